@@ -1,0 +1,155 @@
+package io.leavebot.durable.execution;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.leavebot.durable.DurableService;
+import io.leavebot.durable.SerDes;
+import io.leavebot.durable.model.CheckpointResponse;
+import io.leavebot.durable.model.ExecutionState;
+import io.leavebot.durable.model.Operation;
+import io.leavebot.durable.model.OperationType;
+import io.leavebot.durable.model.OperationUpdate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state of one invocation: the operations the service reported, the updates not yet sent, and the current
+ * checkpoint token. The only class that talks to the {@link DurableService}.
+ *
+ * <p>Updates are queued and sent together: an at-least-once step's START travels with its SUCCEED, a wait's
+ * START with whatever is sent next. A request holds at most {@value #MAX_BATCH_ITEMS} updates and
+ * {@value #MAX_BATCH_BYTES} bytes; larger queues go out in several requests, in order.
+ */
+public final class ExecutionManager {
+    static final int MAX_BATCH_BYTES = 750 * 1024;
+    static final int MAX_BATCH_ITEMS = 200;
+    static final int STATE_PAGE_SIZE = 1000;
+
+    private final String executionArn;
+    private final DurableService service;
+    private final SerDes serDes;
+    private final Map<String, Operation> operations = new HashMap<>();
+    private final Set<String> parentsWithChildren = new HashSet<>();
+    private final List<OperationUpdate> queue = new ArrayList<>();
+    private String checkpointToken;
+    private int checkpointRequests;
+    private boolean inStep;
+
+    public ExecutionManager(String executionArn, String checkpointToken, DurableService service, SerDes serDes) {
+        this.executionArn = executionArn;
+        this.checkpointToken = checkpointToken;
+        this.service = service;
+        this.serDes = serDes;
+    }
+
+    /** Loads the state the invocation started with, fetching the remaining pages when there are more. */
+    public void load(ExecutionState initial) {
+        ExecutionState page = initial == null ? new ExecutionState(List.of(), null) : initial;
+        merge(page.operations());
+        while (page.hasMore()) {
+            page = service.getExecutionState(executionArn, checkpointToken, page.nextMarker(), STATE_PAGE_SIZE);
+            merge(page.operations());
+        }
+    }
+
+    public String executionArn() {
+        return executionArn;
+    }
+
+    public SerDes serDes() {
+        return serDes;
+    }
+
+    /** The recorded operation with this id, or null if the code reaches it for the first time. */
+    public Operation operation(String id) {
+        return operations.get(id);
+    }
+
+    /** True when any recorded operation has this context as parent (null: the root). */
+    public boolean hasChildren(String contextId) {
+        return parentsWithChildren.contains(contextId == null ? "" : contextId);
+    }
+
+    /** Queues an update; it is sent with the next {@link #flush()}. */
+    public void enqueue(OperationUpdate update) {
+        queue.add(update);
+    }
+
+    /** Queues an update and sends everything queued; returns the operation as the service now reports it. */
+    public Operation checkpoint(OperationUpdate update) {
+        enqueue(update);
+        flush();
+        return operations.get(update.id());
+    }
+
+    /** Sends every queued update, in order, in as few requests as the limits allow. */
+    public void flush() {
+        while (!queue.isEmpty()) {
+            List<OperationUpdate> batch = nextBatch();
+            CheckpointResponse response = service.checkpoint(executionArn, checkpointToken, batch);
+            checkpointRequests++;
+            queue.subList(0, batch.size()).clear();
+            checkpointToken = response.checkpointToken();
+            ExecutionState page = response.newExecutionState();
+            while (page != null) {
+                merge(page.operations());
+                page = page.hasMore()
+                        ? service.getExecutionState(executionArn, checkpointToken, page.nextMarker(), STATE_PAGE_SIZE)
+                        : null;
+            }
+        }
+    }
+
+    /** How many checkpoint requests this invocation sent; for tests and benchmarks. */
+    public int checkpointRequests() {
+        return checkpointRequests;
+    }
+
+    private List<OperationUpdate> nextBatch() {
+        int bytes = 0;
+        int count = 0;
+        for (OperationUpdate update : queue) {
+            int size = sizeOf(update);
+            if (count == MAX_BATCH_ITEMS || (count > 0 && bytes + size > MAX_BATCH_BYTES)) {
+                break;
+            }
+            bytes += size;
+            count++;
+        }
+        return new ArrayList<>(queue.subList(0, count));
+    }
+
+    static int sizeOf(OperationUpdate update) {
+        try {
+            return WireJson.ENVELOPE.writeValueAsBytes(update).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an operation update is always serializable", e);
+        }
+    }
+
+    private void merge(List<Operation> changed) {
+        for (Operation op : changed) {
+            operations.put(op.id(), op);
+            if (op.type() != OperationType.EXECUTION) {
+                parentsWithChildren.add(op.parentId() == null ? "" : op.parentId());
+            }
+        }
+    }
+
+    /** Runs a step body, during which starting another durable operation is refused. */
+    public <T> T inStep(java.util.function.Supplier<T> body) {
+        inStep = true;
+        try {
+            return body.get();
+        } finally {
+            inStep = false;
+        }
+    }
+
+    public boolean isInStep() {
+        return inStep;
+    }
+}

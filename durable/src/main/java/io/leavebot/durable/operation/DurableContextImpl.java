@@ -1,0 +1,178 @@
+package io.leavebot.durable.operation;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import io.leavebot.durable.CallbackConfig;
+import io.leavebot.durable.CallbackSubmitter;
+import io.leavebot.durable.CallbackSubmitterException;
+import io.leavebot.durable.DurableCallbackFuture;
+import io.leavebot.durable.DurableContext;
+import io.leavebot.durable.DurableFuture;
+import io.leavebot.durable.DurableLogger;
+import io.leavebot.durable.IllegalDurableOperationException;
+import io.leavebot.durable.NonDeterministicExecutionException;
+import io.leavebot.durable.StepConfig;
+import io.leavebot.durable.StepContext;
+import io.leavebot.durable.StepFailedException;
+import io.leavebot.durable.StepInterruptedException;
+import io.leavebot.durable.Validation;
+import io.leavebot.durable.WaitForCallbackConfig;
+import io.leavebot.durable.execution.ExecutionManager;
+import io.leavebot.durable.execution.OperationIds;
+import io.leavebot.durable.model.Operation;
+import io.leavebot.durable.model.SubType;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** The {@link DurableContext} of the root or of one child context: numbers operations and tracks replay. */
+public final class DurableContextImpl implements DurableContext {
+    private static final int MAX_NAME_FOR_CHILDREN = 256 - "-submitter".length();
+
+    private final ExecutionManager manager;
+    private final String contextId;
+    private final String subType;
+    private final Context lambdaContext;
+    private final String loggerName;
+    private final DurableLogger logger;
+    private int operationCount;
+    private boolean replaying;
+
+    private DurableContextImpl(ExecutionManager manager, String contextId, String subType, Context lambdaContext, String loggerName) {
+        this.manager = manager;
+        this.contextId = contextId;
+        this.subType = subType;
+        this.lambdaContext = lambdaContext;
+        this.loggerName = loggerName;
+        this.replaying = manager.hasChildren(contextId);
+        this.logger = new DurableLogger(loggerName, this::isReplaying);
+    }
+
+    /** The context a handler receives. */
+    public static DurableContextImpl root(ExecutionManager manager, Context lambdaContext, String loggerName) {
+        return new DurableContextImpl(manager, null, null, lambdaContext, loggerName);
+    }
+
+    DurableContextImpl child(String id, String childSubType) {
+        return new DurableContextImpl(manager, id, childSubType, lambdaContext, loggerName);
+    }
+
+    @Override
+    public <T> T step(String name, Class<T> type, Function<StepContext, T> body, StepConfig config) {
+        return stepAsync(name, type, body, config).get();
+    }
+
+    @Override
+    public <T> DurableFuture<T> stepAsync(String name, Class<T> type, Function<StepContext, T> body, StepConfig config) {
+        checkCall(name, type, body);
+        return new StepOperation<>(this, name, SubType.STEP, type, body, Objects.requireNonNull(config, "config")).execute();
+    }
+
+    @Override
+    public DurableFuture<Void> waitAsync(String name, Duration duration) {
+        checkCall(name, Void.class, duration);
+        int seconds = Validation.delaySeconds("wait duration", duration);
+        return new WaitOperation(this, name, seconds).execute();
+    }
+
+    @Override
+    public <T> DurableCallbackFuture<T> createCallback(String name, Class<T> type, CallbackConfig config) {
+        checkCall(name, type, config);
+        var callback = new CallbackOperation<>(this, name, type, config);
+        callback.execute();
+        return callback;
+    }
+
+    @Override
+    public <T> DurableFuture<T> waitForCallbackAsync(String name, Class<T> type, CallbackSubmitter submitter,
+            WaitForCallbackConfig config) {
+        checkCall(name, type, submitter);
+        Objects.requireNonNull(config, "config");
+        String prefix = name == null ? null : name.substring(0, Math.min(name.length(), MAX_NAME_FOR_CHILDREN));
+        return new ChildContextOperation<>(this, name, SubType.WAIT_FOR_CALLBACK, type, child -> {
+            var callback = child.createCallback(prefix == null ? null : prefix + "-callback", type, config.callbackConfig());
+            try {
+                child.step(prefix == null ? null : prefix + "-submitter", Void.class, step -> {
+                    submitter.submit(callback.callbackId(), step);
+                    return null;
+                }, config.submitterConfig());
+            } catch (StepFailedException | StepInterruptedException e) {
+                throw new CallbackSubmitterException(e.operationId(), name, e.error());
+            }
+            return callback.get();
+        }).execute();
+    }
+
+    @Override
+    public <T> DurableFuture<T> runInChildContextAsync(String name, Class<T> type, Function<DurableContext, T> body) {
+        checkCall(name, type, body);
+        return new ChildContextOperation<>(this, name, SubType.RUN_IN_CHILD_CONTEXT, type, body).execute();
+    }
+
+    @Override
+    public boolean isReplaying() {
+        return replaying;
+    }
+
+    @Override
+    public DurableLogger logger() {
+        return logger;
+    }
+
+    @Override
+    public String executionArn() {
+        return manager.executionArn();
+    }
+
+    @Override
+    public Context lambdaContext() {
+        return lambdaContext;
+    }
+
+    ExecutionManager manager() {
+        return manager;
+    }
+
+    String contextId() {
+        return contextId;
+    }
+
+    String loggerName() {
+        return loggerName;
+    }
+
+    String nextOperationId() {
+        return OperationIds.idFor(contextId, ++operationCount);
+    }
+
+    /**
+     * The recorded operation at this operation's position, after checking it is the same kind of operation;
+     * leaves replay mode at the first operation without a recorded outcome.
+     */
+    Operation recorded(BaseOperation<?> op) {
+        Operation recorded = manager.operation(op.id());
+        if (recorded != null && (recorded.type() != op.type()
+                || !Objects.equals(recorded.name(), op.name())
+                || !Objects.equals(recorded.subType(), op.subType()))) {
+            throw new NonDeterministicExecutionException(String.format(
+                    "operation #%d of the %s was recorded as %s '%s' (%s) but the code now asks for %s '%s' (%s); "
+                            + "operations must keep their kind, name and order while executions run: "
+                            + "ship the change as a new function version",
+                    operationCount, contextId == null ? "handler" : "child context " + contextId,
+                    recorded.type(), recorded.name(), recorded.subType(), op.type(), op.name(), op.subType()));
+        }
+        if (recorded == null || !recorded.status().isTerminal()) {
+            replaying = false;
+        }
+        return recorded;
+    }
+
+    private void checkCall(String name, Class<?> type, Object body) {
+        if (manager.isInStep()) {
+            throw new IllegalDurableOperationException("durable operations cannot be started from inside a step "
+                    + "(operation '" + name + "'); use a child context to group operations");
+        }
+        Validation.operationName(name);
+        Objects.requireNonNull(type, "result type");
+        Objects.requireNonNull(body, "operation argument");
+    }
+}
