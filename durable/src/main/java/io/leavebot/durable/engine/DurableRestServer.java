@@ -1,0 +1,152 @@
+package io.leavebot.durable.engine;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.leavebot.durable.DurableClient;
+import io.leavebot.durable.DurableService;
+import io.leavebot.durable.model.DurableExecution;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+/**
+ * The Lambda durable-execution REST API on a local port, so the real AWS SDK {@code LambdaClient} (pointed here
+ * with {@code endpointOverride(server.uri())}) can start executions, checkpoint, read state and history, complete
+ * callbacks and stop executions against the embedded engine. Routes, query and header names are those the SDK's
+ * request marshallers use; errors come back in Lambda's shape, so the SDK throws its usual exceptions. It binds to
+ * 127.0.0.1 unless told otherwise, and checks no credentials: keep it off public interfaces.
+ */
+public final class DurableRestServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(DurableRestServer.class.getName());
+
+    private final HttpServer http;
+    private final ExecutorService threads;
+    private final RestRouter router;
+
+    /** Serves {@code engine}: its in-process service, its client API, and its wait for synchronous invocations. */
+    public static Builder builder(EmbeddedEngine engine) {
+        return new Builder(engine.service(), engine, engine::awaitClosed);
+    }
+
+    /**
+     * Serves any implementation of the ports.
+     *
+     * @param awaitClosed waits for an execution to close, for synchronous ({@code RequestResponse}) invocations
+     */
+    public static Builder builder(DurableService service, DurableClient client,
+            BiFunction<String, Duration, DurableExecution> awaitClosed) {
+        return new Builder(service, client, awaitClosed);
+    }
+
+    /** Where and how to listen. */
+    public static final class Builder {
+        private final DurableService service;
+        private final DurableClient client;
+        private final BiFunction<String, Duration, DurableExecution> awaitClosed;
+        private InetAddress address = InetAddress.getLoopbackAddress();
+        private int port;
+        private Duration syncInvokeTimeout = Duration.ofMinutes(15);
+
+        private Builder(DurableService service, DurableClient client,
+                BiFunction<String, Duration, DurableExecution> awaitClosed) {
+            this.service = Objects.requireNonNull(service, "service");
+            this.client = Objects.requireNonNull(client, "client");
+            this.awaitClosed = Objects.requireNonNull(awaitClosed, "awaitClosed");
+        }
+
+        /** Default 127.0.0.1. */
+        public Builder address(InetAddress value) {
+            this.address = Objects.requireNonNull(value, "address");
+            return this;
+        }
+
+        /** Default 0: a free port, see {@link DurableRestServer#port()}. */
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        /** How long a synchronous invocation waits for its execution; default 15 minutes, like Lambda. */
+        public Builder syncInvokeTimeout(Duration value) {
+            this.syncInvokeTimeout = Objects.requireNonNull(value, "syncInvokeTimeout");
+            return this;
+        }
+
+        /** Binds and starts serving. */
+        public DurableRestServer start() {
+            return new DurableRestServer(this);
+        }
+    }
+
+    private DurableRestServer(Builder b) {
+        this.router = new RestRouter(new ExecutionRoutes(b.service, b.client), new CallbackRoutes(b.client),
+                new InvokeRoute(b.client, b.awaitClosed, b.syncInvokeTimeout));
+        try {
+            this.http = HttpServer.create(new InetSocketAddress(b.address, b.port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + b.address.getHostAddress() + ":" + b.port, e);
+        }
+        // unbounded on purpose: a synchronous invoke holds its thread while the handler checkpoints on others
+        var count = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "durable-rest-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        http.setExecutor(threads);
+        http.createContext("/", this::handle);
+        http.start();
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** The base URI to give the SDK as its endpoint, such as {@code http://127.0.0.1:43125}. */
+    public URI uri() {
+        return URI.create("http://" + http.getAddress().getAddress().getHostAddress() + ":" + port());
+    }
+
+    /** Stops listening; requests in progress are cut off. */
+    @Override
+    public void close() {
+        http.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) {
+        var ex = new RestExchange(exchange);
+        try {
+            router.route(ex);
+        } catch (RestError e) {
+            answer(ex, e);
+        } catch (RuntimeException e) {
+            RestError error = RestError.from(e);
+            if (error == null) {
+                LOG.log(System.Logger.Level.ERROR, "request " + ex.requestId + " (" + ex.method() + " " + ex.operation
+                        + ") failed", e);
+                error = RestError.internal(ex.requestId);
+            }
+            answer(ex, error);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static void answer(RestExchange ex, RestError error) {
+        try {
+            ex.respondError(error);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            LOG.log(System.Logger.Level.DEBUG, "request " + ex.requestId + ": could not send the error answer", e);
+        }
+    }
+}
