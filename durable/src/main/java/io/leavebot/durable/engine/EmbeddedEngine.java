@@ -3,19 +3,52 @@ package io.leavebot.durable.engine;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.leavebot.durable.DurableClient;
 import io.leavebot.durable.DurableService;
+import io.leavebot.durable.DurableServiceException.InvalidParameterException;
+import io.leavebot.durable.DurableServiceException.ResourceNotFoundException;
 import io.leavebot.durable.model.DurableExecution;
 import io.leavebot.durable.model.ErrorObject;
 import io.leavebot.durable.model.ExecutionPage;
 import io.leavebot.durable.model.ExecutionQuery;
+import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.durable.model.HistoryPage;
 import io.leavebot.durable.model.StartedExecution;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** SKELETON (being written): the embedded durable service. Public API is final; bodies follow. */
+/**
+ * The durable service on one machine. It starts executions, invokes their handlers on a bounded pool of
+ * workers, keeps state, history, timers and callbacks in one SQLite file, and resumes everything after a
+ * restart. Handlers see the same protocol as on AWS Lambda; callers use it as a {@link DurableClient}.
+ *
+ * <pre>{@code
+ * try (var engine = EmbeddedEngine.builder(Path.of("leavebot.db")).build()) {
+ *     engine.register("leave-workflow", new LeaveWorkflow(...)).start();
+ *     engine.start("leave-workflow", "leave-42", "{\"employee\":\"U1\"}");
+ * }
+ * }</pre>
+ */
 public final class EmbeddedEngine implements DurableClient, AutoCloseable {
+    private final EngineStore store;
+    private final EngineClock clock;
+    private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
+    private final EngineService service;
+    private final Timers timers;
+    private final Invoker invoker;
+    private final ExecutionCommands commands;
+    private boolean started;
+
+    private EmbeddedEngine(Builder b) {
+        this.store = new EngineStore(b.database);
+        this.clock = b.clock;
+        this.service = new EngineService(store, clock, this::wakeTimers);
+        this.invoker = new Invoker(store, clock, service, handlers, b.workers, b.statePageSize, this::wakeTimers);
+        this.timers = new Timers(store, clock, invoker::schedule);
+        this.commands = new ExecutionCommands(store, clock, handlers.keySet(), invoker::schedule, timers::wake);
+    }
 
     /** Starts configuring an engine whose state lives in the SQLite file {@code database}. */
     public static Builder builder(Path database) {
@@ -23,106 +56,170 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
     }
 
     public static final class Builder {
+        private final Path database;
+        private EngineClock clock = EngineClock.system();
+        private int workers = 4;
+        private int statePageSize = EngineService.MAX_PAGE;
+
         private Builder(Path database) {
+            this.database = database;
         }
 
         /** Default: the system clock. */
-        public Builder clock(EngineClock clock) {
+        public Builder clock(EngineClock value) {
+            this.clock = value;
             return this;
         }
 
         /** Threads that run handler invocations; default 4. */
-        public Builder workers(int workers) {
+        public Builder workers(int value) {
+            this.workers = io.leavebot.durable.Validation.atLeastOne("workers", value);
             return this;
         }
 
         /** Operations per page of execution state; default 1000 (the service's maximum). */
-        public Builder statePageSize(int size) {
+        public Builder statePageSize(int value) {
+            if (value < 1 || value > EngineService.MAX_PAGE) {
+                throw new IllegalArgumentException("statePageSize must be 1-" + EngineService.MAX_PAGE + ", but was " + value);
+            }
+            this.statePageSize = value;
             return this;
         }
 
         public EmbeddedEngine build() {
-            throw new UnsupportedOperationException("being written");
+            return new EmbeddedEngine(this);
         }
     }
 
-    /** Registers the handler that runs executions of {@code functionName}. Call before {@link #start()}. */
+    /** Registers the handler that runs executions of {@code functionName}. */
     public EmbeddedEngine register(String functionName, RequestStreamHandler handler) {
-        throw new UnsupportedOperationException("being written");
+        handlers.put(functionName, handler);
+        return this;
     }
 
-    /** Recovers executions left by a previous process, then starts the workers and timers. */
-    public EmbeddedEngine start() {
-        throw new UnsupportedOperationException("being written");
+    /** Recovers executions left by a previous process, then starts the workers and timers. Idempotent. */
+    public synchronized EmbeddedEngine start() {
+        if (!started) {
+            started = true;
+            for (String arn : commands.recover()) {
+                invoker.schedule(arn);
+            }
+            timers.start();
+        }
+        return this;
     }
 
     /** The in-process {@link DurableService}; invocations receive it through their context. */
     public DurableService service() {
-        throw new UnsupportedOperationException("being written");
+        return service;
     }
 
     /** The clock the engine runs on. */
     public EngineClock clock() {
-        throw new UnsupportedOperationException("being written");
+        return clock;
     }
 
     /** Waits until nothing is queued or running and no timer is due; false on timeout. */
     public boolean awaitIdle(Duration timeout) {
-        throw new UnsupportedOperationException("being written");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int quietChecks = 0;
+        while (System.nanoTime() < deadline) {
+            quietChecks = invoker.isIdle() && !timers.hasDueWork() ? quietChecks + 1 : 0;
+            if (quietChecks == 2) {
+                return true;
+            }
+            sleepBriefly();
+        }
+        return false;
     }
 
     /** When the earliest pending timer falls due, if any. */
     public Optional<Instant> nextTimerDue() {
-        throw new UnsupportedOperationException("being written");
+        EngineStore.Timer next = store.nextTimer();
+        return next == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(next.dueMs()));
     }
 
-    /** Waits until the execution is closed (or the timeout passes) and returns it. */
+    /** Waits until the execution is closed (or the timeout passes) and returns it as it is then. */
     public DurableExecution awaitClosed(String executionArn, Duration timeout) {
-        throw new UnsupportedOperationException("being written");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        DurableExecution execution = getExecution(executionArn);
+        while (execution.status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
+            sleepBriefly();
+            execution = getExecution(executionArn);
+        }
+        return execution;
     }
 
     @Override
     public StartedExecution start(String functionName, String executionName, String inputJson) {
-        throw new UnsupportedOperationException("being written");
+        return commands.start(functionName, executionName, inputJson);
     }
 
     @Override
     public void succeedCallback(String callbackId, String resultJson) {
-        throw new UnsupportedOperationException("being written");
+        commands.succeedCallback(callbackId, resultJson);
     }
 
     @Override
     public void failCallback(String callbackId, ErrorObject error) {
-        throw new UnsupportedOperationException("being written");
+        commands.failCallback(callbackId, error);
     }
 
     @Override
     public void heartbeatCallback(String callbackId) {
-        throw new UnsupportedOperationException("being written");
+        commands.heartbeatCallback(callbackId);
     }
 
     @Override
     public DurableExecution getExecution(String executionArn) {
-        throw new UnsupportedOperationException("being written");
+        ExecutionRow row = store.inTransaction(() -> store.execution(executionArn));
+        if (row == null) {
+            throw new ResourceNotFoundException("no durable execution has the ARN " + executionArn);
+        }
+        return row.toExecution();
     }
 
     @Override
     public ExecutionPage listExecutions(String functionName, ExecutionQuery query) {
-        throw new UnsupportedOperationException("being written");
+        return commands.list(functionName, query);
     }
 
     @Override
     public void stopExecution(String executionArn, ErrorObject reason) {
-        throw new UnsupportedOperationException("being written");
+        commands.stop(executionArn, reason);
     }
 
     @Override
     public HistoryPage getHistory(String executionArn, String marker, int maxItems) {
-        throw new UnsupportedOperationException("being written");
+        return commands.history(executionArn, marker, maxItems, false);
+    }
+
+    /** Like {@link #getHistory} with {@code reverseOrder}: newest first. */
+    public HistoryPage getHistory(String executionArn, String marker, int maxItems, boolean reverseOrder) {
+        if (maxItems < 0 || maxItems > EngineService.MAX_PAGE) {
+            throw new InvalidParameterException("MaxItems must be 0-" + EngineService.MAX_PAGE);
+        }
+        return commands.history(executionArn, marker, maxItems, reverseOrder);
     }
 
     /** Stops workers and timers and closes the database; running invocations are abandoned as if the process died. */
     @Override
     public void close() {
+        timers.close();
+        invoker.close();
+        store.close();
+    }
+
+    private void wakeTimers() {
+        timers.wake();
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the engine", e);
+        }
     }
 }

@@ -1,0 +1,89 @@
+package io.leavebot.durable.engine;
+
+import io.leavebot.durable.DurableService;
+import io.leavebot.durable.DurableServiceException.InvalidCheckpointTokenException;
+import io.leavebot.durable.DurableServiceException.InvalidParameterException;
+import io.leavebot.durable.DurableServiceException.ResourceNotFoundException;
+import io.leavebot.durable.model.CheckpointResponse;
+import io.leavebot.durable.model.ExecutionState;
+import io.leavebot.durable.model.Operation;
+import io.leavebot.durable.model.OperationUpdate;
+import java.util.List;
+import java.util.Map;
+
+/** The engine's side of {@link DurableService}: checkpoints and state pages, each one SQLite transaction. */
+final class EngineService implements DurableService {
+    static final int MAX_PAGE = 1000;
+
+    private final EngineStore store;
+    private final EngineClock clock;
+    private final Runnable timersChanged;
+
+    EngineService(EngineStore store, EngineClock clock, Runnable timersChanged) {
+        this.store = store;
+        this.clock = clock;
+        this.timersChanged = timersChanged;
+    }
+
+    @Override
+    public CheckpointResponse checkpoint(String executionArn, String checkpointToken, List<OperationUpdate> updates) {
+        CheckpointResponse response = store.inTransaction(() -> {
+            ExecutionRow row = invocation(executionArn, checkpointToken);
+            var change = new ExecutionChange(store, row, clock.now());
+            CheckpointRules.apply(change, updates == null ? List.of() : updates);
+            long seen = row.syncedSeq;
+            row.token = Ids.random(32);
+            change.save(true);
+            // what this request changed, plus what happened outside since the handler last looked
+            List<Operation> changed = store.operationsChangedAfter(executionArn, seen);
+            return new CheckpointResponse(row.token, new ExecutionState(changed, null));
+        });
+        timersChanged.run();
+        return response;
+    }
+
+    @Override
+    public ExecutionState getExecutionState(String executionArn, String checkpointToken, String marker, int maxItems) {
+        if (maxItems < 0 || maxItems > MAX_PAGE) {
+            throw new InvalidParameterException("MaxItems must be 0-" + MAX_PAGE + ", but was " + maxItems);
+        }
+        long after = parseMarker(marker);
+        int size = maxItems == 0 ? MAX_PAGE : maxItems;
+        return store.inTransaction(() -> {
+            invocation(executionArn, checkpointToken);
+            return page(executionArn, after, size);
+        });
+    }
+
+    /** One page of operations in recorded order, after position {@code after}. */
+    ExecutionState page(String executionArn, long after, int size) {
+        List<Map.Entry<Long, Operation>> rows = store.operationsInOrder(executionArn, after, size + 1);
+        boolean more = rows.size() > size;
+        List<Map.Entry<Long, Operation>> shown = more ? rows.subList(0, size) : rows;
+        String next = more ? Long.toString(shown.get(shown.size() - 1).getKey()) : null;
+        return new ExecutionState(shown.stream().map(Map.Entry::getValue).toList(), next);
+    }
+
+    private ExecutionRow invocation(String executionArn, String checkpointToken) {
+        ExecutionRow row = store.execution(executionArn);
+        if (row == null) {
+            throw new ResourceNotFoundException("no durable execution has the ARN " + executionArn);
+        }
+        if (row.token == null || !row.token.equals(checkpointToken)) {
+            throw new InvalidCheckpointTokenException("Invalid Checkpoint Token: it was already used, or belongs to an "
+                    + "invocation that has ended (execution " + row.status + ")");
+        }
+        return row;
+    }
+
+    private static long parseMarker(String marker) {
+        if (marker == null || marker.isEmpty()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(marker);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("Marker '" + marker + "' was not issued by this service");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.leavebot.durable.engine;
+
+import static io.leavebot.durable.engine.HistoryEvents.details;
+import static io.leavebot.durable.engine.HistoryEvents.error;
+import static io.leavebot.durable.engine.HistoryEvents.payload;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.leavebot.durable.DurableService;
+import io.leavebot.durable.execution.WireJson;
+import io.leavebot.durable.model.DurableExecutionInput;
+import io.leavebot.durable.model.DurableExecutionOutput;
+import io.leavebot.durable.model.ErrorObject;
+import io.leavebot.durable.model.ExecutionState;
+import io.leavebot.durable.model.ExecutionStatus;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs handler invocations on a bounded pool, never two at once for the same execution. An execution scheduled
+ * while it runs is marked and invoked again right after, so no change goes unseen.
+ */
+final class Invoker implements AutoCloseable {
+    /** Lambda retries a failed asynchronous invocation twice; so does the engine, then the execution fails. */
+    static final int MAX_INVOCATION_ATTEMPTS = 3;
+    private static final System.Logger LOG = System.getLogger(Invoker.class.getName());
+
+    private final EngineStore store;
+    private final EngineClock clock;
+    private final DurableService service;
+    private final Map<String, RequestStreamHandler> handlers;
+    private final int statePageSize;
+    private final Runnable timersChanged;
+    private final ExecutorService pool;
+    /** Executions queued or running; the value says whether they must run once more. */
+    private final ConcurrentHashMap<String, Boolean> active = new ConcurrentHashMap<>();
+    private final AtomicInteger busy = new AtomicInteger();
+
+    Invoker(EngineStore store, EngineClock clock, EngineService service, Map<String, RequestStreamHandler> handlers,
+            int workers, int statePageSize, Runnable timersChanged) {
+        this.store = store;
+        this.clock = clock;
+        this.service = service;
+        this.handlers = handlers;
+        this.statePageSize = statePageSize;
+        this.timersChanged = timersChanged;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "durable-worker-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void schedule(String arn) {
+        active.compute(arn, (key, again) -> {
+            if (again != null) {
+                return Boolean.TRUE;
+            }
+            busy.incrementAndGet();
+            pool.execute(() -> runWhileScheduled(arn));
+            return Boolean.FALSE;
+        });
+    }
+
+    boolean isIdle() {
+        return busy.get() == 0;
+    }
+
+    private void runWhileScheduled(String arn) {
+        try {
+            do {
+                invokeOnce(arn);
+            } while (active.compute(arn, (key, again) -> again ? Boolean.FALSE : null) != null);
+        } catch (RuntimeException | Error e) {
+            active.remove(arn);
+            LOG.log(System.Logger.Level.ERROR, "invocation of " + arn + " could not be run", e);
+        } finally {
+            busy.decrementAndGet();
+        }
+    }
+
+    private record Begun(ExecutionRow row, ExecutionState state) {
+    }
+
+    private void invokeOnce(String arn) {
+        Begun begun = store.inTransaction(() -> begin(arn));
+        if (begun == null) {
+            return;
+        }
+        ExecutionRow row = begun.row();
+        var envelope = new DurableExecutionInput(arn, row.token, begun.state(), null);
+        var context = new EngineInvocationContext(row.invocationId, row.functionName, arn, service);
+        DurableExecutionOutput output = null;
+        Throwable failure = null;
+        try {
+            var out = new ByteArrayOutputStream();
+            handlers.get(row.functionName).handleRequest(new ByteArrayInputStream(WireJson.ENVELOPE.writeValueAsBytes(envelope)), out, context);
+            output = WireJson.ENVELOPE.readValue(out.toByteArray(), DurableExecutionOutput.class);
+        } catch (Exception | StackOverflowError e) { // the edge: whatever the handler throws is the invocation's error
+            failure = e;
+        }
+        DurableExecutionOutput answer = output;
+        Throwable thrown = failure;
+        store.inTransaction(() -> finish(arn, row.invocationId, answer, thrown));
+        timersChanged.run();
+    }
+
+    private Begun begin(String arn) {
+        ExecutionRow row = store.execution(arn);
+        if (row == null || row.status.isClosed() || !handlers.containsKey(row.functionName)) {
+            return null;
+        }
+        row.token = Ids.random(32);
+        row.invocationId = UUID.randomUUID().toString();
+        row.invocationStartMs = clock.now().toEpochMilli();
+        row.runnable = false;
+        row.syncedSeq = row.changeSeq;
+        store.saveExecution(row);
+        return new Begun(row, new EngineService(store, clock, () -> { }).page(arn, -1, statePageSize));
+    }
+
+    private Void finish(String arn, String invocationId, DurableExecutionOutput output, Throwable failure) {
+        ExecutionRow row = store.execution(arn);
+        if (row == null || !invocationId.equals(row.invocationId)) {
+            return null; // the execution was stopped meanwhile, or this invocation was superseded
+        }
+        var change = new ExecutionChange(store, row, clock.now());
+        ErrorObject invocationError = failure == null ? null : ErrorObject.from(failure);
+        change.event("InvocationCompleted", null, details("StartTimestamp", Instant.ofEpochMilli(row.invocationStartMs),
+                "EndTimestamp", change.now, "RequestId", invocationId, "Error", invocationError == null ? null : error(invocationError)));
+        row.token = null;
+        row.invocationId = null;
+        row.invocationStartMs = null;
+        if (failure != null) {
+            retryOrFail(change, invocationError);
+        } else {
+            switch (output.status()) {
+                case SUCCEEDED -> close(change, ExecutionStatus.SUCCEEDED,
+                        output.result() != null && !output.result().isEmpty() ? output.result() : row.result, null);
+                case FAILED -> close(change, ExecutionStatus.FAILED, null, output.error() != null ? output.error() : row.error);
+                case PENDING -> row.failedInvocations = 0;
+            }
+        }
+        change.save();
+        return null;
+    }
+
+    private void retryOrFail(ExecutionChange change, ErrorObject error) {
+        ExecutionRow row = change.row;
+        row.failedInvocations++;
+        LOG.log(System.Logger.Level.WARNING, "invocation " + row.failedInvocations + " of " + row.arn + " threw "
+                + error.errorType() + ": " + error.errorMessage());
+        if (row.failedInvocations < MAX_INVOCATION_ATTEMPTS) {
+            Duration backoff = Duration.ofSeconds(1L << (row.failedInvocations - 1));
+            change.setTimer("", EngineStore.TimerKind.INVOCATION_RETRY, change.now.plus(backoff));
+        } else {
+            close(change, ExecutionStatus.FAILED, null, error);
+        }
+    }
+
+    static void close(ExecutionChange change, ExecutionStatus status, String result, ErrorObject error) {
+        ExecutionRow row = change.row;
+        row.status = status;
+        row.result = result;
+        row.error = error;
+        row.endMs = change.now.toEpochMilli();
+        row.token = null;
+        row.runnable = false;
+        change.store.deleteTimers(row.arn);
+        switch (status) {
+            case SUCCEEDED -> change.event("ExecutionSucceeded", null, details("Result", payload(result)));
+            case FAILED -> change.event("ExecutionFailed", null, details("Error", error(error)));
+            case STOPPED -> change.event("ExecutionStopped", null, details("Error", error == null ? null : error(error)));
+            case TIMED_OUT -> change.event("ExecutionTimedOut", null, details("Error", error == null ? null : error(error)));
+            case RUNNING -> throw new IllegalArgumentException("close needs a closed status");
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
