@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -49,7 +50,7 @@ final class ExecutionRoutes {
             throw RestError.invalid("CheckpointToken is required");
         }
         List<OperationUpdate> updates = body.updates() == null ? List.of() : body.updates();
-        if (updates.contains(null)) {
+        if (updates.stream().anyMatch(Objects::isNull)) {
             throw RestError.invalid("Updates must not contain null entries");
         }
         ex.respondJson(200, service.checkpoint(arn, body.checkpointToken(), updates));

@@ -1,8 +1,10 @@
 package io.leavebot.durable.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.sun.net.httpserver.HttpExchange;
 import io.leavebot.durable.execution.WireJson;
@@ -22,6 +24,9 @@ import java.util.UUID;
 final class RestExchange {
     /** Bound on JSON request bodies: a checkpoint can carry several payloads of up to 6 MiB. */
     static final int MAX_JSON_BYTES = 32 * 1024 * 1024;
+
+    /** REST JSON, with timestamps in trees written as plain seconds (1767603600.5), never as 1.7676036005E+9. */
+    private static final ObjectWriter JSON_WRITER = WireJson.REST.writer().with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     final String requestId = UUID.randomUUID().toString();
     /** The Lambda API name, once the route is known; for the log. */
@@ -96,7 +101,7 @@ final class RestExchange {
 
     void respondJson(int status, Object body) {
         try {
-            respond(status, "application/json", WireJson.REST.writeValueAsBytes(body));
+            respond(status, "application/json", JSON_WRITER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write the response", e);
         }

@@ -20,6 +20,12 @@ import io.leavebot.durable.model.OperationType;
 import io.leavebot.durable.model.OperationUpdate;
 import io.leavebot.durable.testing.LocalLambda;
 import io.leavebot.durable.testing.RecordingPorts;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +85,26 @@ class DurableRestServerTest {
         assertEquals(List.of(ARN, "t1", List.of(expected)), ports.last().args());
         assertEquals("t2", response.checkpointToken());
         assertEquals(T1, response.newExecutionState().operations().get(0).waitDetails().scheduledEndTimestamp());
+    }
+
+    @Test
+    void checkpointWithoutUpdatesIsAnEmptyList() {
+        lambda.checkpointDurableExecution(r -> r.durableExecutionArn(ARN).checkpointToken("t1"));
+
+        assertEquals(List.of(ARN, "t1", List.of()), ports.last().args());
+    }
+
+    @Test
+    void timestampsAreWrittenAsPlainEpochSeconds() throws Exception {
+        ports.executionAnswer = new DurableExecution(ARN, "leave-1", "leave", ExecutionStatus.RUNNING, null, null, null,
+                Instant.parse("2026-01-05T09:00:00Z"), null);
+        String path = "/2025-12-01/durable-executions/" + URLEncoder.encode(ARN, StandardCharsets.UTF_8);
+
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(local.uri() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertTrue(body.contains("\"StartTimestamp\":1767603600"), body);
+        assertFalse(body.contains("E+"), body);
     }
 
     @Test
