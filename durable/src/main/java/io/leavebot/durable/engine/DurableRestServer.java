@@ -143,6 +143,9 @@ public final class DurableRestServer implements AutoCloseable {
     }
 
     private static void answer(RestExchange ex, RestError error) {
+        // status and code only: messages can carry callback ids, which work like passwords
+        LOG.log(System.Logger.Level.DEBUG, () -> "request " + ex.requestId + " (" + ex.operation + "): " + error.status
+                + " " + error.code);
         try {
             ex.respondError(error);
         } catch (UncheckedIOException | IllegalStateException e) {
