@@ -172,8 +172,13 @@ public final class InMemoryDurableService implements DurableService {
 
     /** Every applied update as {@code "<TYPE> <ACTION> <name>"}, in the order they were sent. */
     public List<String> actions() {
-        return requests.stream().flatMap(List::stream)
-                .map(u -> u.type() + " " + u.action() + " " + u.name()).toList();
+        return batches().stream().flatMap(List::stream).toList();
+    }
+
+    /** {@link #actions()} grouped by the checkpoint request that carried them. */
+    public List<List<String>> batches() {
+        return requests.stream().map(request -> request.stream()
+                .map(u -> u.type() + " " + u.action() + " " + u.name()).toList()).toList();
     }
 
     /** How many GetDurableExecutionState pages were read. */
