@@ -29,6 +29,13 @@ class WireJsonTest {
     }
 
     @Test
+    void envelopeReadsEpochSecondsWithAFractionAsTheRestApisWriteThem() throws Exception {
+        var read = WireJson.ENVELOPE.readValue("{\"ScheduledEndTimestamp\":1767603600.123}", WaitDetails.class);
+
+        assertEquals(NINE_O_CLOCK, read.scheduledEndTimestamp());
+    }
+
+    @Test
     void restWritesTimestampsAsEpochSecondsWithAFraction() throws Exception {
         assertEquals("{\"ScheduledEndTimestamp\":1767603600.123}",
                 WireJson.REST.writeValueAsString(new WaitDetails(NINE_O_CLOCK)));
