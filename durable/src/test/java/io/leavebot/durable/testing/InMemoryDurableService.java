@@ -61,17 +61,14 @@ public final class InMemoryDurableService implements DurableService {
             nextFailure = null;
             throw failure;
         }
-        requests.add(List.copyOf(updates));
-        var changed = new LinkedHashMap<String, Operation>();
+        var changed = new LinkedHashMap<String, Operation>(); // applied only if every update is valid, like the service
         for (OperationUpdate update : updates) {
-            checkParent(update);
-            Operation next = transitions.apply(operations.get(update.id()), update, now);
-            if (update.type() == OperationType.EXECUTION) {
-                executionResult = update.payload();
-            }
-            operations.put(update.id(), next);
-            changed.put(update.id(), next);
+            checkParent(update, changed);
+            changed.put(update.id(), transitions.apply(changed.getOrDefault(update.id(), operations.get(update.id())), update, now));
         }
+        operations.putAll(changed);
+        requests.add(List.copyOf(updates));
+        updates.stream().filter(u -> u.type() == OperationType.EXECUTION).forEach(u -> executionResult = u.payload());
         return new CheckpointResponse(token, firstPage(List.copyOf(changed.values())));
     }
 
@@ -161,10 +158,6 @@ public final class InMemoryDurableService implements DurableService {
         return operations.values().stream().filter(op -> name.equals(op.name())).findFirst().orElse(null);
     }
 
-    public List<Operation> operations() {
-        return List.copyOf(operations.values());
-    }
-
     /** Every checkpoint request that was applied, in order, with its updates. */
     public List<List<OperationUpdate>> requests() {
         return List.copyOf(requests);
@@ -198,9 +191,12 @@ public final class InMemoryDurableService implements DurableService {
         token = nextToken();
     }
 
-    private void checkParent(OperationUpdate update) {
-        Operation parent = update.parentId() == null ? null : operations.get(update.parentId());
-        if (update.parentId() != null && (parent == null || parent.type() != OperationType.CONTEXT)) {
+    private void checkParent(OperationUpdate update, Map<String, Operation> earlierInRequest) {
+        if (update.parentId() == null) {
+            return;
+        }
+        Operation parent = earlierInRequest.getOrDefault(update.parentId(), operations.get(update.parentId()));
+        if (parent == null || parent.type() != OperationType.CONTEXT) {
             throw OperationTransitions.refuse(update, "Invalid parent operation id " + update.parentId());
         }
     }
