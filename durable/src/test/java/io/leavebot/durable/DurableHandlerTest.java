@@ -1,5 +1,6 @@
 package io.leavebot.durable;
 
+import static io.leavebot.durable.model.InvocationStatus.FAILED;
 import static io.leavebot.durable.testing.DurableInvoker.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,6 +65,18 @@ class DurableHandlerTest {
         var error = rejected("{\"DurableExecutionArn\": \"leave-42\", \"CheckpointToken\": \"token-1\"}");
 
         assertEquals("malformed DurableExecutionArn 'leave-42': expected …/durable-execution/<name>/<id>", error.getMessage());
+    }
+
+    @Test
+    void inputThatDoesNotFitTheInputTypeFailsTheExecutionNamingTheType() {
+        var typed = FunctionHandler.of(Integer.class, (days, ctx) -> "ran");
+
+        var output = invoke(typed, new InMemoryDurableService("\"three\""));
+
+        assertEquals(FAILED, output.status());
+        assertEquals(SerDesException.class.getName(), output.error().errorType());
+        assertTrue(output.error().errorMessage().startsWith("cannot read java.lang.Integer from the stored JSON"),
+                output.error().errorMessage());
     }
 
     private IllegalArgumentException rejected(String envelope) {

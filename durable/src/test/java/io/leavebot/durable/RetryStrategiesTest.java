@@ -95,6 +95,7 @@ class RetryStrategiesTest {
 
         assertEquals("maxAttempts must be at least 1, but was 0", zeroAttempts.getMessage());
         assertEquals("backoffRate must be at least 1.0, but was 0.5", slowerRate.getMessage());
-        assertTrue(subSecond.getMessage().startsWith("retry delay must be between 1 s and 31622400 s (366 days)"), subSecond.getMessage());
+        assertTrue(subSecond.getMessage().startsWith("retry delay must be between 1 s and 31622400 s (366 days)"),
+                subSecond.getMessage());
     }
 }

@@ -26,7 +26,8 @@ class ValidationTest {
 
         assertEquals(FAILED, output.status());
         assertEquals(IllegalArgumentException.class.getName(), output.error().errorType());
-        assertEquals("operation name must be 1-256 printable ASCII characters, but was '" + name + "'", output.error().errorMessage());
+        assertEquals("operation name must be 1-256 printable ASCII characters, but was '" + name + "'",
+                output.error().errorMessage());
         assertTrue(service.requests().isEmpty());
     }
 

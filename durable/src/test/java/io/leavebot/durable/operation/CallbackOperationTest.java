@@ -76,7 +76,8 @@ class CallbackOperationTest {
         invoke(handler, service);
         service.timeOutCallback(service.callbackId("approval"), errorType);
 
-        assertEquals("\"CallbackTimeoutException approval " + errorType + ": Callback timed out\"", invoke(handler, service).result());
+        assertEquals("\"CallbackTimeoutException approval " + errorType + ": Callback timed out\"",
+                invoke(handler, service).result());
     }
 
     @Test

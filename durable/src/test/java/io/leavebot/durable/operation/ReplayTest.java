@@ -15,6 +15,7 @@ import io.leavebot.durable.testing.FunctionHandler;
 import io.leavebot.durable.testing.InMemoryDurableService;
 import io.leavebot.durable.testing.LogCapture;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,28 @@ class ReplayTest {
         assertEquals("\"hello ann #1\"", output.result());
         assertEquals(1, runs.get());
         assertEquals(2, service.requests().size(), "the replaying invocation sent no checkpoint");
+    }
+
+    record LeaveRecord(String id, LocalDate from, int days) {
+    }
+
+    @Test
+    void replayedStepResultIsReadBackAsItsType() {
+        var seen = new ArrayList<LeaveRecord>();
+        var handler = FunctionHandler.of(String.class, (name, ctx) -> {
+            seen.add(ctx.step("record", LeaveRecord.class, s -> new LeaveRecord("L-7", LocalDate.of(2026, 3, 2), 5)));
+            ctx.wait("pause", PAUSE);
+            return "done";
+        });
+
+        invoke(handler, service);
+        service.advance(PAUSE);
+        invoke(handler, service);
+
+        var expected = new LeaveRecord("L-7", LocalDate.of(2026, 3, 2), 5);
+        assertEquals(List.of(expected, expected), seen, "first run and replay see equal values");
+        assertEquals("{\"id\":\"L-7\",\"from\":\"2026-03-02\",\"days\":5}",
+                service.operation("record").stepDetails().result());
     }
 
     @Test

@@ -208,7 +208,8 @@ public final class InMemoryDurableService implements DurableService {
         if (callback.status() != OperationStatus.STARTED) {
             throw new IllegalStateException("callback " + callbackId + " is already " + callback.status());
         }
-        operations.put(callback.id(), callback.withStatus(status, now).withCallbackDetails(details.apply(callback.callbackDetails())));
+        operations.put(callback.id(),
+                callback.withStatus(status, now).withCallbackDetails(details.apply(callback.callbackDetails())));
     }
 
     private ExecutionState firstPage(List<Operation> all) {
