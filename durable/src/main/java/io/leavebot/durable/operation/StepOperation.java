@@ -8,6 +8,7 @@ import io.leavebot.durable.StepContext;
 import io.leavebot.durable.StepFailedException;
 import io.leavebot.durable.StepInterruptedException;
 import io.leavebot.durable.StepSemantics;
+import io.leavebot.durable.UnrecoverableDurableExecutionException;
 import io.leavebot.durable.Validation;
 import io.leavebot.durable.model.ErrorObject;
 import io.leavebot.durable.model.Operation;
@@ -77,6 +78,8 @@ final class StepOperation<T> extends BaseOperation<T> {
         try {
             result = manager.inStep(() -> body.apply(new Attempt(attempt)));
             payload = serDes.serialize(result);
+        } catch (UnrecoverableDurableExecutionException e) {
+            throw e; // misuse of the runtime (a durable operation inside the body), not a failed attempt: no retry
         } catch (RuntimeException e) {
             onFailure(e, attempt);
             return;
