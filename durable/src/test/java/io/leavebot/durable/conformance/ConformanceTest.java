@@ -30,12 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Without the cases directory the whole factory is reported as skipped; with
  * {@code -Dconformance.required=true} (as CI runs it) it fails instead.
  *
- * <p>Cases failing now, and why (they stay failing tests, never skipped):
- * <ul>
- *   <li>1-6 (custom serdes per step): expected Result "HELLO WORLD", got "hello world". The StepSucceeded payload
- *       is "\"HELLO WORLD\"", but on the first run {@code StepOperation} returns the body's own value instead of
- *       the recorded one read back through the step's SerDes, so the first run differs from every replay.</li>
- * </ul>
+ * <p>Cases failing now, and why (they stay failing tests, never skipped): none.
  */
 class ConformanceTest {
     private static final String WHERE_CASES_COME_FROM = "The cases are requirement files from AWS's public conformance suite "
