@@ -1,0 +1,89 @@
+package io.leavebot.durable.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leavebot.durable.StepInterruptedException;
+import io.leavebot.durable.model.DurableExecution;
+import io.leavebot.durable.model.ExecutionQuery;
+import io.leavebot.durable.model.ExecutionStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Kills a JVM running executions with SIGKILL mid-step and mid-wait; a new JVM on the same file finishes them. */
+class CrashRecoveryTest {
+    private static final int EXECUTIONS = 12;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedJvmResumesEveryExecutionAndNeverRepeatsAnAtMostOnceAttempt() throws Exception {
+        Path db = dir.resolve("engine.db");
+        Path log = dir.resolve("steps.log");
+        Process first = worker(db, log, "start");
+        // kill once x-0 and x-1 hang inside step A and others have moved on into their wait
+        awaitLog(log, lines -> lines.contains("A x-0 1") && lines.contains("A x-1 1")
+                && lines.stream().filter(l -> l.startsWith("B ")).count() >= 2);
+        first.destroyForcibly().waitFor();
+        List<String> beforeCrash = Files.readAllLines(log);
+
+        Process second = worker(db, log, "resume");
+        assertEquals(0, second.waitFor(), "the resuming JVM finished every execution");
+
+        List<String> lines = Files.readAllLines(log);
+        Map<String, Long> runs = lines.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        runs.forEach((line, count) -> {
+            if (line.startsWith("A ") || line.startsWith("C ")) {
+                assertEquals(1, count, "an at-most-once attempt ran twice: " + line);
+            }
+        });
+        try (var engine = EmbeddedEngine.builder(db).build()) {
+            List<DurableExecution> all = engine.listExecutions(CrashWorker.FUNCTION, ExecutionQuery.all()).executions();
+            assertEquals(EXECUTIONS, all.size());
+            for (DurableExecution e : all) {
+                // an exactly-once step cut off by the kill is not run again: its execution fails as interrupted
+                if (e.status() == ExecutionStatus.FAILED) {
+                    assertEquals(StepInterruptedException.class.getName(), e.error().errorType());
+                } else {
+                    assertEquals(ExecutionStatus.SUCCEEDED, e.status(), () -> e.durableExecutionName() + " " + e.error());
+                }
+            }
+            assertEquals(ExecutionStatus.FAILED, status(all, "x-1"), "x-1 hung in its only attempt when killed");
+            assertEquals(ExecutionStatus.SUCCEEDED, status(all, "x-0"), "x-0 hung in attempt 1, then retried");
+            assertTrue(lines.contains("A x-0 2"), "x-0 retried its interrupted attempt as attempt 2");
+            assertTrue(beforeCrash.size() < lines.size(), "work went on after the crash");
+        }
+    }
+
+    private static ExecutionStatus status(List<DurableExecution> all, String name) {
+        return all.stream().filter(e -> e.durableExecutionName().equals(name)).findFirst().orElseThrow().status();
+    }
+
+    private Process worker(Path db, Path log, String phase) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashWorker.class.getName(),
+                db.toString(), log.toString(), phase, Integer.toString(EXECUTIONS))
+                .redirectErrorStream(true).redirectOutput(dir.resolve(phase + ".out").toFile()).start();
+    }
+
+    private static void awaitLog(Path log, java.util.function.Predicate<List<String>> ready) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && ready.test(Files.readAllLines(log))) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the first JVM never reached the crash point; log: "
+                + (Files.exists(log) ? Files.readAllLines(log) : "none"));
+    }
+}
