@@ -73,11 +73,9 @@ final class StepOperation<T> extends BaseOperation<T> {
                 manager.enqueue(update(OperationAction.START).build()); // travels with the outcome
             }
         }
-        T result;
         String payload;
         try {
-            result = manager.inStep(() -> body.apply(new Attempt(attempt)));
-            payload = serDes.serialize(result);
+            payload = serDes.serialize(manager.inStep(() -> body.apply(new Attempt(attempt))));
         } catch (UnrecoverableDurableExecutionException e) {
             throw e; // misuse of the runtime (a durable operation inside the body), not a failed attempt: no retry
         } catch (RuntimeException e) {
@@ -85,7 +83,8 @@ final class StepOperation<T> extends BaseOperation<T> {
             return;
         }
         manager.checkpoint(update(OperationAction.SUCCEED).payload(payload).build());
-        succeed(result);
+        // the recorded value, read back: the first run sees exactly what every replay will see
+        succeed(serDes.deserialize(payload, resultType));
     }
 
     private void onFailure(RuntimeException error, int attempt) {
