@@ -6,7 +6,6 @@ import static io.leavebot.durable.engine.HistoryEvents.payload;
 
 import io.leavebot.durable.DurableServiceException.InvalidParameterException;
 import io.leavebot.durable.Validation;
-import io.leavebot.durable.model.ErrorObject;
 import io.leavebot.durable.model.Operation;
 import io.leavebot.durable.model.OperationAction;
 import io.leavebot.durable.model.OperationStatus;
@@ -99,7 +98,7 @@ final class CheckpointRules {
             Operation started = requireStatus(current, u, OperationStatus.STARTED);
             Operation cancelled = started.withStatus(OperationStatus.CANCELLED, change.endTimestamp());
             change.put(cancelled);
-            change.store.deleteTimers(change.row.arn, u.id());
+            change.store.deleteTimers(change.row.id, u.id());
             change.event("WaitCancelled", cancelled, details("Error", u.error() == null ? null : error(u.error())));
             return;
         }
@@ -127,7 +126,7 @@ final class CheckpointRules {
         Operation op = newOperation(change, u).withCallbackDetails(new Operation.CallbackDetails(callbackId, null, null));
         change.put(op);
         int heartbeatSeconds = heartbeat == null ? 0 : heartbeat;
-        change.store.saveCallback(new EngineStore.CallbackRow(callbackId, change.row.arn, u.id(), heartbeatSeconds));
+        change.store.saveCallback(new EngineStore.CallbackRow(callbackId, change.key(), u.id(), heartbeatSeconds));
         if (timeout != null && timeout > 0) {
             change.setTimer(u.id(), EngineStore.TimerKind.CALLBACK_TIMEOUT, change.now.plusSeconds(timeout));
         }
@@ -209,9 +208,5 @@ final class CheckpointRules {
 
     static InvalidParameterException invalid(String message) {
         return new InvalidParameterException(message);
-    }
-
-    static ErrorObject errorOrNull(OperationUpdate u) {
-        return u.error();
     }
 }

@@ -35,7 +35,7 @@ final class EngineService implements DurableService {
             row.token = Ids.random(32);
             change.save(true);
             // what this request changed, plus what happened outside since the handler last looked
-            List<Operation> changed = store.operationsChangedAfter(executionArn, seen);
+            List<Operation> changed = store.operationsChangedAfter(row.id, seen);
             return new CheckpointResponse(row.token, new ExecutionState(changed, null));
         });
         timersChanged.run();
@@ -50,14 +50,13 @@ final class EngineService implements DurableService {
         long after = parseMarker(marker);
         int size = maxItems == 0 ? MAX_PAGE : maxItems;
         return store.inTransaction(() -> {
-            invocation(executionArn, checkpointToken);
-            return page(executionArn, after, size);
+            return page(invocation(executionArn, checkpointToken).id, after, size);
         });
     }
 
     /** One page of operations in recorded order, after position {@code after}. */
-    ExecutionState page(String executionArn, long after, int size) {
-        List<Map.Entry<Long, Operation>> rows = store.operationsInOrder(executionArn, after, size + 1);
+    ExecutionState page(long execution, long after, int size) {
+        List<Map.Entry<Long, Operation>> rows = store.operationsInOrder(execution, after, size + 1);
         boolean more = rows.size() > size;
         List<Map.Entry<Long, Operation>> shown = more ? rows.subList(0, size) : rows;
         String next = more ? Long.toString(shown.get(shown.size() - 1).getKey()) : null;

@@ -27,44 +27,46 @@ import java.util.function.Supplier;
  * lose the last few. Every call runs under one lock; {@link #inTransaction} makes a group of calls atomic.
  */
 final class EngineStore implements AutoCloseable {
+    /**
+     * Child tables key on the execution's integer id, not its ARN: small keys keep each commit to a few pages.
+     * Operations are found by (execution, id) and listed in recorded order by (execution, seq).
+     */
     private static final String[] SCHEMA = {
         """
         CREATE TABLE IF NOT EXISTS executions (
-          arn TEXT PRIMARY KEY, function_name TEXT NOT NULL, name TEXT NOT NULL, input TEXT,
-          status TEXT NOT NULL, result TEXT, error TEXT, start_ms INTEGER NOT NULL, end_ms INTEGER,
+          id INTEGER PRIMARY KEY, arn TEXT NOT NULL UNIQUE, function_name TEXT NOT NULL, name TEXT NOT NULL,
+          input TEXT, status TEXT NOT NULL, result TEXT, error TEXT, start_ms INTEGER NOT NULL, end_ms INTEGER,
           token TEXT, invocation_id TEXT, invocation_start_ms INTEGER, runnable INTEGER NOT NULL,
           failed_invocations INTEGER NOT NULL, next_event_id INTEGER NOT NULL, change_seq INTEGER NOT NULL,
           synced_seq INTEGER NOT NULL, op_seq INTEGER NOT NULL, last_end_ms INTEGER NOT NULL)""",
         "CREATE UNIQUE INDEX IF NOT EXISTS executions_by_name ON executions(function_name, name)",
         "CREATE INDEX IF NOT EXISTS executions_by_start ON executions(function_name, start_ms)",
-        "CREATE INDEX IF NOT EXISTS executions_to_resume ON executions(runnable, invocation_id) WHERE status = 'RUNNING'",
         """
-        CREATE TABLE IF NOT EXISTS operations (arn TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL,
-          changed_seq INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (arn, id)) WITHOUT ROWID""",
-        "CREATE INDEX IF NOT EXISTS operations_in_order ON operations(arn, seq)",
-        "CREATE INDEX IF NOT EXISTS operations_by_change ON operations(arn, changed_seq)",
+        CREATE TABLE IF NOT EXISTS operations (execution INTEGER NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL,
+          changed_seq INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (execution, id)) WITHOUT ROWID""",
+        "CREATE INDEX IF NOT EXISTS operations_in_order ON operations(execution, seq)",
         """
-        CREATE TABLE IF NOT EXISTS events (arn TEXT NOT NULL, event_id INTEGER NOT NULL, json TEXT NOT NULL,
-          PRIMARY KEY (arn, event_id)) WITHOUT ROWID""",
+        CREATE TABLE IF NOT EXISTS events (execution INTEGER NOT NULL, event_id INTEGER NOT NULL, json TEXT NOT NULL,
+          PRIMARY KEY (execution, event_id)) WITHOUT ROWID""",
         """
-        CREATE TABLE IF NOT EXISTS callbacks (callback_id TEXT PRIMARY KEY, arn TEXT NOT NULL, op_id TEXT NOT NULL,
-          heartbeat_s INTEGER NOT NULL) WITHOUT ROWID""",
+        CREATE TABLE IF NOT EXISTS callbacks (callback_id TEXT PRIMARY KEY, execution INTEGER NOT NULL,
+          op_id TEXT NOT NULL, heartbeat_s INTEGER NOT NULL) WITHOUT ROWID""",
         """
-        CREATE TABLE IF NOT EXISTS timers (arn TEXT NOT NULL, op_id TEXT NOT NULL, kind TEXT NOT NULL,
-          due_ms INTEGER NOT NULL, PRIMARY KEY (arn, op_id, kind)) WITHOUT ROWID""",
+        CREATE TABLE IF NOT EXISTS timers (execution INTEGER NOT NULL, op_id TEXT NOT NULL, kind TEXT NOT NULL,
+          due_ms INTEGER NOT NULL, PRIMARY KEY (execution, op_id, kind)) WITHOUT ROWID""",
         "CREATE INDEX IF NOT EXISTS timers_by_due ON timers(due_ms)",
     };
-    private static final String EXECUTION_COLUMNS = "arn, function_name, name, input, status, result, error, start_ms, "
+    private static final String EXECUTION_COLUMNS = "id, arn, function_name, name, input, status, result, error, start_ms, "
             + "end_ms, token, invocation_id, invocation_start_ms, runnable, failed_invocations, next_event_id, "
             + "change_seq, synced_seq, op_seq, last_end_ms";
 
     /** What a timer does when it falls due. */
     enum TimerKind { WAIT_END, RETRY_DUE, CALLBACK_TIMEOUT, CALLBACK_HEARTBEAT, INVOCATION_RETRY }
 
-    record Timer(String arn, String opId, TimerKind kind, long dueMs) {
+    record Timer(long execution, String opId, TimerKind kind, long dueMs) {
     }
 
-    record CallbackRow(String callbackId, String arn, String opId, int heartbeatSeconds) {
+    record CallbackRow(String callbackId, long execution, String opId, int heartbeatSeconds) {
     }
 
     private final Connection connection;
@@ -112,20 +114,36 @@ final class EngineStore implements AutoCloseable {
         return queryOne("SELECT " + EXECUTION_COLUMNS + " FROM executions WHERE arn = ?", EngineStore::readExecution, arn);
     }
 
+    ExecutionRow execution(long id) {
+        return queryOne("SELECT " + EXECUTION_COLUMNS + " FROM executions WHERE id = ?", EngineStore::readExecution, id);
+    }
+
     ExecutionRow executionByName(String functionName, String name) {
         return queryOne("SELECT " + EXECUTION_COLUMNS + " FROM executions WHERE function_name = ? AND name = ?",
                 EngineStore::readExecution, functionName, name);
     }
 
+    /** Inserts a new row (and sets its id) or updates an existing one; updates leave the indexed columns alone. */
     void saveExecution(ExecutionRow r) {
-        update("INSERT OR REPLACE INTO executions (" + EXECUTION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                r.arn, r.functionName, r.name, r.input, r.status.name(), r.result, json(r.error), r.startMs, r.endMs,
+        Object[] values = {r.arn, r.functionName, r.name, r.input, r.status.name(), r.result, json(r.error), r.startMs, r.endMs,
                 r.token, r.invocationId, r.invocationStartMs, r.runnable ? 1 : 0, r.failedInvocations, r.nextEventId,
-                r.changeSeq, r.syncedSeq, r.opSeq, r.lastEndMs);
+                r.changeSeq, r.syncedSeq, r.opSeq, r.lastEndMs};
+        if (r.id == 0) {
+            update("INSERT INTO executions (" + EXECUTION_COLUMNS.substring(4) + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", values);
+            r.id = queryOne("SELECT last_insert_rowid()", rs -> rs.getLong(1));
+        } else {
+            Object[] withId = java.util.Arrays.copyOf(values, values.length + 1);
+            withId[values.length] = r.id;
+            update("UPDATE executions SET arn = ?, function_name = ?, name = ?, input = ?, status = ?, result = ?, error = ?, "
+                    + "start_ms = ?, end_ms = ?, token = ?, invocation_id = ?, invocation_start_ms = ?, runnable = ?, "
+                    + "failed_invocations = ?, next_event_id = ?, change_seq = ?, synced_seq = ?, op_seq = ?, last_end_ms = ? "
+                    + "WHERE id = ?", withId);
+        }
     }
 
     /** Executions that must be invoked: something changed, or an invocation was cut off by a crash. */
     List<String> executionsToResume() {
+        // a full scan, once at start-up
         return query("SELECT arn FROM executions WHERE status = 'RUNNING' AND (runnable = 1 OR invocation_id IS NOT NULL)",
                 rs -> rs.getString(1));
     }
@@ -158,73 +176,75 @@ final class EngineStore implements AutoCloseable {
 
     // ---- operations
 
-    Operation operation(String arn, String id) {
-        return queryOne("SELECT json FROM operations WHERE arn = ? AND id = ?", rs -> readOperation(rs.getString(1)), arn, id);
+    Operation operation(long execution, String id) {
+        return queryOne("SELECT json FROM operations WHERE execution = ? AND id = ?", rs -> readOperation(rs.getString(1)), execution, id);
     }
 
     /** Operations in the order they were first recorded, after position {@code afterSeq}; each row is {seq, op}. */
-    List<Map.Entry<Long, Operation>> operationsInOrder(String arn, long afterSeq, int limit) {
-        return query("SELECT seq, json FROM operations WHERE arn = ? AND seq > ? ORDER BY seq LIMIT ?",
-                rs -> Map.entry(rs.getLong(1), readOperation(rs.getString(2))), arn, afterSeq, limit);
+    List<Map.Entry<Long, Operation>> operationsInOrder(long execution, long afterSeq, int limit) {
+        return query("SELECT seq, json FROM operations WHERE execution = ? AND seq > ? ORDER BY seq LIMIT ?",
+                rs -> Map.entry(rs.getLong(1), readOperation(rs.getString(2))), execution, afterSeq, limit);
     }
 
-    List<Operation> operationsChangedAfter(String arn, long changeSeq) {
-        return query("SELECT json FROM operations WHERE arn = ? AND changed_seq > ? ORDER BY seq",
-                rs -> readOperation(rs.getString(1)), arn, changeSeq);
+    /** Scans the execution's operations (no index on changed_seq: it would cost every commit a page or two more). */
+    List<Operation> operationsChangedAfter(long execution, long changeSeq) {
+        return query("SELECT json FROM operations WHERE execution = ? AND changed_seq > ? ORDER BY seq",
+                rs -> readOperation(rs.getString(1)), execution, changeSeq);
     }
 
-    void saveOperation(String arn, Operation op, long seq, long changedSeq) {
-        update("INSERT INTO operations (arn, id, seq, changed_seq, json) VALUES (?,?,?,?,?) "
-                + "ON CONFLICT (arn, id) DO UPDATE SET changed_seq = excluded.changed_seq, json = excluded.json",
-                arn, op.id(), seq, changedSeq, json(op));
+    void saveOperation(long execution, Operation op, long seq, long changedSeq) {
+        update("INSERT INTO operations (execution, id, seq, changed_seq, json) VALUES (?,?,?,?,?) "
+                + "ON CONFLICT (execution, id) DO UPDATE SET changed_seq = excluded.changed_seq, json = excluded.json",
+                execution, op.id(), seq, changedSeq, json(op));
     }
 
     // ---- events
 
-    void saveEvent(String arn, Event event) {
-        update("INSERT INTO events (arn, event_id, json) VALUES (?,?,?)", arn, event.eventId(), json(event));
+    void saveEvent(long execution, Event event) {
+        update("INSERT INTO events (execution, event_id, json) VALUES (?,?,?)", execution, event.eventId(), json(event));
     }
 
     /** Events as stored JSON text, from {@code fromEventId} on. */
-    List<String> eventsJson(String arn, long fromEventId, int limit, boolean reverse) {
+    List<String> eventsJson(long execution, long fromEventId, int limit, boolean reverse) {
         String sql = reverse
-                ? "SELECT json FROM events WHERE arn = ? AND event_id <= ? ORDER BY event_id DESC LIMIT ?"
-                : "SELECT json FROM events WHERE arn = ? AND event_id >= ? ORDER BY event_id LIMIT ?";
-        return query(sql, rs -> rs.getString(1), arn, fromEventId, limit);
+                ? "SELECT json FROM events WHERE execution = ? AND event_id <= ? ORDER BY event_id DESC LIMIT ?"
+                : "SELECT json FROM events WHERE execution = ? AND event_id >= ? ORDER BY event_id LIMIT ?";
+        return query(sql, rs -> rs.getString(1), execution, fromEventId, limit);
     }
 
     // ---- callbacks
 
     CallbackRow callback(String callbackId) {
-        return queryOne("SELECT callback_id, arn, op_id, heartbeat_s FROM callbacks WHERE callback_id = ?",
-                rs -> new CallbackRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)), callbackId);
+        return queryOne("SELECT callback_id, execution, op_id, heartbeat_s FROM callbacks WHERE callback_id = ?",
+                rs -> new CallbackRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4)), callbackId);
     }
 
     void saveCallback(CallbackRow c) {
-        update("INSERT INTO callbacks (callback_id, arn, op_id, heartbeat_s) VALUES (?,?,?,?)",
-                c.callbackId(), c.arn(), c.opId(), c.heartbeatSeconds());
+        update("INSERT INTO callbacks (callback_id, execution, op_id, heartbeat_s) VALUES (?,?,?,?)",
+                c.callbackId(), c.execution(), c.opId(), c.heartbeatSeconds());
     }
 
     // ---- timers
 
     void setTimer(Timer t) {
-        update("INSERT OR REPLACE INTO timers (arn, op_id, kind, due_ms) VALUES (?,?,?,?)", t.arn(), t.opId(), t.kind().name(), t.dueMs());
+        update("INSERT OR REPLACE INTO timers (execution, op_id, kind, due_ms) VALUES (?,?,?,?)",
+                t.execution(), t.opId(), t.kind().name(), t.dueMs());
     }
 
-    void deleteTimers(String arn, String opId) {
-        update("DELETE FROM timers WHERE arn = ? AND op_id = ?", arn, opId);
+    void deleteTimers(long execution, String opId) {
+        update("DELETE FROM timers WHERE execution = ? AND op_id = ?", execution, opId);
     }
 
-    void deleteTimers(String arn) {
-        update("DELETE FROM timers WHERE arn = ?", arn);
+    void deleteTimers(long execution) {
+        update("DELETE FROM timers WHERE execution = ?", execution);
     }
 
     Timer nextTimer() {
-        return queryOne("SELECT arn, op_id, kind, due_ms FROM timers ORDER BY due_ms LIMIT 1", EngineStore::readTimer);
+        return queryOne("SELECT execution, op_id, kind, due_ms FROM timers ORDER BY due_ms LIMIT 1", EngineStore::readTimer);
     }
 
     List<Timer> dueTimers(long nowMs, int limit) {
-        return query("SELECT arn, op_id, kind, due_ms FROM timers WHERE due_ms <= ? ORDER BY due_ms LIMIT ?",
+        return query("SELECT execution, op_id, kind, due_ms FROM timers WHERE due_ms <= ? ORDER BY due_ms LIMIT ?",
                 EngineStore::readTimer, nowMs, limit);
     }
 
@@ -293,25 +313,26 @@ final class EngineStore implements AutoCloseable {
 
     private static ExecutionRow readExecution(ResultSet rs) throws SQLException {
         var r = new ExecutionRow();
-        r.arn = rs.getString(1);
-        r.functionName = rs.getString(2);
-        r.name = rs.getString(3);
-        r.input = rs.getString(4);
-        r.status = ExecutionStatus.valueOf(rs.getString(5));
-        r.result = rs.getString(6);
-        r.error = read(rs.getString(7), ErrorObject.class);
-        r.startMs = rs.getLong(8);
-        r.endMs = nullableLong(rs, 9);
-        r.token = rs.getString(10);
-        r.invocationId = rs.getString(11);
-        r.invocationStartMs = nullableLong(rs, 12);
-        r.runnable = rs.getInt(13) == 1;
-        r.failedInvocations = rs.getInt(14);
-        r.nextEventId = rs.getLong(15);
-        r.changeSeq = rs.getLong(16);
-        r.syncedSeq = rs.getLong(17);
-        r.opSeq = rs.getLong(18);
-        r.lastEndMs = rs.getLong(19);
+        r.id = rs.getLong(1);
+        r.arn = rs.getString(2);
+        r.functionName = rs.getString(3);
+        r.name = rs.getString(4);
+        r.input = rs.getString(5);
+        r.status = ExecutionStatus.valueOf(rs.getString(6));
+        r.result = rs.getString(7);
+        r.error = read(rs.getString(8), ErrorObject.class);
+        r.startMs = rs.getLong(9);
+        r.endMs = nullableLong(rs, 10);
+        r.token = rs.getString(11);
+        r.invocationId = rs.getString(12);
+        r.invocationStartMs = nullableLong(rs, 13);
+        r.runnable = rs.getInt(14) == 1;
+        r.failedInvocations = rs.getInt(15);
+        r.nextEventId = rs.getLong(16);
+        r.changeSeq = rs.getLong(17);
+        r.syncedSeq = rs.getLong(18);
+        r.opSeq = rs.getLong(19);
+        r.lastEndMs = rs.getLong(20);
         return r;
     }
 
@@ -321,7 +342,7 @@ final class EngineStore implements AutoCloseable {
     }
 
     private static Timer readTimer(ResultSet rs) throws SQLException {
-        return new Timer(rs.getString(1), rs.getString(2), TimerKind.valueOf(rs.getString(3)), rs.getLong(4));
+        return new Timer(rs.getLong(1), rs.getString(2), TimerKind.valueOf(rs.getString(3)), rs.getLong(4));
     }
 
     private static Operation readOperation(String json) {

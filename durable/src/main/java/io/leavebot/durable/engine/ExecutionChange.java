@@ -3,6 +3,7 @@ package io.leavebot.durable.engine;
 import io.leavebot.durable.model.Event;
 import io.leavebot.durable.model.Operation;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ final class ExecutionChange {
     final ExecutionRow row;
     final Instant now;
     private final Map<String, Operation> changed = new LinkedHashMap<>();
+    private final Map<String, Operation> loaded = new HashMap<>();
     private final Map<String, Long> positions = new LinkedHashMap<>();
 
     ExecutionChange(EngineStore store, ExecutionRow row, Instant now) {
@@ -26,11 +28,17 @@ final class ExecutionChange {
     /** The operation as changed so far in this transaction, else as stored; null if there is none. */
     Operation operation(String id) {
         Operation op = changed.get(id);
-        return op != null ? op : store.operation(row.arn, id);
+        if (op != null) {
+            return op;
+        }
+        if (!loaded.containsKey(id)) {
+            loaded.put(id, row.id == 0 ? null : store.operation(row.id, id));
+        }
+        return loaded.get(id);
     }
 
     void put(Operation op) {
-        if (!changed.containsKey(op.id()) && store.operation(row.arn, op.id()) == null) {
+        if (!changed.containsKey(op.id()) && operation(op.id()) == null) {
             positions.put(op.id(), ++row.opSeq);
         }
         changed.put(op.id(), op);
@@ -45,11 +53,19 @@ final class ExecutionChange {
     void event(String type, Operation op, Map<String, Object> details) {
         var event = new Event(row.nextEventId++, now, type, op == null ? null : op.id(), op == null ? null : op.name(),
                 op == null ? null : op.parentId(), op == null ? null : op.subType(), details);
-        store.saveEvent(row.arn, event);
+        store.saveEvent(key(), event);
     }
 
     void setTimer(String opId, EngineStore.TimerKind kind, Instant due) {
-        store.setTimer(new EngineStore.Timer(row.arn, opId, kind, due.toEpochMilli()));
+        store.setTimer(new EngineStore.Timer(key(), opId, kind, due.toEpochMilli()));
+    }
+
+    /** The execution's database key; a new execution is inserted first to get one. */
+    long key() {
+        if (row.id == 0) {
+            store.saveExecution(row);
+        }
+        return row.id;
     }
 
     void save() {
@@ -60,9 +76,10 @@ final class ExecutionChange {
     void save(boolean seenByHandler) {
         if (!changed.isEmpty()) {
             long stamp = ++row.changeSeq;
+            key();
             for (Operation op : changed.values()) {
                 Long position = positions.get(op.id());
-                store.saveOperation(row.arn, op, position == null ? 0 : position, stamp);
+                store.saveOperation(row.id, op, position == null ? 0 : position, stamp);
             }
             changed.clear();
             positions.clear();

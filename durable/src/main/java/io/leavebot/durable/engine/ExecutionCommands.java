@@ -122,7 +122,7 @@ final class ExecutionCommands {
             Operation done = open.op().withStatus(status, change.endTimestamp())
                     .withCallbackDetails(new Operation.CallbackDetails(callbackId, result, error));
             change.put(done);
-            store.deleteTimers(open.row().arn, done.id());
+            store.deleteTimers(open.row().id, done.id());
             if (status == OperationStatus.SUCCEEDED) {
                 change.event("CallbackSucceeded", done, details("Result", payload(result)));
             } else {
@@ -139,7 +139,7 @@ final class ExecutionCommands {
         store.inTransaction(() -> {
             var open = openCallback(callbackId);
             if (open.callback().heartbeatSeconds() > 0) {
-                store.setTimer(new EngineStore.Timer(open.row().arn, open.op().id(), EngineStore.TimerKind.CALLBACK_HEARTBEAT,
+                store.setTimer(new EngineStore.Timer(open.row().id, open.op().id(), EngineStore.TimerKind.CALLBACK_HEARTBEAT,
                         clock.now().plusSeconds(open.callback().heartbeatSeconds()).toEpochMilli()));
             }
             return null;
@@ -155,8 +155,8 @@ final class ExecutionCommands {
         if (callback == null) {
             throw new ResourceNotFoundException("no callback has the id '" + callbackId + "'");
         }
-        ExecutionRow row = store.execution(callback.arn());
-        Operation op = store.operation(callback.arn(), callback.opId());
+        ExecutionRow row = store.execution(callback.execution());
+        Operation op = store.operation(callback.execution(), callback.opId());
         if (op.status() != OperationStatus.STARTED) {
             throw new CallbackClosedException("the callback has expired or is already closed (" + op.status()
                     + "); nothing was changed");
@@ -198,7 +198,7 @@ final class ExecutionCommands {
         List<String> rows = store.inTransaction(() -> {
             ExecutionRow row = existing(arn);
             long from = parseMarker(marker, reverse ? row.nextEventId - 1 : 1);
-            return store.eventsJson(arn, from, size + 1, reverse);
+            return store.eventsJson(row.id, from, size + 1, reverse);
         });
         var events = new ArrayList<Event>();
         for (String json : rows.subList(0, Math.min(size, rows.size()))) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 
 /** One row of the executions table, changed in place inside a transaction and then saved. */
 final class ExecutionRow {
+    /** Database key; 0 until first saved. */
+    long id;
     String arn;
     String functionName;
     String name;

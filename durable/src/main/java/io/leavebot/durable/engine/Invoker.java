@@ -124,7 +124,7 @@ final class Invoker implements AutoCloseable {
         row.runnable = false;
         row.syncedSeq = row.changeSeq;
         store.saveExecution(row);
-        return new Begun(row, new EngineService(store, clock, () -> { }).page(arn, -1, statePageSize));
+        return new Begun(row, new EngineService(store, clock, () -> { }).page(row.id, -1, statePageSize));
     }
 
     private Void finish(String arn, String invocationId, DurableExecutionOutput output, Throwable failure) {
@@ -174,7 +174,7 @@ final class Invoker implements AutoCloseable {
         row.endMs = change.now.toEpochMilli();
         row.token = null;
         row.runnable = false;
-        change.store.deleteTimers(row.arn);
+        change.store.deleteTimers(row.id);
         switch (status) {
             case SUCCEEDED -> change.event("ExecutionSucceeded", null, details("Result", payload(result)));
             case FAILED -> change.event("ExecutionFailed", null, details("Error", error(error)));

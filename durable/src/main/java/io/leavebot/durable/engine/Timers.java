@@ -74,8 +74,9 @@ final class Timers implements AutoCloseable {
                 firing = true;
                 List<EngineStore.Timer> due = store.dueTimers(clock.now().toEpochMilli(), 100);
                 for (EngineStore.Timer timer : due) {
-                    if (store.inTransaction(() -> fire(timer))) {
-                        schedule.accept(timer.arn());
+                    String arn = store.inTransaction(() -> fire(timer));
+                    if (arn != null) {
+                        schedule.accept(arn);
                     }
                 }
                 firing = false;
@@ -115,15 +116,16 @@ final class Timers implements AutoCloseable {
         }
     }
 
-    private boolean fire(EngineStore.Timer timer) {
-        ExecutionRow row = store.execution(timer.arn());
+    /** Applies a due timer; returns the ARN of the execution to invoke, or null. */
+    private String fire(EngineStore.Timer timer) {
+        ExecutionRow row = store.execution(timer.execution());
         if (row == null || row.status.isClosed()) {
-            store.deleteTimers(timer.arn());
-            return false;
+            store.deleteTimers(timer.execution());
+            return null;
         }
-        store.deleteTimers(timer.arn(), timer.opId());
+        store.deleteTimers(timer.execution(), timer.opId());
         var change = new ExecutionChange(store, row, clock.now());
-        Operation op = timer.opId().isEmpty() ? null : store.operation(timer.arn(), timer.opId());
+        Operation op = timer.opId().isEmpty() ? null : change.operation(timer.opId());
         switch (timer.kind()) {
             case WAIT_END -> endWait(change, op);
             case RETRY_DUE -> {
@@ -137,7 +139,7 @@ final class Timers implements AutoCloseable {
         }
         row.runnable = true;
         change.save();
-        return true;
+        return row.arn;
     }
 
     private static void endWait(ExecutionChange change, Operation op) {

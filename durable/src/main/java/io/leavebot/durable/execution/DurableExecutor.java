@@ -61,8 +61,7 @@ public final class DurableExecutor {
             manager.flush();
             return succeeded(manager, executionOpId, config.serDes().serialize(result));
         } catch (SuspendExecution suspended) {
-            manager.flush();
-            return DurableExecutionOutput.pending();
+            return pending(manager);
         } catch (DurableServiceException e) {
             if (e.isRetryable()) {
                 throw e;
@@ -88,6 +87,18 @@ public final class DurableExecutor {
             return DurableExecutionOutput.succeeded("");
         }
         return DurableExecutionOutput.succeeded(result);
+    }
+
+    private static DurableExecutionOutput pending(ExecutionManager manager) {
+        try {
+            manager.flush(); // e.g. the START of the wait the handler now waits for
+        } catch (DurableServiceException e) {
+            if (e.isRetryable()) {
+                throw e;
+            }
+            return DurableExecutionOutput.failed(ErrorObject.from(e));
+        }
+        return DurableExecutionOutput.pending();
     }
 
     private static DurableExecutionOutput failed(ExecutionManager manager, ErrorObject error) {

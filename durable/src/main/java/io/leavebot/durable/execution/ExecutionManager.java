@@ -10,10 +10,8 @@ import io.leavebot.durable.model.OperationType;
 import io.leavebot.durable.model.OperationUpdate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The state of one invocation: the operations the service reported, the updates not yet sent, and the current
@@ -32,7 +30,7 @@ public final class ExecutionManager {
     private final DurableService service;
     private final SerDes serDes;
     private final Map<String, Operation> operations = new HashMap<>();
-    private final Set<String> parentsWithChildren = new HashSet<>();
+    private final Map<String, Integer> childCounts = new HashMap<>();
     private final List<OperationUpdate> queue = new ArrayList<>();
     private String checkpointToken;
     private int checkpointRequests;
@@ -70,7 +68,12 @@ public final class ExecutionManager {
 
     /** True when any recorded operation has this context as parent (null: the root). */
     public boolean hasChildren(String contextId) {
-        return parentsWithChildren.contains(contextId == null ? "" : contextId);
+        return childCount(contextId) > 0;
+    }
+
+    /** How many recorded operations have this context as parent (null: the root). */
+    public int childCount(String contextId) {
+        return childCounts.getOrDefault(contextId == null ? "" : contextId, 0);
     }
 
     /** Queues an update; it is sent with the next {@link #flush()}. */
@@ -132,9 +135,9 @@ public final class ExecutionManager {
 
     private void merge(List<Operation> changed) {
         for (Operation op : changed) {
-            operations.put(op.id(), op);
-            if (op.type() != OperationType.EXECUTION) {
-                parentsWithChildren.add(op.parentId() == null ? "" : op.parentId());
+            Operation before = operations.put(op.id(), op);
+            if (before == null && op.type() != OperationType.EXECUTION) {
+                childCounts.merge(op.parentId() == null ? "" : op.parentId(), 1, Integer::sum);
             }
         }
     }

@@ -16,7 +16,8 @@ import java.time.Instant;
 
 /**
  * JSON of the protocol's wire types. The invocation envelope writes timestamps as epoch milliseconds (what
- * Lambda sends); the service's REST APIs use epoch seconds with a fraction. Both read either form, and ISO text.
+ * Lambda sends); the service's REST APIs use epoch seconds with a fraction. Both read ISO text and numbers with a
+ * fraction (epoch seconds); a whole number is epoch milliseconds in the envelope and epoch seconds in REST.
  */
 public final class WireJson {
     /** For the invocation envelope and everything stored by the engine. */
@@ -47,8 +48,8 @@ public final class WireJson {
                     return Instant.ofEpochMilli(p.getLongValue());
                 }
                 if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                    BigDecimal value = p.getDecimalValue();
-                    return Instant.ofEpochMilli(seconds ? value.movePointRight(3).longValue() : value.longValue());
+                    // a fraction only occurs in the seconds form, so it is read as seconds in either mapper
+                    return Instant.ofEpochMilli(p.getDecimalValue().movePointRight(3).longValue());
                 }
                 return Instant.parse(p.getText().trim().replace(' ', 'T'));
             }

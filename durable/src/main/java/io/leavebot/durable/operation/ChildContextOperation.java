@@ -60,6 +60,10 @@ final class ChildContextOperation<T> extends BaseOperation<T> {
         }
     }
 
+    private static boolean isLarge(String payload) {
+        return payload != null && payload.getBytes(StandardCharsets.UTF_8).length >= LARGE_RESULT_BYTES;
+    }
+
     private void run(boolean rebuildOnly) {
         T result;
         try {
@@ -77,13 +81,17 @@ final class ChildContextOperation<T> extends BaseOperation<T> {
         if (!rebuildOnly) {
             String payload = serDes.serialize(result);
             var done = update(OperationAction.SUCCEED);
-            if (payload != null && payload.getBytes(StandardCharsets.UTF_8).length >= LARGE_RESULT_BYTES) {
+            if (isLarge(payload)) {
                 done.payload("").contextOptions(new ContextOptions(true));
             } else {
                 done.payload(payload);
             }
             // sent at once so the completion time is the service's, which keeps anyOf deterministic
             manager.checkpoint(done.build());
+            if (!isLarge(payload)) {
+                // the recorded value, read back: the first run sees exactly what every replay will see
+                result = serDes.deserialize(payload, resultType);
+            }
         }
         succeed(result);
     }

@@ -34,6 +34,7 @@ public final class DurableContextImpl implements DurableContext {
     private final Context lambdaContext;
     private final String loggerName;
     private final DurableLogger logger;
+    private final int recordedOperations;
     private int operationCount;
     private boolean replaying;
 
@@ -43,7 +44,8 @@ public final class DurableContextImpl implements DurableContext {
         this.subType = subType;
         this.lambdaContext = lambdaContext;
         this.loggerName = loggerName;
-        this.replaying = manager.hasChildren(contextId);
+        this.recordedOperations = manager.childCount(contextId);
+        this.replaying = recordedOperations > 0;
         this.logger = new DurableLogger(loggerName, this::isReplaying);
     }
 
@@ -146,7 +148,8 @@ public final class DurableContextImpl implements DurableContext {
 
     /**
      * The recorded operation at this operation's position, after checking it is the same kind of operation;
-     * leaves replay mode at the first operation without a recorded outcome.
+     * leaves replay mode at the first operation without a recorded outcome, or once the last operation this
+     * context recorded before has replayed (what follows it is new code, e.g. after a wait that has ended).
      */
     Operation recorded(BaseOperation<?> op) {
         Operation recorded = manager.operation(op.id());
@@ -160,7 +163,7 @@ public final class DurableContextImpl implements DurableContext {
                     operationCount, contextId == null ? "handler" : "child context " + contextId,
                     recorded.type(), recorded.name(), recorded.subType(), op.type(), op.name(), op.subType()));
         }
-        if (recorded == null || !recorded.status().isTerminal()) {
+        if (recorded == null || !recorded.status().isTerminal() || operationCount >= recordedOperations) {
             replaying = false;
         }
         return recorded;

@@ -8,6 +8,7 @@ import io.leavebot.durable.StepContext;
 import io.leavebot.durable.StepFailedException;
 import io.leavebot.durable.StepInterruptedException;
 import io.leavebot.durable.StepSemantics;
+import io.leavebot.durable.UnrecoverableDurableExecutionException;
 import io.leavebot.durable.Validation;
 import io.leavebot.durable.model.ErrorObject;
 import io.leavebot.durable.model.Operation;
@@ -72,17 +73,18 @@ final class StepOperation<T> extends BaseOperation<T> {
                 manager.enqueue(update(OperationAction.START).build()); // travels with the outcome
             }
         }
-        T result;
         String payload;
         try {
-            result = manager.inStep(() -> body.apply(new Attempt(attempt)));
-            payload = serDes.serialize(result);
+            payload = serDes.serialize(manager.inStep(() -> body.apply(new Attempt(attempt))));
+        } catch (UnrecoverableDurableExecutionException e) {
+            throw e; // misuse of the runtime (a durable operation inside the body), not a failed attempt: no retry
         } catch (RuntimeException e) {
             onFailure(e, attempt);
             return;
         }
         manager.checkpoint(update(OperationAction.SUCCEED).payload(payload).build());
-        succeed(result);
+        // the recorded value, read back: the first run sees exactly what every replay will see
+        succeed(serDes.deserialize(payload, resultType));
     }
 
     private void onFailure(RuntimeException error, int attempt) {

@@ -1,0 +1,124 @@
+package io.leavebot.durable.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leavebot.durable.DurableHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * AWS's conformance cases for durable functions, run on the embedded engine: one dynamic test per case file
+ * under {@code -Dconformance.dir}, named by id and description. Each runs the handler written for it in the
+ * suite's {@code *Cases} class (see {@link CaseHandlers}), drives timers and callbacks with {@link CaseDriver},
+ * and checks status, result ({@link ResultMatcher}) and history ({@link HistoryMatcher}).
+ *
+ * <p>Without the cases directory the whole factory is reported as skipped; with
+ * {@code -Dconformance.required=true} (as CI runs it) it fails instead.
+ *
+ * <p>Cases failing now, and why (they stay failing tests, never skipped): none.
+ */
+class ConformanceTest {
+    private static final String WHERE_CASES_COME_FROM = "The cases are requirement files from AWS's public conformance suite "
+            + "(github.com/aws/aws-durable-execution-conformance-tests, test-requirements/), kept outside this repository in "
+            + "../shared/conformance; the root pom passes that directory as -Dconformance.dir.";
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseConforms() {
+        Optional<String> unavailable = whyCasesAreUnavailable();
+        if (unavailable.isPresent()) {
+            String message = "Conformance cases not run: " + unavailable.get() + ". " + WHERE_CASES_COME_FROM;
+            if (Boolean.getBoolean("conformance.required")) {
+                fail(message + " They are required here (-Dconformance.required=true).");
+            }
+            // a skipped test rather than an aborted factory, so that the build report shows it and its reason
+            return Stream.of(DynamicTest.dynamicTest("conformance cases", () -> Assumptions.abort(message)));
+        }
+        Path directory = Path.of(System.getProperty("conformance.dir")).toAbsolutePath().normalize();
+        List<ConformanceCase> cases = CaseLoader.loadAll(directory);
+        CaseHandlers handlers = CaseHandlers.all();
+        Set<String> caseIds = cases.stream().map(ConformanceCase::id).collect(Collectors.toSet());
+        Stream<DynamicTest> perCase = cases.stream().map(c ->
+                DynamicTest.dynamicTest(c.displayName(), () -> verify(c, handlers)));
+        return Stream.concat(perCase, Stream.of(DynamicTest.dynamicTest("every handler has a case file", () -> {
+            var orphans = new TreeSet<>(handlers.ids());
+            orphans.removeAll(caseIds);
+            assertEquals(Set.of(), orphans, "handlers written for cases that are not in " + directory);
+        })));
+    }
+
+    private static Optional<String> whyCasesAreUnavailable() {
+        String configured = System.getProperty("conformance.dir");
+        if (configured == null || configured.isBlank()) {
+            return Optional.of("the system property conformance.dir is not set");
+        }
+        if (!Files.isDirectory(Path.of(configured))) {
+            return Optional.of("conformance.dir " + configured + " is not a directory");
+        }
+        if (CaseLoader.loadAll(Path.of(configured)).isEmpty()) {
+            return Optional.of("conformance.dir " + configured + " holds no .yaml case files");
+        }
+        return Optional.empty();
+    }
+
+    private static void verify(ConformanceCase c, CaseHandlers handlers) throws IOException {
+        DurableHandler<?, ?> handler = handlers.forCase(c.id()).orElseThrow(() -> new AssertionError(
+                "no handler is written for case " + c.id() + ": add one to the suite's *Cases class"));
+        var placeholders = new Placeholders().withVariables(c.variables());
+        Path directory = Files.createTempDirectory("conformance-" + c.id() + "-");
+        try {
+            var outcome = CaseDriver.run(c, handler, placeholders, directory);
+            var problems = new ArrayList<>(outcome.problems());
+            new HistoryMatcher(placeholders).match(c.expectedHistory(), outcome.history())
+                    .forEach(mismatch -> problems.add(mismatch.describe()));
+            c.expectedResult().flatMap(expected -> ResultMatcher.check(expected, outcome.execution().status().name(),
+                    outcome.execution().result(), placeholders)).ifPresent(problems::add);
+            if (!problems.isEmpty()) {
+                fail(report(c, outcome, problems));
+            }
+        } finally {
+            deleteRecursively(directory);
+        }
+    }
+
+    private static String report(ConformanceCase c, CaseDriver.Outcome outcome, List<String> problems) {
+        var text = new StringBuilder("case ").append(c.id()).append(" (").append(c.file()).append(") does not conform:");
+        problems.forEach(p -> text.append("\n- ").append(p));
+        var execution = outcome.execution();
+        text.append("\nexecution: ").append(execution.status()).append(", result ").append(execution.result())
+                .append(", error ").append(execution.error());
+        text.append("\nactual history:");
+        for (JsonNode event : outcome.history()) {
+            text.append("\n  ").append(SuiteJson.text(event));
+        }
+        return text.toString();
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
