@@ -1,7 +1,6 @@
 package io.leavebot.durable.engine;
 
 import io.leavebot.durable.DurableClient;
-import io.leavebot.durable.model.ErrorObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ final class CallbackRoutes {
 
     /** The body is the ErrorObject; it may be empty. */
     void fail(RestExchange ex, String callbackId) {
-        client.failCallback(callbackId, ex.json(ErrorObject.class, "SendDurableExecutionCallbackFailure"));
+        client.failCallback(callbackId, ex.error("SendDurableExecutionCallbackFailure"));
         ex.respondJson(200, Map.of());
     }
 

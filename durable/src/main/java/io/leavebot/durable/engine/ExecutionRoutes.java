@@ -89,7 +89,7 @@ final class ExecutionRoutes {
     }
 
     void stop(RestExchange ex, String arn) {
-        ErrorObject reason = ex.json(ErrorObject.class, "StopDurableExecution");
+        ErrorObject reason = ex.error("StopDurableExecution");
         client.stopExecution(arn, reason);
         Instant stopped = client.getExecution(arn).endTimestamp();
         ex.respondJson(200, Map.of("StopTimestamp", stopped != null ? stopped : Instant.now()));

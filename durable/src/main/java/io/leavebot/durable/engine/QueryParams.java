@@ -1,5 +1,6 @@
 package io.leavebot.durable.engine;
 
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -83,7 +84,7 @@ final class QueryParams {
         }
         try {
             if (value.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
-                return Instant.ofEpochMilli(new java.math.BigDecimal(value).movePointRight(3).longValue());
+                return Instant.ofEpochMilli(new BigDecimal(value).movePointRight(3).longValue());
             }
             return Instant.parse(value);
         } catch (DateTimeParseException | NumberFormatException e) {

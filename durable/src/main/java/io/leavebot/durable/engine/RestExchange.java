@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.sun.net.httpserver.HttpExchange;
 import io.leavebot.durable.execution.WireJson;
+import io.leavebot.durable.model.ErrorObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -97,6 +98,14 @@ final class RestExchange {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An ErrorObject body; null when there is none, including the {@code {}} the SDK sends for an absent one. */
+    ErrorObject error(String action) {
+        ErrorObject error = json(ErrorObject.class, action);
+        boolean empty = error == null || (error.errorType() == null && error.errorMessage() == null
+                && error.errorData() == null && error.stackTrace() == null);
+        return empty ? null : error;
     }
 
     void respondJson(int status, Object body) {

@@ -27,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -186,6 +187,17 @@ class DurableRestServerTest {
         assertEquals(new RecordingPorts.Call("stopExecution", List.of(ARN, ErrorObject.of("Withdrawn", "the employee withdrew"))),
                 ports.calls.get(0));
         assertEquals(T1, response.stopTimestamp());
+    }
+
+    @Test
+    void stopAndFailWithoutAnErrorPassNone() {
+        ports.executionAnswer = new DurableExecution(ARN, "leave-1", "leave", ExecutionStatus.STOPPED, null, null, null, T0, T1);
+
+        lambda.stopDurableExecution(r -> r.durableExecutionArn(ARN));
+        lambda.sendDurableExecutionCallbackFailure(r -> r.callbackId("abc"));
+
+        assertEquals(Arrays.asList(ARN, null), ports.calls.get(0).args());
+        assertEquals(Arrays.asList("abc", null), ports.last().args());
     }
 
     @Test
