@@ -44,10 +44,10 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
     private EmbeddedEngine(Builder b) {
         this.store = new EngineStore(b.database);
         this.clock = b.clock;
-        this.service = new EngineService(store, clock, this::wakeTimers);
-        this.invoker = new Invoker(store, clock, service, handlers, b.workers, b.statePageSize, this::wakeTimers);
+        this.service = new EngineService(store, clock);
+        this.invoker = new Invoker(store, clock, service, handlers, b.workers, b.statePageSize);
         this.timers = new Timers(store, clock, invoker::schedule);
-        this.commands = new ExecutionCommands(store, clock, handlers.keySet(), invoker::schedule, timers::wake);
+        this.commands = new ExecutionCommands(store, clock, handlers.keySet(), invoker::schedule);
     }
 
     /** Starts configuring an engine whose state lives in the SQLite file {@code database}. */
@@ -58,7 +58,7 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
     public static final class Builder {
         private final Path database;
         private EngineClock clock = EngineClock.system();
-        private int workers = 4;
+        private int workers = 16;
         private int statePageSize = EngineService.MAX_PAGE;
 
         private Builder(Path database) {
@@ -71,7 +71,10 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
             return this;
         }
 
-        /** Threads that run handler invocations; default 4. */
+        /**
+         * Threads that run handler invocations; default 16. An invocation spends most of its time waiting for
+         * its checkpoints to commit, so more threads than cores keep the single SQLite writer busy.
+         */
         public Builder workers(int value) {
             this.workers = io.leavebot.durable.Validation.atLeastOne("workers", value);
             return this;
@@ -208,10 +211,6 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
         timers.close();
         invoker.close();
         store.close();
-    }
-
-    private void wakeTimers() {
-        timers.wake();
     }
 
     private static void sleepBriefly() {

@@ -17,29 +17,27 @@ final class EngineService implements DurableService {
 
     private final EngineStore store;
     private final EngineClock clock;
-    private final Runnable timersChanged;
 
-    EngineService(EngineStore store, EngineClock clock, Runnable timersChanged) {
+    EngineService(EngineStore store, EngineClock clock) {
         this.store = store;
         this.clock = clock;
-        this.timersChanged = timersChanged;
     }
 
     @Override
     public CheckpointResponse checkpoint(String executionArn, String checkpointToken, List<OperationUpdate> updates) {
-        CheckpointResponse response = store.inTransaction(() -> {
+        return store.inTransaction(() -> {
             ExecutionRow row = invocation(executionArn, checkpointToken);
             var change = new ExecutionChange(store, row, clock.now());
             CheckpointRules.apply(change, updates == null ? List.of() : updates);
+            boolean changedOutside = row.changeSeq > row.syncedSeq;
             long seen = row.syncedSeq;
             row.token = Ids.random(32);
-            change.save(true);
-            // what this request changed, plus what happened outside since the handler last looked
-            List<Operation> changed = store.operationsChangedAfter(row.id, seen);
+            List<Operation> changed = change.save(true);
+            if (changedOutside) { // a callback completed or a timer fired since the handler last looked
+                changed = store.operationsChangedAfter(row.id, seen);
+            }
             return new CheckpointResponse(row.token, new ExecutionState(changed, null));
         });
-        timersChanged.run();
-        return response;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.leavebot.durable.model.Operation;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,8 +73,12 @@ final class ExecutionChange {
         save(false);
     }
 
-    /** @param seenByHandler the handler gets these changes in the response, so they count as seen */
-    void save(boolean seenByHandler) {
+    /**
+     * @param seenByHandler the handler gets these changes in the response, so they count as seen
+     * @return the operations written, in the order they were changed
+     */
+    List<Operation> save(boolean seenByHandler) {
+        List<Operation> written = List.copyOf(changed.values());
         if (!changed.isEmpty()) {
             long stamp = ++row.changeSeq;
             key();
@@ -88,5 +93,6 @@ final class ExecutionChange {
             row.syncedSeq = row.changeSeq;
         }
         store.saveExecution(row);
+        return written;
     }
 }

@@ -42,14 +42,12 @@ final class ExecutionCommands {
     private final EngineClock clock;
     private final Set<String> functions;
     private final Consumer<String> schedule;
-    private final Runnable timersChanged;
 
-    ExecutionCommands(EngineStore store, EngineClock clock, Set<String> functions, Consumer<String> schedule, Runnable timersChanged) {
+    ExecutionCommands(EngineStore store, EngineClock clock, Set<String> functions, Consumer<String> schedule) {
         this.store = store;
         this.clock = clock;
         this.functions = functions;
         this.schedule = schedule;
-        this.timersChanged = timersChanged;
     }
 
     StartedExecution start(String functionName, String executionName, String inputJson) {
@@ -144,7 +142,6 @@ final class ExecutionCommands {
             }
             return null;
         });
-        timersChanged.run();
     }
 
     private record OpenCallback(EngineStore.CallbackRow callback, ExecutionRow row, Operation op) {

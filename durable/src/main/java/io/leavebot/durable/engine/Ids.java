@@ -12,9 +12,11 @@ final class Ids {
 
     /** {@code length} characters of [A-Za-z0-9]: valid as a checkpoint token and as a base64-pattern callback id. */
     static String random(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes); // one call: SecureRandom is synchronized and slow per call
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {
-            chars[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+            chars[i] = ALPHABET[(bytes[i] & 0xFF) % ALPHABET.length]; // ~5.95 bits each; 32 characters give 190 bits
         }
         return new String(chars);
     }

@@ -37,20 +37,18 @@ final class Invoker implements AutoCloseable {
     private final DurableService service;
     private final Map<String, RequestStreamHandler> handlers;
     private final int statePageSize;
-    private final Runnable timersChanged;
     private final ExecutorService pool;
     /** Executions queued or running; the value says whether they must run once more. */
     private final ConcurrentHashMap<String, Boolean> active = new ConcurrentHashMap<>();
     private final AtomicInteger busy = new AtomicInteger();
 
     Invoker(EngineStore store, EngineClock clock, EngineService service, Map<String, RequestStreamHandler> handlers,
-            int workers, int statePageSize, Runnable timersChanged) {
+            int workers, int statePageSize) {
         this.store = store;
         this.clock = clock;
         this.service = service;
         this.handlers = handlers;
         this.statePageSize = statePageSize;
-        this.timersChanged = timersChanged;
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "durable-worker-" + threads.incrementAndGet());
@@ -110,7 +108,6 @@ final class Invoker implements AutoCloseable {
         DurableExecutionOutput answer = output;
         Throwable thrown = failure;
         store.inTransaction(() -> finish(arn, row.invocationId, answer, thrown));
-        timersChanged.run();
     }
 
     private Begun begin(String arn) {
@@ -124,7 +121,7 @@ final class Invoker implements AutoCloseable {
         row.runnable = false;
         row.syncedSeq = row.changeSeq;
         store.saveExecution(row);
-        return new Begun(row, new EngineService(store, clock, () -> { }).page(row.id, -1, statePageSize));
+        return new Begun(row, new EngineService(store, clock).page(row.id, -1, statePageSize));
     }
 
     private Void finish(String arn, String invocationId, DurableExecutionOutput output, Throwable failure) {

@@ -32,6 +32,8 @@ final class Timers implements AutoCloseable {
     private volatile boolean firing;
     private volatile boolean running = true;
     private boolean signalled;
+    /** When the thread means to look again; a timer set before that wakes it. */
+    private volatile long sleepingUntilMs = Long.MAX_VALUE;
 
     Timers(EngineStore store, EngineClock clock, Consumer<String> schedule) {
         this.store = store;
@@ -42,6 +44,11 @@ final class Timers implements AutoCloseable {
         if (clock instanceof TestClock testClock) {
             testClock.onChange(this::wake);
         }
+        store.onTimerSet(due -> {
+            if (due < sleepingUntilMs) {
+                wake();
+            }
+        });
     }
 
     void start() {
@@ -106,8 +113,10 @@ final class Timers implements AutoCloseable {
                 wait = MAX_SLEEP_MS; // test time moves only through the clock, which wakes us
             }
             if (wait > 0) {
+                sleepingUntilMs = clock instanceof TestClock ? Long.MIN_VALUE : clock.now().toEpochMilli() + Math.min(wait, MAX_SLEEP_MS);
                 changed.await(Math.min(wait, MAX_SLEEP_MS), TimeUnit.MILLISECONDS);
             }
+            sleepingUntilMs = Long.MAX_VALUE;
             signalled = false;
         } catch (InterruptedException e) {
             running = false;

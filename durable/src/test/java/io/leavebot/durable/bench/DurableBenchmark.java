@@ -88,7 +88,7 @@ public final class DurableBenchmark {
     private static void throughput(Path db, Map<String, Object> results) throws Exception {
         int total = Integer.getInteger("bench.executions", 20_000);
         inFlight = new Semaphore(64);
-        try (var engine = EmbeddedEngine.builder(db).workers(4).build()) {
+        try (var engine = EmbeddedEngine.builder(db).build()) {
             engine.register("approval", new TimedHandler(new Approval())).start();
             Thread resolver = new Thread(() -> resolve(engine), "resolver");
             resolver.setDaemon(true);
