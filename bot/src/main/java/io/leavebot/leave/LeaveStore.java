@@ -1,0 +1,51 @@
+package io.leavebot.leave;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where leave requests are kept: SQLite locally, DynamoDB on AWS. Every write is conditional, so a retried
+ * workflow step can never create a second request or change a decided one.
+ */
+public interface LeaveStore {
+
+    /**
+     * Records a new PENDING request. Idempotent by id: if a request with this id exists, it is returned unchanged
+     * and nothing is written.
+     */
+    LeaveRequest create(LeaveRequest request);
+
+    Optional<LeaveRequest> get(String id);
+
+    /** Remembers the approval callback of a PENDING request (null clears it). */
+    void setCallbackId(String id, String callbackId);
+
+    /**
+     * Moves a request from PENDING to {@code to}. Returns the request as stored afterwards; if it was not PENDING,
+     * nothing changes and the request is returned as it is (so a repeated step sees the first outcome).
+     *
+     * @throws java.util.NoSuchElementException if there is no such request
+     */
+    LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at);
+
+    /** The person's requests, newest first. */
+    List<LeaveRequest> listByEmployee(Person employee);
+
+    /** PENDING requests waiting for this approver, oldest first. */
+    List<LeaveRequest> listPendingByApprover(Person approver);
+
+    /** The employee's PENDING or APPROVED requests that share at least one day with [start, end]. */
+    List<LeaveRequest> findOverlaps(Person employee, LocalDate start, LocalDate end);
+
+    /** The delivery recorded under this notification key, if it was already sent. */
+    Optional<SentNotification> sent(String notificationKey);
+
+    /**
+     * Records that a notification was delivered, and how; the first record for a key wins. A step re-run after a
+     * crash checks {@link #sent} first, so a person is not told twice (the moment between sending and recording
+     * is the only place a duplicate can slip through).
+     */
+    void recordSent(SentNotification sent);
+}

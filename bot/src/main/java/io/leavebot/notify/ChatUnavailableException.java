@@ -1,0 +1,8 @@
+package io.leavebot.notify;
+
+/** The chat channel could not deliver; the notifier falls back to e-mail. */
+public class ChatUnavailableException extends RuntimeException {
+    public ChatUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

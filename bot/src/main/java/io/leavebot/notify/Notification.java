@@ -1,0 +1,35 @@
+package io.leavebot.notify;
+
+import io.leavebot.leave.LeaveRequest;
+import java.util.List;
+
+/**
+ * What to tell someone about a request; each channel renders it in its own way from the same texts.
+ *
+ * @param callbackId     for {@link Kind#APPROVAL_REQUEST} and reminders: what the Approve / Reject actions resolve
+ * @param reminderNumber 1, 2… for {@link Kind#REMINDER}, else 0
+ * @param alsoAway       for the approver: others with the same approver away on overlapping days
+ */
+public record Notification(Kind kind, LeaveRequest leave, String callbackId, int reminderNumber, List<LeaveRequest> alsoAway) {
+
+    public enum Kind {
+        /** To the employee: we got your request. */
+        RECEIPT,
+        /** To the approver: please decide (with actions). */
+        APPROVAL_REQUEST,
+        /** To the approver: still waiting for you. */
+        REMINDER,
+        /** To the employee: approved, rejected, expired. */
+        OUTCOME,
+        /** To the approver: the request was decided, expired or withdrawn (replaces the actions). */
+        APPROVER_UPDATE
+    }
+
+    public Notification {
+        alsoAway = alsoAway == null ? List.of() : List.copyOf(alsoAway);
+    }
+
+    public static Notification of(Kind kind, LeaveRequest leave) {
+        return new Notification(kind, leave, null, 0, List.of());
+    }
+}
