@@ -1,23 +1,164 @@
 package io.leavebot.leave;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** SKELETON (issue #3, being written): who approves whom — a default approver plus per-employee overrides. */
+/**
+ * Who approves whom: a default approver plus per-employee overrides, read from a JSON file. Overrides are keyed by
+ * the employee's e-mail address (any case) or Slack user id ({@code U0ANN} or {@code slack:U0ANN}); an e-mail
+ * match wins over a Slack id match. Each approver has an {@code email}, a {@code slack} user id or both, and an
+ * optional display {@code name}. {@code default} may be left out, and then only the listed employees have an
+ * approver.
+ *
+ * <pre>{@code
+ * {
+ *   "default":   {"email": "bea@example.com", "slack": "U0BEA", "name": "Bea Boss"},
+ *   "overrides": {
+ *     "bea@example.com": {"email": "cleo@example.com", "name": "Cleo CEO"},
+ *     "U0DAN":           {"slack": "U0BEA", "name": "Bea Boss"}
+ *   }
+ * }
+ * }</pre>
+ */
 public final class ApproverRouting {
+    private static final Set<String> TOP_LEVEL = Set.of("default", "overrides");
+    private static final Set<String> APPROVER_FIELDS = Set.of("email", "slack", "name");
 
-    /** Reads the routing file (format documented in the README). */
+    private final Person fallback;
+    private final Map<String, Person> overrides;
+
+    private ApproverRouting(Person fallback, Map<String, Person> overrides) {
+        this.fallback = fallback;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /**
+     * Reads the routing file.
+     *
+     * @throws IllegalArgumentException naming the file and the problem when it is missing, unreadable, not JSON, or
+     *                                  not in the format above
+     */
     public static ApproverRouting fromFile(Path file) {
-        throw new UnsupportedOperationException("issue #3: being written");
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw problem(file, "the file does not exist (create it, or point the setting at the right file)");
+        } catch (IOException e) {
+            throw problem(file, "the file cannot be read: " + e.getMessage());
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            String at = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw problem(file, "it is not valid JSON: " + e.getOriginalMessage() + at);
+        }
+        return parse(file, root);
     }
 
     /** Everyone is approved by {@code approver}. */
     public static ApproverRouting single(Person approver) {
-        throw new UnsupportedOperationException("issue #3: being written");
+        return new ApproverRouting(approver, Map.of());
+    }
+
+    /** A default approver (may be null) and overrides keyed by employee e-mail or Slack user id. */
+    public static ApproverRouting of(Person defaultApprover, Map<String, Person> overrides) {
+        Map<String, Person> normalised = new HashMap<>();
+        overrides.forEach((key, approver) -> normalised.put(normalise(key), approver));
+        return new ApproverRouting(defaultApprover, normalised);
     }
 
     /** The employee's approver; empty when none is configured. */
     public Optional<Person> approverFor(Person employee) {
-        throw new UnsupportedOperationException("issue #3: being written");
+        Person byEmail = employee.email() == null ? null : overrides.get(normalise(employee.email()));
+        Person bySlack = employee.slackUserId() == null ? null : overrides.get(normalise(employee.slackUserId()));
+        return Optional.ofNullable(byEmail != null ? byEmail : bySlack != null ? bySlack : fallback);
+    }
+
+    private static ApproverRouting parse(Path file, JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw problem(file, "expected a JSON object with \"default\" and/or \"overrides\"");
+        }
+        rejectUnknown(file, root, TOP_LEVEL, "the top level");
+        Person fallback = root.has("default") ? approver(file, root.get("default"), "\"default\"") : null;
+        Map<String, Person> overrides = new HashMap<>();
+        JsonNode list = root.get("overrides");
+        if (list != null && !list.isObject()) {
+            throw problem(file, "\"overrides\" must be an object mapping an employee's e-mail or Slack id to an approver");
+        }
+        if (list != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                String where = "\"overrides\".\"" + entry.getKey() + "\"";
+                if (entry.getKey().isBlank()) {
+                    throw problem(file, "an override has an empty employee key");
+                }
+                if (overrides.put(normalise(entry.getKey()), approver(file, entry.getValue(), where)) != null) {
+                    throw problem(file, where + " is listed twice");
+                }
+            }
+        }
+        if (fallback == null && overrides.isEmpty()) {
+            throw problem(file, "it names no approver at all; add a \"default\" approver or some \"overrides\"");
+        }
+        return new ApproverRouting(fallback, overrides);
+    }
+
+    private static Person approver(Path file, JsonNode node, String where) {
+        if (node == null || !node.isObject()) {
+            throw problem(file, where + " must be an object like {\"email\": \"bea@example.com\", \"slack\": \"U0BEA\", \"name\": \"Bea\"}");
+        }
+        rejectUnknown(file, node, APPROVER_FIELDS, where);
+        String email = text(file, node, "email", where);
+        String slack = text(file, node, "slack", where);
+        if (email == null && slack == null) {
+            throw problem(file, where + " needs an \"email\" or a \"slack\" user id");
+        }
+        if (email != null && !EmailAddresses.isValid(email.trim())) {
+            throw problem(file, where + " has \"email\": \"" + email + "\", which is not an e-mail address");
+        }
+        return new Person(slack, email, text(file, node, "name", where));
+    }
+
+    private static String text(Path file, JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw problem(file, where + " has a non-text \"" + field + "\"; write it in quotes");
+        }
+        return value.asText().isBlank() ? null : value.asText();
+    }
+
+    private static void rejectUnknown(Path file, JsonNode node, Set<String> known, String where) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw problem(file, where + " has an unknown field \"" + name + "\"; allowed are " + String.join(", ", known.stream().sorted().toList()));
+            }
+        });
+    }
+
+    private static String normalise(String key) {
+        String trimmed = key.trim();
+        String id = trimmed.startsWith("slack:") ? trimmed.substring("slack:".length()) : trimmed;
+        return id.contains("@") ? id.toLowerCase(Locale.ROOT) : id;
+    }
+
+    private static IllegalArgumentException problem(Path file, String what) {
+        return new IllegalArgumentException("The approver routing file " + file.toAbsolutePath() + " cannot be used: " + what + ".");
     }
 }

@@ -1,12 +1,21 @@
 package io.leavebot.leave;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * SKELETON (issue #3, being written): checks a submission against the {@link LeavePolicy} and returns every
- * problem at once, keyed by field ({@link #TYPE}, {@link #START}, …), each message specific and polite.
+ * Checks a submission against the {@link LeavePolicy} and returns every problem at once, keyed by field
+ * ({@link #TYPE}, {@link #START}, …), each message specific, polite and saying what to do next. Front ends map the
+ * fields to their own inputs (Slack block ids, JSON properties) and parse dates with {@link #parseDate}, so every
+ * channel uses the same wording.
  */
 public final class LeaveValidator {
     public static final String EMPLOYEE = "employee";
@@ -17,22 +26,134 @@ public final class LeaveValidator {
     public static final String HALF_DAY = "halfDay";
     public static final String REASON = "reason";
 
+    /** Shaped like an ISO date (so "2027-02-30" is an impossible day rather than an unreadable text). */
+    private static final Pattern ISO_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private final LeavePolicy policy;
 
     public LeaveValidator(LeavePolicy policy) {
         this.policy = policy;
     }
 
+    /** A date typed by someone: the date, or the message to show for that field. */
+    public record ParsedDate(LocalDate date, String error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    /** {@link #parseDate(String, String, LocalDate)} with today's date in the examples. */
+    public static ParsedDate parseDate(String field, String text) {
+        return parseDate(field, text, LocalDate.now());
+    }
+
+    /**
+     * Reads an ISO date (YYYY-MM-DD) typed for {@code field} ({@link #START} or {@link #END}); a blank, unreadable
+     * or impossible date gives the message every front end shows.
+     */
+    public static ParsedDate parseDate(String field, String text, LocalDate today) {
+        if (text == null || text.isBlank()) {
+            return new ParsedDate(null, ValidationMessages.noDate(field, today));
+        }
+        try {
+            return new ParsedDate(LocalDate.parse(text.trim()), null);
+        } catch (DateTimeParseException e) {
+            return new ParsedDate(null, ISO_SHAPE.matcher(text.trim()).matches()
+                    ? ValidationMessages.impossibleDate(field, text)
+                    : ValidationMessages.unreadableDate(field, text, today));
+        }
+    }
+
     /**
      * @param approver the routed approver, or null when routing found none
-     * @param overlaps the employee's PENDING/APPROVED requests overlapping the dates
-     * @return field → message; empty when the submission is valid
+     * @param overlaps the employee's PENDING/APPROVED requests overlapping the dates (others are ignored, and so is
+     *                 a request with the submission's own id, so a repeated submission is not its own overlap)
+     * @return field → message, in field order; empty when the submission is valid
      */
     public Map<String, String> validate(LeaveSubmission submission, Person approver, List<LeaveRequest> overlaps, LocalDate today) {
-        throw new UnsupportedOperationException("issue #3: being written");
+        Map<String, String> errors = new LinkedHashMap<>();
+        checkPeople(submission.employee(), approver, errors);
+        checkType(submission.type(), errors);
+        checkDates(submission, today, errors);
+        checkOverlaps(submission, overlaps, errors);
+        String reason = submission.reason();
+        if (reason != null && reason.codePointCount(0, reason.length()) > policy.maxReasonLength()) {
+            errors.put(REASON, ValidationMessages.reasonTooLong(reason.codePointCount(0, reason.length()), policy.maxReasonLength()));
+        }
+        return errors;
+    }
+
+    /** The policy's own spelling of a leave type typed in any case, if it is one. */
+    public Optional<String> canonicalType(String type) {
+        if (type == null) {
+            return Optional.empty();
+        }
+        String wanted = type.trim().toLowerCase(Locale.ROOT);
+        return policy.types().stream().filter(t -> t.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
     }
 
     public LeavePolicy policy() {
         return policy;
+    }
+
+    private static void checkPeople(Person employee, Person approver, Map<String, String> errors) {
+        if (employee == null) {
+            errors.put(EMPLOYEE, ValidationMessages.noEmployee());
+        } else if (employee.email() != null && !EmailAddresses.isValid(employee.email())) {
+            errors.put(EMPLOYEE, ValidationMessages.badEmail(employee.email()));
+        }
+        if (approver == null) {
+            errors.put(APPROVER, ValidationMessages.noApprover());
+        } else if (approver.isSameAs(employee)) {
+            errors.put(APPROVER, ValidationMessages.ownApprover());
+        }
+    }
+
+    private void checkType(String type, Map<String, String> errors) {
+        if (type == null || type.isBlank()) {
+            errors.put(TYPE, ValidationMessages.noType(policy.types()));
+        } else if (canonicalType(type).isEmpty()) {
+            errors.put(TYPE, ValidationMessages.unknownType(type, policy.types()));
+        }
+    }
+
+    private void checkDates(LeaveSubmission s, LocalDate today, Map<String, String> errors) {
+        LocalDate start = s.start();
+        LocalDate end = s.end();
+        if (start == null) {
+            errors.put(START, ValidationMessages.noDate(START, today));
+        } else if (start.isBefore(today) && !policy.allowPastDates()) {
+            errors.put(START, ValidationMessages.inThePast(start, today));
+        }
+        if (end == null) {
+            errors.put(END, ValidationMessages.noDate(END, today));
+        }
+        if (start == null || end == null) {
+            return;
+        }
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        if (end.isBefore(start)) {
+            errors.put(END, ValidationMessages.endBeforeStart(start, end));
+        } else if (days > policy.maxDays()) {
+            errors.put(END, ValidationMessages.tooLong(days, policy.maxDays()));
+        }
+        if (s.halfDay() && !start.equals(end)) {
+            errors.put(HALF_DAY, ValidationMessages.halfDayOnSeveralDays());
+        }
+    }
+
+    private static void checkOverlaps(LeaveSubmission s, List<LeaveRequest> overlaps, Map<String, String> errors) {
+        if (s.start() == null || s.end() == null || s.end().isBefore(s.start()) || overlaps == null || s.employee() == null) {
+            return;
+        }
+        List<LeaveRequest> clashing = overlaps.stream()
+                .filter(r -> r.status() == LeaveStatus.PENDING || r.status() == LeaveStatus.APPROVED)
+                .filter(r -> r.employee().isSameAs(s.employee()) && !r.id().equals(s.requestId()))
+                .filter(r -> !r.start().isAfter(s.end()) && !r.end().isBefore(s.start()))
+                .sorted(Comparator.comparing(LeaveRequest::start))
+                .toList();
+        if (!clashing.isEmpty()) {
+            errors.putIfAbsent(START, ValidationMessages.overlaps(clashing));
+        }
     }
 }

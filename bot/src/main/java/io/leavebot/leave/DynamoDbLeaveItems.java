@@ -1,0 +1,158 @@
+package io.leavebot.leave;
+
+import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
+import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_SORT_KEY;
+import static io.leavebot.LeaveBotNames.PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.SORT_KEY;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The single-table layout of {@link DynamoDbLeaveStore}. A request is {@code pk = LEAVE#<id>, sk = LEAVE} with
+ * {@code gsi1pk = EMPLOYEE#<employee key>} and, while PENDING only, {@code gsi2pk = APPROVER#<approver key>}; both
+ * index sort keys are the creation instant (fixed-width, so text order is time order) then the id. A delivered
+ * notification is {@code pk = NOTIFY#<key>, sk = NOTIFY}.
+ */
+final class DynamoDbLeaveItems {
+    static final String STATUS = "status";
+    static final String START = "startDate";
+    static final String END = "endDate";
+    static final String CALLBACK_ID = "callbackId";
+    static final String UPDATED_AT = "updatedAt";
+    static final String DECISION = "decision";
+
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private DynamoDbLeaveItems() {
+    }
+
+    static Map<String, AttributeValue> requestKey(String id) {
+        return Map.of(PARTITION_KEY, s("LEAVE#" + id), SORT_KEY, s("LEAVE"));
+    }
+
+    static Map<String, AttributeValue> notificationKey(String key) {
+        return Map.of(PARTITION_KEY, s("NOTIFY#" + key), SORT_KEY, s("NOTIFY"));
+    }
+
+    static String employeePartition(Person employee) {
+        return "EMPLOYEE#" + employee.key();
+    }
+
+    static String approverPartition(Person approver) {
+        return "APPROVER#" + approver.key();
+    }
+
+    static Map<String, AttributeValue> toItem(LeaveRequest r) {
+        Map<String, AttributeValue> item = new HashMap<>(requestKey(r.id()));
+        String order = SORTABLE.format(r.createdAt()) + "#" + r.id();
+        item.put(EMPLOYEE_INDEX_PARTITION_KEY, s(employeePartition(r.employee())));
+        item.put(EMPLOYEE_INDEX_SORT_KEY, s(order));
+        item.put(APPROVER_INDEX_PARTITION_KEY, s(approverPartition(r.approver())));
+        item.put(APPROVER_INDEX_SORT_KEY, s(order));
+        item.put("id", s(r.id()));
+        item.put("employee", person(r.employee()));
+        item.put("approver", person(r.approver()));
+        item.put("type", s(r.type()));
+        item.put(START, s(r.start().toString()));
+        item.put(END, s(r.end().toString()));
+        item.put("halfDay", AttributeValue.fromBool(r.halfDay()));
+        putText(item, "reason", r.reason());
+        item.put(STATUS, s(r.status().name()));
+        item.put("createdAt", s(instant(r.createdAt())));
+        item.put(UPDATED_AT, s(instant(r.updatedAt())));
+        if (r.decision() != null) {
+            item.put(DECISION, decision(r.decision()));
+        }
+        item.put("executionName", s(r.executionName()));
+        putText(item, CALLBACK_ID, r.callbackId());
+        return item;
+    }
+
+    static LeaveRequest fromItem(Map<String, AttributeValue> item) {
+        return new LeaveRequest(text(item, "id"), person(item.get("employee")), person(item.get("approver")),
+                text(item, "type"), LocalDate.parse(text(item, START)), LocalDate.parse(text(item, END)),
+                item.get("halfDay").bool(), text(item, "reason"), LeaveStatus.valueOf(text(item, STATUS)),
+                Instant.parse(text(item, "createdAt")), Instant.parse(text(item, UPDATED_AT)),
+                decision(item.get(DECISION)), text(item, "executionName"), text(item, CALLBACK_ID));
+    }
+
+    static Map<String, AttributeValue> toItem(SentNotification n) {
+        Map<String, AttributeValue> item = new HashMap<>(notificationKey(n.key()));
+        item.put("key", s(n.key()));
+        item.put("requestId", s(n.requestId()));
+        item.put("channel", s(n.channel()));
+        putText(item, "messageRef", n.messageRef());
+        item.put("at", s(instant(n.at())));
+        return item;
+    }
+
+    static SentNotification notificationFrom(Map<String, AttributeValue> item) {
+        return new SentNotification(text(item, "key"), text(item, "requestId"), text(item, "channel"),
+                text(item, "messageRef"), Instant.parse(text(item, "at")));
+    }
+
+    static AttributeValue decision(Decision d) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        if (d.by() != null) {
+            m.put("by", person(d.by()));
+        }
+        if (d.at() != null) {
+            m.put("at", s(instant(d.at())));
+        }
+        putText(m, "comment", d.comment());
+        return AttributeValue.fromM(m);
+    }
+
+    static String instant(Instant at) {
+        return SORTABLE.format(at);
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static Decision decision(AttributeValue value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, AttributeValue> m = value.m();
+        String at = text(m, "at");
+        return new Decision(person(m.get("by")), at == null ? null : Instant.parse(at), text(m, "comment"));
+    }
+
+    private static AttributeValue person(Person p) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        putText(m, "slack", p.slackUserId());
+        putText(m, "email", p.email());
+        putText(m, "name", p.displayName());
+        return AttributeValue.fromM(m);
+    }
+
+    private static Person person(AttributeValue value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, AttributeValue> m = value.m();
+        return new Person(text(m, "slack"), text(m, "email"), text(m, "name"));
+    }
+
+    private static void putText(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

@@ -1,0 +1,164 @@
+package io.leavebot.leave;
+
+import static io.leavebot.LeaveBotNames.APPROVER_INDEX;
+import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
+import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX;
+import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.PARTITION_KEY;
+import static io.leavebot.leave.DynamoDbLeaveItems.s;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * {@link LeaveStore} in one DynamoDB table (layout in {@link DynamoDbLeaveItems}, names in
+ * {@link io.leavebot.LeaveBotNames}). Every write is a single conditional request — {@code attribute_not_exists}
+ * for creates, {@code #status = :pending} for decisions — and no transactions are used. Reads of one request are
+ * strongly consistent; the listings read global secondary indexes, which DynamoDB keeps eventually consistent, so
+ * a request written a moment ago may be missing from them for a moment. Thread-safe, like the client.
+ */
+public final class DynamoDbLeaveStore implements LeaveStore {
+    private static final String STATUS_IS_PENDING = "#status = :pending";
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoDbLeaveStore(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    /**
+     * Creates the leave table with its two indexes (on-demand billing) and waits until it is ACTIVE; an existing
+     * table is left as it is. For tests and local tooling: on AWS the CDK stack creates the table.
+     */
+    public static void createTable(DynamoDbClient client, String table) {
+        DynamoDbLeaveTable.create(client, table);
+    }
+
+    @Override
+    public LeaveRequest create(LeaveRequest request) {
+        NewRequestCheck.require(request);
+        try {
+            client.putItem(b -> b.tableName(table).item(DynamoDbLeaveItems.toItem(request))
+                    .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
+            return request;
+        } catch (ConditionalCheckFailedException alreadyRecorded) {
+            return get(request.id()).orElseThrow();
+        }
+    }
+
+    @Override
+    public Optional<LeaveRequest> get(String id) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                .key(DynamoDbLeaveItems.requestKey(id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbLeaveItems.fromItem(item));
+    }
+
+    /** Sets the callback only while the request is PENDING; on a decided request it changes nothing. */
+    @Override
+    public void setCallbackId(String id, String callbackId) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", s(LeaveStatus.PENDING.name())));
+        if (callbackId != null) {
+            values.put(":callback", s(callbackId));
+        }
+        String update = callbackId == null ? "REMOVE " + DynamoDbLeaveItems.CALLBACK_ID
+                : "SET " + DynamoDbLeaveItems.CALLBACK_ID + " = :callback";
+        try {
+            client.updateItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id)).updateExpression(update)
+                    .conditionExpression(STATUS_IS_PENDING).expressionAttributeNames(Map.of("#status", DynamoDbLeaveItems.STATUS))
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException notPending) {
+            requireExists(id);
+        }
+    }
+
+    /** Also removes the request from the approver's pending index (its keys exist only while PENDING). */
+    @Override
+    public LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at) {
+        NewRequestCheck.requireFinal(to);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", s(LeaveStatus.PENDING.name()),
+                ":to", s(to.name()), ":at", s(DynamoDbLeaveItems.instant(at))));
+        String set = "SET #status = :to, " + DynamoDbLeaveItems.UPDATED_AT + " = :at";
+        if (decision != null) {
+            values.put(":decision", DynamoDbLeaveItems.decision(decision));
+            set += ", " + DynamoDbLeaveItems.DECISION + " = :decision";
+        }
+        String update = set + " REMOVE " + APPROVER_INDEX_PARTITION_KEY + ", " + APPROVER_INDEX_SORT_KEY;
+        try {
+            return DynamoDbLeaveItems.fromItem(client.updateItem(b -> b.tableName(table)
+                    .key(DynamoDbLeaveItems.requestKey(id)).updateExpression(update)
+                    .conditionExpression(STATUS_IS_PENDING).expressionAttributeNames(Map.of("#status", DynamoDbLeaveItems.STATUS))
+                    .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes());
+        } catch (ConditionalCheckFailedException notPending) {
+            return requireExists(id);
+        }
+    }
+
+    @Override
+    public List<LeaveRequest> listByEmployee(Person employee) {
+        return query(QueryRequest.builder().indexName(EMPLOYEE_INDEX).scanIndexForward(false)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", EMPLOYEE_INDEX_PARTITION_KEY))
+                .expressionAttributeValues(Map.of(":pk", s(DynamoDbLeaveItems.employeePartition(employee)))));
+    }
+
+    @Override
+    public List<LeaveRequest> listPendingByApprover(Person approver) {
+        return query(QueryRequest.builder().indexName(APPROVER_INDEX).scanIndexForward(true)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", APPROVER_INDEX_PARTITION_KEY))
+                .expressionAttributeValues(Map.of(":pk", s(DynamoDbLeaveItems.approverPartition(approver)))));
+    }
+
+    @Override
+    public List<LeaveRequest> findOverlaps(Person employee, LocalDate start, LocalDate end) {
+        List<LeaveRequest> found = query(QueryRequest.builder().indexName(EMPLOYEE_INDEX)
+                .keyConditionExpression("#pk = :pk")
+                .filterExpression("#status IN (:pending, :approved) AND #start <= :end AND #end >= :start")
+                .expressionAttributeNames(Map.of("#pk", EMPLOYEE_INDEX_PARTITION_KEY, "#status", DynamoDbLeaveItems.STATUS,
+                        "#start", DynamoDbLeaveItems.START, "#end", DynamoDbLeaveItems.END))
+                .expressionAttributeValues(Map.of(":pk", s(DynamoDbLeaveItems.employeePartition(employee)),
+                        ":pending", s(LeaveStatus.PENDING.name()), ":approved", s(LeaveStatus.APPROVED.name()),
+                        ":start", s(start.toString()), ":end", s(end.toString()))));
+        return found.stream().sorted(Comparator.comparing(LeaveRequest::start).thenComparing(LeaveRequest::id)).toList();
+    }
+
+    @Override
+    public Optional<SentNotification> sent(String notificationKey) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                .key(DynamoDbLeaveItems.notificationKey(notificationKey)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbLeaveItems.notificationFrom(item));
+    }
+
+    @Override
+    public void recordSent(SentNotification sent) {
+        try {
+            client.putItem(b -> b.tableName(table).item(DynamoDbLeaveItems.toItem(sent))
+                    .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
+        } catch (ConditionalCheckFailedException firstOneWins) {
+            // recorded before: the first record stands
+        }
+    }
+
+    private List<LeaveRequest> query(QueryRequest.Builder request) {
+        return client.queryPaginator(request.tableName(table).build()).items().stream()
+                .map(DynamoDbLeaveItems::fromItem).toList();
+    }
+
+    private LeaveRequest requireExists(String id) {
+        return get(id).orElseThrow(() -> new NoSuchElementException("no leave request with id " + id));
+    }
+}

@@ -1,0 +1,183 @@
+package io.leavebot.leave;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * {@link LeaveStore} in a SQLite file (WAL), the local default. Its tables ({@code leave_requests},
+ * {@code leave_notifications}) may live in the durable engine's file or in a file beside it. Writes are single
+ * conditional statements ({@code ON CONFLICT DO NOTHING}, {@code WHERE status = 'PENDING'}), so they stay correct
+ * even when several processes share the file; within the process, calls are serialised on one connection.
+ */
+public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
+    private static final String SELECT = "SELECT " + SqliteLeaveRows.COLUMNS + " FROM leave_requests ";
+
+    private final Path file;
+    private final Connection connection;
+
+    /** Opens (and creates when needed) the leave tables in {@code file}. */
+    public SqliteLeaveStore(Path file) {
+        this.file = file;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                // the engine may be writing to the same file: wait for its lock rather than fail
+                s.execute("PRAGMA busy_timeout=10000");
+                for (String ddl : SqliteLeaveRows.SCHEMA) {
+                    s.execute(ddl);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the leave database " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized LeaveRequest create(LeaveRequest request) {
+        NewRequestCheck.require(request);
+        String sql = "INSERT INTO leave_requests (" + SqliteLeaveRows.COLUMNS + ") VALUES (" + SqliteLeaveRows.PLACEHOLDERS
+                + ") ON CONFLICT (id) DO NOTHING";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            SqliteLeaveRows.bind(s, request);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record leave request " + request.id(), e);
+        }
+        return get(request.id()).orElseThrow();
+    }
+
+    @Override
+    public synchronized Optional<LeaveRequest> get(String id) {
+        List<LeaveRequest> found = query(SELECT + "WHERE id = ?", id);
+        return found.stream().findFirst();
+    }
+
+    /** Sets the callback only while the request is PENDING; on a decided request it changes nothing. */
+    @Override
+    public synchronized void setCallbackId(String id, String callbackId) {
+        if (update("UPDATE leave_requests SET callback_id = ? WHERE id = ? AND status = 'PENDING'", callbackId, id) == 0) {
+            requireExists(id);
+        }
+    }
+
+    @Override
+    public synchronized LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at) {
+        NewRequestCheck.requireFinal(to);
+        String sql = "UPDATE leave_requests SET status = ?, updated_at = ?, decided_by_slack = ?, decided_by_email = ?, "
+                + "decided_by_name = ?, decided_at = ?, decision_comment = ? WHERE id = ? AND status = 'PENDING'";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, to.name());
+            s.setLong(2, SqliteLeaveRows.nanos(at));
+            SqliteLeaveRows.bindDecision(s, 3, decision);
+            s.setString(8, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("decide leave request " + id, e);
+        }
+        return requireExists(id);
+    }
+
+    @Override
+    public synchronized List<LeaveRequest> listByEmployee(Person employee) {
+        return query(SELECT + "WHERE employee_key = ? ORDER BY created_at DESC, id DESC", employee.key());
+    }
+
+    @Override
+    public synchronized List<LeaveRequest> listPendingByApprover(Person approver) {
+        return query(SELECT + "WHERE approver_key = ? AND status = 'PENDING' ORDER BY created_at, id", approver.key());
+    }
+
+    @Override
+    public synchronized List<LeaveRequest> findOverlaps(Person employee, LocalDate start, LocalDate end) {
+        return query(SELECT + "WHERE employee_key = ? AND status IN ('PENDING', 'APPROVED') AND start_date <= ? "
+                + "AND end_date >= ? ORDER BY start_date, id", employee.key(), end.toString(), start.toString());
+    }
+
+    @Override
+    public synchronized Optional<SentNotification> sent(String notificationKey) {
+        String sql = "SELECT key, request_id, channel, message_ref, sent_at FROM leave_notifications WHERE key = ?";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, notificationKey);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new SentNotification(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), SqliteLeaveRows.instant(rs.getLong(5)))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read notification " + notificationKey, e);
+        }
+    }
+
+    @Override
+    public synchronized void recordSent(SentNotification sent) {
+        String sql = "INSERT INTO leave_notifications (key, request_id, channel, message_ref, sent_at) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (key) DO NOTHING";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, sent.key());
+            s.setString(2, sent.requestId());
+            s.setString(3, sent.channel());
+            s.setString(4, sent.messageRef());
+            s.setLong(5, SqliteLeaveRows.nanos(sent.at()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record notification " + sent.key(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+
+    private LeaveRequest requireExists(String id) {
+        return get(id).orElseThrow(() -> new NoSuchElementException("no leave request with id " + id));
+    }
+
+    private List<LeaveRequest> query(String sql, String... params) {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                List<LeaveRequest> found = new ArrayList<>();
+                while (rs.next()) {
+                    found.add(SqliteLeaveRows.read(rs));
+                }
+                return found;
+            }
+        } catch (SQLException e) {
+            throw failure("read leave requests", e);
+        }
+    }
+
+    private int update(String sql, String... params) {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setString(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("update leave requests", e);
+        }
+    }
+
+    private IllegalStateException failure(String what, SQLException e) {
+        return new IllegalStateException("cannot " + what + " in " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+}

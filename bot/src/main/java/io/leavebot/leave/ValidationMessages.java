@@ -1,0 +1,103 @@
+package io.leavebot.leave;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The wording of every validation message, in one place so that Slack, e-mail and the JSON API say the same
+ * thing. Each message says what is wrong and what to do next; none shows ids or exception names.
+ */
+final class ValidationMessages {
+    private ValidationMessages() {
+    }
+
+    static String noEmployee() {
+        return "We could not tell who is asking for leave. Please sign in with your Slack account or give your e-mail address.";
+    }
+
+    static String badEmail(String email) {
+        return "\"" + email + "\" does not look like an e-mail address. Please use the form name@example.com.";
+    }
+
+    static String noType(List<String> types) {
+        return "Please choose a leave type: " + listing(types) + ".";
+    }
+
+    static String unknownType(String type, List<String> types) {
+        return "\"" + type.trim() + "\" is not a leave type here. Please choose one of: " + listing(types) + ".";
+    }
+
+    static String noDate(String field, LocalDate today) {
+        return "Please give a " + label(field) + ", for example " + today.plusDays(7) + ".";
+    }
+
+    static String unreadableDate(String field, String text, LocalDate today) {
+        return "\"" + text.trim() + "\" is not a date we can read. Please write the " + label(field)
+                + " as YYYY-MM-DD, for example " + today.plusDays(7) + ".";
+    }
+
+    static String impossibleDate(String field, String text) {
+        return text.trim() + " is not a day in the calendar. Please check the day and month of the " + label(field) + ".";
+    }
+
+    static String endBeforeStart(LocalDate start, LocalDate end) {
+        return "The end date (" + end + ") is before the start date (" + start + "). Please choose an end date on or after the start date.";
+    }
+
+    static String inThePast(LocalDate start, LocalDate today) {
+        return "The start date " + start + " is in the past. Please choose today (" + today + ") or a later date.";
+    }
+
+    static String tooLong(long days, int maxDays) {
+        return "This request covers " + days + " calendar days; the most you can ask for at once is " + maxDays
+                + ". Please split it into shorter requests.";
+    }
+
+    static String halfDayOnSeveralDays() {
+        return "A half day can only be taken on a single day. Please make the start and end date the same, or ask for whole days.";
+    }
+
+    static String reasonTooLong(int length, int max) {
+        return "The reason is " + length + " characters long; please keep it to " + max + " characters or fewer.";
+    }
+
+    static String noApprover() {
+        return "LeaveBot's routing has no approver for you, so this request cannot be sent to anyone. "
+                + "Please contact your admin to have an approver set up.";
+    }
+
+    static String ownApprover() {
+        return "LeaveBot's routing names you as your own approver, and nobody can approve their own leave. "
+                + "Please contact your admin to have another approver set up.";
+    }
+
+    static String overlaps(List<LeaveRequest> existing) {
+        String which = existing.stream().map(ValidationMessages::describe).collect(Collectors.joining(" and "));
+        boolean anyPending = existing.stream().anyMatch(r -> r.status() == LeaveStatus.PENDING);
+        return "These dates overlap " + which + ". Please choose other dates"
+                + (anyPending ? ", or withdraw the pending request first." : ".");
+    }
+
+    private static String describe(LeaveRequest r) {
+        String days = r.start().equals(r.end()) ? "on " + r.start() : "from " + r.start() + " to " + r.end();
+        String state = r.status() == LeaveStatus.PENDING ? "waiting for approval" : r.status().name().toLowerCase(Locale.ROOT);
+        return "your " + r.type() + " leave " + days + " (" + state + ")";
+    }
+
+    private static String label(String field) {
+        switch (field) {
+            case LeaveValidator.START: return "start date";
+            case LeaveValidator.END: return "end date";
+            default: return field;
+        }
+    }
+
+    private static String listing(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+    }
+}

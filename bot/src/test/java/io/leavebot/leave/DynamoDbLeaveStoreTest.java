@@ -1,0 +1,53 @@
+package io.leavebot.leave;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leavebot.LeaveBotNames;
+import io.leavebot.testing.Dynalite;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The {@link LeaveStore} contract on dynalite, one new table per test, plus the table's own layout. */
+class DynamoDbLeaveStoreTest extends LeaveStoreContract {
+    @RegisterExtension
+    static final Dynalite DYNALITE = new Dynalite();
+
+    private String table;
+
+    @Override
+    LeaveStore newStore() {
+        table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
+        DynamoDbLeaveStore.createTable(DYNALITE.client(), table);
+        return new DynamoDbLeaveStore(DYNALITE.client(), table);
+    }
+
+    @Test
+    void aDecidedRequestLeavesTheApproversSparseIndex() {
+        store.create(leave("r-1"));
+        assertTrue(rawItem("r-1").containsKey(LeaveBotNames.APPROVER_INDEX_PARTITION_KEY));
+
+        store.decide("r-1", LeaveStatus.APPROVED, new Decision(BEA, T0, null), T0);
+
+        Map<String, AttributeValue> item = rawItem("r-1");
+        assertFalse(item.containsKey(LeaveBotNames.APPROVER_INDEX_PARTITION_KEY));
+        assertFalse(item.containsKey(LeaveBotNames.APPROVER_INDEX_SORT_KEY));
+        assertEquals("EMPLOYEE#ann@example.com", item.get(LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY).s());
+    }
+
+    @Test
+    void creatingTheTableAgainLeavesItAndItsRequestsAsTheyAre() {
+        store.create(leave("r-1"));
+
+        DynamoDbLeaveStore.createTable(DYNALITE.client(), table);
+
+        assertEquals(leave("r-1"), store.get("r-1").orElseThrow());
+    }
+
+    private Map<String, AttributeValue> rawItem(String id) {
+        return DYNALITE.client().getItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id)).consistentRead(true)).item();
+    }
+}

@@ -1,0 +1,281 @@
+package io.leavebot.leave;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link LeaveStore} promises, written once; each adapter's test extends this with a fresh, empty store
+ * per test.
+ */
+abstract class LeaveStoreContract {
+    static final Person ANN = Person.ofSlack("U0ANN", "ann@example.com", "Ann");
+    static final Person DAN = Person.ofEmail("dan@example.com", "Dan");
+    static final Person BEA = Person.ofSlack("U0BEA", "bea@example.com", "Bea Boss");
+    static final Person CLEO = Person.ofSlack("U0CLEO", null, "Cleo");
+    static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456789Z");
+    static final LocalDate MAY_4 = LocalDate.of(2026, 5, 4);
+
+    LeaveStore store;
+
+    /** A new, empty store. */
+    abstract LeaveStore newStore() throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = newStore();
+    }
+
+    @AfterEach
+    void closeStore() throws Exception {
+        if (store instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    static LeaveRequest leave(String id, Person employee, LocalDate start, LocalDate end, Instant createdAt) {
+        return new LeaveRequest(id, employee, BEA, "annual", start, end, false, "family trip", LeaveStatus.PENDING,
+                createdAt, createdAt, null, LeaveRequest.executionNameFor(id), null);
+    }
+
+    static LeaveRequest leave(String id) {
+        return leave(id, ANN, MAY_4, MAY_4.plusDays(4), T0);
+    }
+
+    @Test
+    void aCreatedRequestReadsBackExactlyAsItWasGiven() {
+        LeaveRequest halfDay = new LeaveRequest("r-1", ANN, CLEO, "sick", MAY_4, MAY_4, true, "dentist ü 🦷",
+                LeaveStatus.PENDING, T0, T0.plusNanos(1), null, "leave-r-1", "cb-1");
+        LeaveRequest bare = new LeaveRequest("r-2", DAN, BEA, "other", MAY_4, MAY_4.plusDays(1), false, null,
+                LeaveStatus.PENDING, T0, T0, null, "leave-r-2", null);
+
+        assertEquals(halfDay, store.create(halfDay));
+        assertEquals(bare, store.create(bare));
+        assertEquals(Optional.of(halfDay), store.get("r-1"));
+        assertEquals(Optional.of(bare), store.get("r-2"));
+    }
+
+    @Test
+    void emptyTextsReadBackEmpty() {
+        LeaveRequest emptyReason = new LeaveRequest("r-1", ANN, BEA, "annual", MAY_4, MAY_4, false, "",
+                LeaveStatus.PENDING, T0, T0, null, "leave-r-1", null);
+        store.create(emptyReason);
+
+        LeaveRequest decided = store.decide("r-1", LeaveStatus.APPROVED, new Decision(BEA, T0, ""), T0);
+
+        assertEquals(emptyReason.withStatus(LeaveStatus.APPROVED, new Decision(BEA, T0, ""), T0), decided);
+        assertEquals(Optional.of(decided), store.get("r-1"));
+    }
+
+    @Test
+    void creatingTheSameIdAgainReturnsTheFirstRequestUnchanged() {
+        LeaveRequest first = store.create(leave("r-1"));
+        LeaveRequest retry = leave("r-1", DAN, MAY_4.plusDays(20), MAY_4.plusDays(21), T0.plusSeconds(60));
+
+        assertEquals(first, store.create(retry));
+        assertEquals(Optional.of(first), store.get("r-1"));
+        assertEquals(List.of(), store.listByEmployee(DAN));
+    }
+
+    @Test
+    void onlyAPendingRequestCanBeCreated() {
+        LeaveRequest approved = leave("r-1").withStatus(LeaveStatus.APPROVED, new Decision(BEA, T0, null), T0);
+
+        assertThrows(IllegalArgumentException.class, () -> store.create(approved));
+        assertEquals(Optional.empty(), store.get("r-1"));
+    }
+
+    @Test
+    void anUnknownIdIsNotFound() {
+        assertEquals(Optional.empty(), store.get("no-such-request"));
+    }
+
+    @Test
+    void aPendingRequestIsDecidedWithItsDecider() {
+        store.create(leave("r-1"));
+        Decision decision = new Decision(BEA, T0.plusSeconds(30), "enjoy");
+
+        LeaveRequest decided = store.decide("r-1", LeaveStatus.APPROVED, decision, T0.plusSeconds(31));
+
+        assertEquals(leave("r-1").withStatus(LeaveStatus.APPROVED, decision, T0.plusSeconds(31)), decided);
+        assertEquals(Optional.of(decided), store.get("r-1"));
+    }
+
+    @Test
+    void aSecondDecisionChangesNothingAndReturnsTheFirstOutcome() {
+        store.create(leave("r-1"));
+        LeaveRequest first = store.decide("r-1", LeaveStatus.APPROVED, new Decision(BEA, T0, "ok"), T0);
+
+        assertEquals(first, store.decide("r-1", LeaveStatus.REJECTED, new Decision(BEA, T0.plusSeconds(5), "no"), T0.plusSeconds(5)));
+        assertEquals(first, store.decide("r-1", LeaveStatus.APPROVED, new Decision(CLEO, T0.plusSeconds(9), "again"), T0.plusSeconds(9)));
+        assertEquals(Optional.of(first), store.get("r-1"));
+    }
+
+    @Test
+    void anExpiryIsRecordedWithoutADecider() {
+        store.create(leave("r-1"));
+        Decision expiry = new Decision(null, T0.plus(Duration.ofDays(3)), null);
+
+        LeaveRequest expired = store.decide("r-1", LeaveStatus.EXPIRED, expiry, T0.plus(Duration.ofDays(3)));
+
+        assertEquals(LeaveStatus.EXPIRED, expired.status());
+        assertEquals(expiry, store.get("r-1").orElseThrow().decision());
+    }
+
+    @Test
+    void decidingAnUnknownRequestThrowsNoSuchElement() {
+        assertThrows(NoSuchElementException.class,
+                () -> store.decide("no-such-request", LeaveStatus.APPROVED, new Decision(BEA, T0, null), T0));
+    }
+
+    @Test
+    void decidingBackToPendingIsRefused() {
+        store.create(leave("r-1"));
+
+        assertThrows(IllegalArgumentException.class, () -> store.decide("r-1", LeaveStatus.PENDING, null, T0));
+    }
+
+    @Test
+    void theCallbackIdOfAPendingRequestIsRememberedAndCanBeCleared() {
+        store.create(leave("r-1"));
+
+        store.setCallbackId("r-1", "callback-1");
+        assertEquals("callback-1", store.get("r-1").orElseThrow().callbackId());
+
+        store.setCallbackId("r-1", null);
+        assertEquals(null, store.get("r-1").orElseThrow().callbackId());
+    }
+
+    @Test
+    void theCallbackIdOfADecidedRequestStaysAsItWas() {
+        store.create(leave("r-1"));
+        store.setCallbackId("r-1", "callback-1");
+        LeaveRequest decided = store.decide("r-1", LeaveStatus.REJECTED, new Decision(BEA, T0, "busy week"), T0);
+
+        store.setCallbackId("r-1", "callback-2");
+
+        assertEquals(Optional.of(decided), store.get("r-1"));
+        assertEquals("callback-1", decided.callbackId());
+    }
+
+    @Test
+    void settingTheCallbackIdOfAnUnknownRequestThrowsNoSuchElement() {
+        assertThrows(NoSuchElementException.class, () -> store.setCallbackId("no-such-request", "callback-1"));
+    }
+
+    @Test
+    void anEmployeesRequestsAreListedNewestFirstAndOnlyTheirs() {
+        LeaveRequest older = store.create(leave("r-a", ANN, MAY_4, MAY_4, T0));
+        LeaveRequest newer = store.create(leave("r-b", ANN, MAY_4.plusDays(7), MAY_4.plusDays(7), T0.plusSeconds(1)));
+        store.create(leave("r-c", DAN, MAY_4, MAY_4, T0.plusSeconds(2)));
+        LeaveRequest decided = store.decide(older.id(), LeaveStatus.REJECTED, new Decision(BEA, T0, null), T0.plusSeconds(3));
+
+        assertEquals(List.of(newer, decided), store.listByEmployee(ANN));
+    }
+
+    @Test
+    void anEmployeeIsFoundByEmailWhicheverChannelTheyUsed() {
+        LeaveRequest byMail = store.create(leave("r-1", Person.ofEmail("Ann@Example.com", null), MAY_4, MAY_4, T0));
+
+        assertEquals(List.of(byMail), store.listByEmployee(ANN));
+    }
+
+    @Test
+    void anApproversPendingRequestsAreListedOldestFirstWithoutDecidedOnes() {
+        LeaveRequest second = store.create(leave("r-b", DAN, MAY_4, MAY_4, T0.plusSeconds(1)));
+        LeaveRequest first = store.create(leave("r-a", ANN, MAY_4, MAY_4, T0));
+        store.create(leave("r-c", ANN, MAY_4.plusDays(9), MAY_4.plusDays(9), T0.plusSeconds(2)));
+        store.decide("r-c", LeaveStatus.CANCELLED, new Decision(ANN, T0, null), T0.plusSeconds(3));
+
+        assertEquals(List.of(first, second), store.listPendingByApprover(BEA));
+        assertEquals(List.of(), store.listPendingByApprover(CLEO));
+    }
+
+    @Test
+    void overlapsIncludeRequestsThatTouchTheEdges() {
+        LeaveRequest endsOnStart = store.create(leave("r-a", ANN, MAY_4.minusDays(3), MAY_4, T0));
+        LeaveRequest startsOnEnd = store.create(leave("r-b", ANN, MAY_4.plusDays(4), MAY_4.plusDays(6), T0));
+        store.create(leave("r-c", ANN, MAY_4.minusDays(9), MAY_4.minusDays(1), T0));
+        store.create(leave("r-d", ANN, MAY_4.plusDays(5), MAY_4.plusDays(9), T0));
+
+        assertEquals(List.of(endsOnStart, startsOnEnd), store.findOverlaps(ANN, MAY_4, MAY_4.plusDays(4)));
+    }
+
+    @Test
+    void overlapsCountPendingAndApprovedButNotRejectedExpiredOrCancelled() {
+        store.create(leave("r-pending", ANN, MAY_4, MAY_4, T0));
+        LeaveRequest approved = approve(leave("r-approved", ANN, MAY_4.plusDays(1), MAY_4.plusDays(1), T0));
+        for (LeaveStatus closed : List.of(LeaveStatus.REJECTED, LeaveStatus.EXPIRED, LeaveStatus.CANCELLED)) {
+            store.create(leave("r-" + closed, ANN, MAY_4, MAY_4.plusDays(1), T0));
+            store.decide("r-" + closed, closed, new Decision(null, T0, null), T0);
+        }
+
+        List<LeaveRequest> found = store.findOverlaps(ANN, MAY_4, MAY_4.plusDays(1));
+
+        assertEquals(List.of("r-pending", "r-approved"), found.stream().map(LeaveRequest::id).toList());
+        assertEquals(approved, found.get(1));
+    }
+
+    @Test
+    void overlapsIgnoreOtherEmployees() {
+        store.create(leave("r-dan", DAN, MAY_4, MAY_4.plusDays(4), T0));
+
+        assertEquals(List.of(), store.findOverlaps(ANN, MAY_4, MAY_4.plusDays(4)));
+    }
+
+    @Test
+    void theFirstRecordOfANotificationWins() {
+        SentNotification first = new SentNotification("leave-r-1/send-receipt", "r-1", "slack", "C1/1700000000.1", T0);
+
+        store.recordSent(first);
+        store.recordSent(new SentNotification("leave-r-1/send-receipt", "r-1", "email", null, T0.plusSeconds(1)));
+
+        assertEquals(Optional.of(first), store.sent("leave-r-1/send-receipt"));
+        assertEquals(Optional.empty(), store.sent("leave-r-1/reminder-1"));
+    }
+
+    @Test
+    void concurrentCreatesOfTheSameIdRecordOneRequest() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<LeaveRequest>> results = IntStream.range(0, threads).mapToObj(i -> pool.submit(() -> {
+                go.await();
+                return store.create(leave("r-1", ANN, MAY_4, MAY_4.plusDays(i), T0.plusSeconds(i)));
+            })).toList();
+            go.countDown();
+            List<LeaveRequest> returned = new ArrayList<>();
+            for (Future<LeaveRequest> result : results) {
+                returned.add(result.get());
+            }
+
+            LeaveRequest stored = store.get("r-1").orElseThrow();
+            assertEquals(Collections.nCopies(threads, stored), returned);
+            assertEquals(List.of(stored), store.listByEmployee(ANN));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private LeaveRequest approve(LeaveRequest request) {
+        store.create(request);
+        return store.decide(request.id(), LeaveStatus.APPROVED, new Decision(BEA, T0, null), T0);
+    }
+}

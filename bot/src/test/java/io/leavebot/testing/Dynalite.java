@@ -1,0 +1,151 @@
+package io.leavebot.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A real dynalite (DynamoDB stand-in, in memory) on a free loopback port, from the npm tools the build installs in
+ * {@code tools/} (passed by surefire as {@code -Dleavebot.tools.dir}). Register it once per test class:
+ * <pre>{@code @RegisterExtension static final Dynalite DYNALITE = new Dynalite();}</pre>
+ * It starts before the class's tests and stops after them; {@link #client()} talks to it. Its output is kept in
+ * a temporary file and shown only when it fails to start. Outside JUnit, use {@link #start()} and {@link #close()}.
+ */
+public final class Dynalite implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    private Process process;
+    private Path log;
+    private URI endpoint;
+    private DynamoDbClient client;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** Starts dynalite and waits until it accepts connections; a taken port is retried with another one. */
+    public Dynalite start() throws IOException, InterruptedException {
+        Path executable = executable();
+        log = Files.createTempFile("dynalite", ".log");
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            process = new ProcessBuilder(List.of(executable.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
+                    "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (awaitListening()) {
+                endpoint = URI.create("http://127.0.0.1:" + port);
+                return this;
+            }
+            stopProcess();
+            if (attempt == 3) {
+                throw new IllegalStateException("dynalite did not start on 127.0.0.1:" + port + " within " + START_TIMEOUT
+                        + "; its output:\n" + Files.readString(log));
+            }
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** A client for this dynalite (dummy credentials, us-east-1, the URL-connection HTTP client); closed with it. */
+    public synchronized DynamoDbClient client() {
+        if (client == null) {
+            client = DynamoDbClient.builder()
+                    .endpointOverride(endpoint)
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+        }
+        return client;
+    }
+
+    /** A table name not used before in this JVM, so each test can start from an empty table. */
+    public static String uniqueTableName(String prefix) {
+        return prefix + "-" + TABLES.incrementAndGet();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        stopProcess();
+        if (log != null) {
+            log.toFile().delete();
+        }
+    }
+
+    private static Path executable() {
+        String tools = System.getProperty("leavebot.tools.dir");
+        Path bin = tools == null ? null : Path.of(tools, "node_modules", ".bin", "dynalite");
+        if (bin == null || !Files.isExecutable(bin)) {
+            throw new IllegalStateException("dynalite is not installed"
+                    + (bin == null ? " (the system property leavebot.tools.dir is not set)" : ": " + bin + " is missing")
+                    + ". Run `npm ci` in tools/ (the Maven build does it before the tests), "
+                    + "and run the tests through Maven so that -Dleavebot.tools.dir points at tools/.");
+        }
+        return bin;
+    }
+
+    /**
+     * Ready once dynalite says it listens: a successful connect alone could reach another program that took the
+     * port between {@link #freePort} and dynalite's start.
+     */
+    private boolean awaitListening() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (Files.readString(log).contains("listening at")) {
+                return true;
+            }
+            Thread.sleep(25);
+        }
+        return false;
+    }
+
+    private void stopProcess() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
