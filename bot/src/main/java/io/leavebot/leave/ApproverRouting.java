@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -100,8 +99,7 @@ public final class ApproverRouting {
             throw problem(file, "\"overrides\" must be an object mapping an employee's e-mail or Slack id to an approver");
         }
         if (list != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : list.properties()) {
                 String where = "\"overrides\".\"" + entry.getKey() + "\"";
                 if (entry.getKey().isBlank()) {
                     throw problem(file, "an override has an empty employee key");

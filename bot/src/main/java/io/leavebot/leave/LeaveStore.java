@@ -6,20 +6,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where leave requests are kept: SQLite locally, DynamoDB on AWS. Every write is conditional, so a retried
- * workflow step can never create a second request or change a decided one.
+ * Where leave requests are kept: SQLite locally ({@link SqliteLeaveStore}), DynamoDB on AWS
+ * ({@link DynamoDbLeaveStore}). Every write is conditional, so a retried workflow step can never create a second
+ * request or change a decided one. People are matched by {@link Person#key()}, so someone known by e-mail is the
+ * same person on every channel. Implementations are thread-safe.
  */
 public interface LeaveStore {
 
     /**
      * Records a new PENDING request. Idempotent by id: if a request with this id exists, it is returned unchanged
      * and nothing is written.
+     *
+     * @throws IllegalArgumentException if the request is not PENDING or lacks a required part
      */
     LeaveRequest create(LeaveRequest request);
 
     Optional<LeaveRequest> get(String id);
 
-    /** Remembers the approval callback of a PENDING request (null clears it). */
+    /**
+     * Remembers the approval callback of a PENDING request (null clears it). On a decided request nothing changes.
+     *
+     * @throws java.util.NoSuchElementException if there is no such request
+     */
     void setCallbackId(String id, String callbackId);
 
     /**
@@ -27,10 +35,11 @@ public interface LeaveStore {
      * nothing changes and the request is returned as it is (so a repeated step sees the first outcome).
      *
      * @throws java.util.NoSuchElementException if there is no such request
+     * @throws IllegalArgumentException         if {@code to} is PENDING
      */
     LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at);
 
-    /** The person's requests, newest first. */
+    /** The person's requests in every status, newest first (by creation time). */
     List<LeaveRequest> listByEmployee(Person employee);
 
     /** PENDING requests waiting for this approver, oldest first. */

@@ -104,7 +104,8 @@ public final class LeaveValidator {
         }
         if (approver == null) {
             errors.put(APPROVER, ValidationMessages.noApprover());
-        } else if (approver.isSameAs(employee)) {
+        } else if (employee != null && (approver.isSameAs(employee)
+                || approver.slackUserId() != null && approver.slackUserId().equals(employee.slackUserId()))) {
             errors.put(APPROVER, ValidationMessages.ownApprover());
         }
     }

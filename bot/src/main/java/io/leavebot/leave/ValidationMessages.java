@@ -30,7 +30,7 @@ final class ValidationMessages {
     }
 
     static String noDate(String field, LocalDate today) {
-        return "Please give a " + label(field) + ", for example " + today.plusDays(7) + ".";
+        return "Please give the " + label(field) + ", for example " + today.plusDays(7) + ".";
     }
 
     static String unreadableDate(String field, String text, LocalDate today) {

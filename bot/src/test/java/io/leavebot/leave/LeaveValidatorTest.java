@@ -1,0 +1,188 @@
+package io.leavebot.leave;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LeaveValidatorTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    private static final Person ANN = Person.ofSlack("U0ANN", "ann@example.com", "Ann");
+    private static final Person BEA = Person.ofSlack("U0BEA", "bea@example.com", "Bea");
+    private static final LeavePolicy POLICY = new LeavePolicy(List.of("annual", "sick", "unpaid"), 10, false, 20,
+            Duration.ofDays(3), List.of(0.5));
+    private final LeaveValidator validator = new LeaveValidator(POLICY);
+
+    private static LeaveSubmission submission(String type, LocalDate start, LocalDate end, boolean halfDay, String reason) {
+        return new LeaveSubmission("r-1", ANN, type, start, end, halfDay, reason);
+    }
+
+    private static LeaveSubmission days(LocalDate start, LocalDate end) {
+        return submission("annual", start, end, false, "trip");
+    }
+
+    private Map<String, String> validate(LeaveSubmission s) {
+        return validator.validate(s, BEA, List.of(), TODAY);
+    }
+
+    private static LeaveRequest existing(String id, Person employee, LocalDate start, LocalDate end, LeaveStatus status) {
+        Instant t = Instant.parse("2026-02-01T10:00:00Z");
+        return new LeaveRequest(id, employee, BEA, "annual", start, end, false, null, status, t, t, null, "leave-" + id, null);
+    }
+
+    @Test
+    void aCompleteSubmissionWithinThePolicyHasNoErrors() {
+        assertEquals(Map.of(), validate(days(TODAY, TODAY.plusDays(9))));
+    }
+
+    @Test
+    void everyMissingFieldIsReportedAtOnce() {
+        LeaveSubmission empty = new LeaveSubmission("r-1", null, " ", null, null, false, null);
+
+        Map<String, String> errors = validator.validate(empty, null, List.of(), TODAY);
+
+        assertEquals(List.of(LeaveValidator.EMPLOYEE, LeaveValidator.APPROVER, LeaveValidator.TYPE, LeaveValidator.START,
+                LeaveValidator.END), List.copyOf(errors.keySet()));
+        assertEquals("Please choose a leave type: annual, sick or unpaid.", errors.get(LeaveValidator.TYPE));
+        assertEquals("Please give the start date, for example 2026-03-09.", errors.get(LeaveValidator.START));
+        assertEquals("Please give the end date, for example 2026-03-09.", errors.get(LeaveValidator.END));
+    }
+
+    @Test
+    void anUnknownTypeIsRefusedListingTheTypesOnOffer() {
+        assertEquals("\"holiday\" is not a leave type here. Please choose one of: annual, sick or unpaid.",
+                validate(submission("holiday", TODAY, TODAY, false, null)).get(LeaveValidator.TYPE));
+    }
+
+    @Test
+    void typesAreRecognisedInAnyCaseAndGivenThePolicySpelling() {
+        assertEquals(Map.of(), validate(submission(" Sick ", TODAY, TODAY, false, null)));
+        assertEquals(Optional.of("sick"), validator.canonicalType("SICK"));
+        assertEquals(Optional.empty(), validator.canonicalType("holiday"));
+    }
+
+    @Test
+    void anEndBeforeTheStartIsRefusedNamingBothDates() {
+        assertEquals("The end date (2026-03-04) is before the start date (2026-03-05). "
+                + "Please choose an end date on or after the start date.",
+                validate(days(TODAY.plusDays(3), TODAY.plusDays(2))).get(LeaveValidator.END));
+    }
+
+    @Test
+    void aStartInThePastIsRefusedUnlessThePolicyAllowsIt() {
+        LeaveSubmission yesterday = days(TODAY.minusDays(1), TODAY);
+        LeavePolicy lenient = new LeavePolicy(POLICY.types(), 10, true, 20, Duration.ofDays(3), List.of(0.5));
+
+        assertEquals("The start date 2026-03-01 is in the past. Please choose today (2026-03-02) or a later date.",
+                validate(yesterday).get(LeaveValidator.START));
+        assertEquals(Map.of(), new LeaveValidator(lenient).validate(yesterday, BEA, List.of(), TODAY));
+    }
+
+    @Test
+    void aRequestLongerThanTheMaximumIsRefusedButTheMaximumItselfIsFine() {
+        assertEquals(Map.of(), validate(days(TODAY, TODAY.plusDays(9))));
+        assertEquals("This request covers 11 calendar days; the most you can ask for at once is 10. "
+                + "Please split it into shorter requests.", validate(days(TODAY, TODAY.plusDays(10))).get(LeaveValidator.END));
+    }
+
+    @Test
+    void aHalfDayMustBeASingleDay() {
+        assertEquals(Map.of(), validate(submission("annual", TODAY, TODAY, true, null)));
+        assertTrue(validate(submission("annual", TODAY, TODAY.plusDays(1), true, null)).get(LeaveValidator.HALF_DAY)
+                .startsWith("A half day can only be taken on a single day."));
+    }
+
+    @Test
+    void aReasonLongerThanTheLimitIsRefusedCountingCharactersAsPeopleSeeThem() {
+        assertEquals(Map.of(), validate(submission("annual", TODAY, TODAY, false, "🌴".repeat(20))));
+        assertEquals("The reason is 21 characters long; please keep it to 20 characters or fewer.",
+                validate(submission("annual", TODAY, TODAY, false, "x".repeat(21))).get(LeaveValidator.REASON));
+    }
+
+    @Test
+    void withoutAnApproverTheEmployeeIsToldToContactTheAdmin() {
+        String message = validator.validate(days(TODAY, TODAY), null, List.of(), TODAY).get(LeaveValidator.APPROVER);
+
+        assertTrue(message.contains("routing has no approver for you"), message);
+        assertTrue(message.contains("contact your admin"), message);
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnLeaveEvenWhenKnownByAnotherChannel() {
+        Person annByMail = Person.ofEmail("ANN@example.com", null);
+
+        String message = validator.validate(days(TODAY, TODAY), annByMail, List.of(), TODAY).get(LeaveValidator.APPROVER);
+
+        assertTrue(message.startsWith("LeaveBot's routing names you as your own approver"), message);
+        assertTrue(validator.validate(days(TODAY, TODAY), Person.ofSlack("U0ANN", null, null), List.of(), TODAY)
+                .containsKey(LeaveValidator.APPROVER));
+    }
+
+    @Test
+    void anOverlapWithPendingOrApprovedLeaveNamesItsDates() {
+        List<LeaveRequest> overlaps = List.of(
+                existing("r-9", ANN, TODAY.plusDays(4), TODAY.plusDays(4), LeaveStatus.APPROVED),
+                existing("r-8", ANN, TODAY.plusDays(1), TODAY.plusDays(2), LeaveStatus.PENDING));
+
+        String message = validator.validate(days(TODAY, TODAY.plusDays(5)), BEA, overlaps, TODAY).get(LeaveValidator.START);
+
+        assertEquals("These dates overlap your annual leave from 2026-03-03 to 2026-03-04 (waiting for approval) and "
+                + "your annual leave on 2026-03-06 (approved). Please choose other dates, or withdraw the pending request first.",
+                message);
+    }
+
+    @Test
+    void closedRequestsOtherPeoplesAndTheSubmissionItselfAreNoOverlap() {
+        List<LeaveRequest> overlaps = List.of(
+                existing("r-7", ANN, TODAY, TODAY, LeaveStatus.REJECTED),
+                existing("r-6", ANN, TODAY, TODAY, LeaveStatus.CANCELLED),
+                existing("r-5", ANN, TODAY, TODAY, LeaveStatus.EXPIRED),
+                existing("r-4", BEA, TODAY, TODAY, LeaveStatus.APPROVED),
+                existing("r-3", ANN, TODAY.plusDays(1), TODAY.plusDays(1), LeaveStatus.APPROVED),
+                existing("r-1", ANN, TODAY, TODAY, LeaveStatus.PENDING));
+
+        assertEquals(Map.of(), validator.validate(days(TODAY, TODAY), BEA, overlaps, TODAY));
+    }
+
+    @Test
+    void anEmployeeEmailThatIsNoAddressIsRefused() {
+        LeaveSubmission s = new LeaveSubmission("r-1", Person.ofEmail("ann at example", null), "annual", TODAY, TODAY, false, null);
+
+        assertEquals("\"ann at example\" does not look like an e-mail address. Please use the form name@example.com.",
+                validator.validate(s, BEA, List.of(), TODAY).get(LeaveValidator.EMPLOYEE));
+    }
+
+    @Test
+    void anIsoDateIsReadEvenWithSpacesAround() {
+        LeaveValidator.ParsedDate parsed = LeaveValidator.parseDate(LeaveValidator.START, " 2026-05-04 ", TODAY);
+
+        assertTrue(parsed.ok());
+        assertEquals(LocalDate.of(2026, 5, 4), parsed.date());
+    }
+
+    @Test
+    void aDateInAnotherFormatGetsTheSharedWordingWithAnExample() {
+        LeaveValidator.ParsedDate parsed = LeaveValidator.parseDate(LeaveValidator.END, "4/5/2026", TODAY);
+
+        assertFalse(parsed.ok());
+        assertNull(parsed.date());
+        assertEquals("\"4/5/2026\" is not a date we can read. Please write the end date as YYYY-MM-DD, for example 2026-03-09.",
+                parsed.error());
+    }
+
+    @Test
+    void anImpossibleDayAndAMissingDateAreToldApart() {
+        assertEquals("2026-02-30 is not a day in the calendar. Please check the day and month of the start date.",
+                LeaveValidator.parseDate(LeaveValidator.START, "2026-02-30", TODAY).error());
+        assertEquals("Please give the start date, for example 2026-03-09.",
+                LeaveValidator.parseDate(LeaveValidator.START, "", TODAY).error());
+    }
+}
