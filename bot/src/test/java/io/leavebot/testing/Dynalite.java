@@ -45,7 +45,7 @@ public final class Dynalite implements BeforeAllCallback, AfterAllCallback, Auto
         close();
     }
 
-    /** Starts dynalite and waits until it accepts connections; a taken port is retried with another one. */
+    /** Starts dynalite and waits until it reports that it listens; a port taken meanwhile is retried with another. */
     public Dynalite start() throws IOException, InterruptedException {
         Path executable = executable();
         log = Files.createTempFile("dynalite", ".log");
