@@ -12,24 +12,40 @@ import java.util.logging.Logger;
  */
 public final class LogCapture extends Handler implements AutoCloseable {
     private final Logger logger; // held so the logger, and this handler on it, is not garbage collected
-    private final List<String> messages = new ArrayList<>();
+    private final boolean silencing;
+    private final List<LogRecord> records = new ArrayList<>();
 
-    private LogCapture(String loggerName) {
+    private LogCapture(String loggerName, boolean silencing) {
         this.logger = Logger.getLogger(loggerName);
+        this.silencing = silencing;
         logger.addHandler(this);
+        if (silencing) {
+            logger.setUseParentHandlers(false);
+        }
     }
 
     public static LogCapture of(String loggerName) {
-        return new LogCapture(loggerName);
+        return new LogCapture(loggerName, false);
+    }
+
+    /** Like {@link #of}, and keeps the records off the console until closed, so a harness can show them only on failure. */
+    public static LogCapture silencing(String loggerName) {
+        return new LogCapture(loggerName, true);
     }
 
     public synchronized List<String> messages() {
-        return List.copyOf(messages);
+        return records.stream().map(LogRecord::getMessage).toList();
+    }
+
+    /** Each record as {@code LEVEL logger: message}, with the exception if there was one. */
+    public synchronized List<String> lines() {
+        return records.stream().map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()
+                + (r.getThrown() == null ? "" : " — " + r.getThrown())).toList();
     }
 
     @Override
     public synchronized void publish(LogRecord record) {
-        messages.add(record.getMessage());
+        records.add(record);
     }
 
     @Override
@@ -39,5 +55,8 @@ public final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(this);
+        if (silencing) {
+            logger.setUseParentHandlers(true);
+        }
     }
 }
