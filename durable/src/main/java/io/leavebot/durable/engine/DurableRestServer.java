@@ -33,7 +33,7 @@ public final class DurableRestServer implements AutoCloseable {
 
     /** Serves {@code engine}: its in-process service, its client API, and its wait for synchronous invocations. */
     public static Builder builder(EmbeddedEngine engine) {
-        return new Builder(engine.service(), engine, engine::awaitClosed);
+        return new Builder(engine.service(), engine, engine::startSynchronous, engine::awaitClosed);
     }
 
     /**
@@ -43,22 +43,24 @@ public final class DurableRestServer implements AutoCloseable {
      */
     public static Builder builder(DurableService service, DurableClient client,
             BiFunction<String, Duration, DurableExecution> awaitClosed) {
-        return new Builder(service, client, awaitClosed);
+        return new Builder(service, client, client::start, awaitClosed);
     }
 
     /** Where and how to listen. */
     public static final class Builder {
         private final DurableService service;
         private final DurableClient client;
+        private final InvokeRoute.Starter syncStart;
         private final BiFunction<String, Duration, DurableExecution> awaitClosed;
         private InetAddress address = InetAddress.getLoopbackAddress();
         private int port;
         private Duration syncInvokeTimeout = Duration.ofMinutes(15);
 
-        private Builder(DurableService service, DurableClient client,
+        private Builder(DurableService service, DurableClient client, InvokeRoute.Starter syncStart,
                 BiFunction<String, Duration, DurableExecution> awaitClosed) {
             this.service = Objects.requireNonNull(service, "service");
             this.client = Objects.requireNonNull(client, "client");
+            this.syncStart = syncStart;
             this.awaitClosed = Objects.requireNonNull(awaitClosed, "awaitClosed");
         }
 
@@ -88,7 +90,7 @@ public final class DurableRestServer implements AutoCloseable {
 
     private DurableRestServer(Builder b) {
         this.router = new RestRouter(new ExecutionRoutes(b.service, b.client), new CallbackRoutes(b.client),
-                new InvokeRoute(b.client, b.awaitClosed, b.syncInvokeTimeout));
+                new InvokeRoute(b.client, b.syncStart, b.awaitClosed, b.syncInvokeTimeout));
         try {
             this.http = HttpServer.create(new InetSocketAddress(b.address, b.port), 0);
         } catch (IOException e) {

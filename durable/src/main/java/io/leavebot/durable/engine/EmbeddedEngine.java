@@ -3,7 +3,6 @@ package io.leavebot.durable.engine;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.leavebot.durable.DurableClient;
 import io.leavebot.durable.DurableService;
-import io.leavebot.durable.DurableServiceException.InvalidParameterException;
 import io.leavebot.durable.DurableServiceException.ResourceNotFoundException;
 import io.leavebot.durable.model.DurableExecution;
 import io.leavebot.durable.model.ErrorObject;
@@ -158,6 +157,14 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
         return commands.start(functionName, executionName, inputJson);
     }
 
+    /**
+     * Starts an execution for a synchronous invocation, whose input may be up to 6 MB rather than the 256 KiB of an
+     * asynchronous start. Package-private: only the REST façade's {@code RequestResponse} Invoke starts this way.
+     */
+    StartedExecution startSynchronous(String functionName, String executionName, String inputJson) {
+        return commands.start(functionName, executionName, inputJson, ExecutionCommands.MAX_SYNC_INPUT_BYTES);
+    }
+
     @Override
     public void succeedCallback(String callbackId, String resultJson) {
         commands.succeedCallback(callbackId, resultJson);
@@ -199,9 +206,6 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
 
     /** Like {@link #getHistory} with {@code reverseOrder}: newest first. */
     public HistoryPage getHistory(String executionArn, String marker, int maxItems, boolean reverseOrder) {
-        if (maxItems < 0 || maxItems > EngineService.MAX_PAGE) {
-            throw new InvalidParameterException("MaxItems must be 0-" + EngineService.MAX_PAGE);
-        }
         return commands.history(executionArn, marker, maxItems, reverseOrder);
     }
 

@@ -42,14 +42,19 @@ final class EngineService implements DurableService {
 
     @Override
     public ExecutionState getExecutionState(String executionArn, String checkpointToken, String marker, int maxItems) {
-        if (maxItems < 0 || maxItems > MAX_PAGE) {
-            throw new InvalidParameterException("MaxItems must be 0-" + MAX_PAGE + ", but was " + maxItems);
-        }
+        checkMaxItems(maxItems);
         long after = parseMarker(marker);
         int size = maxItems == 0 ? MAX_PAGE : maxItems;
         return store.inTransaction(() -> {
             return page(invocation(executionArn, checkpointToken).id, after, size);
         });
+    }
+
+    /** The one check of a page size a caller asked for: 0 (the default) to {@value #MAX_PAGE}, as on Lambda. */
+    static void checkMaxItems(int maxItems) {
+        if (maxItems < 0 || maxItems > MAX_PAGE) {
+            throw new InvalidParameterException("MaxItems must be 0-" + MAX_PAGE + ", but was " + maxItems);
+        }
     }
 
     /** One page of operations in recorded order, after position {@code after}. */

@@ -37,6 +37,8 @@ import java.util.function.Consumer;
 final class ExecutionCommands {
     /** Asynchronous starts and callback results are limited to 256 KiB, as on Lambda. */
     static final int MAX_INPUT_BYTES = 256 * 1024;
+    /** A synchronous invocation (the REST façade's RequestResponse Invoke) may pass up to 6 MB, as on Lambda. */
+    static final int MAX_SYNC_INPUT_BYTES = 6 * 1024 * 1024;
 
     private final EngineStore store;
     private final EngineClock clock;
@@ -51,6 +53,11 @@ final class ExecutionCommands {
     }
 
     StartedExecution start(String functionName, String executionName, String inputJson) {
+        return start(functionName, executionName, inputJson, MAX_INPUT_BYTES);
+    }
+
+    /** @param maxInputBytes {@link #MAX_INPUT_BYTES}, or {@link #MAX_SYNC_INPUT_BYTES} for a synchronous invocation */
+    StartedExecution start(String functionName, String executionName, String inputJson, int maxInputBytes) {
         if (functionName == null || !functions.contains(functionName)) {
             throw new ResourceNotFoundException("no function named '" + functionName + "' is registered with the engine");
         }
@@ -60,7 +67,7 @@ final class ExecutionCommands {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(e.getMessage());
         }
-        checkJson("input", inputJson);
+        checkInput(inputJson, maxInputBytes);
         StartedExecution started = store.inTransaction(() -> {
             ExecutionRow existing = store.executionByName(functionName, name);
             if (existing != null) {
@@ -180,9 +187,7 @@ final class ExecutionCommands {
 
     ExecutionPage list(String functionName, ExecutionQuery query) {
         ExecutionQuery q = query == null ? ExecutionQuery.all() : query;
-        if (q.maxItems() < 0 || q.maxItems() > EngineService.MAX_PAGE) {
-            throw new InvalidParameterException("MaxItems must be 0-" + EngineService.MAX_PAGE + ", but was " + q.maxItems());
-        }
+        EngineService.checkMaxItems(q.maxItems());
         int size = q.maxItems() == 0 ? 100 : q.maxItems();
         int offset = (int) parseMarker(q.marker(), 0);
         List<ExecutionRow> rows = store.inTransaction(() -> store.listExecutions(functionName, q, offset, size + 1));
@@ -191,6 +196,7 @@ final class ExecutionCommands {
     }
 
     HistoryPage history(String arn, String marker, int maxItems, boolean reverse) {
+        EngineService.checkMaxItems(maxItems);
         int size = maxItems == 0 ? 100 : maxItems;
         List<String> rows = store.inTransaction(() -> {
             ExecutionRow row = existing(arn);
@@ -264,17 +270,19 @@ final class ExecutionCommands {
         }
     }
 
-    private static void checkJson(String what, String json) {
+    private static void checkInput(String json, int maxBytes) {
         if (json == null) {
             return;
         }
-        if (json.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
-            throw new InvalidParameterException("the " + what + " is larger than the 256 KiB limit for asynchronous starts");
+        if (json.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            throw new InvalidParameterException(maxBytes > MAX_INPUT_BYTES
+                    ? "the input is larger than " + maxBytes + " bytes (6 MB), the limit for synchronous invocations"
+                    : "the input is larger than " + maxBytes + " bytes (256 KiB), the limit for asynchronous starts");
         }
         try {
             WireJson.ENVELOPE.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidParameterException("the " + what + " is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidParameterException("the input is not valid JSON: " + e.getOriginalMessage());
         }
     }
 }

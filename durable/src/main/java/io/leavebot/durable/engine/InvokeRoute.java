@@ -22,15 +22,24 @@ import java.util.function.BiFunction;
 final class InvokeRoute {
     static final String ARN_HEADER = "X-Amz-Durable-Execution-Arn";
     /** Lambda's payload limits: 256 KiB for asynchronous invocations, 6 MB for synchronous ones. */
-    static final int MAX_ASYNC_INPUT_BYTES = 256 * 1024;
-    static final int MAX_SYNC_INPUT_BYTES = 6 * 1024 * 1024;
+    static final int MAX_ASYNC_INPUT_BYTES = ExecutionCommands.MAX_INPUT_BYTES;
+    static final int MAX_SYNC_INPUT_BYTES = ExecutionCommands.MAX_SYNC_INPUT_BYTES;
+
+    /** Starts an execution; the synchronous one accepts inputs up to {@link #MAX_SYNC_INPUT_BYTES}. */
+    @FunctionalInterface
+    interface Starter {
+        StartedExecution start(String functionName, String executionName, String inputJson);
+    }
 
     private final DurableClient client;
+    private final Starter syncStart;
     private final BiFunction<String, Duration, DurableExecution> awaitClosed;
     private final Duration syncTimeout;
 
-    InvokeRoute(DurableClient client, BiFunction<String, Duration, DurableExecution> awaitClosed, Duration syncTimeout) {
+    InvokeRoute(DurableClient client, Starter syncStart, BiFunction<String, Duration, DurableExecution> awaitClosed,
+            Duration syncTimeout) {
         this.client = client;
+        this.syncStart = syncStart;
         this.awaitClosed = awaitClosed;
         this.syncTimeout = syncTimeout;
     }
@@ -47,7 +56,7 @@ final class InvokeRoute {
             }
             case "RequestResponse" -> {
                 String input = input(ex, MAX_SYNC_INPUT_BYTES, "6 MB), the limit for synchronous invocations");
-                StartedExecution started = client.start(function, name, input);
+                StartedExecution started = syncStart.start(function, name, input);
                 started(ex, started);
                 answer(ex, awaitClosed.apply(started.durableExecutionArn(), syncTimeout));
             }
