@@ -280,7 +280,9 @@ final class ExecutionCommands {
                     : "the input is larger than " + maxBytes + " bytes (256 KiB), the limit for asynchronous starts");
         }
         try {
-            WireJson.ENVELOPE.readTree(json);
+            if (WireJson.ENVELOPE.readTree(json).isMissingNode()) {
+                throw new InvalidParameterException("the input is not valid JSON: it holds no value; pass null for no input");
+            }
         } catch (JsonProcessingException e) {
             throw new InvalidParameterException("the input is not valid JSON: " + e.getOriginalMessage());
         }

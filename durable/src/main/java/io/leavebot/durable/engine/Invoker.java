@@ -14,6 +14,7 @@ import io.leavebot.durable.model.ExecutionState;
 import io.leavebot.durable.model.ExecutionStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -101,13 +102,24 @@ final class Invoker implements AutoCloseable {
         try {
             var out = new ByteArrayOutputStream();
             handlers.get(row.functionName).handleRequest(new ByteArrayInputStream(WireJson.ENVELOPE.writeValueAsBytes(envelope)), out, context);
-            output = WireJson.ENVELOPE.readValue(out.toByteArray(), DurableExecutionOutput.class);
-        } catch (Exception | StackOverflowError e) { // the edge: whatever the handler throws is the invocation's error
+            output = readAnswer(out.toByteArray());
+        } catch (Exception | Error e) {
+            // the edge: whatever the handler throws, an Error too (a failed assertion, a class that would not load),
+            // is the invocation's error, retried as Lambda would; escaping here would leave the execution stuck
             failure = e;
         }
         DurableExecutionOutput answer = output;
         Throwable thrown = failure;
         store.inTransaction(() -> finish(arn, row.invocationId, answer, thrown));
+    }
+
+    /** The handler's output envelope; an answer without a Status is an invocation error, like a thrown one. */
+    private static DurableExecutionOutput readAnswer(byte[] json) throws IOException {
+        DurableExecutionOutput output = WireJson.ENVELOPE.readValue(json, DurableExecutionOutput.class);
+        if (output == null || output.status() == null) {
+            throw new IllegalStateException("the handler answered without a Status (SUCCEEDED, FAILED or PENDING)");
+        }
+        return output;
     }
 
     private Begun begin(String arn) {

@@ -87,7 +87,7 @@ class EngineStartTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"employee\":", "ann", "{'single':'quotes'}"})
+    @ValueSource(strings = {"{\"employee\":", "ann", "{'single':'quotes'}", "", "  "})
     void inputThatIsNotJsonIsRefusedAndCreatesNothing(String input) {
         var e = assertThrows(InvalidParameterException.class, () -> engine.engine().start(LEAVE, "leave-42", input));
 
