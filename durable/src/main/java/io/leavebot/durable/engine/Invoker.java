@@ -80,7 +80,9 @@ final class Invoker implements AutoCloseable {
             } while (active.compute(arn, (key, again) -> again ? Boolean.FALSE : null) != null);
         } catch (RuntimeException | Error e) {
             active.remove(arn);
-            LOG.log(System.Logger.Level.ERROR, "invocation of " + arn + " could not be run", e);
+            if (!pool.isShutdown()) { // after close(), an abandoned invocation cannot reach the database: not news
+                LOG.log(System.Logger.Level.ERROR, "invocation of " + arn + " could not be run", e);
+            }
         } finally {
             busy.decrementAndGet();
         }
