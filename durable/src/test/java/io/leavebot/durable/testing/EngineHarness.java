@@ -147,11 +147,12 @@ public final class EngineHarness implements BeforeEachCallback, AfterEachCallbac
 
     /**
      * Closes the engine as if the process ended (invocations in progress are abandoned) and opens a new one on the
-     * same file, with the same clock and handlers, which recovers what the old one left.
+     * same file, with the same clock and handlers, which recovers what the old one left; then lets it settle.
      */
     public void reopen() {
         engine.close();
         engine = build();
+        runUntilIdle();
     }
 
     private EmbeddedEngine build() {

@@ -1,0 +1,63 @@
+package io.leavebot.durable.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.leavebot.durable.model.DurableExecution;
+import io.leavebot.durable.model.Event;
+import io.leavebot.durable.model.ExecutionStatus;
+import io.leavebot.durable.testing.EngineHarness;
+import io.leavebot.durable.testing.FunctionHandler;
+import io.leavebot.durable.testing.HeldInvocation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Closing the engine and opening a new one on the same file: what was waiting resumes, what was running reruns. */
+class EngineRecoveryTest {
+    @RegisterExtension
+    final EngineHarness engine = new EngineHarness();
+    final AtomicInteger stepRuns = new AtomicInteger();
+
+    final FunctionHandler<String, String> remindThenRecord = FunctionHandler.of(String.class, (employee, ctx) -> {
+        ctx.wait("reminder-1", Duration.ofHours(24));
+        return ctx.step("record-leave", String.class, s -> "recorded " + employee + " #" + stepRuns.incrementAndGet());
+    });
+
+    @Test
+    void anExecutionWaitingWhenTheEngineClosesResumesWhenItsTimerFiresAfterReopening() {
+        engine.register("leave", remindThenRecord);
+        String arn = engine.start("leave", "leave-1", "\"ann\"");
+
+        engine.reopen();
+        engine.advance(Duration.ofHours(24).minusSeconds(1));
+        assertEquals(ExecutionStatus.RUNNING, engine.status(arn));
+        engine.advance(Duration.ofSeconds(1));
+
+        DurableExecution done = engine.awaitClosed(arn);
+        assertEquals(ExecutionStatus.SUCCEEDED, done.status(), done::toString);
+        assertEquals("\"recorded ann #1\"", done.result());
+    }
+
+    @Test
+    void anInvocationCutOffByTheCloseEndsWithRuntimeExitErrorAndTheExecutionRunsAgain() {
+        var cutOff = HeldInvocation.firstThen(remindThenRecord);
+        engine.register("leave", cutOff);
+        String arn = engine.engine().start("leave", "leave-1", "\"ann\"").durableExecutionArn();
+        cutOff.awaitHeld();
+
+        engine.reopen();
+        engine.advance(Duration.ofHours(24));
+
+        assertEquals("\"recorded ann #1\"", engine.awaitClosed(arn).result());
+        List<Event> events = engine.events(arn);
+        assertEquals(List.of("ExecutionStarted", "InvocationCompleted", "WaitStarted", "InvocationCompleted", "WaitSucceeded",
+                "StepStarted", "StepSucceeded", "InvocationCompleted", "ExecutionSucceeded"),
+                events.stream().map(Event::eventType).toList());
+        Map<?, ?> error = (Map<?, ?>) ((Map<?, ?>) events.get(1).details().get("Error")).get("Payload");
+        assertEquals("Runtime.ExitError", error.get("ErrorType"));
+        assertEquals(3, cutOff.invocations(), "the cut-off one, the rerun that started the wait, the one after it");
+    }
+}
