@@ -31,13 +31,16 @@ public final class DurableRestServer implements AutoCloseable {
     private final ExecutorService threads;
     private final RestRouter router;
 
-    /** Serves {@code engine}: its in-process service, its client API, and its wait for synchronous invocations. */
+    /**
+     * Serves {@code engine}: its in-process service, its client API, and for synchronous invocations its start that
+     * accepts up to 6 MB of input (not 256 KiB) and its wait for the execution to close.
+     */
     public static Builder builder(EmbeddedEngine engine) {
         return new Builder(engine.service(), engine, engine::startSynchronous, engine::awaitClosed);
     }
 
     /**
-     * Serves any implementation of the ports.
+     * Serves any implementation of the ports; a synchronous invocation starts through {@code client.start}.
      *
      * @param awaitClosed waits for an execution to close, for synchronous ({@code RequestResponse}) invocations
      */

@@ -10,7 +10,6 @@ import io.leavebot.durable.testing.FunctionHandler;
 import io.leavebot.durable.testing.HeldInvocation;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,8 +55,7 @@ class EngineRecoveryTest {
         assertEquals(List.of("ExecutionStarted", "InvocationCompleted", "WaitStarted", "InvocationCompleted", "WaitSucceeded",
                 "StepStarted", "StepSucceeded", "InvocationCompleted", "ExecutionSucceeded"),
                 events.stream().map(Event::eventType).toList());
-        Map<?, ?> error = (Map<?, ?>) ((Map<?, ?>) events.get(1).details().get("Error")).get("Payload");
-        assertEquals("Runtime.ExitError", error.get("ErrorType"));
+        assertEquals("Runtime.ExitError", EngineHarness.error(events.get(1)).errorType());
         assertEquals(3, cutOff.invocations(), "the cut-off one, the rerun that started the wait, the one after it");
     }
 }

@@ -13,9 +13,7 @@ import io.leavebot.durable.testing.FunctionHandler;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -103,17 +101,10 @@ class EngineTimersTest {
         List<Event> events = engine.events(arn);
         assertEquals(List.of("ExecutionStarted", "InvocationCompleted", "InvocationCompleted", "InvocationCompleted",
                 "ExecutionFailed"), events.stream().map(Event::eventType).toList());
-        assertEquals(Map.of("ErrorType", errorType, "ErrorMessage", message), errorPayload(events.get(1)));
+        assertEquals(ErrorObject.of(errorType, message), EngineHarness.error(events.get(1)));
     }
 
     private static ErrorObject withoutStackTrace(ErrorObject error) {
         return ErrorObject.of(error.errorType(), error.errorMessage());
-    }
-
-    /** An event's {@code Error.Payload}, without the stack trace. */
-    private static Map<?, ?> errorPayload(Event event) {
-        var payload = new HashMap<>((Map<?, ?>) ((Map<?, ?>) event.details().get("Error")).get("Payload"));
-        payload.remove("StackTrace");
-        return payload;
     }
 }

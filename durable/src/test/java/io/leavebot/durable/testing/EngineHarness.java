@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.TestClock;
 import io.leavebot.durable.model.DurableExecution;
+import io.leavebot.durable.model.ErrorObject;
 import io.leavebot.durable.model.Event;
 import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.durable.model.HistoryPage;
@@ -143,6 +144,14 @@ public final class EngineHarness implements BeforeEachCallback, AfterEachCallbac
                 .filter(e -> e.eventType().equals("CallbackStarted") && name.equals(e.name()))
                 .map(e -> (String) e.details().get("CallbackId"))
                 .findFirst().orElseThrow(() -> new AssertionError("no callback named '" + name + "' in " + history(arn)));
+    }
+
+    /** The error an event carries in {@code Error.Payload}, such as an {@code InvocationCompleted}'s; null if none. */
+    public static ErrorObject error(Event event) {
+        if (!(event.details().get("Error") instanceof Map<?, ?> error) || !(error.get("Payload") instanceof Map<?, ?> payload)) {
+            return null;
+        }
+        return ErrorObject.of((String) payload.get("ErrorType"), (String) payload.get("ErrorMessage"));
     }
 
     /**
