@@ -264,10 +264,14 @@ final class ExecutionCommands {
             return otherwise;
         }
         try {
-            return Long.parseLong(marker);
+            long value = Long.parseLong(marker);
+            if (value >= 0 && value <= Integer.MAX_VALUE) { // an offset or an event id; never negative
+                return value;
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException("Marker '" + marker + "' was not issued by this engine");
+            // refused below, like any other marker this engine did not issue
         }
+        throw new InvalidParameterException("Marker '" + marker + "' was not issued by this engine");
     }
 
     private static void checkInput(String json, int maxBytes) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.leavebot.durable.DurableServiceException.CallbackClosedException;
 import io.leavebot.durable.DurableServiceException.InvalidCheckpointTokenException;
 import io.leavebot.durable.DurableServiceException.InvalidParameterException;
+import io.leavebot.durable.DurableServiceException.ResourceNotFoundException;
 import io.leavebot.durable.model.DurableExecution;
 import io.leavebot.durable.model.ErrorObject;
 import io.leavebot.durable.model.Event;
@@ -200,6 +201,28 @@ class EngineExecutionsTest {
 
         assertEquals(engine.events(arn), page.events());
         assertNull(page.nextMarker());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"next", "-1", "99999999999"})
+    void aMarkerTheEngineDidNotIssueIsRefused(String marker) {
+        String arn = engine.start(LEAVE, "leave-1", "\"ann\"");
+        String expected = "Marker '" + marker + "' was not issued by this engine";
+
+        assertEquals(expected, assertThrows(InvalidParameterException.class,
+                () -> engine.engine().getHistory(arn, marker, 0)).getMessage());
+        assertEquals(expected, assertThrows(InvalidParameterException.class, () -> engine.engine().listExecutions(LEAVE,
+                new ExecutionQuery(null, null, null, null, false, marker, 0))).getMessage());
+    }
+
+    @Test
+    void anUnknownExecutionIsResourceNotFoundForEveryCall() {
+        String arn = engine.start(LEAVE, "leave-1", "\"ann\"").replace("leave-1", "leave-2");
+
+        assertThrows(ResourceNotFoundException.class, () -> engine.engine().getExecution(arn));
+        assertThrows(ResourceNotFoundException.class, () -> engine.engine().getHistory(arn, null, 0));
+        assertThrows(ResourceNotFoundException.class, () -> engine.engine().stopExecution(arn, WITHDRAWN));
+        assertThrows(ResourceNotFoundException.class, () -> engine.engine().service().getExecutionState(arn, "token", null, 0));
     }
 
     /** Starts {@code count} executions named leave-0, leave-1, …, one minute apart; returns their ARNs in order. */
