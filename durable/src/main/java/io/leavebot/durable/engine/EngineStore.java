@@ -8,25 +8,17 @@ import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.durable.model.Operation;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
- * All SQL of the engine, over one SQLite connection in WAL mode. {@code synchronous=NORMAL}: a committed
- * transaction survives the process being killed (it is in the WAL, in the OS's cache); only a power cut may
- * lose the last few. Every call runs under one lock; {@link #inTransaction} makes a group of calls atomic.
+ * The engine's tables and all their SQL: executions, operations, history events, callbacks and timers, over one
+ * {@link SqliteDatabase}. {@link #inTransaction} makes a group of calls atomic.
  */
 final class EngineStore implements AutoCloseable {
     /**
@@ -71,106 +63,16 @@ final class EngineStore implements AutoCloseable {
     record CallbackRow(String callbackId, long execution, String opId, int heartbeatSeconds) {
     }
 
-    /** Transactions grouped into one commit at most, so a steady stream of work never starves a waiting caller. */
-    private static final int MAX_GROUP = 32;
-    private static final System.Logger LOG = System.getLogger(EngineStore.class.getName());
-
-    private final AtomicInteger queued = new AtomicInteger();
-    private long finishedTransactions;
-    private long committedTransactions;
-    private long failedUpTo;
-    private final Connection connection;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final SqliteDatabase db;
     private volatile LongConsumer timerSet = due -> { };
 
     EngineStore(Path file) {
-        try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA busy_timeout=10000");
-                // copy the WAL into the database (with an fsync) every ~40 MB rather than every 4 MB: fewer stalls
-                s.execute("PRAGMA wal_autocheckpoint=10000");
-                s.execute("PRAGMA cache_size=-32768"); // 32 MiB of pages: the working set of thousands of executions
-                s.execute("PRAGMA temp_store=MEMORY"); // savepoint journals stay off the disk
-                for (String ddl : SCHEMA) {
-                    s.execute(ddl);
-                }
-            }
-            connection.setAutoCommit(false);
-            connection.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the engine database " + file + ": " + e.getMessage(), e);
-        }
+        db = new SqliteDatabase(file, SCHEMA);
     }
 
-    /**
-     * Runs {@code work} as one transaction: all of it is stored, or none of it, and it is committed when this
-     * returns. Group commit: while other threads are queued to run their own work, the commit is left to the
-     * last of them, so one commit (one set of WAL pages) serves several transactions. Each unit of work is
-     * wrapped in a savepoint, so a failing one is undone alone.
-     */
+    /** Runs {@code work} as one transaction, committed when this returns: see {@link SqliteDatabase#inTransaction}. */
     <T> T inTransaction(Supplier<T> work) {
-        queued.incrementAndGet();
-        synchronized (this) {
-            T result;
-            long mine;
-            try {
-                result = inSavepoint(work);
-            } finally {
-                queued.decrementAndGet();
-            }
-            mine = ++finishedTransactions;
-            if (queued.get() == 0 || finishedTransactions - committedTransactions >= MAX_GROUP) {
-                commit();
-            }
-            while (committedTransactions < mine) {
-                waitForCommit();
-            }
-            if (failedUpTo >= mine) {
-                throw new IllegalStateException("engine database commit failed; the transaction was not stored");
-            }
-            return result;
-        }
-    }
-
-    private <T> T inSavepoint(Supplier<T> work) {
-        update("SAVEPOINT unit");
-        try {
-            T result = work.get();
-            update("RELEASE unit");
-            return result;
-        } catch (RuntimeException | Error e) {
-            update("ROLLBACK TO unit");
-            update("RELEASE unit");
-            throw e;
-        }
-    }
-
-    private void commit() {
-        try {
-            connection.commit();
-        } catch (SQLException e) {
-            failedUpTo = finishedTransactions;
-            LOG.log(System.Logger.Level.ERROR, "engine database commit failed", e);
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-        }
-        committedTransactions = finishedTransactions;
-        notifyAll();
-    }
-
-    private void waitForCommit() {
-        try {
-            wait(); // releases the lock, so the queued transactions can run and one of them commits
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            commit(); // do not leave this transaction uncommitted behind an interrupted wait
-        }
+        return db.inTransaction(work);
     }
 
     // ---- executions
@@ -320,66 +222,23 @@ final class EngineStore implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            for (PreparedStatement s : statements.values()) {
-                s.close();
-            }
-            connection.close();
-        } catch (SQLException e) {
-            // closing: nothing left to protect
-        }
+    public void close() {
+        db.close();
     }
 
-    // ---- plumbing
+    // ---- row mapping
 
-    @FunctionalInterface
-    private interface Row<T> {
-        T read(ResultSet rs) throws SQLException;
+    private <T> List<T> query(String sql, SqliteDatabase.Row<T> row, Object... args) {
+        return db.query(sql, row, args);
     }
 
-    private synchronized <T> List<T> query(String sql, Row<T> row, Object... args) {
-        try {
-            PreparedStatement s = prepare(sql, args);
-            try (ResultSet rs = s.executeQuery()) {
-                var rows = new ArrayList<T>();
-                while (rs.next()) {
-                    rows.add(row.read(rs));
-                }
-                return rows;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("engine database query failed: " + e.getMessage(), e);
-        }
-    }
-
-    private <T> T queryOne(String sql, Row<T> row, Object... args) {
-        List<T> rows = query(sql, row, args);
+    private <T> T queryOne(String sql, SqliteDatabase.Row<T> row, Object... args) {
+        List<T> rows = db.query(sql, row, args);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    private synchronized void update(String sql, Object... args) {
-        try {
-            prepare(sql, args).executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("engine database update failed: " + e.getMessage(), e);
-        }
-    }
-
-    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-        PreparedStatement s = statements.get(sql);
-        if (s == null) {
-            s = connection.prepareStatement(sql);
-            statements.put(sql, s);
-        }
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] == null) {
-                s.setNull(i + 1, Types.NULL);
-            } else {
-                s.setObject(i + 1, args[i]);
-            }
-        }
-        return s;
+    private void update(String sql, Object... args) {
+        db.update(sql, args);
     }
 
     private static ExecutionRow readExecution(ResultSet rs) throws SQLException {

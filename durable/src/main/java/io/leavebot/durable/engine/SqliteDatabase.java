@@ -1,0 +1,189 @@
+package io.leavebot.durable.engine;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * One SQLite connection in WAL mode, with cached statements and group commit. {@code synchronous=NORMAL}: a
+ * committed transaction survives the process being killed (it is in the WAL, in the OS's cache); only a power
+ * cut may lose the last few. Every call runs under this object's lock.
+ */
+final class SqliteDatabase implements AutoCloseable {
+    /** Transactions grouped into one commit at most, so a steady stream of work never starves a waiting caller. */
+    private static final int MAX_GROUP = 32;
+    private static final System.Logger LOG = System.getLogger(SqliteDatabase.class.getName());
+
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private long finishedTransactions;
+    private long committedTransactions;
+    private long failedUpTo;
+
+    SqliteDatabase(Path file, String[] schema) {
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA busy_timeout=10000");
+                // copy the WAL into the database (with an fsync) every ~40 MB rather than every 4 MB: fewer stalls
+                s.execute("PRAGMA wal_autocheckpoint=10000");
+                s.execute("PRAGMA cache_size=-32768"); // 32 MiB of pages: the working set of thousands of executions
+                s.execute("PRAGMA temp_store=MEMORY"); // savepoint journals stay off the disk
+                for (String ddl : schema) {
+                    s.execute(ddl);
+                }
+            }
+            connection.setAutoCommit(false);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the engine database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} as one transaction: all of it is stored, or none of it, and it is committed when this
+     * returns. Group commit: while other threads are queued to run their own work, the commit is left to the
+     * last of them, so one commit (one set of WAL pages) serves several transactions. Each unit of work is
+     * wrapped in a savepoint, so a failing one is undone alone; it still takes part in the commit, so the
+     * others never wait on it.
+     */
+    <T> T inTransaction(Supplier<T> work) {
+        queued.incrementAndGet();
+        synchronized (this) {
+            T result = null;
+            Throwable failure = null;
+            try {
+                result = inSavepoint(work);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                queued.decrementAndGet();
+            }
+            long mine = ++finishedTransactions;
+            if (queued.get() == 0 || finishedTransactions - committedTransactions >= MAX_GROUP) {
+                commit();
+            }
+            while (committedTransactions < mine) {
+                waitForCommit();
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            if (failedUpTo >= mine) {
+                throw new IllegalStateException("engine database commit failed; the transaction was not stored");
+            }
+            return result;
+        }
+    }
+
+    private <T> T inSavepoint(Supplier<T> work) {
+        update("SAVEPOINT unit");
+        try {
+            T result = work.get();
+            update("RELEASE unit");
+            return result;
+        } catch (RuntimeException | Error e) {
+            update("ROLLBACK TO unit");
+            update("RELEASE unit");
+            throw e;
+        }
+    }
+
+    private void commit() {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            failedUpTo = finishedTransactions;
+            LOG.log(System.Logger.Level.ERROR, "engine database commit failed", e);
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+        }
+        committedTransactions = finishedTransactions;
+        notifyAll();
+    }
+
+    private void waitForCommit() {
+        try {
+            wait(); // releases the lock, so the queued transactions can run and one of them commits
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            commit(); // do not leave this transaction uncommitted behind an interrupted wait
+        }
+    }
+
+    synchronized <T> List<T> query(String sql, Row<T> row, Object... args) {
+        try {
+            PreparedStatement s = prepare(sql, args);
+            try (ResultSet rs = s.executeQuery()) {
+                var rows = new ArrayList<T>();
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("engine database query failed: " + e.getMessage(), e);
+        }
+    }
+
+    synchronized void update(String sql, Object... args) {
+        try {
+            prepare(sql, args).executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("engine database update failed: " + e.getMessage(), e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+        PreparedStatement s = statements.get(sql);
+        if (s == null) {
+            s = connection.prepareStatement(sql);
+            statements.put(sql, s);
+        }
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                s.setNull(i + 1, Types.NULL);
+            } else {
+                s.setObject(i + 1, args[i]);
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            for (PreparedStatement s : statements.values()) {
+                s.close();
+            }
+            connection.close();
+        } catch (SQLException e) {
+            // closing: nothing left to protect
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.leavebot.durable.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteDatabaseTest {
+    private static final String[] SCHEMA = {"CREATE TABLE IF NOT EXISTS t (n INTEGER PRIMARY KEY)"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailingTransactionAmongConcurrentOnesIsUndoneAloneAndNobodyWaitsForever() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (var db = new SqliteDatabase(dir.resolve("t.db"), SCHEMA)) {
+            var results = new ArrayList<Future<?>>();
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                results.add(pool.submit(() -> db.inTransaction(() -> {
+                    db.update("INSERT INTO t (n) VALUES (?)", n);
+                    if (n % 7 == 0) {
+                        throw new IllegalStateException("unit " + n + " fails after writing");
+                    }
+                    return null;
+                })));
+            }
+            int failed = 0;
+            for (Future<?> f : results) {
+                try {
+                    f.get(30, TimeUnit.SECONDS); // a lost commit would hang here
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed++;
+                }
+            }
+            assertEquals(58, failed);
+            assertEquals(342, db.query("SELECT count(*) FROM t", rs -> rs.getInt(1)).get(0));
+            assertEquals(0, db.query("SELECT count(*) FROM t WHERE n % 7 = 0", rs -> rs.getInt(1)).get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void committedWorkSurvivesReopening() {
+        try (var db = new SqliteDatabase(dir.resolve("r.db"), SCHEMA)) {
+            db.inTransaction(() -> {
+                db.update("INSERT INTO t (n) VALUES (1)");
+                return null;
+            });
+            assertThrows(IllegalStateException.class, () -> db.inTransaction(() -> {
+                db.update("INSERT INTO t (n) VALUES (2)");
+                throw new IllegalStateException("undone");
+            }));
+        }
+        try (var db = new SqliteDatabase(dir.resolve("r.db"), SCHEMA)) {
+            assertEquals(java.util.List.of(1), db.query("SELECT n FROM t", rs -> rs.getInt(1)));
+        }
+    }
+}
