@@ -119,6 +119,11 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         settle();
     }
 
+    /** Moves time on while the process is down ({@link #crash}); timers fire late, once it is {@link #reopen}ed. */
+    public void advanceWhileDown(Duration duration) {
+        clock.advance(duration);
+    }
+
     /** The execution carrying the request. */
     public DurableExecution execution(String requestId) {
         return engine.listExecutions(LeaveRequests.FUNCTION, ExecutionQuery.named(LeaveRequest.executionNameFor(requestId)))
