@@ -134,7 +134,7 @@ final class LeaveWording {
     List<Detail> details(LeaveRequest leave, boolean withStatus) {
         List<Detail> details = new ArrayList<>();
         details.add(new Detail("Dates", dates(leave)));
-        details.add(new Detail("Working days", capitalised(workingDays(leave))));
+        details.add(new Detail("Length", capitalised(workingDays(leave))));
         details.add(new Detail("Type", capitalised(typePhrase(leave))));
         if (hasReason(leave)) {
             details.add(new Detail("Reason", leave.reason().strip()));
@@ -148,7 +148,7 @@ final class LeaveWording {
     /** "Alan Turing (Mon 12 Jan 2026 – Tue 13 Jan 2026, approved); …", at most five named. */
     static String alsoAway(List<LeaveRequest> others) {
         if (others.isEmpty()) {
-            return "Nobody else whose leave you approve";
+            return "Nobody else whose leave you approve is away on these days";
         }
         StringBuilder text = new StringBuilder();
         for (LeaveRequest other : others.subList(0, Math.min(others.size(), MAX_AWAY_LISTED))) {

@@ -30,6 +30,7 @@ public final class NotificationTexts {
     private final LeaveWording wording;
     private final OutcomeTexts outcomes;
 
+    /** @param zone where the people are: decision times and link expiries are shown in it (e.g. Europe/Berlin) */
     public NotificationTexts(ZoneId zone) {
         this.wording = new LeaveWording(zone);
         this.outcomes = new OutcomeTexts(wording);
@@ -55,10 +56,10 @@ public final class NotificationTexts {
         };
     }
 
-    /** Said under approve / reject links: until when they work, and what happens after. */
+    /** Said under Approve / Reject links: until when they work, and what happens then. */
     public String actionsValidUntil(Instant expiresAt) {
-        return "These links work until " + wording.moment(expiresAt)
-                + ". After that, the request can no longer be decided and its author is told that it expired.";
+        return "These links work until " + wording.moment(expiresAt) + ", when the request expires if nobody has "
+                + "decided it by then.";
     }
 
     /** The closing line of messages that are not chat replies. */

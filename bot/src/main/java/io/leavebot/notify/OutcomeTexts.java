@@ -29,7 +29,7 @@ final class OutcomeTexts {
                     "Enjoy your time off!");
             case REJECTED -> employeeText(leave, "Your leave request was not approved: ",
                     decider + " rejected your request for " + amount(leave) + "."
-                            + (LeaveWording.hasComment(leave) ? " Their comment is below." : " No comment was given."),
+                            + (LeaveWording.hasComment(leave) ? " " + possessive(decider) + " comment is below." : " No comment was given."),
                     "If you have questions, please talk to " + decider + ". You are welcome to send a new request "
                             + "for other dates.");
             case EXPIRED -> employeeText(leave, "Your leave request expired: ",

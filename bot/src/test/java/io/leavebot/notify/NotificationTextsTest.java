@@ -31,7 +31,7 @@ class NotificationTextsTest {
         assertEquals("Thank you — your request for 5 working days of annual leave has been sent to Grace Hopper for "
                 + "approval.", text.paragraphs().get(0));
         assertEquals(List.of(new Detail("Dates", "Mon 12 Jan 2026 – Fri 16 Jan 2026"),
-                new Detail("Working days", "5 working days"), new Detail("Type", "Annual leave"),
+                new Detail("Length", "5 working days"), new Detail("Type", "Annual leave"),
                 new Detail("Reason", "Family visit"), new Detail("Status", "Waiting for Grace Hopper's decision")),
                 text.details());
         assertFalse(text.hasActions());
@@ -46,7 +46,7 @@ class NotificationTextsTest {
         assertEquals("Ada Lovelace asks for 5 working days of annual leave.", text.paragraphs().get(0));
         assertEquals(List.of(new Action(LeaveStatus.APPROVED, "Approve"), new Action(LeaveStatus.REJECTED, "Reject")),
                 text.actions());
-        assertEquals("Nobody else whose leave you approve", detail(text, "Also away"));
+        assertEquals("Nobody else whose leave you approve is away on these days", detail(text, "Also away"));
     }
 
     @Test
@@ -88,7 +88,7 @@ class NotificationTextsTest {
         NotificationText text = outcome(SampleLeaves.decided(LeaveStatus.REJECTED, GRACE, "Release week, sorry."));
 
         assertEquals("Your leave request was not approved: Mon 12 Jan 2026 – Fri 16 Jan 2026", text.title());
-        assertEquals("Grace Hopper rejected your request for 5 working days of annual leave. Their comment is below.",
+        assertEquals("Grace Hopper rejected your request for 5 working days of annual leave. Grace Hopper's comment is below.",
                 text.paragraphs().get(0));
         assertEquals("Release week, sorry.", detail(text, "Comment"));
         assertEquals("Rejected by Grace Hopper on Tue 6 Jan 2026, 14:05 UTC", detail(text, "Status"));
