@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * LeaveBot on one machine, as the local launcher wires it, for workflow tests: the embedded engine on a
  * {@link TestClock} and the leave store in SQLite files in a temporary folder, e-mail over SMTP to GreenMail (every
  * delivery counts, so a duplicate shows), and {@link LeaveRequests} as front ends use it. Everyone is reached by
- * e-mail. Register with {@code @RegisterExtension}; each test gets a fresh bot, and everything is closed afterwards.
+ * e-mail unless a {@link RecordingChat} is given. Register with {@code @RegisterExtension}; each test gets a fresh bot, and everything is closed afterwards.
  *
  * <p>Time moves only through {@link #advance}; {@link #crash} and {@link #reopen} stand for a killed process
  * restarted on the same files.
@@ -60,6 +60,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     public static final DecisionLinks LINKS = new DecisionLinks("a-test-secret-that-is-long-enough-for-hmac", "http://127.0.0.1:3000/decide");
 
     private final List<ReceivedMail> mailBeforeRestarts = new ArrayList<>();
+    private final RecordingChat chat;
     private Path dir;
     private TestClock clock;
     private GreenMail smtp;
@@ -67,6 +68,16 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     private SqliteLeaveStore store;
     private EmbeddedEngine engine;
     private LeaveRequests leaves;
+
+    /** Everyone is reached by e-mail. */
+    public LeaveBotHarness() {
+        this(null);
+    }
+
+    /** People with a Slack user id are reached through {@code chat} first (for tests of the channel choice only). */
+    public LeaveBotHarness(RecordingChat chat) {
+        this.chat = chat;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
@@ -172,7 +183,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         store = new SqliteLeaveStore(dir.resolve("leaves.db"));
         Clock time = new EngineTime(clock);
         var emails = new EmailRenderer(new NotificationTexts(ZoneId.of("UTC")), LINKS, "LeaveBot <leavebot@example.org>", TIMEOUT);
-        var notifier = new Notifier(store, null, new SmtpMailer(SmtpSettings.unauthenticated("127.0.0.1", smtpPort)), emails, time);
+        var notifier = new Notifier(store, chat, new SmtpMailer(SmtpSettings.unauthenticated("127.0.0.1", smtpPort)), emails, time);
         engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();
         engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, POLICY, time)).start();
         leaves = new LeaveRequests(store, engine, new LeaveValidator(POLICY), ApproverRouting.single(GRACE), time);
