@@ -41,8 +41,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * LeaveBot on one machine, as the local launcher wires it, for workflow tests: the embedded engine on a
  * {@link TestClock} with its SQLite file in a temporary folder, the leave store and mail of a {@link StoreAndMail}
  * (by default a SQLite file and SMTP to GreenMail, where every delivery counts, so a duplicate shows), and
- * {@link LeaveRequests} as front ends use it. Everyone is reached by
- * e-mail unless a {@link RecordingChat} is given. Register with {@code @RegisterExtension}; each test gets a fresh bot, and everything is closed afterwards.
+ * {@link LeaveRequests} as front ends use it. Everyone is reached by e-mail unless a {@link RecordingChat} is given.
+ * Register with {@code @RegisterExtension}; each test gets a fresh bot, and everything is closed afterwards.
  *
  * <p>Time moves only through {@link #advance}; {@link #crash} and {@link #reopen} stand for a killed process
  * restarted on the same files.
