@@ -1,0 +1,230 @@
+package io.leavebot.testing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leavebot.durable.engine.EmbeddedEngine;
+import io.leavebot.durable.engine.TestClock;
+import io.leavebot.durable.model.DurableExecution;
+import io.leavebot.durable.model.Event;
+import io.leavebot.durable.model.ExecutionQuery;
+import io.leavebot.email.DecisionLinks;
+import io.leavebot.email.EmailRenderer;
+import io.leavebot.email.Mailer;
+import io.leavebot.leave.ApproverRouting;
+import io.leavebot.leave.LeavePolicy;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStore;
+import io.leavebot.leave.LeaveSubmission;
+import io.leavebot.leave.LeaveValidator;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.Notifier;
+import io.leavebot.notify.NotificationTexts;
+import io.leavebot.workflow.LeaveRequests;
+import io.leavebot.workflow.LeaveWorkflow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * LeaveBot on one machine, as the local launcher wires it, for workflow tests: the embedded engine on a
+ * {@link TestClock} with its SQLite file in a temporary folder, the leave store and mail of a {@link StoreAndMail}
+ * (by default a SQLite file and SMTP to GreenMail, where every delivery counts, so a duplicate shows), and
+ * {@link LeaveRequests} as front ends use it. Everyone is reached by e-mail unless a {@link RecordingChat} is given.
+ * Register with {@code @RegisterExtension}; each test gets a fresh bot, and everything is closed afterwards.
+ *
+ * <p>Time moves only through {@link #advance}; {@link #crash} and {@link #reopen} stand for a killed process
+ * restarted on the same files.
+ */
+public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallback {
+    public static final Person ADA = SampleLeaves.ADA;
+    public static final Person GRACE = SampleLeaves.GRACE;
+    public static final Person ALAN = SampleLeaves.ALAN;
+    /** The approver's time to decide; reminders fall due at 50 s and 90 s. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(100);
+    public static final LeavePolicy POLICY = LeavePolicy.DEFAULT.withApprovalTimeout(TIMEOUT);
+    public static final DecisionLinks LINKS = new DecisionLinks("a-test-secret-that-is-long-enough-for-hmac", "http://127.0.0.1:3000/decide");
+
+    private final StoreAndMail storeAndMail;
+    private final RecordingChat chat;
+    private Path dir;
+    private TestClock clock;
+    private LeaveStore store;
+    private Mailer mailer;
+    private EmbeddedEngine engine;
+    private LeaveRequests leaves;
+
+    /** The self-hosted shape (SQLite, SMTP); everyone is reached by e-mail. */
+    public LeaveBotHarness() {
+        this(StoreAndMail.sqliteAndSmtp(), null);
+    }
+
+    /** People with a Slack user id are reached through {@code chat} first (for tests of the channel choice only). */
+    public LeaveBotHarness(RecordingChat chat) {
+        this(StoreAndMail.sqliteAndSmtp(), chat);
+    }
+
+    /** LeaveBot on the given store and mail system; everyone is reached by e-mail. */
+    public LeaveBotHarness(StoreAndMail storeAndMail) {
+        this(storeAndMail, null);
+    }
+
+    private LeaveBotHarness(StoreAndMail storeAndMail, RecordingChat chat) {
+        this.storeAndMail = storeAndMail;
+        this.chat = chat;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        dir = Files.createTempDirectory("leavebot-flow");
+        clock = new TestClock();
+        storeAndMail.beforeEach();
+        reopen();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        crash();
+        storeAndMail.afterEach();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Ada's request for Mon 12 – Fri 16 Jan 2026 (the clock starts on Mon 5 Jan). */
+    public static LeaveSubmission submission(String requestId) {
+        return new LeaveSubmission(requestId, ADA, "annual", LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 16), false, "Family visit");
+    }
+
+    public LeaveRequests leaves() {
+        return leaves;
+    }
+
+    public LeaveRequest leave(String requestId) {
+        return store.get(requestId).orElseThrow();
+    }
+
+    public EmbeddedEngine engine() {
+        return engine;
+    }
+
+    public Instant now() {
+        return clock.now();
+    }
+
+    /** Lets the engine run until nothing is due. */
+    public void settle() {
+        assertTrue(engine.awaitIdle(Duration.ofSeconds(20)), "the engine did not settle");
+    }
+
+    /** Moves time on and lets every timer that fell due fire. */
+    public void advance(Duration duration) {
+        clock.advance(duration);
+        settle();
+    }
+
+    /** Moves time on while the process is down ({@link #crash}); timers fire late, once it is {@link #reopen}ed. */
+    public void advanceWhileDown(Duration duration) {
+        clock.advance(duration);
+    }
+
+    /** The execution carrying the request. */
+    public DurableExecution execution(String requestId) {
+        return engine.listExecutions(LeaveRequests.FUNCTION, ExecutionQuery.named(LeaveRequest.executionNameFor(requestId)))
+                .executions().stream().findFirst().orElseThrow();
+    }
+
+    public List<Event> history(String requestId) {
+        return engine.getHistory(execution(requestId).durableExecutionArn(), null, 1000).events();
+    }
+
+    /** Every message delivered so far (also before mail server restarts), per recipient oldest first. */
+    public List<ReceivedMail> mail() {
+        return storeAndMail.mail();
+    }
+
+    /** Messages to {@code person} whose subject starts with {@code subjectStart}. */
+    public List<ReceivedMail> mailTo(Person person, String subjectStart) {
+        return mail().stream().filter(m -> m.to().equals(person.email()) && m.subject().startsWith(subjectStart)).toList();
+    }
+
+    /** The SMTP server goes away (connections are refused) until {@link #startMailAgain}. */
+    public void stopMail() {
+        smtp().stopSmtp();
+    }
+
+    /** The SMTP server is back, on the same port. */
+    public void startMailAgain() {
+        smtp().startSmtp(smtp().port());
+    }
+
+    /** The process dies: engine, store and mailer are closed wherever they are; files and tables stay. */
+    public void crash() {
+        if (engine != null) {
+            engine.close();
+            try {
+                storeAndMail.close(store, mailer);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the store or the mailer: " + e, e);
+            }
+            engine = null;
+        }
+    }
+
+    /** A new process on the same files: engine, store and front-end service built again; the engine recovers. */
+    public void reopen() {
+        store = storeAndMail.openStore(dir);
+        mailer = storeAndMail.openMailer();
+        Clock time = new EngineTime(clock);
+        var emails = new EmailRenderer(new NotificationTexts(ZoneId.of("UTC")), LINKS, "LeaveBot <leavebot@example.org>", TIMEOUT);
+        var notifier = new Notifier(store, chat, mailer, emails, time);
+        engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();
+        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, POLICY, time)).start();
+        leaves = new LeaveRequests(store, engine, new LeaveValidator(POLICY), ApproverRouting.single(GRACE), time);
+        settle();
+    }
+
+    private StoreAndMail.SqliteAndSmtp smtp() {
+        if (storeAndMail instanceof StoreAndMail.SqliteAndSmtp smtp) {
+            return smtp;
+        }
+        throw new IllegalStateException("only the SMTP shape can take its mail server away");
+    }
+
+    /** The engine's test clock as the {@link Clock} the application reads. */
+    private static final class EngineTime extends Clock {
+        private final TestClock clock;
+
+        EngineTime(TestClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("LeaveBot's tests run in UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.now();
+        }
+    }
+}
