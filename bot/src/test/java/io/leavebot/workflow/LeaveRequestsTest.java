@@ -21,7 +21,6 @@ import io.leavebot.workflow.LeaveRequests.Answered;
 import io.leavebot.workflow.LeaveRequests.Submitted;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -130,9 +129,6 @@ class LeaveRequestsTest {
     }
 
     @Test
-    @Disabled("engine bug: when completing a closed callback fails inside EngineStore.inTransaction while an invocation "
-            + "waits for the group commit, nothing commits or notifies, so that invocation hangs until the next engine "
-            + "transaction; reported to the durable runtime's owner")
     void aSecondAnswerChangesNothing() {
         bot.leaves().submit(submission("r1"));
         bot.settle();

@@ -36,6 +36,7 @@ final class SqliteDatabase implements AutoCloseable {
     private long finishedTransactions;
     private long committedTransactions;
     private long failedUpTo;
+    private boolean open;
 
     SqliteDatabase(Path file, String[] schema) {
         try {
@@ -52,8 +53,8 @@ final class SqliteDatabase implements AutoCloseable {
                     s.execute(ddl);
                 }
             }
-            connection.setAutoCommit(false);
-            connection.commit();
+            // transactions are begun by hand (BEGIN IMMEDIATE, below); reads outside them see the latest commit
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the engine database " + file + ": " + e.getMessage(), e);
         }
@@ -99,6 +100,12 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     private <T> T inSavepoint(Supplier<T> work) {
+        if (!open) {
+            // take the write lock up front: a deferred transaction that read first could not write later if
+            // another connection (e.g. a leave store on the same file) committed in between
+            update("BEGIN IMMEDIATE");
+            open = true;
+        }
         update("SAVEPOINT unit");
         try {
             T result = work.get();
@@ -112,16 +119,19 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     private void commit() {
-        try {
-            connection.commit();
-        } catch (SQLException e) {
-            failedUpTo = finishedTransactions;
-            LOG.log(System.Logger.Level.ERROR, "engine database commit failed", e);
+        if (open) {
             try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
+                update("COMMIT");
+            } catch (RuntimeException e) {
+                failedUpTo = finishedTransactions;
+                LOG.log(System.Logger.Level.ERROR, "engine database commit failed", e);
+                try {
+                    update("ROLLBACK");
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
             }
+            open = false;
         }
         committedTransactions = finishedTransactions;
         notifyAll();
