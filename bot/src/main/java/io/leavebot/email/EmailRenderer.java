@@ -1,0 +1,87 @@
+package io.leavebot.email;
+
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.Notification;
+import io.leavebot.notify.NotificationText;
+import io.leavebot.notify.NotificationTexts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link Notification} into an {@link Email}: the subject, a plain-text part and a small HTML part, all
+ * worded by {@link NotificationTexts}. Approval requests and reminders get signed Approve / Reject links from
+ * {@link DecisionLinks}; they expire when the request does ({@code createdAt} + the approval timeout), so a link
+ * never outlives the approval it answers.
+ *
+ * <p>Rendering is deterministic: the same notification gives the same e-mail, which keeps a retried step's message
+ * identical to the first attempt's.
+ */
+public final class EmailRenderer {
+    private final NotificationTexts texts;
+    private final DecisionLinks links;
+    private final String from;
+    private final Duration approvalTimeout;
+
+    /**
+     * @param from            the sender, e.g. {@code LeaveBot <leavebot@example.org>}
+     * @param approvalTimeout how long a request waits for its approver (the policy's), for the links' expiry
+     */
+    public EmailRenderer(NotificationTexts texts, DecisionLinks links, String from, Duration approvalTimeout) {
+        if (from == null || from.isBlank()) {
+            throw new IllegalArgumentException("the sender address of LeaveBot's e-mail is not configured");
+        }
+        this.texts = texts;
+        this.links = links;
+        this.from = from.strip();
+        this.approvalTimeout = approvalTimeout;
+    }
+
+    /**
+     * The e-mail for one notification, addressed to its {@linkplain NotificationTexts#recipient recipient}.
+     *
+     * @param idempotencyKey carried into the e-mail, e.g. {@code leave-42/send-receipt}
+     * @throws IllegalArgumentException if the recipient has no e-mail address (the notifier should not pick e-mail
+     *                                  for them), or links are needed and the request has no creation time
+     */
+    public Email render(Notification notification, String idempotencyKey) {
+        Person to = NotificationTexts.recipient(notification);
+        if (to == null || to.email() == null) {
+            throw new IllegalArgumentException("the recipient of this " + notification.kind()
+                    + " notification has no e-mail address");
+        }
+        NotificationText text = texts.of(notification);
+        List<ActionLink> actionLinks = new ArrayList<>();
+        String linksNote = "";
+        if (text.hasActions()) {
+            Instant expiresAt = linksExpireAt(notification.leave());
+            for (NotificationText.Action action : text.actions()) {
+                actionLinks.add(new ActionLink(action.label(),
+                        links.link(notification.leave().id(), action.decision(), expiresAt),
+                        action.decision() == LeaveStatus.APPROVED));
+            }
+            linksNote = texts.actionsValidUntil(expiresAt);
+        }
+        String signature = texts.signature();
+        return new Email(from, to.email(), oneLine(text.title()),
+                PlainTextBody.of(text, actionLinks, linksNote, signature),
+                HtmlBody.of(text, actionLinks, linksNote, signature),
+                idempotencyKey);
+    }
+
+    private Instant linksExpireAt(LeaveRequest leave) {
+        if (leave.createdAt() == null) {
+            throw new IllegalArgumentException("request " + leave.id() + " has no creation time, so its decision links "
+                    + "cannot be given an expiry");
+        }
+        return leave.createdAt().plus(approvalTimeout);
+    }
+
+    /** A subject is one header line: line breaks and other control characters from names become spaces. */
+    private static String oneLine(String title) {
+        return title.replaceAll("\\p{Cntrl}+", " ").strip();
+    }
+}

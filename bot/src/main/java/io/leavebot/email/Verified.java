@@ -1,0 +1,36 @@
+package io.leavebot.email;
+
+import io.leavebot.leave.LeaveStatus;
+import java.time.Instant;
+
+/**
+ * What {@link DecisionLinks#verify} found in a token. For VALID and EXPIRED the signature matched, so the request
+ * id, decision and expiry are the ones LeaveBot signed (the endpoint may name the request in its answer); for
+ * TAMPERED and MALFORMED they are null and nothing in the token may be trusted.
+ */
+public record Verified(Status status, String requestId, LeaveStatus decision, Instant expiresAt) {
+
+    /** How a token stands. */
+    public enum Status {
+        /** Signed by us and not expired: the endpoint may go on (and check that the request still waits). */
+        VALID,
+        /** Signed by us, but its expiry has passed. */
+        EXPIRED,
+        /** Well formed, but the signature does not match: changed, or signed with another secret. */
+        TAMPERED,
+        /** Not a decision token at all (cut off, wrong shape). */
+        MALFORMED
+    }
+
+    public boolean isValid() {
+        return status == Status.VALID;
+    }
+
+    static Verified tampered() {
+        return new Verified(Status.TAMPERED, null, null, null);
+    }
+
+    static Verified malformed() {
+        return new Verified(Status.MALFORMED, null, null, null);
+    }
+}

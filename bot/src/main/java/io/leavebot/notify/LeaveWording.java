@@ -1,0 +1,177 @@
+package io.leavebot.notify;
+
+import io.leavebot.leave.Decision;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.NotificationText.Detail;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** How a request's parts read in a sentence: names, dates, working days, type, decisions. */
+final class LeaveWording {
+    /** English month and day names everywhere; en-GB would write "Sept", which looks like a typo to many. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", Locale.ENGLISH);
+    private static final int MAX_AWAY_LISTED = 5;
+
+    private final ZoneId zone;
+
+    LeaveWording(ZoneId zone) {
+        // ZoneOffset.UTC prints as "Z"; the region id prints as "UTC", which people recognise
+        this.zone = ZoneOffset.UTC.equals(zone) ? ZoneId.of("UTC") : zone;
+    }
+
+    /** The display name, else the e-mail address; never a raw chat user id. */
+    static String name(Person person) {
+        if (person == null) {
+            return "someone";
+        }
+        return person.displayName() != null ? person.displayName() : person.email() != null ? person.email() : "a colleague";
+    }
+
+    static String greeting(Person person) {
+        return person != null && person.displayName() != null ? "Hi " + person.displayName() + "," : "Hello,";
+    }
+
+    static String possessive(String name) {
+        return name.endsWith("s") ? name + "'" : name + "'s";
+    }
+
+    /** "Mon 12 Jan 2026 – Fri 16 Jan 2026", "Mon 12 Jan 2026" or "Mon 12 Jan 2026 (half day)". */
+    static String dates(LeaveRequest leave) {
+        String first = day(leave.start());
+        if (leave.halfDay()) {
+            return first + " (half day)";
+        }
+        return leave.end() == null || leave.end().equals(leave.start()) ? first : first + " – " + day(leave.end());
+    }
+
+    static String day(LocalDate date) {
+        return DAY.format(date);
+    }
+
+    /** "half a day", "1 working day", "5 working days", "no working days". */
+    static String workingDays(LeaveRequest leave) {
+        double days = leave.workingDays();
+        if (days == 0.5) {
+            return "half a day";
+        }
+        if (days == 0) {
+            return "no working days";
+        }
+        String count = days == Math.rint(days) ? String.valueOf((long) days) : String.valueOf(days);
+        return count + (days == 1 ? " working day" : " working days");
+    }
+
+    /** "annual leave", "sick leave"; a type that already says "leave" is kept as it is. */
+    static String typePhrase(LeaveRequest leave) {
+        String type = leave.type() == null ? "" : leave.type().trim().toLowerCase(Locale.ROOT);
+        if (type.isEmpty()) {
+            return "leave";
+        }
+        return type.endsWith("leave") ? type : type + " leave";
+    }
+
+    /** "5 working days of annual leave". */
+    static String amount(LeaveRequest leave) {
+        return workingDays(leave) + " of " + typePhrase(leave);
+    }
+
+    static String capitalised(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+
+    static boolean hasReason(LeaveRequest leave) {
+        return leave.reason() != null && !leave.reason().isBlank();
+    }
+
+    static boolean hasComment(LeaveRequest leave) {
+        return leave.decision() != null && leave.decision().comment() != null && !leave.decision().comment().isBlank();
+    }
+
+    /** Who decided: the decision's author, else the request's approver. */
+    static String decider(LeaveRequest leave) {
+        Decision decision = leave.decision();
+        return name(decision != null && decision.by() != null ? decision.by() : leave.approver());
+    }
+
+    /** The calendar day of an instant in the configured time zone. */
+    String day(Instant at) {
+        return day(at.atZone(zone).toLocalDate());
+    }
+
+    /** "Tue 6 Jan 2026, 14:05 UTC" in the configured time zone. */
+    String moment(Instant at) {
+        return MOMENT.format(at.atZone(zone));
+    }
+
+    /** " on Tue 6 Jan 2026, 14:05 UTC", or nothing when the decision has no time. */
+    String onWhen(LeaveRequest leave) {
+        Decision decision = leave.decision();
+        return decision != null && decision.at() != null ? " on " + moment(decision.at()) : "";
+    }
+
+    /** The request's status as one phrase, with who and when for final ones. */
+    String status(LeaveRequest leave) {
+        LeaveStatus status = leave.status() == null ? LeaveStatus.PENDING : leave.status();
+        return switch (status) {
+            case PENDING -> "Waiting for " + possessive(name(leave.approver())) + " decision";
+            case APPROVED -> "Approved by " + decider(leave) + onWhen(leave);
+            case REJECTED -> "Rejected by " + decider(leave) + onWhen(leave);
+            case EXPIRED -> "Expired" + onWhen(leave) + " without a decision";
+            case CANCELLED -> "Withdrawn by " + decider(leave) + onWhen(leave);
+        };
+    }
+
+    /** Dates, working days, type, the reason when one was given, and (if asked) the status. */
+    List<Detail> details(LeaveRequest leave, boolean withStatus) {
+        List<Detail> details = new ArrayList<>();
+        details.add(new Detail("Dates", dates(leave)));
+        details.add(new Detail("Length", capitalised(workingDays(leave))));
+        details.add(new Detail("Type", capitalised(typePhrase(leave))));
+        if (hasReason(leave)) {
+            details.add(new Detail("Reason", leave.reason().strip()));
+        }
+        if (withStatus) {
+            details.add(new Detail("Status", status(leave)));
+        }
+        return details;
+    }
+
+    /** "Alan Turing (Mon 12 Jan 2026 – Tue 13 Jan 2026, approved); …", at most five named. */
+    static String alsoAway(List<LeaveRequest> others) {
+        if (others.isEmpty()) {
+            return "Nobody else whose leave you approve is away on these days";
+        }
+        StringBuilder text = new StringBuilder();
+        for (LeaveRequest other : others.subList(0, Math.min(others.size(), MAX_AWAY_LISTED))) {
+            if (text.length() > 0) {
+                text.append("; ");
+            }
+            text.append(name(other.employee())).append(" (").append(dates(other)).append(", ")
+                    .append(other.status() == LeaveStatus.APPROVED ? "approved" : "not decided yet").append(')');
+        }
+        int more = others.size() - MAX_AWAY_LISTED;
+        if (more > 0) {
+            text.append("; and ").append(more).append(more == 1 ? " other" : " others");
+        }
+        return text.toString();
+    }
+
+    /** "the first reminder", "the second reminder", "the third reminder", "reminder number 4", "a reminder". */
+    static String reminder(int number) {
+        return switch (number) {
+            case 1 -> "the first reminder";
+            case 2 -> "the second reminder";
+            case 3 -> "the third reminder";
+            default -> number > 3 ? "reminder number " + number : "a reminder";
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package io.leavebot.notify;
+
+import static io.leavebot.notify.LeaveWording.amount;
+import static io.leavebot.notify.LeaveWording.dates;
+import static io.leavebot.notify.LeaveWording.greeting;
+import static io.leavebot.notify.LeaveWording.name;
+
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.NotificationText.Action;
+import io.leavebot.notify.NotificationText.Detail;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Every word LeaveBot says to a person about a request, for every {@link Notification.Kind}. E-mail uses it now,
+ * Slack and Teams later, so all channels say the same thing. Texts name people and dates, never raw ids, and
+ * always say what happens next.
+ *
+ * <p>Times (of decisions, of link expiry) are shown in the zone given to the constructor.
+ */
+public final class NotificationTexts {
+    /** Label of the action that approves a request. */
+    public static final String APPROVE = "Approve";
+    /** Label of the action that rejects a request. */
+    public static final String REJECT = "Reject";
+
+    private final LeaveWording wording;
+    private final OutcomeTexts outcomes;
+
+    public NotificationTexts(ZoneId zone) {
+        this.wording = new LeaveWording(zone);
+        this.outcomes = new OutcomeTexts(wording);
+    }
+
+    /** The words for one notification. */
+    public NotificationText of(Notification notification) {
+        LeaveRequest leave = notification.leave();
+        return switch (notification.kind()) {
+            case RECEIPT -> receipt(leave);
+            case APPROVAL_REQUEST -> approvalRequest(notification);
+            case REMINDER -> reminder(notification);
+            case OUTCOME -> outcomes.toEmployee(leave);
+            case APPROVER_UPDATE -> outcomes.toApprover(leave);
+        };
+    }
+
+    /** Who a notification of this kind is for: the employee (receipt, outcome) or the approver (the rest). */
+    public static Person recipient(Notification notification) {
+        return switch (notification.kind()) {
+            case RECEIPT, OUTCOME -> notification.leave().employee();
+            case APPROVAL_REQUEST, REMINDER, APPROVER_UPDATE -> notification.leave().approver();
+        };
+    }
+
+    /** Said under Approve / Reject links: until when they work, and what happens then. */
+    public String actionsValidUntil(Instant expiresAt) {
+        return "These links work until " + wording.moment(expiresAt) + ", when the request expires if nobody has "
+                + "decided it by then.";
+    }
+
+    /** The closing line of messages that are not chat replies. */
+    public String signature() {
+        return "LeaveBot — you get this message because you take part in this leave request.";
+    }
+
+    private NotificationText receipt(LeaveRequest leave) {
+        String approver = name(leave.approver());
+        return new NotificationText(
+                "Leave request received: " + dates(leave),
+                greeting(leave.employee()),
+                List.of("Thank you — your request for " + amount(leave) + " has been sent to " + approver + " for approval.",
+                        "We will tell you as soon as " + approver + " decides. If your plans change, you can withdraw "
+                                + "the request while it is still waiting."),
+                wording.details(leave, true),
+                List.of());
+    }
+
+    private NotificationText approvalRequest(Notification notification) {
+        LeaveRequest leave = notification.leave();
+        String employee = name(leave.employee());
+        return new NotificationText(
+                "Leave request from " + employee + ": " + dates(leave),
+                greeting(leave.approver()),
+                List.of(employee + " asks for " + amount(leave) + ".",
+                        "Please approve or reject the request. " + employee + " will be told your decision right away."),
+                approverDetails(notification),
+                decisionActions());
+    }
+
+    private NotificationText reminder(Notification notification) {
+        LeaveRequest leave = notification.leave();
+        String employee = name(leave.employee());
+        String asked = leave.createdAt() == null ? "" : " on " + wording.day(leave.createdAt());
+        return new NotificationText(
+                "Reminder: " + LeaveWording.possessive(employee) + " leave request is waiting for you (" + dates(leave) + ")",
+                greeting(leave.approver()),
+                List.of("This is " + LeaveWording.reminder(notification.reminderNumber()) + ": " + employee + " asked"
+                                + asked + " for " + amount(leave) + " and is still waiting for your decision.",
+                        "Please approve or reject it. If it is not decided in time, it expires and " + employee
+                                + " is told."),
+                approverDetails(notification),
+                decisionActions());
+    }
+
+    private List<Detail> approverDetails(Notification notification) {
+        List<Detail> details = wording.details(notification.leave(), false);
+        details.add(new Detail("Also away", LeaveWording.alsoAway(notification.alsoAway())));
+        return details;
+    }
+
+    private static List<Action> decisionActions() {
+        return List.of(new Action(LeaveStatus.APPROVED, APPROVE), new Action(LeaveStatus.REJECTED, REJECT));
+    }
+}

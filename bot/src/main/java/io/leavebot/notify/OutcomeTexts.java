@@ -1,0 +1,98 @@
+package io.leavebot.notify;
+
+import static io.leavebot.notify.LeaveWording.amount;
+import static io.leavebot.notify.LeaveWording.dates;
+import static io.leavebot.notify.LeaveWording.decider;
+import static io.leavebot.notify.LeaveWording.greeting;
+import static io.leavebot.notify.LeaveWording.name;
+import static io.leavebot.notify.LeaveWording.possessive;
+
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.notify.NotificationText.Detail;
+import java.util.List;
+
+/** The words once a request is final: to the employee (the outcome) and to the approver (the update). */
+final class OutcomeTexts {
+    private final LeaveWording wording;
+
+    OutcomeTexts(LeaveWording wording) {
+        this.wording = wording;
+    }
+
+    NotificationText toEmployee(LeaveRequest leave) {
+        String decider = decider(leave);
+        String approver = name(leave.approver());
+        return switch (finalStatus(leave)) {
+            case APPROVED -> employeeText(leave, "Your leave is approved: ",
+                    "Good news: " + decider + " approved your " + amount(leave) + ".",
+                    "Enjoy your time off!");
+            case REJECTED -> employeeText(leave, "Your leave request was not approved: ",
+                    decider + " rejected your request for " + amount(leave) + "."
+                            + (LeaveWording.hasComment(leave) ? " " + possessive(decider) + " comment is below." : " No comment was given."),
+                    "If you have questions, please talk to " + decider + ". You are welcome to send a new request "
+                            + "for other dates.");
+            case EXPIRED -> employeeText(leave, "Your leave request expired: ",
+                    approver + " did not decide on your request for " + amount(leave) + " in time, so it has "
+                            + "expired and no leave was booked.",
+                    "If you still need this time off, please send the request again or talk to " + approver + ".");
+            case CANCELLED -> employeeText(leave, "Your leave request is withdrawn: ",
+                    "Your request for " + amount(leave) + " has been withdrawn and no leave was booked.",
+                    approver + " has been told; there is nothing more for you to do.");
+            case PENDING -> throw new IllegalStateException("checked by finalStatus");
+        };
+    }
+
+    NotificationText toApprover(LeaveRequest leave) {
+        String employee = name(leave.employee());
+        String who = decidedByApprover(leave) ? "You" : decider(leave);
+        return switch (finalStatus(leave)) {
+            case APPROVED -> approverText(leave,
+                    who + " approved " + possessive(employee) + " leave: ",
+                    employee + " has been told. There is nothing more for you to do.");
+            case REJECTED -> approverText(leave,
+                    who + " rejected " + possessive(employee) + " leave request: ",
+                    employee + " has been told" + (LeaveWording.hasComment(leave) ? ", with the comment below." : ".")
+                            + " There is nothing more for you to do.");
+            case EXPIRED -> approverText(leave,
+                    possessive(employee) + " leave request expired: ",
+                    "No decision was made in time, so the request has expired and no leave was booked. "
+                            + employee + " has been told and may ask again.");
+            case CANCELLED -> approverText(leave,
+                    employee + " withdrew the leave request: ",
+                    "The request is no longer waiting for you; there is nothing more for you to decide.");
+            case PENDING -> throw new IllegalStateException("checked by finalStatus");
+        };
+    }
+
+    private NotificationText employeeText(LeaveRequest leave, String title, String what, String next) {
+        return new NotificationText(title + dates(leave), greeting(leave.employee()), List.of(what, next),
+                detailsWithComment(leave), List.of());
+    }
+
+    private NotificationText approverText(LeaveRequest leave, String title, String what) {
+        return new NotificationText(title + dates(leave), greeting(leave.approver()), List.of(what),
+                detailsWithComment(leave), List.of());
+    }
+
+    private List<Detail> detailsWithComment(LeaveRequest leave) {
+        List<Detail> details = wording.details(leave, true);
+        if (LeaveWording.hasComment(leave)) {
+            details.add(new Detail("Comment", leave.decision().comment().strip()));
+        }
+        return details;
+    }
+
+    private static boolean decidedByApprover(LeaveRequest leave) {
+        return leave.decision() == null || leave.decision().by() == null || leave.decision().by().isSameAs(leave.approver());
+    }
+
+    /** Outcomes exist only for final requests; a PENDING one here is a bug in the caller, not something to word. */
+    private static LeaveStatus finalStatus(LeaveRequest leave) {
+        if (leave.status() == null || !leave.status().isFinal()) {
+            throw new IllegalArgumentException("an outcome is worded only for a decided request, but request "
+                    + leave.id() + " is " + leave.status());
+        }
+        return leave.status();
+    }
+}

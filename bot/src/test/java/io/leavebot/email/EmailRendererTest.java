@@ -1,0 +1,120 @@
+package io.leavebot.email;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leavebot.email.Verified.Status;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.Notification;
+import io.leavebot.notify.Notification.Kind;
+import io.leavebot.notify.NotificationTexts;
+import io.leavebot.testing.SampleLeaves;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EmailRendererTest {
+    static final Instant LINKS_EXPIRE = SampleLeaves.CREATED.plus(Duration.ofDays(3));
+
+    private final DecisionLinks links = new DecisionLinks(DecisionLinksTest.SECRET, "http://127.0.0.1:3000/decide");
+    private final EmailRenderer renderer = new EmailRenderer(new NotificationTexts(ZoneOffset.UTC), links,
+            "LeaveBot <leavebot@example.org>", Duration.ofDays(3));
+
+    @Test
+    void anApprovalRequestGoesToTheApproverWithSignedLinksInBothParts() {
+        Email email = renderer.render(approvalRequest(SampleLeaves.pending()), "leave-req-7f3a9c/manager-approval");
+
+        assertEquals("grace@example.org", email.to());
+        assertEquals("LeaveBot <leavebot@example.org>", email.from());
+        assertEquals("Leave request from Ada Lovelace: Mon 12 Jan 2026 – Fri 16 Jan 2026", email.subject());
+        assertEquals("leave-req-7f3a9c/manager-approval", email.idempotencyKey());
+        SentLinks sent = SentLinks.in(email.text());
+        assertLinkDecides(sent.approve(), LeaveStatus.APPROVED);
+        assertLinkDecides(sent.reject(), LeaveStatus.REJECTED);
+        assertTrue(email.html().contains("<a href=\"" + sent.approve() + "\""), email.html());
+        assertTrue(email.html().contains("<a href=\"" + sent.reject() + "\""), email.html());
+        assertTrue(email.text().contains("These links work until Thu 8 Jan 2026, 09:00 UTC, when"), email.text());
+    }
+
+    @Test
+    void theTextPartReadsWellOnItsOwn() {
+        String text = renderer.render(approvalRequest(SampleLeaves.pending()), "k").text();
+
+        assertTrue(text.startsWith("Hi Grace Hopper,\n\nAda Lovelace asks for 5 working days of annual leave.\n\n"), text);
+        assertTrue(text.contains("\nDates:     Mon 12 Jan 2026 – Fri 16 Jan 2026\n"), text);
+        assertTrue(text.contains("\nReason:    Family visit\n"), text);
+        assertTrue(text.endsWith("\n-- \n" + new NotificationTexts(ZoneOffset.UTC).signature() + "\n"), text);
+    }
+
+    @Test
+    void aReminderCarriesTheSameLinks() {
+        Notification reminder = new Notification(Kind.REMINDER, SampleLeaves.pending(), SampleLeaves.CALLBACK_ID, 1, List.of());
+
+        Email email = renderer.render(reminder, "leave-req-7f3a9c/reminder-1");
+
+        assertLinkDecides(SentLinks.in(email.text()).approve(), LeaveStatus.APPROVED);
+        assertTrue(email.subject().startsWith("Reminder: "));
+    }
+
+    @Test
+    void messagesWithNothingToDecideHaveNoLinks() {
+        LeaveRequest approved = SampleLeaves.decided(LeaveStatus.APPROVED, SampleLeaves.GRACE, null);
+        for (Notification n : List.of(Notification.of(Kind.RECEIPT, SampleLeaves.pending()),
+                Notification.of(Kind.OUTCOME, approved), Notification.of(Kind.APPROVER_UPDATE, approved))) {
+            Email email = renderer.render(n, "k");
+            assertFalse(email.text().contains("token="), n.kind() + ": " + email.text());
+            assertFalse(email.html().contains("<a "), n.kind() + ": " + email.html());
+        }
+        assertEquals("ada@example.org", renderer.render(Notification.of(Kind.OUTCOME, approved), "k").to());
+    }
+
+    @Test
+    void whatUsersTypedIsEscapedInHtmlAndKeptInText() {
+        String reason = "<script>alert(\"hi\")</script> & 'friends'\nsecond line";
+        LeaveRequest leave = SampleLeaves.request("r1", Person.ofEmail("eve@example.org", "Eve <b>"),
+                SampleLeaves.pending().start(), SampleLeaves.pending().end(), false, reason);
+
+        Email email = renderer.render(approvalRequest(leave), "k");
+
+        assertFalse(email.html().contains("<script>"), email.html());
+        assertFalse(email.html().contains("<b>"), email.html());
+        assertTrue(email.html().contains("&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; &amp; &#39;friends&#39;"
+                + "<br>second line"), email.html());
+        assertTrue(email.text().contains(reason.replace("\n", "\n" + " ".repeat(11))), email.text());
+    }
+
+    @Test
+    void aSubjectIsOneLineEvenIfANameIsNot() {
+        LeaveRequest leave = SampleLeaves.request("r1", Person.ofEmail("eve@example.org", "Eve\r\nBcc: x@example.org"),
+                SampleLeaves.pending().start(), SampleLeaves.pending().end(), false, null);
+
+        String subject = renderer.render(approvalRequest(leave), "k").subject();
+
+        assertFalse(subject.contains("\n") || subject.contains("\r"), subject);
+    }
+
+    @Test
+    void someoneWithoutAnEmailAddressCannotBeMailed() {
+        LeaveRequest p = SampleLeaves.pending();
+        LeaveRequest slackOnly = new LeaveRequest(p.id(), Person.ofSlack("U01ADA", null, "Ada"), p.approver(), p.type(),
+                p.start(), p.end(), false, null, p.status(), p.createdAt(), p.updatedAt(), null, p.executionName(), null);
+
+        assertThrows(IllegalArgumentException.class, () -> renderer.render(Notification.of(Kind.RECEIPT, slackOnly), "k"));
+    }
+
+    private void assertLinkDecides(String link, LeaveStatus decision) {
+        assertTrue(link.startsWith("http://127.0.0.1:3000/decide?token="), link);
+        Verified verified = links.verify(link.substring(link.indexOf("token=") + 6), SampleLeaves.CREATED);
+        assertEquals(new Verified(Status.VALID, SampleLeaves.REQUEST_ID, decision, LINKS_EXPIRE), verified);
+    }
+
+    private static Notification approvalRequest(LeaveRequest leave) {
+        return new Notification(Kind.APPROVAL_REQUEST, leave, SampleLeaves.CALLBACK_ID, 0, List.of());
+    }
+}
