@@ -1,22 +1,45 @@
 package io.leavebot.workflow;
 
+import io.leavebot.durable.DurableClient;
+import io.leavebot.durable.DurableServiceException.CallbackClosedException;
+import io.leavebot.durable.DurableServiceException.ExecutionAlreadyStartedException;
+import io.leavebot.durable.DurableServiceException.ResourceNotFoundException;
+import io.leavebot.durable.JacksonSerDes;
+import io.leavebot.durable.SerDes;
+import io.leavebot.durable.Validation;
+import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.LeaveSubmission;
+import io.leavebot.leave.LeaveValidator;
+import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * SKELETON (issue #3, being written): what every front end (Slack, e-mail links, the JSON API, Teams) asks of
- * LeaveBot. Validation, routing, starting the workflow and resolving its approval callback happen here only.
+ * What every front end (Slack, e-mail links, the JSON API, Teams) asks of LeaveBot. Validation, routing, starting
+ * the workflow and resolving its approval callback happen here only. Front ends depend on the {@link DurableClient}
+ * port, so the same code drives the embedded engine and AWS Lambda.
  */
 public final class LeaveRequests {
     /** The durable function that runs {@link LeaveWorkflow}. */
     public static final String FUNCTION = "leave-workflow";
 
+    private static final System.Logger LOG = System.getLogger(LeaveRequests.class.getName());
+    /** The workflow's input is read with the handler's default serializer; written with the same. */
+    private static final SerDes JSON = new JacksonSerDes();
+
     /** The outcome of a submission: accepted (the workflow runs) or refused with field errors. */
     public record Submitted(String requestId, Map<String, String> errors) {
+        public Submitted {
+            errors = Map.copyOf(errors);
+        }
+
         public boolean accepted() {
             return errors.isEmpty();
         }
@@ -24,31 +47,122 @@ public final class LeaveRequests {
 
     /** The outcome of an answer; {@code leave} is the request as it stands (null if unknown). */
     public record Answered(Result result, LeaveRequest leave) {
-        public enum Result { ACCEPTED, NOT_ALLOWED, ALREADY_DECIDED, NOT_FOUND }
+        public enum Result {
+            /** The answer was handed to the workflow, which records it and tells everyone. */
+            ACCEPTED,
+            /** This person may not give this answer (only the approver decides, only the employee withdraws). */
+            NOT_ALLOWED,
+            /** The request was decided, withdrawn or expired before; nothing changed. */
+            ALREADY_DECIDED,
+            /** No request has this id. */
+            NOT_FOUND,
+            /** The request is still being set up (its approver is not asked yet); nothing changed, try again shortly. */
+            NOT_READY
+        }
     }
 
-    /** Validates, routes to the approver and starts the workflow; idempotent by the submission's request id. */
-    public Submitted submit(LeaveSubmission submission) {
-        throw new UnsupportedOperationException("issue #3: being written");
+    private final LeaveStore store;
+    private final DurableClient client;
+    private final LeaveValidator validator;
+    private final ApproverRouting routing;
+    private final Clock clock;
+
+    /** @param clock gives "today" for the validation of dates */
+    public LeaveRequests(LeaveStore store, DurableClient client, LeaveValidator validator, ApproverRouting routing, Clock clock) {
+        this.store = store;
+        this.client = client;
+        this.validator = validator;
+        this.routing = routing;
+        this.clock = clock;
     }
 
     /**
-     * Approve or reject (by the request's approver) or cancel (by its employee). Checks who is answering and that
-     * the request is still PENDING; a late or repeated answer changes nothing.
+     * Validates (including overlaps with the employee's pending and approved leave), routes to the approver and
+     * starts execution {@code leave-<requestId>}. Idempotent by the submission's request id: a repeated submission
+     * starts nothing new and is accepted again. An invalid one starts nothing and returns every field error.
+     *
+     * @throws IllegalArgumentException if the request id cannot name an execution (1–58 letters, digits, '-', '_')
+     */
+    public Submitted submit(LeaveSubmission submission) {
+        String id = submission.requestId();
+        String executionName = Validation.executionName(LeaveRequest.executionNameFor(id));
+        if (store.get(id).isPresent()) {
+            return new Submitted(id, Map.of()); // recorded by its workflow, so submitted before
+        }
+        Person approver = submission.employee() == null ? null : routing.approverFor(submission.employee()).orElse(null);
+        Map<String, String> errors = validator.validate(submission, approver, overlaps(submission), LocalDate.now(clock));
+        if (!errors.isEmpty()) {
+            return new Submitted(id, errors);
+        }
+        NewLeave leave = new NewLeave(id, submission.employee(), approver, validator.canonicalType(submission.type()).orElseThrow(),
+                submission.start(), submission.end(), submission.halfDay(), submission.reason());
+        try {
+            client.start(FUNCTION, executionName, JSON.serialize(leave));
+        } catch (ExecutionAlreadyStartedException e) {
+            // the same id is the same submission (see LeaveSubmission): the first one stands
+            LOG.log(System.Logger.Level.INFO, "request " + id + " was submitted again with other details; the first stands");
+        }
+        return new Submitted(id, Map.of());
+    }
+
+    /**
+     * Approve or reject (by the request's approver) or withdraw (by its employee). Checks who is answering and that
+     * the request is still PENDING, then completes the approval callback; a late or repeated answer changes nothing
+     * and says how the request stands.
      */
     public Answered answer(String requestId, Answer answer) {
-        throw new UnsupportedOperationException("issue #3: being written");
+        Optional<LeaveRequest> found = store.get(requestId);
+        if (found.isEmpty()) {
+            return new Answered(Answered.Result.NOT_FOUND, null);
+        }
+        LeaveRequest leave = found.get();
+        if (!mayGive(answer, leave)) {
+            return new Answered(Answered.Result.NOT_ALLOWED, leave);
+        }
+        if (leave.status().isFinal()) {
+            return new Answered(Answered.Result.ALREADY_DECIDED, leave);
+        }
+        if (leave.callbackId() == null) {
+            return new Answered(Answered.Result.NOT_READY, leave);
+        }
+        try {
+            Answers.send(client, leave.callbackId(), answer);
+        } catch (CallbackClosedException | ResourceNotFoundException e) {
+            // answered by someone else, or expired, a moment ago: the workflow records that outcome
+            return new Answered(Answered.Result.ALREADY_DECIDED, store.get(requestId).orElse(leave));
+        }
+        return new Answered(Answered.Result.ACCEPTED, leave);
     }
 
     public Optional<LeaveRequest> get(String requestId) {
-        throw new UnsupportedOperationException("issue #3: being written");
+        return store.get(requestId);
     }
 
+    /** The employee's requests, newest first. */
     public List<LeaveRequest> requestsOf(Person employee) {
-        throw new UnsupportedOperationException("issue #3: being written");
+        return store.listByEmployee(employee);
     }
 
+    /** Requests waiting for this approver's decision, oldest first. */
     public List<LeaveRequest> waitingFor(Person approver) {
-        throw new UnsupportedOperationException("issue #3: being written");
+        return store.listPendingByApprover(approver);
+    }
+
+    private List<LeaveRequest> overlaps(LeaveSubmission s) {
+        if (s.employee() == null || s.start() == null || s.end() == null || s.end().isBefore(s.start())) {
+            return List.of();
+        }
+        return store.findOverlaps(s.employee(), s.start(), s.end());
+    }
+
+    private static boolean mayGive(Answer answer, LeaveRequest leave) {
+        Person allowed = answer.outcome() == LeaveStatus.CANCELLED ? leave.employee() : leave.approver();
+        return samePerson(answer.by(), allowed);
+    }
+
+    /** Matched by e-mail or by chat id: a Slack click carries the user id, a routing file may name only an e-mail. */
+    private static boolean samePerson(Person a, Person b) {
+        return a != null && b != null
+                && (a.isSameAs(b) || a.slackUserId() != null && a.slackUserId().equals(b.slackUserId()));
     }
 }

@@ -1,0 +1,125 @@
+package io.leavebot.notify;
+
+import io.leavebot.email.EmailRenderer;
+import io.leavebot.email.Mailer;
+import io.leavebot.leave.LeaveStore;
+import io.leavebot.leave.Person;
+import io.leavebot.leave.SentNotification;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Who hears what, on which channel. Chat comes first when a {@link ChatChannel} is configured and can reach the
+ * person; e-mail is the fallback when chat cannot reach them or fails, and the only channel when no chat is
+ * configured. Every delivery is recorded in the store's notification log under its idempotency key, so a workflow
+ * step that runs again after a crash does not tell anyone twice.
+ *
+ * <p>Failures that may pass (chat down and no e-mail address, the mail server refusing) are thrown, so the calling
+ * step retries. Someone no configured channel can ever reach (a Slack-only person without chat) is logged and
+ * recorded as {@value #NONE}, so the request still goes on.
+ */
+public final class Notifier {
+    /** Channel recorded for e-mail deliveries. */
+    public static final String EMAIL = "email";
+    /** Channel recorded when nobody could be reached by any configured channel. */
+    public static final String NONE = "none";
+
+    private static final System.Logger LOG = System.getLogger(Notifier.class.getName());
+
+    private final LeaveStore store;
+    private final ChatChannel chat;
+    private final Mailer mailer;
+    private final EmailRenderer emails;
+    private final Clock clock;
+
+    /**
+     * @param chat   null when no chat front end is configured (e-mail only)
+     * @param mailer null when e-mail is not configured (chat only); then {@code emails} may be null too
+     * @throws IllegalArgumentException if neither chat nor e-mail is configured
+     */
+    public Notifier(LeaveStore store, ChatChannel chat, Mailer mailer, EmailRenderer emails, Clock clock) {
+        if (chat == null && mailer == null) {
+            throw new IllegalArgumentException("LeaveBot needs a chat channel or e-mail to tell people anything; "
+                    + "configure Slack, or SMTP / SES / the outbox folder");
+        }
+        if (mailer != null && emails == null) {
+            throw new IllegalArgumentException("e-mail is configured without an e-mail renderer");
+        }
+        this.store = store;
+        this.chat = chat;
+        this.mailer = mailer;
+        this.emails = emails;
+        this.clock = clock;
+    }
+
+    /**
+     * Tells {@code to} about a request, once per {@code key}: if the log already has {@code key}, nothing is sent
+     * and the earlier record is returned.
+     *
+     * @param key idempotency key, e.g. {@code leave-42/send-receipt}
+     * @return the delivery as recorded (the first record for the key wins)
+     * @throws ChatUnavailableException         if chat failed and there is no e-mail to fall back to
+     * @throws io.leavebot.email.MailException if the e-mail could not be handed over
+     */
+    public SentNotification notify(String key, Person to, Notification notification) {
+        Optional<SentNotification> earlier = store.sent(key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        SentNotification sent = deliver(key, to, notification);
+        store.recordSent(sent);
+        return store.sent(key).orElse(sent);
+    }
+
+    /**
+     * Replaces the chat message sent under {@code approvalKey} (the approval request) with {@code notification},
+     * typically the outcome without the actions. Best effort: a failure is logged, not thrown.
+     *
+     * @return true if a chat message was updated; false if the request went by e-mail or the update failed
+     */
+    public boolean updateApprovalMessage(String approvalKey, Notification notification) {
+        Optional<SentNotification> request = store.sent(approvalKey);
+        if (chat == null || request.isEmpty() || request.get().messageRef() == null
+                || !chat.name().equals(request.get().channel())) {
+            return false;
+        }
+        try {
+            chat.update(request.get().messageRef(), notification);
+            return true;
+        } catch (ChatUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not update the " + chat.name() + " message of " + approvalKey
+                    + " (request " + notification.leave().id() + "): " + e.getMessage());
+            return false;
+        }
+    }
+
+    private SentNotification deliver(String key, Person to, Notification notification) {
+        String requestId = notification.leave().id();
+        ChatUnavailableException chatFailure = null;
+        if (chat != null && chat.canReach(to)) {
+            try {
+                String ref = chat.deliver(to, notification);
+                return new SentNotification(key, requestId, chat.name(), ref, clock.instant());
+            } catch (ChatUnavailableException e) {
+                chatFailure = e;
+                LOG.log(System.Logger.Level.WARNING, "no " + chat.name() + " delivery for " + key + " (request "
+                        + requestId + "): " + e.getMessage() + (canEmail(to) ? "; sending e-mail instead" : ""));
+            }
+        }
+        if (canEmail(to)) {
+            mailer.send(emails.render(notification, key));
+            return new SentNotification(key, requestId, EMAIL, null, clock.instant());
+        }
+        if (chatFailure != null) {
+            throw chatFailure; // may pass: the step retries
+        }
+        LOG.log(System.Logger.Level.WARNING, "nobody told for " + key + " (request " + requestId + "): the recipient "
+                + "has " + (to.email() == null ? "no e-mail address" : "an e-mail address, but e-mail is not configured")
+                + (chat == null ? " and no chat is configured" : " and cannot be reached by " + chat.name()));
+        return new SentNotification(key, requestId, NONE, null, clock.instant());
+    }
+
+    private boolean canEmail(Person to) {
+        return mailer != null && to.email() != null;
+    }
+}

@@ -1,0 +1,115 @@
+package io.leavebot.workflow;
+
+import io.leavebot.leave.LeavePolicy;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.LeaveStore;
+import io.leavebot.leave.NewLeave;
+import io.leavebot.leave.SentNotification;
+import io.leavebot.notify.Notification;
+import io.leavebot.notify.Notification.Kind;
+import io.leavebot.notify.Notifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The bodies of {@link LeaveWorkflow}'s steps: each is one call from the workflow, reads what it needs from the
+ * store and returns a small record. All are safe to run again: the store's writes are conditional and the
+ * {@link Notifier} sends once per idempotency key.
+ */
+final class LeaveSteps {
+    private final LeaveStore store;
+    private final Notifier notifier;
+    private final LeavePolicy policy;
+    private final Clock clock;
+
+    LeaveSteps(LeaveStore store, Notifier notifier, LeavePolicy policy, Clock clock) {
+        this.store = store;
+        this.notifier = notifier;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Records the request as PENDING (nothing is written if it exists) and fixes its approval timing. */
+    PendingLeave recordPending(NewLeave in) {
+        Instant now = clock.instant();
+        LeaveRequest leave = store.create(new LeaveRequest(in.requestId(), in.employee(), in.approver(), in.type(),
+                in.start(), in.end(), in.halfDay(), in.reason(), LeaveStatus.PENDING, now, now, null,
+                LeaveRequest.executionNameFor(in.requestId()), null));
+        return new PendingLeave(leave.id(), policy.approvalTimeout(), reminderWaits(policy));
+    }
+
+    SentNotification sendReceipt(String requestId, String key) {
+        LeaveRequest leave = load(requestId);
+        return notifier.notify(key, leave.employee(), Notification.of(Kind.RECEIPT, leave));
+    }
+
+    /** Stores the callback id on the request first, so an answer can find it as soon as the approver is asked. */
+    SentNotification askApprover(String requestId, String callbackId, String key) {
+        store.setCallbackId(requestId, callbackId);
+        LeaveRequest leave = load(requestId);
+        return notifier.notify(key, leave.approver(),
+                new Notification(Kind.APPROVAL_REQUEST, leave, callbackId, 0, alsoAway(leave)));
+    }
+
+    SentNotification remind(String requestId, int number, String key) {
+        LeaveRequest leave = load(requestId);
+        return notifier.notify(key, leave.approver(),
+                new Notification(Kind.REMINDER, leave, leave.callbackId(), number, alsoAway(leave)));
+    }
+
+    /** Moves the request from PENDING to the outcome; a request decided before keeps its first decision. */
+    LeaveStatus recordDecision(String requestId, Outcome outcome) {
+        return store.decide(requestId, outcome.status(), outcome.decision(), outcome.decision().at()).status();
+    }
+
+    SentNotification tellEmployee(String requestId, String key) {
+        LeaveRequest leave = load(requestId);
+        return notifier.notify(key, leave.employee(), Notification.of(Kind.OUTCOME, leave));
+    }
+
+    /**
+     * Shows the outcome in the approver's chat message, if the approval request went by chat. The approver is also
+     * sent a message when that is not possible, and when they did not decide themselves (expired, withdrawn).
+     *
+     * @return the message sent, or null when updating the chat message was enough
+     */
+    SentNotification updateApprover(String requestId, String approvalKey, String key) {
+        LeaveRequest leave = load(requestId);
+        Notification update = Notification.of(Kind.APPROVER_UPDATE, leave);
+        boolean updated = notifier.updateApprovalMessage(approvalKey, update);
+        boolean approverDecided = leave.status() == LeaveStatus.APPROVED || leave.status() == LeaveStatus.REJECTED;
+        return updated && approverDecided ? null : notifier.notify(key, leave.approver(), update);
+    }
+
+    /** Others waiting for the same approver on overlapping days (the store lists only PENDING ones per approver). */
+    private List<LeaveRequest> alsoAway(LeaveRequest leave) {
+        return store.listPendingByApprover(leave.approver()).stream()
+                .filter(other -> !other.id().equals(leave.id()))
+                .filter(other -> !other.start().isAfter(leave.end()) && !other.end().isBefore(leave.start()))
+                .toList();
+    }
+
+    private LeaveRequest load(String requestId) {
+        return store.get(requestId).orElseThrow(() -> new NoSuchElementException("no leave request with id " + requestId));
+    }
+
+    /** The policy's reminder fractions as pauses in whole seconds; reminders that would not fit are left out. */
+    static List<Duration> reminderWaits(LeavePolicy policy) {
+        long total = policy.approvalTimeout().toSeconds();
+        List<Duration> waits = new ArrayList<>();
+        long previous = 0;
+        for (double fraction : policy.reminderFractions().stream().sorted().toList()) {
+            long at = Math.round(fraction * total);
+            if (at > previous && at < total) {
+                waits.add(Duration.ofSeconds(at - previous));
+                previous = at;
+            }
+        }
+        return waits;
+    }
+}
