@@ -86,28 +86,22 @@ final class DecisionEndpoint {
         Verified link = links.verify(token, clock.instant());
         LeaveRequest leave = waitingRequest(link, "POST");
         if (comment.codePointCount(0, comment.length()) > DecisionPages.MAX_COMMENT) {
-            log("POST", 400, "comment too long", leave.id());
-            return pages.confirm(leave, link.decision(), token, comment, "Your comment is longer than "
-                    + DecisionPages.MAX_COMMENT + " characters. Please shorten it and send your decision again.");
+            return refusal("POST", pages.confirm(leave, link.decision(), token, comment, "Your comment is longer than "
+                    + DecisionPages.MAX_COMMENT + " characters. Please shorten it and send your decision again."),
+                    "comment too long", leave.id());
         }
         String note = comment.isEmpty() ? null : comment;
         Answer answer = link.decision() == LeaveStatus.APPROVED
                 ? Answer.approve(leave.approver(), note) : Answer.reject(leave.approver(), note);
         Answered answered = leaves.answer(leave.id(), answer);
         LeaveRequest now = answered.leave() != null ? answered.leave() : leave;
-        switch (answered.result()) {
-            case ACCEPTED:
-                return pages.done(leave, link.decision(), note, clock.instant());
-            case ALREADY_DECIDED:
-                log("POST", 410, "already decided", leave.id());
-                return pages.alreadyDecided(now);
-            case NOT_ALLOWED:
-                log("POST", 403, "not allowed", leave.id());
-                return pages.notAllowed(now);
-            default:
-                log("POST", 404, "unknown request", leave.id());
-                return pages.unknownRequest();
-        }
+        return switch (answered.result()) {
+            case ACCEPTED -> pages.done(leave, link.decision(), note, clock.instant());
+            case ALREADY_DECIDED -> refusal("POST", pages.alreadyDecided(now), "already decided", leave.id());
+            case NOT_ALLOWED -> refusal("POST", pages.notAllowed(now), "not allowed", leave.id());
+            case NOT_READY -> refusal("POST", pages.notReady(), "not ready", leave.id());
+            case NOT_FOUND -> refusal("POST", pages.unknownRequest(), "unknown request", leave.id());
+        };
     }
 
     /**
@@ -138,8 +132,12 @@ final class DecisionEndpoint {
     }
 
     private static Refused refuse(String method, Page page, String why, String requestId) {
+        return new Refused(refusal(method, page, why, requestId));
+    }
+
+    private static Page refusal(String method, Page page, String why, String requestId) {
         log(method, page.status(), why, requestId);
-        return new Refused(page);
+        return page;
     }
 
     /** One line per refusal: the request id (not a secret), never the token, which works like a password. */

@@ -84,8 +84,8 @@ final class DecisionPages {
         Notification.Kind kind = leave.status().isFinal() ? Notification.Kind.APPROVER_UPDATE : Notification.Kind.RECEIPT;
         NotificationText text = texts.of(Notification.of(kind, leave));
         return new Page(410, Html.page("This request has already been decided", Html.paragraphs(List.of(
-                possessive(employee(leave)) + " request was already " + outcome(leave) + ". This link no longer changes "
-                        + "anything. " + NOTHING_CHANGED)) + Html.facts(rows(text))));
+                possessive(employee(leave)) + " request was already " + outcome(leave) + ". " + NOTHING_CHANGED
+                        + " This link cannot decide it again.")) + Html.facts(rows(text))));
     }
 
     /** 410: the link's time is up, though the signature is ours. */
@@ -124,6 +124,13 @@ final class DecisionPages {
         return new Page(403, Html.page("This link cannot decide this request", Html.paragraphs(List.of(
                 "Only " + possessive(approver(leave)) + " decision counts for this request, and this link is no longer "
                         + "theirs to use. " + NOTHING_CHANGED))));
+    }
+
+    /** 503: the request is still being set up (its approver is being asked); a moment later the link works. */
+    Page notReady() {
+        return new Page(503, Html.page("This request is not ready yet", Html.paragraphs(List.of(
+                "LeaveBot is still setting this request up. " + NOTHING_CHANGED,
+                "Please go back and send your decision again in a minute."))));
     }
 
     /** Any other refusal (wrong method, too much data): its status and message. */

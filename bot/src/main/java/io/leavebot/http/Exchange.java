@@ -53,13 +53,10 @@ final class Exchange {
     /**
      * The body, at most {@link #MAX_BODY_BYTES} long.
      *
-     * @throws HttpProblem 413 when it is longer (by its declared length or by what arrives)
+     * @throws HttpProblem 413 when it is longer; reading stops there, and the JDK server drops the connection if
+     *                     much more was sent
      */
     byte[] body() {
-        String declared = header("Content-Length");
-        if (declared != null && declaredLength(declared) > MAX_BODY_BYTES) {
-            throw HttpProblem.tooLarge(MAX_BODY_BYTES);
-        }
         try (InputStream in = http.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
@@ -97,14 +94,6 @@ final class Exchange {
 
     void close() {
         http.close();
-    }
-
-    private static long declaredLength(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private static Map<String, String> decodeForm(String raw) {

@@ -6,6 +6,7 @@ import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveRequests.Submitted;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +36,15 @@ final class LeaveApi {
     private final ApiKey key;
     private final String defaultType;
     private final Clock clock;
+    private final ZoneId zone;
 
-    LeaveApi(LeaveRequests leaves, ApiKey key, String defaultType, Clock clock) {
+    /** @param zone where "today" is, for the examples in date messages */
+    LeaveApi(LeaveRequests leaves, ApiKey key, String defaultType, Clock clock, ZoneId zone) {
         this.leaves = leaves;
         this.key = key;
         this.defaultType = defaultType;
         this.clock = clock;
+        this.zone = zone;
     }
 
     void handle(Exchange ex) {
@@ -73,7 +77,7 @@ final class LeaveApi {
         if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HttpProblem(415, "Please send the request as JSON, with Content-Type: application/json.");
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LeaveSubmission submission = SubmissionJson.read(ex.body(), defaultType, today);
         Optional<LeaveRequest> earlier = leaves.get(submission.requestId());
         if (earlier.isPresent()) {

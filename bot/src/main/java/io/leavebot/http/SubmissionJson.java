@@ -33,8 +33,6 @@ final class SubmissionJson {
 
     /** Client-chosen ids are kept short enough for the execution name ({@code leave-api-<id>}, at most 64). */
     private static final Pattern REQUEST_ID_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
-    private static final String EXAMPLE = "{\"start_date\": \"2026-07-06\", \"end_date\": \"2026-07-10\", "
-            + "\"employee_email\": \"ada@example.com\"}";
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -48,7 +46,7 @@ final class SubmissionJson {
      * @throws HttpProblem 400 for a body that is not a JSON object, or with every field's problem at once
      */
     static LeaveSubmission read(byte[] body, String defaultType, LocalDate today) {
-        JsonNode root = parse(body);
+        JsonNode root = parse(body, today);
         Map<String, String> errors = new LinkedHashMap<>();
         ParsedDate start = date(root, START_DATE, LeaveValidator.START, today, errors);
         ParsedDate end = date(root, END_DATE, LeaveValidator.END, today, errors);
@@ -72,21 +70,27 @@ final class SubmissionJson {
         return "api-" + clientRequestId;
     }
 
-    private static JsonNode parse(byte[] body) {
+    private static JsonNode parse(byte[] body, LocalDate today) {
         JsonNode root;
         try {
             root = body.length == 0 ? null : JSON.readTree(body);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            throw HttpProblem.badRequest("The request body is not valid JSON" + (at == null ? "" : " (the problem is at line "
-                    + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ". Please send an object such as " + EXAMPLE + ".", Map.of());
+            String where = at == null ? "" : " (the problem is at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw HttpProblem.badRequest("The request body is not valid JSON" + where + ". Please send an object such as "
+                    + example(today) + ".", Map.of());
         } catch (IOException e) {
             throw HttpProblem.badRequest("The request body could not be read. Please send it again.", Map.of());
         }
         if (root == null || !root.isObject()) {
-            throw HttpProblem.badRequest("The request body must be a JSON object such as " + EXAMPLE + ".", Map.of());
+            throw HttpProblem.badRequest("The request body must be a JSON object such as " + example(today) + ".", Map.of());
         }
         return root;
+    }
+
+    private static String example(LocalDate today) {
+        return "{\"start_date\": \"" + today.plusDays(7) + "\", \"end_date\": \"" + today.plusDays(9)
+                + "\", \"employee_email\": \"ada@example.com\"}";
     }
 
     private static ParsedDate date(JsonNode root, String name, String field, LocalDate today, Map<String, String> errors) {

@@ -122,9 +122,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     private WebServer(Builder b) {
-        Clock clock = b.clock.withZone(b.zone);
-        this.decisions = b.links == null ? null : new DecisionEndpoint(b.leaves, b.links, new DecisionPages(b.zone), clock);
-        this.api = b.apiKey == null ? null : new LeaveApi(b.leaves, b.apiKey, b.defaultLeaveType, clock);
+        this.decisions = b.links == null ? null : new DecisionEndpoint(b.leaves, b.links, new DecisionPages(b.zone), b.clock);
+        this.api = b.apiKey == null ? null : new LeaveApi(b.leaves, b.apiKey, b.defaultLeaveType, b.clock, b.zone);
         try {
             this.http = HttpServer.create(new InetSocketAddress(b.address, b.port), 0);
         } catch (IOException e) {
