@@ -15,7 +15,8 @@ import java.util.UUID;
  * The local default: "sends" by writing each message as an RFC 822 {@code .eml} file into a folder, where any mail
  * program can open it. Idempotent by the e-mail's idempotency key: the same key always names the same file, and a
  * message whose file exists is not written again. A file appears whole or not at all (written to a temporary file
- * in the same folder, then moved into place atomically), so a reader never sees half a message.
+ * in the same folder, then moved into place atomically), so a reader never sees half a message. On POSIX file
+ * systems the files are readable by LeaveBot's own user only, since approval requests carry signed decision links.
  */
 public final class OutboxMailer implements Mailer {
     private static final String SUFFIX = ".eml";

@@ -61,8 +61,9 @@ public final class SesMailer implements Mailer, AutoCloseable {
             client.sendEmail(request);
         } catch (AwsServiceException e) {
             // the service's code and message describe the refusal (e.g. an unverified sender), never the content
-            throw new MailException("SES (" + where + ") refused the message: " + e.awsErrorDetails().errorCode() + ": "
-                    + e.awsErrorDetails().errorMessage() + " (HTTP " + e.statusCode() + ")", e);
+            String reason = e.awsErrorDetails() == null ? e.getMessage()
+                    : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+            throw new MailException("SES (" + where + ") refused the message: " + reason + " (HTTP " + e.statusCode() + ")", e);
         } catch (SdkException e) {
             throw new MailException("SES (" + where + ") could not be reached: " + e.getMessage(), e);
         }

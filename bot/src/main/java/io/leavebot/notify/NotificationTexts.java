@@ -30,6 +30,7 @@ public final class NotificationTexts {
     private final LeaveWording wording;
     private final OutcomeTexts outcomes;
 
+    /** @param zone where the people are: decision times and link expiries are shown in it (e.g. Europe/Berlin) */
     public NotificationTexts(ZoneId zone) {
         this.wording = new LeaveWording(zone);
         this.outcomes = new OutcomeTexts(wording);

@@ -17,6 +17,8 @@ import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +36,10 @@ public final class LeaveRequests {
     /** The workflow's input is read with the handler's default serializer; written with the same. */
     private static final SerDes JSON = new JacksonSerDes();
 
-    /** The outcome of a submission: accepted (the workflow runs) or refused with field errors. */
+    /** The outcome of a submission: accepted (the workflow runs) or refused with field errors, in field order. */
     public record Submitted(String requestId, Map<String, String> errors) {
         public Submitted {
-            errors = Map.copyOf(errors);
+            errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
         }
 
         public boolean accepted() {

@@ -1,0 +1,169 @@
+package io.leavebot.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real aws-ses-v2-local (the SES v2 stand-in) on a free loopback port, from the npm tools the build installs in
+ * {@code tools/} (surefire passes their folder as {@code -Dleavebot.tools.dir}). Register it once per test class:
+ * <pre>{@code @RegisterExtension static final SesLocal SES = new SesLocal();}</pre>
+ * It is started before the class's tests and stopped after them. Point an SES client at {@link #endpoint()}; read
+ * what was sent with {@link #emails()} (its {@code GET /store}) and start afresh with {@link #clear()}. Its output
+ * goes to a temporary file that is shown only when it fails to start.
+ */
+public final class SesLocal implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One message as aws-ses-v2-local stored it. */
+    public record StoredEmail(String messageId, String from, List<String> to, String subject, String text, String html) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private Path log;
+    private URI endpoint;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** Starts the server and waits until its health check answers; a port taken meanwhile is retried with another. */
+    public SesLocal start() throws IOException, InterruptedException {
+        Path executable = executable();
+        log = Files.createTempFile("aws-ses-v2-local", ".log");
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            process = new ProcessBuilder(executable.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            endpoint = URI.create("http://127.0.0.1:" + port);
+            if (awaitHealthy()) {
+                return this;
+            }
+            stopProcess();
+            if (attempt == 3) {
+                throw new IllegalStateException("aws-ses-v2-local did not answer GET " + endpoint + "/health-check within "
+                        + START_TIMEOUT + "; its output:\n" + Files.readString(log));
+            }
+        }
+    }
+
+    /** Where the SES v2 API is served. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Everything sent since the start or the last {@link #clear()}, oldest first. */
+    public List<StoredEmail> emails() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/store")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /store answered " + response.statusCode() + ": " + response.body());
+        }
+        List<StoredEmail> emails = new ArrayList<>();
+        for (JsonNode email : JSON.readTree(response.body()).path("emails")) {
+            List<String> to = new ArrayList<>();
+            email.path("destination").path("to").forEach(address -> to.add(address.asText()));
+            emails.add(new StoredEmail(email.path("messageId").asText(), email.path("from").asText(), to,
+                    email.path("subject").asText(), email.path("body").path("text").asText(null),
+                    email.path("body").path("html").asText(null)));
+        }
+        return emails;
+    }
+
+    /** Forgets every stored message. */
+    public void clear() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/clear-store"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST /clear-store answered " + response.statusCode());
+        }
+    }
+
+    @Override
+    public void close() {
+        stopProcess();
+        if (log != null) {
+            log.toFile().delete();
+            log = null;
+        }
+    }
+
+    private static Path executable() {
+        String tools = System.getProperty("leavebot.tools.dir");
+        Path bin = tools == null ? null : Path.of(tools, "node_modules", ".bin", "aws-ses-v2-local");
+        if (bin == null || !Files.isExecutable(bin)) {
+            throw new IllegalStateException("aws-ses-v2-local is not installed"
+                    + (bin == null ? " (the system property leavebot.tools.dir is not set)" : ": " + bin + " is missing")
+                    + ". Run `npm ci` in tools/ (the Maven build does it before the tests), and run the tests through "
+                    + "Maven so that -Dleavebot.tools.dir points at tools/.");
+        }
+        return bin;
+    }
+
+    /**
+     * Healthy once {@code GET /health-check} answers 200 and the server has said that it runs: an answer alone could
+     * come from another program that took the port between {@link #freePort} and the server's start.
+     */
+    private boolean awaitHealthy() throws InterruptedException {
+        HttpRequest health = HttpRequest.newBuilder(endpoint.resolve("/health-check")).timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+                        && Files.readString(log).contains("server running at")) {
+                    return true;
+                }
+            } catch (IOException notYetListening) {
+                // keep polling until the deadline
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private void stopProcess() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
