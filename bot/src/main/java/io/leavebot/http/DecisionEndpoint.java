@@ -26,7 +26,9 @@ import java.util.Map;
  * its cookies. This endpoint has no cookies or sessions: its only authority is the signed link token in the
  * form, which names the request and the decision and cannot be made or altered without LeaveBot's secret. A forged
  * cross-site POST therefore needs the token, and whoever has the token can open the link anyway; the forgery
- * gains nothing. Framing the page to trick a click is blocked by {@code frame-ancestors 'none'}.
+ * gains nothing. It does not matter whose browser sends the form either: the answer is always recorded as the
+ * request's approver, to whom alone the link was sent. Framing the page to trick a click is blocked by
+ * {@code frame-ancestors 'none'}, and {@code Referrer-Policy: no-referrer} keeps the token out of other sites' logs.
  */
 final class DecisionEndpoint {
     static final String PATH = "/decide";

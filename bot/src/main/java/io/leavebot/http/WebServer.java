@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -34,7 +35,10 @@ public final class WebServer implements AutoCloseable {
     /** Requests served at once; the work behind each is a store read or a callback completion. */
     private static final int THREADS = 8;
 
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+
     private final HttpServer http;
+    private final AtomicInteger inProgress = new AtomicInteger();
     private final ExecutorService threads;
     private final DecisionEndpoint decisions;
     private final LeaveApi api;
@@ -151,15 +155,26 @@ public final class WebServer implements AutoCloseable {
         return URI.create("http://" + http.getAddress().getAddress().getHostAddress() + ":" + port());
     }
 
-    /** Stops listening; requests in progress get a second to finish. */
+    /** Stops listening; requests in progress get up to a second to finish. */
     @Override
     public void close() {
-        http.stop(1);
-        threads.shutdownNow();
+        // JDK 17's stop(delay) always waits the whole delay, so wait here only while something is in progress
+        long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+        try {
+            while (inProgress.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            http.stop(0);
+            threads.shutdownNow();
+        }
     }
 
     private void dispatch(HttpExchange exchange) {
         var ex = new Exchange(exchange);
+        inProgress.incrementAndGet();
         try {
             String path = ex.path();
             if (decisions != null && path.equals(DecisionEndpoint.PATH)) {
@@ -176,6 +191,7 @@ public final class WebServer implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "web " + ex.method() + ": no answer sent, " + Failures.describe(e));
         } finally {
             ex.close();
+            inProgress.decrementAndGet();
         }
     }
 }
