@@ -47,7 +47,11 @@ public final class LeaveRequests {
         }
     }
 
-    /** The outcome of an answer; {@code leave} is the request as it stands (null if unknown). */
+    /**
+     * The outcome of an answer; {@code leave} is the request as stored (null if unknown). Right after another answer
+     * or the expiry closed the approval, ALREADY_DECIDED may come with the request still PENDING for a moment,
+     * until the workflow has recorded that outcome.
+     */
     public record Answered(Result result, LeaveRequest leave) {
         public enum Result {
             /** The answer was handed to the workflow, which records it and tells everyone. */

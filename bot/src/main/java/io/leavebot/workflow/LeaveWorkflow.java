@@ -46,7 +46,7 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
     static final String TELL_EMPLOYEE = "tell-employee";
     static final String UPDATE_APPROVER = "update-approver";
 
-    /** Telling people may wait for chat or mail to come back: up to 10 attempts over about an hour. */
+    /** Telling people may wait for chat or mail to come back: up to 10 attempts, spread over at most about 50 minutes. */
     private static final StepConfig NOTIFY = StepConfig.retrying(RetryStrategies.exponentialBackoff(
             10, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(15), JitterStrategy.FULL, error -> true));
 

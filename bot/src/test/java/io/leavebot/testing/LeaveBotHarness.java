@@ -2,8 +2,6 @@ package io.leavebot.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.TestClock;
 import io.leavebot.durable.model.DurableExecution;
@@ -11,15 +9,14 @@ import io.leavebot.durable.model.Event;
 import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.email.EmailRenderer;
-import io.leavebot.email.SmtpMailer;
-import io.leavebot.email.SmtpSettings;
+import io.leavebot.email.Mailer;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.LeaveSubmission;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.Person;
-import io.leavebot.leave.SqliteLeaveStore;
 import io.leavebot.notify.Notifier;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.workflow.LeaveRequests;
@@ -33,7 +30,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,9 +39,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * LeaveBot on one machine, as the local launcher wires it, for workflow tests: the embedded engine on a
- * {@link TestClock} and the leave store in SQLite files in a temporary folder, e-mail over SMTP to GreenMail (every
- * delivery counts, so a duplicate shows), and {@link LeaveRequests} as front ends use it. Everyone is reached by
- * e-mail. Register with {@code @RegisterExtension}; each test gets a fresh bot, and everything is closed afterwards.
+ * {@link TestClock} with its SQLite file in a temporary folder, the leave store and mail of a {@link StoreAndMail}
+ * (by default a SQLite file and SMTP to GreenMail, where every delivery counts, so a duplicate shows), and
+ * {@link LeaveRequests} as front ends use it. Everyone is reached by e-mail unless a {@link RecordingChat} is given.
+ * Register with {@code @RegisterExtension}; each test gets a fresh bot, and everything is closed afterwards.
  *
  * <p>Time moves only through {@link #advance}; {@link #crash} and {@link #reopen} stand for a killed process
  * restarted on the same files.
@@ -59,27 +56,47 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     public static final LeavePolicy POLICY = LeavePolicy.DEFAULT.withApprovalTimeout(TIMEOUT);
     public static final DecisionLinks LINKS = new DecisionLinks("a-test-secret-that-is-long-enough-for-hmac", "http://127.0.0.1:3000/decide");
 
-    private final List<ReceivedMail> mailBeforeRestarts = new ArrayList<>();
+    private final StoreAndMail storeAndMail;
+    private final RecordingChat chat;
     private Path dir;
     private TestClock clock;
-    private GreenMail smtp;
-    private int smtpPort;
-    private SqliteLeaveStore store;
+    private LeaveStore store;
+    private Mailer mailer;
     private EmbeddedEngine engine;
     private LeaveRequests leaves;
 
+    /** The self-hosted shape (SQLite, SMTP); everyone is reached by e-mail. */
+    public LeaveBotHarness() {
+        this(StoreAndMail.sqliteAndSmtp(), null);
+    }
+
+    /** People with a Slack user id are reached through {@code chat} first (for tests of the channel choice only). */
+    public LeaveBotHarness(RecordingChat chat) {
+        this(StoreAndMail.sqliteAndSmtp(), chat);
+    }
+
+    /** LeaveBot on the given store and mail system; everyone is reached by e-mail. */
+    public LeaveBotHarness(StoreAndMail storeAndMail) {
+        this(storeAndMail, null);
+    }
+
+    private LeaveBotHarness(StoreAndMail storeAndMail, RecordingChat chat) {
+        this.storeAndMail = storeAndMail;
+        this.chat = chat;
+    }
+
     @Override
-    public void beforeEach(ExtensionContext context) throws IOException {
+    public void beforeEach(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("leavebot-flow");
         clock = new TestClock();
-        startMail(0);
+        storeAndMail.beforeEach();
         reopen();
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
         crash();
-        smtp.stop();
+        storeAndMail.afterEach();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
@@ -134,11 +151,9 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         return engine.getHistory(execution(requestId).durableExecutionArn(), null, 1000).events();
     }
 
-    /** Every message delivered so far (also before SMTP restarts), oldest first. */
+    /** Every message delivered so far (also before mail server restarts), per recipient oldest first. */
     public List<ReceivedMail> mail() {
-        List<ReceivedMail> all = new ArrayList<>(mailBeforeRestarts);
-        Stream.of(smtp.getReceivedMessages()).map(ReceivedMail::of).forEach(all::add);
-        return all;
+        return storeAndMail.mail();
     }
 
     /** Messages to {@code person} whose subject starts with {@code subjectStart}. */
@@ -146,43 +161,47 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         return mail().stream().filter(m -> m.to().equals(person.email()) && m.subject().startsWith(subjectStart)).toList();
     }
 
-    /** The mail server goes away (connections are refused) until {@link #startMailAgain}. */
+    /** The SMTP server goes away (connections are refused) until {@link #startMailAgain}. */
     public void stopMail() {
-        mailBeforeRestarts.addAll(Stream.of(smtp.getReceivedMessages()).map(ReceivedMail::of).toList());
-        smtp.stop();
+        smtp().stopSmtp();
     }
 
+    /** The SMTP server is back, on the same port. */
     public void startMailAgain() {
-        startMail(smtpPort);
+        smtp().startSmtp(smtp().port());
     }
 
-    /** The process dies: engine and store are closed wherever they are; the files stay. */
+    /** The process dies: engine, store and mailer are closed wherever they are; files and tables stay. */
     public void crash() {
         if (engine != null) {
             engine.close();
-            store.close();
+            try {
+                storeAndMail.close(store, mailer);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the store or the mailer: " + e, e);
+            }
             engine = null;
         }
     }
 
     /** A new process on the same files: engine, store and front-end service built again; the engine recovers. */
     public void reopen() {
-        // beside the engine's file, not in it: the engine does not yet survive another writer on its file
-        // (its deferred transactions fail with SQLITE_BUSY_SNAPSHOT and stay stuck), see the flow report
-        store = new SqliteLeaveStore(dir.resolve("leaves.db"));
+        store = storeAndMail.openStore(dir);
+        mailer = storeAndMail.openMailer();
         Clock time = new EngineTime(clock);
         var emails = new EmailRenderer(new NotificationTexts(ZoneId.of("UTC")), LINKS, "LeaveBot <leavebot@example.org>", TIMEOUT);
-        var notifier = new Notifier(store, null, new SmtpMailer(SmtpSettings.unauthenticated("127.0.0.1", smtpPort)), emails, time);
+        var notifier = new Notifier(store, chat, mailer, emails, time);
         engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();
         engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, POLICY, time)).start();
         leaves = new LeaveRequests(store, engine, new LeaveValidator(POLICY), ApproverRouting.single(GRACE), time);
         settle();
     }
 
-    private void startMail(int port) {
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        smtpPort = smtp.getSmtp().getPort();
+    private StoreAndMail.SqliteAndSmtp smtp() {
+        if (storeAndMail instanceof StoreAndMail.SqliteAndSmtp smtp) {
+            return smtp;
+        }
+        throw new IllegalStateException("only the SMTP shape can take its mail server away");
     }
 
     /** The engine's test clock as the {@link Clock} the application reads. */

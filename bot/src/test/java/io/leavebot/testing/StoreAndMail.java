@@ -1,0 +1,148 @@
+package io.leavebot.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.leavebot.LeaveBotNames;
+import io.leavebot.email.Mailer;
+import io.leavebot.email.SesMailer;
+import io.leavebot.email.SmtpMailer;
+import io.leavebot.email.SmtpSettings;
+import io.leavebot.leave.DynamoDbLeaveStore;
+import io.leavebot.leave.LeaveStore;
+import io.leavebot.leave.SqliteLeaveStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The leave store and the mail system a {@link LeaveBotHarness} runs on, in either of LeaveBot's two shapes:
+ * self-hosted (a SQLite file and SMTP to GreenMail) or AWS (DynamoDB on dynalite and SES on aws-ses-v2-local).
+ */
+public abstract sealed class StoreAndMail {
+
+    /** The self-hosted shape; the leave file lies beside the engine's. */
+    public static StoreAndMail sqliteAndSmtp() {
+        return new SqliteAndSmtp();
+    }
+
+    /** The AWS shape, on stand-ins the test class starts; a new table per test. */
+    public static StoreAndMail dynamoDbAndSes(Dynalite dynalite, SesLocal ses) {
+        return new DynamoDbAndSes(dynalite, ses);
+    }
+
+    abstract void beforeEach() throws Exception;
+
+    abstract LeaveStore openStore(Path dir);
+
+    abstract Mailer openMailer();
+
+    /** Every message delivered so far in this test, per recipient oldest first. */
+    abstract List<ReceivedMail> mail();
+
+    abstract void afterEach();
+
+    void close(LeaveStore store, Mailer mailer) throws Exception {
+        for (Object resource : new Object[] {store, mailer}) {
+            if (resource instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+
+    static final class SqliteAndSmtp extends StoreAndMail {
+        private final List<ReceivedMail> beforeRestarts = new ArrayList<>();
+        private GreenMail smtp;
+        private int port;
+
+        @Override
+        void beforeEach() {
+            startSmtp(0);
+        }
+
+        @Override
+        LeaveStore openStore(Path dir) {
+            // beside the engine's file, not in it: the engine does not yet survive another writer on its file
+            // (a failed deferred transaction is neither committed nor rolled back, SQLITE_BUSY_SNAPSHOT forever)
+            return new SqliteLeaveStore(dir.resolve("leaves.db"));
+        }
+
+        @Override
+        Mailer openMailer() {
+            return new SmtpMailer(SmtpSettings.unauthenticated("127.0.0.1", port));
+        }
+
+        @Override
+        List<ReceivedMail> mail() {
+            List<ReceivedMail> all = new ArrayList<>(beforeRestarts);
+            Stream.of(smtp.getReceivedMessages()).map(ReceivedMail::of).forEach(all::add);
+            return all;
+        }
+
+        void stopSmtp() {
+            beforeRestarts.addAll(Stream.of(smtp.getReceivedMessages()).map(ReceivedMail::of).toList());
+            smtp.stop();
+        }
+
+        int port() {
+            return port;
+        }
+
+        void startSmtp(int onPort) {
+            smtp = new GreenMail(new ServerSetup(onPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            port = smtp.getSmtp().getPort();
+        }
+
+        @Override
+        void afterEach() {
+            smtp.stop();
+        }
+    }
+
+    static final class DynamoDbAndSes extends StoreAndMail {
+        private final Dynalite dynalite;
+        private final SesLocal ses;
+        private String table;
+
+        DynamoDbAndSes(Dynalite dynalite, SesLocal ses) {
+            this.dynalite = dynalite;
+            this.ses = ses;
+        }
+
+        @Override
+        void beforeEach() throws IOException, InterruptedException {
+            ses.clear();
+            table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
+            DynamoDbLeaveStore.createTable(dynalite.client(), table);
+        }
+
+        @Override
+        LeaveStore openStore(Path dir) {
+            return new DynamoDbLeaveStore(dynalite.client(), table);
+        }
+
+        @Override
+        Mailer openMailer() {
+            var dummy = StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy"));
+            return new SesMailer(Region.US_EAST_1, ses.endpoint(), dummy);
+        }
+
+        @Override
+        List<ReceivedMail> mail() {
+            try {
+                return ses.emails().stream().map(e -> new ReceivedMail(e.to().get(0), e.subject(), e.text())).toList();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("cannot read what aws-ses-v2-local stored: " + e, e);
+            }
+        }
+
+        @Override
+        void afterEach() {
+        }
+    }
+}
