@@ -42,7 +42,7 @@ public final class WebHarness implements BeforeEachCallback, AfterEachCallback {
     private WebServer server;
 
     @Override
-    public void beforeEach(ExtensionContext context) throws IOException {
+    public void beforeEach(ExtensionContext context) throws Exception {
         bot.beforeEach(context);
         server = WebServer.builder(bot.leaves())
                 .decisionLinks(LeaveBotHarness.LINKS)
