@@ -59,7 +59,8 @@ final class DecisionPages {
                 .append("\" value=\"").append(Html.text(token)).append("\">\n");
         if (!approve) {
             body.append("<p><label for=\"comment\">A comment for ").append(Html.text(employee))
-                    .append(" (optional)</label><br><textarea id=\"comment\" name=\"comment\" maxlength=\"").append(MAX_COMMENT)
+                    .append(" (optional)</label><br><textarea id=\"comment\" name=\"").append(DecisionEndpoint.COMMENT)
+                    .append("\" maxlength=\"").append(MAX_COMMENT)
                     .append("\">").append(Html.text(comment)).append("</textarea></p>\n");
         }
         body.append("<p><button type=\"submit\" class=\"").append(approve ? "approve" : "reject").append("\">")
