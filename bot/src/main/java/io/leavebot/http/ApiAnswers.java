@@ -1,0 +1,108 @@
+package io.leavebot.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leavebot.leave.Decision;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveValidator;
+import io.leavebot.leave.Person;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the JSON API answers, in one place: a leave request as integrations see it, the error body
+ * {@code {"error": "...", "fields": {...}}}, and the wording of its messages. Callback ids and execution names
+ * are never shown: a callback id decides a request.
+ */
+final class ApiAnswers {
+    /** The validator's field names, as the API's JSON calls them. */
+    private static final Map<String, String> JSON_FIELDS = Map.of(
+            LeaveValidator.EMPLOYEE, SubmissionJson.EMPLOYEE_EMAIL,
+            LeaveValidator.START, SubmissionJson.START_DATE,
+            LeaveValidator.END, SubmissionJson.END_DATE,
+            LeaveValidator.TYPE, SubmissionJson.TYPE,
+            LeaveValidator.HALF_DAY, SubmissionJson.HALF_DAY,
+            LeaveValidator.REASON, SubmissionJson.REASON);
+
+    private ApiAnswers() {
+    }
+
+    /** The validator's errors keyed by the API's field names (a field the API has no name for keeps its own). */
+    static Map<String, String> inJsonFields(Map<String, String> validatorErrors) {
+        Map<String, String> out = new LinkedHashMap<>();
+        validatorErrors.forEach((field, message) -> out.put(JSON_FIELDS.getOrDefault(field, field), message));
+        return out;
+    }
+
+    static String fieldsNeedAttention(Map<String, String> errors) {
+        return "The leave request was not accepted. Please correct " + (errors.size() == 1 ? "this field: " : "these fields: ")
+                + String.join(", ", errors.keySet()) + " (see \"fields\").";
+    }
+
+    static String accepted(String id) {
+        ObjectNode body = SubmissionJson.JSON.createObjectNode();
+        body.put("id", id);
+        body.put("status", "PENDING");
+        return write(body);
+    }
+
+    static String error(String message, Map<String, String> fields) {
+        ObjectNode body = SubmissionJson.JSON.createObjectNode();
+        body.put("error", message);
+        ObjectNode byField = body.putObject("fields");
+        fields.forEach(byField::put);
+        return write(body);
+    }
+
+    /** A request with its status, dates, working days, type, people and decision. */
+    static String leave(LeaveRequest leave) {
+        ObjectNode body = SubmissionJson.JSON.createObjectNode();
+        body.put("id", leave.id());
+        body.put("status", leave.status().name());
+        body.put(SubmissionJson.START_DATE, leave.start().toString());
+        body.put(SubmissionJson.END_DATE, leave.end().toString());
+        body.put(SubmissionJson.HALF_DAY, leave.halfDay());
+        double days = leave.workingDays();
+        if (days == Math.rint(days)) {
+            body.put("working_days", (long) days);
+        } else {
+            body.put("working_days", days);
+        }
+        body.put(SubmissionJson.TYPE, leave.type());
+        body.put(SubmissionJson.REASON, leave.reason());
+        person(body, "employee", leave.employee());
+        person(body, "approver", leave.approver());
+        body.put("created_at", leave.createdAt() == null ? null : leave.createdAt().toString());
+        body.put("updated_at", leave.updatedAt() == null ? null : leave.updatedAt().toString());
+        Decision decision = leave.decision();
+        if (decision == null) {
+            body.putNull("decision");
+        } else {
+            ObjectNode d = body.putObject("decision");
+            d.put("outcome", leave.status().name().toLowerCase(Locale.ROOT));
+            person(d, "by", decision.by());
+            d.put("at", decision.at() == null ? null : decision.at().toString());
+            d.put("comment", decision.comment());
+        }
+        return write(body);
+    }
+
+    private static void person(ObjectNode parent, String name, Person person) {
+        if (person == null) {
+            parent.putNull(name);
+            return;
+        }
+        ObjectNode p = parent.putObject(name);
+        p.put("email", person.email());
+        p.put("name", person.name());
+    }
+
+    private static String write(ObjectNode body) {
+        try {
+            return SubmissionJson.JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+}

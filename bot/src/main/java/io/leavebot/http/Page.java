@@ -1,0 +1,5 @@
+package io.leavebot.http;
+
+/** A whole HTML answer: its status and the page. */
+record Page(int status, String html) {
+}
