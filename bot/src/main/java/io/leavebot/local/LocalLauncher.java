@@ -2,57 +2,125 @@ package io.leavebot.local;
 
 import io.leavebot.durable.engine.DurableRestServer;
 import io.leavebot.durable.engine.EmbeddedEngine;
+import io.leavebot.email.DecisionLinks;
+import io.leavebot.email.EmailRenderer;
+import io.leavebot.email.Mailer;
+import io.leavebot.email.OutboxMailer;
+import io.leavebot.email.SmtpMailer;
+import io.leavebot.email.SmtpSettings;
+import io.leavebot.http.ApiKey;
+import io.leavebot.http.WebServer;
+import io.leavebot.leave.ApproverRouting;
+import io.leavebot.leave.LeavePolicy;
+import io.leavebot.leave.LeaveValidator;
+import io.leavebot.leave.Person;
+import io.leavebot.leave.SqliteLeaveStore;
+import io.leavebot.local.Settings.SettingsException;
+import io.leavebot.notify.NotificationTexts;
+import io.leavebot.notify.Notifier;
+import io.leavebot.workflow.LeaveRequests;
+import io.leavebot.workflow.LeaveWorkflow;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 
 /**
- * {@code java -jar bot/target/leavebot.jar}: LeaveBot on one machine. Today it runs the embedded durable engine
- * (state in {@code LEAVEBOT_DATA_DIR}/leavebot.db) and serves the Lambda durable API on loopback, so the AWS CLI
- * or SDK can drive it. The leave workflow and the Slack front end register here as they land.
- *
- * <p>Settings (environment): {@code LEAVEBOT_DATA_DIR} (default {@code ./leavebot-data}),
- * {@code LEAVEBOT_BIND_ADDRESS} (default 127.0.0.1), {@code LEAVEBOT_DURABLE_PORT} (default 9014).
+ * {@code ./leavebot} (or {@code java -jar bot/target/leavebot.jar}): LeaveBot on one machine. The leave
+ * workflow runs in the embedded durable engine; requests and their outcomes live in SQLite; e-mail goes to an
+ * outbox folder of {@code .eml} files (or SMTP); the decision links and the JSON API are served on loopback.
+ * Every setting is listed in the README; {@link Settings} reads them.
  */
 public final class LocalLauncher {
     private LocalLauncher() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path dataDir = Path.of(setting("LEAVEBOT_DATA_DIR", "leavebot-data"));
-        Files.createDirectories(dataDir);
-        int port = port(setting("LEAVEBOT_DURABLE_PORT", "9014"));
-        InetAddress bind = InetAddress.getByName(setting("LEAVEBOT_BIND_ADDRESS", "127.0.0.1"));
-
-        EmbeddedEngine engine = EmbeddedEngine.builder(dataDir.resolve("leavebot.db")).build().start();
-        DurableRestServer api = DurableRestServer.builder(engine).address(bind).port(port).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            api.close();
+    /** What {@link #run} started; closing it stops everything, as a shutdown does. */
+    record Running(WebServer web, DurableRestServer durableApi, EmbeddedEngine engine, SqliteLeaveStore store)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            web.close();
+            durableApi.close();
             engine.close();
-        }, "leavebot-shutdown"));
-        System.out.println("LeaveBot is running.");
-        System.out.println("  durable executions: " + dataDir.resolve("leavebot.db").toAbsolutePath());
-        System.out.println("  Lambda durable API: " + api.uri() + "  (e.g. aws lambda get-durable-execution --endpoint-url " + api.uri() + " …)");
-        System.out.println("Stop with Ctrl+C; every execution resumes where it was on the next start.");
-    }
-
-    private static String setting(String name, String otherwise) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? otherwise : value.trim();
-    }
-
-    private static int port(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
+            store.close();
         }
-        System.err.println("LEAVEBOT_DURABLE_PORT must be a port number (0-65535), but was '" + value + "'");
-        System.exit(64);
-        return -1;
+    }
+
+    public static void main(String[] args) throws IOException {
+        try {
+            Settings settings = Settings.load(Path.of(""));
+            Running running = run(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "leavebot-shutdown"));
+            printWelcome(settings, running);
+        } catch (SettingsException | IllegalArgumentException e) {
+            System.err.println("LeaveBot cannot start: " + e.getMessage());
+            System.exit(64);
+        }
+    }
+
+    static Running run(Settings settings) throws IOException {
+        Path dataDir = Files.createDirectories(Path.of(settings.string("LEAVEBOT_DATA_DIR", "leavebot-data")));
+        InetAddress bind = InetAddress.getByName(settings.string("LEAVEBOT_BIND_ADDRESS", "127.0.0.1"));
+        int httpPort = settings.port("LEAVEBOT_HTTP_PORT", 3000);
+        ZoneId zone = ZoneId.of(settings.string("LEAVEBOT_TIME_ZONE", ZoneId.systemDefault().getId()));
+        Clock clock = Clock.systemUTC();
+        LeavePolicy policy = LeavePolicy.DEFAULT.withApprovalTimeout(settings.duration("LEAVEBOT_APPROVAL_TIMEOUT", Duration.ofDays(3)));
+        String publicUrl = settings.string("LEAVEBOT_PUBLIC_URL", "http://127.0.0.1:" + (httpPort == 0 ? 3000 : httpPort));
+        DecisionLinks links = new DecisionLinks(LinkSecret.load(settings, dataDir), publicUrl + "/decide");
+
+        // the engine's file and the leave store's file sit side by side: each has one writer
+        var store = new SqliteLeaveStore(dataDir.resolve("leaves.db"));
+        var emails = new EmailRenderer(new NotificationTexts(zone), links,
+                settings.string("LEAVEBOT_MAIL_FROM", "LeaveBot <leavebot@localhost>"), policy.approvalTimeout());
+        var notifier = new Notifier(store, null, mailer(settings, dataDir), emails, clock);
+        EmbeddedEngine engine = EmbeddedEngine.builder(dataDir.resolve("leavebot.db")).build();
+        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, clock)).start();
+        var leaves = new LeaveRequests(store, engine, new LeaveValidator(policy), routing(settings), clock);
+
+        var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links);
+        settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
+        WebServer webServer = web.start();
+        DurableRestServer durableApi = DurableRestServer.builder(engine).address(bind)
+                .port(settings.port("LEAVEBOT_DURABLE_PORT", 9014)).start();
+        return new Running(webServer, durableApi, engine, store);
+    }
+
+    private static Mailer mailer(Settings settings, Path dataDir) {
+        if (settings.string("LEAVEBOT_MAIL", "outbox").equalsIgnoreCase("smtp")) {
+            String host = settings.optional("SMTP_HOST")
+                    .orElseThrow(() -> new SettingsException("LEAVEBOT_MAIL=smtp needs SMTP_HOST (and usually SMTP_PORT)"));
+            return new SmtpMailer(new SmtpSettings(host, settings.port("SMTP_PORT", 587), settings.optional("SMTP_USERNAME").orElse(null),
+                    settings.optional("SMTP_PASSWORD").orElse(null), settings.flag("SMTP_STARTTLS"), Duration.ofSeconds(20)));
+        }
+        return new OutboxMailer(dataDir.resolve("outbox"));
+    }
+
+    private static ApproverRouting routing(Settings settings) {
+        var file = settings.optional("LEAVEBOT_ROUTING_FILE");
+        if (file.isPresent()) {
+            return ApproverRouting.fromFile(Path.of(file.get()));
+        }
+        return ApproverRouting.single(Person.ofEmail(settings.string("LEAVEBOT_APPROVER_EMAIL", "manager@example.com"),
+                settings.string("LEAVEBOT_APPROVER_NAME", "Your manager")));
+    }
+
+    private static void printWelcome(Settings settings, Running running) {
+        var web = running.web();
+        System.out.println("LeaveBot is running.");
+        System.out.println("  data:               " + Path.of(settings.string("LEAVEBOT_DATA_DIR", "leavebot-data")).toAbsolutePath()
+                + " (executions, leave requests, outbox/)");
+        System.out.println("  decision links:     " + web.uri() + "/decide");
+        System.out.println(settings.optional("LEAVEBOT_API_KEY").isPresent()
+                ? "  JSON API:           " + web.uri() + "/api/leaves  (Authorization: Bearer <LEAVEBOT_API_KEY>)"
+                : "  JSON API:           off — set LEAVEBOT_API_KEY (24+ characters) to turn it on");
+        System.out.println("  Lambda durable API: " + running.durableApi().uri());
+        if (settings.optional("LEAVEBOT_ROUTING_FILE").isEmpty() && settings.optional("LEAVEBOT_APPROVER_EMAIL").isEmpty()) {
+            System.out.println("  approver:           manager@example.com for everyone — set LEAVEBOT_ROUTING_FILE or LEAVEBOT_APPROVER_EMAIL");
+        }
+        System.out.println("Stop with Ctrl+C; every request resumes where it was on the next start.");
     }
 }
