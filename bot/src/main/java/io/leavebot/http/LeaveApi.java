@@ -17,11 +17,10 @@ import java.util.Optional;
  *   <li>{@code POST /api/leaves} with {@code {"start_date", "end_date", "employee_email"}} and optionally
  *   {@code "type"}, {@code "reason"}, {@code "half_day"} and {@code "request_id"} starts a request and answers
  *   {@code 202 {"id": ..., "status": "PENDING"}}. The same {@code request_id} sent again answers the same id and
- *   starts nothing; sent with a different request once the first is recorded, it answers 409 (in the moment before,
- *   the first one stands and the second is dropped). Fields it does not know are ignored.</li>
+ *   starts nothing; sent with a different request, it answers 409. Fields it does not know are ignored.</li>
  *   <li>{@code GET /api/leaves/{id}} answers the request with its status, dates, working days, type, people and
- *   decision, or 404. The workflow records a request a moment after the 202, so a GET right away may still
- *   find nothing.</li>
+ *   decision, or 404. Right after the 202, before the workflow has recorded the request, it answers from the
+ *   running workflow (PENDING).</li>
  * </ul>
  * Every call needs {@code Authorization: Bearer <key>}. Following RFC 6750, a missing and a wrong key both get 401
  * with {@code WWW-Authenticate} (the wrong key with {@code error="invalid_token"}): neither caller has proven who it
@@ -97,8 +96,7 @@ final class LeaveApi {
 
     private void show(Exchange ex, String id) {
         LeaveRequest leave = leaves.get(id).orElseThrow(() -> HttpProblem.notFound(
-                "There is no leave request with this id. Please check the id that POST " + PATH + " answered; "
-                        + "a request created a moment ago may take a few seconds to appear."));
+                "There is no leave request with this id. Please check the id that POST " + PATH + " answered."));
         ex.respond(200, JSON, ApiAnswers.leave(leave), Map.of());
     }
 

@@ -7,6 +7,8 @@ import io.leavebot.durable.DurableServiceException.ResourceNotFoundException;
 import io.leavebot.durable.JacksonSerDes;
 import io.leavebot.durable.SerDes;
 import io.leavebot.durable.Validation;
+import io.leavebot.durable.model.ExecutionQuery;
+import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
@@ -140,8 +142,33 @@ public final class LeaveRequests {
         return new Answered(Answered.Result.ACCEPTED, leave);
     }
 
+    /**
+     * The request as recorded; in the moment between {@link #submit} and the workflow recording it, the request as
+     * its running workflow will record it (PENDING, read back from the execution's input).
+     */
     public Optional<LeaveRequest> get(String requestId) {
-        return store.get(requestId);
+        Optional<LeaveRequest> stored = store.get(requestId);
+        return stored.isPresent() ? stored : beingRecorded(requestId);
+    }
+
+    private Optional<LeaveRequest> beingRecorded(String requestId) {
+        String executionName = LeaveRequest.executionNameFor(requestId);
+        try {
+            Validation.executionName(executionName);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // no execution can have this name
+        }
+        return client.listExecutions(FUNCTION, ExecutionQuery.named(executionName)).executions().stream()
+                .filter(e -> e.status() == ExecutionStatus.RUNNING)
+                .findFirst()
+                .map(e -> client.getExecution(e.durableExecutionArn()))
+                .filter(e -> e.inputPayload() != null)
+                .map(e -> {
+                    NewLeave in = JSON.deserialize(e.inputPayload(), NewLeave.class);
+                    return new LeaveRequest(in.requestId(), in.employee(), in.approver(), in.type(), in.start(), in.end(),
+                            in.halfDay(), in.reason(), LeaveStatus.PENDING, e.startTimestamp(), e.startTimestamp(), null,
+                            executionName, null);
+                });
     }
 
     /** The employee's requests, newest first. */
