@@ -63,20 +63,7 @@ final class HtmlBody {
         out.append("</p>\n<p style=\"font-size:13px;").append(MUTED).append("\">").append(escape(linksNote)).append("</p>\n");
     }
 
-    /** Escapes text for HTML element content and double- or single-quoted attribute values. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String escape(String text) {
+        return HtmlEscaper.escape(text);
     }
 }

@@ -1,5 +1,6 @@
 package io.leavebot.http;
 
+import io.leavebot.email.HtmlEscaper;
 import java.util.List;
 
 /**
@@ -19,24 +20,9 @@ final class Html {
     private Html() {
     }
 
-    /** Escapes text for use in element content and in double-quoted attribute values. */
+    /** Escapes text for element content and attribute values (see {@link HtmlEscaper}). */
     static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlEscaper.escape(value);
     }
 
     /** A whole page: the title (also the heading), then {@code body}, which must already be HTML. */
