@@ -66,6 +66,24 @@ class DurableFutureTest {
     }
 
     @Test
+    void aWaitForCallbackAnsweredBeforeARivalWaitEndedWinsEvenWhenTheHandlerRunsAfterBoth() {
+        var handler = FunctionHandler.of(String.class, (in, ctx) -> {
+            var approval = ctx.waitForCallbackAsync("approval", String.class, (id, step) -> { },
+                    io.leavebot.durable.WaitForCallbackConfig.DEFAULT);
+            var reminder = ctx.waitAsync("reminder", Duration.ofHours(1));
+            return DurableFuture.anyOf(approval, reminder) == reminder ? "REMINDER" : approval.get();
+        });
+
+        invoke(handler, service);
+        service.advance(Duration.ofMinutes(59));
+        service.succeedCallback(service.callbackId("approval-callback"), "\"yes\"");
+        service.advance(Duration.ofMinutes(1)); // the reminder falls due before the handler runs again
+
+        assertEquals("\"yes\"", invoke(handler, service).result());
+        assertEquals("\"yes\"", invoke(handler, service).result(), "a replay picks the same winner");
+    }
+
+    @Test
     void anyOfNeedsAtLeastOneFuture() {
         var error = assertThrows(IllegalArgumentException.class, DurableFuture::anyOf);
         assertEquals("anyOf needs at least one future", error.getMessage());

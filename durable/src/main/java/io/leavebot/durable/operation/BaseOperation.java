@@ -98,7 +98,13 @@ abstract class BaseOperation<T> implements DurableFuture<T> {
         if (!isDone() || recorded == null) {
             return null;
         }
-        return recorded.endTimestamp() == null ? Instant.MAX : recorded.endTimestamp();
+        Instant at = completionTime(recorded);
+        return at == null ? Instant.MAX : at;
+    }
+
+    /** When the service recorded this operation's outcome; what {@link DurableFuture#anyOf} orders by. */
+    protected Instant completionTime(Operation recorded) {
+        return recorded.endTimestamp();
     }
 
     String id() {

@@ -4,6 +4,7 @@ import io.leavebot.durable.DurableContext;
 import io.leavebot.durable.DurableServiceException;
 import io.leavebot.durable.SerDes;
 import io.leavebot.durable.UnrecoverableDurableExecutionException;
+import io.leavebot.durable.execution.OperationIds;
 import io.leavebot.durable.execution.SuspendExecution;
 import io.leavebot.durable.model.ErrorObject;
 import io.leavebot.durable.model.Operation;
@@ -11,7 +12,9 @@ import io.leavebot.durable.model.OperationAction;
 import io.leavebot.durable.model.OperationStatus;
 import io.leavebot.durable.model.OperationType;
 import io.leavebot.durable.model.OperationUpdate.ContextOptions;
+import io.leavebot.durable.model.SubType;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -58,6 +61,21 @@ final class ChildContextOperation<T> extends BaseOperation<T> {
         } else {
             fail(OperationErrors.rebuild(details == null ? null : details.error(), id, name));
         }
+    }
+
+    /**
+     * A {@code waitForCallback} context is done when its callback is answered: order it by the answer's time, not
+     * by when the context was next run and closed (which may be after a rival wait fell due).
+     */
+    @Override
+    protected Instant completionTime(Operation recorded) {
+        if (SubType.WAIT_FOR_CALLBACK.equals(subType)) {
+            Operation callback = manager.operation(OperationIds.idFor(id, 1)); // the callback is the context's first operation
+            if (callback != null && callback.status().isTerminal() && callback.endTimestamp() != null) {
+                return callback.endTimestamp();
+            }
+        }
+        return recorded.endTimestamp();
     }
 
     private static boolean isLarge(String payload) {
