@@ -71,7 +71,7 @@ class DurableFutureTest {
             var approval = ctx.waitForCallbackAsync("approval", String.class, (id, step) -> { },
                     io.leavebot.durable.WaitForCallbackConfig.DEFAULT);
             var reminder = ctx.waitAsync("reminder", Duration.ofHours(1));
-            return DurableFuture.anyOf(approval, reminder) == reminder ? "REMINDER" : approval.get();
+            return DurableFuture.anyOf(reminder, approval) == reminder ? "REMINDER" : approval.get();
         });
 
         invoke(handler, service);
