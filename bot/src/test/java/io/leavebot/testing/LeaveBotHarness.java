@@ -2,6 +2,7 @@ package io.leavebot.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.durable.DurableHandler;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.TestClock;
 import io.leavebot.durable.model.DurableExecution;
@@ -13,9 +14,11 @@ import io.leavebot.email.Mailer;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.LeaveSubmission;
 import io.leavebot.leave.LeaveValidator;
+import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.Notifier;
 import io.leavebot.notify.NotificationTexts;
@@ -45,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Register with {@code @RegisterExtension}; each test gets a fresh bot, and everything is closed afterwards.
  *
  * <p>Time moves only through {@link #advance}; {@link #crash} and {@link #reopen} stand for a killed process
- * restarted on the same files.
+ * restarted on the same files, {@link #reopenWith} for one restarted with other workflow code (replay tests).
  */
 public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallback {
     public static final Person ADA = SampleLeaves.ADA;
@@ -55,6 +58,12 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     public static final Duration TIMEOUT = Duration.ofSeconds(100);
     public static final LeavePolicy POLICY = LeavePolicy.DEFAULT.withApprovalTimeout(TIMEOUT);
     public static final DecisionLinks LINKS = new DecisionLinks("a-test-secret-that-is-long-enough-for-hmac", "http://127.0.0.1:3000/decide");
+
+    /** Builds the workflow an engine runs from what the bot wires; {@code LeaveWorkflow::new} builds the current one. */
+    @FunctionalInterface
+    public interface WorkflowFactory {
+        DurableHandler<NewLeave, LeaveStatus> create(LeaveStore store, Notifier notifier, LeavePolicy policy, Clock clock);
+    }
 
     private final StoreAndMail storeAndMail;
     private final RecordingChat chat;
@@ -186,13 +195,18 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
 
     /** A new process on the same files: engine, store and front-end service built again; the engine recovers. */
     public void reopen() {
+        reopenWith(LeaveWorkflow::new);
+    }
+
+    /** Like {@link #reopen}, with {@code workflow}'s handler registered under {@link LeaveRequests#FUNCTION}. */
+    public void reopenWith(WorkflowFactory workflow) {
         store = storeAndMail.openStore(dir);
         mailer = storeAndMail.openMailer();
         Clock time = new EngineTime(clock);
         var emails = new EmailRenderer(new NotificationTexts(ZoneId.of("UTC")), LINKS, "LeaveBot <leavebot@example.org>", TIMEOUT);
         var notifier = new Notifier(store, chat, mailer, emails, time);
         engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();
-        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, POLICY, time)).start();
+        engine.register(LeaveRequests.FUNCTION, workflow.create(store, notifier, POLICY, time)).start();
         leaves = new LeaveRequests(store, engine, new LeaveValidator(POLICY), ApproverRouting.single(GRACE), time);
         settle();
     }
