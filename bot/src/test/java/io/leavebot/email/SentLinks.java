@@ -14,7 +14,7 @@ record SentLinks(String approve, String reject) {
 
     /** Both links, as they appear in an HTML part (attribute-escaped). */
     boolean bothIn(String html) {
-        return html.contains("href=\"" + HtmlBody.escape(approve) + "\"") && html.contains("href=\"" + HtmlBody.escape(reject) + "\"");
+        return html.contains("href=\"" + HtmlEscaper.escape(approve) + "\"") && html.contains("href=\"" + HtmlEscaper.escape(reject) + "\"");
     }
 
     private static String find(Pattern pattern, String text) {
