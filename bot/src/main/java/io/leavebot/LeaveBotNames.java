@@ -26,6 +26,14 @@ public final class LeaveBotNames {
     public static final String APPROVER_INDEX_PARTITION_KEY = "gsi2pk";
     public static final String APPROVER_INDEX_SORT_KEY = "gsi2sk";
 
+    /**
+     * Sparse GSI of the leave an approver's reports have taken or asked for, by first day; only PENDING and
+     * APPROVED requests carry its keys (the sort key is the start date, then the id).
+     */
+    public static final String TEAM_INDEX = "open-by-approver";
+    public static final String TEAM_INDEX_PARTITION_KEY = "gsi3pk";
+    public static final String TEAM_INDEX_SORT_KEY = "gsi3sk";
+
     private LeaveBotNames() {
     }
 }

@@ -6,6 +6,8 @@ import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.SORT_KEY;
+import static io.leavebot.LeaveBotNames.TEAM_INDEX_PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.TEAM_INDEX_SORT_KEY;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,8 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The single-table layout of {@link DynamoDbLeaveStore}. A request is {@code pk = LEAVE#<id>, sk = LEAVE} with
  * {@code gsi1pk = EMPLOYEE#<employee key>} and, while PENDING only, {@code gsi2pk = APPROVER#<approver key>}; both
- * index sort keys are the creation instant (fixed-width, so text order is time order) then the id. A delivered
- * notification is {@code pk = NOTIFY#<key>, sk = NOTIFY}.
+ * these index sort keys are the creation instant (fixed-width, so text order is time order) then the id. While
+ * PENDING or APPROVED it also has {@code gsi3pk = APPROVER#<approver key>, gsi3sk = <start date>#<id>} (ISO dates,
+ * so text order is date order). A delivered notification is {@code pk = NOTIFY#<key>, sk = NOTIFY}.
  */
 final class DynamoDbLeaveItems {
     static final String STATUS = "status";
@@ -58,6 +61,8 @@ final class DynamoDbLeaveItems {
         item.put(EMPLOYEE_INDEX_SORT_KEY, s(order));
         item.put(APPROVER_INDEX_PARTITION_KEY, s(approverPartition(r.approver())));
         item.put(APPROVER_INDEX_SORT_KEY, s(order));
+        item.put(TEAM_INDEX_PARTITION_KEY, s(approverPartition(r.approver())));
+        item.put(TEAM_INDEX_SORT_KEY, s(r.start() + "#" + r.id()));
         item.put("id", s(r.id()));
         item.put("employee", person(r.employee()));
         item.put("approver", person(r.approver()));

@@ -6,6 +6,9 @@ import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.TEAM_INDEX;
+import static io.leavebot.LeaveBotNames.TEAM_INDEX_PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.TEAM_INDEX_SORT_KEY;
 import static io.leavebot.leave.DynamoDbLeaveItems.s;
 
 import java.time.Instant;
@@ -41,7 +44,7 @@ public final class DynamoDbLeaveStore implements LeaveStore {
     }
 
     /**
-     * Creates the leave table with its two indexes (on-demand billing) and waits until it is ACTIVE; an existing
+     * Creates the leave table with its three indexes (on-demand billing) and waits until it is ACTIVE; an existing
      * table is left as it is. For tests and local tooling: on AWS the CDK stack creates the table.
      */
     public static void createTable(DynamoDbClient client, String table) {
@@ -85,7 +88,11 @@ public final class DynamoDbLeaveStore implements LeaveStore {
         }
     }
 
-    /** Also removes the request from the approver's pending index (its keys exist only while PENDING). */
+    /**
+     * Also removes the request from the approver's pending index (its keys exist only while PENDING) and, unless it
+     * is APPROVED, from the approver's team index (its keys exist only while PENDING or APPROVED), in the same
+     * conditional update.
+     */
     @Override
     public LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at) {
         NewRequestCheck.requireFinal(to);
@@ -96,7 +103,11 @@ public final class DynamoDbLeaveStore implements LeaveStore {
             values.put(":decision", DynamoDbLeaveItems.decision(decision));
             set += ", " + DynamoDbLeaveItems.DECISION + " = :decision";
         }
-        String update = set + " REMOVE " + APPROVER_INDEX_PARTITION_KEY + ", " + APPROVER_INDEX_SORT_KEY;
+        String remove = " REMOVE " + APPROVER_INDEX_PARTITION_KEY + ", " + APPROVER_INDEX_SORT_KEY;
+        if (to != LeaveStatus.APPROVED) {
+            remove += ", " + TEAM_INDEX_PARTITION_KEY + ", " + TEAM_INDEX_SORT_KEY;
+        }
+        String update = set + remove;
         try {
             return DynamoDbLeaveItems.fromItem(client.updateItem(b -> b.tableName(table)
                     .key(DynamoDbLeaveItems.requestKey(id)).updateExpression(update)
@@ -134,6 +145,22 @@ public final class DynamoDbLeaveStore implements LeaveStore {
                         ":pending", s(LeaveStatus.PENDING.name()), ":approved", s(LeaveStatus.APPROVED.name()),
                         ":start", s(start.toString()), ":end", s(end.toString()))));
         return found.stream().sorted(Comparator.comparing(LeaveRequest::start).thenComparing(LeaveRequest::id)).toList();
+    }
+
+    /**
+     * Reads the sparse team index: its sort key starts with the start date, so the key condition keeps requests
+     * starting by {@code end} (every key of a later start sorts at or after the day after {@code end}), and a
+     * filter keeps those ending on {@code start} or later. The index order is the answer's order.
+     */
+    @Override
+    public List<LeaveRequest> findTeamOverlaps(Person approver, LocalDate start, LocalDate end) {
+        return query(QueryRequest.builder().indexName(TEAM_INDEX).scanIndexForward(true)
+                .keyConditionExpression("#pk = :pk AND #sk < :afterEnd")
+                .filterExpression("#end >= :start")
+                .expressionAttributeNames(Map.of("#pk", TEAM_INDEX_PARTITION_KEY, "#sk", TEAM_INDEX_SORT_KEY,
+                        "#end", DynamoDbLeaveItems.END))
+                .expressionAttributeValues(Map.of(":pk", s(DynamoDbLeaveItems.approverPartition(approver)),
+                        ":afterEnd", s(end.plusDays(1).toString()), ":start", s(start.toString()))));
     }
 
     @Override

@@ -48,6 +48,12 @@ public interface LeaveStore {
     /** The employee's PENDING or APPROVED requests that share at least one day with [start, end]. */
     List<LeaveRequest> findOverlaps(Person employee, LocalDate start, LocalDate end);
 
+    /**
+     * PENDING or APPROVED requests routed to this approver (whoever took them) that share at least one day with
+     * [start, end], by start date, then id.
+     */
+    List<LeaveRequest> findTeamOverlaps(Person approver, LocalDate start, LocalDate end);
+
     /** The delivery recorded under this notification key, if it was already sent. */
     Optional<SentNotification> sent(String notificationKey);
 

@@ -34,6 +34,9 @@ final class SqliteLeaveRows {
         CREATE INDEX IF NOT EXISTS leave_requests_open_by_dates ON leave_requests(employee_key, start_date)
           WHERE status IN ('PENDING', 'APPROVED')""",
         """
+        CREATE INDEX IF NOT EXISTS leave_requests_open_by_approver ON leave_requests(approver_key, start_date)
+          WHERE status IN ('PENDING', 'APPROVED')""",
+        """
         CREATE TABLE IF NOT EXISTS leave_notifications (key TEXT PRIMARY KEY, request_id TEXT NOT NULL,
           channel TEXT NOT NULL, message_ref TEXT, sent_at INTEGER NOT NULL) WITHOUT ROWID""",
     };

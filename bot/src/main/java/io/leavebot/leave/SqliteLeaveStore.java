@@ -107,6 +107,12 @@ public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
     }
 
     @Override
+    public synchronized List<LeaveRequest> findTeamOverlaps(Person approver, LocalDate start, LocalDate end) {
+        return query(SELECT + "WHERE approver_key = ? AND status IN ('PENDING', 'APPROVED') AND start_date <= ? "
+                + "AND end_date >= ? ORDER BY start_date, id", approver.key(), end.toString(), start.toString());
+    }
+
+    @Override
     public synchronized Optional<SentNotification> sent(String notificationKey) {
         String sql = "SELECT key, request_id, channel, message_ref, sent_at FROM leave_notifications WHERE key = ?";
         try (PreparedStatement s = connection.prepareStatement(sql)) {

@@ -86,11 +86,10 @@ final class LeaveSteps {
         return updated && approverDecided ? null : notifier.notify(key, leave.approver(), update);
     }
 
-    /** Others waiting for the same approver on overlapping days (the store lists only PENDING ones per approver). */
+    /** Others with the same approver away on overlapping days, approved or still waiting, by start date. */
     private List<LeaveRequest> alsoAway(LeaveRequest leave) {
-        return store.listPendingByApprover(leave.approver()).stream()
+        return store.findTeamOverlaps(leave.approver(), leave.start(), leave.end()).stream()
                 .filter(other -> !other.id().equals(leave.id()))
-                .filter(other -> !other.start().isAfter(leave.end()) && !other.end().isBefore(leave.start()))
                 .toList();
     }
 

@@ -39,6 +39,22 @@ class DynamoDbLeaveStoreTest extends LeaveStoreContract {
     }
 
     @Test
+    void onlyPendingAndApprovedRequestsCarryTheTeamIndexKeys() {
+        store.create(leave("r-approved"));
+        store.create(leave("r-rejected"));
+        assertEquals("APPROVER#bea@example.com", rawItem("r-rejected").get(LeaveBotNames.TEAM_INDEX_PARTITION_KEY).s());
+        assertEquals("2026-05-04#r-rejected", rawItem("r-rejected").get(LeaveBotNames.TEAM_INDEX_SORT_KEY).s());
+
+        store.decide("r-approved", LeaveStatus.APPROVED, new Decision(BEA, T0, null), T0);
+        store.decide("r-rejected", LeaveStatus.REJECTED, new Decision(BEA, T0, null), T0);
+
+        assertTrue(rawItem("r-approved").containsKey(LeaveBotNames.TEAM_INDEX_PARTITION_KEY));
+        assertTrue(rawItem("r-approved").containsKey(LeaveBotNames.TEAM_INDEX_SORT_KEY));
+        assertFalse(rawItem("r-rejected").containsKey(LeaveBotNames.TEAM_INDEX_PARTITION_KEY));
+        assertFalse(rawItem("r-rejected").containsKey(LeaveBotNames.TEAM_INDEX_SORT_KEY));
+    }
+
+    @Test
     void creatingTheTableAgainLeavesItAndItsRequestsAsTheyAre() {
         store.create(leave("r-1"));
 

@@ -240,6 +240,61 @@ abstract class LeaveStoreContract {
     }
 
     @Test
+    void teamOverlapsCountPendingAndApprovedOfEveryoneWithTheApproverByStartDate() {
+        LeaveRequest annLater = store.create(leave("r-ann", ANN, MAY_4.plusDays(2), MAY_4.plusDays(3), T0));
+        LeaveRequest danApproved = approve(leave("r-dan", DAN, MAY_4, MAY_4.plusDays(1), T0.plusSeconds(1)));
+        LeaveRequest cleoSpanning = store.create(leave("r-cleo", CLEO, MAY_4.minusDays(5), MAY_4.plusDays(9), T0.plusSeconds(2)));
+
+        assertEquals(List.of(cleoSpanning, danApproved, annLater), store.findTeamOverlaps(BEA, MAY_4, MAY_4.plusDays(4)));
+    }
+
+    @Test
+    void teamOverlapsLeaveOutRejectedExpiredAndCancelledRequests() {
+        LeaveRequest pending = store.create(leave("r-pending", ANN, MAY_4, MAY_4, T0));
+        for (LeaveStatus closed : List.of(LeaveStatus.REJECTED, LeaveStatus.EXPIRED, LeaveStatus.CANCELLED)) {
+            store.create(leave("r-" + closed, DAN, MAY_4, MAY_4.plusDays(1), T0));
+            store.decide("r-" + closed, closed, new Decision(null, T0, null), T0);
+        }
+
+        assertEquals(List.of(pending), store.findTeamOverlaps(BEA, MAY_4, MAY_4.plusDays(1)));
+    }
+
+    @Test
+    void teamOverlapsLeaveOutOtherApprovers() {
+        LeaveRequest forBea = store.create(leave("r-bea", ANN, MAY_4, MAY_4, T0));
+        store.create(new LeaveRequest("r-cleo", DAN, CLEO, "annual", MAY_4, MAY_4, false, null, LeaveStatus.PENDING,
+                T0, T0, null, LeaveRequest.executionNameFor("r-cleo"), null));
+        store.create(new LeaveRequest("r-cleo-approved", ANN, CLEO, "annual", MAY_4, MAY_4, false, null,
+                LeaveStatus.PENDING, T0, T0, null, LeaveRequest.executionNameFor("r-cleo-approved"), null));
+        store.decide("r-cleo-approved", LeaveStatus.APPROVED, new Decision(CLEO, T0, null), T0);
+
+        assertEquals(List.of(forBea), store.findTeamOverlaps(BEA, MAY_4, MAY_4));
+        assertEquals(List.of("r-cleo", "r-cleo-approved"),
+                store.findTeamOverlaps(CLEO, MAY_4, MAY_4).stream().map(LeaveRequest::id).toList());
+        assertEquals(List.of(), store.findTeamOverlaps(ANN, MAY_4, MAY_4));
+    }
+
+    @Test
+    void teamOverlapsIncludeRequestsThatTouchTheEdgesAndNoOthers() {
+        LeaveRequest endsOnStart = approve(leave("r-a", ANN, MAY_4.minusDays(3), MAY_4, T0));
+        LeaveRequest startsOnEnd = store.create(leave("r-b", DAN, MAY_4.plusDays(4), MAY_4.plusDays(6), T0));
+        store.create(leave("r-c", DAN, MAY_4.minusDays(9), MAY_4.minusDays(1), T0));
+        approve(leave("r-d", CLEO, MAY_4.plusDays(5), MAY_4.plusDays(9), T0));
+
+        assertEquals(List.of(endsOnStart, startsOnEnd), store.findTeamOverlaps(BEA, MAY_4, MAY_4.plusDays(4)));
+        assertEquals(List.of(endsOnStart), store.findTeamOverlaps(BEA, MAY_4, MAY_4));
+        assertEquals(List.of(startsOnEnd), store.findTeamOverlaps(BEA, MAY_4.plusDays(4), MAY_4.plusDays(4)));
+        assertEquals(List.of(), store.findTeamOverlaps(BEA, MAY_4.plusDays(1), MAY_4.plusDays(3)));
+    }
+
+    @Test
+    void theApproverIsFoundByEmailWhicheverChannelTheyUsed() {
+        LeaveRequest request = approve(leave("r-1"));
+
+        assertEquals(List.of(request), store.findTeamOverlaps(Person.ofEmail("BEA@example.com", null), MAY_4, MAY_4));
+    }
+
+    @Test
     void theFirstRecordOfANotificationWins() {
         SentNotification first = new SentNotification("leave-r-1/send-receipt", "r-1", "slack", "C1/1700000000.1", T0);
 

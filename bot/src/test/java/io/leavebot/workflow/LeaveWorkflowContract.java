@@ -1,6 +1,7 @@
 package io.leavebot.workflow;
 
 import static io.leavebot.testing.LeaveBotHarness.ADA;
+import static io.leavebot.testing.LeaveBotHarness.ALAN;
 import static io.leavebot.testing.LeaveBotHarness.GRACE;
 import static io.leavebot.testing.LeaveBotHarness.LINKS;
 import static io.leavebot.testing.LeaveBotHarness.TIMEOUT;
@@ -13,11 +14,13 @@ import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.email.Verified;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.LeaveSubmission;
 import io.leavebot.testing.LeaveBotHarness;
 import io.leavebot.workflow.LeaveRequests.Answered;
 import io.leavebot.testing.ReceivedMail;
 import io.leavebot.testing.StoreAndMail;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,6 +153,21 @@ abstract class LeaveWorkflowContract {
 
         assertEquals(0, reminders());
         assertEquals(LeaveStatus.APPROVED, bot.leave("r1").status());
+    }
+
+    @Test
+    void approvalRequestNamesAColleagueWhoseOverlappingLeaveIsAlreadyApproved() {
+        assertTrue(bot.leaves().submit(new LeaveSubmission("alan-1", ALAN, "annual", LocalDate.of(2026, 1, 15),
+                LocalDate.of(2026, 1, 20), false, "Conference")).accepted());
+        bot.settle();
+        bot.leaves().answer("alan-1", Answer.approve(GRACE, null));
+        bot.settle();
+        assertEquals(LeaveStatus.APPROVED, bot.leave("alan-1").status());
+
+        submitAndSettle("r1");
+
+        String request = only(bot.mailTo(GRACE, "Leave request from Ada Lovelace: ")).text();
+        assertTrue(request.contains("Alan Turing (Thu 15 Jan 2026 – Tue 20 Jan 2026, approved)"), request);
     }
 
     private void submitAndSettle(String requestId) {
