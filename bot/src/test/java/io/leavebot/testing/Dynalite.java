@@ -1,14 +1,11 @@
 package io.leavebot.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -28,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Dynalite implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(25);
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     private Process process;
@@ -47,14 +45,16 @@ public final class Dynalite implements BeforeAllCallback, AfterAllCallback, Auto
 
     /** Starts dynalite and waits until it reports that it listens; a port taken meanwhile is retried with another. */
     public Dynalite start() throws IOException, InterruptedException {
-        Path executable = executable();
+        Path executable = NpmTool.executable("dynalite");
         log = Files.createTempFile("dynalite", ".log");
         for (int attempt = 1; ; attempt++) {
-            int port = freePort();
-            process = new ProcessBuilder(List.of(executable.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
-                    "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (awaitListening()) {
+            int port = NpmTool.freePort();
+            process = NpmTool.start(log, List.of(executable.toString(), "--host", "127.0.0.1",
+                    "--port", String.valueOf(port),
+                    "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+            // ready once dynalite says it listens: a successful connect alone could reach another program that took
+            // the port between freePort and dynalite's start
+            if (NpmTool.awaitLine(process, log, "listening at", START_TIMEOUT, POLL)) {
                 endpoint = URI.create("http://127.0.0.1:" + port);
                 return this;
             }
@@ -100,52 +100,8 @@ public final class Dynalite implements BeforeAllCallback, AfterAllCallback, Auto
         }
     }
 
-    private static Path executable() {
-        String tools = System.getProperty("leavebot.tools.dir");
-        Path bin = tools == null ? null : Path.of(tools, "node_modules", ".bin", "dynalite");
-        if (bin == null || !Files.isExecutable(bin)) {
-            throw new IllegalStateException("dynalite is not installed"
-                    + (bin == null ? " (the system property leavebot.tools.dir is not set)" : ": " + bin + " is missing")
-                    + ". Run `npm ci` in tools/ (the Maven build does it before the tests), "
-                    + "and run the tests through Maven so that -Dleavebot.tools.dir points at tools/.");
-        }
-        return bin;
-    }
-
-    /**
-     * Ready once dynalite says it listens: a successful connect alone could reach another program that took the
-     * port between {@link #freePort} and dynalite's start.
-     */
-    private boolean awaitListening() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            if (Files.readString(log).contains("listening at")) {
-                return true;
-            }
-            Thread.sleep(25);
-        }
-        return false;
-    }
-
     private void stopProcess() {
-        if (process == null) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NpmTool.stop(process);
         process = null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

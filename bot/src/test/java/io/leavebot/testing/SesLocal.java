@@ -3,8 +3,6 @@ package io.leavebot.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SesLocal implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One message as aws-ses-v2-local stored it. */
@@ -53,12 +51,12 @@ public final class SesLocal implements BeforeAllCallback, AfterAllCallback, Auto
 
     /** Starts the server and waits until its health check answers; a port taken meanwhile is retried with another. */
     public SesLocal start() throws IOException, InterruptedException {
-        Path executable = executable();
+        Path executable = NpmTool.executable("aws-ses-v2-local");
         log = Files.createTempFile("aws-ses-v2-local", ".log");
         for (int attempt = 1; ; attempt++) {
-            int port = freePort();
-            process = new ProcessBuilder(executable.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            int port = NpmTool.freePort();
+            process = NpmTool.start(log,
+                    List.of(executable.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port)));
             endpoint = URI.create("http://127.0.0.1:" + port);
             if (awaitHealthy()) {
                 return this;
@@ -112,58 +110,23 @@ public final class SesLocal implements BeforeAllCallback, AfterAllCallback, Auto
         }
     }
 
-    private static Path executable() {
-        String tools = System.getProperty("leavebot.tools.dir");
-        Path bin = tools == null ? null : Path.of(tools, "node_modules", ".bin", "aws-ses-v2-local");
-        if (bin == null || !Files.isExecutable(bin)) {
-            throw new IllegalStateException("aws-ses-v2-local is not installed"
-                    + (bin == null ? " (the system property leavebot.tools.dir is not set)" : ": " + bin + " is missing")
-                    + ". Run `npm ci` in tools/ (the Maven build does it before the tests), and run the tests through "
-                    + "Maven so that -Dleavebot.tools.dir points at tools/.");
-        }
-        return bin;
-    }
-
     /**
      * Healthy once {@code GET /health-check} answers 200 and the server has said that it runs: an answer alone could
-     * come from another program that took the port between {@link #freePort} and the server's start.
+     * come from another program that took the port between {@link NpmTool#freePort} and the server's start.
      */
-    private boolean awaitHealthy() throws InterruptedException {
+    private boolean awaitHealthy() throws IOException, InterruptedException {
         HttpRequest health = HttpRequest.newBuilder(endpoint.resolve("/health-check")).timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
+        return NpmTool.awaitLine(process, log, "server running at", START_TIMEOUT, POLL, () -> {
             try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
-                        && Files.readString(log).contains("server running at")) {
-                    return true;
-                }
+                return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException notYetListening) {
-                // keep polling until the deadline
+                return false; // keep polling until the deadline
             }
-            Thread.sleep(50);
-        }
-        return false;
+        });
     }
 
     private void stopProcess() {
-        if (process == null) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NpmTool.stop(process);
         process = null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
