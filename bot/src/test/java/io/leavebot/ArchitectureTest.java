@@ -1,0 +1,59 @@
+package io.leavebot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package edges of the application (STYLE.md, "Forbidden edges"), checked from the imports so that nobody has
+ * to remember them. Only the composition roots ({@code local}, later {@code aws}) may reach the engine.
+ */
+class ArchitectureTest {
+    private static final Path SOURCES = Path.of("src/main/java/io/leavebot");
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(io\\.leavebot\\.[\\w.]+);", Pattern.MULTILINE);
+    private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
+    private static final List<String> RUNTIME_INTERNALS = List.of("io.leavebot.durable.engine.", "io.leavebot.durable.operation.",
+            "io.leavebot.durable.execution.", "io.leavebot.durable.lambda.");
+
+    /** package → imports it must not have (prefixes), besides the runtime's internals. */
+    private static final Map<String, List<String>> FORBIDDEN = Map.of(
+            "io.leavebot.leave", List.of("io.leavebot.workflow.", "io.leavebot.notify.", "io.leavebot.email.", "io.leavebot.http.",
+                    "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.durable."),
+            "io.leavebot.workflow", List.of("io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.aws."),
+            "io.leavebot.notify", List.of("io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack."),
+            "io.leavebot.email", List.of("io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack."),
+            "io.leavebot.http", List.of("io.leavebot.local.", "io.leavebot.slack."));
+
+    @Test
+    void applicationPackagesKeepTheirEdges() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                Matcher pkg = PACKAGE.matcher(source);
+                String name = pkg.find() ? pkg.group(1) : "";
+                boolean compositionRoot = name.equals("io.leavebot.local") || name.equals("io.leavebot.aws");
+                Matcher imports = IMPORT.matcher(source);
+                while (imports.find()) {
+                    String imported = imports.group(1);
+                    List<String> forbidden = new ArrayList<>(FORBIDDEN.getOrDefault(name, List.of()));
+                    if (!compositionRoot) {
+                        forbidden.addAll(RUNTIME_INTERNALS);
+                    }
+                    forbidden.stream().filter(imported::startsWith).findFirst()
+                            .ifPresent(edge -> violations.add(file + " (" + name + ") imports " + imported));
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+}
