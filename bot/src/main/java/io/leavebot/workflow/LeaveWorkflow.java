@@ -25,11 +25,10 @@ import java.time.Duration;
  * outcome (approved, rejected, withdrawn, or expired after the policy's timeout), tell the employee and update the
  * approver. Every step is idempotent with the key {@code <execution name>/<step name>}.
  *
- * <p>The approval is a callback created with {@code createCallback} followed by the {@value #ASK_APPROVER} step,
- * rather than {@code waitForCallback}: the reminders race the callback itself, whose completion time is when the
- * answer reached the service, so a reminder falls due only if no answer came before it, on the first run and on
- * every replay. ({@code waitForCallback} wraps the callback in a child context that completes only when the
- * workflow next runs, which could let a reminder that fell due after the answer win the race.)
+ * <p>The approval is a callback created with {@code createCallback} followed by the {@value #ASK_APPROVER} step
+ * (the two pieces {@code waitForCallback} is made of), raced with {@link DurableFuture#anyOf} against the reminder
+ * waits. {@code anyOf} orders futures by when the service completed them, so a reminder goes out only if no answer
+ * reached the service before it fell due, on the first run and on every replay.
  *
  * <p>The operation names below and their order are the replay contract: change them only in a new function version.
  */
