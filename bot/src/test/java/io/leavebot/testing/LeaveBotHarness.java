@@ -134,6 +134,11 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         return clock.now();
     }
 
+    /** The test clock as the {@link Clock} the application reads (it follows the clock across reopens). */
+    public Clock time() {
+        return new EngineTime(this);
+    }
+
     /** Lets the engine run until nothing is due. */
     public void settle() {
         assertTrue(engine.awaitIdle(Duration.ofSeconds(20)), "the engine did not settle");
@@ -202,7 +207,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     public void reopenWith(WorkflowFactory workflow) {
         store = storeAndMail.openStore(dir);
         mailer = storeAndMail.openMailer();
-        Clock time = new EngineTime(clock);
+        Clock time = time();
         var emails = new EmailRenderer(new NotificationTexts(ZoneId.of("UTC")), LINKS, "LeaveBot <leavebot@example.org>", TIMEOUT);
         var notifier = new Notifier(store, chat, mailer, emails, time);
         engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();
@@ -220,10 +225,10 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
 
     /** The engine's test clock as the {@link Clock} the application reads. */
     private static final class EngineTime extends Clock {
-        private final TestClock clock;
+        private final LeaveBotHarness bot;
 
-        EngineTime(TestClock clock) {
-            this.clock = clock;
+        EngineTime(LeaveBotHarness bot) {
+            this.bot = bot;
         }
 
         @Override
@@ -238,7 +243,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
 
         @Override
         public Instant instant() {
-            return clock.now();
+            return bot.now();
         }
     }
 }

@@ -12,11 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -47,7 +43,7 @@ public final class WebHarness implements BeforeEachCallback, AfterEachCallback {
         server = WebServer.builder(bot.leaves())
                 .decisionLinks(LeaveBotHarness.LINKS)
                 .apiKey(ApiKey.of(API_KEY))
-                .clock(new BotTime(bot))
+                .clock(bot.time())
                 .start();
     }
 
@@ -130,30 +126,6 @@ public final class WebHarness implements BeforeEachCallback, AfterEachCallback {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The bot's test clock, as the server reads time. */
-    private static final class BotTime extends Clock {
-        private final LeaveBotHarness bot;
-
-        BotTime(LeaveBotHarness bot) {
-            this.bot = bot;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("LeaveBot's tests run in UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return bot.now();
         }
     }
 }
