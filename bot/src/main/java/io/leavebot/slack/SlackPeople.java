@@ -1,0 +1,118 @@
+package io.leavebot.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.User;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatUnavailableException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who is who in Slack. LeaveBot matches people across channels by e-mail ({@link Person#key()}), so a Slack user
+ * id is turned into a person with {@code users.info} (needs {@code users:read.email}), and a person known only by
+ * e-mail (from the routing file) is found with {@code users.lookupByEmail}. Answers are cached for a while: a
+ * slash command must be acked within 3 s, and names and addresses rarely change.
+ */
+public final class SlackPeople {
+    private record Cached<T>(T value, Instant until) {
+    }
+
+    private final MethodsClient slack;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Map<String, Cached<Person>> byUserId = new ConcurrentHashMap<>();
+    private final Map<String, Cached<Optional<String>>> byEmail = new ConcurrentHashMap<>();
+
+    /** @param slack a client holding the bot token */
+    public SlackPeople(MethodsClient slack, Clock clock, Duration ttl) {
+        this.slack = slack;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /**
+     * The person behind a Slack user id, with e-mail and name.
+     *
+     * @throws ChatUnavailableException if Slack cannot be asked or does not know the user
+     */
+    public Person person(String userId) {
+        Cached<Person> cached = byUserId.get(userId);
+        if (cached != null && clock.instant().isBefore(cached.until())) {
+            return cached.value();
+        }
+        var response = call("users.info", () -> slack.usersInfo(r -> r.user(userId)));
+        User user = response.getUser();
+        Person person = Person.ofSlack(userId, user.getProfile() == null ? null : user.getProfile().getEmail(), nameOf(user));
+        byUserId.put(userId, new Cached<>(person, clock.instant().plus(ttl)));
+        return person;
+    }
+
+    /**
+     * The Slack user id to reach this person at: theirs if known, else looked up by e-mail; empty when Slack has
+     * nobody with that address.
+     *
+     * @throws ChatUnavailableException if Slack cannot be asked
+     */
+    public Optional<String> userIdOf(Person person) {
+        if (person.slackUserId() != null) {
+            return Optional.of(person.slackUserId());
+        }
+        if (person.email() == null) {
+            return Optional.empty();
+        }
+        Cached<Optional<String>> cached = byEmail.get(person.email());
+        if (cached != null && clock.instant().isBefore(cached.until())) {
+            return cached.value();
+        }
+        Optional<String> id;
+        try {
+            id = Optional.of(call("users.lookupByEmail", () -> slack.usersLookupByEmail(r -> r.email(person.email()))).getUser().getId());
+        } catch (NotInSlack e) {
+            id = Optional.empty();
+        }
+        byEmail.put(person.email(), new Cached<>(id, clock.instant().plus(ttl)));
+        return id;
+    }
+
+    private static String nameOf(User user) {
+        var profile = user.getProfile();
+        if (profile != null && profile.getRealName() != null && !profile.getRealName().isBlank()) {
+            return profile.getRealName();
+        }
+        return user.getRealName() != null && !user.getRealName().isBlank() ? user.getRealName() : user.getName();
+    }
+
+    /** Slack answered that it has no such user. */
+    private static final class NotInSlack extends ChatUnavailableException {
+        NotInSlack(String message) {
+            super(message);
+        }
+    }
+
+    private interface SlackCall<R> {
+        R call() throws IOException, SlackApiException;
+    }
+
+    private static <R extends SlackApiTextResponse> R call(String method, SlackCall<R> call) {
+        R response;
+        try {
+            response = call.call();
+        } catch (IOException | SlackApiException e) {
+            throw new ChatUnavailableException("Slack " + method + " failed: " + e.getMessage());
+        }
+        if (!response.isOk()) {
+            if ("user_not_found".equals(response.getError()) || "users_not_found".equals(response.getError())) {
+                throw new NotInSlack("Slack " + method + ": " + response.getError());
+            }
+            throw new ChatUnavailableException("Slack " + method + " answered " + response.getError());
+        }
+        return response;
+    }
+}
