@@ -108,6 +108,15 @@ public final class SlackApi implements AutoCloseable {
         }).toList();
     }
 
+    /** Calls {@code listener} with the fields of every call to {@code method} as it arrives (for timing). */
+    public void onCall(String method, java.util.function.Consumer<Map<String, String>> listener) {
+        server.addMockServiceRequestListener((request, response) -> {
+            if (request.getUrl().startsWith("/api/" + method)) {
+                listener.accept(fields(LoggedRequest.createFrom(request)));
+            }
+        });
+    }
+
     /** Forgets the calls recorded so far (stubs stay). */
     public void resetCalls() {
         server.resetRequests();

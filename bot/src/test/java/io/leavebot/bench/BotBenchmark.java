@@ -1,0 +1,298 @@
+package io.leavebot.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.SlackSignature;
+import io.leavebot.testing.SlackApi;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code bench/run bot}: the LeaveBot jar started as its own process, as {@code ./leavebot} starts it, with Slack
+ * over HTTP; this process plays Slack (a WireMock Web API, and signed requests like Slack's). Measures the slash
+ * command's ack under 32 concurrent senders, the time from an approver's click to the employee's outcome DM, and
+ * the cold start (JVM start to the first acked command). Prints one line per figure, then one JSON object.
+ */
+public final class BotBenchmark {
+    private static final String SECRET = "bench-signing-secret-0123456789abcdef";
+    private static final String BOSS = "U0BOSS";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static final int SENDERS = Integer.getInteger("bench.senders", 32);
+    private static final int COMMANDS = Integer.getInteger("bench.commands", 3200);
+    private static final int CLICKS = Integer.getInteger("bench.clicks", 300);
+
+    /** Every chat.postMessage Slack received: its channel, and when (System.nanoTime). */
+    private record Post(String channel, long at, JsonNode blocks) {
+    }
+
+    private static final Map<String, List<Post>> POSTS = new ConcurrentHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "bot/target/leavebot.jar");
+        var results = new LinkedHashMap<String, Object>();
+        try (SlackApi slack = new SlackApi()) {
+            // anyone is a workspace member with an e-mail derived from their id; every approver lookup finds the boss
+            slack.answer("users.info", "{\"ok\":true,\"user\":{\"id\":\"{{formData request.body 'form' urlDecode=true}}{{form.user}}\","
+                    + "\"name\":\"{{form.user}}\",\"real_name\":\"Bench {{form.user}}\",\"profile\":{\"real_name\":\"Bench {{form.user}}\","
+                    + "\"email\":\"{{form.user}}@bench.example\"}}}");
+            slack.answer("users.lookupByEmail", "{\"ok\":true,\"user\":{\"id\":\"" + BOSS + "\",\"name\":\"boss\",\"real_name\":\"Bench Boss\","
+                    + "\"profile\":{\"real_name\":\"Bench Boss\",\"email\":\"boss@bench.example\"}}}");
+            slack.onCall("chat.postMessage", call -> POSTS.computeIfAbsent(call.get("channel"), c -> new CopyOnWriteArrayList<>())
+                    .add(new Post(call.get("channel"), System.nanoTime(), call.containsKey("blocks") ? SlackApi.json(call, "blocks") : null)));
+
+            int port = freePort();
+            Path data = Files.createTempDirectory("leavebot-bench-bot");
+            Process server = start(jar, data, port, slack.baseUrl() + "/api/");
+            try {
+                URI events = URI.create("http://127.0.0.1:" + port + "/slack/events");
+                coldStart(server, events, results);
+                acks(events, results);
+                clicks(events, slack, results);
+            } finally {
+                server.destroy();
+                server.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        var json = new StringBuilder("{");
+        results.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+        System.out.println(json.append('}'));
+        System.exit(0);
+    }
+
+    private static final long PROCESS_STARTED_AT[] = new long[1];
+
+    private static Process start(Path jar, Path data, int port, String slackApiUrl) throws IOException {
+        var builder = new ProcessBuilder("java", "-jar", jar.toAbsolutePath().toString())
+                .directory(data.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("leavebot.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("LEAVEBOT_") || k.startsWith("SLACK_"));
+        env.put("LEAVEBOT_DATA_DIR", data.resolve("data").toString());
+        env.put("LEAVEBOT_HTTP_PORT", Integer.toString(port));
+        env.put("LEAVEBOT_DURABLE_PORT", "0");
+        env.put("LEAVEBOT_APPROVER_EMAIL", "boss@bench.example");
+        env.put("LEAVEBOT_APPROVER_NAME", "Bench Boss");
+        env.put("SLACK_BOT_TOKEN", SlackApi.BOT_TOKEN);
+        env.put("SLACK_SIGNING_SECRET", SECRET);
+        env.put("SLACK_API_URL", slackApiUrl);
+        PROCESS_STARTED_AT[0] = System.nanoTime();
+        return builder.start();
+    }
+
+    /** From starting the JVM to the first command Slack would see acknowledged. */
+    private static void coldStart(Process server, URI events, Map<String, Object> results) throws Exception {
+        while (true) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("LeaveBot exited with " + server.exitValue() + " during start-up; see its log");
+            }
+            try {
+                HttpResponse<String> ack = send(events, command("UWARM", "help", "warm-0"));
+                if (ack.statusCode() == 200) {
+                    break;
+                }
+                throw new IllegalStateException("the first command was answered " + ack.statusCode() + ": " + ack.body());
+            } catch (ConnectException notListeningYet) {
+                Thread.sleep(2);
+            }
+        }
+        double ms = (System.nanoTime() - PROCESS_STARTED_AT[0]) / 1e6;
+        report(results, "cold_start_ms", ms);
+    }
+
+    /** Slash commands that each start a request, sent by 32 senders at once; the time until each is acked. */
+    private static void acks(URI events, Map<String, Object> results) throws Exception {
+        List<Long> warm = new ArrayList<>();
+        sendCommands(events, "W", Math.min(400, COMMANDS / 4), warm);
+        List<Long> measured = Collections.synchronizedList(new ArrayList<>());
+        sendCommands(events, "E", COMMANDS, measured);
+        report(results, "ack_p50_ms", percentile(measured, 50));
+        report(results, "ack_p99_ms", percentile(measured, 99));
+        results.put("ack_commands", measured.size());
+        results.put("ack_senders", SENDERS);
+    }
+
+    private static void sendCommands(URI events, String prefix, int count, List<Long> nanos) throws Exception {
+        LocalDate start = LocalDate.now().plusDays(40);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        List<Future<?>> done = new ArrayList<>();
+        for (int s = 0; s < SENDERS; s++) {
+            done.add(senders.submit(() -> {
+                for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                    String user = "U" + prefix + n;
+                    String text = start + " " + start.plusDays(1) + " Bench trip";
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> ack = send(events, command(user, text, prefix + "-" + n));
+                    long took = System.nanoTime() - t0;
+                    if (ack.statusCode() != 200) {
+                        throw new IllegalStateException("command " + n + " answered " + ack.statusCode() + ": " + ack.body());
+                    }
+                    synchronized (nanos) {
+                        nanos.add(took);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        senders.shutdown();
+    }
+
+    /** Approve clicks, one at a time: from the click until the employee's outcome DM reaches Slack. */
+    private static void clicks(URI events, SlackApi slack, Map<String, Object> results) throws Exception {
+        List<JsonNode> approvals = awaitApprovalRequests(Math.min(CLICKS + 50, COMMANDS));
+        List<Long> measured = new ArrayList<>();
+        for (int i = 0; i < approvals.size() && measured.size() < CLICKS; i++) {
+            JsonNode approve = approvals.get(i);
+            String employeeChannel = "D" + employeeOf(approve);
+            int before = POSTS.getOrDefault(employeeChannel, List.of()).size();
+            long t0 = System.nanoTime();
+            HttpResponse<String> ack = send(events, click(approve, slack.responseUrl(), "click-" + i));
+            if (ack.statusCode() != 200) {
+                throw new IllegalStateException("click answered " + ack.statusCode() + ": " + ack.body());
+            }
+            long arrived = awaitPost(employeeChannel, before, t0);
+            if (i >= 50) { // the first 50 warm up the click path
+                measured.add(arrived - t0);
+            }
+        }
+        report(results, "click_to_outcome_p50_ms", percentile(measured, 50));
+        report(results, "click_to_outcome_p99_ms", percentile(measured, 99));
+        results.put("clicks", measured.size());
+    }
+
+    /** The Approve buttons of approval DMs the boss received, waiting until {@code count} have arrived. */
+    private static List<JsonNode> awaitApprovalRequests(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            List<JsonNode> buttons = new ArrayList<>();
+            for (Post post : POSTS.getOrDefault("D" + BOSS, List.of())) {
+                if (post.blocks() == null) {
+                    continue;
+                }
+                for (JsonNode block : post.blocks()) {
+                    for (JsonNode element : block.path("elements")) {
+                        if ("leave_approve".equals(element.path("action_id").asText())) {
+                            buttons.add(element);
+                        }
+                    }
+                }
+            }
+            if (buttons.size() >= count || System.nanoTime() > deadline) {
+                return buttons;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static final Map<String, String> EMPLOYEE_BY_REQUEST = new ConcurrentHashMap<>();
+
+    /** The employee of the request an Approve button is for: read back from the request's receipt DM. */
+    private static String employeeOf(JsonNode approveButton) throws IOException {
+        String requestId = JSON.readTree(approveButton.path("value").asText()).path("request").asText();
+        return EMPLOYEE_BY_REQUEST.computeIfAbsent(requestId, id -> POSTS.keySet().stream()
+                .filter(channel -> !channel.equals("D" + BOSS))
+                .filter(channel -> POSTS.get(channel).stream().anyMatch(p -> p.blocks() != null && p.blocks().toString().contains(id)))
+                .findFirst().map(channel -> channel.substring(1))
+                .orElseThrow(() -> new IllegalStateException("no receipt DM mentions request " + id)));
+    }
+
+    private static long awaitPost(String channel, int before, long since) throws InterruptedException {
+        long deadline = since + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            List<Post> posts = POSTS.getOrDefault(channel, List.of());
+            if (posts.size() > before) {
+                return posts.get(before).at();
+            }
+            Thread.onSpinWait();
+        }
+        throw new IllegalStateException("no outcome DM to " + channel + " within 30 s of the click");
+    }
+
+    private static String command(String user, String text, String trigger) {
+        return form("token", "legacy-unused", "team_id", SlackApi.TEAM, "team_domain", "bench", "channel_id", "C0BENCH",
+                "channel_name", "general", "user_id", user, "user_name", user.toLowerCase(), "command", "/leave", "text", text,
+                "api_app_id", "A0LEAVE", "response_url", "http://127.0.0.1:9/commands/" + trigger, "trigger_id", "1337." + trigger.hashCode() + "." + trigger);
+    }
+
+    private static String click(JsonNode approve, String responseUrl, String trigger) {
+        var payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0LEAVE").put("token", "legacy-unused")
+                .put("trigger_id", "1337." + trigger).put("response_url", responseUrl);
+        payload.putObject("team").put("id", SlackApi.TEAM).put("domain", "bench");
+        payload.putObject("user").put("id", BOSS).put("username", "boss").put("name", "boss").put("team_id", SlackApi.TEAM);
+        payload.putObject("container").put("type", "message").put("message_ts", "1700000000.000100").put("channel_id", "D" + BOSS)
+                .put("is_ephemeral", false);
+        payload.putObject("channel").put("id", "D" + BOSS).put("name", "directmessage");
+        var action = payload.putArray("actions").addObject().put("action_id", "leave_approve").put("block_id", "decide")
+                .put("value", approve.path("value").asText()).put("type", "button").put("action_ts", "1700000001.000200");
+        action.putObject("text").put("type", "plain_text").put("text", "Approve");
+        return form("payload", payload.toString());
+    }
+
+    private static HttpResponse<String> send(URI events, String body) throws IOException, InterruptedException {
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        String signature = new SlackSignature.Generator(SECRET).generate(timestamp, body);
+        HttpRequest request = HttpRequest.newBuilder(events)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An application/x-www-form-urlencoded body from name, value, name, value… */
+    private static String form(String... namesAndValues) {
+        var out = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            out.append(i == 0 ? "" : "&").append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static double percentile(List<Long> nanos, int p) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        long value = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        return Math.round(value / 1e4) / 100.0;
+    }
+
+    private static void report(Map<String, Object> results, String name, double ms) {
+        double rounded = Math.round(ms * 100) / 100.0;
+        System.err.println(name + " = " + rounded);
+        results.put(name, rounded);
+    }
+}
