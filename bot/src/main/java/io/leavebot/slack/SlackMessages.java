@@ -68,7 +68,7 @@ public final class SlackMessages {
         return new Message(fallback(text), blocks);
     }
 
-    /** "*Dates*" over "Mon 12 Jan 2026 – Fri 16 Jan 2026". */
+    /** "*Dates*" over "Mon 12 Jan 2026 – Fri 16 Jan 2026"; the label is one of ours and short, the value gets the rest. */
     private static TextObject field(Detail detail) {
         String label = "*" + BlockKitText.mrkdwn(detail.label(), BlockKitText.FIELD / 2) + "*\n";
         String value = BlockKitText.mrkdwn(detail.value(), BlockKitText.FIELD - label.length());

@@ -84,7 +84,7 @@ class SlackChatChannelTest {
     }
 
     @Test
-    void aReminderIsARepliedInTheThreadOfTheApprovalRequestWithButtonsAgain() {
+    void aReminderIsPostedInTheThreadOfTheApprovalRequestWithButtonsAgain() {
         String approval = chat.deliver(GRACE, APPROVAL, null);
 
         chat.deliver(GRACE, REMINDER, approval);
