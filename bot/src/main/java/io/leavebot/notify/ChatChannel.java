@@ -14,10 +14,14 @@ public interface ChatChannel {
     boolean canReach(Person person);
 
     /**
-     * Delivers one notification; returns a reference to the posted message (for later updates), or throws
-     * {@link ChatUnavailableException}.
+     * Delivers one notification; returns a reference to the posted message (for later updates and replies), or
+     * throws {@link ChatUnavailableException}.
+     *
+     * @param replyTo a reference this channel returned for an earlier message to the same person: the new one is
+     *                posted as a reply in that message's thread (a reminder under the approval request); null for a
+     *                message of its own. A channel without threads posts a message of its own.
      */
-    String deliver(Person to, Notification notification);
+    String deliver(Person to, Notification notification, String replyTo);
 
     /** Replaces an earlier message (e.g. the approval request, once decided); best effort. */
     void update(String messageRef, Notification notification);

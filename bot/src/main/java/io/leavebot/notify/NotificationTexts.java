@@ -48,6 +48,11 @@ public final class NotificationTexts {
         };
     }
 
+    /** How every text names a person: the display name, else the e-mail address; never a raw chat user id. */
+    public static String nameOf(Person person) {
+        return name(person);
+    }
+
     /** Who a notification of this kind is for: the employee (receipt, outcome) or the approver (the rest). */
     public static Person recipient(Notification notification) {
         return switch (notification.kind()) {

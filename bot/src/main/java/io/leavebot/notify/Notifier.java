@@ -62,13 +62,17 @@ public final class Notifier {
      * @throws io.leavebot.email.MailException if the e-mail could not be handed over
      */
     public SentNotification notify(String key, Person to, Notification notification) {
-        Optional<SentNotification> earlier = store.sent(key);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        SentNotification sent = deliver(key, to, notification);
-        store.recordSent(sent);
-        return store.sent(key).orElse(sent);
+        return send(key, to, notification, null);
+    }
+
+    /**
+     * Like {@link #notify}, as a follow-up of the message sent under {@code originalKey}: when that one went by
+     * chat, this one is posted as a reply in its thread (a reminder under the approval request), so the approver
+     * sees the request, its reminders and its buttons together. When it went by e-mail, or not at all, this is
+     * sent like any other notification.
+     */
+    public SentNotification followUp(String key, String originalKey, Person to, Notification notification) {
+        return send(key, to, notification, originalKey);
     }
 
     /**
@@ -78,13 +82,12 @@ public final class Notifier {
      * @return true if a chat message was updated; false if the request went by e-mail or the update failed
      */
     public boolean updateApprovalMessage(String approvalKey, Notification notification) {
-        Optional<SentNotification> request = store.sent(approvalKey);
-        if (chat == null || request.isEmpty() || request.get().messageRef() == null
-                || !chat.name().equals(request.get().channel())) {
+        Optional<String> message = chatMessageOf(approvalKey);
+        if (message.isEmpty()) {
             return false;
         }
         try {
-            chat.update(request.get().messageRef(), notification);
+            chat.update(message.get(), notification);
             return true;
         } catch (ChatUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "could not update the " + chat.name() + " message of " + approvalKey
@@ -93,12 +96,32 @@ public final class Notifier {
         }
     }
 
-    private SentNotification deliver(String key, Person to, Notification notification) {
+    /** Sends unless {@code key} was sent before; in chat as a reply to the message of {@code originalKey}, if any. */
+    private SentNotification send(String key, Person to, Notification notification, String originalKey) {
+        Optional<SentNotification> earlier = store.sent(key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        String replyTo = originalKey == null ? null : chatMessageOf(originalKey).orElse(null);
+        SentNotification sent = deliver(key, to, notification, replyTo);
+        store.recordSent(sent);
+        return store.sent(key).orElse(sent);
+    }
+
+    /** The reference of the chat message sent under {@code key}; empty if it went by e-mail or was never sent. */
+    private Optional<String> chatMessageOf(String key) {
+        if (chat == null) {
+            return Optional.empty();
+        }
+        return store.sent(key).filter(sent -> chat.name().equals(sent.channel())).map(SentNotification::messageRef);
+    }
+
+    private SentNotification deliver(String key, Person to, Notification notification, String replyTo) {
         String requestId = notification.leave().id();
         ChatUnavailableException chatFailure = null;
         if (chat != null && chat.canReach(to)) {
             try {
-                String ref = chat.deliver(to, notification);
+                String ref = chat.deliver(to, notification, replyTo);
                 return new SentNotification(key, requestId, chat.name(), ref, clock.instant());
             } catch (ChatUnavailableException e) {
                 chatFailure = e;

@@ -51,11 +51,16 @@ public final class DecisionButtons {
                 button(b -> b.actionId(REJECT).style("danger").value(value).text(plainText(NotificationTexts.REJECT))
                         .confirm(confirmationDialog(c -> c.style("danger")
                                 .title(plainText("Reject this request?"))
-                                .text(plainText(employee + " will be told it was rejected. To say why, use "
-                                        + "\"Reject with comment\" instead."))
+                                .text(plainText(rejectWarning(employee)))
                                 .confirm(plainText("Reject"))
                                 .deny(plainText("Keep it"))))),
                 button(b -> b.actionId(REJECT_WITH_COMMENT).value(value).text(plainText("Reject with comment…"))))));
+    }
+
+    /** Says who will be told; a long name is shortened so the dialog stays within Slack's limit. */
+    private static String rejectWarning(String employee) {
+        String rest = " will be told it was rejected. To say why, use \"Reject with comment\" instead.";
+        return BlockKitText.plain(employee, BlockKitText.CONFIRM - rest.length()) + rest;
     }
 
     /** The target of a click, or empty when the value is not one of ours (a forged or truncated payload). */

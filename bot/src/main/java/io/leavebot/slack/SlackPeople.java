@@ -1,17 +1,15 @@
 package io.leavebot.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.User;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.ChatUnavailableException;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SlackPeople {
     private record Cached<T>(T value, Instant until) {
     }
+
+    /** What {@code users.lookupByEmail} answers for an address nobody in the workspace has. */
+    private static final Set<String> NOT_FOUND = Set.of("users_not_found", "user_not_found");
 
     private final MethodsClient slack;
     private final Clock clock;
@@ -47,7 +48,7 @@ public final class SlackPeople {
         if (cached != null && clock.instant().isBefore(cached.until())) {
             return cached.value();
         }
-        var response = call("users.info", () -> slack.usersInfo(r -> r.user(userId)));
+        var response = SlackCalls.ok("users.info", () -> slack.usersInfo(r -> r.user(userId)));
         User user = response.getUser();
         Person person = Person.ofSlack(userId, user.getProfile() == null ? null : user.getProfile().getEmail(), nameOf(user));
         byUserId.put(userId, new Cached<>(person, clock.instant().plus(ttl)));
@@ -71,14 +72,21 @@ public final class SlackPeople {
         if (cached != null && clock.instant().isBefore(cached.until())) {
             return cached.value();
         }
-        Optional<String> id;
-        try {
-            id = Optional.of(call("users.lookupByEmail", () -> slack.usersLookupByEmail(r -> r.email(person.email()))).getUser().getId());
-        } catch (NotInSlack e) {
-            id = Optional.empty();
-        }
+        Optional<String> id = lookUp(person.email());
         byEmail.put(person.email(), new Cached<>(id, clock.instant().plus(ttl)));
         return id;
+    }
+
+    /** The user id Slack has for {@code email}; empty when it has nobody with that address. */
+    private Optional<String> lookUp(String email) {
+        try {
+            return Optional.of(SlackCalls.ok("users.lookupByEmail", () -> slack.usersLookupByEmail(r -> r.email(email))).getUser().getId());
+        } catch (SlackCalls.Refused e) {
+            if (NOT_FOUND.contains(e.error())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private static String nameOf(User user) {
@@ -87,32 +95,5 @@ public final class SlackPeople {
             return profile.getRealName();
         }
         return user.getRealName() != null && !user.getRealName().isBlank() ? user.getRealName() : user.getName();
-    }
-
-    /** Slack answered that it has no such user. */
-    private static final class NotInSlack extends ChatUnavailableException {
-        NotInSlack(String message) {
-            super(message);
-        }
-    }
-
-    private interface SlackCall<R> {
-        R call() throws IOException, SlackApiException;
-    }
-
-    private static <R extends SlackApiTextResponse> R call(String method, SlackCall<R> call) {
-        R response;
-        try {
-            response = call.call();
-        } catch (IOException | SlackApiException e) {
-            throw new ChatUnavailableException("Slack " + method + " failed: " + e.getMessage());
-        }
-        if (!response.isOk()) {
-            if ("user_not_found".equals(response.getError()) || "users_not_found".equals(response.getError())) {
-                throw new NotInSlack("Slack " + method + ": " + response.getError());
-            }
-            throw new ChatUnavailableException("Slack " + method + " answered " + response.getError());
-        }
-        return response;
     }
 }

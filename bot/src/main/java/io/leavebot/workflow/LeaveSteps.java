@@ -56,9 +56,10 @@ final class LeaveSteps {
                 new Notification(Kind.APPROVAL_REQUEST, leave, callbackId, 0, alsoAway(leave)));
     }
 
-    SentNotification remind(String requestId, int number, String key) {
+    /** In chat, the reminder is a reply under the approval request, which was sent under {@code approvalKey}. */
+    SentNotification remind(String requestId, int number, String key, String approvalKey) {
         LeaveRequest leave = load(requestId);
-        return notifier.notify(key, leave.approver(),
+        return notifier.followUp(key, approvalKey, leave.approver(),
                 new Notification(Kind.REMINDER, leave, leave.callbackId(), number, alsoAway(leave)));
     }
 

@@ -91,7 +91,8 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
             String reminder = REMINDER + n;
             int number = n;
             ctx.step(reminder, SentNotification.class,
-                    s -> steps.remind(leave.requestId(), number, key(execution, reminder)), NOTIFY);
+                    s -> steps.remind(leave.requestId(), number, key(execution, reminder), key(execution, ASK_APPROVER)),
+                    NOTIFY);
         }
     }
 

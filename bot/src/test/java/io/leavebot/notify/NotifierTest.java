@@ -128,9 +128,37 @@ class NotifierTest {
     }
 
     @Test
+    void aFollowUpOfAChatMessageIsAReplyInItsThread() {
+        RecordingChat chat = new RecordingChat();
+        Notifier notifier = notifier(chat);
+        notifier.notify("leave-1/ask-approver", GRACE, new Notification(Kind.APPROVAL_REQUEST, LEAVE, "cb-1", 0, null));
+
+        notifier.followUp("leave-1/reminder-1", "leave-1/ask-approver", GRACE, reminder());
+
+        assertEquals("C0DM/1", chat.deliveries.get(1).replyTo());
+        assertNull(chat.deliveries.get(0).replyTo());
+    }
+
+    @Test
+    void aFollowUpOfAnEmailIsAMessageOfItsOwn() throws IOException {
+        notifier(null).notify("leave-1/ask-approver", GRACE, new Notification(Kind.APPROVAL_REQUEST, LEAVE, "cb-1", 0, null));
+        RecordingChat chat = new RecordingChat();
+
+        SentNotification sent = notifier(chat).followUp("leave-1/reminder-1", "leave-1/ask-approver", GRACE, reminder());
+
+        assertEquals("slack", sent.channel());
+        assertNull(chat.deliveries.get(0).replyTo());
+        assertEquals(1, outboxFiles(), "only the approval request went by e-mail");
+    }
+
+    @Test
     void atLeastOneChannelMustBeConfigured() {
         store = new SqliteLeaveStore(dir.resolve("leaves.db"));
         assertThrows(IllegalArgumentException.class, () -> new Notifier(store, null, null, null, CLOCK));
+    }
+
+    private static Notification reminder() {
+        return new Notification(Kind.REMINDER, LEAVE, "cb-1", 1, null);
     }
 
     private Notifier notifier(RecordingChat chat) {

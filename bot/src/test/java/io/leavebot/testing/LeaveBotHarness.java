@@ -20,6 +20,7 @@ import io.leavebot.leave.LeaveSubmission;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.Notifier;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.workflow.LeaveRequests;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * LeaveBot on one machine, as the local launcher wires it, for workflow tests: the embedded engine on a
  * {@link TestClock} with its SQLite file in a temporary folder, the leave store and mail of a {@link StoreAndMail}
  * (by default a SQLite file and SMTP to GreenMail, where every delivery counts, so a duplicate shows), and
- * {@link LeaveRequests} as front ends use it. Everyone is reached by e-mail unless a {@link RecordingChat} is given.
+ * {@link LeaveRequests} as front ends use it. Everyone is reached by e-mail unless a {@link ChatChannel} is given.
  * Register with {@code @RegisterExtension}; each test gets a fresh bot, and everything is closed afterwards.
  *
  * <p>Time moves only through {@link #advance}; {@link #crash} and {@link #reopen} stand for a killed process
@@ -66,7 +67,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     }
 
     private final StoreAndMail storeAndMail;
-    private final RecordingChat chat;
+    private final ChatChannel chat;
     private Path dir;
     private TestClock clock;
     private LeaveStore store;
@@ -79,8 +80,11 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         this(StoreAndMail.sqliteAndSmtp(), null);
     }
 
-    /** People with a Slack user id are reached through {@code chat} first (for tests of the channel choice only). */
-    public LeaveBotHarness(RecordingChat chat) {
+    /**
+     * People {@code chat} can reach are reached there first: a {@link RecordingChat} for tests of the channel
+     * choice, the real Slack channel over the WireMock {@link SlackApi} for tests of what Slack receives.
+     */
+    public LeaveBotHarness(ChatChannel chat) {
         this(StoreAndMail.sqliteAndSmtp(), chat);
     }
 
@@ -89,7 +93,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         this(storeAndMail, null);
     }
 
-    private LeaveBotHarness(StoreAndMail storeAndMail, RecordingChat chat) {
+    private LeaveBotHarness(StoreAndMail storeAndMail, ChatChannel chat) {
         this.storeAndMail = storeAndMail;
         this.chat = chat;
     }

@@ -13,8 +13,12 @@ import java.util.List;
  * makes every delivery and update fail as an outage would.
  */
 public final class RecordingChat implements ChatChannel {
-    /** One delivered message. */
-    public record Delivery(Person to, Notification notification, String ref) {
+    /**
+     * One delivered message.
+     *
+     * @param replyTo the message it replies to in a thread, or null
+     */
+    public record Delivery(Person to, Notification notification, String replyTo, String ref) {
     }
 
     /** One update of an earlier message. */
@@ -41,10 +45,10 @@ public final class RecordingChat implements ChatChannel {
     }
 
     @Override
-    public synchronized String deliver(Person to, Notification notification) {
+    public synchronized String deliver(Person to, Notification notification, String replyTo) {
         failIfDown();
         String ref = "C0DM/" + (deliveries.size() + 1);
-        deliveries.add(new Delivery(to, notification, ref));
+        deliveries.add(new Delivery(to, notification, replyTo, ref));
         return ref;
     }
 

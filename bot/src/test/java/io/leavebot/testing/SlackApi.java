@@ -13,11 +13,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import io.leavebot.notify.NotificationTexts;
+import io.leavebot.slack.SlackChatChannel;
+import io.leavebot.slack.SlackPeople;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +74,13 @@ public final class SlackApi implements AutoCloseable {
         return Slack.getInstance(config);
     }
 
+    /** LeaveBot's Slack channel as the composition roots build it, talking to this server with the bot token. */
+    public SlackChatChannel chatChannel() {
+        MethodsClient methods = slack().methods(BOT_TOKEN);
+        return new SlackChatChannel(methods, new SlackPeople(methods, Clock.systemUTC(), Duration.ofMinutes(10)),
+                new NotificationTexts(ZoneOffset.UTC));
+    }
+
     public String baseUrl() {
         return server.baseUrl();
     }
@@ -75,6 +93,25 @@ public final class SlackApi implements AutoCloseable {
     /** Makes {@code method} answer {@code json} (a Handlebars template over the request) from now on. */
     public SlackApi answer(String method, String json) {
         server.stubFor(stub(method).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8").withBody(json)));
+        return this;
+    }
+
+    /**
+     * Makes {@code method} fail at the HTTP level from now on, as Slack does when it limits the rate (429, with
+     * {@code Retry-After}) or has an outage (5xx).
+     */
+    public SlackApi answerStatus(String method, int status) {
+        var response = status == 429
+                ? aResponse().withStatus(429).withHeader("Retry-After", "30").withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")
+                : aResponse().withStatus(status).withHeader("Content-Type", "text/plain").withBody("upstream error");
+        server.stubFor(stub(method).willReturn(response));
+        return this;
+    }
+
+    /** Makes {@code method} drop the connection without an answer from now on, as a network failure would. */
+    public SlackApi dropConnections(String method) {
+        server.stubFor(stub(method).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         return this;
     }
 
@@ -97,15 +134,21 @@ public final class SlackApi implements AutoCloseable {
         return server.findAll(postRequestedFor(urlPathEqualTo("/api/" + method))).stream().map(SlackApi::fields).toList();
     }
 
+    /** What Slack answered to each call of {@code method}, oldest first (e.g. the {@code ts} of a posted message). */
+    public List<JsonNode> answers(String method) {
+        List<JsonNode> answers = new ArrayList<>();
+        for (ServeEvent served : server.getAllServeEvents()) { // newest first
+            if (URI.create(served.getRequest().getUrl()).getPath().equals("/api/" + method)) {
+                answers.add(0, parse(served.getResponse().getBodyAsString()));
+            }
+        }
+        return answers;
+    }
+
     /** The JSON bodies posted to {@link #responseUrl()}, oldest first. */
     public List<JsonNode> responses() {
-        return server.findAll(postRequestedFor(urlPathEqualTo("/response-url"))).stream().map(r -> {
-            try {
-                return JSON.readTree(r.getBodyAsString());
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return server.findAll(postRequestedFor(urlPathEqualTo("/response-url"))).stream()
+                .map(r -> parse(r.getBodyAsString())).toList();
     }
 
     /** Calls {@code listener} with the fields of every call to {@code method} as it arrives (for timing). */
@@ -128,6 +171,14 @@ public final class SlackApi implements AutoCloseable {
             return JSON.readTree(call.get(field));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(field + " is not JSON: " + call.get(field), e);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("not JSON: " + json, e);
         }
     }
 
