@@ -61,7 +61,9 @@ final class AwsFunctions implements BeforeEachCallback, AfterEachCallback {
     /** The secret as stored: every key LeaveBot reads. */
     static final String SECRET = "{\"decisionLinkKey\": \"" + LINK_KEY + "\", \"apiKey\": \"" + API_KEY
             + "\", \"slackBotToken\": \"" + BOT_TOKEN + "\", \"slackSigningSecret\": \"" + SIGNING_SECRET + "\"}";
-    static final String ROUTING = "{\"default\": {\"email\": \"grace@example.org\", \"name\": \"Grace Hopper\"}}";
+    /** Grace approves everyone; she has a Slack id, which only a workflow with a chat channel uses. */
+    static final String ROUTING = "{\"default\": {\"email\": \"grace@example.org\", \"slack\": \"U02GRACE\", "
+            + "\"name\": \"Grace Hopper\"}}";
 
     private final Dynalite dynalite;
     private final SesLocal ses;

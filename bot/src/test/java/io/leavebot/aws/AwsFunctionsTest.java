@@ -10,6 +10,7 @@ import io.leavebot.aws.FunctionUrlEvents.Answer;
 import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.testing.CapturedLogs;
 import io.leavebot.testing.Dynalite;
 import io.leavebot.testing.SesLocal;
 import io.leavebot.testing.SesLocal.StoredEmail;
@@ -42,6 +43,8 @@ class AwsFunctionsTest {
     static final SesLocal SES = new SesLocal();
     @RegisterExtension
     final AwsFunctions aws = new AwsFunctions(DYNALITE, SES);
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @Test
     void requestFromTheApiStartsTheWorkflowWithAnAsynchronousInvokeOfTheAlias() {
@@ -89,6 +92,23 @@ class AwsFunctionsTest {
         assertEquals(410, again.status(), again::body);
         aws.lambdaWire().verify(1, postRequestedFor(urlMatching("/2025-12-01/durable-execution-callbacks/.+")));
         assertEquals(1, aws.mailTo("ada@example.org", "Your leave").size());
+    }
+
+    @Test
+    void eachFunctionReadsTheSecretOnceAndNoLogShowsItsValues() {
+        assertEquals(2, aws.secrets().reads(), "one read by each function, when it started");
+        decide(approvalRequested(), "");
+        aws.settle();
+        aws.api("GET", "/api/leaves/api-hr-7", Map.of("authorization", "Bearer " + AwsFunctions.API_KEY + "x"), null, false);
+        aws.api("GET", "/decide?token=forged." + AwsFunctions.LINK_KEY, Map.of(), null, false);
+
+        assertEquals(2, aws.secrets().reads(), "no read per invocation");
+        List<String> lines = logs.lines();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("leave request api-hr-7 ended APPROVED")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("api GET /api/leaves/{id}: 401")), lines::toString);
+        for (String secret : AwsFunctions.SECRET_VALUES) {
+            assertEquals(List.of(), lines.stream().filter(l -> l.contains(secret)).toList());
+        }
     }
 
     /** Ada's request is submitted through the API and Grace is asked; the token of the Approve link in her e-mail. */
