@@ -4,8 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.LeaveBotNames;
 import io.leavebot.aws.FunctionUrlEvents.Answer;
 import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.durable.model.ExecutionStatus;
@@ -14,6 +16,7 @@ import io.leavebot.testing.CapturedLogs;
 import io.leavebot.testing.Dynalite;
 import io.leavebot.testing.SesLocal;
 import io.leavebot.testing.SesLocal.StoredEmail;
+import java.lang.reflect.InvocationTargetException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -108,6 +111,26 @@ class AwsFunctionsTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("api GET /api/leaves/{id}: 401")), lines::toString);
         for (String secret : AwsFunctions.SECRET_VALUES) {
             assertEquals(List.of(), lines.stream().filter(l -> l.contains(secret)).toList());
+        }
+    }
+
+    @Test
+    void functionWithoutASettingFailsToStartNamingIt() {
+        var workflow = assertThrows(SettingsException.class, () -> new WorkflowFunction(
+                aws.settings(Map.of(LeaveBotNames.MAIL_FROM_ENV, "")), aws.clients(), aws.time(), ChatChannels.EMAIL_ONLY));
+        assertTrue(workflow.getMessage().startsWith("LEAVEBOT_MAIL_FROM is not set"), workflow.getMessage());
+        var api = assertThrows(SettingsException.class, () -> new ApiFunction(
+                aws.settings(Map.of(LeaveBotNames.WORKFLOW_FUNCTION_ENV, "")), aws.clients(), aws.time()));
+        assertTrue(api.getMessage().startsWith("LEAVEBOT_WORKFLOW_FUNCTION is not set"), api.getMessage());
+    }
+
+    @Test
+    void lambdaMakesTheHandlersWithTheirPublicConstructorsWhichReadTheEnvironment() throws ReflectiveOperationException {
+        for (Class<?> handler : List.of(WorkflowFunction.class, ApiFunction.class)) {
+            var constructor = handler.getConstructor();
+            var e = assertThrows(InvocationTargetException.class, constructor::newInstance, handler::getName);
+            assertTrue(e.getCause() instanceof SettingsException, e.getCause()::toString);
+            assertTrue(e.getCause().getMessage().matches("(AWS_REGION|LEAVEBOT_\\w+) is not set; .*"), e.getCause()::getMessage);
         }
     }
 
