@@ -9,8 +9,6 @@ import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.http.ApiKey;
 import io.leavebot.http.WebServer;
-import io.leavebot.testing.Dynalite;
-import io.leavebot.testing.SesLocal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,11 +37,7 @@ class ApiFunctionTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
-    @RegisterExtension
-    static final SesLocal SES = new SesLocal();
-    @RegisterExtension
-    final AwsFunctions aws = new AwsFunctions(DYNALITE, SES);
+    static final AwsFunctions aws = new AwsFunctions();
 
     static Stream<Arguments> badRequests() {
         Map<String, String> form = Map.of("content-type", "application/x-www-form-urlencoded");

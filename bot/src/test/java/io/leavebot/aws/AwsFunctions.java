@@ -14,6 +14,7 @@ import io.leavebot.durable.engine.TestClock;
 import io.leavebot.leave.DynamoDbLeaveStore;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.testing.Dynalite;
+import io.leavebot.testing.EngineTime;
 import io.leavebot.testing.SecretsManagerStub;
 import io.leavebot.testing.SesLocal;
 import io.leavebot.testing.SesLocal.StoredEmail;
@@ -24,14 +25,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -39,15 +39,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * LeaveBot's AWS functions, offline, fresh for each test: {@link WorkflowFunction} registered as the durable function
+ * LeaveBot's AWS functions, offline, fresh for each test (register it once per class:
+ * {@code @RegisterExtension static final AwsFunctions aws = new AwsFunctions();}): {@link WorkflowFunction} registered as the durable function
  * of an embedded engine (on a test clock) whose Lambda REST façade the front ends reach through a real
- * {@code LambdaClient}; DynamoDB on dynalite (a new table per test), SES on aws-ses-v2-local, the secret from a
+ * {@code LambdaClient}; DynamoDB on dynalite (started for the class, a new table per test), SES on aws-ses-v2-local (started for the class,
+ * emptied before each test), the secret from a
  * {@link SecretsManagerStub}. The Lambda calls pass through a WireMock proxy that records them, so a test sees each
  * {@code Invoke} and callback on the wire ({@link #lambdaWire()}). {@link #api} drives {@link ApiFunction} with
  * Function URL events. The workflow function is deployed as {@value #WORKFLOW}, not under LeaveBot's own name for
  * it, and invoked through its alias, as on AWS.
  */
-final class AwsFunctions implements BeforeEachCallback, AfterEachCallback {
+final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     static final String WORKFLOW = "leavebot-workflow";
     static final String WORKFLOW_ALIAS_ARN = "arn:aws:lambda:us-east-1:123456789012:function:" + WORKFLOW + ":live";
     static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:leavebot-Ab12Cd";
@@ -65,8 +67,8 @@ final class AwsFunctions implements BeforeEachCallback, AfterEachCallback {
     static final String ROUTING = "{\"default\": {\"email\": \"grace@example.org\", \"slack\": \"U02GRACE\", "
             + "\"name\": \"Grace Hopper\"}}";
 
-    private final Dynalite dynalite;
-    private final SesLocal ses;
+    private final Dynalite dynalite = new Dynalite();
+    private final SesLocal ses = new SesLocal();
     private final ChatChannels chat;
     private Path dir;
     private TestClock clock;
@@ -78,15 +80,26 @@ final class AwsFunctions implements BeforeEachCallback, AfterEachCallback {
     private ApiFunction api;
 
     /** Everyone is reached by e-mail. */
-    AwsFunctions(Dynalite dynalite, SesLocal ses) {
-        this(dynalite, ses, ChatChannels.EMAIL_ONLY);
+    AwsFunctions() {
+        this(ChatChannels.EMAIL_ONLY);
     }
 
     /** The workflow function opens its chat channel with {@code chat}. */
-    AwsFunctions(Dynalite dynalite, SesLocal ses, ChatChannels chat) {
-        this.dynalite = dynalite;
-        this.ses = ses;
+    AwsFunctions(ChatChannels chat) {
         this.chat = chat;
+    }
+
+    /** Starts dynalite and aws-ses-v2-local, once for the test class. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dynalite.start();
+        ses.start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        dynalite.close();
+        ses.close();
     }
 
     @Override
@@ -150,22 +163,7 @@ final class AwsFunctions implements BeforeEachCallback, AfterEachCallback {
 
     /** The engine's test clock as the {@link Clock} the functions read. */
     Clock time() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException("the functions' tests run in UTC");
-            }
-
-            @Override
-            public Instant instant() {
-                return clock.now();
-            }
-        };
+        return new EngineTime(clock::now);
     }
 
     /** Sends a Function URL request to the API function; see {@link FunctionUrlEvents#event}. */

@@ -13,8 +13,6 @@ import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.testing.CapturedLogs;
-import io.leavebot.testing.Dynalite;
-import io.leavebot.testing.SesLocal;
 import io.leavebot.testing.SesLocal.StoredEmail;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URLEncoder;
@@ -41,11 +39,7 @@ class AwsFunctionsTest {
     private static final Pattern APPROVE_LINK = Pattern.compile("^Approve: (\\S+)$", Pattern.MULTILINE);
 
     @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
-    @RegisterExtension
-    static final SesLocal SES = new SesLocal();
-    @RegisterExtension
-    final AwsFunctions aws = new AwsFunctions(DYNALITE, SES);
+    static final AwsFunctions aws = new AwsFunctions();
     @RegisterExtension
     final CapturedLogs logs = new CapturedLogs();
 

@@ -3,9 +3,7 @@ package io.leavebot.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.leavebot.LeaveBotNames;
-import io.leavebot.testing.Dynalite;
 import io.leavebot.testing.RecordingChat;
-import io.leavebot.testing.SesLocal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,17 +12,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The workflow function's chat channel: opened with the secret's Slack bot token, reached first; none without one. */
 class WorkflowFunctionChatTest {
+    /** The bot token and the channel of each workflow function the harness started, one per test. */
+    static final List<String> TOKENS = new CopyOnWriteArrayList<>();
+    static final List<RecordingChat> CHATS = new CopyOnWriteArrayList<>();
     @RegisterExtension
-    static final Dynalite DYNALITE = new Dynalite();
-    @RegisterExtension
-    static final SesLocal SES = new SesLocal();
-
-    final RecordingChat chat = new RecordingChat();
-    final List<String> tokens = new CopyOnWriteArrayList<>();
-    @RegisterExtension
-    final AwsFunctions aws = new AwsFunctions(DYNALITE, SES, (token, texts, clock) -> {
-        tokens.add(token);
-        return chat;
+    static final AwsFunctions aws = new AwsFunctions((token, texts, clock) -> {
+        TOKENS.add(token);
+        CHATS.add(new RecordingChat());
+        return CHATS.get(CHATS.size() - 1);
     });
 
     @Test
@@ -33,7 +28,8 @@ class WorkflowFunctionChatTest {
                 .status());
         aws.settle();
 
-        assertEquals(List.of(AwsFunctions.BOT_TOKEN), tokens);
+        assertEquals(AwsFunctions.BOT_TOKEN, TOKENS.get(TOKENS.size() - 1));
+        RecordingChat chat = CHATS.get(CHATS.size() - 1);
         assertEquals(1, chat.deliveries.size());
         assertEquals("U02GRACE", chat.deliveries.get(0).to().slackUserId());
         assertEquals(List.of(), aws.mailTo("grace@example.org", "Leave request from "));
@@ -49,7 +45,5 @@ class WorkflowFunctionChatTest {
                 (token, texts, clock) -> {
                     throw new AssertionError("a chat channel was opened without a bot token");
                 });
-
-        assertEquals(List.of(AwsFunctions.BOT_TOKEN), tokens, "only the harness's own function opened one");
     }
 }
