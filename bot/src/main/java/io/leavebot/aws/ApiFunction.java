@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.leavebot.http.WebApp;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
+import io.leavebot.workflow.LeaveRequests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,8 +44,10 @@ public final class ApiFunction implements RequestStreamHandler {
 
     /** The pages and API on {@code aws}'s services (tests point them at local stand-ins). */
     ApiFunction(AwsSettings settings, AwsClients aws, Clock clock) {
+        LeaveRequests leaves = FrontEnds.leaveRequests(settings, aws, clock);
+        // the settings first: a missing one fails the start without a call to Secrets Manager
         Secrets secrets = aws.secrets(settings.secretArn());
-        var web = WebApp.builder(FrontEnds.leaveRequests(settings, aws, clock))
+        var web = WebApp.builder(leaves)
                 .clock(clock)
                 .zone(settings.zone())
                 .decisionLinks(secrets.decisionLinks(LINKS_NOT_MADE_HERE));

@@ -38,12 +38,14 @@ public final class WorkflowFunction implements RequestStreamHandler {
 
     /** The workflow on {@code aws}'s services (tests point them at local stand-ins). */
     WorkflowFunction(AwsSettings settings, AwsClients aws, Clock clock, ChatChannels chat) {
-        Secrets secrets = aws.secrets(settings.secretArn());
         LeavePolicy policy = settings.policy();
-        var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
         var texts = new NotificationTexts(settings.zone());
-        var emails = new EmailRenderer(texts, secrets.decisionLinks(settings.decisionUrl()), settings.mailFrom(),
-                policy.approvalTimeout());
+        String decisionUrl = settings.decisionUrl();
+        String from = settings.mailFrom();
+        // the settings first: a missing one fails the start without a call to Secrets Manager
+        Secrets secrets = aws.secrets(settings.secretArn());
+        var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
+        var emails = new EmailRenderer(texts, secrets.decisionLinks(decisionUrl), from, policy.approvalTimeout());
         ChatChannel chatChannel = secrets.slackBotToken().map(token -> chat.open(token, texts, clock)).orElse(null);
         var notifier = new Notifier(store, chatChannel, aws.mailer(), emails, clock);
         this.workflow = new LeaveWorkflow(store, notifier, policy, clock);

@@ -116,6 +116,7 @@ class AwsFunctionsTest {
         var api = assertThrows(SettingsException.class, () -> new ApiFunction(
                 aws.settings(Map.of(LeaveBotNames.WORKFLOW_FUNCTION_ENV, "")), aws.clients(), aws.time()));
         assertTrue(api.getMessage().startsWith("LEAVEBOT_WORKFLOW_FUNCTION is not set"), api.getMessage());
+        assertEquals(2, aws.secrets().reads(), "only the harness's two functions read the secret");
     }
 
     @Test
