@@ -2,7 +2,8 @@ package io.leavebot;
 
 /**
  * Names that both the application ({@code bot}) and the AWS deployment ({@code infra}) use: the DynamoDB table of
- * leave records, its key attributes and its indexes, and the environment variable that carries the table name.
+ * leave records, its key attributes and its indexes, the environment variables of the AWS functions, and the keys
+ * of their secret.
  * {@code infra} imports nothing else from {@code bot}; change a name here and both sides follow.
  */
 public final class LeaveBotNames {
@@ -33,6 +34,39 @@ public final class LeaveBotNames {
     public static final String TEAM_INDEX = "open-by-approver";
     public static final String TEAM_INDEX_PARTITION_KEY = "gsi3pk";
     public static final String TEAM_INDEX_SORT_KEY = "gsi3sk";
+
+    /*
+     * The AWS functions' environment, which the CDK stack sets (io.leavebot.aws.AwsSettings reads it; the README
+     * has the table). Variables the local launcher reads too have the same name and meaning there.
+     */
+    /** ARN of the one Secrets Manager secret (JSON with the {@code SECRET_*} keys below); every function. */
+    public static final String SECRET_ARN_ENV = "LEAVEBOT_SECRET_ARN";
+    /** Sender of every e-mail, an identity SES may send from, e.g. {@code LeaveBot <leavebot@example.com>}. */
+    public static final String MAIL_FROM_ENV = "LEAVEBOT_MAIL_FROM";
+    /** Base URL of the function serving {@code /decide} (its Function URL); the workflow's e-mail links go there. */
+    public static final String PUBLIC_URL_ENV = "LEAVEBOT_PUBLIC_URL";
+    /** The workflow function the front ends start executions of: its alias ARN. */
+    public static final String WORKFLOW_FUNCTION_ENV = "LEAVEBOT_WORKFLOW_FUNCTION";
+    /** IANA time zone of dates and times in messages and pages. */
+    public static final String TIME_ZONE_ENV = "LEAVEBOT_TIME_ZONE";
+    /** ISO-8601 duration an approver has before a request expires. */
+    public static final String APPROVAL_TIMEOUT_ENV = "LEAVEBOT_APPROVAL_TIMEOUT";
+    /** Approver routing as JSON text (the format of {@code io.leavebot.leave.ApproverRouting}). */
+    public static final String ROUTING_ENV = "LEAVEBOT_ROUTING";
+    /** Approver routing as a JSON file, e.g. one shipped beside the code. */
+    public static final String ROUTING_FILE_ENV = "LEAVEBOT_ROUTING_FILE";
+    /** The one approver of everyone (with {@link #APPROVER_NAME_ENV}), when there is no routing document. */
+    public static final String APPROVER_EMAIL_ENV = "LEAVEBOT_APPROVER_EMAIL";
+    public static final String APPROVER_NAME_ENV = "LEAVEBOT_APPROVER_NAME";
+
+    /** Key of the secret's JSON: the Slack bot token ({@code xoxb-…}); without it, people are reached by e-mail. */
+    public static final String SECRET_SLACK_BOT_TOKEN = "slackBotToken";
+    /** Key of the secret's JSON: the Slack signing secret, which the Slack front end verifies requests with. */
+    public static final String SECRET_SLACK_SIGNING_SECRET = "slackSigningSecret";
+    /** Key of the secret's JSON: the HMAC key of e-mail decision links, 32 bytes or more; required. */
+    public static final String SECRET_DECISION_LINK_KEY = "decisionLinkKey";
+    /** Key of the secret's JSON: the JSON API's bearer key, 24 characters or more; without it, the API is off. */
+    public static final String SECRET_API_KEY = "apiKey";
 
     private LeaveBotNames() {
     }

@@ -12,18 +12,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * LeaveBot's own web server (the JDK's, no framework): the pages behind e-mail decision links at {@code /decide}
- * when {@link Builder#decisionLinks} is set, and the JSON API at {@code /api/leaves} when {@link Builder#apiKey} is
- * set. It binds to 127.0.0.1 unless told otherwise; put a TLS-terminating proxy in front to reach it from elsewhere.
+ * LeaveBot's own web server (the JDK's, no framework) serving a {@link WebApp}: the pages behind e-mail decision
+ * links at {@code /decide} when {@link Builder#decisionLinks} is set, and the JSON API at {@code /api/leaves} when
+ * {@link Builder#apiKey} is set. It binds to 127.0.0.1 unless told otherwise; put a TLS-terminating proxy in front to reach it from elsewhere.
  * <pre>{@code
  * try (WebServer web = WebServer.builder(leaveRequests).decisionLinks(links).apiKey(ApiKey.of(key)).port(3000).start()) {
  *     ...
@@ -40,27 +37,21 @@ public final class WebServer implements AutoCloseable {
     private final HttpServer http;
     private final AtomicInteger inProgress = new AtomicInteger();
     private final ExecutorService threads;
-    private final DecisionEndpoint decisions;
-    private final LeaveApi api;
+    private final WebApp app;
 
     /** A server for {@code leaves}; say what to serve with {@link Builder#decisionLinks} and {@link Builder#apiKey}. */
     public static Builder builder(LeaveRequests leaves) {
         return new Builder(leaves);
     }
 
-    /** Where to listen and what to serve. */
+    /** Where to listen and what to serve (the settings of {@link WebApp.Builder}, plus the address and port). */
     public static final class Builder {
-        private final LeaveRequests leaves;
+        private final WebApp.Builder app;
         private InetAddress address = InetAddress.getLoopbackAddress();
         private int port;
-        private Clock clock = Clock.systemUTC();
-        private ZoneId zone = ZoneOffset.UTC;
-        private DecisionLinks links;
-        private ApiKey apiKey;
-        private String defaultLeaveType = "annual";
 
         private Builder(LeaveRequests leaves) {
-            this.leaves = Objects.requireNonNull(leaves, "leaves");
+            this.app = WebApp.builder(leaves);
         }
 
         /** Default 127.0.0.1. */
@@ -78,36 +69,33 @@ public final class WebServer implements AutoCloseable {
             return this;
         }
 
-        /** When links expire and what "today" is; default the system clock. */
+        /** See {@link WebApp.Builder#clock}. */
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
+            app.clock(value);
             return this;
         }
 
-        /** The time zone of times and dates on pages and in the API's "today"; default UTC. */
+        /** See {@link WebApp.Builder#zone}. */
         public Builder zone(ZoneId value) {
-            this.zone = Objects.requireNonNull(value, "zone");
+            app.zone(value);
             return this;
         }
 
-        /** Serves {@code /decide} for links signed with these. */
+        /** See {@link WebApp.Builder#decisionLinks}. */
         public Builder decisionLinks(DecisionLinks value) {
-            this.links = Objects.requireNonNull(value, "decisionLinks");
+            app.decisionLinks(value);
             return this;
         }
 
-        /** Serves the JSON API {@code /api/leaves} to callers with this key. */
+        /** See {@link WebApp.Builder#apiKey}. */
         public Builder apiKey(ApiKey value) {
-            this.apiKey = Objects.requireNonNull(value, "apiKey");
+            app.apiKey(value);
             return this;
         }
 
-        /** The leave type of API requests that name none; default "annual". */
+        /** See {@link WebApp.Builder#defaultLeaveType}. */
         public Builder defaultLeaveType(String value) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("the default leave type must not be blank");
-            }
-            this.defaultLeaveType = value.trim();
+            app.defaultLeaveType(value);
             return this;
         }
 
@@ -118,20 +106,16 @@ public final class WebServer implements AutoCloseable {
          * @throws UncheckedIOException when the address and port cannot be bound
          */
         public WebServer start() {
-            if (links == null && apiKey == null) {
-                throw new IllegalStateException("the web server has nothing to serve: configure decision links, an API key, or both");
-            }
-            return new WebServer(this);
+            return new WebServer(app.build(), address, port);
         }
     }
 
-    private WebServer(Builder b) {
-        this.decisions = b.links == null ? null : new DecisionEndpoint(b.leaves, b.links, new DecisionPages(b.zone), b.clock);
-        this.api = b.apiKey == null ? null : new LeaveApi(b.leaves, b.apiKey, b.defaultLeaveType, b.clock, b.zone);
+    private WebServer(WebApp app, InetAddress address, int port) {
+        this.app = app;
         try {
-            this.http = HttpServer.create(new InetSocketAddress(b.address, b.port), 0);
+            this.http = HttpServer.create(new InetSocketAddress(address, port), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + b.address.getHostAddress() + ":" + b.port
+            throw new UncheckedIOException("cannot listen on " + address.getHostAddress() + ":" + port
                     + "; is another program using the port?", e);
         }
         var count = new AtomicInteger();
@@ -173,19 +157,10 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void dispatch(HttpExchange exchange) {
-        var ex = new Exchange(exchange);
+        var ex = new JdkExchange(exchange);
         inProgress.incrementAndGet();
         try {
-            String path = ex.path();
-            if (decisions != null && path.equals(DecisionEndpoint.PATH)) {
-                decisions.handle(ex);
-            } else if (api != null && (path.equals(LeaveApi.PATH) || path.startsWith(LeaveApi.PATH + "/"))) {
-                api.handle(ex);
-            } else {
-                ex.respond(404, "text/html; charset=utf-8", Html.page("Nothing here", Html.paragraphs(List.of(
-                        "There is no page at this address. LeaveBot's pages are reached through the links it sends."))),
-                        Map.of());
-            }
+            app.handle(ex);
         } catch (RuntimeException e) {
             // the answer could not be sent (the caller went away, or answered twice): nothing left to tell anyone
             LOG.log(System.Logger.Level.DEBUG, "web " + ex.method() + ": no answer sent, " + Failures.describe(e));

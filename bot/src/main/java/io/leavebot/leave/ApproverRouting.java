@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who approves whom: a default approver plus per-employee overrides, read from a JSON file. Overrides are keyed by
- * the employee's e-mail address (any case) or Slack user id ({@code U0ANN} or {@code slack:U0ANN}); an e-mail
- * match wins over a Slack id match. Each approver has an {@code email}, a {@code slack} user id or both, and an
- * optional display {@code name}. {@code default} may be left out, and then only the listed employees have an
- * approver.
+ * Who approves whom: a default approver plus per-employee overrides, read from JSON (a file, or text such as an
+ * environment variable). Overrides are keyed by the employee's e-mail address (any case) or Slack user id
+ * ({@code U0ANN} or {@code slack:U0ANN}); an e-mail match wins over a Slack id match. Each approver has an
+ * {@code email}, a {@code slack} user id or both, and an optional display {@code name}. {@code default} may be left
+ * out, and then only the listed employees have an approver.
  *
  * <pre>{@code
  * {
@@ -49,23 +49,35 @@ public final class ApproverRouting {
      *                                  not in the format above
      */
     public static ApproverRouting fromFile(Path file) {
+        String source = "file " + file.toAbsolutePath();
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw problem(file, "the file does not exist (create it, or point the setting at the right file)");
+            throw problem(source, "the file does not exist (create it, or point the setting at the right file)");
         } catch (IOException e) {
-            throw problem(file, "the file cannot be read: " + e.getMessage());
+            throw problem(source, "the file cannot be read: " + e.getMessage());
         }
+        return fromJson(text, source);
+    }
+
+    /**
+     * Reads routing given as JSON text in the format above, such as the value of an environment variable.
+     *
+     * @param source where the text comes from, for messages: "The approver routing {@code source} cannot be used: …",
+     *               e.g. {@code "in LEAVEBOT_ROUTING"}
+     * @throws IllegalArgumentException naming the source and the problem when the text is not JSON or not in the format
+     */
+    public static ApproverRouting fromJson(String json, String source) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(text);
+            root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw problem(file, "it is not valid JSON: " + e.getOriginalMessage() + at);
+            throw problem(source, "it is not valid JSON: " + e.getOriginalMessage() + at);
         }
-        return parse(file, root);
+        return parse(source, root);
     }
 
     /** Everyone is approved by {@code approver}. */
@@ -87,65 +99,65 @@ public final class ApproverRouting {
         return Optional.ofNullable(byEmail != null ? byEmail : bySlack != null ? bySlack : fallback);
     }
 
-    private static ApproverRouting parse(Path file, JsonNode root) {
+    private static ApproverRouting parse(String source, JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw problem(file, "expected a JSON object with \"default\" and/or \"overrides\"");
+            throw problem(source, "expected a JSON object with \"default\" and/or \"overrides\"");
         }
-        rejectUnknown(file, root, TOP_LEVEL, "the top level");
-        Person fallback = root.has("default") ? approver(file, root.get("default"), "\"default\"") : null;
+        rejectUnknown(source, root, TOP_LEVEL, "the top level");
+        Person fallback = root.has("default") ? approver(source, root.get("default"), "\"default\"") : null;
         Map<String, Person> overrides = new HashMap<>();
         JsonNode list = root.get("overrides");
         if (list != null && !list.isObject()) {
-            throw problem(file, "\"overrides\" must be an object mapping an employee's e-mail or Slack id to an approver");
+            throw problem(source, "\"overrides\" must be an object mapping an employee's e-mail or Slack id to an approver");
         }
         if (list != null) {
             for (Map.Entry<String, JsonNode> entry : list.properties()) {
                 String where = "\"overrides\".\"" + entry.getKey() + "\"";
                 if (entry.getKey().isBlank()) {
-                    throw problem(file, "an override has an empty employee key");
+                    throw problem(source, "an override has an empty employee key");
                 }
-                if (overrides.put(normalise(entry.getKey()), approver(file, entry.getValue(), where)) != null) {
-                    throw problem(file, where + " is listed twice");
+                if (overrides.put(normalise(entry.getKey()), approver(source, entry.getValue(), where)) != null) {
+                    throw problem(source, where + " is listed twice");
                 }
             }
         }
         if (fallback == null && overrides.isEmpty()) {
-            throw problem(file, "it names no approver at all; add a \"default\" approver or some \"overrides\"");
+            throw problem(source, "it names no approver at all; add a \"default\" approver or some \"overrides\"");
         }
         return new ApproverRouting(fallback, overrides);
     }
 
-    private static Person approver(Path file, JsonNode node, String where) {
+    private static Person approver(String source, JsonNode node, String where) {
         if (node == null || !node.isObject()) {
-            throw problem(file, where + " must be an object like {\"email\": \"bea@example.com\", \"slack\": \"U0BEA\", \"name\": \"Bea\"}");
+            throw problem(source, where + " must be an object like {\"email\": \"bea@example.com\", \"slack\": \"U0BEA\", \"name\": \"Bea\"}");
         }
-        rejectUnknown(file, node, APPROVER_FIELDS, where);
-        String email = text(file, node, "email", where);
-        String slack = text(file, node, "slack", where);
+        rejectUnknown(source, node, APPROVER_FIELDS, where);
+        String email = text(source, node, "email", where);
+        String slack = text(source, node, "slack", where);
         if (email == null && slack == null) {
-            throw problem(file, where + " needs an \"email\" or a \"slack\" user id");
+            throw problem(source, where + " needs an \"email\" or a \"slack\" user id");
         }
         if (email != null && !EmailAddresses.isValid(email.trim())) {
-            throw problem(file, where + " has \"email\": \"" + email + "\", which is not an e-mail address");
+            throw problem(source, where + " has \"email\": \"" + email + "\", which is not an e-mail address");
         }
-        return new Person(slack, email, text(file, node, "name", where));
+        return new Person(slack, email, text(source, node, "name", where));
     }
 
-    private static String text(Path file, JsonNode node, String field, String where) {
+    private static String text(String source, JsonNode node, String field, String where) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual()) {
-            throw problem(file, where + " has a non-text \"" + field + "\"; write it in quotes");
+            throw problem(source, where + " has a non-text \"" + field + "\"; write it in quotes");
         }
         return value.asText().isBlank() ? null : value.asText();
     }
 
-    private static void rejectUnknown(Path file, JsonNode node, Set<String> known, String where) {
+    private static void rejectUnknown(String source, JsonNode node, Set<String> known, String where) {
         node.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
-                throw problem(file, where + " has an unknown field \"" + name + "\"; allowed are " + String.join(", ", known.stream().sorted().toList()));
+                throw problem(source, where + " has an unknown field \"" + name + "\"; allowed are " + String.join(", ", known.stream().sorted().toList()));
             }
         });
     }
@@ -156,7 +168,7 @@ public final class ApproverRouting {
         return id.contains("@") ? id.toLowerCase(Locale.ROOT) : id;
     }
 
-    private static IllegalArgumentException problem(Path file, String what) {
-        return new IllegalArgumentException("The approver routing file " + file.toAbsolutePath() + " cannot be used: " + what + ".");
+    private static IllegalArgumentException problem(String source, String what) {
+        return new IllegalArgumentException("The approver routing " + source + " cannot be used: " + what + ".");
     }
 }

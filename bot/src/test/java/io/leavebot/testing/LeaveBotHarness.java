@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -140,7 +139,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
 
     /** The test clock as the {@link Clock} the application reads (it follows the clock across reopens). */
     public Clock time() {
-        return new EngineTime(this);
+        return new EngineTime(this::now);
     }
 
     /** Lets the engine run until nothing is due. */
@@ -225,29 +224,5 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
             return smtp;
         }
         throw new IllegalStateException("only the SMTP shape can take its mail server away");
-    }
-
-    /** The engine's test clock as the {@link Clock} the application reads. */
-    private static final class EngineTime extends Clock {
-        private final LeaveBotHarness bot;
-
-        EngineTime(LeaveBotHarness bot) {
-            this.bot = bot;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("LeaveBot's tests run in UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return bot.now();
-        }
     }
 }

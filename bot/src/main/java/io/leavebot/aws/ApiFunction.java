@@ -1,0 +1,75 @@
+package io.leavebot.aws;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.leavebot.http.WebApp;
+import io.leavebot.http.WebRequest;
+import io.leavebot.http.WebResponse;
+import io.leavebot.workflow.LeaveRequests;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+
+/**
+ * The handler of the function behind the decision-link and JSON API Function URL
+ * ({@code io.leavebot.aws.ApiFunction::handleRequest}): the same {@link WebApp} the local server runs, over DynamoDB
+ * and the deployed workflow function. {@code /decide} shows and answers e-mail decision links;
+ * {@code /api/leaves} is on when the secret has an {@code apiKey}. Executions are started with {@code Invoke}
+ * (asynchronous, with the durable execution name) and approvals sent with
+ * {@code SendDurableExecutionCallbackSuccess} / {@code Failure}.
+ *
+ * <p>Lambda makes one instance per execution environment and keeps it, so settings, the secret and the SDK
+ * clients are read and built once, in the constructor; an invocation only serves its request.
+ */
+public final class ApiFunction implements RequestStreamHandler {
+    /**
+     * The base of the links this function checks. It never makes a link, so the base goes nowhere; and its own
+     * Function URL cannot be in its environment (CloudFormation would see a circular reference).
+     */
+    static final String LINKS_NOT_MADE_HERE = "https://decision-links.invalid" + AwsSettings.DECIDE_PATH;
+
+    private static final System.Logger LOG = System.getLogger(ApiFunction.class.getName());
+
+    private final WebApp web;
+
+    /** Lambda's constructor: settings from the environment, the region's services, the function role's credentials. */
+    public ApiFunction() {
+        this(AwsSettings.fromEnvironment());
+    }
+
+    private ApiFunction(AwsSettings settings) {
+        this(settings, AwsClients.inRegion(settings.region()), Clock.systemUTC());
+    }
+
+    /** The pages and API on {@code aws}'s services (tests point them at local stand-ins). */
+    ApiFunction(AwsSettings settings, AwsClients aws, Clock clock) {
+        LeaveRequests leaves = FrontEnds.leaveRequests(settings, aws, clock);
+        // the settings first: a missing one fails the start without a call to Secrets Manager
+        Secrets secrets = aws.secrets(settings.secretArn());
+        var web = WebApp.builder(leaves)
+                .clock(clock)
+                .zone(settings.zone())
+                .decisionLinks(secrets.decisionLinks(LINKS_NOT_MADE_HERE));
+        secrets.apiKey().ifPresent(web::apiKey);
+        this.web = web.build();
+    }
+
+    /** One Function URL request in, its response out; a failure is answered, never thrown at Lambda. */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        WebResponse response;
+        try {
+            response = web.serve(FunctionUrl.request(input));
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, "api: 400, " + e.getMessage());
+            response = FunctionUrl.plain(400, "Bad Request");
+        } catch (RuntimeException e) {
+            // the body can be seen by anyone: the detail goes to the log only, one line without the message
+            StackTraceElement[] stack = e.getStackTrace();
+            LOG.log(System.Logger.Level.ERROR, "api: 500, " + e.getClass().getName() + (stack.length == 0 ? "" : " at " + stack[0]));
+            response = FunctionUrl.plain(500, "Internal Server Error");
+        }
+        FunctionUrl.write(response, output);
+    }
+}

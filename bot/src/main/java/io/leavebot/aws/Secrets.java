@@ -1,0 +1,146 @@
+package io.leavebot.aws;
+
+import static io.leavebot.LeaveBotNames.SECRET_API_KEY;
+import static io.leavebot.LeaveBotNames.SECRET_ARN_ENV;
+import static io.leavebot.LeaveBotNames.SECRET_DECISION_LINK_KEY;
+import static io.leavebot.LeaveBotNames.SECRET_SLACK_BOT_TOKEN;
+import static io.leavebot.LeaveBotNames.SECRET_SLACK_SIGNING_SECRET;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leavebot.email.DecisionLinks;
+import io.leavebot.http.ApiKey;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+
+/**
+ * LeaveBot's secret values, from one Secrets Manager secret whose {@code SecretString} is a JSON object:
+ * <pre>{@code
+ * {"decisionLinkKey": "<32+ random bytes>", "apiKey": "<24+ characters>",
+ *  "slackBotToken": "xoxb-…", "slackSigningSecret": "…"}
+ * }</pre>
+ * Only {@code decisionLinkKey} is required. A function reads the secret once, when it starts, and keeps the values
+ * for the life of its container; a rotated value therefore takes effect with new containers. Values are never
+ * printed: {@link #toString()} and every message name keys only.
+ */
+final class Secrets {
+    private static final List<String> KEYS = List.of(SECRET_DECISION_LINK_KEY, SECRET_API_KEY, SECRET_SLACK_BOT_TOKEN,
+            SECRET_SLACK_SIGNING_SECRET);
+
+    private final String secretArn;
+    private final Map<String, String> values;
+
+    private Secrets(String secretArn, Map<String, String> values) {
+        this.secretArn = secretArn;
+        this.values = Map.copyOf(values);
+    }
+
+    /**
+     * Reads the current version of the secret.
+     *
+     * @throws SettingsException naming the secret when it cannot be read, or naming the key that is wrong
+     */
+    static Secrets read(SecretsManagerClient client, String secretArn) {
+        GetSecretValueResponse response;
+        try {
+            response = client.getSecretValue(r -> r.secretId(secretArn));
+        } catch (SdkException e) {
+            throw new SettingsException("The secret " + secretArn + " (" + SECRET_ARN_ENV
+                    + ") cannot be read: " + e.getMessage() + ". Check that it exists in this region and that the "
+                    + "function's role may call secretsmanager:GetSecretValue on it.", e);
+        }
+        if (response.secretString() == null) {
+            throw new SettingsException("The secret " + secretArn + " has no text value; store the JSON object with "
+                    + "the keys " + KEYS + " as its secret string.");
+        }
+        return parse(secretArn, response.secretString());
+    }
+
+    /** @throws SettingsException naming the key that is wrong (never a value) */
+    static Secrets parse(String secretArn, String json) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            // no cause and no parser message: both may quote the secret's text
+            var at = e.getLocation();
+            throw new SettingsException("The secret " + secretArn + " is not valid JSON"
+                    + (at == null ? "" : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + "; it must be an object with the keys " + KEYS + ".");
+        }
+        if (root == null || !root.isObject()) {
+            throw new SettingsException("The secret " + secretArn + " must be a JSON object with the keys " + KEYS + ".");
+        }
+        Map<String, String> values = new HashMap<>();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
+            if (!KEYS.contains(entry.getKey())) {
+                throw new SettingsException("The secret " + secretArn + " has an unknown key \"" + entry.getKey()
+                        + "\"; the keys LeaveBot reads are " + KEYS + ".");
+            }
+            if (!entry.getValue().isTextual() && !entry.getValue().isNull()) {
+                throw new SettingsException("The secret " + secretArn + " has a \"" + entry.getKey() + "\" that is not "
+                        + "a text; write its value in double quotes.");
+            }
+            if (entry.getValue().isTextual() && !entry.getValue().asText().isBlank()) {
+                values.put(entry.getKey(), entry.getValue().asText());
+            }
+        }
+        return new Secrets(secretArn, values);
+    }
+
+    /**
+     * E-mail decision links signed with the secret's {@value io.leavebot.LeaveBotNames#SECRET_DECISION_LINK_KEY}.
+     *
+     * @param baseUrl where the links lead (see {@link AwsSettings#decisionUrl()})
+     */
+    DecisionLinks decisionLinks(String baseUrl) {
+        String key = optional(SECRET_DECISION_LINK_KEY).orElseThrow(() -> new SettingsException("The secret " + secretArn
+                + " has no \"" + SECRET_DECISION_LINK_KEY + "\"; add one, a random value of 32 bytes or more, "
+                + "e.g. from `openssl rand -base64 48`."));
+        try {
+            return new DecisionLinks(key, baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw unusable(SECRET_DECISION_LINK_KEY, e);
+        }
+    }
+
+    /** The JSON API's key, from {@value io.leavebot.LeaveBotNames#SECRET_API_KEY}; empty when the API is off. */
+    Optional<ApiKey> apiKey() {
+        try {
+            return optional(SECRET_API_KEY).map(ApiKey::of);
+        } catch (IllegalArgumentException e) {
+            throw unusable(SECRET_API_KEY, e);
+        }
+    }
+
+    /** The Slack bot token; empty when people are reached by e-mail only. */
+    Optional<String> slackBotToken() {
+        return optional(SECRET_SLACK_BOT_TOKEN);
+    }
+
+    /** The Slack signing secret; empty when the Slack front end is not deployed. */
+    Optional<String> slackSigningSecret() {
+        return optional(SECRET_SLACK_SIGNING_SECRET);
+    }
+
+    @Override
+    public String toString() {
+        return "Secrets[" + secretArn + ", keys " + values.keySet().stream().sorted().toList() + ", values hidden]";
+    }
+
+    /** The value's own check failed; its message describes the problem without quoting the value. */
+    private SettingsException unusable(String key, IllegalArgumentException e) {
+        return new SettingsException("The secret " + secretArn + " has a \"" + key + "\" that cannot be used: "
+                + e.getMessage(), e);
+    }
+
+    private Optional<String> optional(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+}

@@ -1,0 +1,59 @@
+package io.leavebot.aws;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.leavebot.email.EmailRenderer;
+import io.leavebot.leave.DynamoDbLeaveStore;
+import io.leavebot.leave.LeavePolicy;
+import io.leavebot.notify.ChatChannel;
+import io.leavebot.notify.NotificationTexts;
+import io.leavebot.notify.Notifier;
+import io.leavebot.workflow.LeaveWorkflow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+
+/**
+ * The handler of the durable workflow function ({@code io.leavebot.aws.WorkflowFunction::handleRequest}): the
+ * {@link LeaveWorkflow} over DynamoDB ({@link DynamoDbLeaveStore}) and SES ({@code SesMailer}), checkpointing to
+ * the Lambda durable API of its region. People are reached by e-mail; a chat channel comes first when
+ * {@link ChatChannels} opens one for the secret's Slack bot token.
+ *
+ * <p>Lambda makes one instance per execution environment and keeps it, so everything (settings, the secret, the
+ * SDK clients) is read and built once, in the constructor, during the function's init; an invocation only runs
+ * the workflow. A missing setting fails the init with a message naming it.
+ */
+public final class WorkflowFunction implements RequestStreamHandler {
+    private final LeaveWorkflow workflow;
+
+    /** Lambda's constructor: settings from the environment, the region's services, the function role's credentials. */
+    public WorkflowFunction() {
+        this(AwsSettings.fromEnvironment(), ChatChannels.EMAIL_ONLY);
+    }
+
+    private WorkflowFunction(AwsSettings settings, ChatChannels chat) {
+        this(settings, AwsClients.inRegion(settings.region()), Clock.systemUTC(), chat);
+    }
+
+    /** The workflow on {@code aws}'s services (tests point them at local stand-ins). */
+    WorkflowFunction(AwsSettings settings, AwsClients aws, Clock clock, ChatChannels chat) {
+        LeavePolicy policy = settings.policy();
+        var texts = new NotificationTexts(settings.zone());
+        String decisionUrl = settings.decisionUrl();
+        String from = settings.mailFrom();
+        // the settings first: a missing one fails the start without a call to Secrets Manager
+        Secrets secrets = aws.secrets(settings.secretArn());
+        var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
+        var emails = new EmailRenderer(texts, secrets.decisionLinks(decisionUrl), from, policy.approvalTimeout());
+        ChatChannel chatChannel = secrets.slackBotToken().map(token -> chat.open(token, texts, clock)).orElse(null);
+        var notifier = new Notifier(store, chatChannel, aws.mailer(), emails, clock);
+        this.workflow = new LeaveWorkflow(store, notifier, policy, clock);
+    }
+
+    /** One invocation of the durable execution: the envelope in, {@code SUCCEEDED}, {@code FAILED} or {@code PENDING} out. */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        workflow.handleRequest(input, output, context);
+    }
+}

@@ -1,0 +1,113 @@
+package io.leavebot.http;
+
+import io.leavebot.email.DecisionLinks;
+import io.leavebot.workflow.LeaveRequests;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * LeaveBot's web pages and JSON API, whoever brings the requests: the pages behind e-mail decision links at
+ * {@code /decide} when {@link Builder#decisionLinks} is set, the JSON API at {@code /api/leaves} when
+ * {@link Builder#apiKey} is set, and a polite 404 page for anything else. {@link WebServer} serves it on a port;
+ * a host that receives requests whole (a Lambda Function URL) calls {@link #serve}:
+ * <pre>{@code
+ * WebApp web = WebApp.builder(leaveRequests).decisionLinks(links).apiKey(ApiKey.of(key)).build();
+ * WebResponse answer = web.serve(new WebRequest("GET", "/decide", "token=...", Map.of(), null));
+ * }</pre>
+ */
+public final class WebApp {
+    private static final String NOT_FOUND_PAGE = Html.page("Nothing here", Html.paragraphs(List.of(
+            "There is no page at this address. LeaveBot's pages are reached through the links it sends.")));
+
+    private final DecisionEndpoint decisions;
+    private final LeaveApi api;
+
+    /** An app for {@code leaves}; say what to serve with {@link Builder#decisionLinks} and {@link Builder#apiKey}. */
+    public static Builder builder(LeaveRequests leaves) {
+        return new Builder(leaves);
+    }
+
+    /** What to serve, and the clock and time zone pages and answers use. */
+    public static final class Builder {
+        private final LeaveRequests leaves;
+        private Clock clock = Clock.systemUTC();
+        private ZoneId zone = ZoneOffset.UTC;
+        private DecisionLinks links;
+        private ApiKey apiKey;
+        private String defaultLeaveType = "annual";
+
+        private Builder(LeaveRequests leaves) {
+            this.leaves = Objects.requireNonNull(leaves, "leaves");
+        }
+
+        /** When links expire and what "today" is; default the system clock. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** The time zone of times and dates on pages and in the API's "today"; default UTC. */
+        public Builder zone(ZoneId value) {
+            this.zone = Objects.requireNonNull(value, "zone");
+            return this;
+        }
+
+        /** Serves {@code /decide} for links signed with these. */
+        public Builder decisionLinks(DecisionLinks value) {
+            this.links = Objects.requireNonNull(value, "decisionLinks");
+            return this;
+        }
+
+        /** Serves the JSON API {@code /api/leaves} to callers with this key. */
+        public Builder apiKey(ApiKey value) {
+            this.apiKey = Objects.requireNonNull(value, "apiKey");
+            return this;
+        }
+
+        /** The leave type of API requests that name none; default "annual". */
+        public Builder defaultLeaveType(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("the default leave type must not be blank");
+            }
+            this.defaultLeaveType = value.trim();
+            return this;
+        }
+
+        /** @throws IllegalStateException when neither decision links nor an API key is configured */
+        public WebApp build() {
+            if (links == null && apiKey == null) {
+                throw new IllegalStateException("LeaveBot's web pages have nothing to serve: configure decision links, "
+                        + "an API key, or both");
+            }
+            return new WebApp(this);
+        }
+    }
+
+    private WebApp(Builder b) {
+        this.decisions = b.links == null ? null : new DecisionEndpoint(b.leaves, b.links, new DecisionPages(b.zone), b.clock);
+        this.api = b.apiKey == null ? null : new LeaveApi(b.leaves, b.apiKey, b.defaultLeaveType, b.clock, b.zone);
+    }
+
+    /** Answers one request that arrived whole; failures behind it are answered too (500), never thrown. */
+    public WebResponse serve(WebRequest request) {
+        var exchange = new WholeExchange(request);
+        handle(exchange);
+        return exchange.response();
+    }
+
+    /** Routes the request to its endpoint, which answers it. */
+    void handle(Exchange ex) {
+        String path = ex.path();
+        if (decisions != null && path.equals(DecisionEndpoint.PATH)) {
+            decisions.handle(ex);
+        } else if (api != null && (path.equals(LeaveApi.PATH) || path.startsWith(LeaveApi.PATH + "/"))) {
+            api.handle(ex);
+        } else {
+            ex.respond(404, "text/html; charset=utf-8", NOT_FOUND_PAGE, Map.of());
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.leavebot.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leavebot.LeaveBotNames;
+import io.leavebot.durable.engine.DurableRestServer;
+import io.leavebot.durable.engine.EmbeddedEngine;
+import io.leavebot.durable.engine.TestClock;
+import io.leavebot.leave.DynamoDbLeaveStore;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.testing.Dynalite;
+import io.leavebot.testing.EngineTime;
+import io.leavebot.testing.SecretsManagerStub;
+import io.leavebot.testing.SesLocal;
+import io.leavebot.testing.SesLocal.StoredEmail;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * LeaveBot's AWS functions, offline, fresh for each test (register it once per class:
+ * {@code @RegisterExtension static final AwsFunctions aws = new AwsFunctions();}): {@link WorkflowFunction} registered as the durable function
+ * of an embedded engine (on a test clock) whose Lambda REST façade the front ends reach through a real
+ * {@code LambdaClient}; DynamoDB on dynalite (started for the class, a new table per test), SES on aws-ses-v2-local (started for the class,
+ * emptied before each test), the secret from a
+ * {@link SecretsManagerStub}. The Lambda calls pass through a WireMock proxy that records them, so a test sees each
+ * {@code Invoke} and callback on the wire ({@link #lambdaWire()}). {@link #api} drives {@link ApiFunction} with
+ * Function URL events. The workflow function is deployed as {@value #WORKFLOW}, not under LeaveBot's own name for
+ * it, and invoked through its alias, as on AWS.
+ */
+final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+    static final String WORKFLOW = "leavebot-workflow";
+    static final String WORKFLOW_ALIAS_ARN = "arn:aws:lambda:us-east-1:123456789012:function:" + WORKFLOW + ":live";
+    static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:leavebot-Ab12Cd";
+    static final String PUBLIC_URL = "https://abc123def.lambda-url.us-east-1.on.aws/";
+    static final String LINK_KEY = "decision-link-key-7c0f2a9e4b81d3566a0e";
+    static final String API_KEY = "api-key-from-the-secret-93b1e07d";
+    static final String BOT_TOKEN = "xoxb-000111222-333444555-SeCrEtBoTtOkEn";
+    static final String SIGNING_SECRET = "slack-signing-secret-5f2b8c0d91e4";
+    /** Every value of the secret, to look for where none may appear. */
+    static final List<String> SECRET_VALUES = List.of(LINK_KEY, API_KEY, BOT_TOKEN, SIGNING_SECRET);
+    /** The secret as stored: every key LeaveBot reads. */
+    static final String SECRET = "{\"decisionLinkKey\": \"" + LINK_KEY + "\", \"apiKey\": \"" + API_KEY
+            + "\", \"slackBotToken\": \"" + BOT_TOKEN + "\", \"slackSigningSecret\": \"" + SIGNING_SECRET + "\"}";
+    /** Grace approves everyone; she has a Slack id, which only a workflow with a chat channel uses. */
+    static final String ROUTING = "{\"default\": {\"email\": \"grace@example.org\", \"slack\": \"U02GRACE\", "
+            + "\"name\": \"Grace Hopper\"}}";
+
+    private final Dynalite dynalite = new Dynalite();
+    private final SesLocal ses = new SesLocal();
+    private final ChatChannels chat;
+    private Path dir;
+    private TestClock clock;
+    private String table;
+    private SecretsManagerStub secrets;
+    private EmbeddedEngine engine;
+    private DurableRestServer rest;
+    private WireMockServer lambdaWire;
+    private ApiFunction api;
+
+    /** Everyone is reached by e-mail. */
+    AwsFunctions() {
+        this(ChatChannels.EMAIL_ONLY);
+    }
+
+    /** The workflow function opens its chat channel with {@code chat}. */
+    AwsFunctions(ChatChannels chat) {
+        this.chat = chat;
+    }
+
+    /** Starts dynalite and aws-ses-v2-local, once for the test class. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dynalite.start();
+        ses.start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        dynalite.close();
+        ses.close();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        dir = Files.createTempDirectory("leavebot-aws");
+        clock = new TestClock();
+        ses.clear();
+        table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
+        DynamoDbLeaveStore.createTable(dynalite.client(), table);
+        secrets = new SecretsManagerStub().secret(SECRET_ARN, SECRET);
+        engine = EmbeddedEngine.builder(dir.resolve("engine.db")).clock(clock).build();
+        rest = DurableRestServer.builder(engine).start();
+        lambdaWire = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        lambdaWire.start();
+        lambdaWire.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(rest.uri().toString())));
+        engine.register(WORKFLOW, new WorkflowFunction(settings(Map.of()), clients(), time(), chat)).start();
+        api = new ApiFunction(settings(Map.of()), clients(), time());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        for (AutoCloseable resource : new AutoCloseable[] {lambdaWire::stop, rest, engine, secrets}) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close " + resource + ": " + e, e);
+            }
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** The functions' environment as the stack sets it, with {@code changes} (a blank value unsets a variable). */
+    Map<String, String> environment(Map<String, String> changes) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "AWS_REGION", "us-east-1",
+                LeaveBotNames.LEAVES_TABLE_ENV, table,
+                LeaveBotNames.SECRET_ARN_ENV, SECRET_ARN,
+                LeaveBotNames.MAIL_FROM_ENV, "LeaveBot <leavebot@example.org>",
+                LeaveBotNames.PUBLIC_URL_ENV, PUBLIC_URL,
+                LeaveBotNames.WORKFLOW_FUNCTION_ENV, WORKFLOW_ALIAS_ARN,
+                LeaveBotNames.ROUTING_ENV, ROUTING,
+                LeaveBotNames.APPROVAL_TIMEOUT_ENV, "P3D"));
+        env.putAll(changes);
+        return env;
+    }
+
+    AwsSettings settings(Map<String, String> changes) {
+        return AwsSettings.of(environment(changes));
+    }
+
+    /** Every service at its stand-in, the Lambda API through the recording proxy. */
+    AwsClients clients() {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "local-secret"));
+        return new AwsClients(Region.US_EAST_1, credentials, dynalite.endpoint(), ses.endpoint(),
+                URI.create(lambdaWire.baseUrl()), secrets.endpoint());
+    }
+
+    /** The engine's test clock as the {@link Clock} the functions read. */
+    Clock time() {
+        return new EngineTime(clock::now);
+    }
+
+    /** Sends a Function URL request to the API function; see {@link FunctionUrlEvents#event}. */
+    FunctionUrlEvents.Answer api(String method, String pathAndQuery, Map<String, String> headers, String body, boolean base64) {
+        return FunctionUrlEvents.invoke(api, FunctionUrlEvents.event(method, pathAndQuery, headers, body, base64));
+    }
+
+    ApiFunction apiFunction() {
+        return api;
+    }
+
+    /** Lets the engine run until nothing is due. */
+    void settle() {
+        assertTrue(engine.awaitIdle(Duration.ofSeconds(20)), "the engine did not settle");
+    }
+
+    void advance(Duration duration) {
+        clock.advance(duration);
+        settle();
+    }
+
+    EmbeddedEngine engine() {
+        return engine;
+    }
+
+    /** The request as the table holds it. */
+    LeaveRequest leave(String id) {
+        return new DynamoDbLeaveStore(dynalite.client(), table).get(id).orElseThrow();
+    }
+
+    /** Messages SES received for {@code to} whose subject starts with {@code subjectStart}. */
+    List<StoredEmail> mailTo(String to, String subjectStart) {
+        try {
+            return ses.emails().stream().filter(m -> m.to().contains(to) && m.subject().startsWith(subjectStart)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    SecretsManagerStub secrets() {
+        return secrets;
+    }
+
+    /** The Lambda API calls the functions made, as they went over the wire. */
+    WireMockServer lambdaWire() {
+        return lambdaWire;
+    }
+}

@@ -1,0 +1,78 @@
+package io.leavebot.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leavebot.LeaveBotNames;
+import io.leavebot.testing.SecretsManagerStub;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/** The secret: read through the real SDK client from a Secrets Manager stub; every problem named, no value shown. */
+class AwsSecretsTest {
+    static final String ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:leavebot-Xy98Zw";
+    static final String LINK_KEY = "link-key-that-is-long-enough-6f1d2c3b4a";
+
+    @Test
+    void secretIsReadWithGetSecretValue() {
+        try (var stub = new SecretsManagerStub().secret(ARN, "{\"decisionLinkKey\": \"" + LINK_KEY + "\", "
+                + "\"slackBotToken\": \"xoxb-1-2-token\", \"slackSigningSecret\": \"\", \"apiKey\": null}")) {
+            Secrets secrets = clientsFor(stub).secrets(ARN);
+
+            assertEquals(1, stub.reads());
+            assertEquals(Optional.of("xoxb-1-2-token"), secrets.slackBotToken());
+            assertEquals(Optional.empty(), secrets.slackSigningSecret(), "blank counts as absent");
+            assertEquals(Optional.empty(), secrets.apiKey());
+            assertEquals("DecisionLinks[https://example.org/decide]", secrets.decisionLinks("https://example.org/decide").toString());
+            assertEquals("Secrets[" + ARN + ", keys [decisionLinkKey, slackBotToken], values hidden]", secrets.toString());
+        }
+    }
+
+    @Test
+    void unknownSecretIsNamedWithTheVariableThatNamesIt() {
+        try (var stub = new SecretsManagerStub()) {
+            var e = assertThrows(SettingsException.class, () -> clientsFor(stub).secrets(ARN));
+            assertTrue(e.getMessage().startsWith("The secret " + ARN + " (" + LeaveBotNames.SECRET_ARN_ENV + ") cannot be "
+                    + "read: Secrets Manager can't find the specified secret."), e.getMessage());
+        }
+    }
+
+    @Test
+    void missingDecisionLinkKeyIsNamed() {
+        Secrets secrets = Secrets.parse(ARN, "{\"apiKey\": \"an-api-key-of-24-characters-or-more\"}");
+        var e = assertThrows(SettingsException.class, () -> secrets.decisionLinks("https://example.org/decide"));
+        assertTrue(e.getMessage().startsWith("The secret " + ARN + " has no \"decisionLinkKey\"; add one"), e.getMessage());
+    }
+
+    @Test
+    void problemsNameTheKeyButNeverShowAValue() {
+        Map<String, Executable> problems = Map.of(
+                "has a \"decisionLinkKey\" that cannot be used: the decision-link secret is 12 bytes long",
+                () -> Secrets.parse(ARN, "{\"decisionLinkKey\": \"short-SECRET\"}").decisionLinks("https://example.org/decide"),
+                "has a \"apiKey\" that cannot be used: the API key must be at least 24",
+                () -> Secrets.parse(ARN, "{\"apiKey\": \"short-SECRET\"}").apiKey(),
+                "is not valid JSON (at line 1, column 27)", () -> Secrets.parse(ARN, "{\"apiKey\": \"short-SECRET\",}"),
+                "is not valid JSON (at line 1, column 1)", () -> Secrets.parse(ARN, "short-SECRET"),
+                "has an unknown key \"apikey\"", () -> Secrets.parse(ARN, "{\"apikey\": \"short-SECRET\"}"),
+                "has a \"apiKey\" that is not a text", () -> Secrets.parse(ARN, "{\"apiKey\": [\"short-SECRET\"]}"));
+        problems.forEach((expected, problem) -> {
+            var e = assertThrows(SettingsException.class, problem);
+            assertTrue(e.getMessage().startsWith("The secret " + ARN + " " + expected), e.getMessage());
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertFalse(String.valueOf(t.getMessage()).contains("short-SECRET"), t.toString());
+            }
+        });
+    }
+
+    private static AwsClients clientsFor(SecretsManagerStub stub) {
+        return new AwsClients(Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")),
+                null, null, null, stub.endpoint());
+    }
+}
