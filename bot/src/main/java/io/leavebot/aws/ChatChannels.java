@@ -1,8 +1,12 @@
 package io.leavebot.aws;
 
+import com.slack.api.Slack;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
+import io.leavebot.slack.SlackChatChannel;
+import io.leavebot.slack.SlackPeople;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * How the workflow function opens its chat channel when the secret has a Slack bot token; the channel is reached
@@ -13,6 +17,12 @@ import java.time.Clock;
 interface ChatChannels {
     /** No chat channel, whatever the secret holds: everyone is reached by e-mail. */
     ChatChannels EMAIL_ONLY = (slackBotToken, texts, clock) -> null;
+
+    /** Slack DMs from the bot whose token the secret holds; people are looked up at most every 10 minutes. */
+    ChatChannels SLACK = (slackBotToken, texts, clock) -> {
+        var methods = Slack.getInstance().methods(slackBotToken);
+        return new SlackChatChannel(methods, new SlackPeople(methods, clock, Duration.ofMinutes(10)), texts);
+    };
 
     /**
      * @param texts the wording of notifications, in the deployment's time zone

@@ -17,8 +17,8 @@ import java.time.Clock;
 /**
  * The handler of the durable workflow function ({@code io.leavebot.aws.WorkflowFunction::handleRequest}): the
  * {@link LeaveWorkflow} over DynamoDB ({@link DynamoDbLeaveStore}) and SES ({@code SesMailer}), checkpointing to
- * the Lambda durable API of its region. People are reached by e-mail; a chat channel comes first when
- * {@link ChatChannels} opens one for the secret's Slack bot token.
+ * the Lambda durable API of its region. People are reached in Slack when the secret holds a bot token, with e-mail
+ * as the fallback; by e-mail only otherwise.
  *
  * <p>Lambda makes one instance per execution environment and keeps it, so everything (settings, the secret, the
  * SDK clients) is read and built once, in the constructor, during the function's init; an invocation only runs
@@ -29,7 +29,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
 
     /** Lambda's constructor: settings from the environment, the region's services, the function role's credentials. */
     public WorkflowFunction() {
-        this(AwsSettings.fromEnvironment(), ChatChannels.EMAIL_ONLY);
+        this(AwsSettings.fromEnvironment(), ChatChannels.SLACK);
     }
 
     private WorkflowFunction(AwsSettings settings, ChatChannels chat) {
