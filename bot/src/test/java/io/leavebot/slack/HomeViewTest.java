@@ -1,6 +1,5 @@
 package io.leavebot.slack;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slack.api.model.block.ContextBlock;

@@ -15,6 +15,7 @@ import io.leavebot.testing.LeaveBotHarness;
 import io.leavebot.testing.SlackApi;
 import io.leavebot.testing.SlackAppHarness;
 import io.leavebot.testing.SlackRequests;
+import io.leavebot.workflow.Answer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,18 @@ class SlackDecisionTest {
         assertEquals(List.of(), slack.slack().calls("views.open"), "no form for a request that no longer waits");
         assertEquals(2, slack.slack().responses().size());
         assertEquals(LeaveStatus.EXPIRED, slack.settledStatus("r1"));
+    }
+
+    @Test
+    void aClickAfterTheEmployeeWithdrewChangesNothing() {
+        String button = buttonOf(slack.submitted("r1"));
+        slack.bot().leaves().answer("r1", Answer.cancel(ADA));
+        slack.bot().settle();
+
+        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.APPROVE, button));
+        String text = slack.slack().responses().get(0).path("text").asText();
+        assertTrue(text.contains("*Status:* Withdrawn by Ada Lovelace on Mon 5 Jan 2026, 09:00 UTC"), text);
+        assertEquals(LeaveStatus.CANCELLED, slack.settledStatus("r1"));
     }
 
     @Test

@@ -79,6 +79,12 @@ class SlackHomeTest {
         assertEquals(LeaveStatus.PENDING, slack.settledStatus("r1"));
     }
 
+    @Test
+    void openingTheMessagesTabPublishesNothing() {
+        assertTrue(slack.sendOk(slack.requests().appHomeOpened(ADA.slackUserId(), "messages")).isEmpty());
+        assertEquals(List.of(), slack.slack().calls("views.publish"));
+    }
+
     private void approved(String requestId, LocalDate day) {
         var leaves = slack.bot().leaves();
         leaves.submit(new LeaveSubmission(requestId, ADA, "annual", day, day, false, null));

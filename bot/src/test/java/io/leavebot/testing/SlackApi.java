@@ -18,9 +18,11 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Slack's Web API served by WireMock on loopback, with answers shaped like Slack's documented examples. Every
@@ -95,6 +97,14 @@ public final class SlackApi implements AutoCloseable {
     /** The form fields (or JSON fields, flattened to strings) of each call to {@code method}, oldest first. */
     public List<Map<String, String>> calls(String method) {
         return server.findAll(postRequestedFor(urlPathEqualTo("/api/" + method))).stream().map(SlackApi::fields).toList();
+    }
+
+    /** The Web API methods called so far, oldest first (e.g. {@code [users.info, views.open]}). */
+    public List<String> methodsCalled() {
+        List<String> newestFirst = server.getAllServeEvents().stream().map(e -> e.getRequest().getUrl())
+                .filter(url -> url.startsWith("/api/")).map(url -> url.substring("/api/".length())).collect(Collectors.toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     /** The JSON bodies posted to {@link #responseUrl()}, oldest first. */

@@ -161,10 +161,15 @@ public final class SlackRequests {
 
     /** {@code userId} opened the Home tab of the app (Events API envelope, as in Slack's app_home_opened example). */
     public Signed appHomeOpened(String userId) {
+        return appHomeOpened(userId, "home");
+    }
+
+    /** {@code userId} opened a tab of the app: {@code home} or {@code messages}. */
+    public Signed appHomeOpened(String userId, String tab) {
         ObjectNode envelope = JSON.createObjectNode().put("token", "ZZZZZZWSxiZZZ2yIvs3peJ").put("team_id", SlackApi.TEAM)
                 .put("api_app_id", APP_ID);
         envelope.putObject("event").put("type", "app_home_opened").put("user", userId).put("channel", "D" + userId)
-                .put("tab", "home").put("event_ts", now.get().getEpochSecond() + ".000016");
+                .put("tab", tab).put("event_ts", now.get().getEpochSecond() + ".000016");
         envelope.put("type", "event_callback").put("event_id", "Ev0" + sequence.incrementAndGet())
                 .put("event_time", now.get().getEpochSecond());
         envelope.putArray("authorizations").addObject().putNull("enterprise_id").put("team_id", SlackApi.TEAM)
