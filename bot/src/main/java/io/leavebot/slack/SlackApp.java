@@ -28,12 +28,14 @@ import java.util.List;
  * SocketModeApp(appToken, app)}), whose requests come over an authenticated WebSocket.
  *
  * <p>Neither building the app nor serving its first request calls Slack before the listener runs: Bolt's default
- * authorization asks {@code auth.test} at both points (see {@link BotToken}), and a Lambda cold start has 3 seconds
- * in all to ack a command.
+ * authorization asks {@code auth.test} at both points (see {@link BotToken}), and so does the SDK before a token's
+ * first call unless it is built with {@link SlackSettings#sdk()}; a Lambda cold start has 3 seconds in all to ack
+ * a command.
  */
 public final class SlackApp {
     /** The slash command, as manifest.yml declares it. */
     static final String COMMAND = "/leave";
+    private static final System.Logger LOG = System.getLogger(SlackApp.class.getName());
 
     private SlackApp() {
     }
@@ -45,6 +47,10 @@ public final class SlackApp {
      */
     public static App create(SlackSettings settings, LeaveRequests leaves, SlackPeople people, LeavePolicy policy,
             NotificationTexts texts, Clock clock) {
+        if (settings.slack().getConfig().getMethodsConfig().isStatsEnabled()) {
+            LOG.log(System.Logger.Level.WARNING, "Slack's SDK keeps rate-limit statistics, so the first Web API call "
+                    + "will wait for an auth.test; build it with SlackSettings.sdk() instead");
+        }
         AppConfig config = AppConfig.builder().singleTeamBotToken(settings.botToken()).signingSecret(settings.signingSecret())
                 .slack(settings.slack()).build();
         ChatReplies replies = new ChatReplies(texts, policy, COMMAND);

@@ -1,6 +1,7 @@
 package io.leavebot.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,11 @@ class SlackSettingsTest {
     void theTokenAndTheSecretNeverReachALog() {
         var settings = new SlackSettings("xoxb-1234-secret", "signing-secret-5678", Slack.getInstance());
         assertEquals("SlackSettings[botToken=<hidden>, signingSecret=<hidden>]", settings.toString());
+    }
+
+    @Test
+    void theSdkKeepsNoStatisticsSoItNeverAsksWhichTeamATokenIsFrom() {
+        assertFalse(SlackSettings.sdk().getConfig().getMethodsConfig().isStatsEnabled());
     }
 
     @Test

@@ -60,9 +60,14 @@ public final class SlackApi implements AutoCloseable {
 
     /** A Slack client for the code under test, with its Web API at this server. */
     public Slack slack() {
+        return Slack.getInstance(config());
+    }
+
+    /** A new SDK configuration with the Web API at this server. */
+    public SlackConfig config() {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(server.baseUrl() + "/api/");
-        return Slack.getInstance(config);
+        return config;
     }
 
     public String baseUrl() {

@@ -48,8 +48,10 @@ public final class SlackAppHarness implements BeforeEachCallback, AfterEachCallb
         for (Person person : List.of(SampleLeaves.ADA, SampleLeaves.GRACE, SampleLeaves.ALAN)) {
             slack.member(person.slackUserId(), person.email(), person.displayName());
         }
-        var settings = new SlackSettings(SlackApi.BOT_TOKEN, SlackRequests.SIGNING_SECRET, slack.slack());
-        var people = new SlackPeople(slack.slack().methods(SlackApi.BOT_TOKEN), bot.time(), Duration.ofMinutes(10));
+        // the SDK and the clients as the composition roots build them
+        var sdk = SlackSettings.sdk(slack.config());
+        var settings = new SlackSettings(SlackApi.BOT_TOKEN, SlackRequests.SIGNING_SECRET, sdk);
+        var people = new SlackPeople(sdk.methods(SlackApi.BOT_TOKEN), bot.time(), Duration.ofMinutes(10));
         app = SlackApp.create(settings, bot.leaves(), people, LeaveBotHarness.POLICY, new NotificationTexts(ZoneId.of("UTC")),
                 bot.time());
         endpoint = new SlackEndpoint(app, SlackRequests.SIGNING_SECRET, bot.time());
