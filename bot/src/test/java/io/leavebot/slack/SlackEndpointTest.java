@@ -3,11 +3,13 @@ package io.leavebot.slack;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.ALAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.slack.SlackEndpoint.Reply;
 import io.leavebot.testing.SlackAppHarness;
+import io.leavebot.testing.SlackRequests;
 import io.leavebot.testing.SlackRequests.Signed;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +96,24 @@ class SlackEndpointTest {
         assertBadRequest("{\"type\":\"app_rate_limited\"}", "Unknown event type.");
         assertBadRequest("{\"type\": ", "The body is not JSON.");
         assertBadRequest("user_id=U01ADA&text=hello", "Not a Slack command, interaction or event.");
+    }
+
+    @Test
+    void whenSlackFailsUsPeopleGetAPoliteAnswer() {
+        slack.slack().answer("users.info", "{\"ok\":false,\"error\":\"invalid_auth\"}");
+        Reply command = slack.send(slack.requests().command(ADA.slackUserId(), "list"));
+        assertEquals(200, command.status());
+        assertTrue(command.body().contains("Something went wrong on our side, so LeaveBot could not finish this."), command.body());
+        assertFalse(command.body().contains("invalid_auth"), "Slack's error is for the log");
+
+        assertEquals(200, slack.send(slack.requests().click(ALAN.slackUserId(), DecisionButtons.APPROVE,
+                new DecisionButtons.Target("r1", "cb").encode())).status());
+        assertTrue(slack.slack().responses().get(0).path("text").asText().startsWith("Something went wrong on our side"));
+
+        Reply form = slack.send(slack.requests().viewSubmission(ADA.slackUserId(), "V0FORM1", RequestModal.CALLBACK_ID, "",
+                SlackRequests.values()));
+        assertEquals(500, form.status(), "Slack keeps the form open, with what was typed, and says it could not be sent");
+        assertEquals("Internal Server Error", form.body());
     }
 
     @Test
