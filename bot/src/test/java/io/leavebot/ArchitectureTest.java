@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final Path SOURCES = Path.of("src/main/java/io/leavebot");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(io\\.leavebot\\.[\\w.]+);", Pattern.MULTILINE);
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
     private static final List<String> RUNTIME_INTERNALS = List.of("io.leavebot.durable.engine.", "io.leavebot.durable.operation.",
             "io.leavebot.durable.execution.", "io.leavebot.durable.lambda.");
@@ -27,11 +27,20 @@ class ArchitectureTest {
     /** package → imports it must not have (prefixes), besides the runtime's internals. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
             "io.leavebot.leave", List.of("io.leavebot.workflow.", "io.leavebot.notify.", "io.leavebot.email.", "io.leavebot.http.",
-                    "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.durable."),
-            "io.leavebot.workflow", List.of("io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.aws."),
-            "io.leavebot.notify", List.of("io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack."),
-            "io.leavebot.email", List.of("io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack."),
-            "io.leavebot.http", List.of("io.leavebot.local.", "io.leavebot.slack."));
+                    "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.chat.", "io.leavebot.durable."),
+            "io.leavebot.workflow", List.of("io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.aws.",
+                    "io.leavebot.chat."),
+            "io.leavebot.notify", List.of("io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.",
+                    "io.leavebot.chat."),
+            "io.leavebot.email", List.of("io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.",
+                    "io.leavebot.chat."),
+            "io.leavebot.http", List.of("io.leavebot.local.", "io.leavebot.slack."),
+            // shared by the chat front ends, so it knows none of them, nor the runtime behind LeaveRequests
+            "io.leavebot.chat", List.of("com.slack.", "io.leavebot.slack.", "io.leavebot.http.", "io.leavebot.local.",
+                    "io.leavebot.aws.", "io.leavebot.email.", "io.leavebot.durable."),
+            // Slack acts only through LeaveRequests and the notify port: no store, no runtime, no other front end
+            "io.leavebot.slack", List.of("io.leavebot.local.", "io.leavebot.aws.", "io.leavebot.http.", "io.leavebot.email.",
+                    "io.leavebot.durable.", "io.leavebot.leave.LeaveStore", "io.leavebot.leave.Sqlite", "io.leavebot.leave.DynamoDb"));
 
     @Test
     void applicationPackagesKeepTheirEdges() throws IOException {

@@ -1,10 +1,10 @@
 package io.leavebot.aws;
 
-import com.slack.api.Slack;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackChatChannel;
 import io.leavebot.slack.SlackPeople;
+import io.leavebot.slack.SlackSettings;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -20,7 +20,7 @@ interface ChatChannels {
 
     /** Slack DMs from the bot whose token the secret holds; people are looked up at most every 10 minutes. */
     ChatChannels SLACK = (slackBotToken, texts, clock) -> {
-        var methods = Slack.getInstance().methods(slackBotToken);
+        var methods = SlackSettings.sdk().methods(slackBotToken);
         return new SlackChatChannel(methods, new SlackPeople(methods, clock, Duration.ofMinutes(10)), texts);
     };
 

@@ -125,6 +125,16 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         return leaves;
     }
 
+    /** Submits {@link #submission Ada's request} and lets the workflow run until the approver has been asked. */
+    public LeaveRequest submitted(String requestId) {
+        var submitted = leaves.submit(submission(requestId));
+        if (!submitted.accepted()) {
+            throw new AssertionError("the sample request was refused: " + submitted.errors());
+        }
+        settle();
+        return leave(requestId);
+    }
+
     public LeaveRequest leave(String requestId) {
         return store.get(requestId).orElseThrow();
     }

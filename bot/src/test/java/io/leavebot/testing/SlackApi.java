@@ -29,9 +29,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Slack's Web API served by WireMock on loopback, with answers shaped like Slack's documented examples. Every
@@ -69,9 +71,14 @@ public final class SlackApi implements AutoCloseable {
 
     /** A Slack client for the code under test, with its Web API at this server. */
     public Slack slack() {
+        return io.leavebot.slack.SlackSettings.sdk(config());
+    }
+
+    /** A new SDK configuration with the Web API at this server. */
+    public SlackConfig config() {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(server.baseUrl() + "/api/");
-        return Slack.getInstance(config);
+        return config;
     }
 
     /** LeaveBot's Slack channel as the composition roots build it, talking to this server with the bot token. */
@@ -143,6 +150,14 @@ public final class SlackApi implements AutoCloseable {
             }
         }
         return answers;
+    }
+
+    /** The Web API methods called so far, oldest first (e.g. {@code [users.info, views.open]}). */
+    public List<String> methodsCalled() {
+        List<String> newestFirst = server.getAllServeEvents().stream().map(e -> e.getRequest().getUrl())
+                .filter(url -> url.startsWith("/api/")).map(url -> url.substring("/api/".length())).collect(Collectors.toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     /** The JSON bodies posted to {@link #responseUrl()}, oldest first. */

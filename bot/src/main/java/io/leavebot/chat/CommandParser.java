@@ -1,0 +1,137 @@
+package io.leavebot.chat;
+
+import io.leavebot.leave.LeavePolicy;
+import io.leavebot.leave.LeaveValidator;
+import io.leavebot.leave.LeaveValidator.ParsedDate;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what people type after {@code /leave} in Slack (the Teams bot will take the same text after {@code leave}):
+ * <pre>
+ *   (nothing)                      open the request form
+ *   [TYPE] DAY [[to] DAY] [reason] ask for leave: DAY is YYYY-MM-DD, today or tomorrow; one DAY is a single day
+ *   list                           my requests and where they stand
+ *   cancel ID                      withdraw my request ID while it waits
+ *   help                           what can be typed
+ * </pre>
+ * Keywords are read in any case. TYPE is the word before the first DAY; left out, it is the policy's first type
+ * ({@code annual} by default). The validator judges it like every other field, so "/leave holiday 2026-01-12" is
+ * answered with the types there are. Whatever follows the days is the reason, so "/leave 2026-01-12 sick child" is
+ * a day of the default type with the reason "sick child".
+ */
+public final class CommandParser {
+    /** A word that is meant as a date, though perhaps not written as one we read (2026/1/12, 12.01.2026). */
+    private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}");
+
+    private final LeaveValidator validator;
+    private final String defaultType;
+
+    public CommandParser(LeavePolicy policy) {
+        this.validator = new LeaveValidator(policy);
+        this.defaultType = policy.types().get(0);
+    }
+
+    /** @param today the day "today" and "tomorrow" count from, and the examples in messages start from */
+    public LeaveCommand parse(String text, LocalDate today) {
+        Words words = new Words(text);
+        switch (words.peek().toLowerCase(Locale.ROOT)) {
+            case "":
+                return LeaveCommand.of(LeaveCommand.Kind.FORM);
+            case "help":
+                return LeaveCommand.of(LeaveCommand.Kind.HELP);
+            case "list":
+                return LeaveCommand.of(LeaveCommand.Kind.LIST);
+            case "cancel":
+                words.next();
+                return cancel(words);
+            default:
+                return request(words, today);
+        }
+    }
+
+    private static LeaveCommand cancel(Words words) {
+        String id = words.next();
+        if (id.isEmpty() || !words.rest().isEmpty()) {
+            return LeaveCommand.unreadable("To withdraw a request, please give its id and nothing else; "
+                    + "the list of your requests shows each id.");
+        }
+        return LeaveCommand.cancel(id);
+    }
+
+    private LeaveCommand request(Words words, LocalDate today) {
+        String type = defaultType;
+        if (!isDate(words.peek()) && isDate(words.peekSecond())) {
+            type = words.next();
+        } else if (!isDate(words.peek()) && validator.canonicalType(words.peek()).isPresent()) {
+            return LeaveCommand.unreadable(LeaveValidator.parseDate(LeaveValidator.START, null, today).error());
+        }
+        ParsedDate start = date(LeaveValidator.START, words.next(), today);
+        if (!start.ok()) {
+            return LeaveCommand.unreadable(start.error());
+        }
+        ParsedDate end = start;
+        if (isRangeWord(words.peek()) && isDate(words.peekSecond())) {
+            words.next();
+        }
+        if (isDate(words.peek())) {
+            end = date(LeaveValidator.END, words.next(), today);
+            if (!end.ok()) {
+                return LeaveCommand.unreadable(end.error());
+            }
+        }
+        String reason = words.rest();
+        return LeaveCommand.request(type, start.date(), end.date(), reason.isEmpty() ? null : reason);
+    }
+
+    private static ParsedDate date(String field, String word, LocalDate today) {
+        switch (word.toLowerCase(Locale.ROOT)) {
+            case "today":
+                return new ParsedDate(today, null);
+            case "tomorrow":
+                return new ParsedDate(today.plusDays(1), null);
+            default:
+                return LeaveValidator.parseDate(field, word, today);
+        }
+    }
+
+    private static boolean isDate(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.equals("today") || w.equals("tomorrow") || DATE_LIKE.matcher(w).matches();
+    }
+
+    private static boolean isRangeWord(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.equals("to") || w.equals("until") || w.equals("-") || w.equals("–");
+    }
+
+    /** The text as words from the left, keeping the rest (the reason) exactly as typed. */
+    private static final class Words {
+        private static final Pattern SPACE = Pattern.compile("\\s+");
+        private String rest;
+
+        Words(String text) {
+            this.rest = text == null ? "" : text.strip();
+        }
+
+        String peek() {
+            return SPACE.split(rest, 2)[0];
+        }
+
+        String peekSecond() {
+            String[] parts = SPACE.split(rest, 3);
+            return parts.length > 1 ? parts[1] : "";
+        }
+
+        String next() {
+            String[] parts = SPACE.split(rest, 2);
+            rest = parts.length > 1 ? parts[1] : "";
+            return parts[0];
+        }
+
+        String rest() {
+            return rest;
+        }
+    }
+}

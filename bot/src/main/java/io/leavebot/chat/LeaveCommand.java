@@ -1,0 +1,59 @@
+package io.leavebot.chat;
+
+import io.leavebot.leave.LeaveSubmission;
+import io.leavebot.leave.Person;
+import java.time.LocalDate;
+
+/**
+ * What someone asked for by typing {@code /leave …}, as read by {@link CommandParser}. Which fields are set
+ * depends on the {@link Kind}.
+ *
+ * @param type      REQUEST: the leave type as typed (the validator judges it)
+ * @param start     REQUEST: the first day
+ * @param end       REQUEST: the last day (the first day when only one date was typed)
+ * @param reason    REQUEST: the rest of the text, or null
+ * @param requestId CANCEL: the id of the request to withdraw
+ * @param problem   UNREADABLE: why the text could not be read, worded for the person who typed it
+ */
+public record LeaveCommand(Kind kind, String type, LocalDate start, LocalDate end, String reason, String requestId,
+        String problem) {
+
+    public enum Kind {
+        /** No text: open the request form. */
+        FORM,
+        /** Dates (and perhaps a type and a reason): submit a request straight away. */
+        REQUEST,
+        /** {@code list}: the employee's own requests. */
+        LIST,
+        /** {@code cancel <id>}: withdraw a request that is still waiting. */
+        CANCEL,
+        /** {@code help}: what can be typed. */
+        HELP,
+        /** Text that is none of the above. */
+        UNREADABLE
+    }
+
+    static LeaveCommand of(Kind kind) {
+        return new LeaveCommand(kind, null, null, null, null, null, null);
+    }
+
+    static LeaveCommand request(String type, LocalDate start, LocalDate end, String reason) {
+        return new LeaveCommand(Kind.REQUEST, type, start, end, reason, null, null);
+    }
+
+    static LeaveCommand cancel(String requestId) {
+        return new LeaveCommand(Kind.CANCEL, null, null, null, null, requestId, null);
+    }
+
+    static LeaveCommand unreadable(String problem) {
+        return new LeaveCommand(Kind.UNREADABLE, null, null, null, null, null, problem);
+    }
+
+    /** A REQUEST as the submission it stands for (whole days: half days are asked for in the form). */
+    public LeaveSubmission toSubmission(String requestId, Person employee) {
+        if (kind != Kind.REQUEST) {
+            throw new IllegalStateException("only a REQUEST is a submission, not " + kind);
+        }
+        return new LeaveSubmission(requestId, employee, type, start, end, false, reason);
+    }
+}

@@ -1,0 +1,88 @@
+package io.leavebot.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import io.leavebot.chat.ChatReplies;
+import io.leavebot.chat.ChatReply;
+import io.leavebot.chat.CommandParser;
+import io.leavebot.chat.LeaveCommand;
+import io.leavebot.chat.RequestIds;
+import io.leavebot.workflow.Answer;
+import io.leavebot.workflow.LeaveRequests;
+import io.leavebot.workflow.LeaveRequests.Answered;
+import io.leavebot.workflow.LeaveRequests.Submitted;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * {@code /leave}: with no text it opens the request form; with dates it asks for leave straight away (the request
+ * id derived from the command's trigger id); {@code list}, {@code cancel <id>} and {@code help} do what they say.
+ * The grammar is {@link CommandParser}'s. Every answer is ephemeral, in the command's HTTP response.
+ */
+final class CommandListener implements SlashCommandHandler {
+    private static final System.Logger LOG = System.getLogger(CommandListener.class.getName());
+
+    private final LeaveRequests leaves;
+    private final SlackPeople people;
+    private final CommandParser parser;
+    private final ChatReplies replies;
+    private final RequestModal requestForm;
+    private final Clock clock;
+
+    /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
+    CommandListener(LeaveRequests leaves, SlackPeople people, CommandParser parser, ChatReplies replies, RequestModal requestForm,
+            Clock clock) {
+        this.leaves = leaves;
+        this.people = people;
+        this.parser = parser;
+        this.replies = replies;
+        this.requestForm = requestForm;
+        this.clock = clock;
+    }
+
+    @Override
+    public Response apply(SlashCommandRequest req, SlashCommandContext ctx) throws IOException, SlackApiException {
+        LocalDate today = LocalDate.now(clock);
+        SlashCommandPayload command = req.getPayload();
+        LeaveCommand asked = parser.parse(command.getText(), today);
+        ChatReply reply = switch (asked.kind()) {
+            case FORM -> openForm(ctx, today);
+            case REQUEST -> submit(asked, command, today);
+            case LIST -> replies.list(leaves.requestsOf(people.person(command.getUserId())));
+            case CANCEL -> cancel(asked.requestId(), command);
+            case HELP -> replies.help(today);
+            case UNREADABLE -> replies.unreadable(asked.problem(), today);
+        };
+        return reply == null ? ctx.ack() : ctx.ack(r -> r.responseType("ephemeral").text(SlackText.mrkdwn(reply)));
+    }
+
+    /** Opens the form, or says why not. Nothing slow comes first: the trigger id expires 3 seconds after the command. */
+    private ChatReply openForm(SlashCommandContext ctx, LocalDate today) throws IOException, SlackApiException {
+        ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(requestForm.modal()));
+        if (opened.isOk()) {
+            return null;
+        }
+        LOG.log(System.Logger.Level.WARNING, "slack views.open of the request form answered " + opened.getError());
+        return replies.formUnavailable(today);
+    }
+
+    private ChatReply submit(LeaveCommand asked, SlashCommandPayload command, LocalDate today) {
+        String requestId = RequestIds.from("slack-trigger:" + command.getTriggerId());
+        Submitted submitted = leaves.submit(asked.toSubmission(requestId, people.person(command.getUserId())));
+        return submitted.accepted() ? replies.accepted(requestId, leaves.get(requestId).orElse(null))
+                : replies.notAccepted(submitted.errors().values(), today);
+    }
+
+    private ChatReply cancel(String requestId, SlashCommandPayload command) {
+        Answer answer = Answer.cancel(people.person(command.getUserId()));
+        Answered answered = leaves.answer(requestId, answer);
+        AnswerLog.refused(command.getTeamId(), command.getUserId(), requestId, answer, answered);
+        return replies.answered(requestId, answer, answered);
+    }
+}

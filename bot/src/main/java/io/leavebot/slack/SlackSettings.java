@@ -1,0 +1,47 @@
+package io.leavebot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+
+/**
+ * What LeaveBot needs to talk to one Slack workspace.
+ *
+ * @param botToken      the bot user's token ({@code xoxb-…}, from {@code SLACK_BOT_TOKEN})
+ * @param signingSecret the app's signing secret (from {@code SLACK_SIGNING_SECRET}), for {@link SlackEndpoint};
+ *                      null in Socket Mode, where Slack's requests come over an authenticated WebSocket instead
+ * @param slack         the SDK: {@link #sdk()} in production, {@link #sdk(SlackConfig)} pointed at a stand-in in tests
+ */
+public record SlackSettings(String botToken, String signingSecret, Slack slack) {
+
+    public SlackSettings {
+        if (botToken == null || botToken.isBlank()) {
+            throw new IllegalArgumentException("Slack needs the bot token: set SLACK_BOT_TOKEN to the app's "
+                    + "Bot User OAuth Token (xoxb-…), shown under OAuth & Permissions once the app is installed");
+        }
+        if (slack == null) {
+            throw new IllegalArgumentException("Slack needs an SDK instance (Slack.getInstance())");
+        }
+    }
+
+    /** Slack's SDK for slack.com as LeaveBot uses it: {@link #sdk(SlackConfig)} of a new configuration. */
+    public static Slack sdk() {
+        return sdk(new SlackConfig());
+    }
+
+    /**
+     * Slack's SDK on {@code config} (a new one: the SDK's default configuration cannot be changed) with the SDK's
+     * rate-limit statistics off. LeaveBot does not read them, and they cost a round trip where it hurts: before the
+     * first Web API call of each token in a JVM made by a client without a team id (as {@link SlackPeople}'s is),
+     * the SDK asks {@code auth.test} which team the token belongs to, in front of the first ack after a cold start.
+     */
+    public static Slack sdk(SlackConfig config) {
+        config.getMethodsConfig().setStatsEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    /** Names the fields only: the token and the secret must not reach a log. */
+    @Override
+    public String toString() {
+        return "SlackSettings[botToken=<hidden>, signingSecret=" + (signingSecret == null ? "none" : "<hidden>") + "]";
+    }
+}

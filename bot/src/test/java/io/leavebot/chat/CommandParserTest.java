@@ -1,0 +1,90 @@
+package io.leavebot.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.leavebot.chat.LeaveCommand.Kind;
+import io.leavebot.leave.LeavePolicy;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class CommandParserTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 1, 5);
+    private final CommandParser parser = new CommandParser(LeavePolicy.DEFAULT);
+
+    private LeaveCommand parse(String text) {
+        return parser.parse(text, TODAY);
+    }
+
+    @Test
+    void nothingOpensTheForm() {
+        assertEquals(Kind.FORM, parse("").kind());
+        assertEquals(Kind.FORM, parse("   ").kind());
+        assertEquals(Kind.FORM, parser.parse(null, TODAY).kind());
+    }
+
+    @Test
+    void twoDatesAndAReasonAskForThoseDaysOfTheDefaultType() {
+        LeaveCommand command = parse("2026-01-10 2026-01-20 Family trip");
+        assertEquals(LeaveCommand.request("annual", LocalDate.of(2026, 1, 10), LocalDate.of(2026, 1, 20), "Family trip"), command);
+    }
+
+    @Test
+    void oneDateAsksForThatDayAlone() {
+        assertEquals(LeaveCommand.request("annual", LocalDate.of(2026, 1, 10), LocalDate.of(2026, 1, 10), null), parse("2026-01-10"));
+    }
+
+    @Test
+    void todayAndTomorrowCountFromTheGivenDay() {
+        assertEquals(LocalDate.of(2026, 1, 6), parse("tomorrow").start());
+        assertEquals(LocalDate.of(2026, 1, 6), parse("Tomorrow").end());
+        LeaveCommand range = parse("today to 2026-01-09 dentist, then rest");
+        assertEquals(TODAY, range.start());
+        assertEquals(LocalDate.of(2026, 1, 9), range.end());
+        assertEquals("dentist, then rest", range.reason());
+    }
+
+    @Test
+    void aLeadingWordBeforeADateIsTheLeaveType() {
+        LeaveCommand sick = parse("Sick tomorrow  fever  and cough");
+        assertEquals("Sick", sick.type());
+        assertEquals("fever  and cough", sick.reason(), "the reason is kept as typed");
+        assertEquals("holiday", parse("holiday 2026-01-12").type(), "the validator judges types it does not know");
+    }
+
+    @Test
+    void wordsAfterTheDatesAreTheReasonEvenWhenTheyNameAType() {
+        LeaveCommand command = parse("2026-01-12 sick child");
+        assertEquals("annual", command.type());
+        assertEquals("sick child", command.reason());
+        assertEquals("to visit family", parse("2026-01-12 to visit family").reason(), "'to' without a date is part of the reason");
+    }
+
+    @Test
+    void textThatIsNoDateSaysSoWithAnExample() {
+        assertEquals(Kind.UNREADABLE, parse("next week please").kind());
+        assertEquals("\"next\" is not a date we can read. Please write the start date as YYYY-MM-DD, for example 2026-01-12.",
+                parse("next week please").problem());
+        assertEquals("\"12/01/2026\" is not a date we can read. Please write the end date as YYYY-MM-DD, for example 2026-01-12.",
+                parse("2026-01-10 12/01/2026").problem());
+        assertEquals("2027-02-30 is not a day in the calendar. Please check the day and month of the start date.",
+                parse("2027-02-30").problem());
+        assertEquals("Please give the start date, for example 2026-01-12.", parse("sick").problem());
+    }
+
+    @Test
+    void keywordsListCancelAndHelp() {
+        assertEquals(Kind.LIST, parse("list").kind());
+        assertEquals(Kind.HELP, parse("HELP").kind());
+        LeaveCommand cancel = parse("cancel 7mk2x-q9d4r");
+        assertEquals(Kind.CANCEL, cancel.kind());
+        assertEquals("7mk2x-q9d4r", cancel.requestId());
+        assertNull(cancel.start());
+    }
+
+    @Test
+    void cancelNeedsExactlyOneId() {
+        assertEquals(Kind.UNREADABLE, parse("cancel").kind());
+        assertEquals(Kind.UNREADABLE, parse("cancel a b").kind());
+    }
+}

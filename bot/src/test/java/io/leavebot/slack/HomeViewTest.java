@@ -1,0 +1,47 @@
+package io.leavebot.slack;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.view.View;
+import io.leavebot.chat.ChatReplies;
+import io.leavebot.leave.LeavePolicy;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.notify.NotificationTexts;
+import io.leavebot.testing.SampleLeaves;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class HomeViewTest {
+    private final ChatReplies replies = new ChatReplies(new NotificationTexts(ZoneId.of("UTC")), LeavePolicy.DEFAULT, "/leave");
+
+    @Test
+    void aBusyApproversHomeStaysWithinSlacksBlockLimitAndCountsWhatIsLeftOut() {
+        View home = HomeView.of(replies, requests("mine", 30), requests("theirs", 60),
+                new HomeView.Notice(replies.unexpected(), null));
+        List<LayoutBlock> blocks = home.getBlocks();
+        assertTrue(blocks.size() <= HomeView.MAX_BLOCKS, blocks.size() + " blocks");
+        List<String> notes = blocks.stream().filter(b -> b instanceof ContextBlock)
+                .map(b -> ((MarkdownTextObject) ((ContextBlock) b).getElements().get(0)).getText()).toList();
+        assertTrue(notes.contains("…and 10 older requests."), notes.toString());
+        assertTrue(notes.contains("…and 25 more waiting for you; they appear here as you decide the ones above."), notes.toString());
+    }
+
+    @Test
+    void peoplesOwnWordsAreShownAsTypedNotAsMarkup() {
+        LeaveRequest leave = SampleLeaves.request("r1", SampleLeaves.ADA, LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 12),
+                false, "<!here> party & cake");
+        String home = HomeView.of(replies, List.of(leave), List.of(), null).getBlocks().toString();
+        assertTrue(home.contains("&lt;!here&gt; party &amp; cake"), home);
+    }
+
+    private static List<LeaveRequest> requests(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> SampleLeaves.request(prefix + i, SampleLeaves.ADA,
+                LocalDate.of(2026, 2, 2).plusDays(i), LocalDate.of(2026, 2, 2).plusDays(i), false, "Reason " + i)).toList();
+    }
+}

@@ -1,0 +1,96 @@
+package io.leavebot.slack;
+
+import static io.leavebot.testing.SampleLeaves.ADA;
+import static io.leavebot.testing.SampleLeaves.GRACE;
+import static io.leavebot.testing.SlackRequests.checked;
+import static io.leavebot.testing.SlackRequests.date;
+import static io.leavebot.testing.SlackRequests.select;
+import static io.leavebot.testing.SlackRequests.text;
+import static io.leavebot.testing.SlackRequests.values;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leavebot.chat.RequestIds;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.notify.Notification;
+import io.leavebot.testing.SlackAppHarness;
+import io.leavebot.testing.SlackRequests.Signed;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SlackRequestFormTest {
+    @RegisterExtension
+    final SlackAppHarness slack = new SlackAppHarness();
+
+    @Test
+    void aSentFormClosesAndTheRequestGoesToTheApprover() {
+        JsonNode ack = slack.sendOk(form("V0FORM1", "sick", "2026-01-14", "2026-01-14", true, "Dentist"));
+        assertTrue(ack.isEmpty(), "an empty ack closes the form");
+
+        slack.bot().settle();
+        LeaveRequest leave = slack.bot().leave(RequestIds.from("slack-view:V0FORM1"));
+        assertEquals(LeaveStatus.PENDING, leave.status());
+        assertEquals(List.of("sick", LocalDate.of(2026, 1, 14), true, "Dentist"),
+                List.of(leave.type(), leave.start(), leave.halfDay(), leave.reason()));
+        assertTrue(slack.chat().deliveries.stream().anyMatch(d -> d.notification().kind() == Notification.Kind.RECEIPT
+                && ADA.isSameAs(d.to())), "the receipt comes as a direct message");
+    }
+
+    @Test
+    void problemsShowUnderTheirFieldsAndStartNothing() {
+        JsonNode ack = slack.sendOk(form("V0FORM1", "annual", "2026-01-02", "2026-01-01", true, "x".repeat(501)));
+        assertEquals("errors", ack.path("response_action").asText());
+        JsonNode errors = ack.path("errors");
+        List<String> blocks = new ArrayList<>();
+        errors.fieldNames().forEachRemaining(blocks::add);
+        assertEquals(List.of("start", "end", "half-day", "reason"), blocks);
+        assertTrue(errors.path("start").asText().startsWith("The start date 2026-01-02 is in the past."), errors.toString());
+        assertTrue(errors.path("end").asText().startsWith("The end date (2026-01-01) is before the start date"), errors.toString());
+        assertEquals(0, slack.executions());
+    }
+
+    @Test
+    void aFormSentTwiceStartsOneRequest() {
+        Signed sent = form("V0FORM1", "annual", "2026-01-12", "2026-01-16", false, null);
+        assertTrue(slack.sendOk(sent).isEmpty());
+        assertTrue(slack.sendOk(sent).isEmpty(), "the second submission is accepted again, not refused");
+        assertTrue(slack.sendOk(slack.requests().sign(sent.body())).isEmpty(), "a retry signed later is the same submission");
+        slack.bot().settle();
+        assertEquals(1, slack.executions());
+        assertEquals(1, slack.chat().deliveries.stream().filter(d -> d.notification().kind() == Notification.Kind.RECEIPT).count());
+    }
+
+    @Test
+    void aProblemWithNoFieldOfItsOwnShowsOnTheFirstField() {
+        // the routing names Grace as everyone's approver, so her own request has nobody to go to
+        JsonNode ack = slack.sendOk(slack.requests().viewSubmission(GRACE.slackUserId(), "V0FORM1", RequestModal.CALLBACK_ID,
+                "", filled("annual", "2026-02-02", "2026-02-02", false, null)));
+        assertEquals("errors", ack.path("response_action").asText());
+        assertTrue(ack.path("errors").path("type").asText().contains("nobody can approve their own leave"), ack.toString());
+        assertEquals(0, slack.executions());
+    }
+
+    private Signed form(String viewId, String type, String start, String end, boolean halfDay, String reason) {
+        return slack.requests().viewSubmission(ADA.slackUserId(), viewId, RequestModal.CALLBACK_ID, "",
+                filled(type, start, end, halfDay, reason));
+    }
+
+    private static ObjectNode filled(String type, String start, String end, boolean halfDay, String reason) {
+        ObjectNode values = values();
+        select(values, RequestModal.TYPE, type);
+        date(values, RequestModal.START, start);
+        date(values, RequestModal.END, end);
+        if (halfDay) {
+            checked(values, RequestModal.HALF_DAY, RequestModal.HALF_DAY);
+        } else {
+            checked(values, RequestModal.HALF_DAY);
+        }
+        return text(values, RequestModal.REASON, reason);
+    }
+}
