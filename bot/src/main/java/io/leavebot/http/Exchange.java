@@ -23,6 +23,9 @@ interface Exchange {
     /** A request header (any case), or null. */
     String header(String name);
 
+    /** Every request header, names in any case; for a name given twice, the first value counts. */
+    Map<String, String> headers();
+
     /** The query string as sent, without the {@code ?}; null or empty for none. */
     String rawQuery();
 

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** An {@link Exchange} over the JDK server's {@link HttpExchange}; the server closes it once answered. */
 final class JdkExchange implements Exchange {
@@ -25,6 +26,17 @@ final class JdkExchange implements Exchange {
     @Override
     public String path() {
         return http.getRequestURI().getPath();
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        http.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.putIfAbsent(name, values.get(0));
+            }
+        });
+        return headers;
     }
 
     @Override

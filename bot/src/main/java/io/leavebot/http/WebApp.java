@@ -5,9 +5,11 @@ import io.leavebot.workflow.LeaveRequests;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * LeaveBot's web pages and JSON API, whoever brings the requests: the pages behind e-mail decision links at
@@ -25,6 +27,7 @@ public final class WebApp {
 
     private final DecisionEndpoint decisions;
     private final LeaveApi api;
+    private final Map<String, Function<WebRequest, WebResponse>> mounts;
 
     /** An app for {@code leaves}; say what to serve with {@link Builder#decisionLinks} and {@link Builder#apiKey}. */
     public static Builder builder(LeaveRequests leaves) {
@@ -39,6 +42,7 @@ public final class WebApp {
         private DecisionLinks links;
         private ApiKey apiKey;
         private String defaultLeaveType = "annual";
+        private final Map<String, Function<WebRequest, WebResponse>> mounts = new LinkedHashMap<>();
 
         private Builder(LeaveRequests leaves) {
             this.leaves = Objects.requireNonNull(leaves, "leaves");
@@ -77,6 +81,18 @@ public final class WebApp {
             return this;
         }
 
+        /**
+         * Hands every request to {@code path} (exactly) to {@code frontEnd}, whole: how a chat front end that
+         * checks its own requests, such as Slack's at {@code /slack/events}, is served beside the pages.
+         */
+        public Builder mount(String path, Function<WebRequest, WebResponse> frontEnd) {
+            if (path == null || !path.startsWith("/")) {
+                throw new IllegalArgumentException("a mount path starts with '/', but was " + path);
+            }
+            mounts.put(path, Objects.requireNonNull(frontEnd, "frontEnd"));
+            return this;
+        }
+
         /** @throws IllegalStateException when neither decision links nor an API key is configured */
         public WebApp build() {
             if (links == null && apiKey == null) {
@@ -90,6 +106,7 @@ public final class WebApp {
     private WebApp(Builder b) {
         this.decisions = b.links == null ? null : new DecisionEndpoint(b.leaves, b.links, new DecisionPages(b.zone), b.clock);
         this.api = b.apiKey == null ? null : new LeaveApi(b.leaves, b.apiKey, b.defaultLeaveType, b.clock, b.zone);
+        this.mounts = Map.copyOf(b.mounts);
     }
 
     /** Answers one request that arrived whole; failures behind it are answered too (500), never thrown. */
@@ -102,7 +119,13 @@ public final class WebApp {
     /** Routes the request to its endpoint, which answers it. */
     void handle(Exchange ex) {
         String path = ex.path();
-        if (decisions != null && path.equals(DecisionEndpoint.PATH)) {
+        Function<WebRequest, WebResponse> mounted = mounts.get(path);
+        if (mounted != null) {
+            WebResponse answer = mounted.apply(new WebRequest(ex.method(), path, ex.rawQuery(), ex.headers(), ex.body()));
+            Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+            String contentType = headers.remove("Content-Type");
+            ex.respond(answer.status(), contentType == null ? "text/plain; charset=utf-8" : contentType, answer.body(), headers);
+        } else if (decisions != null && path.equals(DecisionEndpoint.PATH)) {
             decisions.handle(ex);
         } else if (api != null && (path.equals(LeaveApi.PATH) || path.startsWith(LeaveApi.PATH + "/"))) {
             api.handle(ex);

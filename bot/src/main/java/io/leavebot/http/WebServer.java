@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,6 +97,12 @@ public final class WebServer implements AutoCloseable {
         /** See {@link WebApp.Builder#defaultLeaveType}. */
         public Builder defaultLeaveType(String value) {
             app.defaultLeaveType(value);
+            return this;
+        }
+
+        /** See {@link WebApp.Builder#mount}. */
+        public Builder mount(String path, Function<WebRequest, WebResponse> frontEnd) {
+            app.mount(path, frontEnd);
             return this;
         }
 

@@ -22,6 +22,11 @@ final class WholeExchange implements Exchange {
     }
 
     @Override
+    public Map<String, String> headers() {
+        return request.headers();
+    }
+
+    @Override
     public String header(String name) {
         return request.headers().get(name);
     }

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * {@code ./leavebot} (or {@code java -jar bot/target/leavebot.jar}): LeaveBot on one machine. The leave
@@ -39,10 +40,11 @@ public final class LocalLauncher {
     }
 
     /** What {@link #run} started; closing it stops everything, as a shutdown does. */
-    record Running(WebServer web, DurableRestServer durableApi, EmbeddedEngine engine, SqliteLeaveStore store)
-            implements AutoCloseable {
+    record Running(WebServer web, DurableRestServer durableApi, EmbeddedEngine engine, SqliteLeaveStore store,
+            Optional<LocalSlack> slack) implements AutoCloseable {
         @Override
         public void close() {
+            slack.ifPresent(LocalSlack::close);
             web.close();
             durableApi.close();
             engine.close();
@@ -74,19 +76,23 @@ public final class LocalLauncher {
 
         // the engine's file and the leave store's file sit side by side: each has one writer
         var store = new SqliteLeaveStore(dataDir.resolve("leaves.db"));
-        var emails = new EmailRenderer(new NotificationTexts(zone), links,
+        var texts = new NotificationTexts(zone);
+        var emails = new EmailRenderer(texts, links,
                 settings.string("LEAVEBOT_MAIL_FROM", "LeaveBot <leavebot@localhost>"), policy.approvalTimeout());
-        var notifier = new Notifier(store, null, mailer(settings, dataDir), emails, clock);
+        Optional<LocalSlack> slack = LocalSlack.from(settings, clock, texts);
+        var notifier = new Notifier(store, slack.map(LocalSlack::chat).orElse(null), mailer(settings, dataDir), emails, clock);
         EmbeddedEngine engine = EmbeddedEngine.builder(dataDir.resolve("leavebot.db")).build();
         engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, clock)).start();
         var leaves = new LeaveRequests(store, engine, new LeaveValidator(policy), routing(settings), clock);
 
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
+        slack.ifPresent(s -> s.connect(leaves, policy, texts, clock.withZone(zone), web));
         WebServer webServer = web.start();
+        slack.ifPresent(LocalSlack::start);
         DurableRestServer durableApi = DurableRestServer.builder(engine).address(bind)
                 .port(settings.port("LEAVEBOT_DURABLE_PORT", 9014)).start();
-        return new Running(webServer, durableApi, engine, store);
+        return new Running(webServer, durableApi, engine, store, slack);
     }
 
     private static Mailer mailer(Settings settings, Path dataDir) {
@@ -118,6 +124,8 @@ public final class LocalLauncher {
                 ? "  JSON API:           " + web.uri() + "/api/leaves  (Authorization: Bearer <LEAVEBOT_API_KEY>)"
                 : "  JSON API:           off — set LEAVEBOT_API_KEY (24+ characters) to turn it on");
         System.out.println("  Lambda durable API: " + running.durableApi().uri());
+        System.out.println("  Slack:              " + running.slack().map(s -> s.describe(web.uri().toString()))
+                .orElse("off — set SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET (see README, \"Slack\")"));
         if (settings.optional("LEAVEBOT_ROUTING_FILE").isEmpty() && settings.optional("LEAVEBOT_APPROVER_EMAIL").isEmpty()) {
             System.out.println("  approver:           manager@example.com for everyone — set LEAVEBOT_ROUTING_FILE or LEAVEBOT_APPROVER_EMAIL");
         }
