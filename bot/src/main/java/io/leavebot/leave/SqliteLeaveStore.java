@@ -13,18 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * {@link LeaveStore} in a SQLite file (WAL), the local default. Its tables ({@code leave_requests},
  * {@code leave_notifications}) may live in the durable engine's file or in a file beside it. Writes are single
  * conditional statements ({@code ON CONFLICT DO NOTHING}, {@code WHERE status = 'PENDING'}), so they stay correct
- * even when several processes share the file; within the process, calls are serialised on one connection.
+ * even when several processes share the file. Within the process, writes are serialised on one connection and
+ * reads go to a few reader connections, so a front end's lookup never queues behind the workflows' writes (WAL
+ * lets readers and the writer run at once).
  */
 public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
     private static final String SELECT = "SELECT " + SqliteLeaveRows.COLUMNS + " FROM leave_requests ";
 
+    private static final int READERS = 4;
+
     private final Path file;
     private final Connection connection;
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
 
     /** Opens (and creates when needed) the leave tables in {@code file}. */
     public SqliteLeaveStore(Path file) {
@@ -39,6 +46,14 @@ public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
                 for (String ddl : SqliteLeaveRows.SCHEMA) {
                     s.execute(ddl);
                 }
+            }
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                try (Statement s = reader.createStatement()) {
+                    s.execute("PRAGMA query_only=1");
+                    s.execute("PRAGMA busy_timeout=10000");
+                }
+                readers.add(reader);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the leave database " + file.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -60,7 +75,7 @@ public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
     }
 
     @Override
-    public synchronized Optional<LeaveRequest> get(String id) {
+    public Optional<LeaveRequest> get(String id) {
         List<LeaveRequest> found = query(SELECT + "WHERE id = ?", id);
         return found.stream().findFirst();
     }
@@ -91,39 +106,39 @@ public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
     }
 
     @Override
-    public synchronized List<LeaveRequest> listByEmployee(Person employee) {
+    public List<LeaveRequest> listByEmployee(Person employee) {
         return query(SELECT + "WHERE employee_key = ? ORDER BY created_at DESC, id DESC", employee.key());
     }
 
     @Override
-    public synchronized List<LeaveRequest> listPendingByApprover(Person approver) {
+    public List<LeaveRequest> listPendingByApprover(Person approver) {
         return query(SELECT + "WHERE approver_key = ? AND status = 'PENDING' ORDER BY created_at, id", approver.key());
     }
 
     @Override
-    public synchronized List<LeaveRequest> findOverlaps(Person employee, LocalDate start, LocalDate end) {
+    public List<LeaveRequest> findOverlaps(Person employee, LocalDate start, LocalDate end) {
         return query(SELECT + "WHERE employee_key = ? AND status IN ('PENDING', 'APPROVED') AND start_date <= ? "
                 + "AND end_date >= ? ORDER BY start_date, id", employee.key(), end.toString(), start.toString());
     }
 
     @Override
-    public synchronized List<LeaveRequest> findTeamOverlaps(Person approver, LocalDate start, LocalDate end) {
+    public List<LeaveRequest> findTeamOverlaps(Person approver, LocalDate start, LocalDate end) {
         return query(SELECT + "WHERE approver_key = ? AND status IN ('PENDING', 'APPROVED') AND start_date <= ? "
                 + "AND end_date >= ? ORDER BY start_date, id", approver.key(), end.toString(), start.toString());
     }
 
     @Override
-    public synchronized Optional<SentNotification> sent(String notificationKey) {
+    public Optional<SentNotification> sent(String notificationKey) {
         String sql = "SELECT key, request_id, channel, message_ref, sent_at FROM leave_notifications WHERE key = ?";
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, notificationKey);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new SentNotification(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), SqliteLeaveRows.instant(rs.getLong(5)))) : Optional.empty();
+        return read("read notification " + notificationKey, connection -> {
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                s.setString(1, notificationKey);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(new SentNotification(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), SqliteLeaveRows.instant(rs.getLong(5)))) : Optional.empty();
+                }
             }
-        } catch (SQLException e) {
-            throw failure("read notification " + notificationKey, e);
-        }
+        });
     }
 
     @Override
@@ -146,6 +161,9 @@ public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
     public synchronized void close() {
         try {
             connection.close();
+            for (Connection reader : readers) {
+                reader.close();
+            }
         } catch (SQLException e) {
             throw failure("close", e);
         }
@@ -156,19 +174,41 @@ public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
     }
 
     private List<LeaveRequest> query(String sql, String... params) {
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setString(i + 1, params[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                List<LeaveRequest> found = new ArrayList<>();
-                while (rs.next()) {
-                    found.add(SqliteLeaveRows.read(rs));
+        return read("read leave requests", connection -> {
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setString(i + 1, params[i]);
                 }
-                return found;
+                try (ResultSet rs = s.executeQuery()) {
+                    List<LeaveRequest> found = new ArrayList<>();
+                    while (rs.next()) {
+                        found.add(SqliteLeaveRows.read(rs));
+                    }
+                    return found;
+                }
             }
+        });
+    }
+
+    private interface Read<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code read} on a reader connection, waiting for a free one. */
+    private <T> T read(String what, Read<T> read) {
+        Connection reader;
+        try {
+            reader = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to " + what, e);
+        }
+        try {
+            return read.on(reader);
         } catch (SQLException e) {
-            throw failure("read leave requests", e);
+            throw failure(what, e);
+        } finally {
+            readers.add(reader);
         }
     }
 

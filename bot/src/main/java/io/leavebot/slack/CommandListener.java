@@ -75,7 +75,7 @@ final class CommandListener implements SlashCommandHandler {
     private ChatReply submit(LeaveCommand asked, SlashCommandPayload command, LocalDate today) {
         String requestId = RequestIds.from("slack-trigger:" + command.getTriggerId());
         Submitted submitted = leaves.submit(asked.toSubmission(requestId, people.person(command.getUserId())));
-        return submitted.accepted() ? replies.accepted(requestId, leaves.get(requestId).orElse(null))
+        return submitted.accepted() ? replies.accepted(requestId, submitted.leave())
                 : replies.notAccepted(submitted.errors().values(), today);
     }
 

@@ -38,8 +38,12 @@ public final class LeaveRequests {
     /** The workflow's input is read with the handler's default serializer; written with the same. */
     private static final SerDes JSON = new JacksonSerDes();
 
-    /** The outcome of a submission: accepted (the workflow runs) or refused with field errors, in field order. */
-    public record Submitted(String requestId, Map<String, String> errors) {
+    /**
+     * The outcome of a submission: accepted (the workflow runs) or refused with field errors, in field order.
+     *
+     * @param leave when accepted, the request as recorded, or as its workflow is recording it; null when refused
+     */
+    public record Submitted(String requestId, Map<String, String> errors, LeaveRequest leave) {
         public Submitted {
             errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
         }
@@ -94,13 +98,14 @@ public final class LeaveRequests {
     public Submitted submit(LeaveSubmission submission) {
         String id = submission.requestId();
         String executionName = Validation.executionName(LeaveRequest.executionNameFor(id));
-        if (store.get(id).isPresent()) {
-            return new Submitted(id, Map.of()); // recorded by its workflow, so submitted before
+        Optional<LeaveRequest> earlier = store.get(id);
+        if (earlier.isPresent()) {
+            return new Submitted(id, Map.of(), earlier.get()); // recorded by its workflow, so submitted before
         }
         Person approver = submission.employee() == null ? null : routing.approverFor(submission.employee()).orElse(null);
         Map<String, String> errors = validator.validate(submission, approver, overlaps(submission), LocalDate.now(clock));
         if (!errors.isEmpty()) {
-            return new Submitted(id, errors);
+            return new Submitted(id, errors, null);
         }
         NewLeave leave = new NewLeave(id, submission.employee(), approver, validator.canonicalType(submission.type()).orElseThrow(),
                 submission.start(), submission.end(), submission.halfDay(), submission.reason());
@@ -109,8 +114,9 @@ public final class LeaveRequests {
         } catch (ExecutionAlreadyStartedException e) {
             // the same id is the same submission (see LeaveSubmission): the first one stands
             LOG.log(System.Logger.Level.INFO, "request " + id + " was submitted again with other details; the first stands");
+            return new Submitted(id, Map.of(), get(id).orElseGet(() -> leave.pending(clock.instant())));
         }
-        return new Submitted(id, Map.of());
+        return new Submitted(id, Map.of(), leave.pending(clock.instant()));
     }
 
     /**
@@ -163,12 +169,7 @@ public final class LeaveRequests {
                 .findFirst()
                 .map(e -> client.getExecution(e.durableExecutionArn()))
                 .filter(e -> e.inputPayload() != null)
-                .map(e -> {
-                    NewLeave in = JSON.deserialize(e.inputPayload(), NewLeave.class);
-                    return new LeaveRequest(in.requestId(), in.employee(), in.approver(), in.type(), in.start(), in.end(),
-                            in.halfDay(), in.reason(), LeaveStatus.PENDING, e.startTimestamp(), e.startTimestamp(), null,
-                            executionName, null);
-                });
+                .map(e -> JSON.deserialize(e.inputPayload(), NewLeave.class).pending(e.startTimestamp()));
     }
 
     /** The employee's requests, newest first. */

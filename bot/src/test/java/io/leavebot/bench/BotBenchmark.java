@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code bench/run bot}: the LeaveBot jar started as its own process, as {@code ./leavebot} starts it, with Slack
@@ -50,6 +52,9 @@ public final class BotBenchmark {
     }
 
     private static final Map<String, List<Post>> POSTS = new ConcurrentHashMap<>();
+    /** request id → the employee who asked, from the id the command's ack tells. */
+    private static final Map<String, String> EMPLOYEE_BY_REQUEST = new ConcurrentHashMap<>();
+    private static final Pattern REQUEST_ID = Pattern.compile("/leave cancel ([\\w-]+)");
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "bot/target/leavebot.jar");
@@ -61,6 +66,7 @@ public final class BotBenchmark {
                     + "\"email\":\"{{form.user}}@bench.example\"}}}");
             slack.answer("users.lookupByEmail", "{\"ok\":true,\"user\":{\"id\":\"" + BOSS + "\",\"name\":\"boss\",\"real_name\":\"Bench Boss\","
                     + "\"profile\":{\"real_name\":\"Bench Boss\",\"email\":\"boss@bench.example\"}}}");
+            slack.member(BOSS, "boss@bench.example", "Bench Boss");
             slack.onCall("chat.postMessage", call -> POSTS.computeIfAbsent(call.get("channel"), c -> new CopyOnWriteArrayList<>())
                     .add(new Post(call.get("channel"), System.nanoTime(), call.containsKey("blocks") ? SlackApi.json(call, "blocks") : null)));
 
@@ -86,7 +92,14 @@ public final class BotBenchmark {
     private static final long PROCESS_STARTED_AT[] = new long[1];
 
     private static Process start(Path jar, Path data, int port, String slackApiUrl) throws IOException {
-        var builder = new ProcessBuilder("java", "-jar", jar.toAbsolutePath().toString())
+        List<String> command = new ArrayList<>(List.of("java"));
+        // e.g. -Dbench.serverOpts=-XX:StartFlightRecording=filename=/tmp/leavebot.jfr to look inside
+        String serverOpts = System.getProperty("bench.serverOpts", "");
+        if (!serverOpts.isBlank()) {
+            command.addAll(List.of(serverOpts.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        var builder = new ProcessBuilder(command)
                 .directory(data.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("leavebot.log").toFile());
@@ -152,6 +165,10 @@ public final class BotBenchmark {
                     if (ack.statusCode() != 200) {
                         throw new IllegalStateException("command " + n + " answered " + ack.statusCode() + ": " + ack.body());
                     }
+                    Matcher id = REQUEST_ID.matcher(ack.body());
+                    if (id.find()) {
+                        EMPLOYEE_BY_REQUEST.put(id.group(1), user);
+                    }
                     synchronized (nanos) {
                         nanos.add(took);
                     }
@@ -212,16 +229,15 @@ public final class BotBenchmark {
         }
     }
 
-    private static final Map<String, String> EMPLOYEE_BY_REQUEST = new ConcurrentHashMap<>();
 
-    /** The employee of the request an Approve button is for: read back from the request's receipt DM. */
+    /** The employee of the request an Approve button is for, as the command's ack named the request. */
     private static String employeeOf(JsonNode approveButton) throws IOException {
         String requestId = JSON.readTree(approveButton.path("value").asText()).path("request").asText();
-        return EMPLOYEE_BY_REQUEST.computeIfAbsent(requestId, id -> POSTS.keySet().stream()
-                .filter(channel -> !channel.equals("D" + BOSS))
-                .filter(channel -> POSTS.get(channel).stream().anyMatch(p -> p.blocks() != null && p.blocks().toString().contains(id)))
-                .findFirst().map(channel -> channel.substring(1))
-                .orElseThrow(() -> new IllegalStateException("no receipt DM mentions request " + id)));
+        String employee = EMPLOYEE_BY_REQUEST.get(requestId);
+        if (employee == null) {
+            throw new IllegalStateException("no command's ack named request " + requestId);
+        }
+        return employee;
     }
 
     private static long awaitPost(String channel, int before, long since) throws InterruptedException {
