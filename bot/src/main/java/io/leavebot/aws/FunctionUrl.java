@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Lambda Function URL events (payload format 2.0) in, their responses out ({@link #serve}). A request's {@code rawPath},
- * {@code rawQueryString}, {@code headers} (lower-case names; repeated headers joined with commas),
- * {@code requestContext.http.method} and {@code body} (base64 when {@code isBase64Encoded}, as Lambda sends form
- * posts and binary bodies) become a {@link WebRequest}; a {@link WebResponse} goes back as {@code statusCode},
+ * Lambda Function URL events (payload format 2.0) in, their responses out ({@link #serve}). A request's
+ * {@code rawPath}, {@code rawQueryString}, {@code headers} (lower-case names; repeated headers joined with commas),
+ * {@code requestContext.http.method} and {@code body} (base64 when {@code isBase64Encoded}, as Lambda sends form posts
+ * and binary bodies) become a {@link WebRequest}; a {@link WebResponse} goes back as {@code statusCode},
  * {@code headers} and a text {@code body}.
  */
 final class FunctionUrl {
