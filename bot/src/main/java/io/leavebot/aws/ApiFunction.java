@@ -3,8 +3,6 @@ package io.leavebot.aws;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.leavebot.http.WebApp;
-import io.leavebot.http.WebRequest;
-import io.leavebot.http.WebResponse;
 import io.leavebot.workflow.LeaveRequests;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +26,6 @@ public final class ApiFunction implements RequestStreamHandler {
      * Function URL cannot be in its environment (CloudFormation would see a circular reference).
      */
     static final String LINKS_NOT_MADE_HERE = "https://decision-links.invalid" + AwsSettings.DECIDE_PATH;
-
-    private static final System.Logger LOG = System.getLogger(ApiFunction.class.getName());
 
     private final WebApp web;
 
@@ -58,18 +54,6 @@ public final class ApiFunction implements RequestStreamHandler {
     /** One Function URL request in, its response out; a failure is answered, never thrown at Lambda. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        WebResponse response;
-        try {
-            response = web.serve(FunctionUrl.request(input));
-        } catch (IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.WARNING, "api: 400, " + e.getMessage());
-            response = FunctionUrl.plain(400, "Bad Request");
-        } catch (RuntimeException e) {
-            // the body can be seen by anyone: the detail goes to the log only, one line without the message
-            StackTraceElement[] stack = e.getStackTrace();
-            LOG.log(System.Logger.Level.ERROR, "api: 500, " + e.getClass().getName() + (stack.length == 0 ? "" : " at " + stack[0]));
-            response = FunctionUrl.plain(500, "Internal Server Error");
-        }
-        FunctionUrl.write(response, output);
+        FunctionUrl.serve(input, output, "api", web::serve);
     }
 }

@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import com.slack.api.SlackConfig;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackChatChannel;
@@ -18,11 +19,19 @@ interface ChatChannels {
     /** No chat channel, whatever the secret holds: everyone is reached by e-mail. */
     ChatChannels EMAIL_ONLY = (slackBotToken, texts, clock) -> null;
 
-    /** Slack DMs from the bot whose token the secret holds; people are looked up at most every 10 minutes. */
-    ChatChannels SLACK = (slackBotToken, texts, clock) -> {
-        var methods = SlackSettings.sdk().methods(slackBotToken);
-        return new SlackChatChannel(methods, new SlackPeople(methods, clock, Duration.ofMinutes(10)), texts);
-    };
+    /** How long what Slack said about a person (name, e-mail, user id) is kept before Slack is asked again. */
+    Duration SLACK_PEOPLE_TTL = Duration.ofMinutes(10);
+
+    /**
+     * Slack DMs from the bot whose token the secret holds, through the Web API {@code slackApi} names: a new
+     * configuration calls slack.com, as the deployment does; tests point it at a stand-in.
+     */
+    static ChatChannels slack(SlackConfig slackApi) {
+        return (slackBotToken, texts, clock) -> {
+            var methods = SlackSettings.sdk(slackApi).methods(slackBotToken);
+            return new SlackChatChannel(methods, new SlackPeople(methods, clock, SLACK_PEOPLE_TTL), texts);
+        };
+    }
 
     /**
      * @param texts the wording of notifications, in the deployment's time zone

@@ -14,18 +14,50 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Lambda Function URL events (payload format 2.0) in, their responses out. A request's {@code rawPath},
- * {@code rawQueryString}, {@code headers} (lower-case names; repeated headers joined with commas),
- * {@code requestContext.http.method} and {@code body} (base64 when {@code isBase64Encoded}, as Lambda sends form
- * posts and binary bodies) become a {@link WebRequest}; a {@link WebResponse} goes back as {@code statusCode},
+ * Lambda Function URL events (payload format 2.0) in, their responses out ({@link #serve}). A request's
+ * {@code rawPath}, {@code rawQueryString}, {@code headers} (lower-case names; repeated headers joined with commas),
+ * {@code requestContext.http.method} and {@code body} (base64 when {@code isBase64Encoded}, as Lambda sends form posts
+ * and binary bodies) become a {@link WebRequest}; a {@link WebResponse} goes back as {@code statusCode},
  * {@code headers} and a text {@code body}.
  */
 final class FunctionUrl {
+    private static final System.Logger LOG = System.getLogger(FunctionUrl.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FunctionUrl() {
+    }
+
+    /**
+     * One invocation of a Function URL handler: the event in, {@code app}'s answer out. A failure is answered, never
+     * thrown at Lambda: an event that is not a Function URL request gets a bare 400, an unexpected failure a bare 500
+     * (the body can be seen by anyone), each logged in one line.
+     *
+     * @param function names the function in log lines, e.g. {@code api}
+     */
+    static void serve(InputStream event, OutputStream out, String function, Function<WebRequest, WebResponse> app)
+            throws IOException {
+        WebRequest request;
+        try {
+            request = request(event);
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, function + ": 400, " + e.getMessage());
+            write(plain(400, "Bad Request"), out);
+            return;
+        }
+        WebResponse response;
+        try {
+            response = app.apply(request);
+        } catch (RuntimeException e) {
+            // the detail goes to the log only, one line without the message, which may quote the request
+            StackTraceElement[] stack = e.getStackTrace();
+            LOG.log(System.Logger.Level.ERROR, function + ": 500, " + e.getClass().getName()
+                    + (stack.length == 0 ? "" : " at " + stack[0]));
+            response = plain(500, "Internal Server Error");
+        }
+        write(response, out);
     }
 
     /** @throws IllegalArgumentException naming what is missing when the event is not a Function URL request */

@@ -9,8 +9,10 @@ import static io.leavebot.LeaveBotNames.SECRET_SLACK_SIGNING_SECRET;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.Slack;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.http.ApiKey;
+import io.leavebot.slack.SlackSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,10 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
  * {"decisionLinkKey": "<32+ random bytes>", "apiKey": "<24+ characters>",
  *  "slackBotToken": "xoxb-…", "slackSigningSecret": "…"}
  * }</pre>
- * Only {@code decisionLinkKey} is required. A function reads the secret once, when it starts, and keeps the values
- * for the life of its container; a rotated value therefore takes effect with new containers. Values are never
- * printed: {@link #toString()} and every message name keys only.
+ * The workflow and API functions require {@code decisionLinkKey}, the Slack function both Slack keys. A function
+ * reads the secret once, when it starts, and keeps the values for the life of its container; a rotated value
+ * therefore takes effect with new containers. Values are never printed: {@link #toString()} and every message name
+ * keys only.
  */
 final class Secrets {
     private static final List<String> KEYS = List.of(SECRET_DECISION_LINK_KEY, SECRET_API_KEY, SECRET_SLACK_BOT_TOKEN,
@@ -100,9 +103,8 @@ final class Secrets {
      * @param baseUrl where the links lead (see {@link AwsSettings#decisionUrl()})
      */
     DecisionLinks decisionLinks(String baseUrl) {
-        String key = optional(SECRET_DECISION_LINK_KEY).orElseThrow(() -> new SettingsException("The secret " + secretArn
-                + " has no \"" + SECRET_DECISION_LINK_KEY + "\"; add one, a random value of 32 bytes or more, "
-                + "e.g. from `openssl rand -base64 48`."));
+        String key = required(SECRET_DECISION_LINK_KEY, "one, a random value of 32 bytes or more, e.g. from "
+                + "`openssl rand -base64 48`");
         try {
             return new DecisionLinks(key, baseUrl);
         } catch (IllegalArgumentException e) {
@@ -124,9 +126,18 @@ final class Secrets {
         return optional(SECRET_SLACK_BOT_TOKEN);
     }
 
-    /** The Slack signing secret; empty when the Slack front end is not deployed. */
-    Optional<String> slackSigningSecret() {
-        return optional(SECRET_SLACK_SIGNING_SECRET);
+    /**
+     * What the Slack front end needs: the bot token ({@value io.leavebot.LeaveBotNames#SECRET_SLACK_BOT_TOKEN}) and
+     * the signing secret ({@value io.leavebot.LeaveBotNames#SECRET_SLACK_SIGNING_SECRET}), with {@code slack}.
+     *
+     * @throws SettingsException naming the key that is missing
+     */
+    SlackSettings slack(Slack slack) {
+        String botToken = required(SECRET_SLACK_BOT_TOKEN, "the app's Bot User OAuth Token (xoxb-…), shown under "
+                + "OAuth & Permissions once the app is installed");
+        String signingSecret = required(SECRET_SLACK_SIGNING_SECRET, "the app's Signing Secret, shown under Basic "
+                + "Information → App Credentials");
+        return new SlackSettings(botToken, signingSecret, slack);
     }
 
     @Override
@@ -138,6 +149,12 @@ final class Secrets {
     private SettingsException unusable(String key, IllegalArgumentException e) {
         return new SettingsException("The secret " + secretArn + " has a \"" + key + "\" that cannot be used: "
                 + e.getMessage(), e);
+    }
+
+    /** @param toAdd what to add under {@code key}, e.g. "the app's Signing Secret" */
+    private String required(String key, String toAdd) {
+        return optional(key).orElseThrow(() -> new SettingsException("The secret " + secretArn + " has no \"" + key
+                + "\"; add " + toAdd + "."));
     }
 
     private Optional<String> optional(String key) {

@@ -2,6 +2,7 @@ package io.leavebot.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.slack.api.SlackConfig;
 import io.leavebot.email.EmailRenderer;
 import io.leavebot.leave.DynamoDbLeaveStore;
 import io.leavebot.leave.LeavePolicy;
@@ -29,7 +30,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
 
     /** Lambda's constructor: settings from the environment, the region's services, the function role's credentials. */
     public WorkflowFunction() {
-        this(AwsSettings.fromEnvironment(), ChatChannels.SLACK);
+        this(AwsSettings.fromEnvironment(), ChatChannels.slack(new SlackConfig()));
     }
 
     private WorkflowFunction(AwsSettings settings, ChatChannels chat) {

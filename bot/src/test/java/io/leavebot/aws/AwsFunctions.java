@@ -13,11 +13,15 @@ import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.TestClock;
 import io.leavebot.leave.DynamoDbLeaveStore;
 import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.Person;
 import io.leavebot.testing.Dynalite;
 import io.leavebot.testing.EngineTime;
+import io.leavebot.testing.SampleLeaves;
 import io.leavebot.testing.SecretsManagerStub;
 import io.leavebot.testing.SesLocal;
 import io.leavebot.testing.SesLocal.StoredEmail;
+import io.leavebot.testing.SlackApi;
+import io.leavebot.testing.SlackRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,14 +44,16 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * LeaveBot's AWS functions, offline, fresh for each test (register it once per class:
- * {@code @RegisterExtension static final AwsFunctions aws = new AwsFunctions();}): {@link WorkflowFunction} registered as the durable function
- * of an embedded engine (on a test clock) whose Lambda REST façade the front ends reach through a real
- * {@code LambdaClient}; DynamoDB on dynalite (started for the class, a new table per test), SES on aws-ses-v2-local (started for the class,
- * emptied before each test), the secret from a
- * {@link SecretsManagerStub}. The Lambda calls pass through a WireMock proxy that records them, so a test sees each
- * {@code Invoke} and callback on the wire ({@link #lambdaWire()}). {@link #api} drives {@link ApiFunction} with
+ * {@code @RegisterExtension static final AwsFunctions aws = new AwsFunctions();}, or {@link #inSlack()}):
+ * {@link WorkflowFunction} registered as the durable function of an embedded engine (on a test clock) whose Lambda
+ * REST façade the front ends reach through a real {@code LambdaClient}; DynamoDB on dynalite (started for the class,
+ * a new table per test), SES on aws-ses-v2-local (started for the class, emptied before each test), the secret from
+ * a {@link SecretsManagerStub}. The Lambda calls pass through a WireMock proxy that records them, so a test sees
+ * each {@code Invoke} and callback on the wire ({@link #lambdaWire()}). {@link #api} drives {@link ApiFunction} with
  * Function URL events. The workflow function is deployed as {@value #WORKFLOW}, not under LeaveBot's own name for
- * it, and invoked through its alias, as on AWS.
+ * it, and invoked through its alias, as on AWS. {@link #inSlack()} adds Slack: its Web API on WireMock
+ * ({@link #slackApi()}, where Ada, Grace and Alan are members), the workflow's DMs sent there, and {@link #slack}
+ * driving {@link SlackFunction} with requests signed like Slack's ({@link #slackRequests()}).
  */
 final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     static final String WORKFLOW = "leavebot-workflow";
@@ -57,7 +63,8 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
     static final String LINK_KEY = "decision-link-key-7c0f2a9e4b81d3566a0e";
     static final String API_KEY = "api-key-from-the-secret-93b1e07d";
     static final String BOT_TOKEN = "xoxb-000111222-333444555-SeCrEtBoTtOkEn";
-    static final String SIGNING_SECRET = "slack-signing-secret-5f2b8c0d91e4";
+    /** The one {@link SlackRequests} signs with. */
+    static final String SIGNING_SECRET = SlackRequests.SIGNING_SECRET;
     /** Every value of the secret, to look for where none may appear. */
     static final List<String> SECRET_VALUES = List.of(LINK_KEY, API_KEY, BOT_TOKEN, SIGNING_SECRET);
     /** The secret as stored: every key LeaveBot reads. */
@@ -70,6 +77,7 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
     private final Dynalite dynalite = new Dynalite();
     private final SesLocal ses = new SesLocal();
     private final ChatChannels chat;
+    private final boolean inSlack;
     private Path dir;
     private TestClock clock;
     private String table;
@@ -78,6 +86,9 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
     private DurableRestServer rest;
     private WireMockServer lambdaWire;
     private ApiFunction api;
+    private SlackApi slackApi;
+    private SlackRequests slackRequests;
+    private SlackFunction slackFunction;
 
     /** Everyone is reached by e-mail. */
     AwsFunctions() {
@@ -86,7 +97,17 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     /** The workflow function opens its chat channel with {@code chat}. */
     AwsFunctions(ChatChannels chat) {
+        this(chat, false);
+    }
+
+    private AwsFunctions(ChatChannels chat, boolean inSlack) {
         this.chat = chat;
+        this.inSlack = inSlack;
+    }
+
+    /** LeaveBot in Slack as well: the Slack function, and the workflow's DMs to Slack (on WireMock). */
+    static AwsFunctions inSlack() {
+        return new AwsFunctions(null, true);
     }
 
     /** Starts dynalite and aws-ses-v2-local, once for the test class. */
@@ -115,15 +136,31 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
         lambdaWire = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         lambdaWire.start();
         lambdaWire.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(rest.uri().toString())));
-        engine.register(WORKFLOW, new WorkflowFunction(settings(Map.of()), clients(), time(), chat)).start();
+        if (inSlack) {
+            startSlack();
+        }
+        ChatChannels workflowChat = inSlack ? ChatChannels.slack(slackApi.config()) : chat;
+        engine.register(WORKFLOW, new WorkflowFunction(settings(Map.of()), clients(), time(), workflowChat)).start();
         api = new ApiFunction(settings(Map.of()), clients(), time());
+    }
+
+    /** Slack's Web API with Ada, Grace and Alan, the Slack function on it, and requests from Slack. */
+    private void startSlack() {
+        slackApi = new SlackApi();
+        for (Person person : List.of(SampleLeaves.ADA, SampleLeaves.GRACE, SampleLeaves.ALAN)) {
+            slackApi.member(person.slackUserId(), person.email(), person.displayName());
+        }
+        slackRequests = new SlackRequests(clock::now, slackApi.responseUrl());
+        slackFunction = new SlackFunction(settings(Map.of()), clients(), time(), slackApi.config());
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
-        for (AutoCloseable resource : new AutoCloseable[] {lambdaWire::stop, rest, engine, secrets}) {
+        for (AutoCloseable resource : new AutoCloseable[] {lambdaWire::stop, rest, engine, secrets, slackApi}) {
             try {
-                resource.close();
+                if (resource != null) {
+                    resource.close();
+                }
             } catch (Exception e) {
                 throw new IllegalStateException("cannot close " + resource + ": " + e, e);
             }
@@ -173,6 +210,28 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     ApiFunction apiFunction() {
         return api;
+    }
+
+    /** Sends a request from Slack to {@link SlackFunction}; see {@link #slackEvent}. */
+    FunctionUrlEvents.Answer slack(SlackRequests.Signed request, boolean base64) {
+        return FunctionUrlEvents.invoke(slackFunction, slackEvent(request, base64));
+    }
+
+    /** A request from Slack as the Slack function's Function URL passes it on, the body as text or base64. */
+    static String slackEvent(SlackRequests.Signed request, boolean base64) {
+        Map<String, String> headers = new HashMap<>();
+        request.headers().forEach((name, values) -> headers.put(name, String.join(",", values)));
+        return FunctionUrlEvents.event("POST", "/slack/events", headers, request.body(), base64);
+    }
+
+    /** Slack's Web API, with the calls both functions made ({@link #inSlack()} only). */
+    SlackApi slackApi() {
+        return slackApi;
+    }
+
+    /** Requests as Slack sends them, signed with the secret's signing secret at the engine clock's now. */
+    SlackRequests slackRequests() {
+        return slackRequests;
     }
 
     /** Lets the engine run until nothing is due. */

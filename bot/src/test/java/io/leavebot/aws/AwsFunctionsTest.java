@@ -121,7 +121,7 @@ class AwsFunctionsTest {
 
     @Test
     void lambdaMakesTheHandlersWithTheirPublicConstructorsWhichReadTheEnvironment() throws ReflectiveOperationException {
-        for (Class<?> handler : List.of(WorkflowFunction.class, ApiFunction.class)) {
+        for (Class<?> handler : List.of(WorkflowFunction.class, ApiFunction.class, SlackFunction.class)) {
             var constructor = handler.getConstructor();
             var e = assertThrows(InvocationTargetException.class, constructor::newInstance, handler::getName);
             assertTrue(e.getCause() instanceof SettingsException, e.getCause()::toString);

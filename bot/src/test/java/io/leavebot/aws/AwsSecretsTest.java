@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.slack.api.Slack;
 import io.leavebot.LeaveBotNames;
+import io.leavebot.slack.SlackSettings;
 import io.leavebot.testing.SecretsManagerStub;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,8 @@ class AwsSecretsTest {
 
             assertEquals(1, stub.reads());
             assertEquals(Optional.of("xoxb-1-2-token"), secrets.slackBotToken());
-            assertEquals(Optional.empty(), secrets.slackSigningSecret(), "blank counts as absent");
+            var blank = assertThrows(SettingsException.class, () -> secrets.slack(SlackSettings.sdk()), "blank counts as absent");
+            assertTrue(blank.getMessage().startsWith("The secret " + ARN + " has no \"slackSigningSecret\";"), blank.getMessage());
             assertEquals(Optional.empty(), secrets.apiKey());
             assertEquals("DecisionLinks[https://example.org/decide]", secrets.decisionLinks("https://example.org/decide").toString());
             assertEquals("Secrets[" + ARN + ", keys [decisionLinkKey, slackBotToken], values hidden]", secrets.toString());
@@ -49,6 +53,18 @@ class AwsSecretsTest {
         Secrets secrets = Secrets.parse(ARN, "{\"apiKey\": \"an-api-key-of-24-characters-or-more\"}");
         var e = assertThrows(SettingsException.class, () -> secrets.decisionLinks("https://example.org/decide"));
         assertTrue(e.getMessage().startsWith("The secret " + ARN + " has no \"decisionLinkKey\"; add one"), e.getMessage());
+    }
+
+    @Test
+    void slackNeedsTheBotTokenAndTheSigningSecret() {
+        Slack sdk = SlackSettings.sdk();
+        var e = assertThrows(SettingsException.class, () -> Secrets.parse(ARN, "{\"slackSigningSecret\": \"s3cr3t\"}").slack(sdk));
+        assertEquals("The secret " + ARN + " has no \"slackBotToken\"; add the app's Bot User OAuth Token (xoxb-…), shown under "
+                + "OAuth & Permissions once the app is installed.", e.getMessage());
+
+        SlackSettings slack = Secrets.parse(ARN, "{\"slackBotToken\": \"xoxb-1-2-token\", \"slackSigningSecret\": \"s3cr3t\"}").slack(sdk);
+        assertEquals(List.of("xoxb-1-2-token", "s3cr3t"), List.of(slack.botToken(), slack.signingSecret()));
+        assertEquals(sdk, slack.slack());
     }
 
     @Test
