@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  */
 public final class BotBenchmark {
     private static final String SECRET = "bench-signing-secret-0123456789abcdef";
-    private static final String BOSS = "U0BOSS";
+    /** Each boss approves a team of this many employees (who else is away is listed from the team). */
+    private static final int TEAM_SIZE = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -64,15 +65,12 @@ public final class BotBenchmark {
             slack.answer("users.info", "{\"ok\":true,\"user\":{\"id\":\"{{formData request.body 'form' urlDecode=true}}{{form.user}}\","
                     + "\"name\":\"{{form.user}}\",\"real_name\":\"Bench {{form.user}}\",\"profile\":{\"real_name\":\"Bench {{form.user}}\","
                     + "\"email\":\"{{form.user}}@bench.example\"}}}");
-            slack.answer("users.lookupByEmail", "{\"ok\":true,\"user\":{\"id\":\"" + BOSS + "\",\"name\":\"boss\",\"real_name\":\"Bench Boss\","
-                    + "\"profile\":{\"real_name\":\"Bench Boss\",\"email\":\"boss@bench.example\"}}}");
-            slack.member(BOSS, "boss@bench.example", "Bench Boss");
             slack.onCall("chat.postMessage", call -> POSTS.computeIfAbsent(call.get("channel"), c -> new CopyOnWriteArrayList<>())
                     .add(new Post(call.get("channel"), System.nanoTime(), call.containsKey("blocks") ? SlackApi.json(call, "blocks") : null)));
 
             int port = freePort();
             Path data = Files.createTempDirectory("leavebot-bench-bot");
-            Process server = start(jar, data, port, slack.baseUrl() + "/api/");
+            Process server = start(jar, data, port, slack.baseUrl() + "/api/", routing(data));
             try {
                 URI events = URI.create("http://127.0.0.1:" + port + "/slack/events");
                 coldStart(server, events, results);
@@ -91,7 +89,24 @@ public final class BotBenchmark {
 
     private static final long PROCESS_STARTED_AT[] = new long[1];
 
-    private static Process start(Path jar, Path data, int port, String slackApiUrl) throws IOException {
+    /** Employee {@code U<prefix><n>} is in team n / TEAM_SIZE, approved by {@code UBOSS<team>} (e-mail in lower case). */
+    private static Path routing(Path data) throws IOException {
+        var overrides = JSON.createObjectNode();
+        for (String prefix : List.of("W", "E")) {
+            for (int n = 0; n < COMMANDS; n++) {
+                String boss = "UBOSS" + prefix + (n / TEAM_SIZE);
+                overrides.putObject(("U" + prefix + n + "@bench.example").toLowerCase()).put("slack", boss)
+                        .put("email", (boss + "@bench.example").toLowerCase()).put("name", "Boss " + prefix + (n / TEAM_SIZE));
+            }
+        }
+        var routing = JSON.createObjectNode();
+        routing.set("overrides", overrides);
+        Path file = data.resolve("routing.json");
+        Files.writeString(file, routing.toString());
+        return file;
+    }
+
+    private static Process start(Path jar, Path data, int port, String slackApiUrl, Path routing) throws IOException {
         List<String> command = new ArrayList<>(List.of("java"));
         // e.g. -Dbench.serverOpts=-XX:StartFlightRecording=filename=/tmp/leavebot.jfr to look inside
         String serverOpts = System.getProperty("bench.serverOpts", "");
@@ -108,8 +123,7 @@ public final class BotBenchmark {
         env.put("LEAVEBOT_DATA_DIR", data.resolve("data").toString());
         env.put("LEAVEBOT_HTTP_PORT", Integer.toString(port));
         env.put("LEAVEBOT_DURABLE_PORT", "0");
-        env.put("LEAVEBOT_APPROVER_EMAIL", "boss@bench.example");
-        env.put("LEAVEBOT_APPROVER_NAME", "Bench Boss");
+        env.put("LEAVEBOT_ROUTING_FILE", routing.toString());
         env.put("SLACK_BOT_TOKEN", SlackApi.BOT_TOKEN);
         env.put("SLACK_SIGNING_SECRET", SECRET);
         env.put("SLACK_API_URL", slackApiUrl);
@@ -184,14 +198,14 @@ public final class BotBenchmark {
 
     /** Approve clicks, one at a time: from the click until the employee's outcome DM reaches Slack. */
     private static void clicks(URI events, SlackApi slack, Map<String, Object> results) throws Exception {
-        List<JsonNode> approvals = awaitApprovalRequests(Math.min(CLICKS + 50, COMMANDS));
+        List<JsonNode> approvals = awaitApprovalRequests(EMPLOYEE_BY_REQUEST.size());
         List<Long> measured = new ArrayList<>();
         for (int i = 0; i < approvals.size() && measured.size() < CLICKS; i++) {
             JsonNode approve = approvals.get(i);
             String employeeChannel = "D" + employeeOf(approve);
             int before = POSTS.getOrDefault(employeeChannel, List.of()).size();
             long t0 = System.nanoTime();
-            HttpResponse<String> ack = send(events, click(approve, slack.responseUrl(), "click-" + i));
+            HttpResponse<String> ack = send(events, click(approve, approve.path("boss").asText(), slack.responseUrl(), "click-" + i));
             if (ack.statusCode() != 200) {
                 throw new IllegalStateException("click answered " + ack.statusCode() + ": " + ack.body());
             }
@@ -205,27 +219,35 @@ public final class BotBenchmark {
         results.put("clicks", measured.size());
     }
 
-    /** The Approve buttons of approval DMs the boss received, waiting until {@code count} have arrived. */
+    /**
+     * The Approve buttons of the approval DMs the bosses received (each with its boss added as {@code boss}),
+     * waiting until every request's has arrived, so that the clicks do not queue behind requests still being set up.
+     */
     private static List<JsonNode> awaitApprovalRequests(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (true) {
             List<JsonNode> buttons = new ArrayList<>();
-            for (Post post : POSTS.getOrDefault("D" + BOSS, List.of())) {
-                if (post.blocks() == null) {
-                    continue;
+            POSTS.forEach((channel, posts) -> {
+                if (!channel.startsWith("DUBOSS")) {
+                    return;
                 }
-                for (JsonNode block : post.blocks()) {
-                    for (JsonNode element : block.path("elements")) {
-                        if ("leave_approve".equals(element.path("action_id").asText())) {
-                            buttons.add(element);
+                for (Post post : posts) {
+                    for (JsonNode block : post.blocks() == null ? JSON.createArrayNode() : post.blocks()) {
+                        for (JsonNode element : block.path("elements")) {
+                            if ("leave_approve".equals(element.path("action_id").asText())) {
+                                buttons.add(((com.fasterxml.jackson.databind.node.ObjectNode) element.deepCopy()).put("boss", channel.substring(1)));
+                            }
                         }
                     }
                 }
-            }
-            if (buttons.size() >= count || System.nanoTime() > deadline) {
+            });
+            if (buttons.size() >= count) {
                 return buttons;
             }
-            Thread.sleep(50);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + buttons.size() + " of " + count + " approval DMs arrived in 5 minutes");
+            }
+            Thread.sleep(100);
         }
     }
 
@@ -258,14 +280,15 @@ public final class BotBenchmark {
                 "api_app_id", "A0LEAVE", "response_url", "http://127.0.0.1:9/commands/" + trigger, "trigger_id", "1337." + trigger.hashCode() + "." + trigger);
     }
 
-    private static String click(JsonNode approve, String responseUrl, String trigger) {
+    private static String click(JsonNode approve, String boss, String responseUrl, String trigger) {
         var payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0LEAVE").put("token", "legacy-unused")
                 .put("trigger_id", "1337." + trigger).put("response_url", responseUrl);
         payload.putObject("team").put("id", SlackApi.TEAM).put("domain", "bench");
-        payload.putObject("user").put("id", BOSS).put("username", "boss").put("name", "boss").put("team_id", SlackApi.TEAM);
-        payload.putObject("container").put("type", "message").put("message_ts", "1700000000.000100").put("channel_id", "D" + BOSS)
+        payload.putObject("user").put("id", boss).put("username", boss.toLowerCase()).put("name", boss.toLowerCase())
+                .put("team_id", SlackApi.TEAM);
+        payload.putObject("container").put("type", "message").put("message_ts", "1700000000.000100").put("channel_id", "D" + boss)
                 .put("is_ephemeral", false);
-        payload.putObject("channel").put("id", "D" + BOSS).put("name", "directmessage");
+        payload.putObject("channel").put("id", "D" + boss).put("name", "directmessage");
         var action = payload.putArray("actions").addObject().put("action_id", "leave_approve").put("block_id", "decide")
                 .put("value", approve.path("value").asText()).put("type", "button").put("action_ts", "1700000001.000200");
         action.putObject("text").put("type", "plain_text").put("text", "Approve");
