@@ -8,6 +8,8 @@ import io.leavebot.notify.Notification;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackMessages.Message;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The workflow's notifications as Slack DMs from the bot: {@code conversations.open} (scope {@code im:write}) finds
@@ -22,6 +24,8 @@ public final class SlackChatChannel implements ChatChannel {
     private final MethodsClient slack;
     private final SlackPeople people;
     private final SlackMessages messages;
+    /** user id → the id of the bot's DM with them, which never changes: one conversations.open per person. */
+    private final Map<String, String> directMessages = new ConcurrentHashMap<>();
 
     /** @param slack a client holding the bot token ({@code xoxb-…}) */
     public SlackChatChannel(MethodsClient slack, SlackPeople people, NotificationTexts texts) {
@@ -53,8 +57,7 @@ public final class SlackChatChannel implements ChatChannel {
     public String deliver(Person to, Notification notification, String replyTo) {
         String userId = people.userIdOf(to).orElseThrow(() -> new ChatUnavailableException(
                 "Slack has no member with the e-mail address of " + NotificationTexts.nameOf(to)));
-        String channel = SlackCalls.ok("conversations.open", () -> slack.conversationsOpen(r -> r.users(List.of(userId))))
-                .getChannel().getId();
+        String channel = directMessageWith(userId);
         String threadTs = threadIn(channel, replyTo);
         Message message = messages.of(notification);
         var posted = SlackCalls.ok("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel)
@@ -69,6 +72,17 @@ public final class SlackChatChannel implements ChatChannel {
         Message message = messages.of(notification);
         SlackCalls.ok("chat.update", () -> slack.chatUpdate(r -> r.channel(ref.channel()).ts(ref.ts())
                 .text(message.text()).blocks(message.blocks())));
+    }
+
+    private String directMessageWith(String userId) {
+        String known = directMessages.get(userId);
+        if (known != null) {
+            return known;
+        }
+        String opened = SlackCalls.ok("conversations.open", () -> slack.conversationsOpen(r -> r.users(List.of(userId))))
+                .getChannel().getId();
+        directMessages.put(userId, opened);
+        return opened;
     }
 
     /** The thread to reply in: {@code replyTo}'s, if it is a message in {@code channel}; else none. */

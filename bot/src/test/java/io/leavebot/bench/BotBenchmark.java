@@ -74,7 +74,7 @@ public final class BotBenchmark {
             try {
                 URI events = URI.create("http://127.0.0.1:" + port + "/slack/events");
                 coldStart(server, events, results);
-                acks(events, results);
+                acks(server, events, results);
                 clicks(events, slack, results);
             } finally {
                 server.destroy();
@@ -152,15 +152,29 @@ public final class BotBenchmark {
     }
 
     /** Slash commands that each start a request, sent by 32 senders at once; the time until each is acked. */
-    private static void acks(URI events, Map<String, Object> results) throws Exception {
+    private static void acks(Process server, URI events, Map<String, Object> results) throws Exception {
         List<Long> warm = new ArrayList<>();
         sendCommands(events, "W", Math.min(400, COMMANDS / 4), warm);
         List<Long> measured = Collections.synchronizedList(new ArrayList<>());
+        var bench = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long wall0 = System.nanoTime();
+        long serverCpu0 = serverCpuNanos(server);
+        long benchCpu0 = bench.getProcessCpuTime();
         sendCommands(events, "E", COMMANDS, measured);
+        double wallSeconds = (System.nanoTime() - wall0) / 1e9;
         report(results, "ack_p50_ms", percentile(measured, 50));
         report(results, "ack_p99_ms", percentile(measured, 99));
         results.put("ack_commands", measured.size());
         results.put("ack_senders", SENDERS);
+        // where the machine's time went while the commands were sent: LeaveBot (acks, and the workflows they
+        // started) or this process (the senders and the WireMock Slack the workflows post to)
+        report(results, "ack_commands_per_s", measured.size() / wallSeconds);
+        report(results, "server_cpu_ms_per_command", (serverCpuNanos(server) - serverCpu0) / 1e6 / measured.size());
+        report(results, "slack_and_senders_cpu_ms_per_command", (bench.getProcessCpuTime() - benchCpu0) / 1e6 / measured.size());
+    }
+
+    private static long serverCpuNanos(Process server) {
+        return server.toHandle().info().totalCpuDuration().orElseThrow().toNanos();
     }
 
     private static void sendCommands(URI events, String prefix, int count, List<Long> nanos) throws Exception {

@@ -59,6 +59,15 @@ class SlackChatChannelTest {
     }
 
     @Test
+    void theDmWithSomeoneIsOpenedOnceForAllTheirMessages() {
+        chat.deliver(ADA, RECEIPT, null);
+        chat.deliver(ADA, Notification.of(Kind.OUTCOME, SampleLeaves.pending()), null);
+
+        assertEquals(1, slack.calls("conversations.open").size());
+        assertEquals(List.of("DU01ADA", "DU01ADA"), slack.calls("chat.postMessage").stream().map(c -> c.get("channel")).toList());
+    }
+
+    @Test
     void someoneKnownOnlyByEmailIsLookedUpOnceAndReachedByTheirUserId() {
         assertTrue(chat.canReach(ALAN_BY_EMAIL));
         chat.deliver(ALAN_BY_EMAIL, RECEIPT, null);
