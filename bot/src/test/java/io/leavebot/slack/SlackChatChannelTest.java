@@ -61,7 +61,7 @@ class SlackChatChannelTest {
     @Test
     void theDmWithSomeoneIsOpenedOnceForAllTheirMessages() {
         chat.deliver(ADA, RECEIPT, null);
-        chat.deliver(ADA, Notification.of(Kind.OUTCOME, SampleLeaves.pending()), null);
+        chat.deliver(ADA, RECEIPT, null);
 
         assertEquals(1, slack.calls("conversations.open").size());
         assertEquals(List.of("DU01ADA", "DU01ADA"), slack.calls("chat.postMessage").stream().map(c -> c.get("channel")).toList());
