@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.testing.LeaveBotHarness;
 import io.leavebot.testing.WebHarness;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +31,31 @@ class WebServerTest {
         HttpResponse<String> page = web.get("/admin");
         assertEquals(404, page.statusCode());
         assertTrue(page.body().contains("There is no page at this address"));
+    }
+
+    @Test
+    void aMountedFrontEndGetsTheWholeRequestAndItsAnswerIsSent() throws Exception {
+        var seen = new AtomicReference<WebRequest>();
+        try (WebServer server = WebServer.builder(web.bot().leaves()).decisionLinks(LeaveBotHarness.LINKS)
+                .mount("/chat/events", request -> {
+                    seen.set(request);
+                    return new WebResponse(202, Map.of("Content-Type", "application/json"), "{\"ok\":true}");
+                }).start()) {
+            var http = HttpClient.newHttpClient();
+            var answer = http.send(HttpRequest.newBuilder(server.uri().resolve("/chat/events?x=1"))
+                    .header("X-Signature", "v0=abc").POST(HttpRequest.BodyPublishers.ofString("a=b&c=d")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(202, answer.statusCode());
+            assertEquals("{\"ok\":true}", answer.body());
+            assertEquals("application/json", answer.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals("POST", seen.get().method());
+            assertEquals("x=1", seen.get().rawQuery());
+            assertEquals("v0=abc", seen.get().headers().get("x-signature"));
+            assertEquals("a=b&c=d", new String(seen.get().body(), StandardCharsets.UTF_8));
+            assertEquals(404, http.send(HttpRequest.newBuilder(server.uri().resolve("/chat/events/more")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "a mount is one path, not a prefix");
+        }
     }
 
     @Test
