@@ -3,6 +3,11 @@ package io.leavebot.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
+import io.leavebot.LeaveBotNames;
+import io.leavebot.aws.SlackFunctionColdStart;
+import io.leavebot.leave.DynamoDbLeaveStore;
+import io.leavebot.testing.Dynalite;
+import io.leavebot.testing.SecretsManagerStub;
 import io.leavebot.testing.SlackApi;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -80,6 +85,8 @@ public final class BotBenchmark {
                 server.destroy();
                 server.waitFor(10, TimeUnit.SECONDS);
             }
+            slack.member("U01ADA", "ada@example.org", "Ada Lovelace");
+            lambdaColdStart(slack, results);
         }
         var json = new StringBuilder("{");
         results.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
@@ -149,6 +156,32 @@ public final class BotBenchmark {
         }
         double ms = (System.nanoTime() - PROCESS_STARTED_AT[0]) / 1e6;
         report(results, "cold_start_ms", ms);
+    }
+
+    /**
+     * The Slack Lambda handler's cold start: a fresh JVM builds {@code SlackFunction} and acks one {@code /leave list}
+     * (DynamoDB on dynalite, the secret from a Secrets Manager stand-in, Slack on WireMock); the best of 5, since
+     * the first start also warms the machine's file cache.
+     */
+    private static void lambdaColdStart(SlackApi slack, Map<String, Object> results) throws Exception {
+        try (Dynalite dynamo = new Dynalite().start(); SecretsManagerStub secrets = new SecretsManagerStub()) {
+            String table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
+            DynamoDbLeaveStore.createTable(dynamo.client(), table);
+            secrets.secret(SlackFunctionColdStart.SECRET_ARN, SlackFunctionColdStart.SECRET);
+            String classpath = System.getProperty("java.class.path");
+            List<Double> runs = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Process jvm = new ProcessBuilder("java", "-Dtable=" + table, "-Ddynamodb=" + dynamo.endpoint(),
+                        "-Dsecretsmanager=" + secrets.endpoint(), "-Dlambda=http://127.0.0.1:9", "-Dslack=" + slack.baseUrl() + "/api/",
+                        "-cp", classpath, "io.leavebot.aws.SlackFunctionColdStart").redirectErrorStream(true).start();
+                String out = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                if (jvm.waitFor() != 0) {
+                    throw new IllegalStateException("the Slack function's cold start failed:\n" + out);
+                }
+                runs.add(Double.parseDouble(out.substring(out.lastIndexOf('\n') + 1)));
+            }
+            report(results, "lambda_cold_start_ms", Collections.min(runs));
+        }
     }
 
     /** Slash commands that each start a request, sent by 32 senders at once; the time until each is acked. */
