@@ -1,10 +1,11 @@
 package io.leavebot.local;
 
+import static io.leavebot.testing.Eventually.await;
+import static io.leavebot.testing.Eventually.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.leavebot.local.Settings.SettingsException;
 import io.leavebot.slack.DecisionButtons;
 import io.leavebot.testing.SlackApi;
@@ -24,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,15 +56,15 @@ class LocalSlackTest {
             var ack = post(events, requests.command("U0ADA", monday + " " + monday.plusDays(2) + " Family visit"));
             assertEquals(200, ack.statusCode(), ack.body());
 
-            JsonNode approve = await(() -> approveButton("DU0GRACE"), "the approval DM to Grace");
-            var click = post(events, requests.click("U0GRACE", DecisionButtons.APPROVE, approve.path("value").asText()));
+            String approve = await(() -> slack.buttonValue("DU0GRACE", DecisionButtons.APPROVE), "the approval DM to Grace");
+            var click = post(events, requests.click("U0GRACE", DecisionButtons.APPROVE, approve));
             assertEquals(200, click.statusCode(), click.body());
 
-            await(() -> postsTo("DU0ADA") >= 2 ? Optional.of(true) : Optional.empty(), "the outcome DM to Ada");
+            awaitTrue(() -> slack.postsTo("DU0ADA") >= 2, "the outcome DM to Ada");
             String outcome = slack.calls("chat.postMessage").stream().filter(c -> "DU0ADA".equals(c.get("channel")))
                     .reduce((first, second) -> second).orElseThrow().get("text");
             assertTrue(outcome.toLowerCase().contains("approved"), outcome);
-            await(() -> slack.calls("chat.update").isEmpty() ? Optional.empty() : Optional.of(true), "the approval DM updated");
+            awaitTrue(() -> !slack.calls("chat.update").isEmpty(), "the approval DM updated");
         }
     }
 
@@ -114,17 +114,7 @@ class LocalSlackTest {
         return values;
     }
 
-    private Optional<JsonNode> approveButton(String channel) {
-        return slack.calls("chat.postMessage").stream().filter(c -> channel.equals(c.get("channel")) && c.containsKey("blocks"))
-                .flatMap(c -> java.util.stream.StreamSupport.stream(SlackApi.json(c, "blocks").spliterator(), false))
-                .flatMap(block -> java.util.stream.StreamSupport.stream(block.path("elements").spliterator(), false))
-                .filter(element -> DecisionButtons.APPROVE.equals(element.path("action_id").asText()))
-                .findFirst();
-    }
 
-    private long postsTo(String channel) {
-        return slack.calls("chat.postMessage").stream().filter(c -> channel.equals(c.get("channel"))).count();
-    }
 
     private HttpResponse<String> post(URI uri, Signed request) throws Exception {
         var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(request.body()));
@@ -136,15 +126,4 @@ class LocalSlackTest {
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static <T> T await(Supplier<Optional<T>> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> value = condition.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("waited 20 s for " + what);
-    }
 }

@@ -1,5 +1,7 @@
 package io.leavebot.local;
 
+import static io.leavebot.testing.Eventually.await;
+import static io.leavebot.testing.Eventually.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,13 +17,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.stream.StreamSupport;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -66,10 +65,9 @@ class LocalSocketModeTest {
             JsonNode ack = socket.send("slash_commands", command("U0ADA", monday + " " + monday.plusDays(1) + " Conference"));
             assertTrue(ack.path("payload").path("text").asText().startsWith("Leave request received"), "the ack answers the command: " + ack);
 
-            JsonNode approve = await(this::approveButton, "the approval DM to Grace");
-            socket.send("interactive", click("U0GRACE", approve.path("value").asText()));
-            await(() -> slack.calls("chat.postMessage").stream().filter(c -> "DU0ADA".equals(c.get("channel"))).count() >= 2
-                    ? Optional.of(true) : Optional.empty(), "the outcome DM to Ada");
+            String approve = await(() -> slack.buttonValue("DU0GRACE", DecisionButtons.APPROVE), "the approval DM to Grace");
+            socket.send("interactive", click("U0GRACE", approve));
+            awaitTrue(() -> slack.postsTo("DU0ADA") >= 2, "the outcome DM to Ada");
         }
     }
 
@@ -94,25 +92,7 @@ class LocalSocketModeTest {
         return payload;
     }
 
-    private Optional<JsonNode> approveButton() {
-        return slack.calls("chat.postMessage").stream().filter(c -> "DU0GRACE".equals(c.get("channel")) && c.containsKey("blocks"))
-                .flatMap(c -> StreamSupport.stream(SlackApi.json(c, "blocks").spliterator(), false))
-                .flatMap(block -> StreamSupport.stream(block.path("elements").spliterator(), false))
-                .filter(element -> DecisionButtons.APPROVE.equals(element.path("action_id").asText()))
-                .findFirst();
-    }
 
-    private static <T> T await(Supplier<Optional<T>> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> value = condition.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("waited 20 s for " + what);
-    }
 
     /** Slack's side of one Socket Mode connection: hello on connect, envelopes out, acks in. */
     private static final class SocketModeSlack extends WebSocketServer {

@@ -33,6 +33,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
 import java.util.stream.Collectors;
 
 /**
@@ -158,6 +160,21 @@ public final class SlackApi implements AutoCloseable {
                 .filter(url -> url.startsWith("/api/")).map(url -> url.substring("/api/".length())).collect(Collectors.toList());
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /** The value of the first button with {@code actionId} in a message posted to {@code channel}, if any yet. */
+    public Optional<String> buttonValue(String channel, String actionId) {
+        return calls("chat.postMessage").stream().filter(c -> channel.equals(c.get("channel")) && c.containsKey("blocks"))
+                .flatMap(c -> StreamSupport.stream(json(c, "blocks").spliterator(), false))
+                .flatMap(block -> StreamSupport.stream(block.path("elements").spliterator(), false))
+                .filter(element -> actionId.equals(element.path("action_id").asText()))
+                .map(element -> element.path("value").asText())
+                .findFirst();
+    }
+
+    /** How many messages were posted to {@code channel}. */
+    public long postsTo(String channel) {
+        return calls("chat.postMessage").stream().filter(c -> channel.equals(c.get("channel"))).count();
     }
 
     /** The JSON bodies posted to {@link #responseUrl()}, oldest first. */
