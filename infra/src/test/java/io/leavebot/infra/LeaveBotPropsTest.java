@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +119,18 @@ class LeaveBotPropsTest {
         context.put(LeaveBotProps.BOT_JAR, dir.resolve("nothing.jar").toString());
         assertTrue(problems().contains("nothing.jar does not exist: build it from the repository root with "
                 + "`mvn -B -pl bot -am install -DskipTests`, or point botJar at it."));
+    }
+
+    @Test
+    void everyContextKeyIsDocumentedInTheReadme() throws IOException, IllegalAccessException {
+        String readme = Files.readString(Path.of("README.md"));
+        List<Field> keys = Arrays.stream(LeaveBotProps.class.getFields())
+                .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class).toList();
+        assertEquals(11, keys.size());
+        for (Field key : keys) {
+            String name = (String) key.get(null);
+            assertTrue(readme.contains("| `" + name + "` |"), name + " has no row in infra/README.md");
+        }
     }
 
     private LeaveBotProps read() {
