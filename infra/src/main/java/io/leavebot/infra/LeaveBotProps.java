@@ -1,0 +1,174 @@
+package io.leavebot.infra;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the stack is built from, read from the CDK context by {@link #fromContext} (the keys are the
+ * {@code static final} fields here; {@code infra/README.md} has the table). Deployment secrets are not here: the
+ * stack only names the secret that holds them.
+ *
+ * @param secretArn            complete ARN of the Secrets Manager secret with LeaveBot's keys
+ * @param mailFrom             sender of every e-mail as it appears, e.g. {@code LeaveBot <leavebot@example.com>}
+ * @param senderAddress        the address in {@code mailFrom}, the only From address the workflow may send with
+ * @param sesIdentity          the SES identity (address or domain) the workflow may send from
+ * @param routingJson          approver routing, the JSON the bot's {@code ApproverRouting} reads
+ * @param timeZone             IANA time zone of dates in messages and pages
+ * @param approvalTimeout      how long an approver has before a request expires
+ * @param executionTimeout     how long a durable execution may run before Lambda stops it
+ * @param historyRetentionDays how long Lambda keeps an execution's history once it closed
+ * @param alarmEmail           who the alarms e-mail, or null for nobody (subscribe to the topic yourself)
+ * @param secretRevision       mixed into the front ends' versions: changing it publishes new ones (after the
+ *                             secret changed)
+ * @param botJar               the shaded jar with the three handlers
+ */
+public record LeaveBotProps(String secretArn, String mailFrom, String senderAddress, String sesIdentity,
+        String routingJson, ZoneId timeZone, Duration approvalTimeout, Duration executionTimeout,
+        int historyRetentionDays, String alarmEmail, String secretRevision, Path botJar) {
+
+    public static final String SECRET_ARN = "secretArn";
+    public static final String MAIL_FROM = "mailFrom";
+    public static final String SES_IDENTITY = "sesIdentity";
+    public static final String ROUTING = "routing";
+    public static final String TIME_ZONE = "timeZone";
+    public static final String APPROVAL_TIMEOUT = "approvalTimeout";
+    public static final String EXECUTION_TIMEOUT = "executionTimeout";
+    public static final String HISTORY_RETENTION = "historyRetention";
+    public static final String ALARM_EMAIL = "alarmEmail";
+    public static final String SECRET_REVISION = "secretRevision";
+    public static final String BOT_JAR = "botJar";
+
+    /** Where {@code mvn package} puts the bot's shaded jar, seen from {@code infra/} (where the CDK CLI runs). */
+    static final String DEFAULT_BOT_JAR = "../bot/target/leavebot.jar";
+    /** What Lambda's 4 KB of environment leaves for the routing beside the front ends' other settings. */
+    static final int LONGEST_ROUTING = 3072;
+    /** Lambda's limit for a durable execution (366 days). */
+    static final Duration LONGEST_EXECUTION = Duration.ofSeconds(31_622_400);
+
+    private static final Pattern SECRET_ARN_PATTERN =
+            Pattern.compile("arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[\\w/+=.@-]+-[A-Za-z0-9]{6}");
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>]+@([^@\\s<>]+)");
+    private static final Pattern NAMED_ADDRESS = Pattern.compile("[^<>]*<(" + ADDRESS.pattern() + ")>");
+
+    /**
+     * Reads and checks every input.
+     *
+     * @param context the context value of a key, or null when it has none ({@code app.getNode()::tryGetContext})
+     * @throws StackInputException naming every input that is missing or malformed, and how to give it
+     */
+    public static LeaveBotProps fromContext(Function<String, Object> context) {
+        var in = new ContextValues(context);
+        String secretArn = secretArn(in);
+        String mailFrom = in.required(MAIL_FROM, "the sender of LeaveBot's e-mail, "
+                + "e.g. 'LeaveBot <leavebot@example.com>'");
+        String sender = senderAddress(in, mailFrom);
+        String identity = in.optional(SES_IDENTITY).orElse(sender);
+        in.check(sender == null || covers(identity, sender), SES_IDENTITY + " '" + identity + "' does not cover the "
+                + "sender " + sender + " (from " + MAIL_FROM + "): give the verified address itself or its domain.");
+        String routing = routing(in);
+        ZoneId zone = in.parsed(TIME_ZONE, "UTC", ZoneId::of, "a time zone such as Europe/Berlin or UTC");
+        Duration approval = in.parsed(APPROVAL_TIMEOUT, "P3D", LeaveBotProps::parsePositive, "a positive ISO-8601 "
+                + "duration such as P3D (3 days) or PT12H");
+        Duration execution = executionTimeout(in, approval);
+        Integer retention = in.parsed(HISTORY_RETENTION, "P30D", LeaveBotProps::parseRetentionDays, "an ISO-8601 "
+                + "duration of whole days from P1D to P90D, such as P30D");
+        String alarmEmail = in.optional(ALARM_EMAIL).orElse(null);
+        in.check(alarmEmail == null || ADDRESS.matcher(alarmEmail).matches(),
+                ALARM_EMAIL + " must be an e-mail address, but was '" + alarmEmail + "'.");
+        Path jar = botJar(in);
+        in.throwIfAnyProblem();
+        return new LeaveBotProps(secretArn, mailFrom, sender, identity, routing, zone, approval, execution, retention,
+                alarmEmail, in.optional(SECRET_REVISION).orElse("1"), jar);
+    }
+
+    private static String secretArn(ContextValues in) {
+        String arn = in.required(SECRET_ARN, "the complete ARN of the secret holding LeaveBot's keys");
+        in.check(arn == null || SECRET_ARN_PATTERN.matcher(arn).matches(), SECRET_ARN + " must be the complete ARN "
+                + "of a secret, as create-secret prints it (arn:aws:secretsmanager:<region>:<account>:secret:<name>-"
+                + "<6 characters>), but was '" + arn + "'.");
+        return arn;
+    }
+
+    private static String senderAddress(ContextValues in, String mailFrom) {
+        String address = mailFrom == null ? null : addressOf(mailFrom);
+        in.check(mailFrom == null || address != null, MAIL_FROM + " must be an e-mail address, alone or as "
+                + "'Name <address>', but was '" + mailFrom + "'.");
+        return address;
+    }
+
+    private static String routing(ContextValues in) {
+        String routing = in.jsonObject(ROUTING, "the approver routing, e.g. "
+                + "'{\"default\": {\"email\": \"manager@example.com\", \"name\": \"Grace\"}}'");
+        int bytes = routing == null ? 0 : routing.getBytes(StandardCharsets.UTF_8).length;
+        in.check(bytes <= LONGEST_ROUTING, ROUTING + " has " + bytes + " bytes, but Lambda allows a function 4 KB of "
+                + "environment in all, which leaves " + LONGEST_ROUTING + " for it: drop the spaces, or route more "
+                + "people through the default approver.");
+        return routing;
+    }
+
+    private static Duration executionTimeout(ContextValues in, Duration approvalTimeout) {
+        Duration timeout = in.parsed(EXECUTION_TIMEOUT, "P30D", LeaveBotProps::parseExecutionTimeout, "an ISO-8601 "
+                + "duration of whole seconds from PT1S to P366D, such as P30D");
+        in.check(approvalTimeout == null || timeout == null || timeout.compareTo(approvalTimeout.plusDays(1)) >= 0,
+                EXECUTION_TIMEOUT + " (" + timeout + ") must be at least a day longer than " + APPROVAL_TIMEOUT + " ("
+                        + approvalTimeout + "), so that an execution can record and announce the expiry before Lambda "
+                        + "stops it.");
+        return timeout;
+    }
+
+    private static Path botJar(ContextValues in) {
+        Path jar = Path.of(in.optional(BOT_JAR).orElse(DEFAULT_BOT_JAR)).toAbsolutePath().normalize();
+        in.check(Files.isRegularFile(jar), "The bot jar " + jar + " does not exist: build it from the repository root "
+                + "with `mvn -B -pl bot -am install -DskipTests`, or point " + BOT_JAR + " at it.");
+        return jar;
+    }
+
+    /** The address of {@code Name <address>} or of a bare address; null when there is none. */
+    static String addressOf(String mailbox) {
+        Matcher named = NAMED_ADDRESS.matcher(mailbox.trim());
+        if (named.matches()) {
+            return named.group(1);
+        }
+        return ADDRESS.matcher(mailbox.trim()).matches() ? mailbox.trim() : null;
+    }
+
+    /** An address identity covers itself; a domain identity its addresses and those of its subdomains. */
+    static boolean covers(String identity, String address) {
+        String id = identity.toLowerCase(Locale.ROOT);
+        String addr = address.toLowerCase(Locale.ROOT);
+        String domain = addr.substring(addr.indexOf('@') + 1);
+        return id.equals(addr) || id.equals(domain) || domain.endsWith("." + id);
+    }
+
+    private static Duration parsePositive(String text) {
+        Duration duration = Duration.parse(text);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("not positive");
+        }
+        return duration;
+    }
+
+    private static Duration parseExecutionTimeout(String text) {
+        Duration duration = parsePositive(text);
+        if (duration.getNano() != 0 || duration.compareTo(LONGEST_EXECUTION) > 0) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return duration;
+    }
+
+    private static int parseRetentionDays(String text) {
+        Duration duration = parsePositive(text);
+        if (duration.toSeconds() % Duration.ofDays(1).toSeconds() != 0 || duration.getNano() != 0
+                || duration.toDays() > 90) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return (int) duration.toDays();
+    }
+}

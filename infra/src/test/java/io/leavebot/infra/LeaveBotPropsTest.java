@@ -1,0 +1,143 @@
+package io.leavebot.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading the stack's inputs from the context: plain maps here, as {@code -c key=value} or cdk.json give them. */
+class LeaveBotPropsTest {
+    private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:leavebot-AbC123";
+
+    @TempDir
+    Path dir;
+    private final Map<String, Object> context = new HashMap<>();
+
+    @BeforeEach
+    void requiredValues() throws IOException {
+        context.put(LeaveBotProps.SECRET_ARN, SECRET_ARN);
+        context.put(LeaveBotProps.MAIL_FROM, "LeaveBot <leavebot@example.com>");
+        context.put(LeaveBotProps.ROUTING, "{\"default\": {\"email\": \"grace@example.com\"}}");
+        context.put(LeaveBotProps.BOT_JAR, Files.createFile(dir.resolve("leavebot.jar")).toString());
+    }
+
+    @Test
+    void onlyTheSecretTheSenderAndTheRoutingAreRequired() {
+        LeaveBotProps props = read();
+        assertEquals("leavebot@example.com", props.senderAddress());
+        assertEquals("leavebot@example.com", props.sesIdentity(), "the sender's own address, unless told otherwise");
+        assertEquals(ZoneOffset.UTC.normalized(), props.timeZone().normalized());
+        assertEquals(Duration.ofDays(3), props.approvalTimeout());
+        assertEquals(Duration.ofDays(30), props.executionTimeout());
+        assertEquals(30, props.historyRetentionDays());
+        assertNull(props.alarmEmail());
+        assertEquals("1", props.secretRevision());
+    }
+
+    @Test
+    void everyMissingValueIsNamedAtOnceWithHowToGiveIt() {
+        context.clear();
+        String message = problems();
+        for (String key : List.of(LeaveBotProps.SECRET_ARN, LeaveBotProps.MAIL_FROM, LeaveBotProps.ROUTING)) {
+            assertTrue(message.contains(key + " is not set: give "), message);
+            assertTrue(message.contains("(-c " + key + "=…)"), message);
+        }
+    }
+
+    @Test
+    void malformedValuesSayWhatIsExpected() {
+        context.put(LeaveBotProps.SECRET_ARN, "arn:aws:secretsmanager:eu-west-1:123456789012:secret:leavebot");
+        context.put(LeaveBotProps.TIME_ZONE, "Europe/Atlantis");
+        context.put(LeaveBotProps.APPROVAL_TIMEOUT, "3 days");
+        context.put(LeaveBotProps.EXECUTION_TIMEOUT, "P400D");
+        context.put(LeaveBotProps.HISTORY_RETENTION, "PT36H");
+        context.put(LeaveBotProps.ALARM_EMAIL, "ops");
+        String message = problems();
+        assertTrue(message.contains("secretArn must be the complete ARN of a secret"), message);
+        assertTrue(message.contains("timeZone must be a time zone such as Europe/Berlin or UTC, "
+                + "but was 'Europe/Atlantis'"), message);
+        assertTrue(message.contains("approvalTimeout must be a positive ISO-8601 duration"), message);
+        assertTrue(message.contains("executionTimeout must be an ISO-8601 duration of whole seconds "
+                + "from PT1S to P366D"), message);
+        assertTrue(message.contains("historyRetention must be an ISO-8601 duration of whole days from P1D to P90D"),
+                message);
+        assertTrue(message.contains("alarmEmail must be an e-mail address, but was 'ops'"), message);
+    }
+
+    @Test
+    void executionsMustOutlastTheApprovalTimeoutByADay() {
+        context.put(LeaveBotProps.APPROVAL_TIMEOUT, "P7D");
+        context.put(LeaveBotProps.EXECUTION_TIMEOUT, "P7DT23H");
+        assertTrue(problems().contains("executionTimeout (PT191H) must be at least a day longer than approvalTimeout"));
+        context.put(LeaveBotProps.EXECUTION_TIMEOUT, "P8D");
+        assertEquals(Duration.ofDays(8), read().executionTimeout());
+    }
+
+    @Test
+    void theSesIdentityMustCoverTheSender() {
+        context.put(LeaveBotProps.SES_IDENTITY, "example.org");
+        assertTrue(problems().contains("sesIdentity 'example.org' does not cover the sender leavebot@example.com"));
+        context.put(LeaveBotProps.SES_IDENTITY, "example.com");
+        assertEquals("example.com", read().sesIdentity());
+        context.put(LeaveBotProps.MAIL_FROM, "leave@hr.example.com");
+        assertEquals("leave@hr.example.com", read().senderAddress(), "a domain identity covers its subdomains");
+    }
+
+    @Test
+    void mailFromMustHoldAnAddress() {
+        context.put(LeaveBotProps.MAIL_FROM, "LeaveBot");
+        assertTrue(problems().contains("mailFrom must be an e-mail address, alone or as 'Name <address>'"));
+    }
+
+    @Test
+    void routingIsJsonTextOrAnObjectFromAJsonFile() {
+        context.put(LeaveBotProps.ROUTING, Map.of("default", Map.of("email", "grace@example.com")));
+        assertEquals("{\"default\":{\"email\":\"grace@example.com\"}}", read().routingJson());
+        context.put(LeaveBotProps.ROUTING, "{\"default\": ");
+        assertTrue(problems().startsWith("The LeaveBot stack cannot be built:\n  - routing is not valid JSON ("));
+        context.put(LeaveBotProps.ROUTING, "[]");
+        assertTrue(problems().contains("routing must be a JSON object: give the approver routing, e.g. "));
+    }
+
+    @Test
+    void aMissingBotJarSaysHowToBuildIt() {
+        context.put(LeaveBotProps.BOT_JAR, dir.resolve("nothing.jar").toString());
+        assertTrue(problems().contains("nothing.jar does not exist: build it from the repository root with "
+                + "`mvn -B -pl bot -am install -DskipTests`, or point botJar at it."));
+    }
+
+    @Test
+    void everyContextKeyIsDocumentedInTheReadme() throws IOException, IllegalAccessException {
+        String readme = Files.readString(Path.of("README.md"));
+        List<Field> keys = Arrays.stream(LeaveBotProps.class.getFields())
+                .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class).toList();
+        assertEquals(11, keys.size());
+        for (Field key : keys) {
+            String name = (String) key.get(null);
+            assertTrue(readme.contains("| `" + name + "` |"), name + " has no row in infra/README.md");
+        }
+    }
+
+    private LeaveBotProps read() {
+        return LeaveBotProps.fromContext(context::get);
+    }
+
+    private String problems() {
+        return assertThrows(StackInputException.class, this::read).getMessage();
+    }
+}

@@ -1,0 +1,120 @@
+package io.leavebot.infra.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leavebot.infra.LeaveBotApp;
+import io.leavebot.infra.LeaveBotProps;
+import io.leavebot.infra.LeaveBotStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The stack as an example deployment would have it, synthesized once per test JVM (a synth takes seconds) into
+ * {@code infra/cdk.out}, offline and without AWS credentials, exactly as {@code cdk synth} would with
+ * {@link #CONTEXT}. Tests share it and only read it.
+ */
+public final class ExampleDeployment {
+    public static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:leavebot-AbC123";
+    public static final String ROUTING = "{\"default\": {\"email\": \"grace@example.com\", \"name\": \"Grace\"}}";
+    /** What {@code cdk deploy -c key=value …} would give; the bot jar is the default one, built before infra. */
+    public static final Map<String, Object> CONTEXT = Map.of(
+            LeaveBotProps.SECRET_ARN, SECRET_ARN,
+            LeaveBotProps.MAIL_FROM, "LeaveBot <leavebot@example.com>",
+            LeaveBotProps.SES_IDENTITY, "example.com",
+            LeaveBotProps.ROUTING, ROUTING,
+            LeaveBotProps.TIME_ZONE, "Europe/Berlin",
+            LeaveBotProps.APPROVAL_TIMEOUT, "P5D",
+            LeaveBotProps.EXECUTION_TIMEOUT, "P14D",
+            LeaveBotProps.HISTORY_RETENTION, "P60D",
+            LeaveBotProps.ALARM_EMAIL, "ops@example.com");
+
+    private static final Set<String> MESSAGE_TYPES = Set.of("aws:cdk:error", "aws:cdk:warning", "aws:cdk:info");
+
+    private static ExampleDeployment synthesized;
+
+    private final Path outdir;
+    private final LeaveBotStack stack;
+    private final Template template;
+    private final TemplateJson json;
+
+    private ExampleDeployment(Path outdir) {
+        this.outdir = outdir;
+        App app = App.Builder.create().outdir(outdir.toString()).context(CONTEXT).build();
+        this.stack = LeaveBotApp.build(app);
+        app.synth();
+        this.template = Template.fromStack(stack); // the app's synth above, not a second one
+        this.json = new TemplateJson(template);
+    }
+
+    /** The synthesized example, made on the first call. */
+    public static synchronized ExampleDeployment get() {
+        if (synthesized == null) {
+            Path outdir = Path.of(System.getProperty("leavebot.cdk.out", "cdk.out")).toAbsolutePath();
+            deleteRecursively(outdir); // else every new bot jar leaves another 40 MB asset behind
+            synthesized = new ExampleDeployment(outdir);
+        }
+        return synthesized;
+    }
+
+    public Template template() {
+        return template;
+    }
+
+    public TemplateJson json() {
+        return json;
+    }
+
+    /** The cloud assembly's directory, {@code infra/cdk.out}. */
+    public Path outdir() {
+        return outdir;
+    }
+
+    /**
+     * The errors, warnings and infos CDK attached to the stack's constructs, as {@code cdk synth} would print them
+     * ("level path: message"), read from the cloud assembly.
+     */
+    public List<String> messages() {
+        JsonNode artifact = readJson("manifest.json").path("artifacts").path(stack.getArtifactId());
+        JsonNode metadata = artifact.has("additionalMetadataFile")
+                ? readJson(artifact.get("additionalMetadataFile").asText()) : artifact.path("metadata");
+        List<String> messages = new ArrayList<>();
+        metadata.properties().forEach(construct -> construct.getValue().forEach(entry -> {
+            String type = entry.path("type").asText();
+            if (MESSAGE_TYPES.contains(type)) {
+                messages.add(type + " " + construct.getKey() + ": " + entry.path("data").asText());
+            }
+        }));
+        return messages;
+    }
+
+    private JsonNode readJson(String file) {
+        try {
+            return new ObjectMapper().readTree(outdir.resolve(file).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " of the cloud assembly", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir + " before synthesizing into it", e);
+        }
+    }
+}
