@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The handler of the durable workflow function ({@code io.leavebot.aws.WorkflowFunction::handleRequest}): the
@@ -48,7 +49,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
         var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
         var emails = new EmailRenderer(texts, secrets.decisionLinks(decisionUrl), from, policy.approvalTimeout());
         ChatChannel chatChannel = secrets.slackBotToken().map(token -> chat.open(token, texts, clock)).orElse(null);
-        var notifier = new Notifier(store, chatChannel, aws.mailer(), emails, clock);
+        var notifier = new Notifier(store, chatChannel == null ? List.of() : List.of(chatChannel), aws.mailer(), emails, clock);
         this.workflow = new LeaveWorkflow(store, notifier, policy, clock);
     }
 

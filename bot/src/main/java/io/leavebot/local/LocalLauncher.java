@@ -80,7 +80,7 @@ public final class LocalLauncher {
         var emails = new EmailRenderer(texts, links,
                 settings.string("LEAVEBOT_MAIL_FROM", "LeaveBot <leavebot@localhost>"), policy.approvalTimeout());
         Optional<LocalSlack> slack = LocalSlack.from(settings, clock, texts);
-        var notifier = new Notifier(store, slack.map(LocalSlack::chat).orElse(null), mailer(settings, dataDir), emails, clock);
+        var notifier = new Notifier(store, slack.map(LocalSlack::chat).stream().toList(), mailer(settings, dataDir), emails, clock);
         EmbeddedEngine engine = EmbeddedEngine.builder(dataDir.resolve("leavebot.db")).build();
         engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, clock)).start();
         var leaves = new LeaveRequests(store, engine, new LeaveValidator(policy), routing(settings), clock);

@@ -222,7 +222,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         mailer = storeAndMail.openMailer();
         Clock time = time();
         var emails = new EmailRenderer(new NotificationTexts(ZoneId.of("UTC")), LINKS, "LeaveBot <leavebot@example.org>", TIMEOUT);
-        var notifier = new Notifier(store, chat, mailer, emails, time);
+        var notifier = new Notifier(store, chat == null ? List.of() : List.of(chat), mailer, emails, time);
         engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();
         engine.register(LeaveRequests.FUNCTION, workflow.create(store, notifier, POLICY, time)).start();
         leaves = new LeaveRequests(store, engine, new LeaveValidator(POLICY), ApproverRouting.single(GRACE), time);
