@@ -50,8 +50,11 @@ final class BotConnector {
         return URI.create(serviceUrl.replaceAll("/+$", "") + path);
     }
 
-    /** Conversation and user ids hold ':' and more; each is one path segment. */
+    /**
+     * Each id is one path segment: what a segment may not hold is escaped; ':', which every Teams id has and a
+     * segment may hold, is kept as the Bot Framework SDKs send it.
+     */
     private static String escape(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":");
     }
 }
