@@ -83,7 +83,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
 
     /** The self-hosted shape (SQLite, SMTP); everyone is reached by e-mail. */
     public LeaveBotHarness() {
-        this(StoreAndMail.sqliteAndSmtp(), null);
+        this(StoreAndMail.sqliteAndSmtp(), (store, time) -> List.of());
     }
 
     /**
