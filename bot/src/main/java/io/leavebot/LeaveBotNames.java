@@ -63,6 +63,12 @@ public final class LeaveBotNames {
     public static final String SECRET_SLACK_BOT_TOKEN = "slackBotToken";
     /** Key of the secret's JSON: the Slack signing secret, which the Slack front end verifies requests with. */
     public static final String SECRET_SLACK_SIGNING_SECRET = "slackSigningSecret";
+    /** Key of the secret's JSON: the Teams bot's Microsoft App ID; with the two below, or none of them (no Teams). */
+    public static final String SECRET_TEAMS_APP_ID = "teamsAppId";
+    /** Key of the secret's JSON: the Teams bot's client secret (its Azure app registration's). */
+    public static final String SECRET_TEAMS_APP_PASSWORD = "teamsAppPassword";
+    /** Key of the secret's JSON: the Microsoft Entra tenant the single-tenant Teams bot is registered in. */
+    public static final String SECRET_TEAMS_TENANT_ID = "teamsTenantId";
     /** Key of the secret's JSON: the HMAC key of e-mail decision links, 32 bytes or more; required. */
     public static final String SECRET_DECISION_LINK_KEY = "decisionLinkKey";
     /** Key of the secret's JSON: the JSON API's bearer key, 24 characters or more; without it, the API is off. */

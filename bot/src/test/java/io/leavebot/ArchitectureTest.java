@@ -26,21 +26,26 @@ class ArchitectureTest {
 
     /** package → imports it must not have (prefixes), besides the runtime's internals. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "io.leavebot.leave", List.of("io.leavebot.workflow.", "io.leavebot.notify.", "io.leavebot.email.", "io.leavebot.http.",
+            "io.leavebot.leave", List.of("io.leavebot.teams.", "io.leavebot.workflow.", "io.leavebot.notify.", "io.leavebot.email.", "io.leavebot.http.",
                     "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.chat.", "io.leavebot.durable."),
-            "io.leavebot.workflow", List.of("io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.aws.",
+            "io.leavebot.workflow", List.of("io.leavebot.teams.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.aws.",
                     "io.leavebot.chat."),
-            "io.leavebot.notify", List.of("io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.",
+            "io.leavebot.notify", List.of("io.leavebot.teams.", "io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.",
                     "io.leavebot.chat."),
-            "io.leavebot.email", List.of("io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.",
+            "io.leavebot.email", List.of("io.leavebot.teams.", "io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.",
                     "io.leavebot.chat."),
-            "io.leavebot.http", List.of("io.leavebot.local.", "io.leavebot.slack."),
+            "io.leavebot.http", List.of("io.leavebot.teams.", "io.leavebot.local.", "io.leavebot.slack."),
             // shared by the chat front ends, so it knows none of them, nor the runtime behind LeaveRequests
-            "io.leavebot.chat", List.of("com.slack.", "io.leavebot.slack.", "io.leavebot.http.", "io.leavebot.local.",
+            "io.leavebot.chat", List.of("io.leavebot.teams.", "com.slack.", "io.leavebot.slack.", "io.leavebot.http.", "io.leavebot.local.",
                     "io.leavebot.aws.", "io.leavebot.email.", "io.leavebot.durable."),
             // Slack acts only through LeaveRequests and the notify port: no store, no runtime, no other front end
             "io.leavebot.slack", List.of("io.leavebot.local.", "io.leavebot.aws.", "io.leavebot.http.", "io.leavebot.email.",
-                    "io.leavebot.durable.", "io.leavebot.leave.LeaveStore", "io.leavebot.leave.Sqlite", "io.leavebot.leave.DynamoDb"));
+                    "io.leavebot.durable.", "io.leavebot.leave.LeaveStore", "io.leavebot.leave.Sqlite", "io.leavebot.leave.DynamoDb",
+                    "io.leavebot.teams."),
+            // Teams likewise; of the store it sees only the address book, where it keeps people's conversations
+            "io.leavebot.teams", List.of("io.leavebot.local.", "io.leavebot.aws.", "io.leavebot.http.", "io.leavebot.email.",
+                    "io.leavebot.durable.", "io.leavebot.leave.LeaveStore", "io.leavebot.leave.Sqlite", "io.leavebot.leave.DynamoDb",
+                    "io.leavebot.slack.", "com.slack."));
 
     @Test
     void applicationPackagesKeepTheirEdges() throws IOException {

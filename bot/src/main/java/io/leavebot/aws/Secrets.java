@@ -5,6 +5,9 @@ import static io.leavebot.LeaveBotNames.SECRET_ARN_ENV;
 import static io.leavebot.LeaveBotNames.SECRET_DECISION_LINK_KEY;
 import static io.leavebot.LeaveBotNames.SECRET_SLACK_BOT_TOKEN;
 import static io.leavebot.LeaveBotNames.SECRET_SLACK_SIGNING_SECRET;
+import static io.leavebot.LeaveBotNames.SECRET_TEAMS_APP_ID;
+import static io.leavebot.LeaveBotNames.SECRET_TEAMS_APP_PASSWORD;
+import static io.leavebot.LeaveBotNames.SECRET_TEAMS_TENANT_ID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +16,7 @@ import com.slack.api.Slack;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.http.ApiKey;
 import io.leavebot.slack.SlackSettings;
+import io.leavebot.teams.TeamsSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +29,19 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
  * LeaveBot's secret values, from one Secrets Manager secret whose {@code SecretString} is a JSON object:
  * <pre>{@code
  * {"decisionLinkKey": "<32+ random bytes>", "apiKey": "<24+ characters>",
- *  "slackBotToken": "xoxb-…", "slackSigningSecret": "…"}
+ *  "slackBotToken": "xoxb-…", "slackSigningSecret": "…",
+ *  "teamsAppId": "<Microsoft App ID>", "teamsAppPassword": "<client secret>", "teamsTenantId": "<tenant id>"}
  * }</pre>
- * The workflow and API functions require {@code decisionLinkKey}, the Slack function both Slack keys. A function
+ * The workflow and API functions require {@code decisionLinkKey}, the Slack function both Slack keys, the Teams
+ * function the three Teams keys (which come together or not at all). A function
  * reads the secret once, when it starts, and keeps the values for the life of its container; a rotated value
  * therefore takes effect with new containers. Values are never printed: {@link #toString()} and every message name
  * keys only.
  */
 final class Secrets {
+    private static final List<String> TEAMS_KEYS = List.of(SECRET_TEAMS_APP_ID, SECRET_TEAMS_APP_PASSWORD, SECRET_TEAMS_TENANT_ID);
     private static final List<String> KEYS = List.of(SECRET_DECISION_LINK_KEY, SECRET_API_KEY, SECRET_SLACK_BOT_TOKEN,
-            SECRET_SLACK_SIGNING_SECRET);
+            SECRET_SLACK_SIGNING_SECRET, SECRET_TEAMS_APP_ID, SECRET_TEAMS_APP_PASSWORD, SECRET_TEAMS_TENANT_ID);
 
     private final String secretArn;
     private final Map<String, String> values;
@@ -138,6 +145,26 @@ final class Secrets {
         String signingSecret = required(SECRET_SLACK_SIGNING_SECRET, "the app's Signing Secret, shown under Basic "
                 + "Information → App Credentials");
         return new SlackSettings(botToken, signingSecret, slack);
+    }
+
+    /**
+     * The Teams bot's App ID, client secret and tenant ({@value io.leavebot.LeaveBotNames#SECRET_TEAMS_APP_ID},
+     * {@value io.leavebot.LeaveBotNames#SECRET_TEAMS_APP_PASSWORD}, {@value io.leavebot.LeaveBotNames#SECRET_TEAMS_TENANT_ID});
+     * empty when the secret has none of them (no Teams).
+     *
+     * @throws SettingsException naming the keys missing when only some are there
+     */
+    Optional<TeamsSettings> teams() {
+        List<String> missing = TEAMS_KEYS.stream().filter(key -> optional(key).isEmpty()).toList();
+        if (missing.size() == TEAMS_KEYS.size()) {
+            return Optional.empty();
+        }
+        if (!missing.isEmpty()) {
+            throw new SettingsException("The secret " + secretArn + " has some Teams keys but not " + missing + "; add them "
+                    + "(the Azure Bot's App ID, a client secret of its app registration, and its tenant id) or remove the others.");
+        }
+        return Optional.of(TeamsSettings.of(values.get(SECRET_TEAMS_APP_ID), values.get(SECRET_TEAMS_APP_PASSWORD),
+                values.get(SECRET_TEAMS_TENANT_ID)));
     }
 
     @Override

@@ -9,17 +9,20 @@ import io.leavebot.leave.LeavePolicy;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
+import io.leavebot.teams.TeamsApp;
 import io.leavebot.workflow.LeaveWorkflow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The handler of the durable workflow function ({@code io.leavebot.aws.WorkflowFunction::handleRequest}): the
  * {@link LeaveWorkflow} over DynamoDB ({@link DynamoDbLeaveStore}) and SES ({@code SesMailer}), checkpointing to
- * the Lambda durable API of its region. People are reached in Slack when the secret holds a bot token, with e-mail
- * as the fallback; by e-mail only otherwise.
+ * the Lambda durable API of its region. People are reached in Slack when the secret holds a bot token, in Teams
+ * when it holds the Teams keys and they have talked to the bot there, with e-mail as the fallback.
  *
  * <p>Lambda makes one instance per execution environment and keeps it, so everything (settings, the secret, the
  * SDK clients) is read and built once, in the constructor, during the function's init; an invocation only runs
@@ -47,8 +50,11 @@ public final class WorkflowFunction implements RequestStreamHandler {
         Secrets secrets = aws.secrets(settings.secretArn());
         var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
         var emails = new EmailRenderer(texts, secrets.decisionLinks(decisionUrl), from, policy.approvalTimeout());
-        ChatChannel chatChannel = secrets.slackBotToken().map(token -> chat.open(token, texts, clock)).orElse(null);
-        var notifier = new Notifier(store, chatChannel, aws.mailer(), emails, clock);
+        // Slack first, then Teams: someone in both hears in Slack; someone in one, there
+        List<ChatChannel> chats = new ArrayList<>();
+        secrets.slackBotToken().map(token -> chat.open(token, texts, clock)).ifPresent(chats::add);
+        secrets.teams().map(teams -> TeamsApp.connect(teams, store, texts, clock).chat()).ifPresent(chats::add);
+        var notifier = new Notifier(store, chats, aws.mailer(), emails, clock);
         this.workflow = new LeaveWorkflow(store, notifier, policy, clock);
     }
 

@@ -175,6 +175,13 @@ public final class ChatReplies {
                 + "Please try again in a minute; " + command + " list shows where your requests stand.");
     }
 
+    /** The chat platform shares no e-mail address for the person, so LeaveBot cannot tell who they are. */
+    public ChatReply noEmailAddress() {
+        return ChatReply.of("LeaveBot knows people by their e-mail address, and it cannot see yours here, so it cannot "
+                + "act for you. " + NOTHING_CHANGED, "Please ask whoever runs LeaveBot to check that your account has an "
+                + "e-mail address.");
+    }
+
     /** A rejection's comment was left empty. */
     public String commentNeeded() {
         return "Please write a comment, or close this and use Reject to reject the request without one.";

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code gsi1pk = EMPLOYEE#<employee key>} and, while PENDING only, {@code gsi2pk = APPROVER#<approver key>}; both
  * these index sort keys are the creation instant (fixed-width, so text order is time order) then the id. While
  * PENDING or APPROVED it also has {@code gsi3pk = APPROVER#<approver key>, gsi3sk = <start date>#<id>} (ISO dates,
- * so text order is date order). A delivered notification is {@code pk = NOTIFY#<key>, sk = NOTIFY}.
+ * so text order is date order). A delivered notification is {@code pk = NOTIFY#<key>, sk = NOTIFY}; a person's chat
+ * address is {@code pk = ADDRESS#<channel>#<person key>, sk = ADDRESS}.
  */
 final class DynamoDbLeaveItems {
     static final String STATUS = "status";
@@ -44,6 +45,10 @@ final class DynamoDbLeaveItems {
 
     static Map<String, AttributeValue> notificationKey(String key) {
         return Map.of(PARTITION_KEY, s("NOTIFY#" + key), SORT_KEY, s("NOTIFY"));
+    }
+
+    static Map<String, AttributeValue> addressKey(String channel, String personKey) {
+        return Map.of(PARTITION_KEY, s("ADDRESS#" + channel + "#" + personKey), SORT_KEY, s("ADDRESS"));
     }
 
     static String employeePartition(Person employee) {
@@ -103,6 +108,20 @@ final class DynamoDbLeaveItems {
     static SentNotification notificationFrom(Map<String, AttributeValue> item) {
         return new SentNotification(text(item, "key"), text(item, "requestId"), text(item, "channel"),
                 text(item, "messageRef"), Instant.parse(text(item, "at")));
+    }
+
+    static Map<String, AttributeValue> toItem(ChatAddress a) {
+        Map<String, AttributeValue> item = new HashMap<>(addressKey(a.channel(), a.personKey()));
+        item.put("channel", s(a.channel()));
+        item.put("personKey", s(a.personKey()));
+        item.put("address", s(a.address()));
+        item.put("savedAt", s(instant(a.savedAt())));
+        return item;
+    }
+
+    static ChatAddress addressFrom(Map<String, AttributeValue> item) {
+        return new ChatAddress(text(item, "channel"), text(item, "personKey"), text(item, "address"),
+                Instant.parse(text(item, "savedAt")));
     }
 
     static AttributeValue decision(Decision d) {

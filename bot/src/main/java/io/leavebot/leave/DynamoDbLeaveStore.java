@@ -180,6 +180,19 @@ public final class DynamoDbLeaveStore implements LeaveStore {
         }
     }
 
+    /** An unconditional put: the latest address of a person on a channel replaces the one before. */
+    @Override
+    public void saveAddress(ChatAddress address) {
+        client.putItem(b -> b.tableName(table).item(DynamoDbLeaveItems.toItem(address)));
+    }
+
+    @Override
+    public Optional<ChatAddress> addressOf(String channel, Person person) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                .key(DynamoDbLeaveItems.addressKey(channel, person.key())).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbLeaveItems.addressFrom(item));
+    }
+
     private List<LeaveRequest> query(QueryRequest.Builder request) {
         return client.queryPaginator(request.tableName(table).build()).items().stream()
                 .map(DynamoDbLeaveItems::fromItem).toList();

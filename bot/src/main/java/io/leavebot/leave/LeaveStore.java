@@ -9,9 +9,10 @@ import java.util.Optional;
  * Where leave requests are kept: SQLite locally ({@link SqliteLeaveStore}), DynamoDB on AWS
  * ({@link DynamoDbLeaveStore}). Every write is conditional, so a retried workflow step can never create a second
  * request or change a decided one. People are matched by {@link Person#key()}, so someone known by e-mail is the
- * same person on every channel. Implementations are thread-safe.
+ * same person on every channel. It also keeps the notification log and people's chat addresses
+ * ({@link ChatAddressBook}). Implementations are thread-safe.
  */
-public interface LeaveStore {
+public interface LeaveStore extends ChatAddressBook {
 
     /**
      * Records a new PENDING request. Idempotent by id: if a request with this id exists, it is returned unchanged

@@ -39,6 +39,9 @@ final class SqliteLeaveRows {
         """
         CREATE TABLE IF NOT EXISTS leave_notifications (key TEXT PRIMARY KEY, request_id TEXT NOT NULL,
           channel TEXT NOT NULL, message_ref TEXT, sent_at INTEGER NOT NULL) WITHOUT ROWID""",
+        """
+        CREATE TABLE IF NOT EXISTS chat_addresses (channel TEXT NOT NULL, person_key TEXT NOT NULL, address TEXT NOT NULL,
+          saved_at INTEGER NOT NULL, PRIMARY KEY (channel, person_key)) WITHOUT ROWID""",
     };
 
     static final String COLUMNS = "id, employee_key, employee_slack, employee_email, employee_name, approver_key, "

@@ -18,7 +18,7 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * {@link LeaveStore} in a SQLite file (WAL), the local default. Its tables ({@code leave_requests},
- * {@code leave_notifications}) may live in the durable engine's file or in a file beside it. Writes are single
+ * {@code leave_notifications}, {@code chat_addresses}) may live in the durable engine's file or in a file beside it. Writes are single
  * conditional statements ({@code ON CONFLICT DO NOTHING}, {@code WHERE status = 'PENDING'}), so they stay correct
  * even when several processes share the file. Within the process, writes are serialised on one connection and
  * reads go to a few reader connections, so a front end's lookup never queues behind the workflows' writes (WAL
@@ -155,6 +155,37 @@ public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
         } catch (SQLException e) {
             throw failure("record notification " + sent.key(), e);
         }
+    }
+
+    /** One statement: insert, or replace the address and its time when the person has one on the channel. */
+    @Override
+    public synchronized void saveAddress(ChatAddress address) {
+        String sql = "INSERT INTO chat_addresses (channel, person_key, address, saved_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (channel, person_key) DO UPDATE SET address = excluded.address, saved_at = excluded.saved_at";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, address.channel());
+            s.setString(2, address.personKey());
+            s.setString(3, address.address());
+            s.setLong(4, SqliteLeaveRows.nanos(address.savedAt()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("save the " + address.channel() + " address of " + address.personKey(), e);
+        }
+    }
+
+    @Override
+    public Optional<ChatAddress> addressOf(String channel, Person person) {
+        String sql = "SELECT address, saved_at FROM chat_addresses WHERE channel = ? AND person_key = ?";
+        return read("read the " + channel + " address of " + person.key(), connection -> {
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                s.setString(1, channel);
+                s.setString(2, person.key());
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(new ChatAddress(channel, person.key(), rs.getString(1),
+                            SqliteLeaveRows.instant(rs.getLong(2)))) : Optional.empty();
+                }
+            }
+        });
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.Person;
 import io.leavebot.leave.SqliteLeaveStore;
 import io.leavebot.local.Settings.SettingsException;
+import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
 import io.leavebot.workflow.LeaveRequests;
@@ -27,7 +28,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code ./leavebot} (or {@code java -jar bot/target/leavebot.jar}): LeaveBot on one machine. The leave
@@ -41,7 +44,7 @@ public final class LocalLauncher {
 
     /** What {@link #run} started; closing it stops everything, as a shutdown does. */
     record Running(WebServer web, DurableRestServer durableApi, EmbeddedEngine engine, SqliteLeaveStore store,
-            Optional<LocalSlack> slack) implements AutoCloseable {
+            Optional<LocalSlack> slack, Optional<LocalTeams> teams) implements AutoCloseable {
         @Override
         public void close() {
             slack.ifPresent(LocalSlack::close);
@@ -80,7 +83,10 @@ public final class LocalLauncher {
         var emails = new EmailRenderer(texts, links,
                 settings.string("LEAVEBOT_MAIL_FROM", "LeaveBot <leavebot@localhost>"), policy.approvalTimeout());
         Optional<LocalSlack> slack = LocalSlack.from(settings, clock, texts);
-        var notifier = new Notifier(store, slack.map(LocalSlack::chat).orElse(null), mailer(settings, dataDir), emails, clock);
+        Optional<LocalTeams> teams = LocalTeams.from(settings, store, texts, clock);
+        // Slack first, then Teams: someone in both hears in Slack; someone in one, there
+        List<ChatChannel> chats = Stream.concat(slack.map(LocalSlack::chat).stream(), teams.map(LocalTeams::chat).stream()).toList();
+        var notifier = new Notifier(store, chats, mailer(settings, dataDir), emails, clock);
         EmbeddedEngine engine = EmbeddedEngine.builder(dataDir.resolve("leavebot.db")).build();
         engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, clock)).start();
         var leaves = new LeaveRequests(store, engine, new LeaveValidator(policy), routing(settings), clock);
@@ -88,11 +94,12 @@ public final class LocalLauncher {
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
         slack.ifPresent(s -> s.connect(leaves, policy, texts, clock.withZone(zone), web));
+        teams.ifPresent(t -> t.connect(leaves, policy, clock.withZone(zone), web));
         WebServer webServer = web.start();
         slack.ifPresent(LocalSlack::start);
         DurableRestServer durableApi = DurableRestServer.builder(engine).address(bind)
                 .port(settings.port("LEAVEBOT_DURABLE_PORT", 9014)).start();
-        return new Running(webServer, durableApi, engine, store, slack);
+        return new Running(webServer, durableApi, engine, store, slack, teams);
     }
 
     private static Mailer mailer(Settings settings, Path dataDir) {
@@ -126,6 +133,8 @@ public final class LocalLauncher {
         System.out.println("  Lambda durable API: " + running.durableApi().uri());
         System.out.println("  Slack:              " + running.slack().map(s -> s.describe(web.uri().toString()))
                 .orElse("off — set SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET (see README, \"Slack\")"));
+        System.out.println("  Teams:              " + running.teams().map(t -> LocalTeams.describe(web.uri().toString()))
+                .orElse("off — set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (see README, \"Teams\")"));
         if (settings.optional("LEAVEBOT_ROUTING_FILE").isEmpty() && settings.optional("LEAVEBOT_APPROVER_EMAIL").isEmpty()) {
             System.out.println("  approver:           manager@example.com for everyone — set LEAVEBOT_ROUTING_FILE or LEAVEBOT_APPROVER_EMAIL");
         }

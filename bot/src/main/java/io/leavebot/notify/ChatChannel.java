@@ -3,11 +3,12 @@ package io.leavebot.notify;
 import io.leavebot.leave.Person;
 
 /**
- * A chat front end that can reach people directly (Slack today, Teams later). The workflow's notifications go
- * here first; {@link io.leavebot.notify.Notifier} falls back to e-mail when this throws or cannot reach someone.
+ * A chat front end that can reach people directly (Slack, Teams). The workflow's notifications go to the first
+ * configured channel that can reach the person; {@link io.leavebot.notify.Notifier} tries the next, then e-mail,
+ * when one throws or cannot reach them.
  */
 public interface ChatChannel {
-    /** Short name recorded with each notification, e.g. "slack". */
+    /** Short name recorded with each notification, e.g. "slack"; unique among the configured channels. */
     String name();
 
     /** Whether this person can be reached here at all (e.g. has a Slack user id). */

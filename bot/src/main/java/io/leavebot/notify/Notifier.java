@@ -6,13 +6,17 @@ import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.Person;
 import io.leavebot.leave.SentNotification;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Who hears what, on which channel. Chat comes first when a {@link ChatChannel} is configured and can reach the
- * person; e-mail is the fallback when chat cannot reach them or fails, and the only channel when no chat is
- * configured. Every delivery is recorded in the store's notification log under its idempotency key, so a workflow
- * step that runs again after a crash does not tell anyone twice.
+ * Who hears what, on which channel. Chat comes first: the configured {@link ChatChannel}s are asked in order, and the
+ * first that can reach the person and delivers wins (so someone in both Slack and Teams hears in the first
+ * configured; someone in only one hears there). E-mail is the fallback when no chat channel reaches them or all
+ * that could failed, and the only channel when no chat is configured. People are matched across channels by e-mail,
+ * so a request made in Slack can be approved by someone who only uses Teams. Every delivery is recorded in the
+ * store's notification log under its idempotency key, with the channel that carried it, so a workflow step that
+ * runs again after a crash does not tell anyone twice, and a later update goes to the channel of the message.
  *
  * <p>Failures that may pass (chat down and no e-mail address, the mail server refusing) are thrown, so the calling
  * step retries. Someone no configured channel can ever reach (a Slack-only person without chat) is logged and
@@ -27,26 +31,29 @@ public final class Notifier {
     private static final System.Logger LOG = System.getLogger(Notifier.class.getName());
 
     private final LeaveStore store;
-    private final ChatChannel chat;
+    private final List<ChatChannel> chats;
     private final Mailer mailer;
     private final EmailRenderer emails;
     private final Clock clock;
 
     /**
-     * @param chat   null when no chat front end is configured (e-mail only)
+     * @param chats  the chat front ends, in the order they are tried; empty for e-mail only
      * @param mailer null when e-mail is not configured (chat only); then {@code emails} may be null too
-     * @throws IllegalArgumentException if neither chat nor e-mail is configured
+     * @throws IllegalArgumentException if neither chat nor e-mail is configured, or two channels share a name
      */
-    public Notifier(LeaveStore store, ChatChannel chat, Mailer mailer, EmailRenderer emails, Clock clock) {
-        if (chat == null && mailer == null) {
+    public Notifier(LeaveStore store, List<ChatChannel> chats, Mailer mailer, EmailRenderer emails, Clock clock) {
+        if (chats.isEmpty() && mailer == null) {
             throw new IllegalArgumentException("LeaveBot needs a chat channel or e-mail to tell people anything; "
-                    + "configure Slack, or SMTP / SES / the outbox folder");
+                    + "configure Slack or Teams, or SMTP / SES / the outbox folder");
         }
         if (mailer != null && emails == null) {
             throw new IllegalArgumentException("e-mail is configured without an e-mail renderer");
         }
+        if (chats.stream().map(ChatChannel::name).distinct().count() != chats.size()) {
+            throw new IllegalArgumentException("two chat channels have the same name: " + chats.stream().map(ChatChannel::name).toList());
+        }
         this.store = store;
-        this.chat = chat;
+        this.chats = List.copyOf(chats);
         this.mailer = mailer;
         this.emails = emails;
         this.clock = clock;
@@ -82,15 +89,16 @@ public final class Notifier {
      * @return true if a chat message was updated; false if the request went by e-mail or the update failed
      */
     public boolean updateApprovalMessage(String approvalKey, Notification notification) {
-        Optional<String> message = chatMessageOf(approvalKey);
-        if (message.isEmpty()) {
+        Optional<SentNotification> sent = store.sent(approvalKey);
+        Optional<ChatChannel> chat = sent.flatMap(this::chatOf);
+        if (chat.isEmpty()) {
             return false;
         }
         try {
-            chat.update(message.get(), notification);
+            chat.get().update(sent.get().messageRef(), notification);
             return true;
         } catch (ChatUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not update the " + chat.name() + " message of " + approvalKey
+            LOG.log(System.Logger.Level.WARNING, "could not update the " + chat.get().name() + " message of " + approvalKey
                     + " (request " + notification.leave().id() + "): " + e.getMessage());
             return false;
         }
@@ -102,31 +110,38 @@ public final class Notifier {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        String replyTo = originalKey == null ? null : chatMessageOf(originalKey).orElse(null);
-        SentNotification sent = deliver(key, to, notification, replyTo);
+        SentNotification original = originalKey == null ? null : store.sent(originalKey).orElse(null);
+        SentNotification sent = deliver(key, to, notification, original);
         store.recordSent(sent);
         return store.sent(key).orElse(sent);
     }
 
-    /** The reference of the chat message sent under {@code key}; empty if it went by e-mail or was never sent. */
-    private Optional<String> chatMessageOf(String key) {
-        if (chat == null) {
-            return Optional.empty();
-        }
-        return store.sent(key).filter(sent -> chat.name().equals(sent.channel())).map(SentNotification::messageRef);
+    /** The configured chat channel that carried {@code sent}; empty if it went by e-mail, or by a channel gone since. */
+    private Optional<ChatChannel> chatOf(SentNotification sent) {
+        return chats.stream().filter(chat -> chat.name().equals(sent.channel())).findFirst();
     }
 
-    private SentNotification deliver(String key, Person to, Notification notification, String replyTo) {
+    /**
+     * Tries each chat channel that can reach {@code to}, then e-mail.
+     *
+     * @param original the delivery this one follows up, or null: a channel gets its message as {@code replyTo} only
+     *                 when it carried that message itself
+     */
+    private SentNotification deliver(String key, Person to, Notification notification, SentNotification original) {
         String requestId = notification.leave().id();
         ChatUnavailableException chatFailure = null;
-        if (chat != null && chat.canReach(to)) {
+        for (ChatChannel chat : chats) {
+            if (!chat.canReach(to)) {
+                continue;
+            }
+            String replyTo = original != null && chat.name().equals(original.channel()) ? original.messageRef() : null;
             try {
                 String ref = chat.deliver(to, notification, replyTo);
                 return new SentNotification(key, requestId, chat.name(), ref, clock.instant());
             } catch (ChatUnavailableException e) {
                 chatFailure = e;
                 LOG.log(System.Logger.Level.WARNING, "no " + chat.name() + " delivery for " + key + " (request "
-                        + requestId + "): " + e.getMessage() + (canEmail(to) ? "; sending e-mail instead" : ""));
+                        + requestId + "): " + e.getMessage());
             }
         }
         if (canEmail(to)) {
@@ -138,7 +153,8 @@ public final class Notifier {
         }
         LOG.log(System.Logger.Level.WARNING, "nobody told for " + key + " (request " + requestId + "): the recipient "
                 + "has " + (to.email() == null ? "no e-mail address" : "an e-mail address, but e-mail is not configured")
-                + (chat == null ? " and no chat is configured" : " and cannot be reached by " + chat.name()));
+                + (chats.isEmpty() ? " and no chat is configured"
+                        : " and cannot be reached by " + chats.stream().map(ChatChannel::name).toList()));
         return new SentNotification(key, requestId, NONE, null, clock.instant());
     }
 

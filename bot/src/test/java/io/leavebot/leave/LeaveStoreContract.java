@@ -306,6 +306,27 @@ abstract class LeaveStoreContract {
     }
 
     @Test
+    void aChatAddressReadsBackByEmailWhicheverWayThePersonIsKnown() {
+        ChatAddress teams = new ChatAddress("teams", ANN.key(), "{\"conversation\":\"a:1\"}", T0);
+
+        store.saveAddress(teams);
+
+        assertEquals(Optional.of(teams), store.addressOf("teams", Person.ofEmail("ANN@example.com", null)));
+        assertEquals(Optional.empty(), store.addressOf("slack", ANN), "one address per channel");
+        assertEquals(Optional.empty(), store.addressOf("teams", DAN));
+    }
+
+    @Test
+    void theLatestChatAddressOfAPersonReplacesTheEarlierOne() {
+        store.saveAddress(new ChatAddress("teams", ANN.key(), "{\"conversation\":\"a:1\"}", T0));
+        ChatAddress reinstalled = new ChatAddress("teams", ANN.key(), "{\"conversation\":\"a:2\"}", T0.plusSeconds(60));
+
+        store.saveAddress(reinstalled);
+
+        assertEquals(Optional.of(reinstalled), store.addressOf("teams", ANN));
+    }
+
+    @Test
     void concurrentCreatesOfTheSameIdRecordOneRequest() throws Exception {
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class NotifierTest {
 
     @Test
     void withoutChatEverythingGoesByEmail() throws IOException {
-        assertEquals(Notifier.EMAIL, notifier(null).notify("leave-1/send-receipt", ADA, RECEIPT).channel());
+        assertEquals(Notifier.EMAIL, emailOnly().notify("leave-1/send-receipt", ADA, RECEIPT).channel());
         assertEquals(1, outboxFiles());
     }
 
@@ -108,7 +109,7 @@ class NotifierTest {
     void someoneNoChannelCanEverReachIsRecordedAsNone() {
         Person slackOnly = Person.ofSlack("U01ADA", null, "Ada");
 
-        assertEquals(Notifier.NONE, notifier(null).notify("leave-1/send-receipt", slackOnly, RECEIPT).channel());
+        assertEquals(Notifier.NONE, emailOnly().notify("leave-1/send-receipt", slackOnly, RECEIPT).channel());
     }
 
     @Test
@@ -121,7 +122,7 @@ class NotifierTest {
         assertTrue(notifier.updateApprovalMessage("leave-1/ask-approver", update));
         assertEquals(new RecordingChat.Update("C0DM/1", update), chat.updates.get(0));
 
-        Notifier byEmail = notifier(null);
+        Notifier byEmail = emailOnly();
         byEmail.notify("leave-2/ask-approver", GRACE, new Notification(Kind.APPROVAL_REQUEST, LEAVE, "cb-2", 0, null));
         assertFalse(byEmail.updateApprovalMessage("leave-2/ask-approver", update));
         assertFalse(notifier(new RecordingChat().down()).updateApprovalMessage("leave-1/ask-approver", update));
@@ -141,7 +142,7 @@ class NotifierTest {
 
     @Test
     void aFollowUpOfAnEmailIsAMessageOfItsOwn() throws IOException {
-        notifier(null).notify("leave-1/ask-approver", GRACE, new Notification(Kind.APPROVAL_REQUEST, LEAVE, "cb-1", 0, null));
+        emailOnly().notify("leave-1/ask-approver", GRACE, new Notification(Kind.APPROVAL_REQUEST, LEAVE, "cb-1", 0, null));
         RecordingChat chat = new RecordingChat();
 
         SentNotification sent = notifier(chat).followUp("leave-1/reminder-1", "leave-1/ask-approver", GRACE, reminder());
@@ -152,9 +153,63 @@ class NotifierTest {
     }
 
     @Test
+    void theFirstChatChannelThatReachesThePersonCarriesTheMessage() {
+        RecordingChat slack = new RecordingChat("slack", person -> false);
+        RecordingChat teams = new RecordingChat("teams", person -> true);
+
+        SentNotification sent = notifier(List.of(slack, teams)).notify("leave-1/send-receipt", ADA, RECEIPT);
+
+        assertEquals("teams", sent.channel());
+        assertEquals("teams/1", sent.messageRef());
+        assertTrue(slack.deliveries.isEmpty());
+    }
+
+    @Test
+    void whenOneChatChannelFailsTheNextOneThatReachesThePersonIsTried() throws IOException {
+        RecordingChat teams = new RecordingChat("teams", person -> true);
+
+        SentNotification sent = notifier(List.of(new RecordingChat().down(), teams)).notify("leave-1/send-receipt", ADA, RECEIPT);
+
+        assertEquals("teams", sent.channel());
+        assertEquals(0, outboxFiles());
+    }
+
+    @Test
+    void theApprovalMessageIsUpdatedByTheChannelThatCarriedIt() {
+        RecordingChat slack = new RecordingChat("slack", person -> person.isSameAs(ADA));
+        RecordingChat teams = new RecordingChat("teams", person -> person.isSameAs(GRACE));
+        Notifier notifier = notifier(List.of(slack, teams));
+        notifier.notify("leave-1/ask-approver", GRACE, new Notification(Kind.APPROVAL_REQUEST, LEAVE, "cb-1", 0, null));
+        notifier.followUp("leave-1/reminder-1", "leave-1/ask-approver", GRACE, reminder());
+        Notification update = Notification.of(Kind.APPROVER_UPDATE, SampleLeaves.decided(LeaveStatus.APPROVED, GRACE, null));
+
+        assertTrue(notifier.updateApprovalMessage("leave-1/ask-approver", update));
+
+        assertEquals(List.of(new RecordingChat.Update("teams/1", update)), teams.updates);
+        assertEquals("teams/1", teams.deliveries.get(1).replyTo());
+        assertTrue(slack.updates.isEmpty());
+    }
+
+    @Test
+    void aFollowUpByAnotherChannelIsAMessageOfItsOwn() {
+        RecordingChat slack = new RecordingChat();
+        notifier(slack).notify("leave-1/ask-approver", GRACE, new Notification(Kind.APPROVAL_REQUEST, LEAVE, "cb-1", 0, null));
+        RecordingChat teams = new RecordingChat("teams", person -> true);
+
+        notifier(List.of(teams)).followUp("leave-1/reminder-1", "leave-1/ask-approver", GRACE, reminder());
+
+        assertNull(teams.deliveries.get(0).replyTo(), "a Slack message is nothing to reply to in Teams");
+    }
+
+    @Test
+    void twoChatChannelsMayNotShareAName() {
+        assertThrows(IllegalArgumentException.class, () -> notifier(List.of(new RecordingChat(), new RecordingChat())));
+    }
+
+    @Test
     void atLeastOneChannelMustBeConfigured() {
         store = new SqliteLeaveStore(dir.resolve("leaves.db"));
-        assertThrows(IllegalArgumentException.class, () -> new Notifier(store, null, null, null, CLOCK));
+        assertThrows(IllegalArgumentException.class, () -> new Notifier(store, List.of(), null, null, CLOCK));
     }
 
     private static Notification reminder() {
@@ -162,13 +217,21 @@ class NotifierTest {
     }
 
     private Notifier notifier(RecordingChat chat) {
+        return notifier(List.of(chat));
+    }
+
+    private Notifier emailOnly() {
+        return notifier(List.of());
+    }
+
+    private Notifier notifier(List<ChatChannel> chats) {
         if (store == null) {
             store = new SqliteLeaveStore(dir.resolve("leaves.db"));
         }
         var links = new DecisionLinks("a-test-secret-that-is-long-enough-for-hmac", "http://127.0.0.1:3000/decide");
         var emails = new EmailRenderer(new NotificationTexts(ZoneOffset.UTC), links, "LeaveBot <leavebot@example.org>",
                 Duration.ofDays(3));
-        return new Notifier(store, chat, new OutboxMailer(dir.resolve("outbox")), emails, CLOCK);
+        return new Notifier(store, chats, new OutboxMailer(dir.resolve("outbox")), emails, CLOCK);
     }
 
     private long outboxFiles() throws IOException {

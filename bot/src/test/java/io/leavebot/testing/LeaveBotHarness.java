@@ -65,8 +65,15 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         DurableHandler<NewLeave, LeaveStatus> create(LeaveStore store, Notifier notifier, LeavePolicy policy, Clock clock);
     }
 
+    /** The chat channels of a (re)opened bot, in the order the notifier tries them; they may keep addresses in the store. */
+    @FunctionalInterface
+    public interface ChatFactory {
+        List<ChatChannel> open(LeaveStore store, Clock time);
+    }
+
     private final StoreAndMail storeAndMail;
-    private final ChatChannel chat;
+    private final ChatFactory chats;
+    private Person approver = GRACE;
     private Path dir;
     private TestClock clock;
     private LeaveStore store;
@@ -76,7 +83,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
 
     /** The self-hosted shape (SQLite, SMTP); everyone is reached by e-mail. */
     public LeaveBotHarness() {
-        this(StoreAndMail.sqliteAndSmtp(), null);
+        this(StoreAndMail.sqliteAndSmtp(), (store, time) -> List.of());
     }
 
     /**
@@ -84,17 +91,28 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
      * choice, the real Slack channel over the WireMock {@link SlackApi} for tests of what Slack receives.
      */
     public LeaveBotHarness(ChatChannel chat) {
-        this(StoreAndMail.sqliteAndSmtp(), chat);
+        this(StoreAndMail.sqliteAndSmtp(), (store, time) -> List.of(chat));
+    }
+
+    /** People the channels {@code chats} opens can reach are reached there first (Slack and Teams, say). */
+    public LeaveBotHarness(ChatFactory chats) {
+        this(StoreAndMail.sqliteAndSmtp(), chats);
     }
 
     /** LeaveBot on the given store and mail system; everyone is reached by e-mail. */
     public LeaveBotHarness(StoreAndMail storeAndMail) {
-        this(storeAndMail, null);
+        this(storeAndMail, (store, time) -> List.of());
     }
 
-    private LeaveBotHarness(StoreAndMail storeAndMail, ChatChannel chat) {
+    private LeaveBotHarness(StoreAndMail storeAndMail, ChatFactory chats) {
         this.storeAndMail = storeAndMail;
-        this.chat = chat;
+        this.chats = chats;
+    }
+
+    /** Everyone's approver from now on (before the test starts: Grace); takes effect when the bot is (re)opened. */
+    public LeaveBotHarness withApprover(Person person) {
+        this.approver = person;
+        return this;
     }
 
     @Override
@@ -123,6 +141,11 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
 
     public LeaveRequests leaves() {
         return leaves;
+    }
+
+    /** The leave store of the bot as it is now (a new one after each reopen). */
+    public LeaveStore store() {
+        return store;
     }
 
     /** Submits {@link #submission Ada's request} and lets the workflow run until the approver has been asked. */
@@ -222,10 +245,10 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         mailer = storeAndMail.openMailer();
         Clock time = time();
         var emails = new EmailRenderer(new NotificationTexts(ZoneId.of("UTC")), LINKS, "LeaveBot <leavebot@example.org>", TIMEOUT);
-        var notifier = new Notifier(store, chat, mailer, emails, time);
+        var notifier = new Notifier(store, chats.open(store, time), mailer, emails, time);
         engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();
         engine.register(LeaveRequests.FUNCTION, workflow.create(store, notifier, POLICY, time)).start();
-        leaves = new LeaveRequests(store, engine, new LeaveValidator(POLICY), ApproverRouting.single(GRACE), time);
+        leaves = new LeaveRequests(store, engine, new LeaveValidator(POLICY), ApproverRouting.single(approver), time);
         settle();
     }
 

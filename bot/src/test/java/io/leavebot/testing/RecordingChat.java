@@ -6,11 +6,12 @@ import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.notify.Notification;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A chat channel that keeps what it was asked to deliver, for tests of the choice between chat and e-mail only
- * (the real Slack channel is tested against WireMock). It reaches people who have a Slack user id; {@link #down()}
- * makes every delivery and update fail as an outage would.
+ * (the real Slack and Teams channels are tested against WireMock). By default it is named "slack" and reaches
+ * people who have a Slack user id; {@link #down()} makes every delivery and update fail as an outage would.
  */
 public final class RecordingChat implements ChatChannel {
     /**
@@ -27,7 +28,20 @@ public final class RecordingChat implements ChatChannel {
 
     public final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     public final List<Update> updates = new CopyOnWriteArrayList<>();
+    private final String name;
+    private final Predicate<Person> reaches;
     private boolean down;
+
+    /** "slack", reaching people with a Slack user id. */
+    public RecordingChat() {
+        this("slack", person -> person.slackUserId() != null);
+    }
+
+    /** A channel named {@code name} that reaches whom {@code reaches} accepts. */
+    public RecordingChat(String name, Predicate<Person> reaches) {
+        this.name = name;
+        this.reaches = reaches;
+    }
 
     public RecordingChat down() {
         down = true;
@@ -36,18 +50,18 @@ public final class RecordingChat implements ChatChannel {
 
     @Override
     public String name() {
-        return "slack";
+        return name;
     }
 
     @Override
     public boolean canReach(Person person) {
-        return person.slackUserId() != null;
+        return reaches.test(person);
     }
 
     @Override
     public synchronized String deliver(Person to, Notification notification, String replyTo) {
         failIfDown();
-        String ref = "C0DM/" + (deliveries.size() + 1);
+        String ref = (name.equals("slack") ? "C0DM/" : name + "/") + (deliveries.size() + 1);
         deliveries.add(new Delivery(to, notification, replyTo, ref));
         return ref;
     }
@@ -60,7 +74,7 @@ public final class RecordingChat implements ChatChannel {
 
     private void failIfDown() {
         if (down) {
-            throw new ChatUnavailableException("slack answered 503 (test outage)", null);
+            throw new ChatUnavailableException(name + " answered 503 (test outage)", null);
         }
     }
 }

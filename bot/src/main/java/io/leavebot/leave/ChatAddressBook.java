@@ -1,0 +1,15 @@
+package io.leavebot.leave;
+
+import java.util.Optional;
+
+/**
+ * The chat addresses LeaveBot keeps, one per person and channel; part of every {@link LeaveStore}, and all a chat
+ * front end that must remember conversations (Teams) gets to see of it.
+ */
+public interface ChatAddressBook {
+    /** Saves {@code address}, replacing the person's earlier one on that channel: the latest conversation is the one to use. */
+    void saveAddress(ChatAddress address);
+
+    /** The person's address on {@code channel}, found by {@link Person#key()}; empty if they never talked to the bot there. */
+    Optional<ChatAddress> addressOf(String channel, Person person);
+}

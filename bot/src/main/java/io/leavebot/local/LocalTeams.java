@@ -1,0 +1,77 @@
+package io.leavebot.local;
+
+import io.leavebot.http.WebRequest;
+import io.leavebot.http.WebResponse;
+import io.leavebot.http.WebServer;
+import io.leavebot.leave.ChatAddressBook;
+import io.leavebot.leave.LeavePolicy;
+import io.leavebot.local.Settings.SettingsException;
+import io.leavebot.notify.ChatChannel;
+import io.leavebot.notify.NotificationTexts;
+import io.leavebot.teams.TeamsApp;
+import io.leavebot.teams.TeamsEndpoint;
+import io.leavebot.teams.TeamsSettings;
+import io.leavebot.workflow.LeaveRequests;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Microsoft Teams for the local launcher, when {@code TEAMS_APP_ID} is set: cards in people's chats with the bot as a
+ * chat channel, and the Bot Connector's requests at {@value #MESSAGES_PATH} on the web server, which the Azure
+ * Bot's messaging endpoint must reach over https (a tunnel or a TLS proxy in front of LeaveBot).
+ */
+final class LocalTeams {
+    /** The messaging endpoint's path, as the Azure Bot's configuration names it. */
+    static final String MESSAGES_PATH = "/api/messages";
+    private static final List<String> VARIABLES = List.of("TEAMS_APP_ID", "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID");
+
+    private final TeamsApp app;
+
+    private LocalTeams(TeamsApp app) {
+        this.app = app;
+    }
+
+    /**
+     * Teams as the settings configure it, or empty when no Teams variable is set.
+     *
+     * @throws SettingsException naming the variable that is missing
+     */
+    static Optional<LocalTeams> from(Settings settings, ChatAddressBook addresses, NotificationTexts texts, Clock clock) {
+        List<String> missing = VARIABLES.stream().filter(name -> settings.optional(name).isEmpty()).toList();
+        if (missing.size() == VARIABLES.size()) {
+            return Optional.empty();
+        }
+        if (!missing.isEmpty()) {
+            throw new SettingsException("Teams needs " + String.join(", ", VARIABLES) + "; " + String.join(" and ", missing)
+                    + (missing.size() == 1 ? " is" : " are") + " missing (the Azure Bot's Configuration page shows the App ID "
+                    + "and tenant; the secret is made under Manage Password)");
+        }
+        TeamsSettings teams = TeamsSettings.of(settings.optional("TEAMS_APP_ID").orElseThrow(),
+                settings.optional("TEAMS_APP_PASSWORD").orElseThrow(), settings.optional("TEAMS_TENANT_ID").orElseThrow());
+        return Optional.of(new LocalTeams(TeamsApp.connect(teams, addresses, texts, clock)));
+    }
+
+    /** The workflow's chat channel: cards in people's chats with the bot. */
+    ChatChannel chat() {
+        return app.chat();
+    }
+
+    /** Serves the Bot Connector's requests at {@value #MESSAGES_PATH} on {@code web}. */
+    void connect(LeaveRequests leaves, LeavePolicy policy, Clock today, WebServer.Builder web) {
+        TeamsEndpoint endpoint = app.endpoint(leaves, policy, today);
+        web.mount(MESSAGES_PATH, request -> serve(endpoint, request));
+    }
+
+    /** One line for the welcome message. */
+    static String describe(String webUri) {
+        return "messaging endpoint " + webUri + MESSAGES_PATH + " (TEAMS_APP_ID)";
+    }
+
+    private static WebResponse serve(TeamsEndpoint endpoint, WebRequest request) {
+        var reply = endpoint.handle(request.headers(), new String(request.body(), StandardCharsets.UTF_8));
+        return new WebResponse(reply.status(), Map.of("Content-Type", reply.contentType()), reply.body());
+    }
+}

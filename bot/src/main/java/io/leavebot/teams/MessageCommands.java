@@ -1,0 +1,78 @@
+package io.leavebot.teams;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leavebot.chat.ChatReplies;
+import io.leavebot.chat.ChatReply;
+import io.leavebot.chat.CommandParser;
+import io.leavebot.chat.LeaveCommand;
+import io.leavebot.chat.RequestIds;
+import io.leavebot.leave.Person;
+import io.leavebot.workflow.Answer;
+import io.leavebot.workflow.LeaveRequests;
+import io.leavebot.workflow.LeaveRequests.Submitted;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+/**
+ * What people type to the bot: {@value #COMMAND} alone answers with the request form ({@link RequestCard}); with
+ * dates it asks for leave straight away (the request id derived from the message's activity id, which a redelivery
+ * keeps); {@code leave list}, {@code leave cancel <id>} and {@code leave help} do what they say. The words after
+ * {@value #COMMAND} follow {@link CommandParser}'s grammar, as Slack's {@code /leave} does; the word itself may be
+ * left out. The answer is a card, sent back into the chat.
+ */
+final class MessageCommands {
+    /** The word that starts a command, as the app manifest's command list shows it. */
+    static final String COMMAND = "leave";
+    /** An @mention of the bot, which Teams puts into the text in group chats. */
+    private static final Pattern MENTION = Pattern.compile("<at>[^<]*</at>");
+    private static final Pattern COMMAND_WORD = Pattern.compile("^" + COMMAND + "(\\s+|$)", Pattern.CASE_INSENSITIVE);
+
+    private final LeaveRequests leaves;
+    private final CommandParser parser;
+    private final ChatReplies replies;
+    private final RequestCard requestForm;
+    private final Clock clock;
+
+    /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
+    MessageCommands(LeaveRequests leaves, CommandParser parser, ChatReplies replies, RequestCard requestForm, Clock clock) {
+        this.leaves = leaves;
+        this.parser = parser;
+        this.replies = replies;
+        this.requestForm = requestForm;
+        this.clock = clock;
+    }
+
+    /** The card that answers {@code message} from {@code sender}. */
+    ObjectNode answer(Activity message, Person sender) {
+        LocalDate today = LocalDate.now(clock);
+        LeaveCommand asked = parser.parse(commandText(message.text()), today);
+        ChatReply reply = switch (asked.kind()) {
+            case FORM -> null;
+            case REQUEST -> submit(asked, message, sender, today);
+            case LIST -> replies.list(leaves.requestsOf(sender));
+            case CANCEL -> cancel(asked.requestId(), sender);
+            case HELP -> replies.help(today);
+            case UNREADABLE -> replies.unreadable(asked.problem(), today);
+        };
+        return reply == null ? requestForm.form(message.id()) : TeamsCards.reply(reply);
+    }
+
+    /** The text without mentions and without the word {@value #COMMAND}. */
+    static String commandText(String text) {
+        String plain = text == null ? "" : MENTION.matcher(text).replaceAll(" ").strip();
+        return COMMAND_WORD.matcher(plain).replaceFirst("");
+    }
+
+    private ChatReply submit(LeaveCommand asked, Activity message, Person sender, LocalDate today) {
+        String requestId = RequestIds.from("teams-message:" + message.id());
+        Submitted submitted = leaves.submit(asked.toSubmission(requestId, sender));
+        return submitted.accepted() ? replies.accepted(requestId, submitted.leave())
+                : replies.notAccepted(submitted.errors().values(), today);
+    }
+
+    private ChatReply cancel(String requestId, Person sender) {
+        Answer answer = Answer.cancel(sender);
+        return replies.answered(requestId, answer, leaves.answer(requestId, answer));
+    }
+}

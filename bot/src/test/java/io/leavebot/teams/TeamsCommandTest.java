@@ -1,0 +1,116 @@
+package io.leavebot.teams;
+
+import static io.leavebot.testing.SampleLeaves.ADA;
+import static io.leavebot.testing.SampleLeaves.GRACE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.testing.TeamsApi;
+import io.leavebot.testing.TeamsHarness;
+import io.leavebot.testing.TeamsRequests.Signed;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What an employee types to the bot in Teams, in the grammar Slack's /leave has; and the request form. */
+class TeamsCommandTest {
+    @RegisterExtension
+    final TeamsHarness teams = new TeamsHarness();
+
+    @BeforeEach
+    void everyoneUsesTeams() {
+        teams.joinsTeams(ADA);
+        teams.joinsTeams(GRACE);
+    }
+
+    @Test
+    void aRequestByMessageStartsOnceAndIsAnsweredInTheChat() {
+        Signed message = teams.requests().message(ADA, "leave 2026-01-12 2026-01-16 Family trip");
+        assertEquals(200, teams.send(message).status());
+        assertEquals(200, teams.send(message).status(), "a redelivered message is the same request");
+        teams.bot().settle();
+
+        List<LeaveRequest> requests = teams.bot().leaves().requestsOf(ADA);
+        assertEquals(1, requests.size());
+        assertEquals("Family trip", requests.get(0).reason());
+        assertEquals(LocalDate.of(2026, 1, 16), requests.get(0).end());
+        JsonNode reply = TeamsApi.card(teams.teams().sent(ADA).get(0));
+        assertTrue(reply.toString().contains("Its id is " + requests.get(0).id()), reply.toString());
+        assertTrue(teams.teams().sent(ADA).get(0).path("replyToId").isTextual());
+        assertEquals(1, teams.teams().sent(GRACE).size(), "the approver is asked once");
+    }
+
+    @Test
+    void leaveAloneAnswersWithTheFormWhoseSubmissionStartsTheRequest() {
+        teams.send(teams.requests().message(ADA, "leave"));
+        JsonNode form = teams.teams().cardWith(ADA, RequestCard.SUBMIT);
+        assertEquals("1.5", form.path("version").asText());
+        assertEquals(List.of("Input.ChoiceSet", "Input.Date", "Input.Date", "Input.Toggle", "Input.Text"),
+                form.path("body").findValuesAsText("type").stream().filter(t -> t.startsWith("Input.")).toList());
+
+        ObjectNode data = TeamsApi.execute(form, RequestCard.SUBMIT).path("data").deepCopy();
+        data.put("type", "annual").put("start", "2026-01-12").put("end", "2026-01-12").put("halfDay", "true").put("reason", "Dentist");
+        JsonNode answer = teams.invoke(teams.requests().click(ADA, RequestCard.SUBMIT, data));
+        JsonNode again = teams.invoke(teams.requests().click(ADA, RequestCard.SUBMIT, data));
+
+        assertEquals("application/vnd.microsoft.card.adaptive", answer.path("type").asText());
+        assertTrue(answer.path("value").toString().contains("Leave request received"), answer.toString());
+        assertEquals(answer, again, "the same form sent twice is one request");
+        teams.bot().settle();
+        LeaveRequest leave = teams.bot().leaves().requestsOf(ADA).get(0);
+        assertTrue(leave.halfDay());
+        assertEquals(1, teams.bot().leaves().requestsOf(ADA).size());
+    }
+
+    @Test
+    void aFormWithProblemsComesBackWithThemAndItsValues() {
+        teams.send(teams.requests().message(ADA, "leave"));
+        JsonNode form = teams.teams().cardWith(ADA, RequestCard.SUBMIT);
+        ObjectNode data = TeamsApi.execute(form, RequestCard.SUBMIT).path("data").deepCopy();
+        data.put("type", "annual").put("start", "2026-01-16").put("end", "2026-01-12").put("reason", "Trip");
+
+        JsonNode answer = teams.invoke(teams.requests().click(ADA, RequestCard.SUBMIT, data));
+
+        JsonNode back = answer.path("value");
+        assertEquals("Attention", back.path("body").path(1).path("color").asText(), back.toString());
+        assertTrue(back.toString().contains("\"value\":\"Trip\""), "the values stay: " + back);
+        assertEquals(List.of(), teams.bot().leaves().requestsOf(ADA));
+    }
+
+    @Test
+    void listAndCancelWorkOnTheEmployeesOwnRequests() {
+        String id = teams.bot().submitted("r1").id();
+        teams.send(teams.requests().message(ADA, "leave list"));
+        assertTrue(TeamsApi.card(last()).toString().contains("(id " + id + ")"), last().toString());
+
+        teams.send(teams.requests().message(ADA, "leave cancel " + id));
+        assertEquals(LeaveStatus.CANCELLED, teams.settledStatus(id));
+        assertTrue(teams.teams().sent(ADA).stream().anyMatch(a -> a.toString().contains("Your leave request is withdrawn")));
+    }
+
+    @Test
+    void someoneElseCannotCancelARequest() {
+        String id = teams.bot().submitted("r1").id();
+        teams.send(teams.requests().message(GRACE, "leave cancel " + id));
+        assertTrue(TeamsApi.card(teams.teams().sent(GRACE).get(teams.teams().sent(GRACE).size() - 1)).toString()
+                .contains("is not yours. Nothing was changed."));
+        assertEquals(LeaveStatus.PENDING, teams.settledStatus(id));
+    }
+
+    @Test
+    void unreadableTextIsAnsweredWithTheUsage() {
+        teams.send(teams.requests().message(ADA, "leave holiday next week"));
+        assertTrue(TeamsApi.card(last()).toString().contains("leave list — shows your requests"), last().toString());
+    }
+
+    private JsonNode last() {
+        List<JsonNode> sent = teams.teams().sent(ADA);
+        return sent.get(sent.size() - 1);
+    }
+}
