@@ -19,32 +19,31 @@ import software.constructs.Construct;
  * A front end people reach over HTTPS: a {@link BotFunction} with SnapStart, published as a version at every
  * change, the {@value LeaveBotStack#LIVE} alias on that version, and a Function URL on the alias.
  *
- * <p>The URL's auth type is NONE because the callers are Slack and people's browsers, which sign nothing AWS
- * understands; each handler checks every request itself (the Slack signature, the decision link's HMAC, the API's
- * bearer key). The URL is on the alias because SnapStart applies only to published versions: {@code $LATEST}
- * would start cold every time.
+ * <p>The URL's auth type is NONE because the callers are Slack, Microsoft's Bot Connector and people's browsers,
+ * which sign nothing AWS understands; each handler checks every request itself (the Slack signature, the Bot
+ * Framework JWT, the decision link's HMAC, the API's bearer key). The URL is on the alias because SnapStart
+ * applies only to published versions: {@code $LATEST} would start cold every time.
  *
  * <p>SnapStart runs the handler's constructor when the version is published and keeps the snapshot, so the secret
  * values the handler reads there are those of publishing time; {@code secretRevision} makes a new version.
  */
 final class FrontEnd extends Construct {
-    /** Slack wants its answer within 3 seconds, people their page soon: a request running 10 s is stuck, not slow. */
-    static final Duration TIMEOUT = Duration.seconds(10);
 
     private final BotFunction bot;
     private final FunctionUrl url;
 
     /**
      * @param memoryMb       memory, and with it CPU, for the function
+     * @param timeout        how long one request may run: as long as its caller waits for the answer, no longer
      * @param environment    the handler's settings
      * @param secretRevision mixed into the version, so that changing it publishes a new one
      */
-    FrontEnd(Construct scope, String id, Code jar, String handler, int memoryMb, Map<String, String> environment,
-            String secretRevision) {
+    FrontEnd(Construct scope, String id, Code jar, String handler, int memoryMb, Duration timeout,
+            Map<String, String> environment, String secretRevision) {
         super(scope, id);
         this.bot = new BotFunction(this, "Handler", jar, handler, function -> function
                 .memorySize(memoryMb)
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .environment(environment)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS));
         Annotations.of(bot.function()).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",

@@ -27,11 +27,13 @@ import java.util.regex.Pattern;
  * @param alarmEmail           who the alarms e-mail, or null for nobody (subscribe to the topic yourself)
  * @param secretRevision       mixed into the front ends' versions: changing it publishes new ones (after the
  *                             secret changed)
+ * @param teams                whether to deploy the Teams front end: only when the secret holds the Teams keys,
+ *                             which its handler refuses to start without (and SnapStart starts it at publishing)
  * @param botJar               the shaded jar with the three handlers
  */
 public record LeaveBotProps(String secretArn, String mailFrom, String senderAddress, String sesIdentity,
         String routingJson, ZoneId timeZone, Duration approvalTimeout, Duration executionTimeout,
-        int historyRetentionDays, String alarmEmail, String secretRevision, Path botJar) {
+        int historyRetentionDays, String alarmEmail, String secretRevision, boolean teams, Path botJar) {
 
     public static final String SECRET_ARN = "secretArn";
     public static final String MAIL_FROM = "mailFrom";
@@ -43,6 +45,7 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
     public static final String HISTORY_RETENTION = "historyRetention";
     public static final String ALARM_EMAIL = "alarmEmail";
     public static final String SECRET_REVISION = "secretRevision";
+    public static final String TEAMS = "teams";
     public static final String BOT_JAR = "botJar";
 
     /** Where {@code mvn package} puts the bot's shaded jar, seen from {@code infra/} (where the CDK CLI runs). */
@@ -82,10 +85,11 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
         String alarmEmail = in.optional(ALARM_EMAIL).orElse(null);
         in.check(alarmEmail == null || ADDRESS.matcher(alarmEmail).matches(),
                 ALARM_EMAIL + " must be an e-mail address, but was '" + alarmEmail + "'.");
+        Boolean teams = in.parsed(TEAMS, "false", LeaveBotProps::parseSwitch, "true or false");
         Path jar = botJar(in);
         in.throwIfAnyProblem();
         return new LeaveBotProps(secretArn, mailFrom, sender, identity, routing, zone, approval, execution, retention,
-                alarmEmail, in.optional(SECRET_REVISION).orElse("1"), jar);
+                alarmEmail, in.optional(SECRET_REVISION).orElse("1"), teams, jar);
     }
 
     private static String secretArn(ContextValues in) {
@@ -145,6 +149,15 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
         String addr = address.toLowerCase(Locale.ROOT);
         String domain = addr.substring(addr.indexOf('@') + 1);
         return id.equals(addr) || id.equals(domain) || domain.endsWith("." + id);
+    }
+
+    /** {@code true} or {@code false} as text ({@code -c teams=true}) or a JSON boolean from cdk.json. */
+    private static boolean parseSwitch(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("not a switch");
+        };
     }
 
     private static Duration parsePositive(String text) {

@@ -9,11 +9,13 @@ import static io.leavebot.LeaveBotNames.SECRET_ARN_ENV;
 import static io.leavebot.LeaveBotNames.TIME_ZONE_ENV;
 import static io.leavebot.LeaveBotNames.WORKFLOW_FUNCTION_ENV;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.iam.Grant;
@@ -25,10 +27,11 @@ import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
 
 /**
- * LeaveBot on AWS: the leave table, the durable workflow function, the Slack and decision-page front ends behind
- * Function URLs, what each may call, alarms, and the two URLs to hand out. The secret with Slack's and LeaveBot's
- * keys is made beforehand and only named here ({@link LeaveBotProps#secretArn()}): its values never pass through
- * CloudFormation, and SnapStart front ends can only be published once it holds them.
+ * LeaveBot on AWS: the leave table, the durable workflow function, the Slack, decision-page and (with
+ * {@link LeaveBotProps#teams()}) Teams front ends behind Function URLs, what each may call, alarms, and the URLs to
+ * hand out. The secret with Slack's, Microsoft's and LeaveBot's keys is made beforehand and only named here
+ * ({@link LeaveBotProps#secretArn()}): its values never pass through CloudFormation, and SnapStart front ends can
+ * only be published once it holds them.
  */
 public final class LeaveBotStack extends Stack {
     /** The alias every caller goes through, on the newest version; a deploy moves it. */
@@ -36,15 +39,24 @@ public final class LeaveBotStack extends Stack {
     static final String WORKFLOW_HANDLER = "io.leavebot.aws.WorkflowFunction::handleRequest";
     static final String API_HANDLER = "io.leavebot.aws.ApiFunction::handleRequest";
     static final String SLACK_HANDLER = "io.leavebot.aws.SlackFunction::handleRequest";
+    static final String TEAMS_HANDLER = "io.leavebot.aws.TeamsFunction::handleRequest";
     /**
-     * A full vCPU (Lambda gives CPU in proportion to memory, one vCPU at 1,769 MB): the first request after a
-     * SnapStart restore still loads classes and runs unoptimized code, and Slack's 3 seconds include that.
+     * The chat front ends, Slack and Teams: a full vCPU (Lambda gives CPU in proportion to memory, one vCPU at
+     * 1,769 MB). The first request after a SnapStart restore still loads classes and runs unoptimized code, and
+     * someone is waiting in the chat: Slack gives 3 seconds; Teams shows an error on a card button not answered
+     * within a few, and its first request also fetches Bot Framework's signing keys and the bot's token.
      */
-    static final int SLACK_MEMORY_MB = 1769;
+    static final int CHAT_MEMORY_MB = 1769;
     /** Decision pages and the JSON API: people clicking a link, where a second more on a cold start is fine. */
     static final int API_MEMORY_MB = 1024;
+    /** Slack wants its answer within 3 seconds, people their page soon: a request running 10 s is stuck, not slow. */
+    static final Duration FRONT_END_TIMEOUT = Duration.seconds(10);
+    /** Teams waits about 15 seconds for the answer to a message; after that nobody reads it. */
+    static final Duration TEAMS_TIMEOUT = Duration.seconds(15);
     /** Where Slack sends requests under the Slack function's URL; the function serves any path. */
     static final String SLACK_PATH = "slack/events";
+    /** Where the Bot Connector sends Teams activities under the Teams function's URL: the Azure Bot's endpoint. */
+    static final String TEAMS_PATH = "api/messages";
 
     public LeaveBotStack(Construct scope, String id, LeaveBotProps props) {
         super(scope, id, StackProps.builder()
@@ -54,14 +66,24 @@ public final class LeaveBotStack extends Stack {
         ISecret secret = Secret.fromSecretCompleteArn(this, "Secret", props.secretArn());
         Code jar = Code.fromAsset(props.botJar().toString());
         var workflowArns = WorkflowArns.of(this, getStackName() + "-workflow", LIVE);
-        var api = new FrontEnd(this, "Api", jar, API_HANDLER, API_MEMORY_MB,
-                frontEndSettings(props, table, workflowArns), props.secretRevision());
-        var slack = new FrontEnd(this, "Slack", jar, SLACK_HANDLER, SLACK_MEMORY_MB,
-                frontEndSettings(props, table, workflowArns), props.secretRevision());
+        var settings = frontEndSettings(props, table, workflowArns);
+        var api = new FrontEnd(this, "Api", jar, API_HANDLER, API_MEMORY_MB, FRONT_END_TIMEOUT, settings,
+                props.secretRevision());
+        var slack = new FrontEnd(this, "Slack", jar, SLACK_HANDLER, CHAT_MEMORY_MB, FRONT_END_TIMEOUT, settings,
+                props.secretRevision());
+        // only on request: the Teams handler refuses to start without the Teams keys, and SnapStart starts it when
+        // its version is published, so a deployment whose secret lacks them would fail
+        FrontEnd teams = props.teams() ? new FrontEnd(this, "Teams", jar, TEAMS_HANDLER, CHAT_MEMORY_MB,
+                TEAMS_TIMEOUT, settings, props.secretRevision()) : null;
         var workflow = new DurableWorkflow(this, "Workflow", jar, WORKFLOW_HANDLER, workflowArns,
                 props.executionTimeout(), props.historyRetentionDays(), workflowSettings(props, table, api));
 
-        for (FrontEnd frontEnd : List.of(api, slack)) {
+        var frontEnds = new ArrayList<>(List.of(api, slack));
+        if (teams != null) {
+            frontEnds.add(teams);
+            table.grantAddressWrites(teams.role());
+        }
+        for (FrontEnd frontEnd : frontEnds) {
             table.grantReads(frontEnd.role());
             secret.grantRead(frontEnd.role());
             workflowArns.grantStartAndAnswer(frontEnd.role());
@@ -72,15 +94,22 @@ public final class LeaveBotStack extends Stack {
         workflowArns.grantCheckpoints(workflow.role());
         grantSendingAs(workflow.role(), props.sesIdentity(), props.senderAddress());
 
-        var alarms = alarms(props.alarmEmail(), workflow, slack, api);
+        var alarms = alarms(props.alarmEmail(), workflow, slack, api, teams);
         output("SlackRequestUrl", slack.url() + SLACK_PATH, "Slack's Request URL: paste it into manifest.yml "
                 + "wherever it says REQUEST_URL");
         output("DecisionLinkBaseUrl", api.url(), "Base of the e-mail decision links (decide) and of the JSON API "
                 + "(api/leaves)");
+        if (teams != null) {
+            output("TeamsMessagingEndpoint", teams.url() + TEAMS_PATH, "The Azure Bot's messaging endpoint "
+                    + "(Configuration → Messaging endpoint)");
+        }
         output("AlarmTopicArn", alarms.topicArn(), "SNS topic of LeaveBot's alarms");
     }
 
-    /** What {@code io.leavebot.aws.AwsSettings} reads for {@code ApiFunction} and {@code SlackFunction}. */
+    /**
+     * What {@code io.leavebot.aws.AwsSettings} reads for {@code ApiFunction}, {@code SlackFunction} and
+     * {@code TeamsFunction}.
+     */
     private static Map<String, String> frontEndSettings(LeaveBotProps props, LeaveTable table, WorkflowArns workflow) {
         return Map.of(
                 SECRET_ARN_ENV, props.secretArn(),
@@ -102,7 +131,8 @@ public final class LeaveBotStack extends Stack {
                 APPROVAL_TIMEOUT_ENV, props.approvalTimeout().toString());
     }
 
-    private Alarms alarms(String email, DurableWorkflow workflow, FrontEnd slack, FrontEnd api) {
+    /** @param teams the Teams front end, or null when it is not deployed */
+    private Alarms alarms(String email, DurableWorkflow workflow, FrontEnd slack, FrontEnd api, FrontEnd teams) {
         var alarms = new Alarms(this, "Alarms", email);
         alarms.onAny("WorkflowFailed", workflow.failedExecutions(), "A leave request's workflow failed: its request "
                 + "is stuck as it was. Look up the execution in the workflow function's durable executions.");
@@ -112,6 +142,10 @@ public final class LeaveBotStack extends Stack {
                 + "see its log group.");
         alarms.onAny("ApiErrors", api.serverErrors(), "The decision pages or the JSON API answered with a server "
                 + "error: see the API function's log group.");
+        if (teams != null) {
+            alarms.onAny("TeamsErrors", teams.serverErrors(), "The Teams front end answered with a server error: "
+                    + "see its log group.");
+        }
         return alarms;
     }
 

@@ -58,11 +58,21 @@ final class LeaveTable extends Construct {
     }
 
     /**
-     * What only the workflow does: record a request, a callback id, a decision or a sent notification
+     * What only the workflow does to leave requests: record a request, a callback id, a decision or a sent notification
      * ({@code PutItem} and {@code UpdateItem}, conditional; the store deletes nothing).
      */
     void grantWrites(IGrantable grantee) {
         table.grant(grantee, "dynamodb:PutItem", "dynamodb:UpdateItem");
+    }
+
+    /**
+     * What the Teams front end writes besides reading: the conversation it has with a person, so that the workflow
+     * can message them there later ({@code DynamoDbLeaveStore.saveAddress}, an unconditional {@code PutItem}; the
+     * address is read back with {@code GetItem}, which {@link #grantReads} covers). No {@code UpdateItem}: the
+     * address book never calls it.
+     */
+    void grantAddressWrites(IGrantable grantee) {
+        table.grant(grantee, "dynamodb:PutItem");
     }
 
     private static Attribute text(String name) {

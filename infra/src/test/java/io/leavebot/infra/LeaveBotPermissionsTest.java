@@ -2,7 +2,9 @@ package io.leavebot.infra;
 
 import static io.leavebot.infra.LeaveBotStack.API_HANDLER;
 import static io.leavebot.infra.LeaveBotStack.SLACK_HANDLER;
+import static io.leavebot.infra.LeaveBotStack.TEAMS_HANDLER;
 import static io.leavebot.infra.LeaveBotStack.WORKFLOW_HANDLER;
+import static io.leavebot.infra.LeaveBotStackTest.FRONT_ENDS;
 import static io.leavebot.infra.LeaveBotStackTest.WORKFLOW_ALIAS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,8 +27,7 @@ import software.amazon.awscdk.assertions.Template;
 class LeaveBotPermissionsTest {
     private static final String WORKFLOW = WORKFLOW_ALIAS.substring(0, WORKFLOW_ALIAS.lastIndexOf(':'));
     private static final String ANY_WORKFLOW_VERSION = WORKFLOW + ":*";
-    private static final List<String> FRONT_ENDS = List.of(API_HANDLER, SLACK_HANDLER);
-    private static final List<String> ALL = List.of(WORKFLOW_HANDLER, API_HANDLER, SLACK_HANDLER);
+    private static final List<String> ALL = List.of(WORKFLOW_HANDLER, API_HANDLER, SLACK_HANDLER, TEAMS_HANDLER);
 
     private final Template template = ExampleDeployment.get().template();
     private final TemplateJson json = ExampleDeployment.get().json();
@@ -49,7 +50,7 @@ class LeaveBotPermissionsTest {
 
     @Test
     void rolesHaveNoManagedPolicies() {
-        template.resourceCountIs("AWS::IAM::Role", 3);
+        template.resourceCountIs("AWS::IAM::Role", 4);
         template.allResourcesProperties("AWS::IAM::Role", Map.of(
                 "ManagedPolicyArns", Match.absent(),
                 "AssumeRolePolicyDocument", Match.objectLike(Map.of("Statement", List.of(Map.of(
@@ -79,11 +80,14 @@ class LeaveBotPermissionsTest {
     }
 
     @Test
-    void frontEndsOnlyReadTheTableAndTheWorkflowAlsoRecords() {
-        for (String frontEnd : FRONT_ENDS) {
+    void frontEndsOnlyReadTheTableTeamsAlsoSavesAddressesAndTheWorkflowAlsoRecords() {
+        for (String frontEnd : List.of(API_HANDLER, SLACK_HANDLER)) {
             assertEquals(Map.of("dynamodb:GetItem", tableAndIndexes, "dynamodb:Query", tableAndIndexes),
                     json.grantsOf(frontEnd, "dynamodb:"), frontEnd);
         }
+        assertEquals(Map.of("dynamodb:GetItem", tableAndIndexes, "dynamodb:Query", tableAndIndexes,
+                "dynamodb:PutItem", tableAndIndexes), json.grantsOf(TEAMS_HANDLER, "dynamodb:"),
+                "Teams conversations are saved with an unconditional PutItem (DynamoDbLeaveStore.saveAddress)");
         assertEquals(Map.of("dynamodb:GetItem", tableAndIndexes, "dynamodb:Query", tableAndIndexes,
                 "dynamodb:PutItem", tableAndIndexes, "dynamodb:UpdateItem", tableAndIndexes),
                 json.grantsOf(WORKFLOW_HANDLER, "dynamodb:"));

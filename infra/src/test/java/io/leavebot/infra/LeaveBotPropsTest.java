@@ -1,6 +1,7 @@
 package io.leavebot.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,19 @@ class LeaveBotPropsTest {
         assertEquals(30, props.historyRetentionDays());
         assertNull(props.alarmEmail());
         assertEquals("1", props.secretRevision());
+        assertFalse(props.teams(), "no Teams front end unless asked for: it needs the Teams keys in the secret");
+    }
+
+    @Test
+    void theTeamsSwitchIsTrueOrFalseAsTextOrAJsonBoolean() {
+        context.put(LeaveBotProps.TEAMS, "true");
+        assertTrue(read().teams());
+        context.put(LeaveBotProps.TEAMS, Boolean.FALSE);
+        assertFalse(read().teams());
+        context.put(LeaveBotProps.TEAMS, true);
+        assertTrue(read().teams());
+        context.put(LeaveBotProps.TEAMS, "yes");
+        assertTrue(problems().contains("teams must be true or false, but was 'yes'"));
     }
 
     @Test
@@ -126,7 +140,7 @@ class LeaveBotPropsTest {
         String readme = Files.readString(Path.of("README.md"));
         List<Field> keys = Arrays.stream(LeaveBotProps.class.getFields())
                 .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class).toList();
-        assertEquals(11, keys.size());
+        assertEquals(12, keys.size());
         for (Field key : keys) {
             String name = (String) key.get(null);
             assertTrue(readme.contains("| `" + name + "` |"), name + " has no row in infra/README.md");

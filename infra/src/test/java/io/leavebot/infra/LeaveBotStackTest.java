@@ -21,9 +21,11 @@ import static io.leavebot.LeaveBotNames.TIME_ZONE_ENV;
 import static io.leavebot.LeaveBotNames.WORKFLOW_FUNCTION_ENV;
 import static io.leavebot.infra.LeaveBotStack.API_HANDLER;
 import static io.leavebot.infra.LeaveBotStack.SLACK_HANDLER;
+import static io.leavebot.infra.LeaveBotStack.TEAMS_HANDLER;
 import static io.leavebot.infra.LeaveBotStack.WORKFLOW_HANDLER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.infra.testing.ExampleDeployment;
@@ -33,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.zip.ZipFile;
 import java.util.stream.Collectors;
@@ -40,10 +43,14 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The example deployment's resources, one synth for the class (see {@link ExampleDeployment}). */
+/**
+ * The example deployment's resources, one synth for the class (see {@link ExampleDeployment}), and a second one
+ * without the Teams front end for what its switch leaves out.
+ */
 class LeaveBotStackTest {
     static final String WORKFLOW_ALIAS =
             "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:LeaveBot-workflow:live";
+    static final List<String> FRONT_ENDS = List.of(API_HANDLER, SLACK_HANDLER, TEAMS_HANDLER);
 
     private final ExampleDeployment example = ExampleDeployment.get();
     private final Template template = example.template();
@@ -57,7 +64,7 @@ class LeaveBotStackTest {
         assertTrue(Files.isRegularFile(outdir.resolve("manifest.json")));
         try (var files = Files.list(outdir)) {
             assertEquals(1, files.filter(f -> f.getFileName().toString().matches("asset\\.\\w+\\.jar")).count(),
-                    "the three functions share one asset, the bot jar");
+                    "the functions share one asset, the bot jar");
         }
     }
 
@@ -111,14 +118,15 @@ class LeaveBotStackTest {
                 "Name", "live",
                 "FunctionName", Map.of("Ref", workflow),
                 "FunctionVersion", Map.of("Fn::GetAtt", List.of(versionOf(workflow), "Version"))));
-        assertEquals(WORKFLOW_ALIAS, json.environment(API_HANDLER).get(WORKFLOW_FUNCTION_ENV));
-        assertEquals(WORKFLOW_ALIAS, json.environment(SLACK_HANDLER).get(WORKFLOW_FUNCTION_ENV));
+        for (String frontEnd : FRONT_ENDS) {
+            assertEquals(WORKFLOW_ALIAS, json.environment(frontEnd).get(WORKFLOW_FUNCTION_ENV), frontEnd);
+        }
     }
 
     @Test
     void deploysKeepTheWorkflowVersionsRunningExecutionsAreOn() {
         assertEquals("Retain", json.resource(versionOf(json.functionId(WORKFLOW_HANDLER))).get("DeletionPolicy"));
-        for (String frontEnd : List.of(API_HANDLER, SLACK_HANDLER)) {
+        for (String frontEnd : FRONT_ENDS) {
             assertEquals(null, json.resource(versionOf(json.functionId(frontEnd))).get("DeletionPolicy"),
                     "nothing runs on a front end's old version once its alias moved");
         }
@@ -126,7 +134,7 @@ class LeaveBotStackTest {
 
     @Test
     void frontEndsHaveSnapStartOnPublishedVersionsAndTheWorkflowHasNone() {
-        for (String frontEnd : List.of(API_HANDLER, SLACK_HANDLER)) {
+        for (String frontEnd : FRONT_ENDS) {
             assertEquals(Map.of("ApplyOn", "PublishedVersions"), json.function(frontEnd).get("SnapStart"));
         }
         assertEquals(null, json.function(WORKFLOW_HANDLER).get("SnapStart"));
@@ -134,7 +142,7 @@ class LeaveBotStackTest {
 
     @Test
     void frontEndsArePublicFunctionUrlsOnTheirLiveAlias() {
-        for (String frontEnd : List.of(API_HANDLER, SLACK_HANDLER)) {
+        for (String frontEnd : FRONT_ENDS) {
             String url = urlOf(frontEnd);
             assertEquals("NONE", json.properties(url).get("AuthType"));
             assertEquals("live", json.properties(url).get("Qualifier"));
@@ -142,9 +150,17 @@ class LeaveBotStackTest {
                     "FunctionName", Map.of("Ref", json.functionId(frontEnd)),
                     "FunctionVersion", Map.of("Fn::GetAtt", List.of(versionOf(json.functionId(frontEnd)), "Version"))));
         }
-        template.resourceCountIs("AWS::Lambda::Url", 2);
+        template.resourceCountIs("AWS::Lambda::Url", 3);
         template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Action", "lambda:InvokeFunctionUrl",
-                "FunctionUrlAuthType", "NONE", "Principal", "*"), 2);
+                "FunctionUrlAuthType", "NONE", "Principal", "*"), 3);
+    }
+
+    @Test
+    void chatFrontEndsGetAFullVcpuAndEachFrontEndStopsWhenItsCallerStopsWaiting() {
+        assertEquals(List.of(1024, 1769, 1769), FRONT_ENDS.stream().map(h -> json.function(h).get("MemorySize"))
+                .toList(), "API, Slack, Teams");
+        assertEquals(List.of(10, 10, 15), FRONT_ENDS.stream().map(h -> json.function(h).get("Timeout")).toList(),
+                "API, Slack, Teams");
     }
 
     @Test
@@ -157,8 +173,9 @@ class LeaveBotStackTest {
                 TIME_ZONE_ENV, "Europe/Berlin",
                 APPROVAL_TIMEOUT_ENV, "PT120H",
                 ROUTING_ENV, ExampleDeployment.ROUTING);
-        assertEquals(frontEnd, json.environment(API_HANDLER));
-        assertEquals(frontEnd, json.environment(SLACK_HANDLER));
+        for (String handler : FRONT_ENDS) {
+            assertEquals(frontEnd, json.environment(handler), handler);
+        }
         assertEquals(Map.of(
                 SECRET_ARN_ENV, ExampleDeployment.SECRET_ARN,
                 LEAVES_TABLE_ENV, table,
@@ -170,8 +187,8 @@ class LeaveBotStackTest {
 
     @Test
     void everyFunctionLogsToAGroupOfItsOwnKeptThreeMonths() {
-        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 3);
-        Set<Object> groups = List.of(WORKFLOW_HANDLER, API_HANDLER, SLACK_HANDLER).stream()
+        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90), 4);
+        Set<Object> groups = List.of(WORKFLOW_HANDLER, API_HANDLER, SLACK_HANDLER, TEAMS_HANDLER).stream()
                 .map(handler -> ((Map<?, ?>) json.function(handler).get("LoggingConfig")).get("LogGroup"))
                 .collect(Collectors.toSet());
         assertEquals(Set.copyOf(json.idsOf("AWS::Logs::LogGroup").stream().map(id -> Map.of("Ref", id)).toList()),
@@ -189,7 +206,8 @@ class LeaveBotStackTest {
                 "DurableExecutionFailed of ${" + json.functionId(WORKFLOW_HANDLER) + "}", topic,
                 "DurableExecutionTimedOut of ${" + json.functionId(WORKFLOW_HANDLER) + "}", topic,
                 "Url5xxCount of ${" + json.functionId(API_HANDLER) + "}", topic,
-                "Url5xxCount of ${" + json.functionId(SLACK_HANDLER) + "}", topic), alarmed);
+                "Url5xxCount of ${" + json.functionId(SLACK_HANDLER) + "}", topic,
+                "Url5xxCount of ${" + json.functionId(TEAMS_HANDLER) + "}", topic), alarmed);
         template.allResourcesProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("Namespace", "AWS/Lambda",
                 "Statistic", "Sum", "Threshold", 1, "ComparisonOperator", "GreaterThanOrEqualToThreshold")));
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email",
@@ -197,18 +215,39 @@ class LeaveBotStackTest {
     }
 
     @Test
-    void outputsTheSlackRequestUrlAndTheDecisionLinkBase() {
+    void outputsTheSlackRequestUrlTheDecisionLinkBaseAndTheTeamsMessagingEndpoint() {
         template.hasOutput("SlackRequestUrl", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
                 Map.of("Fn::GetAtt", List.of(urlOf(SLACK_HANDLER), "FunctionUrl")), "slack/events")))));
         template.hasOutput("DecisionLinkBaseUrl", Map.of("Value",
                 Map.of("Fn::GetAtt", List.of(urlOf(API_HANDLER), "FunctionUrl"))));
+        template.hasOutput("TeamsMessagingEndpoint", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
+                Map.of("Fn::GetAtt", List.of(urlOf(TEAMS_HANDLER), "FunctionUrl")), "api/messages")))));
+    }
+
+    @Test
+    void withoutTheTeamsSwitchNothingOfTheTeamsFrontEndIsDeployed() {
+        ExampleDeployment without = ExampleDeployment.withoutTeams();
+        Template other = without.template();
+        assertThrows(NoSuchElementException.class, () -> without.json().functionId(TEAMS_HANDLER));
+        other.resourceCountIs("AWS::Lambda::Function", 3);
+        other.resourceCountIs("AWS::Lambda::Url", 2);
+        other.resourceCountIs("AWS::Lambda::Alias", 3);
+        other.resourceCountIs("AWS::IAM::Role", 3);
+        other.resourceCountIs("AWS::Logs::LogGroup", 3);
+        other.resourceCountIs("AWS::CloudWatch::Alarm", 4);
+        assertEquals(Set.of("SlackRequestUrl", "DecisionLinkBaseUrl", "AlarmTopicArn"),
+                other.findOutputs("*").keySet());
+        for (String frontEnd : List.of(API_HANDLER, SLACK_HANDLER)) {
+            assertEquals(Set.of("dynamodb:GetItem", "dynamodb:Query"),
+                    without.json().grantsOf(frontEnd, "dynamodb:").keySet(), frontEnd);
+        }
     }
 
     @Test
     void everyHandlerIsAClassInTheDeployedJar() throws IOException {
         Path jar = Path.of(LeaveBotProps.DEFAULT_BOT_JAR);
         try (var zip = new ZipFile(jar.toFile())) {
-            for (String handler : List.of(WORKFLOW_HANDLER, API_HANDLER, SLACK_HANDLER)) {
+            for (String handler : List.of(WORKFLOW_HANDLER, API_HANDLER, SLACK_HANDLER, TEAMS_HANDLER)) {
                 String entry = handler.substring(0, handler.indexOf("::")).replace('.', '/') + ".class";
                 assertNotNull(zip.getEntry(entry), handler + " names no class of " + jar);
             }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +22,16 @@ import software.amazon.awscdk.assertions.Template;
 /**
  * The stack as an example deployment would have it, synthesized once per test JVM (a synth takes seconds) into
  * {@code infra/cdk.out}, offline and without AWS credentials, exactly as {@code cdk synth} would with
- * {@link #CONTEXT}. Tests share it and only read it.
+ * {@link #CONTEXT}. Tests share it and only read it. {@link #withoutTeams()} is the same deployment without the
+ * Teams front end, synthesized once too, on first use.
  */
 public final class ExampleDeployment {
     public static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:leavebot-AbC123";
     public static final String ROUTING = "{\"default\": {\"email\": \"grace@example.com\", \"name\": \"Grace\"}}";
-    /** What {@code cdk deploy -c key=value …} would give; the bot jar is the default one, built before infra. */
+    /**
+     * What {@code cdk deploy -c key=value …} would give, with every front end ({@code -c teams=true}); the bot jar is
+     * the default one, built before infra.
+     */
     public static final Map<String, Object> CONTEXT = Map.of(
             LeaveBotProps.SECRET_ARN, SECRET_ARN,
             LeaveBotProps.MAIL_FROM, "LeaveBot <leavebot@example.com>",
@@ -36,20 +41,22 @@ public final class ExampleDeployment {
             LeaveBotProps.APPROVAL_TIMEOUT, "P5D",
             LeaveBotProps.EXECUTION_TIMEOUT, "P14D",
             LeaveBotProps.HISTORY_RETENTION, "P60D",
-            LeaveBotProps.ALARM_EMAIL, "ops@example.com");
+            LeaveBotProps.ALARM_EMAIL, "ops@example.com",
+            LeaveBotProps.TEAMS, "true");
 
     private static final Set<String> MESSAGE_TYPES = Set.of("aws:cdk:error", "aws:cdk:warning", "aws:cdk:info");
 
     private static ExampleDeployment synthesized;
+    private static ExampleDeployment withoutTeams;
 
     private final Path outdir;
     private final LeaveBotStack stack;
     private final Template template;
     private final TemplateJson json;
 
-    private ExampleDeployment(Path outdir) {
+    private ExampleDeployment(Path outdir, Map<String, Object> context) {
         this.outdir = outdir;
-        App app = App.Builder.create().outdir(outdir.toString()).context(CONTEXT).build();
+        App app = App.Builder.create().outdir(outdir.toString()).context(context).build();
         this.stack = LeaveBotApp.build(app);
         app.synth();
         this.template = Template.fromStack(stack); // the app's synth above, not a second one
@@ -61,9 +68,29 @@ public final class ExampleDeployment {
         if (synthesized == null) {
             Path outdir = Path.of(System.getProperty("leavebot.cdk.out", "cdk.out")).toAbsolutePath();
             deleteRecursively(outdir); // else every new bot jar leaves another 40 MB asset behind
-            synthesized = new ExampleDeployment(outdir);
+            synthesized = new ExampleDeployment(outdir, CONTEXT);
         }
         return synthesized;
+    }
+
+    /**
+     * The example without {@code -c teams=true}, made on the first call. Its cloud assembly is deleted once
+     * synthesized (it would hold another copy of the jar): only {@link #template()} and {@link #json()} are of use.
+     */
+    public static synchronized ExampleDeployment withoutTeams() {
+        if (withoutTeams == null) {
+            Map<String, Object> context = new HashMap<>(CONTEXT);
+            context.remove(LeaveBotProps.TEAMS);
+            Path outdir;
+            try {
+                outdir = Files.createTempDirectory("leavebot-without-teams");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a directory to synthesize into", e);
+            }
+            withoutTeams = new ExampleDeployment(outdir, context);
+            deleteRecursively(outdir);
+        }
+        return withoutTeams;
     }
 
     public Template template() {
