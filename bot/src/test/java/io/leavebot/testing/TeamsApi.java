@@ -117,6 +117,11 @@ public final class TeamsApi implements AutoCloseable {
         return bodies(postRequestedFor(urlPathMatching("/teams/v3/conversations/" + conversationId(person) + "/activities(/.*)?")));
     }
 
+    /** Activities the bot sent to {@code person} in reply to theirs (with a {@code replyToId}), oldest first. */
+    public List<JsonNode> replies(Person person) {
+        return sent(person).stream().filter(activity -> activity.path("replyToId").isTextual()).toList();
+    }
+
     /** Activities the bot updated (PUT) in {@code person}'s conversation, oldest first. */
     public List<JsonNode> updates(Person person) {
         return bodies(anyRequestedFor(urlPathMatching("/teams/v3/conversations/" + conversationId(person) + "/activities/.+")), "PUT");
