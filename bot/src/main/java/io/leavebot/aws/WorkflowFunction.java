@@ -10,6 +10,7 @@ import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
 import io.leavebot.teams.TeamsApp;
+import io.leavebot.teams.TeamsSettings;
 import io.leavebot.workflow.LeaveWorkflow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,11 +38,16 @@ public final class WorkflowFunction implements RequestStreamHandler {
     }
 
     private WorkflowFunction(AwsSettings settings, ChatChannels chat) {
-        this(settings, AwsClients.inRegion(settings.region()), Clock.systemUTC(), chat);
+        this(settings, AwsClients.inRegion(settings.region()), Clock.systemUTC(), chat, null);
     }
 
-    /** The workflow on {@code aws}'s services (tests point them at local stand-ins). */
-    WorkflowFunction(AwsSettings settings, AwsClients aws, Clock clock, ChatChannels chat) {
+    /**
+     * The workflow on {@code aws}'s services (tests point them at local stand-ins).
+     *
+     * @param microsoft as for {@link TeamsFunction}: the Teams bot with Bot Framework's and Entra ID's endpoints for
+     *                  tests, used when the secret has the Teams keys; null for the secret's, against Microsoft
+     */
+    WorkflowFunction(AwsSettings settings, AwsClients aws, Clock clock, ChatChannels chat, TeamsSettings microsoft) {
         LeavePolicy policy = settings.policy();
         var texts = new NotificationTexts(settings.zone());
         String decisionUrl = settings.decisionUrl();
@@ -53,7 +59,8 @@ public final class WorkflowFunction implements RequestStreamHandler {
         // Slack first, then Teams: someone in both hears in Slack; someone in one, there
         List<ChatChannel> chats = new ArrayList<>();
         secrets.slackBotToken().map(token -> chat.open(token, texts, clock)).ifPresent(chats::add);
-        secrets.teams().map(teams -> TeamsApp.connect(teams, store, texts, clock).chat()).ifPresent(chats::add);
+        secrets.teams().map(teams -> microsoft != null ? microsoft : teams)
+                .map(teams -> TeamsApp.connect(teams, store, texts, clock).chat()).ifPresent(chats::add);
         var notifier = new Notifier(store, chats, aws.mailer(), emails, clock);
         this.workflow = new LeaveWorkflow(store, notifier, policy, clock);
     }

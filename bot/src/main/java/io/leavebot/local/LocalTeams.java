@@ -12,6 +12,8 @@ import io.leavebot.teams.TeamsApp;
 import io.leavebot.teams.TeamsEndpoint;
 import io.leavebot.teams.TeamsSettings;
 import io.leavebot.workflow.LeaveRequests;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -22,6 +24,9 @@ import java.util.Optional;
  * Microsoft Teams for the local launcher, when {@code TEAMS_APP_ID} is set: cards in people's chats with the bot as a
  * chat channel, and the Bot Connector's requests at {@value #MESSAGES_PATH} on the web server, which the Azure
  * Bot's messaging endpoint must reach over https (a tunnel or a TLS proxy in front of LeaveBot).
+ * {@code TEAMS_OPENID_URL} and {@code TEAMS_TOKEN_URL}, for tests and emulators only, point the bot at stand-ins for
+ * Bot Framework's OpenID metadata (whose key set signs inbound tokens) and the tenant's token endpoint; the Bot
+ * Connector's address comes with each activity.
  */
 final class LocalTeams {
     /** The messaging endpoint's path, as the Azure Bot's configuration names it. */
@@ -49,9 +54,26 @@ final class LocalTeams {
                     + (missing.size() == 1 ? " is" : " are") + " missing (the Azure Bot's Configuration page shows the App ID "
                     + "and tenant; the secret is made under Manage Password)");
         }
-        TeamsSettings teams = TeamsSettings.of(settings.optional("TEAMS_APP_ID").orElseThrow(),
+        TeamsSettings microsoft = TeamsSettings.of(settings.optional("TEAMS_APP_ID").orElseThrow(),
                 settings.optional("TEAMS_APP_PASSWORD").orElseThrow(), settings.optional("TEAMS_TENANT_ID").orElseThrow());
+        TeamsSettings teams = new TeamsSettings(microsoft.appId(), microsoft.appPassword(), microsoft.tenantId(),
+                url(settings, "TEAMS_OPENID_URL").orElse(microsoft.openIdMetadata()),
+                url(settings, "TEAMS_TOKEN_URL").orElse(microsoft.tokenEndpoint()));
         return Optional.of(new LocalTeams(TeamsApp.connect(teams, addresses, texts, clock)));
+    }
+
+    private static Optional<URI> url(Settings settings, String name) {
+        return settings.optional(name).map(value -> {
+            try {
+                URI uri = new URI(value);
+                if (uri.isAbsolute() && uri.getHost() != null && uri.getScheme().startsWith("http")) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // fall through to the message
+            }
+            throw new SettingsException(name + " must be an http(s) URL, but was '" + value + "'");
+        });
     }
 
     /** The workflow's chat channel: cards in people's chats with the bot. */

@@ -3,6 +3,9 @@ package io.leavebot.aws;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +25,8 @@ import io.leavebot.testing.SesLocal;
 import io.leavebot.testing.SesLocal.StoredEmail;
 import io.leavebot.testing.SlackApi;
 import io.leavebot.testing.SlackRequests;
+import io.leavebot.testing.TeamsApi;
+import io.leavebot.testing.TeamsRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,6 +38,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -53,7 +60,10 @@ import software.amazon.awssdk.regions.Region;
  * Function URL events. The workflow function is deployed as {@value #WORKFLOW}, not under LeaveBot's own name for
  * it, and invoked through its alias, as on AWS. {@link #inSlack()} adds Slack: its Web API on WireMock
  * ({@link #slackApi()}, where Ada, Grace and Alan are members), the workflow's DMs sent there, and {@link #slack}
- * driving {@link SlackFunction} with requests signed like Slack's ({@link #slackRequests()}).
+ * driving {@link SlackFunction} with requests signed like Slack's ({@link #slackRequests()}). {@link #inTeams()} adds
+ * Teams instead: Microsoft on WireMock ({@link #teamsApi()}), the secret with the Teams keys, the workflow's cards
+ * sent there, and {@link #teams} driving {@link TeamsFunction} with activities signed like Bot Framework's
+ * ({@link #teamsRequests()}).
  */
 final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     static final String WORKFLOW = "leavebot-workflow";
@@ -65,11 +75,20 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
     static final String BOT_TOKEN = "xoxb-000111222-333444555-SeCrEtBoTtOkEn";
     /** The one {@link SlackRequests} signs with. */
     static final String SIGNING_SECRET = SlackRequests.SIGNING_SECRET;
+    /** The Lambda API path of an {@code Invoke} of the workflow function's alias. */
+    static final String INVOKE_THE_ALIAS = "/2015-03-31/functions/"
+            + "arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Aleavebot-workflow%3Alive/invocations";
+    /** The Lambda API path that completes a callback with success. */
+    static final String CALLBACK_SUCCESS = "/2025-12-01/durable-execution-callbacks/.+/succeed";
+    private static final Pattern REQUEST_ID = Pattern.compile("Its id is ([0-9a-z-]+)\\.");
     /** Every value of the secret, to look for where none may appear. */
-    static final List<String> SECRET_VALUES = List.of(LINK_KEY, API_KEY, BOT_TOKEN, SIGNING_SECRET);
+    static final List<String> SECRET_VALUES = List.of(LINK_KEY, API_KEY, BOT_TOKEN, SIGNING_SECRET, TeamsApi.APP_PASSWORD);
     /** The secret as stored: every key LeaveBot reads. */
     static final String SECRET = "{\"decisionLinkKey\": \"" + LINK_KEY + "\", \"apiKey\": \"" + API_KEY
             + "\", \"slackBotToken\": \"" + BOT_TOKEN + "\", \"slackSigningSecret\": \"" + SIGNING_SECRET + "\"}";
+    /** The secret of {@link #inTeams()}: every key LeaveBot reads, the Teams keys those of {@link TeamsApi}. */
+    static final String TEAMS_SECRET = SECRET.substring(0, SECRET.length() - 1) + ", \"teamsAppId\": \"" + TeamsApi.APP_ID
+            + "\", \"teamsAppPassword\": \"" + TeamsApi.APP_PASSWORD + "\", \"teamsTenantId\": \"" + TeamsApi.TENANT + "\"}";
     /** Grace approves everyone; she has a Slack id, which only a workflow with a chat channel uses. */
     static final String ROUTING = "{\"default\": {\"email\": \"grace@example.org\", \"slack\": \"U02GRACE\", "
             + "\"name\": \"Grace Hopper\"}}";
@@ -78,6 +97,7 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
     private final SesLocal ses = new SesLocal();
     private final ChatChannels chat;
     private final boolean inSlack;
+    private final boolean inTeams;
     private Path dir;
     private TestClock clock;
     private String table;
@@ -89,6 +109,9 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
     private SlackApi slackApi;
     private SlackRequests slackRequests;
     private SlackFunction slackFunction;
+    private TeamsApi teamsApi;
+    private TeamsRequests teamsRequests;
+    private TeamsFunction teamsFunction;
 
     /** Everyone is reached by e-mail. */
     AwsFunctions() {
@@ -97,17 +120,26 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     /** The workflow function opens its chat channel with {@code chat}. */
     AwsFunctions(ChatChannels chat) {
-        this(chat, false);
+        this(chat, false, false);
     }
 
-    private AwsFunctions(ChatChannels chat, boolean inSlack) {
+    private AwsFunctions(ChatChannels chat, boolean inSlack, boolean inTeams) {
         this.chat = chat;
         this.inSlack = inSlack;
+        this.inTeams = inTeams;
     }
 
     /** LeaveBot in Slack as well: the Slack function, and the workflow's DMs to Slack (on WireMock). */
     static AwsFunctions inSlack() {
-        return new AwsFunctions(null, true);
+        return new AwsFunctions(null, true, false);
+    }
+
+    /**
+     * LeaveBot in Teams as well (not in Slack): the Teams function, and the workflow's cards to Teams, with the
+     * secret's Teams keys and Microsoft on WireMock.
+     */
+    static AwsFunctions inTeams() {
+        return new AwsFunctions(ChatChannels.EMAIL_ONLY, false, true);
     }
 
     /** Starts dynalite and aws-ses-v2-local, once for the test class. */
@@ -130,7 +162,7 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
         ses.clear();
         table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
         DynamoDbLeaveStore.createTable(dynalite.client(), table);
-        secrets = new SecretsManagerStub().secret(SECRET_ARN, SECRET);
+        secrets = new SecretsManagerStub().secret(SECRET_ARN, inTeams ? TEAMS_SECRET : SECRET);
         engine = EmbeddedEngine.builder(dir.resolve("engine.db")).clock(clock).build();
         rest = DurableRestServer.builder(engine).start();
         lambdaWire = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
@@ -139,8 +171,12 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
         if (inSlack) {
             startSlack();
         }
+        if (inTeams) {
+            startTeams();
+        }
         ChatChannels workflowChat = inSlack ? ChatChannels.slack(slackApi.config()) : chat;
-        engine.register(WORKFLOW, new WorkflowFunction(settings(Map.of()), clients(), time(), workflowChat)).start();
+        engine.register(WORKFLOW, new WorkflowFunction(settings(Map.of()), clients(), time(), workflowChat,
+                inTeams ? teamsApi.settings() : null)).start();
         api = new ApiFunction(settings(Map.of()), clients(), time());
     }
 
@@ -154,9 +190,16 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
         slackFunction = new SlackFunction(settings(Map.of()), clients(), time(), slackApi.config());
     }
 
+    /** Microsoft's side of Teams, and the Teams function on it. */
+    private void startTeams() {
+        teamsApi = new TeamsApi();
+        teamsRequests = new TeamsRequests(clock::now, teamsApi);
+        teamsFunction = new TeamsFunction(settings(Map.of()), clients(), time(), teamsApi.settings());
+    }
+
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
-        for (AutoCloseable resource : new AutoCloseable[] {lambdaWire::stop, rest, engine, secrets, slackApi}) {
+        for (AutoCloseable resource : new AutoCloseable[] {lambdaWire::stop, rest, engine, secrets, slackApi, teamsApi}) {
             try {
                 if (resource != null) {
                     resource.close();
@@ -232,6 +275,40 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
     /** Requests as Slack sends them, signed with the secret's signing secret at the engine clock's now. */
     SlackRequests slackRequests() {
         return slackRequests;
+    }
+
+    /** Sends an activity from the Bot Connector to {@link TeamsFunction}; see {@link #teamsEvent}. */
+    FunctionUrlEvents.Answer teams(TeamsRequests.Signed request, boolean base64) {
+        return FunctionUrlEvents.invoke(teamsFunction, teamsEvent(request, base64));
+    }
+
+    /** An activity as the Teams function's Function URL passes it on, at the messaging endpoint's path. */
+    static String teamsEvent(TeamsRequests.Signed request, boolean base64) {
+        return FunctionUrlEvents.event("POST", "/api/messages", request.headers(), request.body(), base64);
+    }
+
+    /** Microsoft's side of Teams, with the calls both functions made ({@link #inTeams()} only). */
+    TeamsApi teamsApi() {
+        return teamsApi;
+    }
+
+    /** Activities as the Bot Connector sends them, signed at the engine clock's now. */
+    TeamsRequests teamsRequests() {
+        return teamsRequests;
+    }
+
+    /** The request id in a chat reply ("… Its id is {@code id}."). */
+    static String requestIdIn(String reply) {
+        Matcher id = REQUEST_ID.matcher(reply);
+        assertTrue(id.find(), reply);
+        return id.group(1);
+    }
+
+    /** Exactly one execution of request {@code id} was started, with an asynchronous {@code Invoke} of the alias. */
+    void verifyStartedAsynchronously(String id) {
+        lambdaWire.verify(1, postRequestedFor(urlMatching(INVOKE_THE_ALIAS))
+                .withHeader("X-Amz-Invocation-Type", equalTo("Event"))
+                .withHeader("X-Amz-Durable-Execution-Name", equalTo("leave-" + id)));
     }
 
     /** Lets the engine run until nothing is due. */

@@ -111,7 +111,7 @@ class AwsFunctionsTest {
     @Test
     void functionWithoutASettingFailsToStartNamingIt() {
         var workflow = assertThrows(SettingsException.class, () -> new WorkflowFunction(
-                aws.settings(Map.of(LeaveBotNames.MAIL_FROM_ENV, "")), aws.clients(), aws.time(), ChatChannels.EMAIL_ONLY));
+                aws.settings(Map.of(LeaveBotNames.MAIL_FROM_ENV, "")), aws.clients(), aws.time(), ChatChannels.EMAIL_ONLY, null));
         assertTrue(workflow.getMessage().startsWith("LEAVEBOT_MAIL_FROM is not set"), workflow.getMessage());
         var api = assertThrows(SettingsException.class, () -> new ApiFunction(
                 aws.settings(Map.of(LeaveBotNames.WORKFLOW_FUNCTION_ENV, "")), aws.clients(), aws.time()));

@@ -1,6 +1,5 @@
 package io.leavebot.aws;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static io.leavebot.testing.SampleLeaves.ADA;
@@ -22,8 +21,6 @@ import io.leavebot.testing.SlackApi;
 import io.leavebot.testing.SlackRequests.Signed;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,10 +34,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * message.
  */
 class SlackFunctionTest {
-    private static final Pattern ID = Pattern.compile("Its id is ([0-9a-z-]+)\\.");
-    private static final String INVOKE_THE_ALIAS = "/2015-03-31/functions/"
-            + "arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Aleavebot-workflow%3Alive/invocations";
-    private static final String CALLBACK_SUCCESS = "/2025-12-01/durable-execution-callbacks/.+/succeed";
 
     @RegisterExtension
     static final AwsFunctions aws = AwsFunctions.inSlack();
@@ -57,10 +50,8 @@ class SlackFunctionTest {
         String text = ack.json().path("text").asText();
         assertTrue(text.startsWith("Leave request received: Mon 12 Jan 2026 – Fri 16 Jan 2026\nThank you — your request "
                 + "for 5 working days of annual leave has been sent to Grace Hopper for approval."), text);
-        String id = idIn(text);
-        aws.lambdaWire().verify(1, postRequestedFor(urlMatching(INVOKE_THE_ALIAS))
-                .withHeader("X-Amz-Invocation-Type", equalTo("Event"))
-                .withHeader("X-Amz-Durable-Execution-Name", equalTo("leave-" + id)));
+        String id = AwsFunctions.requestIdIn(text);
+        aws.verifyStartedAsynchronously(id);
 
         aws.settle();
         assertEquals(LeaveStatus.PENDING, aws.leave(id).status());
@@ -84,7 +75,7 @@ class SlackFunctionTest {
         assertEquals(200, ack.status(), ack::body);
         assertEquals("", ack.body());
         // completed before the answer: Lambda freezes the function once it has answered
-        aws.lambdaWire().verify(1, postRequestedFor(urlMatching(CALLBACK_SUCCESS)));
+        aws.lambdaWire().verify(1, postRequestedFor(urlMatching(AwsFunctions.CALLBACK_SUCCESS)));
 
         aws.settle();
         assertEquals(LeaveStatus.APPROVED, aws.leave(id).status());
@@ -183,7 +174,7 @@ class SlackFunctionTest {
         Answer ack = aws.slack(aws.slackRequests().command(ADA.slackUserId(), "2026-01-12 2026-01-16 Family trip"), false);
         assertEquals(200, ack.status(), ack::body);
         aws.settle();
-        return idIn(ack.json().path("text").asText());
+        return AwsFunctions.requestIdIn(ack.json().path("text").asText());
     }
 
     /** The Approve button of Grace's approval message, clicked by {@code userId}. */
@@ -210,11 +201,5 @@ class SlackFunctionTest {
     private static long postedTo(String channel, String textStart) {
         return aws.slackApi().calls("chat.postMessage").stream()
                 .filter(call -> call.get("channel").equals(channel) && call.get("text").startsWith(textStart)).count();
-    }
-
-    private static String idIn(String reply) {
-        Matcher id = ID.matcher(reply);
-        assertTrue(id.find(), reply);
-        return id.group(1);
     }
 }

@@ -44,6 +44,6 @@ class WorkflowFunctionChatTest {
         new WorkflowFunction(aws.settings(Map.of(LeaveBotNames.SECRET_ARN_ENV, emailOnly)), aws.clients(), aws.time(),
                 (token, texts, clock) -> {
                     throw new AssertionError("a chat channel was opened without a bot token");
-                });
+                }, null);
     }
 }

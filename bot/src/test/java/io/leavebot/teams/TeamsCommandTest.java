@@ -40,9 +40,9 @@ class TeamsCommandTest {
         assertEquals(1, requests.size());
         assertEquals("Family trip", requests.get(0).reason());
         assertEquals(LocalDate.of(2026, 1, 16), requests.get(0).end());
-        JsonNode reply = TeamsApi.card(teams.teams().sent(ADA).get(0));
+        // the reply, in the thread of the message; the workflow's receipt may have been sent before it
+        JsonNode reply = TeamsApi.card(teams.teams().replies(ADA).get(0));
         assertTrue(reply.toString().contains("Its id is " + requests.get(0).id()), reply.toString());
-        assertTrue(teams.teams().sent(ADA).get(0).path("replyToId").isTextual());
         assertEquals(1, teams.teams().sent(GRACE).size(), "the approver is asked once");
     }
 

@@ -37,6 +37,8 @@ public final class TeamsApi implements AutoCloseable {
     public static final String APP_PASSWORD = "test~secret.of-the-bot";
     public static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     public static final String ACCESS_TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.connector-token";
+    /** The verb of Approve on the approver's card, as the bot's cards name it (for tests outside io.leavebot.teams). */
+    public static final String APPROVE = "leave-approve";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final WireMockServer server;
@@ -113,6 +115,11 @@ public final class TeamsApi implements AutoCloseable {
     /** Activities the bot sent (POST) to {@code person}'s conversation, oldest first. */
     public List<JsonNode> sent(Person person) {
         return bodies(postRequestedFor(urlPathMatching("/teams/v3/conversations/" + conversationId(person) + "/activities(/.*)?")));
+    }
+
+    /** Activities the bot sent to {@code person} in reply to theirs (with a {@code replyToId}), oldest first. */
+    public List<JsonNode> replies(Person person) {
+        return sent(person).stream().filter(activity -> activity.path("replyToId").isTextual()).toList();
     }
 
     /** Activities the bot updated (PUT) in {@code person}'s conversation, oldest first. */

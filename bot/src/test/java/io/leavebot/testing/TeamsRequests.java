@@ -70,6 +70,11 @@ public final class TeamsRequests {
         return sign(activity);
     }
 
+    /** {@code person} clicks the {@code Action.Execute} with {@code verb} on the newest card {@code holder} got with one. */
+    public Signed clickOnCardOf(Person holder, Person person, String verb) {
+        return click(person, verb, TeamsApi.execute(teams.cardWith(holder, verb), verb).path("data"));
+    }
+
     /** {@code person} installed the bot: a conversationUpdate adding the bot to their chat. */
     public Signed installed(Person person) {
         ObjectNode activity = activity("conversationUpdate", person);
