@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Slack for the local launcher, when {@code SLACK_BOT_TOKEN} is set: the bot's DMs as the workflow's chat channel,
@@ -92,7 +93,7 @@ final class LocalSlack implements AutoCloseable {
     }
 
     /**
-     * The local workspace, unless a Slack token is set, {@code LEAVEBOT_WORKSPACE=false}, or LeaveBot listens beyond
+     * The local workspace, unless a Slack setting is set, {@code LEAVEBOT_WORKSPACE=false}, or LeaveBot listens beyond
      * loopback and {@code LEAVEBOT_WORKSPACE=true} does not say that is meant (anyone reaching the page acts as anyone).
      * {@code LEAVEBOT_WORKSPACE_PEOPLE} names its people file; {@code LEAVEBOT_FAST_CLOCK} (or {@code --fast-clock})
      * gives it the time control.
@@ -102,10 +103,11 @@ final class LocalSlack implements AutoCloseable {
      */
     static Optional<Workspace> workspace(Settings settings, Path dataDir, Path outbox, InetAddress bind) {
         boolean wanted = settings.optional("LEAVEBOT_WORKSPACE").map(v -> settings.flag("LEAVEBOT_WORKSPACE")).orElse(bind.isLoopbackAddress());
-        if (settings.optional("SLACK_BOT_TOKEN").isPresent() || !wanted) {
+        boolean realSlack = Stream.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET").anyMatch(name -> settings.optional(name).isPresent());
+        if (realSlack || !wanted) {
             if (settings.flag("LEAVEBOT_FAST_CLOCK")) {
                 throw new SettingsException("--fast-clock (LEAVEBOT_FAST_CLOCK) is the local workspace's time control, and the "
-                        + "workspace is off: it plays Slack only when SLACK_BOT_TOKEN is not set, on a loopback address unless "
+                        + "workspace is off: it plays Slack only when no SLACK_ setting is set, on a loopback address unless "
                         + "LEAVEBOT_WORKSPACE=true, and not with LEAVEBOT_WORKSPACE=false");
             }
             return Optional.empty();
