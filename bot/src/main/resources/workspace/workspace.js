@@ -321,11 +321,11 @@
     if (timeline.dataset.json === json) return;
     timeline.dataset.json = json;
     timeline.replaceChildren(el("h3", null, "History"));
-    const start = events.length ? Date.parse(events[0].EventTimestamp) : 0;
     (events || []).forEach((e) => {
       const row = el("div", "event " + kindOf(e.EventType));
       row.dataset.type = e.EventType;
-      row.append(el("span", "event-time", "+" + span((Date.parse(e.EventTimestamp) - start) / 1000)),
+      row.append(el("span", "event-time", new Date(e.EventTimestamp).toLocaleTimeString(undefined,
+          { weekday: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" })),
         el("span", "event-type", e.EventType), el("span", "event-name", e.Name || ""));
       const detail = summary(e);
       if (detail) row.append(el("div", "event-detail", detail));

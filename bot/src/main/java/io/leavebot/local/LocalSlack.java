@@ -168,8 +168,8 @@ final class LocalSlack implements AutoCloseable {
     /** One line for the welcome message. */
     String describe(String webUri) {
         if (workspace != null) {
-            return "the local workspace — open " + webUri + "/ (Slack played in your browser)"
-                    + (workspace.hasFastClock() ? " (with the time control)" : "");
+            return "the local workspace, Slack played in your browser: open " + webUri + "/"
+                    + (workspace.hasFastClock() ? " (with the time control of --fast-clock)" : "");
         }
         return socketMode != null ? "Socket Mode (SLACK_APP_TOKEN)" : "HTTP at " + webUri + EVENTS_PATH + " (SLACK_SIGNING_SECRET)";
     }

@@ -41,6 +41,14 @@ final class SlackServer implements AutoCloseable {
         }
         http.setExecutor(threads);
         http.createContext("/", this::handle);
+    }
+
+    /**
+     * Starts answering. The port is taken at construction, so LeaveBot can be configured with {@link #apiUrl()} first;
+     * until then, calls wait in the port's backlog. Started last, the server's (non-daemon) thread cannot keep a
+     * LeaveBot that failed to start from exiting.
+     */
+    void start() {
         http.start();
     }
 

@@ -109,7 +109,7 @@ public final class Workspace implements AutoCloseable {
             return this;
         }
 
-        /** Reads the saved messages and starts the Slack stand-in on a free loopback port. */
+        /** Reads the saved messages and takes a free loopback port for the Slack stand-in; see {@link #sendTo}. */
         public Workspace start() {
             return new Workspace(this);
         }
@@ -151,9 +151,13 @@ public final class Workspace implements AutoCloseable {
         StaticFiles.routes().forEach(web::mount);
     }
 
-    /** Where Slack's requests go: LeaveBot's request URL ({@code …/slack/events}), once its web server listens. */
+    /**
+     * Where Slack's requests go: LeaveBot's request URL ({@code …/slack/events}), once its web server listens. The
+     * Slack stand-in starts answering now.
+     */
     public void sendTo(URI requestUrl) {
         delivery.sendTo(requestUrl);
+        slackServer.start();
     }
 
     @Override

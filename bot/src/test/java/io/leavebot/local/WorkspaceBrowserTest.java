@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.leavebot.slack.DecisionButtons;
 import io.leavebot.testing.Browser;
 import io.leavebot.testing.WorkspacePage;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
  * The local workspace in headless Chromium, with LeaveBot as {@code ./leavebot --fast-clock} starts it when no Slack
@@ -52,7 +54,12 @@ class WorkspaceBrowserTest {
     @Test
     void aRequestSentFromTheFormIsApprovedAndTheEmployeeSeesTheApproval() {
         page.actAs(SAM).messages().type("/leave").awaitModal("Ask for leave");
-        page.pickDate("start", monday).pickDate("end", monday.plusDays(2)).write("reason", "Family trip").submit();
+        page.pickDate("start", monday).pickDate("end", monday.minusDays(1)).write("reason", "Family trip");
+        String problem = page.submitForProblem("end");
+        assertTrue(problem.contains("before the start date"), problem);
+        page.pickDate("end", monday.plusDays(2));
+        BROWSER.screenshot("WorkspaceBrowserTest-the-request-form");
+        page.submit();
         page.awaitMessage("Leave request received");
 
         page.actAs(PRIYA).messages().awaitMessage("Leave request from Sam Rivera");
@@ -97,6 +104,21 @@ class WorkspaceBrowserTest {
         page.awaitHome("withdrawn");
 
         page.actAs(PRIYA).messages().awaitMessage("Sam Rivera withdrew the leave request");
+    }
+
+    @Test
+    void anApproverOutsideTheWorkspaceDecidesThroughTheLinkInTheOutbox() {
+        page.actAs(PRIYA).general().type("/leave " + monday + " " + monday.plusDays(1) + " Parents' visit");
+        String approve = page.openEmail("Leave request from Priya Shah").stream().filter(link -> link.contains("approve"))
+                .findFirst().orElseThrow();
+
+        URI web = leaveBot.web().uri();
+        BROWSER.driver().get(web.resolve(URI.create(approve).getRawPath() + "?" + URI.create(approve).getRawQuery()).toString());
+        BROWSER.driver().findElement(By.cssSelector("button.approve")).click();
+        BROWSER.await("the decision page's thanks", d -> d.getPageSource().contains("you approved the leave"));
+
+        page = WorkspacePage.open(BROWSER, web);
+        page.actAs(PRIYA).messages().awaitMessage("Your leave is approved");
     }
 
     @Test

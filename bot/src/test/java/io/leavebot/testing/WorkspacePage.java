@@ -2,6 +2,7 @@ package io.leavebot.testing;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -138,6 +139,15 @@ public final class WorkspacePage {
         return this;
     }
 
+    /** Sends the modal and waits for the problem LeaveBot shows under the block {@code blockId}; returns it. */
+    public String submitForProblem(String blockId) {
+        driver.findElement(By.id("modal-submit")).click();
+        return browser.await("a problem under " + blockId, d -> {
+            var problem = d.findElements(By.cssSelector("#modal .kit-input[data-block-id='" + blockId + "'] .input-error"));
+            return problem.isEmpty() || problem.get(0).getText().isBlank() ? null : problem.get(0).getText();
+        });
+    }
+
     /** Moves LeaveBot's time with one of the time control's buttons ({@code PT1H}, {@code P1D}). */
     public WorkspacePage skip(String duration) {
         driver.findElement(By.cssSelector("[data-skip='" + duration + "']")).click();
@@ -161,6 +171,24 @@ public final class WorkspacePage {
         return browser.await("the history event " + eventType, d -> {
             var events = d.findElements(By.cssSelector(".event[data-type='" + eventType + "']"));
             return events.isEmpty() ? null : d.findElement(By.cssSelector(".timeline")).getText();
+        });
+    }
+
+    /** Opens the newest e-mail in the outbox panel whose subject has {@code subject}, and returns its links. */
+    public List<String> openEmail(String subject) {
+        driver.findElement(By.id("tab-outbox")).click();
+        browser.await("an e-mail about \"" + subject + "\"", d -> {
+            for (WebElement head : d.findElements(By.cssSelector(".email-head"))) {
+                if (head.getText().contains(subject)) {
+                    head.click();
+                    return true;
+                }
+            }
+            return null;
+        });
+        return browser.await("the e-mail's links", d -> {
+            var links = d.findElements(By.cssSelector(".email.open .email-body a")).stream().map(a -> a.getAttribute("href")).toList();
+            return links.isEmpty() ? null : links;
         });
     }
 

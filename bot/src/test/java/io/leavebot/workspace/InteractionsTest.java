@@ -51,6 +51,7 @@ class InteractionsTest {
         var surfaces = new Surfaces(Clock.systemUTC(), changes);
         var responseUrls = new ResponseUrls(Clock.systemUTC(), conversations);
         slack = new SlackServer(new WebApi(Team.generate("Test", "http://127.0.0.1/"), people, conversations, surfaces), responseUrls);
+        slack.start();
         delivery = new Delivery(SECRET, Clock.systemUTC(), Duration.ofMillis(500));
         interactions = new Interactions(people, conversations, surfaces, responseUrls, slack, delivery, Clock.systemUTC());
         leaveBot = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -61,6 +61,7 @@ class WorkspaceWebApiTest {
         surfaces = new Surfaces(clock, changes);
         responseUrls = new ResponseUrls(clock, conversations);
         server = new SlackServer(new WebApi(team, people, conversations, surfaces), responseUrls);
+        server.start();
         slack = sdk().methods(team.botToken());
     }
 
