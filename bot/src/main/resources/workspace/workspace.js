@@ -1,13 +1,13 @@
 // The local workspace page: you act as one person of the team (the selector on top), in #general, in LeaveBot's
 // Home and Messages tabs, or looking in on someone else's DM. The page polls the workspace for what that person
-// sees and sends what they do; the side panels show the durable executions and the outbox.
+// sees and sends what they do; panels.js draws the side panels (executions, outbox).
 "use strict";
 
 (() => {
   const { el, blocks, modal, mrkdwn } = window.BlockKit;
+  const { duration } = window.Panels;
   const $ = (id) => document.getElementById(id);
   const POLL_MS = 600;
-  const PANEL_MS = 1500;
 
   const app = {
     user: localStorage.getItem("leavebot-workspace-user"),
@@ -15,9 +15,6 @@
     people: [],
     names: {},
     shown: { messages: null, home: null, modal: null, errors: null },
-    panel: "executions",
-    execution: null,
-    email: null,
     time: null,
   };
 
@@ -219,7 +216,7 @@
       { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
     $("time-controls").hidden = !time.fast;
     $("time-fixed").hidden = time.fast;
-    $("time-ahead").textContent = time.fast && time.skipped_seconds > 0 ? "(" + span(time.skipped_seconds) + " ahead)" : "";
+    $("time-ahead").textContent = time.fast && time.skipped_seconds > 0 ? "(" + duration(time.skipped_seconds) + " ahead)" : "";
     const next = $("skip-next");
     next.disabled = !time.next_timer;
     next.title = time.next_timer ? "Next timer: " + new Date(time.next_timer).toLocaleString() : "No timer is waiting";
@@ -281,120 +278,12 @@
     document.querySelectorAll(".app-tab").forEach((tab) => tab.classList.toggle("selected", app.view.kind === "app" && tab.dataset.tab === app.view.tab));
   }
 
-  // ---- panels: executions and outbox ----
-
-  async function refreshPanel() {
-    if (app.panel === "executions") {
-      drawExecutions((await get("executions", {})).executions);
-      if (app.execution) drawHistory((await get("history", { arn: app.execution })).events);
-    } else {
-      drawOutbox(await get("outbox", {}));
-    }
-  }
-
-  function drawExecutions(executions) {
-    const panel = $("panel-executions");
-    let list = panel.querySelector(".executions");
-    if (!list) {
-      panel.replaceChildren(el("p", "panel-note", "Each leave request is one durable execution in the embedded engine. Click one for its history."),
-        list = el("div", "executions"), el("div", "timeline"));
-    }
-    const json = JSON.stringify(executions);
-    if (list.dataset.json === json) return;
-    list.dataset.json = json;
-    list.replaceChildren();
-    if (!executions.length) list.append(el("p", "empty", "No executions yet: ask for leave with /leave."));
-    executions.forEach((e) => {
-      const row = el("button", "execution" + (e.arn === app.execution ? " selected" : ""));
-      row.type = "button";
-      row.dataset.name = e.name;
-      row.append(el("span", "execution-name", e.name), el("span", "status " + e.status.toLowerCase(), e.status),
-        el("span", "muted", new Date(e.started).toLocaleString()));
-      row.addEventListener("click", () => { app.execution = e.arn; list.dataset.json = ""; refreshPanel(); });
-      list.append(row);
-    });
-  }
-
-  function drawHistory(events) {
-    const timeline = $("panel-executions").querySelector(".timeline");
-    const json = JSON.stringify(events);
-    if (timeline.dataset.json === json) return;
-    timeline.dataset.json = json;
-    timeline.replaceChildren(el("h3", null, "History"));
-    (events || []).forEach((e) => {
-      const row = el("div", "event " + kindOf(e.EventType));
-      row.dataset.type = e.EventType;
-      row.append(el("span", "event-time", new Date(e.EventTimestamp).toLocaleTimeString(undefined,
-          { weekday: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" })),
-        el("span", "event-type", e.EventType), el("span", "event-name", e.Name || ""));
-      const detail = summary(e);
-      if (detail) row.append(el("div", "event-detail", detail));
-      timeline.append(row);
-    });
-  }
-
-  function kindOf(type) {
-    return /Failed|TimedOut|Stopped/.test(type) ? "bad" : /Invocation/.test(type) ? "quiet" : /Succeeded/.test(type) ? "good" : "";
-  }
-
-  function summary(event) {
-    const d = event[event.EventType + "Details"] || {};
-    if (d.Error && d.Error.Payload) return (d.Error.Payload.ErrorType || "") + ": " + (d.Error.Payload.ErrorMessage || "");
-    if (d.Duration !== undefined && event.EventType.startsWith("Wait")) return "waits " + span(d.Duration);
-    if (d.Timeout) return "times out after " + span(d.Timeout);
-    const payload = (d.Result || d.Input || {}).Payload;
-    return payload ? (payload.length > 140 ? payload.slice(0, 140) + "…" : payload) : "";
-  }
-
-  function drawOutbox(outbox) {
-    const panel = $("panel-outbox");
-    const json = JSON.stringify(outbox) + app.email;
-    if (panel.dataset.json === json) return;
-    panel.dataset.json = json;
-    panel.replaceChildren(el("p", "panel-note", outbox.on
-      ? "E-mail LeaveBot wrote to its outbox folder: for people outside the workspace, and when Slack cannot reach someone."
-      : "E-mail goes out by SMTP, so there is no outbox folder to show."));
-    outbox.emails.forEach((m) => {
-      const item = el("div", "email" + (m.file === app.email ? " open" : ""));
-      const head = el("button", "email-head");
-      head.type = "button";
-      head.append(el("strong", null, m.subject), el("span", "muted", "to " + (m.to_name || m.to)));
-      head.addEventListener("click", () => { app.email = app.email === m.file ? null : m.file; panel.dataset.json = ""; refreshPanel(); });
-      item.append(head);
-      if (m.file === app.email) item.append(linked(m.text || ""));
-      panel.append(item);
-    });
-  }
-
-  /** Plain text with its web addresses as links (the decision links open LeaveBot's own pages). */
-  function linked(text) {
-    const body = el("div", "email-body");
-    let last = 0;
-    for (const match of text.matchAll(/https?:\/\/[^\s<>"]+/g)) {
-      body.append(document.createTextNode(text.slice(last, match.index)));
-      const link = el("a", null, match[0].length > 60 ? match[0].slice(0, 57) + "…" : match[0]);
-      link.href = match[0];
-      link.target = "_blank";
-      link.rel = "noopener";
-      body.append(link);
-      last = match.index + match[0].length;
-    }
-    body.append(document.createTextNode(text.slice(last)));
-    return body;
-  }
-
   // ---- small helpers ----
 
   function clock(ts) {
     return new Date(parseFloat(ts) * 1000).toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" });
   }
 
-  function span(seconds) {
-    const s = Math.max(0, Math.round(seconds));
-    if (s < 60) return s + " s";
-    const d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
-    return [d && d + " d", h && h + " h", !d && m && m + " min"].filter(Boolean).join(" ");
-  }
 
   // ---- wiring ----
 
@@ -433,14 +322,6 @@
       const seconds = Math.max(1, Math.ceil((Date.parse(app.time.next_timer) - Date.parse(app.time.now)) / 1000) + 1);
       post("time", { skip: "PT" + seconds + "S" });
     });
-    document.querySelectorAll(".panel-tab").forEach((tab) => tab.addEventListener("click", () => {
-      app.panel = tab.dataset.panel;
-      document.querySelectorAll(".panel-tab").forEach((t) => t.classList.toggle("selected", t === tab));
-      $("panel-executions").hidden = app.panel !== "executions";
-      $("panel-outbox").hidden = app.panel !== "outbox";
-      refreshPanel();
-    }));
-    $("tab-executions").classList.add("selected");
   }
 
   async function start() {
@@ -450,8 +331,7 @@
     drawPeople(team.people);
     show(app.view);
     setInterval(() => refresh().catch(() => {}), POLL_MS);
-    setInterval(() => refreshPanel().catch(() => {}), PANEL_MS);
-    refreshPanel();
+    window.Panels.start();
   }
 
   start();

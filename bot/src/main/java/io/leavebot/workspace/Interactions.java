@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * What a person does in the workspace, turned into what Slack sends the app, in the shapes of Slack's reference:
@@ -205,7 +206,7 @@ final class Interactions {
                 continue;
             }
             Optional<JsonNode> found = block.has("accessory") ? Optional.of(block.get("accessory"))
-                    : java.util.stream.StreamSupport.stream(block.path("elements").spliterator(), false)
+                    : StreamSupport.stream(block.path("elements").spliterator(), false)
                             .filter(e -> actionId.equals(e.path("action_id").asText())).findFirst();
             if (found.isPresent() && actionId.equals(found.get().path("action_id").asText())) {
                 return (ObjectNode) found.get();

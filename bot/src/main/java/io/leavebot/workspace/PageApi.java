@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -104,7 +105,7 @@ final class PageApi {
     }
 
     /** Does what {@code action} says as the request's person, and answers with the new version. */
-    private JsonNode act(JsonNode request, java.util.function.Consumer<Member> action) {
+    private JsonNode act(JsonNode request, Consumer<Member> action) {
         action.accept(member(request));
         return JSON.createObjectNode().put("ok", true).put("version", changes.version());
     }

@@ -16,7 +16,8 @@ final class StaticFiles {
             "/", "index.html",
             PageApi.PREFIX + "workspace.css", "workspace.css",
             PageApi.PREFIX + "workspace.js", "workspace.js",
-            PageApi.PREFIX + "blockkit.js", "blockkit.js");
+            PageApi.PREFIX + "blockkit.js", "blockkit.js",
+            PageApi.PREFIX + "panels.js", "panels.js");
 
     private StaticFiles() {
     }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The Slack Web API methods LeaveBot calls, answered as Slack answers them: HTTP 200 with {@code "ok": true} and the
@@ -32,8 +33,6 @@ final class WebApi {
     /** Slack's limits: a message's blocks, and its text. */
     private static final int MAX_BLOCKS = 50;
     private static final int MAX_TEXT = 40_000;
-    /** Elements of context blocks, which nobody clicks. */
-    private static final Set<String> NOT_INTERACTIVE = Set.of("mrkdwn", "plain_text", "image");
 
     private final Team team;
     private final People people;
@@ -172,13 +171,13 @@ final class WebApi {
     }
 
     /** views.open, .update and .publish: the {@code view} argument checked, then handed to {@code action}. */
-    private String view(Map<String, String> args, java.util.function.Function<ObjectNode, Result> action, String type) {
+    private String view(Map<String, String> args, Function<ObjectNode, Result> action, String type) {
         JsonNode view = parse(args.get("view"));
         if (view == null || !view.isObject() || !view.path("blocks").isArray()
                 || type != null && !type.equals(view.path("type").asText())) {
             return error("invalid_arguments");
         }
-        withIds(view.path("blocks"));
+        BlockIds.assign(view.path("blocks"));
         Result result = action.apply((ObjectNode) view);
         return result.error() != null ? error(result.error()) : ok().set("view", result.view()).toString();
     }
@@ -224,35 +223,8 @@ final class WebApi {
     private static ObjectNode botMessage(Map<String, String> args) {
         ObjectNode message = JSON.createObjectNode().put("user", Team.BOT_USER).put("bot_id", Team.BOT_ID).put("app_id", Team.APP_ID)
                 .put("team", Team.TEAM_ID).put("text", args.getOrDefault("text", ""));
-        message.set("blocks", args.get("blocks") == null ? JSON.createArrayNode() : withIds(parse(args.get("blocks"))));
+        message.set("blocks", args.get("blocks") == null ? JSON.createArrayNode() : BlockIds.assign(parse(args.get("blocks"))));
         return message;
-    }
-
-    /**
-     * Slack gives every block without a {@code block_id} (and every interactive element without an
-     * {@code action_id}) one of its own, which clicks then report; so does the workspace, from the block's content,
-     * so the same block gets the same id.
-     */
-    static JsonNode withIds(JsonNode blocks) {
-        for (JsonNode block : blocks) {
-            if (block.isObject() && !block.hasNonNull("block_id")) {
-                ((ObjectNode) block).put("block_id", shortHash(block.toString()));
-            }
-            withActionId(block.path("accessory"));
-            withActionId(block.path("element"));
-            block.path("elements").forEach(WebApi::withActionId);
-        }
-        return blocks;
-    }
-
-    private static void withActionId(JsonNode element) {
-        if (element.isObject() && !NOT_INTERACTIVE.contains(element.path("type").asText()) && !element.hasNonNull("action_id")) {
-            ((ObjectNode) element).put("action_id", shortHash(element.toString()));
-        }
-    }
-
-    private static String shortHash(String text) {
-        return Integer.toString(text.hashCode() & 0x7fffffff, 36);
     }
 
     /** Form fields or a JSON object's members (non-text members as JSON); null when the body is neither. */
