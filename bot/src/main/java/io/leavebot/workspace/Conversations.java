@@ -34,7 +34,6 @@ final class Conversations {
 
     private final Path file;
     private final Clock clock;
-    private final Changes changes;
     /** channel id → its messages, oldest first. */
     private final Map<String, List<ObjectNode>> channels = new LinkedHashMap<>();
     private final List<Ephemeral> ephemerals = new ArrayList<>();
@@ -44,10 +43,9 @@ final class Conversations {
      * @param file  where messages are kept; read if it exists
      * @param clock stamps messages: the workspace's time, which moves with LeaveBot's when the clock is fast
      */
-    Conversations(Path file, Clock clock, Changes changes, People people) {
+    Conversations(Path file, Clock clock, People people) {
         this.file = file;
         this.clock = clock;
-        this.changes = changes;
         channels.put(GENERAL, new ArrayList<>());
         people.members().forEach(m -> channels.put(directMessageWith(m.id()), new ArrayList<>()));
         load();
@@ -69,7 +67,7 @@ final class Conversations {
             message.put("thread_ts", threadTs);
         }
         channels.get(channel).add(message);
-        changed();
+        save();
         return message;
     }
 
@@ -80,14 +78,14 @@ final class Conversations {
             message.put("text", text == null ? "" : text);
             message.set("blocks", blocks == null ? JSON.createArrayNode() : blocks);
             message.putObject("edited").put("user", editor).put("ts", nextTs());
-            changed();
+            save();
         });
         return found;
     }
 
     synchronized void delete(String channel, String ts) {
         if (channels.getOrDefault(channel, new ArrayList<>()).removeIf(m -> m.path("ts").asText().equals(ts))) {
-            changed();
+            save();
         }
     }
 
@@ -98,7 +96,6 @@ final class Conversations {
     synchronized ObjectNode postEphemeral(String channel, String user, ObjectNode message) {
         message.put("type", "message").put("ts", nextTs());
         ephemerals.add(new Ephemeral(channel, user, message));
-        changes.bump();
         return message;
     }
 
@@ -118,11 +115,6 @@ final class Conversations {
         long micros = Math.max(clock.millis() * 1000, lastTsMicros + 1);
         lastTsMicros = micros;
         return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
-    }
-
-    private void changed() {
-        changes.bump();
-        save();
     }
 
     private void load() {

@@ -39,17 +39,15 @@ final class PageApi {
     private final Surfaces surfaces;
     private final Interactions interactions;
     private final Panels panels;
-    private final Changes changes;
     private final boolean loopbackOnly;
 
-    PageApi(People people, Conversations conversations, Surfaces surfaces, Interactions interactions, Panels panels, Changes changes,
+    PageApi(People people, Conversations conversations, Surfaces surfaces, Interactions interactions, Panels panels,
             boolean loopbackOnly) {
         this.people = people;
         this.conversations = conversations;
         this.surfaces = surfaces;
         this.interactions = interactions;
         this.panels = panels;
-        this.changes = changes;
         this.loopbackOnly = loopbackOnly;
     }
 
@@ -84,9 +82,9 @@ final class PageApi {
      */
     private JsonNode state(JsonNode request) {
         Member who = member(request);
-        ObjectNode state = JSON.createObjectNode().put("version", changes.version());
         String channel = channel(request);
-        state.put("channel", channel).set("messages", conversations.seenBy(channel, who.id()));
+        ObjectNode state = JSON.createObjectNode().put("channel", channel);
+        state.set("messages", conversations.seenBy(channel, who.id()));
         surfaces.modalOf(who.id()).ifPresent(modal -> {
             state.set("modal", modal);
             state.set("modal_errors", JSON.valueToTree(surfaces.errorsOf(modal.path("id").asText())));
@@ -104,10 +102,10 @@ final class PageApi {
         }
     }
 
-    /** Does what {@code action} says as the request's person, and answers with the new version. */
+    /** Does what {@code action} says as the request's person. */
     private JsonNode act(JsonNode request, Consumer<Member> action) {
         action.accept(member(request));
-        return JSON.createObjectNode().put("ok", true).put("version", changes.version());
+        return JSON.createObjectNode().put("ok", true);
     }
 
     private Member member(JsonNode request) {

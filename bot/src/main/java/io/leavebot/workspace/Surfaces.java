@@ -36,7 +36,6 @@ final class Surfaces {
     }
 
     private final Clock slackTime;
-    private final Changes changes;
     private final Map<String, Trigger> triggers = new HashMap<>();
     private final Map<String, List<ObjectNode>> modals = new HashMap<>();
     private final Map<String, ObjectNode> homes = new HashMap<>();
@@ -45,9 +44,8 @@ final class Surfaces {
     private long sequence;
 
     /** @param slackTime Slack's clock, for trigger ids: the real one, whatever LeaveBot's says */
-    Surfaces(Clock slackTime, Changes changes) {
+    Surfaces(Clock slackTime) {
         this.slackTime = slackTime;
-        this.changes = changes;
     }
 
     /** A new trigger id for something {@code user} did, shaped like Slack's ({@code 13345224609.738474920.8088930838d88f008e0}). */
@@ -72,7 +70,6 @@ final class Surfaces {
         triggers.put(triggerId, new Trigger(trigger.user(), trigger.expires(), true));
         ObjectNode opened = newView(view, "modal", teamId, appId, botId);
         modals.computeIfAbsent(trigger.user(), u -> new ArrayList<>()).add(opened);
-        changes.bump();
         return Result.of(opened.deepCopy());
     }
 
@@ -87,7 +84,6 @@ final class Surfaces {
                     ObjectNode updated = replaced(stack.get(i), content);
                     stack.set(i, updated);
                     errors.remove(viewId);
-                    changes.bump();
                     return Result.of(updated.deepCopy());
                 }
             }
@@ -100,7 +96,6 @@ final class Surfaces {
         ObjectNode earlier = homes.get(user);
         ObjectNode home = earlier == null ? newView(view, "home", teamId, appId, botId) : replaced(earlier, view);
         homes.put(user, home);
-        changes.bump();
         return Result.of(home.deepCopy());
     }
 
@@ -129,7 +124,6 @@ final class Surfaces {
         List<ObjectNode> stack = modals.getOrDefault(user, new ArrayList<>());
         if (!stack.isEmpty()) {
             errors.remove(stack.remove(stack.size() - 1).path("id").asText());
-            changes.bump();
         }
     }
 
@@ -137,13 +131,11 @@ final class Surfaces {
     synchronized void clear(String user) {
         modals.getOrDefault(user, new ArrayList<>()).forEach(v -> errors.remove(v.path("id").asText()));
         modals.remove(user);
-        changes.bump();
     }
 
     /** {@code response_action: errors}: problems to show under the modal's blocks until it is sent again. */
     synchronized void showErrors(String viewId, Map<String, String> byBlock) {
         errors.put(viewId, Map.copyOf(byBlock));
-        changes.bump();
     }
 
     synchronized Map<String, String> errorsOf(String viewId) {

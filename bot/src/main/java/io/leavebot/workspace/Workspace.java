@@ -40,7 +40,6 @@ public final class Workspace implements AutoCloseable {
     private final Delivery delivery;
     private final Path outbox;
     private final boolean loopbackOnly;
-    private final Changes changes = new Changes();
 
     private Workspace(Builder b) {
         this.people = b.people;
@@ -48,8 +47,8 @@ public final class Workspace implements AutoCloseable {
         this.fastClock = b.fastClock ? new FastClock(Clock.systemUTC(), b.dataDir.resolve("fast-clock-skipped.txt")) : null;
         this.clock = fastClock == null ? Clock.systemUTC() : fastClock.clock();
         Clock slackTime = Clock.systemUTC();
-        this.conversations = new Conversations(b.dataDir.resolve("workspace-messages.json"), clock, changes, people);
-        this.surfaces = new Surfaces(slackTime, changes);
+        this.conversations = new Conversations(b.dataDir.resolve("workspace-messages.json"), clock, people);
+        this.surfaces = new Surfaces(slackTime);
         this.responseUrls = new ResponseUrls(slackTime, conversations);
         this.slackServer = new SlackServer(new WebApi(team, people, conversations, surfaces), responseUrls);
         this.delivery = new Delivery(team.signingSecret(), slackTime, b.ackTimeout);
@@ -147,7 +146,7 @@ public final class Workspace implements AutoCloseable {
         var panels = new Panels(team.name(), new Outbox(outbox, people), new Executions(engine), clock, fastClock, engine::nextTimerDue);
         var interactions = new Interactions(people, conversations, surfaces, responseUrls, slackServer, delivery,
                 Clock.systemUTC());
-        new PageApi(people, conversations, surfaces, interactions, panels, changes, loopbackOnly).routes().forEach(web::mount);
+        new PageApi(people, conversations, surfaces, interactions, panels, loopbackOnly).routes().forEach(web::mount);
         StaticFiles.routes().forEach(web::mount);
     }
 

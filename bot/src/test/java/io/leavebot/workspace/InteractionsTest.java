@@ -46,9 +46,8 @@ class InteractionsTest {
 
     @BeforeEach
     void start() throws IOException {
-        var changes = new Changes();
-        conversations = new Conversations(dir.resolve("messages.json"), Clock.systemUTC(), changes, people);
-        var surfaces = new Surfaces(Clock.systemUTC(), changes);
+        conversations = new Conversations(dir.resolve("messages.json"), Clock.systemUTC(), people);
+        var surfaces = new Surfaces(Clock.systemUTC());
         var responseUrls = new ResponseUrls(Clock.systemUTC(), conversations);
         slack = new SlackServer(new WebApi(Team.generate("Test", "http://127.0.0.1/"), people, conversations, surfaces), responseUrls);
         slack.start();

@@ -26,10 +26,9 @@ class PageApiTest {
 
     @BeforeEach
     void setUp() {
-        var changes = new Changes();
         People people = People.defaults();
-        var conversations = new Conversations(dir.resolve("messages.json"), Clock.systemUTC(), changes, people);
-        api = new PageApi(people, conversations, new Surfaces(Clock.systemUTC(), changes), null, null, changes, true);
+        var conversations = new Conversations(dir.resolve("messages.json"), Clock.systemUTC(), people);
+        api = new PageApi(people, conversations, new Surfaces(Clock.systemUTC()), null, null, true);
     }
 
     @Test

@@ -56,9 +56,8 @@ class WorkspaceWebApiTest {
     @BeforeEach
     void startStandIn() {
         var clock = new EngineTime(slackTime::get);
-        var changes = new Changes();
-        conversations = new Conversations(dir.resolve("messages.json"), clock, changes, people);
-        surfaces = new Surfaces(clock, changes);
+        conversations = new Conversations(dir.resolve("messages.json"), clock, people);
+        surfaces = new Surfaces(clock);
         responseUrls = new ResponseUrls(clock, conversations);
         server = new SlackServer(new WebApi(team, people, conversations, surfaces), responseUrls);
         server.start();
