@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package edges of the application (STYLE.md, "Forbidden edges"), checked from the imports so that nobody has
- * to remember them. Only the composition roots ({@code local}, later {@code aws}) may reach the engine.
+ * to remember them. Only the composition roots ({@code local}, {@code aws}) and the local workspace, a piece of the
+ * local composition, may reach the engine; no application package knows the workspace.
  */
 class ArchitectureTest {
     private static final Path SOURCES = Path.of("src/main/java/io/leavebot");
@@ -27,25 +28,30 @@ class ArchitectureTest {
     /** package → imports it must not have (prefixes), besides the runtime's internals. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
             "io.leavebot.leave", List.of("io.leavebot.teams.", "io.leavebot.workflow.", "io.leavebot.notify.", "io.leavebot.email.", "io.leavebot.http.",
-                    "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.chat.", "io.leavebot.durable."),
+                    "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.chat.", "io.leavebot.durable.", "io.leavebot.workspace."),
             "io.leavebot.workflow", List.of("io.leavebot.teams.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.aws.",
-                    "io.leavebot.chat."),
+                    "io.leavebot.chat.", "io.leavebot.workspace."),
             "io.leavebot.notify", List.of("io.leavebot.teams.", "io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.",
-                    "io.leavebot.chat."),
+                    "io.leavebot.chat.", "io.leavebot.workspace."),
             "io.leavebot.email", List.of("io.leavebot.teams.", "io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.",
-                    "io.leavebot.chat."),
-            "io.leavebot.http", List.of("io.leavebot.teams.", "io.leavebot.local.", "io.leavebot.slack."),
+                    "io.leavebot.chat.", "io.leavebot.workspace."),
+            "io.leavebot.http", List.of("io.leavebot.teams.", "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.workspace."),
             // shared by the chat front ends, so it knows none of them, nor the runtime behind LeaveRequests
             "io.leavebot.chat", List.of("io.leavebot.teams.", "com.slack.", "io.leavebot.slack.", "io.leavebot.http.", "io.leavebot.local.",
-                    "io.leavebot.aws.", "io.leavebot.email.", "io.leavebot.durable."),
+                    "io.leavebot.aws.", "io.leavebot.email.", "io.leavebot.durable.", "io.leavebot.workspace."),
             // Slack acts only through LeaveRequests and the notify port: no store, no runtime, no other front end
             "io.leavebot.slack", List.of("io.leavebot.local.", "io.leavebot.aws.", "io.leavebot.http.", "io.leavebot.email.",
                     "io.leavebot.durable.", "io.leavebot.leave.LeaveStore", "io.leavebot.leave.Sqlite", "io.leavebot.leave.DynamoDb",
-                    "io.leavebot.teams."),
+                    "io.leavebot.teams.", "io.leavebot.workspace."),
             // Teams likewise; of the store it sees only the address book, where it keeps people's conversations
             "io.leavebot.teams", List.of("io.leavebot.local.", "io.leavebot.aws.", "io.leavebot.http.", "io.leavebot.email.",
                     "io.leavebot.durable.", "io.leavebot.leave.LeaveStore", "io.leavebot.leave.Sqlite", "io.leavebot.leave.DynamoDb",
-                    "io.leavebot.slack.", "com.slack."));
+                    "io.leavebot.slack.", "com.slack.", "io.leavebot.workspace."),
+            // Slack played in the browser: LeaveBot's Slack settings, web server and engine, for the local launcher only;
+            // it acts on LeaveBot only as Slack does, through signed requests, never through the store
+            "io.leavebot.workspace", List.of("io.leavebot.local.", "io.leavebot.aws.", "io.leavebot.leave.LeaveStore",
+                    "io.leavebot.leave.Sqlite", "io.leavebot.leave.DynamoDb", "io.leavebot.notify.", "io.leavebot.email.",
+                    "io.leavebot.teams."));
 
     @Test
     void applicationPackagesKeepTheirEdges() throws IOException {
@@ -55,7 +61,8 @@ class ArchitectureTest {
                 String source = Files.readString(file);
                 Matcher pkg = PACKAGE.matcher(source);
                 String name = pkg.find() ? pkg.group(1) : "";
-                boolean compositionRoot = name.equals("io.leavebot.local") || name.equals("io.leavebot.aws");
+                boolean compositionRoot = name.equals("io.leavebot.local") || name.equals("io.leavebot.aws")
+                        || name.equals("io.leavebot.workspace");
                 Matcher imports = IMPORT.matcher(source);
                 while (imports.find()) {
                     String imported = imports.group(1);

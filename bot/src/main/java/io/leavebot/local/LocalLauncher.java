@@ -2,6 +2,7 @@ package io.leavebot.local;
 
 import io.leavebot.durable.engine.DurableRestServer;
 import io.leavebot.durable.engine.EmbeddedEngine;
+import io.leavebot.durable.engine.EngineClock;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.email.EmailRenderer;
 import io.leavebot.email.Mailer;
@@ -21,6 +22,7 @@ import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveWorkflow;
+import io.leavebot.workspace.Workspace;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -35,8 +37,9 @@ import java.util.stream.Stream;
 /**
  * {@code ./leavebot} (or {@code java -jar bot/target/leavebot.jar}): LeaveBot on one machine. The leave
  * workflow runs in the embedded durable engine; requests and their outcomes live in SQLite; e-mail goes to an
- * outbox folder of {@code .eml} files (or SMTP); the decision links and the JSON API are served on loopback.
- * Every setting is listed in the README; {@link Settings} reads them.
+ * outbox folder of {@code .eml} files (or SMTP); the decision links and the JSON API are served on loopback, and
+ * without Slack tokens the local workspace ({@link LocalSlack#workspace}). Every setting is listed in the README;
+ * {@link Settings} reads them.
  */
 public final class LocalLauncher {
     private LocalLauncher() {
@@ -57,7 +60,7 @@ public final class LocalLauncher {
 
     public static void main(String[] args) throws IOException {
         try {
-            Settings settings = Settings.load(Path.of(""));
+            Settings settings = Settings.load(Path.of("")).withArguments(args);
             Running running = run(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "leavebot-shutdown"));
             printWelcome(settings, running);
@@ -72,7 +75,9 @@ public final class LocalLauncher {
         InetAddress bind = InetAddress.getByName(settings.string("LEAVEBOT_BIND_ADDRESS", "127.0.0.1"));
         int httpPort = settings.port("LEAVEBOT_HTTP_PORT", 3000);
         ZoneId zone = ZoneId.of(settings.string("LEAVEBOT_TIME_ZONE", ZoneId.systemDefault().getId()));
-        Clock clock = Clock.systemUTC();
+        // no Slack token: the local workspace plays Slack in the browser, and may run LeaveBot on its fast clock
+        Optional<Workspace> workspace = LocalSlack.workspace(settings, dataDir, outbox(settings, dataDir), bind);
+        Clock clock = workspace.map(Workspace::clock).orElse(Clock.systemUTC());
         LeavePolicy policy = LeavePolicy.DEFAULT.withApprovalTimeout(settings.duration("LEAVEBOT_APPROVAL_TIMEOUT", Duration.ofDays(3)));
         String publicUrl = settings.string("LEAVEBOT_PUBLIC_URL", "http://127.0.0.1:" + (httpPort == 0 ? 3000 : httpPort));
         DecisionLinks links = new DecisionLinks(LinkSecret.load(settings, dataDir), publicUrl + "/decide");
@@ -82,34 +87,42 @@ public final class LocalLauncher {
         var texts = new NotificationTexts(zone);
         var emails = new EmailRenderer(texts, links,
                 settings.string("LEAVEBOT_MAIL_FROM", "LeaveBot <leavebot@localhost>"), policy.approvalTimeout());
-        Optional<LocalSlack> slack = LocalSlack.from(settings, clock, texts);
+        Optional<LocalSlack> slack = workspace.map(w -> LocalSlack.playedBy(w, clock, texts)).or(() -> LocalSlack.from(settings, clock, texts));
         Optional<LocalTeams> teams = LocalTeams.from(settings, store, texts, clock);
         // Slack first, then Teams: someone in both hears in Slack; someone in one, there
         List<ChatChannel> chats = Stream.concat(slack.map(LocalSlack::chat).stream(), teams.map(LocalTeams::chat).stream()).toList();
         var notifier = new Notifier(store, chats, mailer(settings, dataDir), emails, clock);
-        EmbeddedEngine engine = EmbeddedEngine.builder(dataDir.resolve("leavebot.db")).build();
+        EmbeddedEngine engine = EmbeddedEngine.builder(dataDir.resolve("leavebot.db"))
+                .clock(workspace.map(Workspace::engineClock).orElse(EngineClock.system())).build();
         engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, clock)).start();
-        var leaves = new LeaveRequests(store, engine, new LeaveValidator(policy), routing(settings), clock);
+        var routing = workspace.map(w -> w.routing(defaultApprover(settings))).orElseGet(() -> routing(settings));
+        var leaves = new LeaveRequests(store, engine, new LeaveValidator(policy), routing, clock);
 
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
         slack.ifPresent(s -> s.connect(leaves, policy, texts, clock.withZone(zone), web));
         teams.ifPresent(t -> t.connect(leaves, policy, clock.withZone(zone), web));
+        workspace.ifPresent(w -> w.serve(web, engine));
         WebServer webServer = web.start();
-        slack.ifPresent(LocalSlack::start);
+        slack.ifPresent(s -> s.start(webServer.uri()));
         DurableRestServer durableApi = DurableRestServer.builder(engine).address(bind)
                 .port(settings.port("LEAVEBOT_DURABLE_PORT", 9014)).start();
         return new Running(webServer, durableApi, engine, store, slack, teams);
     }
 
     private static Mailer mailer(Settings settings, Path dataDir) {
-        if (settings.string("LEAVEBOT_MAIL", "outbox").equalsIgnoreCase("smtp")) {
+        if (outbox(settings, dataDir) == null) {
             String host = settings.optional("SMTP_HOST")
                     .orElseThrow(() -> new SettingsException("LEAVEBOT_MAIL=smtp needs SMTP_HOST (and usually SMTP_PORT)"));
             return new SmtpMailer(new SmtpSettings(host, settings.port("SMTP_PORT", 587), settings.optional("SMTP_USERNAME").orElse(null),
                     settings.optional("SMTP_PASSWORD").orElse(null), settings.flag("SMTP_STARTTLS"), Duration.ofSeconds(20)));
         }
-        return new OutboxMailer(dataDir.resolve("outbox"));
+        return new OutboxMailer(outbox(settings, dataDir));
+    }
+
+    /** The outbox folder e-mail is written to; null when it goes out by SMTP. */
+    private static Path outbox(Settings settings, Path dataDir) {
+        return settings.string("LEAVEBOT_MAIL", "outbox").equalsIgnoreCase("smtp") ? null : dataDir.resolve("outbox");
     }
 
     private static ApproverRouting routing(Settings settings) {
@@ -117,8 +130,12 @@ public final class LocalLauncher {
         if (file.isPresent()) {
             return ApproverRouting.fromFile(Path.of(file.get()));
         }
-        return ApproverRouting.single(Person.ofEmail(settings.string("LEAVEBOT_APPROVER_EMAIL", "manager@example.com"),
-                settings.string("LEAVEBOT_APPROVER_NAME", "Your manager")));
+        return ApproverRouting.single(defaultApprover(settings));
+    }
+
+    private static Person defaultApprover(Settings settings) {
+        return Person.ofEmail(settings.string("LEAVEBOT_APPROVER_EMAIL", "manager@example.com"),
+                settings.string("LEAVEBOT_APPROVER_NAME", "Your manager"));
     }
 
     private static void printWelcome(Settings settings, Running running) {
@@ -135,7 +152,8 @@ public final class LocalLauncher {
                 .orElse("off — set SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET (see README, \"Slack\")"));
         System.out.println("  Teams:              " + running.teams().map(t -> LocalTeams.describe(web.uri().toString()))
                 .orElse("off — set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (see README, \"Teams\")"));
-        if (settings.optional("LEAVEBOT_ROUTING_FILE").isEmpty() && settings.optional("LEAVEBOT_APPROVER_EMAIL").isEmpty()) {
+        if (settings.optional("LEAVEBOT_ROUTING_FILE").isEmpty() && settings.optional("LEAVEBOT_APPROVER_EMAIL").isEmpty()
+                && running.slack().filter(LocalSlack::isWorkspace).isEmpty()) {
             System.out.println("  approver:           manager@example.com for everyone — set LEAVEBOT_ROUTING_FILE or LEAVEBOT_APPROVER_EMAIL");
         }
         System.out.println("Stop with Ctrl+C; every request resumes where it was on the next start.");

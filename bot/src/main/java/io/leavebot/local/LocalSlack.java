@@ -16,18 +16,25 @@ import io.leavebot.slack.SlackEndpoint;
 import io.leavebot.slack.SlackPeople;
 import io.leavebot.slack.SlackSettings;
 import io.leavebot.workflow.LeaveRequests;
+import io.leavebot.workspace.People;
+import io.leavebot.workspace.Workspace;
+import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Slack for the local launcher, when {@code SLACK_BOT_TOKEN} is set: the bot's DMs as the workflow's chat channel,
  * and Slack's requests over Socket Mode ({@code SLACK_APP_TOKEN}, no public URL needed) or over HTTP at
- * {@value #EVENTS_PATH} ({@code SLACK_SIGNING_SECRET}). With both, Socket Mode is used.
+ * {@value #EVENTS_PATH} ({@code SLACK_SIGNING_SECRET}). With both, Socket Mode is used. Without a Slack token, the
+ * local {@link Workspace} plays Slack, over HTTP at {@value #EVENTS_PATH} like Slack itself.
  */
 final class LocalSlack implements AutoCloseable {
     /** Where Slack's HTTP requests (commands, clicks, events) arrive. */
@@ -39,11 +46,13 @@ final class LocalSlack implements AutoCloseable {
     private final String appToken;
     private final SlackPeople people;
     private final ChatChannel chat;
+    private final Workspace workspace;
     private SocketModeApp socketMode;
 
-    private LocalSlack(SlackSettings settings, String appToken, Clock clock, NotificationTexts texts) {
+    private LocalSlack(SlackSettings settings, String appToken, Workspace workspace, Clock clock, NotificationTexts texts) {
         this.settings = settings;
         this.appToken = appToken;
+        this.workspace = workspace;
         var methods = settings.slack().methods(settings.botToken());
         this.people = new SlackPeople(methods, clock, PEOPLE_TTL);
         this.chat = new SlackChatChannel(methods, people, texts);
@@ -80,7 +89,41 @@ final class LocalSlack implements AutoCloseable {
         SlackConfig config = new SlackConfig();
         settings.optional("SLACK_API_URL").ifPresent(url -> config.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url : url + "/"));
         var slack = new SlackSettings(bot.get(), secret.orElse(null), SlackSettings.sdk(config));
-        return Optional.of(new LocalSlack(slack, app.orElse(null), clock, texts));
+        return Optional.of(new LocalSlack(slack, app.orElse(null), null, clock, texts));
+    }
+
+    /**
+     * The local workspace, unless a Slack setting is set, {@code LEAVEBOT_WORKSPACE=false}, or LeaveBot listens beyond
+     * loopback and {@code LEAVEBOT_WORKSPACE=true} does not say that is meant (anyone reaching the page acts as anyone).
+     * {@code LEAVEBOT_WORKSPACE_PEOPLE} names its people file; {@code LEAVEBOT_FAST_CLOCK} (or {@code --fast-clock})
+     * gives it the time control.
+     *
+     * @param outbox the outbox folder, whose e-mail the page lists; null when e-mail goes out by SMTP
+     * @throws SettingsException when a setting contradicts the workspace
+     */
+    static Optional<Workspace> workspace(Settings settings, Path dataDir, Path outbox, InetAddress bind) {
+        boolean wanted = settings.optional("LEAVEBOT_WORKSPACE").map(v -> settings.flag("LEAVEBOT_WORKSPACE")).orElse(bind.isLoopbackAddress());
+        boolean realSlack = Stream.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET").anyMatch(name -> settings.optional(name).isPresent());
+        if (realSlack || !wanted) {
+            if (settings.flag("LEAVEBOT_FAST_CLOCK")) {
+                throw new SettingsException("--fast-clock (LEAVEBOT_FAST_CLOCK) is the local workspace's time control, and the "
+                        + "workspace is off: it plays Slack only when no SLACK_ setting is set, on a loopback address unless "
+                        + "LEAVEBOT_WORKSPACE=true, and not with LEAVEBOT_WORKSPACE=false");
+            }
+            return Optional.empty();
+        }
+        if (settings.optional("LEAVEBOT_ROUTING_FILE").isPresent()) {
+            throw new SettingsException("the local workspace takes who approves whom from its people (LEAVEBOT_WORKSPACE_PEOPLE, "
+                    + "or the built-in team), so LEAVEBOT_ROUTING_FILE cannot apply; unset it, or set LEAVEBOT_WORKSPACE=false");
+        }
+        People people = settings.optional("LEAVEBOT_WORKSPACE_PEOPLE").map(file -> People.fromFile(Path.of(file))).orElseGet(People::defaults);
+        return Optional.of(Workspace.builder(dataDir).people(people).fastClock(settings.flag("LEAVEBOT_FAST_CLOCK"))
+                .outbox(outbox).loopbackOnly(bind.isLoopbackAddress()).start());
+    }
+
+    /** Slack played by the local workspace: LeaveBot configured as for real Slack over HTTP, with the workspace's credentials. */
+    static LocalSlack playedBy(Workspace workspace, Clock clock, NotificationTexts texts) {
+        return new LocalSlack(workspace.slack(), null, workspace, clock, texts);
     }
 
     /** The workflow's chat channel: DMs from the bot. */
@@ -106,8 +149,11 @@ final class LocalSlack implements AutoCloseable {
         }
     }
 
-    /** Opens the Socket Mode connection, if that is how Slack reaches LeaveBot. */
-    void start() {
+    /** Opens the Socket Mode connection, or points the workspace at LeaveBot's web server, if that is how Slack reaches LeaveBot. */
+    void start(URI web) {
+        if (workspace != null) {
+            workspace.sendTo(web.resolve(EVENTS_PATH));
+        }
         if (socketMode == null) {
             return;
         }
@@ -121,6 +167,10 @@ final class LocalSlack implements AutoCloseable {
 
     /** One line for the welcome message. */
     String describe(String webUri) {
+        if (workspace != null) {
+            return "the local workspace, Slack played in your browser: open " + webUri + "/"
+                    + (workspace.hasFastClock() ? " (with the time control of --fast-clock)" : "");
+        }
         return socketMode != null ? "Socket Mode (SLACK_APP_TOKEN)" : "HTTP at " + webUri + EVENTS_PATH + " (SLACK_SIGNING_SECRET)";
     }
 
@@ -131,8 +181,16 @@ final class LocalSlack implements AutoCloseable {
         return new WebResponse(reply.status(), Map.of("Content-Type", reply.contentType()), reply.body());
     }
 
+    /** Whether the local workspace plays Slack. */
+    boolean isWorkspace() {
+        return workspace != null;
+    }
+
     @Override
     public void close() {
+        if (workspace != null) {
+            workspace.close();
+        }
         if (socketMode != null) {
             try {
                 socketMode.stop();

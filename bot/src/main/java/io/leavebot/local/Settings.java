@@ -30,6 +30,23 @@ final class Settings {
         return new Settings(merged);
     }
 
+    /**
+     * These settings with the command line's: {@code --fast-clock} is {@code LEAVEBOT_FAST_CLOCK=true}.
+     *
+     * @throws SettingsException for any other argument
+     */
+    Settings withArguments(String... args) {
+        Map<String, String> merged = new HashMap<>(values);
+        for (String arg : args) {
+            if (!arg.equals("--fast-clock")) {
+                throw new SettingsException("unknown argument '" + arg + "': the one argument is --fast-clock (a time control "
+                        + "in the local workspace); settings come from the environment or .env, see the README");
+            }
+            merged.put("LEAVEBOT_FAST_CLOCK", "true");
+        }
+        return new Settings(merged);
+    }
+
     static Settings of(Map<String, String> values) {
         return new Settings(Map.copyOf(values));
     }

@@ -80,6 +80,7 @@ class LocalSlackTest {
         }
         Map<String, String> noSlack = new HashMap<>(settingsMap(Map.of()));
         noSlack.keySet().removeIf(k -> k.startsWith("SLACK_"));
+        noSlack.put("LEAVEBOT_WORKSPACE", "false"); // else the local workspace plays Slack there
         try (var running = LocalLauncher.run(Settings.of(noSlack))) {
             assertEquals(404, post(running.web().uri().resolve(LocalSlack.EVENTS_PATH), requests.command("U0ADA", "list")).statusCode());
         }

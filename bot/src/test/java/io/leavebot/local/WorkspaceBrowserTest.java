@@ -1,0 +1,138 @@
+package io.leavebot.local;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leavebot.slack.DecisionButtons;
+import io.leavebot.testing.Browser;
+import io.leavebot.testing.WorkspacePage;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * The local workspace in headless Chromium, with LeaveBot as {@code ./leavebot --fast-clock} starts it when no Slack
+ * token is set: the built-in team (Sam asks, Priya approves, Tom is a colleague), every request through LeaveBot's
+ * real Slack code and the durable engine. Each test leaves a screenshot of its end under {@code target/screenshots/}.
+ */
+class WorkspaceBrowserTest {
+    private static final String SAM = "U0SAM";
+    private static final String PRIYA = "U0PRIYA";
+    private static final String TOM = "U0TOM";
+
+    @RegisterExtension
+    static final Browser BROWSER = new Browser();
+
+    @TempDir
+    Path dir;
+
+    private LocalLauncher.Running leaveBot;
+    private WorkspacePage page;
+    private final LocalDate monday = LocalDate.now().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
+
+    @BeforeEach
+    void startLeaveBot() throws Exception {
+        leaveBot = LocalLauncher.run(Settings.of(Map.of("LEAVEBOT_DATA_DIR", dir.toString(), "LEAVEBOT_HTTP_PORT", "0",
+                "LEAVEBOT_DURABLE_PORT", "0", "LEAVEBOT_FAST_CLOCK", "true")));
+        page = WorkspacePage.open(BROWSER, leaveBot.web().uri());
+    }
+
+    @AfterEach
+    void stopLeaveBot() {
+        leaveBot.close();
+    }
+
+    @Test
+    void aRequestSentFromTheFormIsApprovedAndTheEmployeeSeesTheApproval() {
+        page.actAs(SAM).messages().type("/leave").awaitModal("Ask for leave");
+        page.pickDate("start", monday).pickDate("end", monday.minusDays(1)).write("reason", "Family trip");
+        String problem = page.submitForProblem("end");
+        assertTrue(problem.contains("before the start date"), problem);
+        page.pickDate("end", monday.plusDays(2));
+        BROWSER.screenshot("WorkspaceBrowserTest-the-request-form");
+        page.submit();
+        page.awaitMessage("Leave request received");
+
+        page.actAs(PRIYA).messages().awaitMessage("Leave request from Sam Rivera");
+        page.click(DecisionButtons.APPROVE).awaitMessage("You approved Sam Rivera's leave");
+
+        page.actAs(SAM).messages().awaitMessage("Your leave is approved");
+        page.awaitHistoryEvent("CallbackSucceeded");
+        page.awaitExecution("SUCCEEDED");
+    }
+
+    @Test
+    void aRequestTypedInlineIsRejectedWithAComment() {
+        page.actAs(SAM).general().type("/leave " + monday + " " + monday.plusDays(1) + " Conference");
+        page.awaitMessage("has been sent to Priya Shah for approval");
+
+        page.actAs(PRIYA).messages().click(DecisionButtons.REJECT_WITH_COMMENT).awaitModal("Reject leave request");
+        page.write("comment", "The release is that week; could you go the week after?").submit();
+        page.awaitMessage("You rejected Sam Rivera's leave request");
+
+        String seen = page.actAs(SAM).messages().awaitMessage("Your leave request was not approved");
+        assertTrue(seen.contains("The release is that week; could you go the week after?"), seen);
+    }
+
+    @Test
+    void anUnansweredRequestExpiresWhenTimeMovesOnAndBothSidesSeeIt() {
+        page.actAs(SAM).general().type("/leave " + monday + " Dentist");
+        page.actAs(PRIYA).messages().awaitMessage("Leave request from Sam Rivera");
+
+        page.skip("P1D").skip("P1D").skip("P1D").skip("PT1H");
+        String priya = page.awaitMessage("Sam Rivera's leave request expired");
+        assertTrue(priya.contains("Reminder"), "the reminders, in the approval's thread: " + priya);
+        page.actAs(SAM).messages().awaitMessage("Your leave request expired");
+    }
+
+    @Test
+    void theEmployeeWithdrawsAWaitingRequestOnHome() {
+        page.actAs(SAM).general().type("/leave " + monday + " " + monday.plusDays(4) + " Moving house");
+        page.actAs(PRIYA).messages().awaitMessage("Leave request from Sam Rivera");
+
+        page.actAs(SAM).home().awaitHome("Your leave requests");
+        page.click("withdraw-request").confirm();
+        page.awaitHome("withdrawn");
+
+        page.actAs(PRIYA).messages().awaitMessage("Sam Rivera withdrew the leave request");
+    }
+
+    @Test
+    void anApproverOutsideTheWorkspaceDecidesThroughTheLinkInTheOutbox() {
+        page.actAs(PRIYA).general().type("/leave " + monday + " " + monday.plusDays(1) + " Parents' visit");
+        String approve = page.openEmail("Leave request from Priya Shah").stream().filter(link -> link.contains("approve"))
+                .findFirst().orElseThrow();
+
+        URI web = leaveBot.web().uri();
+        BROWSER.driver().get(web.resolve(URI.create(approve).getRawPath() + "?" + URI.create(approve).getRawQuery()).toString());
+        BROWSER.driver().findElement(By.cssSelector("button.approve")).click();
+        BROWSER.await("the decision page's thanks", d -> d.getPageSource().contains("you approved the leave"));
+
+        page = WorkspacePage.open(BROWSER, web);
+        page.actAs(PRIYA).messages().awaitMessage("Your leave is approved");
+    }
+
+    @Test
+    void aClickFromSomeoneWhoIsNotTheApproverIsRefusedAndChangesNothing() {
+        page.actAs(SAM).general().type("/leave " + monday + " " + monday.plusDays(2) + " Hiking");
+        page.actAs(TOM).lookIn(PRIYA).awaitMessage("Leave request from Sam Rivera");
+
+        page.click(DecisionButtons.APPROVE);
+        String seen = page.awaitMessage("Only the approver of this request can approve or reject it");
+        assertTrue(seen.contains("Only visible to you"), seen);
+
+        String priya = page.actAs(PRIYA).messages().awaitMessage("Leave request from Sam Rivera");
+        assertFalse(priya.contains("approved"), priya);
+        page.awaitExecution("RUNNING");
+        page.actAs(TOM).lookIn(PRIYA).awaitMessage("Only the approver of this request can approve or reject it");
+    }
+}
