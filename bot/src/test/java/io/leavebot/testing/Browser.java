@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,7 +77,9 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Afte
 
     /** Waits up to 15 seconds for {@code condition} to give something other than null or false. */
     public <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(what).until(condition::apply);
+        // the page draws its panels again as things happen: an element found a moment ago may be gone, so look again
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png} and returns the file. */

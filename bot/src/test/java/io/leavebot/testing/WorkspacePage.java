@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -93,8 +92,8 @@ public final class WorkspacePage {
             try {
                 found.get(found.size() - 1).click();
                 return true;
-            } catch (IndexOutOfBoundsException | StaleElementReferenceException e) {
-                return null; // not there yet, or drawn again as the conversation changed: look again
+            } catch (IndexOutOfBoundsException e) {
+                return null; // not there yet: look again
             }
         });
         return this;
@@ -166,8 +165,14 @@ public final class WorkspacePage {
     /** Opens the newest execution's history in the panel and waits for an event of this type. */
     public String awaitHistoryEvent(String eventType) {
         driver.findElement(By.id("tab-executions")).click();
-        browser.await("an execution", d -> !d.findElements(By.cssSelector(".execution")).isEmpty());
-        driver.findElements(By.cssSelector(".execution")).get(0).click();
+        browser.await("an execution to open", d -> {
+            var executions = d.findElements(By.cssSelector(".execution"));
+            if (executions.isEmpty()) {
+                return null;
+            }
+            executions.get(0).click();
+            return true;
+        });
         return browser.await("the history event " + eventType, d -> {
             var events = d.findElements(By.cssSelector(".event[data-type='" + eventType + "']"));
             return events.isEmpty() ? null : d.findElement(By.cssSelector(".timeline")).getText();
