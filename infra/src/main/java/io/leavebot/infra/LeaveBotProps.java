@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,13 +29,15 @@ import java.util.regex.Pattern;
  * @param alarmEmail           who the alarms e-mail, or null for nobody (subscribe to the topic yourself)
  * @param secretRevision       mixed into the front ends' versions: changing it publishes new ones (after the
  *                             secret changed)
- * @param teams                whether to deploy the Teams front end: only when the secret holds the Teams keys,
- *                             which its handler refuses to start without (and SnapStart starts it at publishing)
+ * @param chatFrontEnds        the chat front ends to deploy, by their switches ({@link ChatFrontEnd}): each only
+ *                             when the secret holds its keys, which its handler refuses to start without (and
+ *                             SnapStart starts it at publishing)
  * @param botJar               the shaded jar with the three handlers
  */
 public record LeaveBotProps(String secretArn, String mailFrom, String senderAddress, String sesIdentity,
         String routingJson, ZoneId timeZone, Duration approvalTimeout, Duration executionTimeout,
-        int historyRetentionDays, String alarmEmail, String secretRevision, boolean teams, Path botJar) {
+        int historyRetentionDays, String alarmEmail, String secretRevision, Set<ChatFrontEnd> chatFrontEnds,
+        Path botJar) {
 
     public static final String SECRET_ARN = "secretArn";
     public static final String MAIL_FROM = "mailFrom";
@@ -45,6 +49,7 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
     public static final String HISTORY_RETENTION = "historyRetention";
     public static final String ALARM_EMAIL = "alarmEmail";
     public static final String SECRET_REVISION = "secretRevision";
+    public static final String SLACK = "slack";
     public static final String TEAMS = "teams";
     public static final String BOT_JAR = "botJar";
 
@@ -85,11 +90,34 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
         String alarmEmail = in.optional(ALARM_EMAIL).orElse(null);
         in.check(alarmEmail == null || ADDRESS.matcher(alarmEmail).matches(),
                 ALARM_EMAIL + " must be an e-mail address, but was '" + alarmEmail + "'.");
-        Boolean teams = in.parsed(TEAMS, "false", LeaveBotProps::parseSwitch, "true or false");
+        Set<ChatFrontEnd> chats = chatFrontEnds(in);
         Path jar = botJar(in);
         in.throwIfAnyProblem();
         return new LeaveBotProps(secretArn, mailFrom, sender, identity, routing, zone, approval, execution, retention,
-                alarmEmail, in.optional(SECRET_REVISION).orElse("1"), teams, jar);
+                alarmEmail, in.optional(SECRET_REVISION).orElse("1"), chats, jar);
+    }
+
+    /** Keeps an unmodifiable copy of {@code chatFrontEnds}. */
+    public LeaveBotProps {
+        chatFrontEnds = Set.copyOf(chatFrontEnds);
+    }
+
+    /** Whether {@code chat}'s front end is deployed. */
+    public boolean deploys(ChatFrontEnd chat) {
+        return chatFrontEnds.contains(chat);
+    }
+
+    /** The chat front ends whose switch is on, or is not given and on by default. */
+    private static Set<ChatFrontEnd> chatFrontEnds(ContextValues in) {
+        Set<ChatFrontEnd> on = EnumSet.noneOf(ChatFrontEnd.class);
+        for (ChatFrontEnd chat : ChatFrontEnd.values()) {
+            Boolean deployed = in.parsed(chat.contextKey(), String.valueOf(chat.onByDefault()),
+                    LeaveBotProps::parseSwitch, "true or false");
+            if (Boolean.TRUE.equals(deployed)) {
+                on.add(chat);
+            }
+        }
+        return on;
     }
 
     private static String secretArn(ContextValues in) {

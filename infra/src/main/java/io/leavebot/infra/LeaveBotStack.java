@@ -10,6 +10,7 @@ import static io.leavebot.LeaveBotNames.TIME_ZONE_ENV;
 import static io.leavebot.LeaveBotNames.WORKFLOW_FUNCTION_ENV;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
@@ -27,11 +28,11 @@ import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
 
 /**
- * LeaveBot on AWS: the leave table, the durable workflow function, the Slack, decision-page and (with
- * {@link LeaveBotProps#teams()}) Teams front ends behind Function URLs, what each may call, alarms, and the URLs to
- * hand out. The secret with Slack's, Microsoft's and LeaveBot's keys is made beforehand and only named here
- * ({@link LeaveBotProps#secretArn()}): its values never pass through CloudFormation, and SnapStart front ends can
- * only be published once it holds them.
+ * LeaveBot on AWS: the leave table, the durable workflow function, the decision-page front end and the chat front
+ * ends switched on ({@link ChatFrontEnd}: Slack unless {@code -c slack=false}, Teams with {@code -c teams=true})
+ * behind Function URLs, what each may call, alarms, and the URLs to hand out. The secret with Slack's, Microsoft's
+ * and LeaveBot's keys is made beforehand and only named here ({@link LeaveBotProps#secretArn()}): its values never
+ * pass through CloudFormation, and SnapStart front ends can only be published once it holds them.
  */
 public final class LeaveBotStack extends Stack {
     /** The alias every caller goes through, on the newest version; a deploy moves it. */
@@ -69,20 +70,23 @@ public final class LeaveBotStack extends Stack {
         var settings = frontEndSettings(props, table, workflowArns);
         var api = new FrontEnd(this, "Api", jar, API_HANDLER, API_MEMORY_MB, FRONT_END_TIMEOUT, settings,
                 props.secretRevision());
-        var slack = new FrontEnd(this, "Slack", jar, SLACK_HANDLER, CHAT_MEMORY_MB, FRONT_END_TIMEOUT, settings,
-                props.secretRevision());
-        // only on request: the Teams handler refuses to start without the Teams keys, and SnapStart starts it when
-        // its version is published, so a deployment whose secret lacks them would fail
-        FrontEnd teams = props.teams() ? new FrontEnd(this, "Teams", jar, TEAMS_HANDLER, CHAT_MEMORY_MB,
-                TEAMS_TIMEOUT, settings, props.secretRevision()) : null;
+        Map<ChatFrontEnd, FrontEnd> chats = new EnumMap<>(ChatFrontEnd.class);
+        for (ChatFrontEnd chat : ChatFrontEnd.values()) {
+            if (props.deploys(chat)) {
+                chats.put(chat, new FrontEnd(this, chat.id(), jar, chat.handler(), CHAT_MEMORY_MB, chat.timeout(),
+                        settings, props.secretRevision()));
+            }
+        }
         var workflow = new DurableWorkflow(this, "Workflow", jar, WORKFLOW_HANDLER, workflowArns,
                 props.executionTimeout(), props.historyRetentionDays(), workflowSettings(props, table, api));
 
-        var frontEnds = new ArrayList<>(List.of(api, slack));
-        if (teams != null) {
-            frontEnds.add(teams);
-            table.grantAddressWrites(teams.role());
-        }
+        var frontEnds = new ArrayList<>(List.of(api));
+        frontEnds.addAll(chats.values());
+        chats.forEach((chat, frontEnd) -> {
+            if (chat.savesAddresses()) {
+                table.grantAddressWrites(frontEnd.role());
+            }
+        });
         for (FrontEnd frontEnd : frontEnds) {
             table.grantReads(frontEnd.role());
             secret.grantRead(frontEnd.role());
@@ -94,15 +98,11 @@ public final class LeaveBotStack extends Stack {
         workflowArns.grantCheckpoints(workflow.role());
         grantSendingAs(workflow.role(), props.sesIdentity(), props.senderAddress());
 
-        var alarms = alarms(props.alarmEmail(), workflow, slack, api, teams);
-        output("SlackRequestUrl", slack.url() + SLACK_PATH, "Slack's Request URL: paste it into manifest.yml "
-                + "wherever it says REQUEST_URL");
+        var alarms = alarms(props.alarmEmail(), workflow, api, chats);
+        chats.forEach((chat, frontEnd) -> output(chat.outputId(), frontEnd.url() + chat.path(),
+                chat.outputDescription()));
         output("DecisionLinkBaseUrl", api.url(), "Base of the e-mail decision links (decide) and of the JSON API "
                 + "(api/leaves)");
-        if (teams != null) {
-            output("TeamsMessagingEndpoint", teams.url() + TEAMS_PATH, "The Azure Bot's messaging endpoint "
-                    + "(Configuration → Messaging endpoint)");
-        }
         output("AlarmTopicArn", alarms.topicArn(), "SNS topic of LeaveBot's alarms");
     }
 
@@ -131,21 +131,17 @@ public final class LeaveBotStack extends Stack {
                 APPROVAL_TIMEOUT_ENV, props.approvalTimeout().toString());
     }
 
-    /** @param teams the Teams front end, or null when it is not deployed */
-    private Alarms alarms(String email, DurableWorkflow workflow, FrontEnd slack, FrontEnd api, FrontEnd teams) {
+    /** @param chats the chat front ends deployed */
+    private Alarms alarms(String email, DurableWorkflow workflow, FrontEnd api, Map<ChatFrontEnd, FrontEnd> chats) {
         var alarms = new Alarms(this, "Alarms", email);
         alarms.onAny("WorkflowFailed", workflow.failedExecutions(), "A leave request's workflow failed: its request "
                 + "is stuck as it was. Look up the execution in the workflow function's durable executions.");
         alarms.onAny("WorkflowTimedOut", workflow.timedOutExecutions(), "A leave request's workflow ran longer than "
                 + "the execution timeout and was stopped: raise executionTimeout, or check why it did not end.");
-        alarms.onAny("SlackErrors", slack.serverErrors(), "The Slack front end answered with a server error: "
-                + "see its log group.");
         alarms.onAny("ApiErrors", api.serverErrors(), "The decision pages or the JSON API answered with a server "
                 + "error: see the API function's log group.");
-        if (teams != null) {
-            alarms.onAny("TeamsErrors", teams.serverErrors(), "The Teams front end answered with a server error: "
-                    + "see its log group.");
-        }
+        chats.forEach((chat, frontEnd) -> alarms.onAny(chat.id() + "Errors", frontEnd.serverErrors(), "The "
+                + chat.id() + " front end answered with a server error: see its log group."));
         return alarms;
     }
 

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,19 +49,43 @@ class LeaveBotPropsTest {
         assertEquals(30, props.historyRetentionDays());
         assertNull(props.alarmEmail());
         assertEquals("1", props.secretRevision());
-        assertFalse(props.teams(), "no Teams front end unless asked for: it needs the Teams keys in the secret");
+        assertEquals(Set.of(ChatFrontEnd.SLACK), props.chatFrontEnds(), "Slack as ever; no Teams front end unless "
+                + "asked for: it needs the Teams keys in the secret");
     }
 
     @Test
     void theTeamsSwitchIsTrueOrFalseAsTextOrAJsonBoolean() {
         context.put(LeaveBotProps.TEAMS, "true");
-        assertTrue(read().teams());
+        assertTrue(read().deploys(ChatFrontEnd.TEAMS));
         context.put(LeaveBotProps.TEAMS, Boolean.FALSE);
-        assertFalse(read().teams());
+        assertFalse(read().deploys(ChatFrontEnd.TEAMS));
         context.put(LeaveBotProps.TEAMS, true);
-        assertTrue(read().teams());
+        assertTrue(read().deploys(ChatFrontEnd.TEAMS));
         context.put(LeaveBotProps.TEAMS, "yes");
         assertTrue(problems().contains("teams must be true or false, but was 'yes'"));
+    }
+
+    @Test
+    void theSlackSwitchIsTrueOrFalseAsTextOrAJsonBooleanAndIndependentOfTeams() {
+        context.put(LeaveBotProps.SLACK, "false");
+        assertEquals(Set.of(), read().chatFrontEnds(), "e-mail only");
+        context.put(LeaveBotProps.TEAMS, "true");
+        assertEquals(Set.of(ChatFrontEnd.TEAMS), read().chatFrontEnds());
+        context.put(LeaveBotProps.SLACK, " TRUE ");
+        assertEquals(Set.of(ChatFrontEnd.SLACK, ChatFrontEnd.TEAMS), read().chatFrontEnds());
+        context.put(LeaveBotProps.SLACK, Boolean.FALSE);
+        assertFalse(read().deploys(ChatFrontEnd.SLACK));
+        context.put(LeaveBotProps.SLACK, "");
+        assertTrue(read().deploys(ChatFrontEnd.SLACK), "blank is unset");
+    }
+
+    @Test
+    void aBadSwitchIsRefusedWithWhatItMustBe() {
+        context.put(LeaveBotProps.SLACK, "no");
+        context.put(LeaveBotProps.TEAMS, "1");
+        String message = problems();
+        assertTrue(message.contains("slack must be true or false, but was 'no'."), message);
+        assertTrue(message.contains("teams must be true or false, but was '1'."), message);
     }
 
     @Test
@@ -140,7 +165,7 @@ class LeaveBotPropsTest {
         String readme = Files.readString(Path.of("README.md"));
         List<Field> keys = Arrays.stream(LeaveBotProps.class.getFields())
                 .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class).toList();
-        assertEquals(12, keys.size());
+        assertEquals(13, keys.size());
         for (Field key : keys) {
             String name = (String) key.get(null);
             assertTrue(readme.contains("| `" + name + "` |"), name + " has no row in infra/README.md");

@@ -44,8 +44,8 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * The example deployment's resources, one synth for the class (see {@link ExampleDeployment}), and a second one
- * without the Teams front end for what its switch leaves out.
+ * The example deployment's resources, one synth for the class (see {@link ExampleDeployment}), and one more for
+ * each chat front end's switch, for what it leaves out.
  */
 class LeaveBotStackTest {
     static final String WORKFLOW_ALIAS =
@@ -226,21 +226,42 @@ class LeaveBotStackTest {
 
     @Test
     void withoutTheTeamsSwitchNothingOfTheTeamsFrontEndIsDeployed() {
-        ExampleDeployment without = ExampleDeployment.withoutTeams();
-        Template other = without.template();
-        assertThrows(NoSuchElementException.class, () -> without.json().functionId(TEAMS_HANDLER));
-        other.resourceCountIs("AWS::Lambda::Function", 3);
-        other.resourceCountIs("AWS::Lambda::Url", 2);
-        other.resourceCountIs("AWS::Lambda::Alias", 3);
-        other.resourceCountIs("AWS::IAM::Role", 3);
-        other.resourceCountIs("AWS::Logs::LogGroup", 3);
-        other.resourceCountIs("AWS::CloudWatch::Alarm", 4);
-        assertEquals(Set.of("SlackRequestUrl", "DecisionLinkBaseUrl", "AlarmTopicArn"),
-                other.findOutputs("*").keySet());
+        ExampleDeployment without = ExampleDeployment.with(LeaveBotProps.TEAMS, null);
+        assertLeftOut(without, ChatFrontEnd.TEAMS, Set.of("SlackRequestUrl", "DecisionLinkBaseUrl", "AlarmTopicArn"));
         for (String frontEnd : List.of(API_HANDLER, SLACK_HANDLER)) {
             assertEquals(Set.of("dynamodb:GetItem", "dynamodb:Query"),
                     without.json().grantsOf(frontEnd, "dynamodb:").keySet(), frontEnd);
         }
+    }
+
+    @Test
+    void withSlackSwitchedOffNothingOfTheSlackFrontEndIsDeployedAndTheRestIsIntact() {
+        ExampleDeployment without = ExampleDeployment.with(LeaveBotProps.SLACK, "false");
+        assertLeftOut(without, ChatFrontEnd.SLACK,
+                Set.of("DecisionLinkBaseUrl", "TeamsMessagingEndpoint", "AlarmTopicArn"));
+        assertEquals(Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"),
+                without.json().grantsOf(TEAMS_HANDLER, "dynamodb:").keySet(), "Teams still saves addresses");
+    }
+
+    /**
+     * {@code without} is the example less {@code chat}: no resource of it (they, and its alarm, have its construct
+     * id in their logical ids), one function, URL, alias, role, log group and alarm fewer, and every other resource
+     * exactly as in the example; its outputs are {@code outputs}.
+     */
+    private void assertLeftOut(ExampleDeployment without, ChatFrontEnd chat, Set<String> outputs) {
+        TemplateJson other = without.json();
+        assertThrows(NoSuchElementException.class, () -> other.functionId(chat.handler()));
+        assertEquals(List.of(), other.ids().stream().filter(id -> id.contains(chat.id())).toList());
+        assertEquals(json.ids().stream().filter(id -> !id.contains(chat.id())).collect(Collectors.toSet()),
+                Set.copyOf(other.ids()), "all the rest is there");
+        for (String id : other.ids()) {
+            assertEquals(json.resource(id), other.resource(id), id + " is as in the example");
+        }
+        for (String type : List.of("AWS::Lambda::Function", "AWS::Lambda::Url", "AWS::Lambda::Alias", "AWS::IAM::Role",
+                "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm")) {
+            assertEquals(json.idsOf(type).size() - 1, other.idsOf(type).size(), type);
+        }
+        assertEquals(outputs, without.template().findOutputs("*").keySet());
     }
 
     @Test

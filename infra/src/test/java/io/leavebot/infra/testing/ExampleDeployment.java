@@ -22,8 +22,8 @@ import software.amazon.awscdk.assertions.Template;
 /**
  * The stack as an example deployment would have it, synthesized once per test JVM (a synth takes seconds) into
  * {@code infra/cdk.out}, offline and without AWS credentials, exactly as {@code cdk synth} would with
- * {@link #CONTEXT}. Tests share it and only read it. {@link #withoutTeams()} is the same deployment without the
- * Teams front end, synthesized once too, on first use.
+ * {@link #CONTEXT}. Tests share it and only read it. {@link #with} is the same deployment with one context value
+ * changed, for what a switch leaves out, synthesized once too, on first use.
  */
 public final class ExampleDeployment {
     public static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:leavebot-AbC123";
@@ -47,7 +47,7 @@ public final class ExampleDeployment {
     private static final Set<String> MESSAGE_TYPES = Set.of("aws:cdk:error", "aws:cdk:warning", "aws:cdk:info");
 
     private static ExampleDeployment synthesized;
-    private static ExampleDeployment withoutTeams;
+    private static final Map<String, ExampleDeployment> VARIANTS = new HashMap<>();
 
     private final Path outdir;
     private final LeaveBotStack stack;
@@ -74,23 +74,28 @@ public final class ExampleDeployment {
     }
 
     /**
-     * The example without {@code -c teams=true}, made on the first call. Its cloud assembly is deleted once
-     * synthesized (it would hold another copy of the jar): only {@link #template()} and {@link #json()} are of use.
+     * The example with the context value of {@code key} set to {@code value}, or removed when {@code value} is null;
+     * made on the first call. Its cloud assembly is deleted once synthesized (it would hold another copy of the
+     * jar): only {@link #template()} and {@link #json()} are of use.
      */
-    public static synchronized ExampleDeployment withoutTeams() {
-        if (withoutTeams == null) {
+    public static synchronized ExampleDeployment with(String key, String value) {
+        return VARIANTS.computeIfAbsent(key + "=" + value, variant -> {
             Map<String, Object> context = new HashMap<>(CONTEXT);
-            context.remove(LeaveBotProps.TEAMS);
+            if (value == null) {
+                context.remove(key);
+            } else {
+                context.put(key, value);
+            }
             Path outdir;
             try {
-                outdir = Files.createTempDirectory("leavebot-without-teams");
+                outdir = Files.createTempDirectory("leavebot-" + key + "-" + value);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot make a directory to synthesize into", e);
             }
-            withoutTeams = new ExampleDeployment(outdir, context);
+            var deployment = new ExampleDeployment(outdir, context);
             deleteRecursively(outdir);
-        }
-        return withoutTeams;
+            return deployment;
+        });
     }
 
     public Template template() {

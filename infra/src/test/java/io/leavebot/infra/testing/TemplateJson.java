@@ -89,6 +89,11 @@ public final class TemplateJson {
         return (Map<String, Object>) resources.get(logicalId).getOrDefault("Properties", Map.of());
     }
 
+    /** The logical id of every resource. */
+    public Set<String> ids() {
+        return resources.keySet();
+    }
+
     public Map<String, Object> resource(String logicalId) {
         return resources.get(logicalId);
     }
