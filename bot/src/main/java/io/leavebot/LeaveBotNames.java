@@ -13,6 +13,13 @@ public final class LeaveBotNames {
     public static final String LEAVES_TABLE = "leavebot-leaves";
 
     /** Partition key of every item (string). */
+    /** The chat channel name of Microsoft Teams, as notifications and saved conversations record it. */
+    public static final String TEAMS_CHANNEL = "teams";
+    /**
+     * How the partition key of a saved chat conversation starts: {@code ADDRESS#<channel>#<person key>}; the stack
+     * lets the Teams front end write only items whose key starts {@code ADDRESS#teams#}.
+     */
+    public static final String ADDRESS_KEY_PREFIX = "ADDRESS#";
     public static final String PARTITION_KEY = "pk";
     /** Sort key of every item (string). */
     public static final String SORT_KEY = "sk";

@@ -1,5 +1,6 @@
 package io.leavebot.leave;
 
+import static io.leavebot.LeaveBotNames.ADDRESS_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
@@ -48,7 +49,7 @@ final class DynamoDbLeaveItems {
     }
 
     static Map<String, AttributeValue> addressKey(String channel, String personKey) {
-        return Map.of(PARTITION_KEY, s("ADDRESS#" + channel + "#" + personKey), SORT_KEY, s("ADDRESS"));
+        return Map.of(PARTITION_KEY, s(ADDRESS_KEY_PREFIX + channel + "#" + personKey), SORT_KEY, s("ADDRESS"));
     }
 
     static String employeePartition(Person employee) {

@@ -1,6 +1,7 @@
 package io.leavebot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leavebot.LeaveBotNames;
 import io.leavebot.leave.ChatAddress;
 import io.leavebot.leave.ChatAddressBook;
 import io.leavebot.leave.Person;
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TeamsPeople {
     /** The channel name of Teams addresses and notifications. */
-    static final String CHANNEL = "teams";
+    static final String CHANNEL = LeaveBotNames.TEAMS_CHANNEL;
 
     private record Cached(Person person, Instant until) {
     }

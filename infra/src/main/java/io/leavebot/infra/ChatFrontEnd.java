@@ -1,5 +1,6 @@
 package io.leavebot.infra;
 
+import io.leavebot.LeaveBotNames;
 import software.amazon.awscdk.Duration;
 
 /**
@@ -10,10 +11,10 @@ import software.amazon.awscdk.Duration;
  * here, so a switch leaves out all of it.
  */
 public enum ChatFrontEnd {
-    SLACK(LeaveBotProps.SLACK, true, "Slack", LeaveBotStack.SLACK_HANDLER, LeaveBotStack.FRONT_END_TIMEOUT, false,
+    SLACK(LeaveBotProps.SLACK, true, "Slack", LeaveBotStack.SLACK_HANDLER, LeaveBotStack.FRONT_END_TIMEOUT, null,
             "SlackRequestUrl", LeaveBotStack.SLACK_PATH,
             "Slack's Request URL: paste it into manifest.yml wherever it says REQUEST_URL"),
-    TEAMS(LeaveBotProps.TEAMS, false, "Teams", LeaveBotStack.TEAMS_HANDLER, LeaveBotStack.TEAMS_TIMEOUT, true,
+    TEAMS(LeaveBotProps.TEAMS, false, "Teams", LeaveBotStack.TEAMS_HANDLER, LeaveBotStack.TEAMS_TIMEOUT, LeaveBotNames.TEAMS_CHANNEL,
             "TeamsMessagingEndpoint", LeaveBotStack.TEAMS_PATH,
             "The Azure Bot's messaging endpoint (Configuration → Messaging endpoint)");
 
@@ -22,19 +23,19 @@ public enum ChatFrontEnd {
     private final String id;
     private final String handler;
     private final Duration timeout;
-    private final boolean savesAddresses;
+    private final String addressChannel;
     private final String outputId;
     private final String path;
     private final String outputDescription;
 
     ChatFrontEnd(String contextKey, boolean onByDefault, String id, String handler, Duration timeout,
-            boolean savesAddresses, String outputId, String path, String outputDescription) {
+            String addressChannel, String outputId, String path, String outputDescription) {
         this.contextKey = contextKey;
         this.onByDefault = onByDefault;
         this.id = id;
         this.handler = handler;
         this.timeout = timeout;
-        this.savesAddresses = savesAddresses;
+        this.addressChannel = addressChannel;
         this.outputId = outputId;
         this.path = path;
         this.outputDescription = outputDescription;
@@ -65,11 +66,11 @@ public enum ChatFrontEnd {
     }
 
     /**
-     * Whether it writes besides reading: the Teams front end saves the conversation it has with a person, so that
-     * the workflow can message them there later.
+     * The channel whose conversations it saves besides reading (the Teams front end keeps the conversation it has
+     * with a person, so that the workflow can message them there later), or null when it writes nothing.
      */
-    boolean savesAddresses() {
-        return savesAddresses;
+    String addressChannel() {
+        return addressChannel;
     }
 
     /** The stack output that tells where the chat sends its requests. */

@@ -83,8 +83,8 @@ public final class LeaveBotStack extends Stack {
         var frontEnds = new ArrayList<>(List.of(api));
         frontEnds.addAll(chats.values());
         chats.forEach((chat, frontEnd) -> {
-            if (chat.savesAddresses()) {
-                table.grantAddressWrites(frontEnd.role());
+            if (chat.addressChannel() != null) {
+                table.grantAddressWrites(frontEnd.role(), chat.addressChannel());
             }
         });
         for (FrontEnd frontEnd : frontEnds) {

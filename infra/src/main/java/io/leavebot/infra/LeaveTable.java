@@ -1,5 +1,6 @@
 package io.leavebot.infra;
 
+import static io.leavebot.LeaveBotNames.ADDRESS_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
@@ -13,6 +14,7 @@ import static io.leavebot.LeaveBotNames.TEAM_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX_SORT_KEY;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -22,6 +24,7 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.TableV2;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
 
 /**
@@ -69,10 +72,16 @@ final class LeaveTable extends Construct {
      * What the Teams front end writes besides reading: the conversation it has with a person, so that the workflow
      * can message them there later ({@code DynamoDbLeaveStore.saveAddress}, an unconditional {@code PutItem}; the
      * address is read back with {@code GetItem}, which {@link #grantReads} covers). No {@code UpdateItem}: the
-     * address book never calls it.
+     * address book never calls it. Only items whose partition key is that channel's addresses
+     * ({@code ADDRESS#<channel>#…}): a front end that can be reached from the internet cannot overwrite a request.
      */
-    void grantAddressWrites(IGrantable grantee) {
-        table.grant(grantee, "dynamodb:PutItem");
+    void grantAddressWrites(IGrantable grantee, String channel) {
+        grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:PutItem"))
+                .resources(List.of(table.getTableArn()))
+                .conditions(Map.of("ForAllValues:StringLike",
+                        Map.of("dynamodb:LeadingKeys", List.of(ADDRESS_KEY_PREFIX + channel + "#*"))))
+                .build());
     }
 
     private static Attribute text(String name) {

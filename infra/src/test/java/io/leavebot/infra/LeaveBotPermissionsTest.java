@@ -86,8 +86,11 @@ class LeaveBotPermissionsTest {
                     json.grantsOf(frontEnd, "dynamodb:"), frontEnd);
         }
         assertEquals(Map.of("dynamodb:GetItem", tableAndIndexes, "dynamodb:Query", tableAndIndexes,
-                "dynamodb:PutItem", tableAndIndexes), json.grantsOf(TEAMS_HANDLER, "dynamodb:"),
+                "dynamodb:PutItem", Set.of(tableArn)), json.grantsOf(TEAMS_HANDLER, "dynamodb:"),
                 "Teams conversations are saved with an unconditional PutItem (DynamoDbLeaveStore.saveAddress)");
+        Statement put = json.statementsOf(TEAMS_HANDLER).stream().filter(s -> s.grants("dynamodb:PutItem")).findFirst().orElseThrow();
+        assertEquals(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("ADDRESS#teams#*"))), put.condition(),
+                "Teams may write its saved conversations only, never a leave request");
         assertEquals(Map.of("dynamodb:GetItem", tableAndIndexes, "dynamodb:Query", tableAndIndexes,
                 "dynamodb:PutItem", tableAndIndexes, "dynamodb:UpdateItem", tableAndIndexes),
                 json.grantsOf(WORKFLOW_HANDLER, "dynamodb:"));
