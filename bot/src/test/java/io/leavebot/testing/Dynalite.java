@@ -2,8 +2,6 @@ package io.leavebot.testing;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,9 +26,7 @@ public final class Dynalite implements BeforeAllCallback, AfterAllCallback, Auto
     private static final Duration POLL = Duration.ofMillis(25);
     private static final AtomicInteger TABLES = new AtomicInteger();
 
-    private Process process;
-    private Path log;
-    private URI endpoint;
+    private NpmTool.Running server;
     private DynamoDbClient client;
 
     @Override
@@ -45,36 +41,24 @@ public final class Dynalite implements BeforeAllCallback, AfterAllCallback, Auto
 
     /** Starts dynalite and waits until it reports that it listens; a port taken meanwhile is retried with another. */
     public Dynalite start() throws IOException, InterruptedException {
-        Path executable = NpmTool.executable("dynalite");
-        log = Files.createTempFile("dynalite", ".log");
-        for (int attempt = 1; ; attempt++) {
-            int port = NpmTool.freePort();
-            process = NpmTool.start(log, List.of(executable.toString(), "--host", "127.0.0.1",
-                    "--port", String.valueOf(port),
-                    "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
-            // ready once dynalite says it listens: a successful connect alone could reach another program that took
-            // the port between freePort and dynalite's start
-            if (NpmTool.awaitLine(process, log, "listening at", START_TIMEOUT, POLL)) {
-                endpoint = URI.create("http://127.0.0.1:" + port);
-                return this;
-            }
-            stopProcess();
-            if (attempt == 3) {
-                throw new IllegalStateException("dynalite did not start on 127.0.0.1:" + port + " within " + START_TIMEOUT
-                        + "; its output:\n" + Files.readString(log));
-            }
-        }
+        // ready once dynalite says it listens: a successful connect alone could reach another program that took the
+        // port between choosing it and dynalite's start
+        server = NpmTool.startOnFreePort("dynalite", port -> List.of("--host", "127.0.0.1", "--port", String.valueOf(port),
+                        "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"),
+                (process, log, endpoint) -> NpmTool.awaitLine(process, log, "listening at", START_TIMEOUT, POLL),
+                "it said nothing of listening within " + START_TIMEOUT);
+        return this;
     }
 
     public URI endpoint() {
-        return endpoint;
+        return server.endpoint();
     }
 
     /** A client for this dynalite (dummy credentials, us-east-1, the URL-connection HTTP client); closed with it. */
     public synchronized DynamoDbClient client() {
         if (client == null) {
             client = DynamoDbClient.builder()
-                    .endpointOverride(endpoint)
+                    .endpointOverride(endpoint())
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
                     .httpClient(UrlConnectionHttpClient.create())
@@ -94,14 +78,9 @@ public final class Dynalite implements BeforeAllCallback, AfterAllCallback, Auto
             client.close();
             client = null;
         }
-        stopProcess();
-        if (log != null) {
-            log.toFile().delete();
+        if (server != null) {
+            server.close();
+            server = null;
         }
-    }
-
-    private void stopProcess() {
-        NpmTool.stop(process);
-        process = null;
     }
 }

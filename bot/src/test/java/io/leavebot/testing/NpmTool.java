@@ -2,12 +2,15 @@ package io.leavebot.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The process plumbing shared by the harnesses that run an npm stand-in from the tools the build installs in
@@ -21,7 +24,65 @@ final class NpmTool {
         boolean ready() throws InterruptedException;
     }
 
+    /** Whether a just-started tool serves at {@code endpoint}, waiting a while for it. */
+    @FunctionalInterface
+    interface Readiness {
+        boolean awaited(Process process, Path log, URI endpoint) throws IOException, InterruptedException;
+    }
+
+    /** A started tool: its process, its log and where it listens; closing stops it and deletes the log. */
+    static final class Running implements AutoCloseable {
+        private final Process process;
+        private final Path log;
+        private final URI endpoint;
+
+        private Running(Process process, Path log, URI endpoint) {
+            this.process = process;
+            this.log = log;
+            this.endpoint = endpoint;
+        }
+
+        URI endpoint() {
+            return endpoint;
+        }
+
+        @Override
+        public void close() {
+            stop(process);
+            log.toFile().delete();
+        }
+    }
+
     private NpmTool() {
+    }
+
+    /**
+     * Starts {@code name} from the tools folder on a free loopback port (its arguments from {@code arguments}, given
+     * the port) and waits until {@code ready}; a port another program took meanwhile is retried with another, three
+     * times in all.
+     *
+     * @param what says what readiness was awaited, for the failure's message
+     */
+    static Running startOnFreePort(String name, Function<Integer, List<String>> arguments, Readiness ready, String what)
+            throws IOException, InterruptedException {
+        Path executable = executable(name);
+        Path log = Files.createTempFile(name, ".log");
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(executable.toString()));
+            command.addAll(arguments.apply(port));
+            Process process = start(log, command);
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            if (ready.awaited(process, log, endpoint)) {
+                return new Running(process, log, endpoint);
+            }
+            stop(process);
+            if (attempt == 3) {
+                String output = Files.readString(log);
+                log.toFile().delete();
+                throw new IllegalStateException(name + " did not start on " + endpoint + " (" + what + "); its output:\n" + output);
+            }
+        }
     }
 
     /** {@code node_modules/.bin/<name>} under the tools folder, or a failure that says how to install it. */

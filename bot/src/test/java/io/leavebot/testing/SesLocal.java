@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,9 +34,7 @@ public final class SesLocal implements BeforeAllCallback, AfterAllCallback, Auto
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private Process process;
-    private Path log;
-    private URI endpoint;
+    private NpmTool.Running server;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -51,32 +48,19 @@ public final class SesLocal implements BeforeAllCallback, AfterAllCallback, Auto
 
     /** Starts the server and waits until its health check answers; a port taken meanwhile is retried with another. */
     public SesLocal start() throws IOException, InterruptedException {
-        Path executable = NpmTool.executable("aws-ses-v2-local");
-        log = Files.createTempFile("aws-ses-v2-local", ".log");
-        for (int attempt = 1; ; attempt++) {
-            int port = NpmTool.freePort();
-            process = NpmTool.start(log,
-                    List.of(executable.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port)));
-            endpoint = URI.create("http://127.0.0.1:" + port);
-            if (awaitHealthy()) {
-                return this;
-            }
-            stopProcess();
-            if (attempt == 3) {
-                throw new IllegalStateException("aws-ses-v2-local did not answer GET " + endpoint + "/health-check within "
-                        + START_TIMEOUT + "; its output:\n" + Files.readString(log));
-            }
-        }
+        server = NpmTool.startOnFreePort("aws-ses-v2-local", port -> List.of("--host", "127.0.0.1", "--port", String.valueOf(port)),
+                this::awaitHealthy, "GET /health-check did not answer within " + START_TIMEOUT);
+        return this;
     }
 
     /** Where the SES v2 API is served. */
     public URI endpoint() {
-        return endpoint;
+        return server.endpoint();
     }
 
     /** Everything sent since the start or the last {@link #clear()}, oldest first. */
     public List<StoredEmail> emails() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/store")).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint().resolve("/store")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /store answered " + response.statusCode() + ": " + response.body());
@@ -94,7 +78,7 @@ public final class SesLocal implements BeforeAllCallback, AfterAllCallback, Auto
 
     /** Forgets every stored message. */
     public void clear() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/clear-store"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint().resolve("/clear-store"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("POST /clear-store answered " + response.statusCode());
@@ -103,10 +87,9 @@ public final class SesLocal implements BeforeAllCallback, AfterAllCallback, Auto
 
     @Override
     public void close() {
-        stopProcess();
-        if (log != null) {
-            log.toFile().delete();
-            log = null;
+        if (server != null) {
+            server.close();
+            server = null;
         }
     }
 
@@ -114,7 +97,7 @@ public final class SesLocal implements BeforeAllCallback, AfterAllCallback, Auto
      * Healthy once {@code GET /health-check} answers 200 and the server has said that it runs: an answer alone could
      * come from another program that took the port between {@link NpmTool#freePort} and the server's start.
      */
-    private boolean awaitHealthy() throws IOException, InterruptedException {
+    private boolean awaitHealthy(Process process, Path log, URI endpoint) throws IOException, InterruptedException {
         HttpRequest health = HttpRequest.newBuilder(endpoint.resolve("/health-check")).timeout(Duration.ofSeconds(2)).build();
         return NpmTool.awaitLine(process, log, "server running at", START_TIMEOUT, POLL, () -> {
             try {
@@ -125,8 +108,4 @@ public final class SesLocal implements BeforeAllCallback, AfterAllCallback, Auto
         });
     }
 
-    private void stopProcess() {
-        NpmTool.stop(process);
-        process = null;
-    }
 }
