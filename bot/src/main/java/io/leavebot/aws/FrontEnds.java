@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.durable.lambda.LambdaDurableClient;
 import io.leavebot.leave.DynamoDbLeaveStore;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveValidator;
@@ -18,7 +19,7 @@ final class FrontEnds {
     static LeaveRequests leaveRequests(AwsSettings settings, AwsClients aws, Clock clock) {
         LeavePolicy policy = settings.policy();
         var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
-        var workflow = new DeployedWorkflow(aws.lambda(), settings.workflowFunction());
-        return new LeaveRequests(store, workflow, new LeaveValidator(policy), settings.routing(), clock);
+        var lambda = new LambdaDurableClient(aws.lambda(), settings.workflowFunction());
+        return new LeaveRequests(store, lambda, settings.workflowFunction(), new LeaveValidator(policy), settings.routing(), clock);
     }
 }

@@ -96,7 +96,7 @@ public final class LocalLauncher {
                 .clock(workspace.map(Workspace::engineClock).orElse(EngineClock.system())).build();
         engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, clock)).start();
         var routing = workspace.map(w -> w.routing(defaultApprover(settings))).orElseGet(() -> routing(settings));
-        var leaves = new LeaveRequests(store, engine, new LeaveValidator(policy), routing, clock);
+        var leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(policy), routing, clock);
 
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));

@@ -31,7 +31,7 @@ import java.util.Optional;
  * port, so the same code drives the embedded engine and AWS Lambda.
  */
 public final class LeaveRequests {
-    /** The durable function that runs {@link LeaveWorkflow}. */
+    /** The name the embedded engine registers {@link LeaveWorkflow} under (on AWS, the stack names the function). */
     public static final String FUNCTION = "leave-workflow";
 
     private static final System.Logger LOG = System.getLogger(LeaveRequests.class.getName());
@@ -75,14 +75,21 @@ public final class LeaveRequests {
 
     private final LeaveStore store;
     private final DurableClient client;
+    private final String workflow;
     private final LeaveValidator validator;
     private final ApproverRouting routing;
     private final Clock clock;
 
-    /** @param clock gives "today" for the validation of dates */
-    public LeaveRequests(LeaveStore store, DurableClient client, LeaveValidator validator, ApproverRouting routing, Clock clock) {
+    /**
+     * @param workflow the durable function that runs {@link LeaveWorkflow}, as {@code client} names it:
+     *                 {@link #FUNCTION} in the embedded engine, the alias ARN on AWS
+     * @param clock    gives "today" for the validation of dates
+     */
+    public LeaveRequests(LeaveStore store, DurableClient client, String workflow, LeaveValidator validator,
+            ApproverRouting routing, Clock clock) {
         this.store = store;
         this.client = client;
+        this.workflow = workflow;
         this.validator = validator;
         this.routing = routing;
         this.clock = clock;
@@ -110,7 +117,7 @@ public final class LeaveRequests {
         NewLeave leave = new NewLeave(id, submission.employee(), approver, validator.canonicalType(submission.type()).orElseThrow(),
                 submission.start(), submission.end(), submission.halfDay(), submission.reason());
         try {
-            client.start(FUNCTION, executionName, JSON.serialize(leave));
+            client.start(workflow, executionName, JSON.serialize(leave));
         } catch (ExecutionAlreadyStartedException e) {
             // the same id is the same submission (see LeaveSubmission): the first one stands
             LOG.log(System.Logger.Level.INFO, "request " + id + " was submitted again with other details; the first stands");
@@ -164,7 +171,7 @@ public final class LeaveRequests {
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // no execution can have this name
         }
-        return client.listExecutions(FUNCTION, ExecutionQuery.named(executionName)).executions().stream()
+        return client.listExecutions(workflow, ExecutionQuery.named(executionName)).executions().stream()
                 .filter(e -> e.status() == ExecutionStatus.RUNNING)
                 .findFirst()
                 .map(e -> client.getExecution(e.durableExecutionArn()))

@@ -46,7 +46,7 @@ class LeaveRequestsLookupTest {
         try (var engine = EmbeddedEngine.builder(dir.resolve("engine.db")).clock(clock).build();
                 var store = new SqliteLeaveStore(dir.resolve("leaves.db"))) {
             engine.register(LeaveRequests.FUNCTION, new NotYetRecording()).start();
-            var leaves = new LeaveRequests(store, engine, new LeaveValidator(LeavePolicy.DEFAULT), ApproverRouting.single(GRACE),
+            var leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(LeavePolicy.DEFAULT), ApproverRouting.single(GRACE),
                     Clock.fixed(clock.now(), ZoneOffset.UTC));
             LocalDate start = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC).plusDays(14);
             assertTrue(leaves.submit(new LeaveSubmission("r1", ADA, "annual", start, start.plusDays(1), false, "trip")).accepted());
