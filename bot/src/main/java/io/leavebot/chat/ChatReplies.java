@@ -154,6 +154,8 @@ public final class ChatReplies {
                     + NOTHING_CHANGED, seeYourList());
             case NOT_READY -> ChatReply.of("LeaveBot is still setting this request up. " + NOTHING_CHANGED,
                     "Please try again in a minute.");
+            case REPLACED -> ChatReply.of("These buttons no longer work: LeaveBot sent you this request again, so "
+                    + "please decide in its newest message. " + NOTHING_CHANGED);
         };
     }
 

@@ -12,9 +12,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed Approve / Reject links for e-mail. A token names the request, the decision and an expiry, and carries an
+ * Signed Approve / Reject links for the approver's e-mail and Withdraw links for the employee's. A token names the
+ * request, the action, an expiry and — for a decision — the approval callback it answers, and carries an
  * HMAC-SHA256 over them, so it cannot be changed or made up without the secret:
- * <pre>{@code <base64url(requestId)>.<approve|reject>.<expiry, epoch seconds>.<base64url(hmac)>}</pre>
+ * <pre>{@code <base64url(requestId)>.<approve|reject>.<expiry, epoch seconds>.<callback fingerprint>.<base64url(hmac)>}
+ * {@code <base64url(requestId)>.withdraw.<expiry, epoch seconds>.<base64url(hmac)>}</pre>
+ * The fingerprint ({@link #fingerprint}) ties a decision link to one round of the approval: once the approver is
+ * asked again with a new callback, the old links stop working ({@link Verified#isFor}). Decision tokens made before
+ * LeaveBot bound them to a callback have no fingerprint and answer the current one.
  * {@link #verify} says whether a token is {@link Verified.Status#VALID}, {@link Verified.Status#EXPIRED},
  * {@link Verified.Status#TAMPERED} or {@link Verified.Status#MALFORMED}. Whether the request is still waiting (the
  * callback is open, the link not used before) is for the decision endpoint to check; a token alone cannot know.
@@ -31,6 +36,7 @@ public final class DecisionLinks {
     private static final String ALGORITHM = "HmacSHA256";
     /** Signed along with the token, so a MAC made for another purpose or version never verifies here. */
     private static final String CONTEXT = "leavebot-decision-link/v1:";
+    private static final String WITHDRAW = "withdraw";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
@@ -52,17 +58,48 @@ public final class DecisionLinks {
     }
 
     /**
-     * A link that approves or rejects the request until {@code expiresAt} (kept to the second).
+     * A link that approves or rejects the request, answering approval callback {@code callbackId}, until
+     * {@code expiresAt} (kept to the second).
      *
      * @param decision APPROVED or REJECTED
      */
-    public String link(String requestId, LeaveStatus decision, Instant expiresAt) {
-        String separator = baseUrl.contains("?") ? "&" : "?";
-        return baseUrl + separator + TOKEN_PARAMETER + "=" + token(requestId, decision, expiresAt);
+    public String link(String requestId, LeaveStatus decision, String callbackId, Instant expiresAt) {
+        if (callbackId == null || callbackId.isEmpty()) {
+            throw new IllegalArgumentException("a decision link answers one approval callback, and none was given");
+        }
+        return withToken(signed(requestId, word(decision), expiresAt) + "." + fingerprint(callbackId));
     }
 
-    /** The token alone, as carried by {@link #link}. */
-    public String token(String requestId, LeaveStatus decision, Instant expiresAt) {
+    /** A link with which the employee withdraws the request while it waits, until {@code expiresAt}. */
+    public String withdrawLink(String requestId, Instant expiresAt) {
+        return withToken(signed(requestId, WITHDRAW, expiresAt));
+    }
+
+    /** A decision token as LeaveBot made them before they carried a callback (for tests of links still in inboxes). */
+    String tokenWithoutCallback(String requestId, LeaveStatus decision, Instant expiresAt) {
+        String signed = signed(requestId, word(decision), expiresAt);
+        return signed + "." + mac(signed);
+    }
+
+    /**
+     * A short digest of a callback id, as decision tokens carry it: enough to tell one callback from another, and
+     * signed with the rest of the token, so it cannot be changed.
+     */
+    static String fingerprint(String callbackId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(callbackId.getBytes(StandardCharsets.UTF_8));
+            return ENCODER.encodeToString(digest).substring(0, TokenParts.FINGERPRINT_LENGTH);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java runtime cannot compute SHA-256", e);
+        }
+    }
+
+    private String withToken(String signed) {
+        String separator = baseUrl.contains("?") ? "&" : "?";
+        return baseUrl + separator + TOKEN_PARAMETER + "=" + signed + "." + mac(signed);
+    }
+
+    private static String signed(String requestId, String action, Instant expiresAt) {
         byte[] id = requestId == null ? new byte[0] : requestId.getBytes(StandardCharsets.UTF_8);
         if (id.length == 0 || id.length > MAX_ID_BYTES) {
             throw new IllegalArgumentException("a decision link needs a request id of 1 to " + MAX_ID_BYTES + " bytes");
@@ -70,8 +107,7 @@ public final class DecisionLinks {
         if (expiresAt.getEpochSecond() < 0) {
             throw new IllegalArgumentException("a decision link cannot expire before 1970: " + expiresAt);
         }
-        String signed = ENCODER.encodeToString(id) + "." + word(decision) + "." + expiresAt.getEpochSecond();
-        return signed + "." + mac(signed);
+        return ENCODER.encodeToString(id) + "." + action + "." + expiresAt.getEpochSecond();
     }
 
     /**
@@ -92,7 +128,7 @@ public final class DecisionLinks {
             return Verified.malformed();
         }
         Verified.Status status = now.isBefore(parts.expiresAt()) ? Verified.Status.VALID : Verified.Status.EXPIRED;
-        return new Verified(status, requestId, parts.decision(), parts.expiresAt());
+        return new Verified(status, requestId, parts.decision(), parts.expiresAt(), parts.fingerprint());
     }
 
     @Override

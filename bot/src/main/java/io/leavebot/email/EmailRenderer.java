@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * Turns a {@link Notification} into an {@link Email}: the subject, a plain-text part and a small HTML part, all
  * worded by {@link NotificationTexts}. Approval requests and reminders get signed Approve / Reject links from
- * {@link DecisionLinks}; they expire when the request does ({@code createdAt} + the approval timeout), so a link
- * never outlives the approval it answers.
+ * {@link DecisionLinks}, bound to the callback they answer, and state the callback id for integrations (the JSON
+ * API decides by it); the receipt gets a signed Withdraw link. Links expire when the request does
+ * ({@code createdAt} + the approval timeout), so a link never outlives the approval it answers.
  *
  * <p>Rendering is deterministic: the same notification gives the same e-mail, which keeps a retried step's message
  * identical to the first attempt's.
@@ -56,14 +57,19 @@ public final class EmailRenderer {
         NotificationText text = texts.of(notification);
         List<ActionLink> actionLinks = new ArrayList<>();
         String linksNote = "";
+        LeaveRequest leave = notification.leave();
         if (text.hasActions()) {
-            Instant expiresAt = linksExpireAt(notification.leave());
+            Instant expiresAt = linksExpireAt(leave);
             for (NotificationText.Action action : text.actions()) {
                 actionLinks.add(new ActionLink(action.label(),
-                        links.link(notification.leave().id(), action.decision(), expiresAt),
+                        links.link(leave.id(), action.decision(), notification.callbackId(), expiresAt),
                         action.decision() == LeaveStatus.APPROVED));
             }
-            linksNote = texts.actionsValidUntil(expiresAt);
+            linksNote = texts.actionsValidUntil(expiresAt) + " " + texts.callbackIdNote(notification.callbackId());
+        } else if (notification.kind() == Notification.Kind.RECEIPT && leave.status() == LeaveStatus.PENDING) {
+            Instant expiresAt = linksExpireAt(leave);
+            actionLinks.add(new ActionLink(NotificationTexts.WITHDRAW, links.withdrawLink(leave.id(), expiresAt), false));
+            linksNote = texts.withdrawValidUntil(expiresAt);
         }
         String signature = texts.signature();
         return new Email(from, to.email(), oneLine(text.title()),

@@ -12,15 +12,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where the Approve / Reject links of e-mails lead, at {@value #PATH}.
+ * Where the Approve / Reject links of approvers' e-mails and the Withdraw link of receipts lead, at {@value #PATH}.
  * <ul>
  *   <li>{@code GET /decide?token=…} checks the link and shows what it will do, with a form; it never changes
  *   anything, because mail scanners and link previews open links without anyone clicking.</li>
  *   <li>{@code POST /decide} (form fields {@code token}, optional {@code comment}) answers the request through
- *   {@link LeaveRequests#answer} as the request's approver, the only person the link was sent to.</li>
+ *   {@link LeaveRequests#answer}: a decision as the request's approver, a withdrawal as its employee — the only
+ *   person each link was sent to.</li>
  * </ul>
- * A link that is used (the request is decided: 410, saying by whom and when), expired (410), changed or incomplete
- * (400), or for an unknown request (404) gets a page that says so and changes nothing.
+ * A link that is used (the request is decided: 410, saying by whom and when), expired (410), replaced by a newer
+ * e-mail's (410: the approver was asked again), changed or incomplete (400), or for an unknown request (404) gets
+ * a page that says so and changes nothing.
  *
  * <p><b>Why the form has no CSRF token.</b> CSRF tricks a browser into sending a request with the authority of
  * its cookies. This endpoint has no cookies or sessions: its only authority is the signed link token in the
@@ -43,12 +45,15 @@ final class DecisionEndpoint {
     private final LeaveRequests leaves;
     private final DecisionLinks links;
     private final DecisionPages pages;
+    private final WithdrawalPages withdrawalPages;
     private final Clock clock;
 
-    DecisionEndpoint(LeaveRequests leaves, DecisionLinks links, DecisionPages pages, Clock clock) {
+    DecisionEndpoint(LeaveRequests leaves, DecisionLinks links, DecisionPages pages, WithdrawalPages withdrawalPages,
+            Clock clock) {
         this.leaves = leaves;
         this.links = links;
         this.pages = pages;
+        this.withdrawalPages = withdrawalPages;
         this.clock = clock;
     }
 
@@ -79,14 +84,31 @@ final class DecisionEndpoint {
     private Page show(String token) {
         Verified link = links.verify(token, clock.instant());
         LeaveRequest leave = waitingRequest(link, "GET");
-        return pages.confirm(leave, link.decision(), token, null, null);
+        return link.isWithdrawal() ? withdrawalPages.confirm(leave, token) : pages.confirm(leave, link.decision(), token, null, null);
     }
 
     private Page decide(Map<String, String> form) {
         String token = form.get(DecisionLinks.TOKEN_PARAMETER);
-        String comment = form.getOrDefault(COMMENT, "").strip();
         Verified link = links.verify(token, clock.instant());
         LeaveRequest leave = waitingRequest(link, "POST");
+        return link.isWithdrawal() ? withdraw(leave) : decide(leave, link, token, form.getOrDefault(COMMENT, "").strip());
+    }
+
+    /** As the request's employee, the only person the receipt with the link was sent to. */
+    private Page withdraw(LeaveRequest leave) {
+        Answered answered = leaves.answer(leave.id(), Answer.cancel(leave.employee()));
+        LeaveRequest now = answered.leave() != null ? answered.leave() : leave;
+        return switch (answered.result()) {
+            case ACCEPTED -> withdrawalPages.done(leave);
+            case ALREADY_DECIDED, REPLACED -> refusal("POST", pages.alreadyDecided(now), "already decided", leave.id());
+            case NOT_ALLOWED -> refusal("POST", pages.notAllowed(now), "not allowed", leave.id());
+            case NOT_READY -> refusal("POST", pages.notReady(), "not ready", leave.id());
+            case NOT_FOUND -> refusal("POST", pages.unknownRequest(), "unknown request", leave.id());
+        };
+    }
+
+    /** As the request's approver, the only person the approval e-mail with the link was sent to. */
+    private Page decide(LeaveRequest leave, Verified link, String token, String comment) {
         if (comment.codePointCount(0, comment.length()) > DecisionPages.MAX_COMMENT) {
             return refusal("POST", pages.confirm(leave, link.decision(), token, comment, "Your comment is longer than "
                     + DecisionPages.MAX_COMMENT + " characters. Please shorten it and send your decision again."),
@@ -95,11 +117,13 @@ final class DecisionEndpoint {
         String note = comment.isEmpty() ? null : comment;
         Answer answer = link.decision() == LeaveStatus.APPROVED
                 ? Answer.approve(leave.approver(), note) : Answer.reject(leave.approver(), note);
-        Answered answered = leaves.answer(leave.id(), answer);
+        // the callback this link was made for: waitingRequest let it through only while it is the one open
+        Answered answered = leaves.answer(leave.id(), leave.callbackId(), answer);
         LeaveRequest now = answered.leave() != null ? answered.leave() : leave;
         return switch (answered.result()) {
             case ACCEPTED -> pages.done(leave, link.decision(), note, clock.instant());
             case ALREADY_DECIDED -> refusal("POST", pages.alreadyDecided(now), "already decided", leave.id());
+            case REPLACED -> refusal("POST", pages.replaced(now), "replaced link", leave.id());
             case NOT_ALLOWED -> refusal("POST", pages.notAllowed(now), "not allowed", leave.id());
             case NOT_READY -> refusal("POST", pages.notReady(), "not ready", leave.id());
             case NOT_FOUND -> refusal("POST", pages.unknownRequest(), "unknown request", leave.id());
@@ -129,6 +153,9 @@ final class DecisionEndpoint {
         }
         if (leave == null) {
             throw refuse(method, pages.unknownRequest(), "unknown request", link.requestId());
+        }
+        if (!link.isWithdrawal() && leave.callbackId() != null && !link.isFor(leave.callbackId())) {
+            throw refuse(method, pages.replaced(leave), "replaced link", leave.id());
         }
         return leave;
     }

@@ -147,7 +147,19 @@ final class DecisionPages {
                 "Please open the link again in a minute: it will show the request as it stands."))));
     }
 
-    private static List<String[]> rows(NotificationText text) {
+    /**
+     * 410: the link belongs to an approval request that was replaced: the approver was asked again, after an
+     * answer LeaveBot refused, and only the newest request's links work.
+     */
+    Page replaced(LeaveRequest leave) {
+        return new Page(410, Html.page("This link was replaced", Html.paragraphs(List.of(
+                "LeaveBot asked you again about " + possessive(employee(leave)) + " request, so the links of the "
+                        + "earlier e-mail no longer work. " + NOTHING_CHANGED,
+                "Please use the links in the newest e-mail about this request."))));
+    }
+
+    /** The details of a text as the rows of a page's facts table. */
+    static List<String[]> rows(NotificationText text) {
         return text.details().stream().map(d -> new String[] {d.label(), d.value()}).toList();
     }
 

@@ -104,7 +104,8 @@ public final class WebApp {
     }
 
     private WebApp(Builder b) {
-        this.decisions = b.links == null ? null : new DecisionEndpoint(b.leaves, b.links, new DecisionPages(b.zone), b.clock);
+        this.decisions = b.links == null ? null : new DecisionEndpoint(b.leaves, b.links, new DecisionPages(b.zone),
+                new WithdrawalPages(b.zone), b.clock);
         this.api = b.apiKey == null ? null : new LeaveApi(b.leaves, b.apiKey, b.defaultLeaveType, b.clock, b.zone);
         this.mounts = Map.copyOf(b.mounts);
     }

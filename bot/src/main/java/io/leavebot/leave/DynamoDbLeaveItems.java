@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * these index sort keys are the creation instant (fixed-width, so text order is time order) then the id. While
  * PENDING or APPROVED it also has {@code gsi3pk = APPROVER#<approver key>, gsi3sk = <start date>#<id>} (ISO dates,
  * so text order is date order). A delivered notification is {@code pk = NOTIFY#<key>, sk = NOTIFY}; a person's chat
- * address is {@code pk = ADDRESS#<channel>#<person key>, sk = ADDRESS}.
+ * address is {@code pk = ADDRESS#<channel>#<person key>, sk = ADDRESS}. Every approval callback a request had is
+ * {@code pk = CALLBACK#<callback id>, sk = CALLBACK} naming the request, and its audit entries are
+ * {@code pk = LEAVE#<id>, sk = AUDIT#<round, 6 digits>#<event>} beside the request (none of these has index keys).
  */
 final class DynamoDbLeaveItems {
     static final String STATUS = "status";
@@ -42,6 +44,37 @@ final class DynamoDbLeaveItems {
 
     static Map<String, AttributeValue> requestKey(String id) {
         return Map.of(PARTITION_KEY, s("LEAVE#" + id), SORT_KEY, s("LEAVE"));
+    }
+
+    static Map<String, AttributeValue> callbackKey(String callbackId) {
+        return Map.of(PARTITION_KEY, s("CALLBACK#" + callbackId), SORT_KEY, s("CALLBACK"));
+    }
+
+    static Map<String, AttributeValue> callbackItem(String callbackId, String requestId) {
+        Map<String, AttributeValue> item = new HashMap<>(callbackKey(callbackId));
+        item.put("requestId", s(requestId));
+        return item;
+    }
+
+    /** The sort key prefix of audit entries. */
+    static final String AUDIT = "AUDIT#";
+
+    static Map<String, AttributeValue> toItem(AuditEntry entry) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PARTITION_KEY, s("LEAVE#" + entry.requestId()));
+        item.put(SORT_KEY, s(AUDIT + String.format("%06d", entry.round()) + "#" + entry.event()));
+        item.put("requestId", s(entry.requestId()));
+        item.put("round", AttributeValue.fromN(Integer.toString(entry.round())));
+        item.put("event", s(entry.event()));
+        item.put("at", s(instant(entry.at())));
+        putText(item, "actor", entry.actor());
+        putText(item, "details", entry.details());
+        return item;
+    }
+
+    static AuditEntry auditFrom(Map<String, AttributeValue> item) {
+        return new AuditEntry(item.get("requestId").s(), Integer.parseInt(item.get("round").n()), item.get("event").s(),
+                Instant.parse(item.get("at").s()), text(item, "actor"), text(item, "details"));
     }
 
     static Map<String, AttributeValue> notificationKey(String key) {

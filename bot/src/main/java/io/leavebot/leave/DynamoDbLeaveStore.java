@@ -6,6 +6,7 @@ import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.SORT_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX_SORT_KEY;
@@ -77,6 +78,10 @@ public final class DynamoDbLeaveStore implements LeaveStore {
         if (callbackId != null) {
             values.put(":callback", s(callbackId));
         }
+        if (callbackId != null) {
+            // the pointer first: once the request names the callback, an answer by callback id must find it
+            client.putItem(b -> b.tableName(table).item(DynamoDbLeaveItems.callbackItem(callbackId, id)));
+        }
         String update = callbackId == null ? "REMOVE " + DynamoDbLeaveItems.CALLBACK_ID
                 : "SET " + DynamoDbLeaveItems.CALLBACK_ID + " = :callback";
         try {
@@ -116,6 +121,28 @@ public final class DynamoDbLeaveStore implements LeaveStore {
         } catch (ConditionalCheckFailedException notPending) {
             return requireExists(id);
         }
+    }
+
+    @Override
+    public Optional<String> requestIdForCallback(String callbackId) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                .key(DynamoDbLeaveItems.callbackKey(callbackId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("requestId").s());
+    }
+
+    @Override
+    public void recordAudit(AuditEntry entry) {
+        putOnce(DynamoDbLeaveItems.toItem(entry));
+    }
+
+    @Override
+    public List<AuditEntry> audit(String requestId) {
+        QueryRequest request = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :audit)")
+                .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY))
+                .expressionAttributeValues(Map.of(":pk", s("LEAVE#" + requestId), ":audit", s(DynamoDbLeaveItems.AUDIT)))
+                .build();
+        return client.queryPaginator(request).items().stream().map(DynamoDbLeaveItems::auditFrom).toList();
     }
 
     @Override
@@ -172,11 +199,16 @@ public final class DynamoDbLeaveStore implements LeaveStore {
 
     @Override
     public void recordSent(SentNotification sent) {
+        putOnce(DynamoDbLeaveItems.toItem(sent));
+    }
+
+    /** Writes the item unless one with its key exists: the first record stands. */
+    private void putOnce(Map<String, AttributeValue> item) {
         try {
-            client.putItem(b -> b.tableName(table).item(DynamoDbLeaveItems.toItem(sent))
+            client.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
         } catch (ConditionalCheckFailedException firstOneWins) {
-            // recorded before: the first record stands
+            // recorded before
         }
     }
 

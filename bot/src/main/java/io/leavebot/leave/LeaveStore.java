@@ -25,7 +25,8 @@ public interface LeaveStore extends ChatAddressBook {
     Optional<LeaveRequest> get(String id);
 
     /**
-     * Remembers the approval callback of a PENDING request (null clears it). On a decided request nothing changes.
+     * Remembers the approval callback of a PENDING request (null clears it), and that the callback belongs to the
+     * request ({@link #requestIdForCallback}). On a decided request nothing changes.
      *
      * @throws java.util.NoSuchElementException if there is no such request
      */
@@ -39,6 +40,18 @@ public interface LeaveStore extends ChatAddressBook {
      * @throws IllegalArgumentException         if {@code to} is PENDING
      */
     LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at);
+
+    /**
+     * The request an approval callback was created for: any callback it ever had, the current one or one replaced
+     * since (an integration deciding by callback id is then told what became of it).
+     */
+    Optional<String> requestIdForCallback(String callbackId);
+
+    /** Adds to the request's audit; an entry for the same request, round and event is kept once, the first wins. */
+    void recordAudit(AuditEntry entry);
+
+    /** The request's audit, oldest first. */
+    List<AuditEntry> audit(String requestId);
 
     /** The person's requests in every status, newest first (by creation time). */
     List<LeaveRequest> listByEmployee(Person employee);

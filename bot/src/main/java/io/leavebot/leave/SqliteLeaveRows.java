@@ -8,42 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The SQLite tables of {@link SqliteLeaveStore} and the mapping between their rows and {@link LeaveRequest}.
+ * The mapping between their rows and {@link LeaveRequest}.
  * Dates are ISO text (so they compare as dates); instants are whole nanoseconds since the epoch, so a request
  * reads back exactly as it was written.
  */
 final class SqliteLeaveRows {
-    /**
-     * The partial indexes serve queries whose WHERE repeats their condition word for word (SQLite only uses a
-     * partial index when the query implies its condition, and a bound parameter never does).
-     */
-    static final String[] SCHEMA = {
-        """
-        CREATE TABLE IF NOT EXISTS leave_requests (id TEXT PRIMARY KEY,
-          employee_key TEXT NOT NULL, employee_slack TEXT, employee_email TEXT, employee_name TEXT,
-          approver_key TEXT NOT NULL, approver_slack TEXT, approver_email TEXT, approver_name TEXT,
-          type TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL, half_day INTEGER NOT NULL, reason TEXT,
-          status TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
-          decided_by_slack TEXT, decided_by_email TEXT, decided_by_name TEXT, decided_at INTEGER, decision_comment TEXT,
-          execution_name TEXT NOT NULL, callback_id TEXT)""",
-        "CREATE INDEX IF NOT EXISTS leave_requests_by_employee ON leave_requests(employee_key, created_at, id)",
-        """
-        CREATE INDEX IF NOT EXISTS leave_requests_pending_by_approver ON leave_requests(approver_key, created_at, id)
-          WHERE status = 'PENDING'""",
-        """
-        CREATE INDEX IF NOT EXISTS leave_requests_open_by_dates ON leave_requests(employee_key, start_date)
-          WHERE status IN ('PENDING', 'APPROVED')""",
-        """
-        CREATE INDEX IF NOT EXISTS leave_requests_open_by_approver ON leave_requests(approver_key, start_date)
-          WHERE status IN ('PENDING', 'APPROVED')""",
-        """
-        CREATE TABLE IF NOT EXISTS leave_notifications (key TEXT PRIMARY KEY, request_id TEXT NOT NULL,
-          channel TEXT NOT NULL, message_ref TEXT, sent_at INTEGER NOT NULL) WITHOUT ROWID""",
-        """
-        CREATE TABLE IF NOT EXISTS chat_addresses (channel TEXT NOT NULL, person_key TEXT NOT NULL, address TEXT NOT NULL,
-          saved_at INTEGER NOT NULL, PRIMARY KEY (channel, person_key)) WITHOUT ROWID""",
-    };
-
     static final String COLUMNS = "id, employee_key, employee_slack, employee_email, employee_name, approver_key, "
             + "approver_slack, approver_email, approver_name, type, start_date, end_date, half_day, reason, status, "
             + "created_at, updated_at, decided_by_slack, decided_by_email, decided_by_name, decided_at, "

@@ -18,7 +18,8 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * {@link LeaveStore} in a SQLite file (WAL), the local default. Its tables ({@code leave_requests},
- * {@code leave_notifications}, {@code chat_addresses}) may live in the durable engine's file or in a file beside it. Writes are single
+ * {@code leave_callbacks}, {@code leave_audit}, {@code leave_notifications}, {@code chat_addresses}; versions in
+ * {@link SqliteSchema}) may live in the durable engine's file or in a file beside it. Writes are single
  * conditional statements ({@code ON CONFLICT DO NOTHING}, {@code WHERE status = 'PENDING'}), so they stay correct
  * even when several processes share the file. Within the process, writes are serialised on one connection and
  * reads go to a few reader connections, so a front end's lookup never queues behind the workflows' writes (WAL
@@ -33,7 +34,12 @@ public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
     private final Connection connection;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
 
-    /** Opens (and creates when needed) the leave tables in {@code file}. */
+    /**
+     * Opens the leave tables in {@code file}, creating them or bringing them to this version's schema
+     * ({@link SqliteSchema}) when needed.
+     *
+     * @throws IllegalStateException if the file cannot be opened, is from a newer LeaveBot, or cannot be migrated
+     */
     public SqliteLeaveStore(Path file) {
         this.file = file;
         try {
@@ -43,10 +49,8 @@ public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
                 s.execute("PRAGMA synchronous=NORMAL");
                 // the engine may be writing to the same file: wait for its lock rather than fail
                 s.execute("PRAGMA busy_timeout=10000");
-                for (String ddl : SqliteLeaveRows.SCHEMA) {
-                    s.execute(ddl);
-                }
             }
+            SqliteSchema.migrate(connection, file.toAbsolutePath().toString());
             for (int i = 0; i < READERS; i++) {
                 Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
                 try (Statement s = reader.createStatement()) {
@@ -83,6 +87,9 @@ public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
     /** Sets the callback only while the request is PENDING; on a decided request it changes nothing. */
     @Override
     public synchronized void setCallbackId(String id, String callbackId) {
+        if (callbackId != null) {
+            update("INSERT INTO leave_callbacks (callback_id, request_id) VALUES (?, ?) ON CONFLICT DO NOTHING", callbackId, id);
+        }
         if (update("UPDATE leave_requests SET callback_id = ? WHERE id = ? AND status = 'PENDING'", callbackId, id) == 0) {
             requireExists(id);
         }
@@ -103,6 +110,54 @@ public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
             throw failure("decide leave request " + id, e);
         }
         return requireExists(id);
+    }
+
+    @Override
+    public Optional<String> requestIdForCallback(String callbackId) {
+        String sql = "SELECT request_id FROM leave_callbacks WHERE callback_id = ?";
+        return read("find the request of a callback", connection -> {
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                s.setString(1, callbackId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public synchronized void recordAudit(AuditEntry entry) {
+        String sql = "INSERT INTO leave_audit (request_id, round, event, at, actor, details) VALUES (?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, entry.requestId());
+            s.setInt(2, entry.round());
+            s.setString(3, entry.event());
+            s.setLong(4, SqliteLeaveRows.nanos(entry.at()));
+            s.setString(5, entry.actor());
+            s.setString(6, entry.details());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record the audit of request " + entry.requestId(), e);
+        }
+    }
+
+    @Override
+    public List<AuditEntry> audit(String requestId) {
+        String sql = "SELECT round, event, at, actor, details FROM leave_audit WHERE request_id = ? ORDER BY round, at, event";
+        return read("read the audit of request " + requestId, connection -> {
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                s.setString(1, requestId);
+                try (ResultSet rs = s.executeQuery()) {
+                    List<AuditEntry> found = new ArrayList<>();
+                    while (rs.next()) {
+                        found.add(new AuditEntry(requestId, rs.getInt(1), rs.getString(2),
+                                SqliteLeaveRows.instant(rs.getLong(3)), rs.getString(4), rs.getString(5)));
+                    }
+                    return found;
+                }
+            }
+        });
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What to tell someone about a request; each channel renders it in its own way from the same texts.
  *
- * @param callbackId     for {@link Kind#APPROVAL_REQUEST} and reminders: what the Approve / Reject actions resolve
+ * @param callbackId     for {@link Kind#APPROVAL_REQUEST}, {@link Kind#APPROVAL_REQUEST_AGAIN} and reminders: what the Approve / Reject actions resolve
  * @param reminderNumber 1, 2… for {@link Kind#REMINDER}, else 0
  * @param alsoAway       for the approver: others with the same approver away on overlapping days
  */
@@ -19,6 +19,10 @@ public record Notification(Kind kind, LeaveRequest leave, String callbackId, int
         APPROVAL_REQUEST,
         /** To the approver: still waiting for you. */
         REMINDER,
+        /** To the approver, after an answer the workflow refused: please decide again (with new actions). */
+        APPROVAL_REQUEST_AGAIN,
+        /** In place of an approval request's actions once the approver was asked again: use the new message. */
+        APPROVAL_REPLACED,
         /** To the employee: approved, rejected, expired. */
         OUTCOME,
         /** To the approver: the request was decided, expired or withdrawn (replaces the actions). */

@@ -26,6 +26,8 @@ public final class NotificationTexts {
     public static final String APPROVE = "Approve";
     /** Label of the action that rejects a request. */
     public static final String REJECT = "Reject";
+    /** Label of the action with which the employee withdraws a waiting request. */
+    public static final String WITHDRAW = "Withdraw";
 
     private final LeaveWording wording;
     private final OutcomeTexts outcomes;
@@ -43,6 +45,8 @@ public final class NotificationTexts {
             case RECEIPT -> receipt(leave);
             case APPROVAL_REQUEST -> approvalRequest(notification);
             case REMINDER -> reminder(notification);
+            case APPROVAL_REQUEST_AGAIN -> approvalRequestAgain(notification);
+            case APPROVAL_REPLACED -> approvalReplaced(leave);
             case OUTCOME -> outcomes.toEmployee(leave);
             case APPROVER_UPDATE -> outcomes.toApprover(leave);
         };
@@ -53,11 +57,17 @@ public final class NotificationTexts {
         return name(person);
     }
 
+    /** How every text gives a request's days, e.g. "Mon 11 Jan 2027 – Fri 15 Jan 2027". */
+    public static String datesOf(LeaveRequest leave) {
+        return dates(leave);
+    }
+
     /** Who a notification of this kind is for: the employee (receipt, outcome) or the approver (the rest). */
     public static Person recipient(Notification notification) {
         return switch (notification.kind()) {
             case RECEIPT, OUTCOME -> notification.leave().employee();
-            case APPROVAL_REQUEST, REMINDER, APPROVER_UPDATE -> notification.leave().approver();
+            case APPROVAL_REQUEST, REMINDER, APPROVAL_REQUEST_AGAIN, APPROVAL_REPLACED, APPROVER_UPDATE ->
+                    notification.leave().approver();
         };
     }
 
@@ -65,6 +75,17 @@ public final class NotificationTexts {
     public String actionsValidUntil(Instant expiresAt) {
         return "These links work until " + wording.moment(expiresAt) + ", when the request expires if nobody has "
                 + "decided it by then.";
+    }
+
+    /** Said under Approve / Reject links in e-mail: the callback they answer, for the JSON API and operators. */
+    public String callbackIdNote(String callbackId) {
+        return "Integrations can decide this request through LeaveBot's decision API with its callback id: " + callbackId;
+    }
+
+    /** Said under the Withdraw link of a receipt. */
+    public String withdrawValidUntil(Instant expiresAt) {
+        return "This link withdraws the request while it waits for a decision, at the latest until "
+                + wording.moment(expiresAt) + ".";
     }
 
     /** The closing line of messages that are not chat replies. */
@@ -109,6 +130,29 @@ public final class NotificationTexts {
                                 + " is told."),
                 approverDetails(notification),
                 decisionActions());
+    }
+
+    private NotificationText approvalRequestAgain(Notification notification) {
+        LeaveRequest leave = notification.leave();
+        String employee = name(leave.employee());
+        return new NotificationText(
+                "Please decide again: " + LeaveWording.possessive(employee) + " leave request (" + dates(leave) + ")",
+                greeting(leave.approver()),
+                List.of("An answer to " + LeaveWording.possessive(employee) + " request reached LeaveBot that it could "
+                                + "not accept (not from you, or not readable), so nothing was decided. The request is "
+                                + "still waiting for you.",
+                        "Please approve or reject it here: the buttons and links sent before no longer work."),
+                approverDetails(notification),
+                decisionActions());
+    }
+
+    private NotificationText approvalReplaced(LeaveRequest leave) {
+        return new NotificationText(
+                "Sent to you again: " + LeaveWording.possessive(name(leave.employee())) + " leave request (" + dates(leave) + ")",
+                greeting(leave.approver()),
+                List.of("These buttons no longer work: the request was sent to you again, please decide there."),
+                wording.details(leave, false),
+                List.of());
     }
 
     private List<Detail> approverDetails(Notification notification) {

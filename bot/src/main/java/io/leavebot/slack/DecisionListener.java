@@ -56,27 +56,31 @@ final class DecisionListener implements BlockActionHandler {
         String requestId = target.get().requestId();
         Person clicker = people.person(click.getUser().getId());
         if (DecisionButtons.REJECT_WITH_COMMENT.equals(button.getActionId())) {
-            return askForComment(click, ctx, requestId, clicker);
+            return askForComment(click, ctx, target.get(), clicker);
         }
         Answer answer = DecisionButtons.APPROVE.equals(button.getActionId())
                 ? Answer.approve(clicker, null) : Answer.reject(clicker, null);
-        Answered answered = leaves.answer(requestId, answer);
+        Answered answered = leaves.answer(requestId, target.get().callbackId(), answer);
         AnswerLog.refused(ctx.getTeamId(), clicker.slackUserId(), requestId, answer, answered);
         return reply(click, ctx, replies.answered(requestId, answer, answered),
                 answered.result() == Answered.Result.ACCEPTED ? requestId : null);
     }
 
     /** Opens the comment form for a request that still waits; its submission is checked like a click. */
-    private Response askForComment(BlockActionPayload click, ActionContext ctx, String requestId, Person clicker)
-            throws IOException, SlackApiException {
+    private Response askForComment(BlockActionPayload click, ActionContext ctx, DecisionButtons.Target target,
+            Person clicker) throws IOException, SlackApiException {
+        String requestId = target.requestId();
         Optional<LeaveRequest> leave = leaves.get(requestId);
-        if (leave.isEmpty() || leave.get().status().isFinal()) {
-            Answered state = new Answered(leave.isEmpty() ? Answered.Result.NOT_FOUND : Answered.Result.ALREADY_DECIDED,
-                    leave.orElse(null));
+        Answered.Result refused = leave.isEmpty() ? Answered.Result.NOT_FOUND
+                : leave.get().status().isFinal() ? Answered.Result.ALREADY_DECIDED
+                : target.callbackId() != null && !target.callbackId().equals(leave.get().callbackId()) ? Answered.Result.REPLACED
+                : null;
+        if (refused != null) {
+            Answered state = new Answered(refused, leave.orElse(null));
             return reply(click, ctx, replies.answered(requestId, Answer.reject(clicker, null), state), null);
         }
         ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(click.getTriggerId())
-                .view(rejectForm.modal(leave.get(), isHome(click))));
+                .view(rejectForm.modal(leave.get(), target.callbackId(), isHome(click))));
         if (!opened.isOk()) {
             LOG.log(System.Logger.Level.WARNING, "slack views.open of the reject form answered " + opened.getError());
             return reply(click, ctx, replies.unexpected(), null);

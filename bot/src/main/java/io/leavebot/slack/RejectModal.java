@@ -42,16 +42,17 @@ final class RejectModal {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the form is for, carried in its private_metadata (which Slack returns as it was set). */
-    private record Target(String requestId, boolean fromHome) {
+    private record Target(String requestId, String callbackId, boolean fromHome) {
         String encode() {
-            return JSON.createObjectNode().put("request", requestId).put("home", fromHome).toString();
+            return JSON.createObjectNode().put("request", requestId).put("callback", callbackId).put("home", fromHome).toString();
         }
 
         static Target decode(String metadata) {
             try {
                 JsonNode node = JSON.readTree(metadata == null ? "" : metadata);
                 if (node != null && node.path("request").isTextual()) {
-                    return new Target(node.path("request").asText(), node.path("home").asBoolean(false));
+                    return new Target(node.path("request").asText(), node.path("callback").asText(null),
+                            node.path("home").asBoolean(false));
                 }
             } catch (JsonProcessingException e) {
                 // not ours: reported below
@@ -72,10 +73,14 @@ final class RejectModal {
         this.home = home;
     }
 
-    /** @param fromHome whether the button was on the Home tab (then Home is published again once the form is sent) */
-    View modal(LeaveRequest leave, boolean fromHome) {
+    /**
+     * @param callbackId the approval callback the button answered (null for buttons made before they carried one)
+     * @param fromHome   whether the button was on the Home tab (then Home is published again once the form is sent)
+     */
+    View modal(LeaveRequest leave, String callbackId, boolean fromHome) {
         String employee = leave.employee().name();
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(new Target(leave.id(), fromHome).encode())
+        Target target = new Target(leave.id(), callbackId, fromHome);
+        return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(target.encode())
                 .title(viewTitle(t -> t.type("plain_text").text("Reject leave request")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Reject")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
@@ -100,7 +105,7 @@ final class RejectModal {
         }
         String userId = req.getPayload().getUser().getId();
         Answer answer = Answer.reject(people.person(userId), comment);
-        Answered answered = leaves.answer(target.requestId(), answer);
+        Answered answered = leaves.answer(target.requestId(), target.callbackId(), answer);
         AnswerLog.refused(ctx.getTeamId(), userId, target.requestId(), answer, answered);
         ChatReply reply = replies.answered(target.requestId(), answer, answered);
         if (answered.result() != Answered.Result.ACCEPTED) {

@@ -57,7 +57,7 @@ final class CardActions {
             return InvokeResponse.message(new ChatReply(List.of(replies.commentTooLong(comment.length())), List.of()));
         }
         Answer answer = TeamsCards.APPROVE.equals(verb) ? Answer.approve(clicker, null) : Answer.reject(clicker, comment);
-        Answered answered = leaves.answer(requestId, answer);
+        Answered answered = leaves.answer(requestId, TeamsCards.field(data, TeamsCards.CALLBACK_ID), answer);
         ChatReply reply = replies.answered(requestId, answer, answered);
         if (answered.result() != Answered.Result.ACCEPTED) {
             LOG.log(System.Logger.Level.INFO, "teams " + answer.outcome().name().toLowerCase(Locale.ROOT) + " of request "

@@ -10,6 +10,7 @@ import io.leavebot.durable.Validation;
 import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.leave.ApproverRouting;
+import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveStore;
@@ -69,7 +70,12 @@ public final class LeaveRequests {
             /** No request has this id. */
             NOT_FOUND,
             /** The request is still being set up (its approver is not asked yet); nothing changed, try again shortly. */
-            NOT_READY
+            NOT_READY,
+            /**
+             * The answer came through buttons or a link of an approval request that was replaced: the approver
+             * was asked again (after an answer the workflow refused), and only the newest request's actions work.
+             */
+            REPLACED
         }
     }
 
@@ -127,17 +133,26 @@ public final class LeaveRequests {
     }
 
     /**
-     * Approve or reject (by the request's approver) or withdraw (by its employee). Checks who is answering and that
-     * the request is still PENDING, then completes the approval callback; a late or repeated answer changes nothing
-     * and says how the request stands.
+     * Approve or reject (by the request's approver) or withdraw (by its employee), answering whichever approval
+     * callback is open. Withdrawals and links made before links named their callback come this way.
      */
     public Answered answer(String requestId, Answer answer) {
+        return answer(requestId, null, answer);
+    }
+
+    /**
+     * Approve or reject (by the request's approver) or withdraw (by its employee). Checks who is answering, that the
+     * request is still PENDING and — when {@code callbackId} is given, as buttons and links carry it — that it is
+     * the callback still open, then completes the approval callback; a late or repeated answer changes nothing and
+     * says how the request stands. The workflow checks the answer again when it arrives.
+     */
+    public Answered answer(String requestId, String callbackId, Answer answer) {
         Optional<LeaveRequest> found = store.get(requestId);
         if (found.isEmpty()) {
             return new Answered(Answered.Result.NOT_FOUND, null);
         }
         LeaveRequest leave = found.get();
-        if (!mayGive(answer, leave)) {
+        if (!AnswerCheck.mayGive(answer, leave.employee(), leave.approver())) {
             return new Answered(Answered.Result.NOT_ALLOWED, leave);
         }
         if (leave.status().isFinal()) {
@@ -146,13 +161,26 @@ public final class LeaveRequests {
         if (leave.callbackId() == null) {
             return new Answered(Answered.Result.NOT_READY, leave);
         }
+        if (callbackId != null && !callbackId.equals(leave.callbackId())) {
+            return new Answered(Answered.Result.REPLACED, leave);
+        }
         try {
-            Answers.send(client, leave.callbackId(), answer);
+            Answers.send(client, leave.callbackId(), answer.forRequest(requestId));
         } catch (CallbackClosedException | ResourceNotFoundException e) {
             // answered by someone else, or expired, a moment ago: the workflow records that outcome
             return new Answered(Answered.Result.ALREADY_DECIDED, store.get(requestId).orElse(leave));
         }
         return new Answered(Answered.Result.ACCEPTED, leave);
+    }
+
+    /** The request an approval callback belongs to (its current one or one replaced since), if any. */
+    public Optional<String> requestFor(String callbackId) {
+        return callbackId == null || callbackId.isBlank() ? Optional.empty() : store.requestIdForCallback(callbackId);
+    }
+
+    /** What the request's audit holds (answers the workflow refused), oldest first. */
+    public List<AuditEntry> audit(String requestId) {
+        return store.audit(requestId);
     }
 
     /**
@@ -196,14 +224,4 @@ public final class LeaveRequests {
         return store.findOverlaps(s.employee(), s.start(), s.end());
     }
 
-    private static boolean mayGive(Answer answer, LeaveRequest leave) {
-        Person allowed = answer.outcome() == LeaveStatus.CANCELLED ? leave.employee() : leave.approver();
-        return samePerson(answer.by(), allowed);
-    }
-
-    /** Matched by e-mail or by chat id: a Slack click carries the user id, a routing file may name only an e-mail. */
-    private static boolean samePerson(Person a, Person b) {
-        return a != null && b != null
-                && (a.isSameAs(b) || a.slackUserId() != null && a.slackUserId().equals(b.slackUserId()));
-    }
 }

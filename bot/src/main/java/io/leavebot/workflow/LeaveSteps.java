@@ -1,10 +1,12 @@
 package io.leavebot.workflow;
 
+import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.NewLeave;
+import io.leavebot.leave.Person;
 import io.leavebot.leave.SentNotification;
 import io.leavebot.notify.Notification;
 import io.leavebot.notify.Notification.Kind;
@@ -48,12 +50,33 @@ final class LeaveSteps {
         return notifier.notify(key, leave.employee(), Notification.of(Kind.RECEIPT, leave));
     }
 
-    /** Stores the callback id on the request first, so an answer can find it as soon as the approver is asked. */
-    SentNotification askApprover(String requestId, String callbackId, String key) {
+    /**
+     * Stores the callback id on the request first, so an answer can find it as soon as the approver is asked. When
+     * the approver is asked again ({@code replacedKey} names the earlier request), the earlier chat message loses
+     * its buttons first, and the new message says why it came.
+     */
+    SentNotification askApprover(String requestId, String callbackId, String key, String replacedKey) {
         store.setCallbackId(requestId, callbackId);
         LeaveRequest leave = load(requestId);
+        if (replacedKey == null) {
+            return notifier.notify(key, leave.approver(),
+                    new Notification(Kind.APPROVAL_REQUEST, leave, callbackId, 0, alsoAway(leave)));
+        }
+        notifier.updateApprovalMessage(replacedKey, Notification.of(Kind.APPROVAL_REPLACED, leave));
         return notifier.notify(key, leave.approver(),
-                new Notification(Kind.APPROVAL_REQUEST, leave, callbackId, 0, alsoAway(leave)));
+                new Notification(Kind.APPROVAL_REQUEST_AGAIN, leave, callbackId, 0, alsoAway(leave)));
+    }
+
+    /**
+     * Records an answer the workflow did not take in the request's audit (once per round, whatever the retries)
+     * and says what is left of the approval window, counted from when the request was recorded.
+     */
+    ApprovalWindow refuseAnswer(PendingLeave pending, String reason, Person claimedBy, int round) {
+        LeaveRequest leave = load(pending.requestId());
+        Instant now = clock.instant();
+        store.recordAudit(new AuditEntry(pending.requestId(), round, AuditEntry.ANSWER_REFUSED, now,
+                claimedBy == null ? null : claimedBy.key(), reason));
+        return ApprovalWindow.left(pending, Duration.between(leave.createdAt(), now));
     }
 
     /** In chat, the reminder is a reply under the approval request, which was sent under {@code approvalKey}. */

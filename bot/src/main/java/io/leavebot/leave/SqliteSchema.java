@@ -1,0 +1,122 @@
+package io.leavebot.leave;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The versions of {@link SqliteLeaveStore}'s tables and the migrations between them. The version is the file's
+ * {@code PRAGMA user_version}; a file from release 0.1.0, which set none, is version 1. On open, each missing
+ * migration runs in its own {@code BEGIN IMMEDIATE} transaction that re-reads the version first, so a process
+ * killed half-way leaves the file as it was, and two processes opening one file migrate it once. A file written by
+ * a newer LeaveBot is refused rather than misread.
+ *
+ * <p>A schema change is a new entry at the end of {@link #MIGRATIONS}, never an edit of an earlier one: a data
+ * folder may be at any earlier version ({@code ReleaseDataTest} opens one from the last release).
+ */
+final class SqliteSchema {
+    /**
+     * Version 1, as release 0.1.0 created it. The partial indexes serve queries whose WHERE repeats their condition word for word (SQLite only uses a
+     * partial index when the query implies its condition, and a bound parameter never does).
+     */
+    private static final String[] RELEASE_0_1_0 = {
+        """
+        CREATE TABLE IF NOT EXISTS leave_requests (id TEXT PRIMARY KEY,
+          employee_key TEXT NOT NULL, employee_slack TEXT, employee_email TEXT, employee_name TEXT,
+          approver_key TEXT NOT NULL, approver_slack TEXT, approver_email TEXT, approver_name TEXT,
+          type TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL, half_day INTEGER NOT NULL, reason TEXT,
+          status TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+          decided_by_slack TEXT, decided_by_email TEXT, decided_by_name TEXT, decided_at INTEGER, decision_comment TEXT,
+          execution_name TEXT NOT NULL, callback_id TEXT)""",
+        "CREATE INDEX IF NOT EXISTS leave_requests_by_employee ON leave_requests(employee_key, created_at, id)",
+        """
+        CREATE INDEX IF NOT EXISTS leave_requests_pending_by_approver ON leave_requests(approver_key, created_at, id)
+          WHERE status = 'PENDING'""",
+        """
+        CREATE INDEX IF NOT EXISTS leave_requests_open_by_dates ON leave_requests(employee_key, start_date)
+          WHERE status IN ('PENDING', 'APPROVED')""",
+        """
+        CREATE INDEX IF NOT EXISTS leave_requests_open_by_approver ON leave_requests(approver_key, start_date)
+          WHERE status IN ('PENDING', 'APPROVED')""",
+        """
+        CREATE TABLE IF NOT EXISTS leave_notifications (key TEXT PRIMARY KEY, request_id TEXT NOT NULL,
+          channel TEXT NOT NULL, message_ref TEXT, sent_at INTEGER NOT NULL) WITHOUT ROWID""",
+        """
+        CREATE TABLE IF NOT EXISTS chat_addresses (channel TEXT NOT NULL, person_key TEXT NOT NULL, address TEXT NOT NULL,
+          saved_at INTEGER NOT NULL, PRIMARY KEY (channel, person_key)) WITHOUT ROWID""",
+    };
+
+    /** Migration n (from 1) brings a file from version n − 1 to version n. */
+    private static final List<String[]> MIGRATIONS = List.of(
+            RELEASE_0_1_0,
+            new String[] {
+                // every callback a request had, so an answer by callback id finds its request even once replaced
+                """
+                CREATE TABLE leave_callbacks (callback_id TEXT PRIMARY KEY, request_id TEXT NOT NULL) WITHOUT ROWID""",
+                "INSERT INTO leave_callbacks (callback_id, request_id) SELECT callback_id, id FROM leave_requests "
+                        + "WHERE callback_id IS NOT NULL",
+                """
+                CREATE TABLE leave_audit (request_id TEXT NOT NULL, round INTEGER NOT NULL, event TEXT NOT NULL,
+                  at INTEGER NOT NULL, actor TEXT, details TEXT, PRIMARY KEY (request_id, round, event)) WITHOUT ROWID""",
+            });
+
+    /** The version this LeaveBot writes. */
+    static final int LATEST = MIGRATIONS.size();
+
+    private SqliteSchema() {
+    }
+
+    /**
+     * Brings the file to {@link #LATEST}.
+     *
+     * @throws IllegalStateException if the file is newer than this LeaveBot, or a migration fails (then nothing of
+     *                               it stays)
+     */
+    static void migrate(Connection connection, String file) throws SQLException {
+        for (int target = version(connection) + 1; target <= LATEST; target++) {
+            migrateTo(connection, target, file);
+        }
+        int version = version(connection);
+        if (version > LATEST) {
+            throw new IllegalStateException(file + " was written by a newer LeaveBot (schema version " + version
+                    + "; this one knows versions up to " + LATEST + "): run that LeaveBot, or this one on another data folder");
+        }
+    }
+
+    /** The file's version: its user_version, or 1 for a file of release 0.1.0 (tables, but no version). */
+    static int version(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            int version;
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (version == 0) {
+                try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'leave_requests'")) {
+                    return rs.next() ? 1 : 0;
+                }
+            }
+            return version;
+        }
+    }
+
+    private static void migrateTo(Connection connection, int target, String file) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE"); // the write lock before the version is read again
+            try {
+                if (version(connection) < target) { // another process may have migrated it meanwhile
+                    for (String ddl : MIGRATIONS.get(target - 1)) {
+                        s.execute(ddl);
+                    }
+                    s.execute("PRAGMA user_version = " + target);
+                }
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw new IllegalStateException("cannot bring " + file + " to schema version " + target
+                        + " (nothing was changed): " + e.getMessage(), e);
+            }
+        }
+    }
+}
