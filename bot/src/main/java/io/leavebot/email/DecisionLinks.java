@@ -64,19 +64,26 @@ public final class DecisionLinks {
      * @param decision APPROVED or REJECTED
      */
     public String link(String requestId, LeaveStatus decision, String callbackId, Instant expiresAt) {
+        return withToken(token(requestId, decision, callbackId, expiresAt));
+    }
+
+    /** The token alone, as carried by {@link #link}. */
+    public String token(String requestId, LeaveStatus decision, String callbackId, Instant expiresAt) {
         if (callbackId == null || callbackId.isEmpty()) {
             throw new IllegalArgumentException("a decision link answers one approval callback, and none was given");
         }
-        return withToken(signed(requestId, word(decision), expiresAt) + "." + fingerprint(callbackId));
+        String signed = signed(requestId, word(decision), expiresAt) + "." + fingerprint(callbackId);
+        return signed + "." + mac(signed);
     }
 
     /** A link with which the employee withdraws the request while it waits, until {@code expiresAt}. */
     public String withdrawLink(String requestId, Instant expiresAt) {
-        return withToken(signed(requestId, WITHDRAW, expiresAt));
+        String signed = signed(requestId, WITHDRAW, expiresAt);
+        return withToken(signed + "." + mac(signed));
     }
 
     /** A decision token as LeaveBot made them before they carried a callback (for tests of links still in inboxes). */
-    String tokenWithoutCallback(String requestId, LeaveStatus decision, Instant expiresAt) {
+    public String tokenWithoutCallback(String requestId, LeaveStatus decision, Instant expiresAt) {
         String signed = signed(requestId, word(decision), expiresAt);
         return signed + "." + mac(signed);
     }
@@ -94,9 +101,9 @@ public final class DecisionLinks {
         }
     }
 
-    private String withToken(String signed) {
+    private String withToken(String token) {
         String separator = baseUrl.contains("?") ? "&" : "?";
-        return baseUrl + separator + TOKEN_PARAMETER + "=" + signed + "." + mac(signed);
+        return baseUrl + separator + TOKEN_PARAMETER + "=" + token;
     }
 
     private static String signed(String requestId, String action, Instant expiresAt) {

@@ -1,6 +1,7 @@
 package io.leavebot.email;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,38 +19,73 @@ class DecisionLinksTest {
     private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
     private static final Instant EXPIRY = NOW.plusSeconds(3 * 24 * 3600);
 
+    private static final String CALLBACK = "cb-1";
+
     private final DecisionLinks links = new DecisionLinks(SECRET, "http://127.0.0.1:3000/decide");
 
     @Test
     void aLinkPointsAtTheEndpointWithItsToken() {
-        String link = links.link("req-42", LeaveStatus.APPROVED, EXPIRY);
+        String link = links.link("req-42", LeaveStatus.APPROVED, CALLBACK, EXPIRY);
 
         assertTrue(link.startsWith("http://127.0.0.1:3000/decide?token="), link);
-        assertEquals(links.token("req-42", LeaveStatus.APPROVED, EXPIRY), link.substring(link.indexOf('=') + 1));
-        assertTrue(new DecisionLinks(SECRET, "https://leave.example.org/decide?lang=en").link("r", LeaveStatus.REJECTED, EXPIRY)
+        assertEquals(links.token("req-42", LeaveStatus.APPROVED, CALLBACK, EXPIRY), link.substring(link.indexOf('=') + 1));
+        assertTrue(new DecisionLinks(SECRET, "https://leave.example.org/decide?lang=en").link("r", LeaveStatus.REJECTED, CALLBACK, EXPIRY)
                 .startsWith("https://leave.example.org/decide?lang=en&token="));
     }
 
     @Test
     void aFreshTokenIsValidAndSaysWhatItDecides() {
-        Verified approve = links.verify(links.token("req-42", LeaveStatus.APPROVED, EXPIRY), NOW);
-        Verified reject = links.verify(links.token("req-42", LeaveStatus.REJECTED, EXPIRY), NOW);
+        Verified approve = links.verify(links.token("req-42", LeaveStatus.APPROVED, CALLBACK, EXPIRY), NOW);
+        Verified reject = links.verify(links.token("req-42", LeaveStatus.REJECTED, CALLBACK, EXPIRY), NOW);
 
-        assertEquals(new Verified(Status.VALID, "req-42", LeaveStatus.APPROVED, EXPIRY), approve);
+        assertEquals(new Verified(Status.VALID, "req-42", LeaveStatus.APPROVED, EXPIRY, DecisionLinks.fingerprint(CALLBACK)), approve);
         assertEquals(LeaveStatus.REJECTED, reject.decision());
         assertTrue(approve.isValid());
+        assertFalse(approve.isWithdrawal());
+    }
+
+    @Test
+    void aDecisionTokenAnswersOnlyTheCallbackItWasMadeFor() {
+        Verified approve = links.verify(links.token("req-42", LeaveStatus.APPROVED, CALLBACK, EXPIRY), NOW);
+
+        assertTrue(approve.isFor(CALLBACK));
+        assertFalse(approve.isFor("cb-2"), "the approver was asked again with a new callback: the old link is replaced");
+        assertFalse(approve.isFor(null));
+        assertThrows(IllegalArgumentException.class, () -> links.link("req-42", LeaveStatus.APPROVED, null, EXPIRY));
+    }
+
+    @Test
+    void aDecisionTokenFromBeforeCallbacksWereBoundStillAnswersTheOpenOne() {
+        String released = links.tokenWithoutCallback("req-42", LeaveStatus.REJECTED, EXPIRY);
+
+        Verified verified = links.verify(released, NOW);
+        assertEquals(new Verified(Status.VALID, "req-42", LeaveStatus.REJECTED, EXPIRY, null), verified);
+        assertTrue(verified.isFor("any-open-callback"));
+    }
+
+    @Test
+    void aWithdrawLinkWithdrawsAndNamesNoCallback() {
+        String link = links.withdrawLink("req-42", EXPIRY);
+        String token = link.substring(link.indexOf('=') + 1);
+
+        Verified verified = links.verify(token, NOW);
+        assertEquals(new Verified(Status.VALID, "req-42", LeaveStatus.CANCELLED, EXPIRY, null), verified);
+        assertTrue(verified.isWithdrawal());
+        assertEquals(Status.EXPIRED, links.verify(token, EXPIRY).status());
+        String[] parts = token.split("\\.");
+        assertTampered(with(parts, 1, "approve"), "a withdraw token turned into an approval");
     }
 
     @Test
     void anyRequestIdSurvivesTheRoundTrip() {
         String odd = "ärger.|/?&=#\n 42";
 
-        assertEquals(odd, links.verify(links.token(odd, LeaveStatus.APPROVED, EXPIRY), NOW).requestId());
+        assertEquals(odd, links.verify(links.token(odd, LeaveStatus.APPROVED, CALLBACK, EXPIRY), NOW).requestId());
     }
 
     @Test
     void aTokenExpiresAtItsExpiry() {
-        String token = links.token("req-42", LeaveStatus.APPROVED, EXPIRY);
+        String token = links.token("req-42", LeaveStatus.APPROVED, CALLBACK, EXPIRY);
 
         assertEquals(Status.VALID, links.verify(token, EXPIRY.minusSeconds(1)).status());
         Verified expired = links.verify(token, EXPIRY);
@@ -59,28 +95,30 @@ class DecisionLinksTest {
 
     @Test
     void changingAnyPartIsTampering() {
-        String[] parts = links.token("req-42", LeaveStatus.REJECTED, EXPIRY).split("\\.");
+        String[] parts = links.token("req-42", LeaveStatus.REJECTED, CALLBACK, EXPIRY).split("\\.");
         String otherId = Base64.getUrlEncoder().withoutPadding().encodeToString("req-43".getBytes(StandardCharsets.UTF_8));
         String laterExpiry = String.valueOf(EXPIRY.getEpochSecond() + 86400);
-        String otherMac = (parts[3].charAt(0) == 'A' ? "B" : "A") + parts[3].substring(1);
+        String otherMac = (parts[4].charAt(0) == 'A' ? "B" : "A") + parts[4].substring(1);
 
         assertTampered(with(parts, 0, otherId));
         assertTampered(with(parts, 1, "approve"));
         assertTampered(with(parts, 2, laterExpiry));
-        assertTampered(with(parts, 3, otherMac));
-        assertTampered(with(parts, 3, links.token("req-43", LeaveStatus.REJECTED, EXPIRY).split("\\.")[3]));
+        assertTampered(with(parts, 3, DecisionLinks.fingerprint("cb-2")));
+        assertTampered(with(parts, 4, otherMac));
+        assertTampered(with(parts, 4, links.token("req-43", LeaveStatus.REJECTED, CALLBACK, EXPIRY).split("\\.")[4]));
+        assertTampered(String.join(".", parts[0], parts[1], parts[2], parts[4]), "the callback taken out");
     }
 
     @Test
     void aTokenSignedWithAnotherSecretIsTampered() {
         DecisionLinks other = new DecisionLinks(SECRET.replace('t', 'T'), "http://127.0.0.1:3000/decide");
 
-        assertTampered(other.token("req-42", LeaveStatus.APPROVED, EXPIRY));
+        assertTampered(other.token("req-42", LeaveStatus.APPROVED, CALLBACK, EXPIRY));
     }
 
     @Test
     void somethingThatIsNotATokenIsMalformed() {
-        String token = links.token("req-42", LeaveStatus.APPROVED, EXPIRY);
+        String token = links.token("req-42", LeaveStatus.APPROVED, CALLBACK, EXPIRY);
         for (String bad : Arrays.asList(null, "", "hello", token.substring(0, token.length() - 1), token + "A",
                 token.replace(".approve.", ".maybe."), token.replace(".approve.", ".approve.-"),
                 token.replace(".approve.", "..approve."), token.replace('-', '+') + "+", token + ".extra")) {
@@ -104,8 +142,8 @@ class DecisionLinksTest {
     void aBadBaseUrlOrDecisionIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new DecisionLinks(SECRET, "127.0.0.1:3000/decide"));
         assertThrows(IllegalArgumentException.class, () -> new DecisionLinks(SECRET, "ftp://example.org/decide"));
-        assertThrows(IllegalArgumentException.class, () -> links.link("req-42", LeaveStatus.EXPIRED, EXPIRY));
-        assertThrows(IllegalArgumentException.class, () -> links.link("", LeaveStatus.APPROVED, EXPIRY));
+        assertThrows(IllegalArgumentException.class, () -> links.link("req-42", LeaveStatus.EXPIRED, CALLBACK, EXPIRY));
+        assertThrows(IllegalArgumentException.class, () -> links.link("", LeaveStatus.APPROVED, CALLBACK, EXPIRY));
     }
 
     @Test
@@ -114,8 +152,12 @@ class DecisionLinksTest {
     }
 
     private void assertTampered(String token) {
+        assertTampered(token, "for " + token);
+    }
+
+    private void assertTampered(String token, String why) {
         Verified verified = links.verify(token, NOW);
-        assertEquals(Status.TAMPERED, verified.status(), "for " + token);
+        assertEquals(Status.TAMPERED, verified.status(), why);
         assertNull(verified.requestId());
         assertNull(verified.decision());
     }

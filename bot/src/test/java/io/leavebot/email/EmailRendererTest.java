@@ -40,6 +40,31 @@ class EmailRendererTest {
         assertTrue(email.html().contains("<a href=\"" + sent.approve() + "\""), email.html());
         assertTrue(email.html().contains("<a href=\"" + sent.reject() + "\""), email.html());
         assertTrue(email.text().contains("These links work until Thu 8 Jan 2026, 09:00 UTC, when"), email.text());
+        assertTrue(email.text().contains("decision API with its callback id: " + SampleLeaves.CALLBACK_ID), email.text());
+        assertTrue(email.html().contains("callback id: " + SampleLeaves.CALLBACK_ID), email.html());
+    }
+
+    @Test
+    void askedAgainTheApproverGetsLinksForTheNewCallbackOnly() {
+        Notification again = new Notification(Kind.APPROVAL_REQUEST_AGAIN, SampleLeaves.pending(), "cb-round-2", 0, List.of());
+
+        Email email = renderer.render(again, "leave-req-7f3a9c/ask-approver-2");
+
+        assertTrue(email.subject().startsWith("Please decide again: "), email.subject());
+        Verified verified = links.verify(token(SentLinks.in(email.text()).approve()), SampleLeaves.CREATED);
+        assertTrue(verified.isFor("cb-round-2"));
+        assertFalse(verified.isFor(SampleLeaves.CALLBACK_ID), "the first round's callback no longer answers");
+    }
+
+    @Test
+    void aWaitingRequestsReceiptCarriesAWithdrawLink() {
+        Email email = renderer.render(Notification.of(Kind.RECEIPT, SampleLeaves.pending()), "leave-req-7f3a9c/send-receipt");
+
+        String link = SentLinks.withdrawIn(email.text());
+        Verified verified = links.verify(token(link), SampleLeaves.CREATED);
+        assertEquals(new Verified(Status.VALID, SampleLeaves.REQUEST_ID, LeaveStatus.CANCELLED, LINKS_EXPIRE, null), verified);
+        assertTrue(email.html().contains("<a href=\"" + link + "\""), email.html());
+        assertTrue(email.text().contains("This link withdraws the request while it waits"), email.text());
     }
 
     @Test
@@ -65,8 +90,8 @@ class EmailRendererTest {
     @Test
     void messagesWithNothingToDecideHaveNoLinks() {
         LeaveRequest approved = SampleLeaves.decided(LeaveStatus.APPROVED, SampleLeaves.GRACE, null);
-        for (Notification n : List.of(Notification.of(Kind.RECEIPT, SampleLeaves.pending()),
-                Notification.of(Kind.OUTCOME, approved), Notification.of(Kind.APPROVER_UPDATE, approved))) {
+        for (Notification n : List.of(Notification.of(Kind.RECEIPT, approved), Notification.of(Kind.OUTCOME, approved),
+                Notification.of(Kind.APPROVER_UPDATE, approved), Notification.of(Kind.APPROVAL_REPLACED, SampleLeaves.pending()))) {
             Email email = renderer.render(n, "k");
             assertFalse(email.text().contains("token="), n.kind() + ": " + email.text());
             assertFalse(email.html().contains("<a "), n.kind() + ": " + email.html());
@@ -110,8 +135,13 @@ class EmailRendererTest {
 
     private void assertLinkDecides(String link, LeaveStatus decision) {
         assertTrue(link.startsWith("http://127.0.0.1:3000/decide?token="), link);
-        Verified verified = links.verify(link.substring(link.indexOf("token=") + 6), SampleLeaves.CREATED);
-        assertEquals(new Verified(Status.VALID, SampleLeaves.REQUEST_ID, decision, LINKS_EXPIRE), verified);
+        Verified verified = links.verify(token(link), SampleLeaves.CREATED);
+        assertEquals(new Verified(Status.VALID, SampleLeaves.REQUEST_ID, decision, LINKS_EXPIRE,
+                DecisionLinks.fingerprint(SampleLeaves.CALLBACK_ID)), verified);
+    }
+
+    private static String token(String link) {
+        return link.substring(link.indexOf("token=") + 6);
     }
 
     private static Notification approvalRequest(LeaveRequest leave) {

@@ -39,6 +39,9 @@ final class SampleEmails {
     private static void assertDecides(String link, LeaveStatus decision) {
         assertTrue(link.startsWith("http://127.0.0.1:3000/decide?token="), link);
         Verified verified = LINKS.verify(link.substring(link.indexOf("token=") + "token=".length()), SampleLeaves.CREATED);
-        assertEquals(new Verified(Status.VALID, SampleLeaves.REQUEST_ID, decision, EmailRendererTest.LINKS_EXPIRE), verified);
+        assertEquals(Status.VALID, verified.status());
+        assertEquals(SampleLeaves.REQUEST_ID, verified.requestId());
+        assertEquals(decision, verified.decision());
+        assertEquals(EmailRendererTest.LINKS_EXPIRE, verified.expiresAt());
     }
 }

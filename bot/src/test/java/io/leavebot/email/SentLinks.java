@@ -7,9 +7,15 @@ import java.util.regex.Pattern;
 record SentLinks(String approve, String reject) {
     private static final Pattern APPROVE = Pattern.compile("^Approve: (\\S+)$", Pattern.MULTILINE);
     private static final Pattern REJECT = Pattern.compile("^Reject: (\\S+)$", Pattern.MULTILINE);
+    private static final Pattern WITHDRAW = Pattern.compile("^Withdraw: (\\S+)$", Pattern.MULTILINE);
 
     static SentLinks in(String text) {
         return new SentLinks(find(APPROVE, text), find(REJECT, text));
+    }
+
+    /** The Withdraw link of a receipt. */
+    static String withdrawIn(String text) {
+        return find(WITHDRAW, text);
     }
 
     /** Both links, as they appear in an HTML part (attribute-escaped). */

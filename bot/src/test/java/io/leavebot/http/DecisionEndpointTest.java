@@ -100,7 +100,8 @@ class DecisionEndpointTest {
     @Test
     void expiredLinkChangesNothing() {
         web.submitted("r1");
-        String token = LINKS.token("r1", LeaveStatus.APPROVED, web.bot().now().minusSeconds(1));
+        String token = LINKS.token("r1", LeaveStatus.APPROVED, web.bot().leave("r1").callbackId(),
+                web.bot().now().minusSeconds(1));
 
         HttpResponse<String> page = web.get("/decide?token=" + token);
         assertEquals(410, page.statusCode());
@@ -135,7 +136,7 @@ class DecisionEndpointTest {
         assertContains(page.body(), "This link is not valid", "changed after LeaveBot sent it", "Nothing was changed");
         assertEquals(400, web.postForm("/decide", Map.of("token", turnedIntoReject)).statusCode());
         String otherSecret = new DecisionLinks("another-secret-that-is-long-enough-for-hmac", "http://x.example/decide")
-                .token("r1", LeaveStatus.APPROVED, web.bot().now().plusSeconds(60));
+                .token("r1", LeaveStatus.APPROVED, web.bot().leave("r1").callbackId(), web.bot().now().plusSeconds(60));
         assertEquals(400, web.postForm("/decide", Map.of("token", otherSecret)).statusCode());
         web.bot().settle();
         assertEquals(LeaveStatus.PENDING, web.bot().leave("r1").status());
@@ -152,7 +153,7 @@ class DecisionEndpointTest {
 
     @Test
     void linkForAnUnknownRequestGets404() {
-        String token = LINKS.token("never-submitted", LeaveStatus.APPROVED, web.bot().now().plusSeconds(60));
+        String token = LINKS.token("never-submitted", LeaveStatus.APPROVED, "cb", web.bot().now().plusSeconds(60));
         HttpResponse<String> page = web.get("/decide?token=" + token);
         assertEquals(404, page.statusCode());
         assertContains(page.body(), "We could not find this leave request", "Nothing was changed");
@@ -180,6 +181,66 @@ class DecisionEndpointTest {
         web.bot().settle();
         assertEquals(LeaveStatus.PENDING, web.bot().leave("r1").status());
         assertNull(web.bot().leave("r1").decision());
+    }
+
+    @Test
+    void theReceiptsWithdrawLinkShowsTheRequestAndItsPostWithdraws() {
+        web.submitted("r1");
+        String token = web.tokenFromMail(ADA, "Withdraw");
+
+        HttpResponse<String> page = web.get("/decide?token=" + token);
+        assertEquals(200, page.statusCode());
+        assertContains(page.body(), "Withdraw your leave request?", "Mon 12 Jan 2026 – Fri 16 Jan 2026",
+                "name=\"token\" value=\"" + token + "\"", "Withdraw my request");
+        assertEquals(LeaveStatus.PENDING, web.bot().leave("r1").status(), "showing the page changes nothing");
+
+        HttpResponse<String> done = web.postForm("/decide", Map.of("token", token));
+        assertEquals(200, done.statusCode());
+        assertContains(done.body(), "Your request is withdrawn");
+        web.bot().settle();
+        LeaveRequest leave = web.bot().leave("r1");
+        assertEquals(LeaveStatus.CANCELLED, leave.status());
+        assertTrue(ADA.isSameAs(leave.decision().by()));
+
+        HttpResponse<String> again = web.postForm("/decide", Map.of("token", token));
+        assertEquals(410, again.statusCode(), "a second withdrawal changes nothing");
+        assertContains(again.body(), "already withdrawn", "Nothing was changed");
+        assertEquals(410, web.postForm("/decide", Map.of("token", web.tokenFromMail(GRACE, "Approve"))).statusCode());
+    }
+
+    @Test
+    void afterTheApproverIsAskedAgainTheOldLinksAreReplacedAndTheNewOnesWork() {
+        web.submitted("r1");
+        String firstApprove = web.tokenFromMail(GRACE, "Approve");
+        String firstCallback = web.bot().leave("r1").callbackId();
+        // someone who is not Grace completes the callback: the workflow refuses it and asks Grace again
+        web.bot().engine().succeedCallback(firstCallback,
+                "{\"requestId\":\"r1\",\"outcome\":\"APPROVED\",\"by\":{\"email\":\"mallory@example.org\"}}");
+        web.bot().settle();
+        assertEquals(LeaveStatus.PENDING, web.bot().leave("r1").status());
+        assertFalse(firstCallback.equals(web.bot().leave("r1").callbackId()), "a fresh callback");
+
+        HttpResponse<String> old = web.get("/decide?token=" + firstApprove);
+        assertEquals(410, old.statusCode());
+        assertContains(old.body(), "This link was replaced", "Nothing was changed");
+        assertEquals(410, web.postForm("/decide", Map.of("token", firstApprove)).statusCode());
+        web.bot().settle();
+        assertEquals(LeaveStatus.PENDING, web.bot().leave("r1").status());
+
+        assertEquals(1, web.bot().mailTo(GRACE, "Please decide again").size());
+        assertEquals(200, web.postForm("/decide", Map.of("token", web.tokenFromMail(GRACE, "Approve"))).statusCode());
+        web.bot().settle();
+        assertEquals(LeaveStatus.APPROVED, web.bot().leave("r1").status());
+    }
+
+    @Test
+    void aLinkFromBeforeLinksNamedTheirCallbackStillDecides() {
+        web.submitted("r1");
+        String released = LINKS.tokenWithoutCallback("r1", LeaveStatus.REJECTED, web.bot().now().plusSeconds(60));
+
+        assertEquals(200, web.postForm("/decide", Map.of("token", released, "comment", "Sorry")).statusCode());
+        web.bot().settle();
+        assertEquals(LeaveStatus.REJECTED, web.bot().leave("r1").status());
     }
 
     @Test

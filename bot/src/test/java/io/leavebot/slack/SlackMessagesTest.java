@@ -65,7 +65,7 @@ class SlackMessagesTest {
     void onlyTheApprovalRequestAndItsRemindersCarryButtons(Kind kind) {
         JsonNode blocks = BlockKitJson.of(messages.of(notification(kind)).blocks());
 
-        boolean asksToDecide = kind == Kind.APPROVAL_REQUEST || kind == Kind.REMINDER;
+        boolean asksToDecide = kind == Kind.APPROVAL_REQUEST || kind == Kind.REMINDER || kind == Kind.APPROVAL_REQUEST_AGAIN;
         assertEquals(asksToDecide ? 1 : 0, BlockKitJson.ofType(blocks, "actions").size());
         assertEquals("header", blocks.get(0).path("type").asText());
         assertFalse(fields(blocks).isEmpty(), "the details are shown");
@@ -135,6 +135,8 @@ class SlackMessagesTest {
             case RECEIPT -> Notification.of(kind, SampleLeaves.pending());
             case APPROVAL_REQUEST -> approvalRequest(SampleLeaves.pending(), List.of());
             case REMINDER -> new Notification(kind, SampleLeaves.pending(), SampleLeaves.CALLBACK_ID, 1, List.of());
+            case APPROVAL_REQUEST_AGAIN -> new Notification(kind, SampleLeaves.pending(), "cb-round-2", 0, List.of());
+            case APPROVAL_REPLACED -> Notification.of(kind, SampleLeaves.pending());
             case OUTCOME, APPROVER_UPDATE -> Notification.of(kind, SampleLeaves.decided(LeaveStatus.REJECTED, GRACE, "Busy week"));
         };
     }

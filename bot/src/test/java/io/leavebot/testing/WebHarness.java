@@ -69,16 +69,21 @@ public final class WebHarness implements BeforeEachCallback, AfterEachCallback {
         return bot.submitted(requestId);
     }
 
-    /** The token of the Approve or Reject link in the newest approval e-mail {@code approver} received. */
-    public String tokenFromMail(Person approver, String label) {
-        List<ReceivedMail> asked = bot.mailTo(approver, "Leave request from");
-        String text = asked.get(asked.size() - 1).text();
-        int at = text.indexOf(label);
-        Matcher token = TOKEN.matcher(text.substring(at));
-        if (at < 0 || !token.find()) {
-            throw new AssertionError("no " + label + " link in the approval e-mail:\n" + text);
+    /**
+     * The token of the link labelled {@code label} (Approve, Reject, Withdraw) in the newest e-mail to
+     * {@code person} that has one.
+     */
+    public String tokenFromMail(Person person, String label) {
+        List<ReceivedMail> mail = bot.mailTo(person, "");
+        for (int i = mail.size() - 1; i >= 0; i--) {
+            String text = mail.get(i).text();
+            int at = text.indexOf("\n" + label + ": ");
+            Matcher token = TOKEN.matcher(at < 0 ? "" : text.substring(at));
+            if (token.find()) {
+                return token.group(1);
+            }
         }
-        return token.group(1);
+        throw new AssertionError("no " + label + " link in the e-mail to " + person.email() + ": " + mail);
     }
 
     public HttpResponse<String> get(String pathAndQuery) {

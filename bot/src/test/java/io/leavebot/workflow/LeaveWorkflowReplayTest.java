@@ -112,11 +112,7 @@ class LeaveWorkflowReplayTest {
             ctx.step(LeaveWorkflow.SEND_RECEIPT, SentNotification.class,
                     s -> steps.sendReceipt(id, execution + LeaveWorkflow.SEND_RECEIPT));
             ctx.step("check-balance", Boolean.class, s -> true); // the inserted step
-            DurableCallbackFuture<JsonNode> approval = ctx.createCallback(LeaveWorkflow.MANAGER_APPROVAL, JsonNode.class,
-                    CallbackConfig.timeout(leave.approvalTimeout()));
-            ctx.step(LeaveWorkflow.ASK_APPROVER, SentNotification.class,
-                    s -> steps.askApprover(id, approval.callbackId(), execution + LeaveWorkflow.ASK_APPROVER));
-            Outcome outcome = Answers.await(approval);
+            Outcome outcome = new Approval(ctx, steps, input, leave, LeaveRequest.executionNameFor(id)).decide();
             LeaveStatus status = ctx.step(LeaveWorkflow.RECORD_DECISION, LeaveStatus.class, s -> steps.recordDecision(id, outcome));
             ctx.step(LeaveWorkflow.TELL_EMPLOYEE, SentNotification.class,
                     s -> steps.tellEmployee(id, execution + LeaveWorkflow.TELL_EMPLOYEE));
