@@ -2,11 +2,15 @@ package io.leavebot.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.Decision;
+import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.Person;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -55,8 +59,19 @@ final class ApiAnswers {
         return write(body);
     }
 
-    /** A request with its status, dates, working days, type, people and decision. */
-    static String leave(LeaveRequest leave) {
+    /** The answer to an accepted decision or withdrawal: the request and the outcome on its way. */
+    static String answered(String id, LeaveStatus outcome) {
+        ObjectNode body = SubmissionJson.JSON.createObjectNode();
+        body.put("id", id);
+        body.put("status", LeaveStatus.PENDING.name());
+        body.put("answer", outcome.name());
+        body.put("message", "The answer is with the workflow, which records it and tells everyone; GET "
+                + LeaveApi.PATH + "/" + id + " shows the outcome.");
+        return write(body);
+    }
+
+    /** A request with its status, dates, working days, type, people, decision and audit. */
+    static String leave(LeaveRequest leave, List<AuditEntry> audit) {
         ObjectNode body = SubmissionJson.JSON.createObjectNode();
         body.put("id", leave.id());
         body.put("status", leave.status().name());
@@ -84,6 +99,15 @@ final class ApiAnswers {
             person(d, "by", decision.by());
             d.put("at", decision.at() == null ? null : decision.at().toString());
             d.put("comment", decision.comment());
+        }
+        ArrayNode entries = body.putArray("audit");
+        for (AuditEntry entry : audit) {
+            ObjectNode e = entries.addObject();
+            e.put("event", entry.event());
+            e.put("round", entry.round());
+            e.put("at", entry.at().toString());
+            e.put("claimed_by", entry.actor());
+            e.put("details", entry.details());
         }
         return write(body);
     }

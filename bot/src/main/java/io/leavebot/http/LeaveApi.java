@@ -1,8 +1,12 @@
 package io.leavebot.http;
 
 import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveSubmission;
+import io.leavebot.leave.Person;
+import io.leavebot.workflow.Answer;
 import io.leavebot.workflow.LeaveRequests;
+import io.leavebot.workflow.LeaveRequests.Answered;
 import io.leavebot.workflow.LeaveRequests.Submitted;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,10 +22,19 @@ import java.util.Optional;
  *   {@code "type"}, {@code "reason"}, {@code "half_day"} and {@code "request_id"} starts a request and answers
  *   {@code 202 {"id": ..., "status": "PENDING"}}. The same {@code request_id} sent again answers the same id and
  *   starts nothing; sent with a different request, it answers 409. Fields it does not know are ignored.</li>
- *   <li>{@code GET /api/leaves/{id}} answers the request with its status, dates, working days, type, people and
- *   decision, or 404. Right after the 202, before the workflow has recorded the request, it answers from the
- *   running workflow (PENDING).</li>
+ *   <li>{@code GET /api/leaves/{id}} answers the request with its status, dates, working days, type, people,
+ *   decision and audit (answers the workflow refused), or 404. Right after the 202, before the workflow has
+ *   recorded the request, it answers from the running workflow (PENDING).</li>
+ *   <li>{@code POST /api/decisions} with {@code {"callback_id", "decision": "approve" | "reject"}} and optionally
+ *   {@code "comment"} and {@code "decider_email"} decides the request whose approval e-mail gave that callback id;
+ *   {@code POST /api/leaves/{id}/decision} does the same by request id, without {@code callback_id}. The decider is
+ *   the request's approver; a {@code decider_email} must be theirs (403 otherwise), and the workflow checks the
+ *   answer again. 202 once the workflow has the answer; 404 for an unknown callback or request, 409 while the
+ *   approver is not asked yet, 410 once the request is decided, withdrawn or expired, or the callback replaced.</li>
+ *   <li>{@code POST /api/leaves/{id}/withdraw}, with no body or {@code {"employee_email"}}, withdraws a waiting
+ *   request for its employee, with the same answers.</li>
  * </ul>
+ * Decision bodies are read strictly: an unknown field or value is a 400 that names it.
  * Every call needs {@code Authorization: Bearer <key>}. Following RFC 6750, a missing and a wrong key both get 401
  * with {@code WWW-Authenticate} (the wrong key with {@code error="invalid_token"}): neither caller has proven who it
  * is, and 403 would suggest that a right key lacks a permission, which no key here does. Errors are
@@ -30,6 +43,7 @@ import java.util.Optional;
  */
 final class LeaveApi {
     static final String PATH = "/api/leaves";
+    static final String DECISIONS_PATH = "/api/decisions";
     private static final System.Logger LOG = System.getLogger(LeaveApi.class.getName());
     private static final String JSON = "application/json; charset=utf-8";
 
@@ -52,15 +66,26 @@ final class LeaveApi {
         try {
             authenticate(ex.header("Authorization"));
             String path = ex.path();
+            String[] under = path.startsWith(PATH + "/") ? path.substring(PATH.length() + 1).split("/", -1) : new String[0];
             if (path.equals(PATH) || path.equals(PATH + "/")) {
                 requireMethod(ex, "POST");
                 create(ex);
-            } else if (path.startsWith(PATH + "/") && path.indexOf('/', PATH.length() + 1) < 0) {
+            } else if (path.equals(DECISIONS_PATH)) {
+                requireMethod(ex, "POST");
+                decideByCallback(ex);
+            } else if (under.length == 1 && !under[0].isEmpty()) {
                 requireMethod(ex, "GET");
-                show(ex, path.substring(PATH.length() + 1));
+                show(ex, under[0]);
+            } else if (under.length == 2 && !under[0].isEmpty() && under[1].equals("decision")) {
+                requireMethod(ex, "POST");
+                decide(ex, under[0], DecisionJson.byRequestId(jsonBody(ex)));
+            } else if (under.length == 2 && !under[0].isEmpty() && under[1].equals("withdraw")) {
+                requireMethod(ex, "POST");
+                withdraw(ex, under[0]);
             } else {
-                throw HttpProblem.notFound("There is nothing at this address. The API offers POST " + PATH
-                        + " and GET " + PATH + "/{id}.");
+                throw HttpProblem.notFound("There is nothing at this address. The API offers POST " + PATH + ", GET "
+                        + PATH + "/{id}, POST " + PATH + "/{id}/decision, POST " + PATH + "/{id}/withdraw and POST "
+                        + DECISIONS_PATH + ".");
             }
         } catch (HttpProblem problem) {
             LOG.log(System.Logger.Level.INFO, "api " + ex.method() + " " + route(ex.path()) + ": " + problem.status
@@ -74,12 +99,8 @@ final class LeaveApi {
     }
 
     private void create(Exchange ex) {
-        String contentType = ex.header("Content-Type");
-        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new HttpProblem(415, "Please send the request as JSON, with Content-Type: application/json.");
-        }
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LeaveSubmission submission = SubmissionJson.read(ex.body(), defaultType, today);
+        LeaveSubmission submission = SubmissionJson.read(jsonBody(ex), defaultType, today);
         Optional<LeaveRequest> earlier = leaves.get(submission.requestId());
         if (earlier.isPresent()) {
             requireSameRequest(earlier.get(), submission);
@@ -95,9 +116,64 @@ final class LeaveApi {
     }
 
     private void show(Exchange ex, String id) {
-        LeaveRequest leave = leaves.get(id).orElseThrow(() -> HttpProblem.notFound(
-                "There is no leave request with this id. Please check the id that POST " + PATH + " answered."));
-        ex.respond(200, JSON, ApiAnswers.leave(leave), Map.of());
+        LeaveRequest leave = leaves.get(id).orElseThrow(LeaveApi::unknownRequest);
+        ex.respond(200, JSON, ApiAnswers.leave(leave, leaves.audit(id)), Map.of());
+    }
+
+    /** The seed's call: the callback id from the approval e-mail names the request (and the round it answers). */
+    private void decideByCallback(Exchange ex) {
+        DecisionJson.Decided decided = DecisionJson.byCallback(jsonBody(ex));
+        String id = leaves.requestFor(decided.callbackId()).orElseThrow(() -> HttpProblem.notFound(
+                "No leave request has this callback id. Please check the callback id in the approval e-mail."));
+        decide(ex, id, decided);
+    }
+
+    /** As the request's approver, or as {@code decider_email} when given (which must be the approver). */
+    private void decide(Exchange ex, String id, DecisionJson.Decided decided) {
+        LeaveRequest leave = leaves.get(id).orElseThrow(LeaveApi::unknownRequest);
+        Person by = decided.deciderEmail() == null ? leave.approver() : Person.ofEmail(decided.deciderEmail(), null);
+        Answer answer = decided.outcome() == LeaveStatus.APPROVED
+                ? Answer.approve(by, decided.comment()) : Answer.reject(by, decided.comment());
+        answered(ex, id, leaves.answer(id, decided.callbackId(), answer), answer);
+    }
+
+    /** As the request's employee, or as {@code employee_email} when given (which must be the employee). */
+    private void withdraw(Exchange ex, String id) {
+        String email = DecisionJson.withdrawal(ex.body().length == 0 ? ex.body() : jsonBody(ex));
+        LeaveRequest leave = leaves.get(id).orElseThrow(LeaveApi::unknownRequest);
+        Answer answer = Answer.cancel(email == null ? leave.employee() : Person.ofEmail(email, null));
+        answered(ex, id, leaves.answer(id, answer), answer);
+    }
+
+    /** 202 once the answer is with the workflow; otherwise why nothing changed. */
+    private static void answered(Exchange ex, String id, Answered answered, Answer answer) {
+        LeaveRequest leave = answered.leave();
+        switch (answered.result()) {
+            case ACCEPTED -> ex.respond(202, JSON, ApiAnswers.answered(id, answer.outcome()), Map.of("Location", PATH + "/" + id));
+            case NOT_ALLOWED -> throw new HttpProblem(403, answer.outcome() == LeaveStatus.CANCELLED
+                    ? "Only the employee who asked for this leave can withdraw it. Nothing was changed."
+                    : "Only this request's approver can decide it, and decider_email is someone else. Nothing was changed.");
+            case NOT_FOUND -> throw unknownRequest();
+            case NOT_READY -> throw new HttpProblem(409, "This request is not waiting for a decision yet: LeaveBot is still "
+                    + "asking its approver. Nothing was changed; please try again in a minute.");
+            case ALREADY_DECIDED -> throw new HttpProblem(410, leave.status().isFinal()
+                    ? "This request is no longer waiting: it is " + leave.status() + ". Nothing was changed."
+                    : "This request was answered a moment ago and its outcome is being recorded. Nothing was changed.");
+            case REPLACED -> throw new HttpProblem(410, "This callback id was replaced: the approver was asked again, "
+                    + "with a new callback id in the newest approval e-mail. Nothing was changed.");
+        }
+    }
+
+    private static HttpProblem unknownRequest() {
+        return HttpProblem.notFound("There is no leave request with this id. Please check the id that POST " + PATH + " answered.");
+    }
+
+    private static byte[] jsonBody(Exchange ex) {
+        String contentType = ex.header("Content-Type");
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new HttpProblem(415, "Please send the request as JSON, with Content-Type: application/json.");
+        }
+        return ex.body();
     }
 
     private static void accepted(Exchange ex, String id) {
@@ -137,6 +213,10 @@ final class LeaveApi {
 
     /** The path as a route, for logs: ids are left out. */
     private static String route(String path) {
-        return path.startsWith(PATH + "/") && path.length() > PATH.length() + 1 ? PATH + "/{id}" : path;
+        if (!path.startsWith(PATH + "/") || path.length() == PATH.length() + 1) {
+            return path;
+        }
+        int slash = path.indexOf('/', PATH.length() + 1);
+        return PATH + "/{id}" + (slash < 0 ? "" : path.substring(slash));
     }
 }

@@ -46,7 +46,7 @@ final class SubmissionJson {
      * @throws HttpProblem 400 for a body that is not a JSON object, or with every field's problem at once
      */
     static LeaveSubmission read(byte[] body, String defaultType, LocalDate today) {
-        JsonNode root = parse(body, today);
+        JsonNode root = object(body, example(today));
         Map<String, String> errors = new LinkedHashMap<>();
         ParsedDate start = date(root, START_DATE, LeaveValidator.START, today, errors);
         ParsedDate end = date(root, END_DATE, LeaveValidator.END, today, errors);
@@ -70,7 +70,13 @@ final class SubmissionJson {
         return "api-" + clientRequestId;
     }
 
-    private static JsonNode parse(byte[] body, LocalDate today) {
+    /**
+     * The body as a JSON object.
+     *
+     * @param example a body that would do, named in the message when this one is not JSON or not an object
+     * @throws HttpProblem 400 otherwise
+     */
+    static JsonNode object(byte[] body, String example) {
         JsonNode root;
         try {
             root = body.length == 0 ? null : JSON.readTree(body);
@@ -78,12 +84,12 @@ final class SubmissionJson {
             var at = e.getLocation();
             String where = at == null ? "" : " (the problem is at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             throw HttpProblem.badRequest("The request body is not valid JSON" + where + ". Please send an object such as "
-                    + example(today) + ".", Map.of());
+                    + example + ".", Map.of());
         } catch (IOException e) {
             throw HttpProblem.badRequest("The request body could not be read. Please send it again.", Map.of());
         }
         if (root == null || !root.isObject()) {
-            throw HttpProblem.badRequest("The request body must be a JSON object such as " + example(today) + ".", Map.of());
+            throw HttpProblem.badRequest("The request body must be a JSON object such as " + example + ".", Map.of());
         }
         return root;
     }
@@ -103,7 +109,8 @@ final class SubmissionJson {
         return parsed;
     }
 
-    private static String text(JsonNode root, String name, Map<String, String> errors) {
+    /** A text field, null when absent, JSON null or blank; anything but text is an error of the field. */
+    static String text(JsonNode root, String name, Map<String, String> errors) {
         JsonNode node = root.get(name);
         if (node == null || node.isNull()) {
             return null;

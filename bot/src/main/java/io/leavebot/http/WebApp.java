@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * LeaveBot's web pages and JSON API, whoever brings the requests: the pages behind e-mail decision links at
- * {@code /decide} when {@link Builder#decisionLinks} is set, the JSON API at {@code /api/leaves} when
+ * {@code /decide} when {@link Builder#decisionLinks} is set, the JSON API at {@code /api/leaves} and
+ * {@code /api/decisions} when
  * {@link Builder#apiKey} is set, and a polite 404 page for anything else. {@link WebServer} serves it on a port;
  * a host that receives requests whole (a Lambda Function URL) calls {@link #serve}:
  * <pre>{@code
@@ -128,7 +129,8 @@ public final class WebApp {
             ex.respond(answer.status(), contentType == null ? "text/plain; charset=utf-8" : contentType, answer.body(), headers);
         } else if (decisions != null && path.equals(DecisionEndpoint.PATH)) {
             decisions.handle(ex);
-        } else if (api != null && (path.equals(LeaveApi.PATH) || path.startsWith(LeaveApi.PATH + "/"))) {
+        } else if (api != null && (path.equals(LeaveApi.PATH) || path.startsWith(LeaveApi.PATH + "/")
+                || path.equals(LeaveApi.DECISIONS_PATH))) {
             api.handle(ex);
         } else {
             ex.respond(404, "text/html; charset=utf-8", NOT_FOUND_PAGE, Map.of());
