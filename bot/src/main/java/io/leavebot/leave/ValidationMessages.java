@@ -32,12 +32,12 @@ final class ValidationMessages {
     }
 
     static String noDate(String field, LocalDate today) {
-        return "Please give the " + label(field) + ", for example " + today.plusDays(7) + ".";
+        return "Please give the " + label(field) + ", for example " + WorkingDays.exampleDay(today) + ".";
     }
 
     static String unreadableDate(String field, String text, LocalDate today) {
         return "\"" + text.trim() + "\" is not a date we can read. Please write the " + label(field)
-                + " as YYYY-MM-DD, for example " + today.plusDays(7) + ".";
+                + " as YYYY-MM-DD, for example " + WorkingDays.exampleDay(today) + ".";
     }
 
     static String impossibleDate(String field, String text) {

@@ -215,6 +215,14 @@ class LeaveValidatorTest {
     }
 
     @Test
+    void aDateExampleIsAWorkingDaySoFollowingItWorks() {
+        LocalDate saturday = LocalDate.of(2026, 3, 7);
+
+        assertEquals("Please give the end date, for example 2026-03-16.",
+                LeaveValidator.parseDate(LeaveValidator.END, " ", saturday).error());
+    }
+
+    @Test
     void anImpossibleDayAndAMissingDateAreToldApart() {
         assertEquals("2026-02-30 is not a day in the calendar. Please check the day and month of the start date.",
                 LeaveValidator.parseDate(LeaveValidator.START, "2026-02-30", TODAY).error());
