@@ -12,18 +12,14 @@ import java.util.regex.Pattern;
  */
 public final class EmailAddresses {
     /** A forward path is at most 256 octets, two of them the angle brackets around the address. */
-    public static final int MAX_LENGTH = 254;
+    private static final int MAX_LENGTH = 254;
     /** The part before the {@code @}. */
-    public static final int MAX_LOCAL_PART = 64;
+    private static final int MAX_LOCAL_PART = 64;
 
     private static final String PART = "[^@\\s.\\p{Cc}\\p{Cf}]+";
     private static final Pattern SHAPE = Pattern.compile("[^@\\s\\p{Cc}\\p{Cf}]+@" + PART + "(\\." + PART + ")+");
 
     private EmailAddresses() {
-    }
-
-    public static boolean isValid(String address) {
-        return problem(address).isEmpty();
     }
 
     /**
