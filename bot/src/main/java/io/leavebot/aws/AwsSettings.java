@@ -15,7 +15,6 @@ import static io.leavebot.LeaveBotNames.WORKFLOW_FUNCTION_ENV;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
-import io.leavebot.leave.Person;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -151,8 +150,8 @@ final class AwsSettings {
             return switch (given.get(0)) {
                 case ROUTING_ENV -> ApproverRouting.fromJson(optional(ROUTING_ENV).orElseThrow(), "in " + ROUTING_ENV);
                 case ROUTING_FILE_ENV -> ApproverRouting.fromFile(Path.of(optional(ROUTING_FILE_ENV).orElseThrow()));
-                default -> ApproverRouting.single(Person.ofEmail(optional(APPROVER_EMAIL_ENV).orElseThrow(),
-                        optional(APPROVER_NAME_ENV).orElse(null)));
+                default -> ApproverRouting.single(ApproverRouting.approverOf(optional(APPROVER_EMAIL_ENV).orElseThrow(),
+                        optional(APPROVER_NAME_ENV).orElse(null), APPROVER_EMAIL_ENV));
             };
         } catch (IllegalArgumentException e) {
             throw new SettingsException(given.get(0) + ": " + e.getMessage(), e);

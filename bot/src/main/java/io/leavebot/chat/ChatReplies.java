@@ -4,6 +4,7 @@ import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.WorkingDays;
 import io.leavebot.notify.Notification;
 import io.leavebot.notify.NotificationText;
 import io.leavebot.notify.NotificationText.Detail;
@@ -47,8 +48,8 @@ public final class ChatReplies {
                 "Here is what you can ask LeaveBot:",
                 "• " + command + " — opens a form to ask for leave",
                 "• " + example(today) + " — asks for leave from the first to the last day, with a reason",
-                "• " + command + " tomorrow (or today, or " + today.plusDays(7) + ") — asks for one day",
-                "• " + command + " " + other + " " + today.plusDays(7) + " — asks for another type of leave: "
+                "• " + command + " tomorrow (or today, or " + WorkingDays.exampleDay(today) + ") — asks for one day",
+                "• " + command + " " + other + " " + WorkingDays.exampleDay(today) + " — asks for another type of leave: "
                         + String.join(", ", types) + " (" + types.get(0) + " if you leave it out)",
                 "• " + command + " list — shows your requests and where they stand",
                 "• " + command + " cancel <id> — withdraws a request that is still waiting");

@@ -80,6 +80,18 @@ public final class ApproverRouting {
         return parse(source, root);
     }
 
+    /**
+     * The approver a setting names by e-mail (such as the one approver of everyone), with an optional display name.
+     *
+     * @throws IllegalArgumentException naming the setting when the address cannot be used
+     */
+    public static Person approverOf(String email, String name, String setting) {
+        EmailAddresses.problem(email.trim()).ifPresent(wrong -> {
+            throw problem("in " + setting, "\"" + email + "\" " + wrong);
+        });
+        return Person.ofEmail(email, name);
+    }
+
     /** Everyone is approved by {@code approver}. */
     public static ApproverRouting single(Person approver) {
         return new ApproverRouting(approver, Map.of());
@@ -137,8 +149,10 @@ public final class ApproverRouting {
         if (email == null && slack == null) {
             throw problem(source, where + " needs an \"email\" or a \"slack\" user id");
         }
-        if (email != null && !EmailAddresses.isValid(email.trim())) {
-            throw problem(source, where + " has \"email\": \"" + email + "\", which is not an e-mail address");
+        if (email != null) {
+            EmailAddresses.problem(email.trim()).ifPresent(wrong -> {
+                throw problem(source, where + " has \"email\": \"" + email + "\", which " + wrong);
+            });
         }
         return new Person(slack, email, text(source, node, "name", where));
     }

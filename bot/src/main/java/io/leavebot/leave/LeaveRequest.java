@@ -25,6 +25,10 @@ public record LeaveRequest(
         String executionName,
         String callbackId) {
 
+    public LeaveRequest {
+        reason = BidiControls.strip(reason); // also for requests stored before controls were stripped on the way in
+    }
+
     /** The name of the durable execution for a request id: the one place it is built. */
     public static String executionNameFor(String requestId) {
         return "leave-" + requestId;

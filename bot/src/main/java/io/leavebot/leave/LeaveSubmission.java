@@ -15,4 +15,9 @@ public record LeaveSubmission(
         LocalDate end,
         boolean halfDay,
         String reason) {
+
+    public LeaveSubmission {
+        type = BidiControls.strip(type);
+        reason = BidiControls.strip(reason);
+    }
 }

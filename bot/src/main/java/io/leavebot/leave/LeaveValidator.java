@@ -99,8 +99,9 @@ public final class LeaveValidator {
     private static void checkPeople(Person employee, Person approver, Map<String, String> errors) {
         if (employee == null) {
             errors.put(EMPLOYEE, ValidationMessages.noEmployee());
-        } else if (employee.email() != null && !EmailAddresses.isValid(employee.email())) {
-            errors.put(EMPLOYEE, ValidationMessages.badEmail(employee.email()));
+        } else if (employee.email() != null) {
+            EmailAddresses.problem(employee.email())
+                    .ifPresent(problem -> errors.put(EMPLOYEE, ValidationMessages.badEmail(employee.email(), problem)));
         }
         if (approver == null) {
             errors.put(APPROVER, ValidationMessages.noApprover());
@@ -137,6 +138,9 @@ public final class LeaveValidator {
             errors.put(END, ValidationMessages.endBeforeStart(start, end));
         } else if (days > policy.maxDays()) {
             errors.put(END, ValidationMessages.tooLong(days, policy.maxDays()));
+        } else if (WorkingDays.between(start, end) == 0) {
+            // nothing to approve: the approver would be asked about "no working days" (a half day included)
+            errors.put(END, ValidationMessages.noWorkingDays(start, end));
         }
         if (s.halfDay() && !start.equals(end)) {
             errors.put(HALF_DAY, ValidationMessages.halfDayOnSeveralDays());

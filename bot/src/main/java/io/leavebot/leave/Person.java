@@ -11,7 +11,7 @@ public record Person(String slackUserId, String email, String displayName) {
     public Person {
         slackUserId = blankToNull(slackUserId);
         email = blankToNull(email) == null ? null : email.trim().toLowerCase(Locale.ROOT);
-        displayName = blankToNull(displayName);
+        displayName = blankToNull(BidiControls.strip(displayName));
         if (slackUserId == null && email == null) {
             throw new IllegalArgumentException("a person needs a Slack user id or an e-mail address");
         }

@@ -1,6 +1,7 @@
 package io.leavebot.leave;
 
 import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -17,8 +18,9 @@ final class ValidationMessages {
         return "We could not tell who is asking for leave. Please sign in with your Slack account or give your e-mail address.";
     }
 
-    static String badEmail(String email) {
-        return "\"" + email + "\" does not look like an e-mail address. Please use the form name@example.com.";
+    /** @param problem what {@link EmailAddresses#problem} says is wrong with it */
+    static String badEmail(String email, String problem) {
+        return "\"" + email + "\" " + problem + ". Please use the form name@example.com.";
     }
 
     static String noType(List<String> types) {
@@ -30,12 +32,12 @@ final class ValidationMessages {
     }
 
     static String noDate(String field, LocalDate today) {
-        return "Please give the " + label(field) + ", for example " + today.plusDays(7) + ".";
+        return "Please give the " + label(field) + ", for example " + WorkingDays.exampleDay(today) + ".";
     }
 
     static String unreadableDate(String field, String text, LocalDate today) {
         return "\"" + text.trim() + "\" is not a date we can read. Please write the " + label(field)
-                + " as YYYY-MM-DD, for example " + today.plusDays(7) + ".";
+                + " as YYYY-MM-DD, for example " + WorkingDays.exampleDay(today) + ".";
     }
 
     static String impossibleDate(String field, String text) {
@@ -53,6 +55,14 @@ final class ValidationMessages {
     static String tooLong(long days, int maxDays) {
         return "This request covers " + days + " calendar days; the most you can ask for at once is " + maxDays
                 + ". Please split it into shorter requests.";
+    }
+
+    static String noWorkingDays(LocalDate start, LocalDate end) {
+        if (start.equals(end)) {
+            return start + " is a " + start.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ", not a working day. "
+                    + "Please pick a working day (Monday to Friday).";
+        }
+        return start + " to " + end + " has no working days. Please pick dates that include a working day (Monday to Friday).";
     }
 
     static String halfDayOnSeveralDays() {

@@ -15,10 +15,23 @@ public final class WorkingDays {
         }
         int count = 0;
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            if (isWorkingDay(day)) {
                 count++;
             }
         }
         return count;
+    }
+
+    /** The day messages suggest as an example: a week from today, or the Monday after when that is a weekend day. */
+    public static LocalDate exampleDay(LocalDate today) {
+        LocalDate day = today.plusDays(7);
+        while (!isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    private static boolean isWorkingDay(LocalDate day) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 }

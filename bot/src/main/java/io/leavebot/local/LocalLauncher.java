@@ -133,9 +133,10 @@ public final class LocalLauncher {
         return ApproverRouting.single(defaultApprover(settings));
     }
 
+    /** Without a name, texts name the approver by address ("sent to manager@example.com") and greet with "Hello,". */
     private static Person defaultApprover(Settings settings) {
-        return Person.ofEmail(settings.string("LEAVEBOT_APPROVER_EMAIL", "manager@example.com"),
-                settings.string("LEAVEBOT_APPROVER_NAME", "Your manager"));
+        return ApproverRouting.approverOf(settings.string("LEAVEBOT_APPROVER_EMAIL", "manager@example.com"),
+                settings.optional("LEAVEBOT_APPROVER_NAME").orElse(null), "LEAVEBOT_APPROVER_EMAIL");
     }
 
     private static void printWelcome(Settings settings, Running running) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leavebot.leave.ApproverRouting;
+import io.leavebot.leave.EmailAddresses;
 import io.leavebot.leave.Person;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,9 +129,12 @@ public final class People {
 
     private static String email(String source, JsonNode node, String who, String field) {
         String value = text(node, field);
-        if (value == null || !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (value == null) {
             throw problem(source, who + " needs an e-mail address in \"" + field + "\"");
         }
+        EmailAddresses.problem(value).ifPresent(wrong -> {
+            throw problem(source, who + " needs an e-mail address in \"" + field + "\", but \"" + value + "\" " + wrong);
+        });
         return value.toLowerCase(Locale.ROOT);
     }
 

@@ -115,6 +115,14 @@ class AwsSettingsTest {
     }
 
     @Test
+    void anApproverAddressOverTheRfcLimitIsRefusedNamingTheVariable() {
+        String tooLong = "grace@" + "g".repeat(245) + ".org";
+        var e = assertThrows(SettingsException.class, () -> AwsSettings.of(Map.of(APPROVER_EMAIL_ENV, tooLong)).routing());
+        assertEquals(APPROVER_EMAIL_ENV + ": The approver routing in " + APPROVER_EMAIL_ENV + " cannot be used: \"" + tooLong
+                + "\" is 255 characters long, more than the 254 an e-mail address may have.", e.getMessage());
+    }
+
+    @Test
     void badRoutingJsonIsRefusedNamingTheVariable() {
         var e = assertThrows(SettingsException.class,
                 () -> AwsSettings.of(Map.of(ROUTING_ENV, "{\"default\": {\"mail\": \"grace@example.org\"}}")).routing());

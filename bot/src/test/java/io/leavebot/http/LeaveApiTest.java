@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leavebot.durable.model.ExecutionQuery;
+import io.leavebot.leave.Person;
 import io.leavebot.testing.LeaveBotHarness;
+import io.leavebot.testing.ReceivedMail;
 import io.leavebot.testing.WebHarness;
 import io.leavebot.workflow.Answer;
 import io.leavebot.workflow.LeaveRequests;
@@ -18,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -132,6 +135,55 @@ class LeaveApiTest {
         assertContains(fieldError(with("type", "holiday"), "type"), "not a leave type");
         assertContains(fieldError(GOOD.replace("ada@example.org", "ada-at-example"), "employee_email"), "e-mail address");
         assertContains(fieldError(with("half_day", "true"), "half_day"), "single day");
+    }
+
+    @Test
+    void aRequestWithNoWorkingDaysIsRefusedAndNothingStarts() {
+        String weekend = GOOD.replace("2026-01-12", "2026-01-17").replace("2026-01-16", "2026-01-18");
+
+        assertEquals("2026-01-17 to 2026-01-18 has no working days. Please pick dates that include a working day "
+                + "(Monday to Friday).", fieldError(weekend, "end_date"));
+        assertNothingStarted();
+        assertEquals(List.of(), web.bot().mail());
+    }
+
+    @Test
+    void anEmployeeAddressOverTheRfcLimitIsRefusedAndTheLimitItselfIsMailed() {
+        String longest = "a".repeat(64) + "@" + "b".repeat(60) + "." + "c".repeat(63) + "." + "d".repeat(60) + ".org";
+        String tooLong = "x" + longest;
+        assertEquals(254, longest.length());
+
+        assertContains(fieldError(GOOD.replace("ada@example.org", tooLong), "employee_email"), "255 characters long");
+        assertNothingStarted();
+        assertEquals(List.of(), web.bot().store().listByEmployee(Person.ofEmail(tooLong, null)));
+        assertEquals(List.of(), web.bot().mail());
+
+        assertEquals(202, web.api("POST", "/api/leaves", GOOD.replace("ada@example.org", longest)).statusCode());
+        web.bot().settle();
+        assertEquals(1, web.bot().mailTo(Person.ofEmail(longest, null), "Leave request received").size());
+    }
+
+    @Test
+    void bidiControlsInTheReasonAreNeitherStoredNorMailed() {
+        String id = json(web.api("POST", "/api/leaves", with("reason", "Family \u202Etisiv"))).get("id").asText();
+        web.bot().settle();
+
+        assertEquals("Family tisiv", web.bot().leave(id).reason());
+        ReceivedMail asked = web.bot().mailTo(LeaveBotHarness.GRACE, "Leave request from").get(0);
+        assertContains(asked.text(), "Family tisiv");
+        assertFalse(web.bot().mail().stream().anyMatch(m -> m.text().contains("\u202E")), "no e-mail carries the control");
+    }
+
+    @Test
+    void bidiControlsInARejectionCommentAreNeitherStoredNorMailed() {
+        String id = json(web.api("POST", "/api/leaves", GOOD)).get("id").asText();
+        web.bot().settle();
+        web.bot().leaves().answer(id, Answer.reject(LeaveBotHarness.GRACE, "Release \u2067week\u2069, sorry"));
+        web.bot().settle();
+
+        assertEquals("Release week, sorry", web.bot().leave(id).decision().comment());
+        ReceivedMail rejected = web.bot().mailTo(Person.ofEmail("ada@example.org", null), "Your leave request was not approved").get(0);
+        assertContains(rejected.text(), "Release week, sorry");
     }
 
     @Test

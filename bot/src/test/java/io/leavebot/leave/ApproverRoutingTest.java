@@ -101,7 +101,23 @@ class ApproverRoutingTest {
     @Test
     void anApproverEmailThatIsNoAddressIsRefused() throws IOException {
         assertTrue(problemWith("{\"default\": {\"email\": \"bea at example\"}}")
-                .contains("\"default\" has \"email\": \"bea at example\", which is not an e-mail address"));
+                .contains("\"default\" has \"email\": \"bea at example\", which does not look like an e-mail address"));
+    }
+
+    @Test
+    void anApproverEmailOverTheRfcLimitIsRefused() throws IOException {
+        String tooLong = "bea@" + "b".repeat(247) + ".com";
+        assertTrue(problemWith("{\"default\": {\"email\": \"" + tooLong + "\"}}")
+                .contains("which is 255 characters long, more than the 254 an e-mail address may have"));
+    }
+
+    @Test
+    void anApproverNamedInASettingMustHaveAnAddress() {
+        assertEquals(Person.ofEmail("bea@example.com", null), ApproverRouting.approverOf(" bea@example.com ", null, "LEAVEBOT_APPROVER_EMAIL"));
+        var refused = assertThrows(IllegalArgumentException.class,
+                () -> ApproverRouting.approverOf("bea at example", "Bea", "LEAVEBOT_APPROVER_EMAIL"));
+        assertEquals("The approver routing in LEAVEBOT_APPROVER_EMAIL cannot be used: \"bea at example\" does not look "
+                + "like an e-mail address.", refused.getMessage());
     }
 
     @Test

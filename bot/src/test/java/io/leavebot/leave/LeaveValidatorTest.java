@@ -153,6 +153,42 @@ class LeaveValidatorTest {
     }
 
     @Test
+    void aRequestWithNoWorkingDaysIsRefusedOnTheEndDate() {
+        LocalDate saturday = LocalDate.of(2026, 3, 7);
+
+        assertEquals(Map.of(LeaveValidator.END, "2026-03-07 to 2026-03-08 has no working days. "
+                + "Please pick dates that include a working day (Monday to Friday)."), validate(days(saturday, saturday.plusDays(1))));
+        assertEquals(Map.of(LeaveValidator.END, "2026-03-08 is a Sunday, not a working day. "
+                + "Please pick a working day (Monday to Friday)."), validate(days(saturday.plusDays(1), saturday.plusDays(1))));
+        assertEquals(Map.of(), validate(days(saturday, saturday.plusDays(2))), "a weekend and the Monday after is fine");
+    }
+
+    @Test
+    void aHalfDayOnANonWorkingDayIsRefused() {
+        LocalDate saturday = LocalDate.of(2026, 3, 7);
+
+        assertEquals("2026-03-07 is a Saturday, not a working day. Please pick a working day (Monday to Friday).",
+                validate(submission("annual", saturday, saturday, true, null)).get(LeaveValidator.END));
+    }
+
+    @Test
+    void anEmployeeEmailBeyondTheRfcLimitsIsRefused() {
+        String longest = "a".repeat(64) + "@" + "b".repeat(60) + "." + "c".repeat(63) + "." + "d".repeat(60) + ".org";
+        assertEquals(254, longest.length());
+
+        assertEquals(Map.of(), validate(new LeaveSubmission("r-1", Person.ofEmail(longest, null), "annual", TODAY, TODAY, false, null)));
+        assertEquals("\"" + "x" + longest + "\" is 255 characters long, more than the 254 an e-mail address may have. "
+                + "Please use the form name@example.com.", employeeError("x" + longest));
+        assertEquals("\"" + "a".repeat(65) + "@example.com\" has 65 characters before the @, more than the 64 an e-mail "
+                + "address may have there. Please use the form name@example.com.", employeeError("a".repeat(65) + "@example.com"));
+    }
+
+    private String employeeError(String email) {
+        LeaveSubmission s = new LeaveSubmission("r-1", Person.ofEmail(email, null), "annual", TODAY, TODAY, false, null);
+        return validator.validate(s, BEA, List.of(), TODAY).get(LeaveValidator.EMPLOYEE);
+    }
+
+    @Test
     void anEmployeeEmailThatIsNoAddressIsRefused() {
         LeaveSubmission s = new LeaveSubmission("r-1", Person.ofEmail("ann at example", null), "annual", TODAY, TODAY, false, null);
 
@@ -176,6 +212,14 @@ class LeaveValidatorTest {
         assertNull(parsed.date());
         assertEquals("\"4/5/2026\" is not a date we can read. Please write the end date as YYYY-MM-DD, for example 2026-03-09.",
                 parsed.error());
+    }
+
+    @Test
+    void aDateExampleIsAWorkingDaySoFollowingItWorks() {
+        LocalDate saturday = LocalDate.of(2026, 3, 7);
+
+        assertEquals("Please give the end date, for example 2026-03-16.",
+                LeaveValidator.parseDate(LeaveValidator.END, " ", saturday).error());
     }
 
     @Test

@@ -48,6 +48,9 @@ class LocalLauncherTest {
             String id = created.body().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
 
             String approveLink = awaitOutbox("grace@example.com", APPROVE_LINK);
+            // without LEAVEBOT_APPROVER_NAME the approver has no name: greeted plainly, named by address
+            awaitOutbox("grace@example.com", Pattern.compile("(\nHello,)"));
+            awaitOutbox("ada@example.com", Pattern.compile("(has been sent to grace@example.com for approval)"));
             String token = approveLink.substring(approveLink.indexOf("token=") + 6);
             var page = send(HttpRequest.newBuilder(web.resolve("/decide?token=" + token)).GET());
             assertEquals(200, page.statusCode());
@@ -55,7 +58,7 @@ class LocalLauncherTest {
                     .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
             assertEquals(200, decided.statusCode(), decided.body());
 
-            awaitOutbox("ada@example.com", Pattern.compile("(approved)"));
+            awaitOutbox("ada@example.com", Pattern.compile("(Good news: grace@example.com approved your)"));
             var status = send(HttpRequest.newBuilder(web.resolve("/api/leaves/" + id)).header("Authorization", "Bearer " + KEY).GET());
             assertTrue(status.body().contains("\"APPROVED\""), status.body());
         }

@@ -56,6 +56,28 @@ class SlackRequestFormTest {
     }
 
     @Test
+    void aWeekendShowsUnderTheEndDateAndStartsNothing() {
+        JsonNode ack = slack.sendOk(form("V0FORM1", "annual", "2026-01-17", "2026-01-18", false, null));
+
+        assertEquals("errors", ack.path("response_action").asText());
+        assertEquals("2026-01-17 to 2026-01-18 has no working days. Please pick dates that include a working day "
+                + "(Monday to Friday).", ack.path("errors").path("end").asText(), ack.toString());
+        assertEquals(1, ack.path("errors").size(), ack.toString());
+        assertEquals(0, slack.executions());
+    }
+
+    @Test
+    void bidiControlsInTheReasonAndTheSlackNameAreNotKept() {
+        slack.slack().member(ADA.slackUserId(), ADA.email(), "Ada \u202ELovelace");
+        slack.sendOk(form("V0FORM1", "sick", "2026-01-14", "2026-01-14", false, "Dentist \u202Eyadsruht"));
+
+        slack.bot().settle();
+        LeaveRequest leave = slack.bot().leave(RequestIds.from("slack-view:V0FORM1"));
+        assertEquals("Dentist yadsruht", leave.reason());
+        assertEquals("Ada Lovelace", leave.employee().displayName());
+    }
+
+    @Test
     void aFormSentTwiceStartsOneRequest() {
         Signed sent = form("V0FORM1", "annual", "2026-01-12", "2026-01-16", false, null);
         assertTrue(slack.sendOk(sent).isEmpty());

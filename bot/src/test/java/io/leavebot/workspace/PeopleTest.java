@@ -29,6 +29,8 @@ class PeopleTest {
         assertProblem("like Slack's user ids", "{\"members\": [{\"id\": \"sam\", \"name\": \"Sam\", \"email\": \"sam@example.com\"}]}");
         assertProblem("needs a \"name\"", "{\"members\": [{\"id\": \"U0SAM\", \"email\": \"sam@example.com\"}]}");
         assertProblem("needs an e-mail address", "{\"members\": [{\"id\": \"U0SAM\", \"name\": \"Sam\", \"email\": \"sam\"}]}");
+        assertProblem("member U0SAM needs an e-mail address in \"email\", but \"" + "s".repeat(65) + "@example.com\" has 65 "
+                + "characters before the @", "{\"members\": [{\"id\": \"U0SAM\", \"name\": \"Sam\", \"email\": \"" + "s".repeat(65) + "@example.com\"}]}");
         assertProblem("two members", "{\"members\": [{\"id\": \"U0SAM\", \"name\": \"Sam\", \"email\": \"sam@example.com\"},"
                 + "{\"id\": \"U0SAM\", \"name\": \"Sam again\", \"email\": \"sam2@example.com\"}]}");
         assertProblem("Sam's approver boss@example.com is neither a member nor listed in \"email_only\"",
