@@ -103,8 +103,8 @@ final class DecisionJson {
 
     private static String email(JsonNode root, String field, Map<String, String> errors) {
         String email = SubmissionJson.text(root, field, errors);
-        if (email != null && !EmailAddresses.isValid(email)) {
-            errors.put(field, "\"" + field + "\" is not an e-mail address.");
+        if (email != null) {
+            EmailAddresses.problem(email).ifPresent(problem -> errors.put(field, "\"" + field + "\" " + problem + "."));
         }
         return email;
     }
