@@ -139,7 +139,7 @@ final class LeaveApi {
 
     /** As the request's employee, or as {@code employee_email} when given (which must be the employee). */
     private void withdraw(Exchange ex, String id) {
-        String email = DecisionJson.withdrawal(ex.body().length == 0 ? ex.body() : jsonBody(ex));
+        String email = DecisionJson.withdrawal(jsonBody(ex));
         LeaveRequest leave = leaves.get(id).orElseThrow(LeaveApi::unknownRequest);
         Answer answer = Answer.cancel(email == null ? leave.employee() : Person.ofEmail(email, null));
         answered(ex, id, leaves.answer(id, answer), answer);
@@ -168,12 +168,14 @@ final class LeaveApi {
         return HttpProblem.notFound("There is no leave request with this id. Please check the id that POST " + PATH + " answered.");
     }
 
+    /** The body, which must be JSON when there is one. */
     private static byte[] jsonBody(Exchange ex) {
+        byte[] body = ex.body();
         String contentType = ex.header("Content-Type");
-        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (body.length > 0 && contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HttpProblem(415, "Please send the request as JSON, with Content-Type: application/json.");
         }
-        return ex.body();
+        return body;
     }
 
     private static void accepted(Exchange ex, String id) {
