@@ -78,10 +78,6 @@ public final class DynamoDbLeaveStore implements LeaveStore {
         if (callbackId != null) {
             values.put(":callback", s(callbackId));
         }
-        if (callbackId != null) {
-            // the pointer first: once the request names the callback, an answer by callback id must find it
-            client.putItem(b -> b.tableName(table).item(DynamoDbLeaveItems.callbackItem(callbackId, id)));
-        }
         String update = callbackId == null ? "REMOVE " + DynamoDbLeaveItems.CALLBACK_ID
                 : "SET " + DynamoDbLeaveItems.CALLBACK_ID + " = :callback";
         try {
@@ -90,6 +86,11 @@ public final class DynamoDbLeaveStore implements LeaveStore {
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException notPending) {
             requireExists(id);
+            return;
+        }
+        if (callbackId != null) {
+            // before the approver hears of the callback, so an answer by its id always finds the request
+            client.putItem(b -> b.tableName(table).item(DynamoDbLeaveItems.callbackItem(callbackId, id)));
         }
     }
 

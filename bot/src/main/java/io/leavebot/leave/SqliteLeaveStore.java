@@ -87,11 +87,11 @@ public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
     /** Sets the callback only while the request is PENDING; on a decided request it changes nothing. */
     @Override
     public synchronized void setCallbackId(String id, String callbackId) {
-        if (callbackId != null) {
-            update("INSERT INTO leave_callbacks (callback_id, request_id) VALUES (?, ?) ON CONFLICT DO NOTHING", callbackId, id);
-        }
         if (update("UPDATE leave_requests SET callback_id = ? WHERE id = ? AND status = 'PENDING'", callbackId, id) == 0) {
             requireExists(id);
+        } else if (callbackId != null) {
+            // before the approver hears of the callback, so an answer by its id always finds the request
+            update("INSERT INTO leave_callbacks (callback_id, request_id) VALUES (?, ?) ON CONFLICT DO NOTHING", callbackId, id);
         }
     }
 

@@ -175,6 +175,40 @@ abstract class LeaveStoreContract {
     }
 
     @Test
+    void everyCallbackARequestHadLeadsBackToIt() {
+        store.create(leave("r-1"));
+        store.create(leave("r-2", DAN, MAY_4, MAY_4, T0));
+        store.setCallbackId("r-1", "callback-1");
+        store.setCallbackId("r-1", "callback-2"); // asked again: the first one is replaced, not forgotten
+        store.setCallbackId("r-2", "callback-3");
+        store.decide("r-2", LeaveStatus.APPROVED, new Decision(BEA, T0, null), T0);
+        store.setCallbackId("r-2", "callback-4"); // too late: not the request's
+
+        assertEquals(Optional.of("r-1"), store.requestIdForCallback("callback-1"));
+        assertEquals(Optional.of("r-1"), store.requestIdForCallback("callback-2"));
+        assertEquals(Optional.of("r-2"), store.requestIdForCallback("callback-3"));
+        assertEquals(Optional.empty(), store.requestIdForCallback("callback-4"));
+        assertEquals(Optional.empty(), store.requestIdForCallback("never-given"));
+    }
+
+    @Test
+    void anAuditEntryIsKeptOncePerRoundAndEventAndReadOldestFirst() {
+        store.create(leave("r-1"));
+        AuditEntry first = new AuditEntry("r-1", 1, AuditEntry.ANSWER_REFUSED, T0.plusSeconds(5), "mallory@example.org",
+                "a decision by mallory@example.org, who is not this request's approver");
+        AuditEntry second = new AuditEntry("r-1", 2, AuditEntry.ANSWER_REFUSED, T0.plusSeconds(9), null, "not an answer: x");
+
+        store.recordAudit(second);
+        store.recordAudit(first);
+        store.recordAudit(new AuditEntry("r-1", 1, AuditEntry.ANSWER_REFUSED, T0.plusSeconds(7), null, "a retry")); // the first wins
+
+        assertEquals(List.of(first, second), store.audit("r-1"));
+        assertEquals(List.of(), store.audit("r-2"));
+        assertEquals(Optional.of(leave("r-1")), store.get("r-1"), "the audit is not part of the request");
+        assertEquals(1, store.listByEmployee(ANN).size(), "nor of its listings");
+    }
+
+    @Test
     void settingTheCallbackIdOfAnUnknownRequestThrowsNoSuchElement() {
         assertThrows(NoSuchElementException.class, () -> store.setCallbackId("no-such-request", "callback-1"));
     }

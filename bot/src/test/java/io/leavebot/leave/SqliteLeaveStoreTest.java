@@ -1,8 +1,14 @@
 package io.leavebot.leave;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -42,6 +48,71 @@ class SqliteLeaveStoreTest extends LeaveStoreContract {
             LeaveRequest approved = other.decide("r-1", LeaveStatus.APPROVED, new Decision(BEA, T0, null), T0);
             assertEquals(approved, store.decide("r-1", LeaveStatus.REJECTED, new Decision(BEA, T0, "no"), T0));
             assertEquals(List.of(approved), store.listByEmployee(ANN));
+        }
+    }
+
+    @Test
+    void aFileOfTheLastReleaseIsMigratedInPlaceWithEverythingInIt() throws Exception {
+        ((SqliteLeaveStore) store).close();
+        Path released = dir.resolve("released.db");
+        Files.copy(Path.of("src/test/resources/release-data/0.1.0-e221f69/leaves.db"), released);
+        assertEquals(0, userVersion(released), "release 0.1.0 set no version");
+
+        try (SqliteLeaveStore migrated = new SqliteLeaveStore(released)) {
+            assertEquals(SqliteSchema.LATEST, userVersion(released));
+            LeaveRequest waiting = migrated.get("api-release-waiting").orElseThrow();
+            assertEquals(LeaveStatus.PENDING, waiting.status());
+            assertEquals(Optional.of("api-release-waiting"), migrated.requestIdForCallback(waiting.callbackId()),
+                    "the waiting request's callback is found by its id");
+            assertEquals("Sorry, release week", migrated.get("api-release-rejected").orElseThrow().decision().comment());
+            assertTrue(migrated.sent("leave-api-release-approved/tell-employee").isPresent());
+            assertEquals(List.of(), migrated.audit("api-release-waiting"));
+        }
+        try (SqliteLeaveStore again = new SqliteLeaveStore(released)) {
+            assertEquals(SqliteSchema.LATEST, userVersion(released), "opening a migrated file changes nothing");
+            assertEquals(3, again.listByEmployee(Person.ofEmail("ada@example.com", null)).size()
+                    + again.listByEmployee(Person.ofEmail("alan@example.com", null)).size());
+        }
+    }
+
+    @Test
+    void aFileFromANewerLeaveBotIsRefusedAndLeftAsItIs() throws Exception {
+        ((SqliteLeaveStore) store).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file())) {
+            c.createStatement().execute("PRAGMA user_version = " + (SqliteSchema.LATEST + 1));
+        }
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new SqliteLeaveStore(file()));
+
+        assertTrue(refused.getMessage().contains("was written by a newer LeaveBot"), refused.getMessage());
+        assertEquals(SqliteSchema.LATEST + 1, userVersion(file()));
+    }
+
+    @Test
+    void aMigrationThatFailsLeavesTheFileAtItsVersion() throws Exception {
+        ((SqliteLeaveStore) store).close();
+        Path released = dir.resolve("released.db");
+        Files.copy(Path.of("src/test/resources/release-data/0.1.0-e221f69/leaves.db"), released);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + released)) {
+            // a table in the way of migration 2, so its second statement fails after the first ran
+            c.createStatement().execute("CREATE TABLE leave_audit (x TEXT)");
+        }
+
+        assertThrows(IllegalStateException.class, () -> new SqliteLeaveStore(released));
+
+        assertEquals(0, userVersion(released));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + released);
+                ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT count(*) FROM sqlite_master WHERE name = 'leave_callbacks'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "the migration's first table was rolled back with it");
+        }
+    }
+
+    private static int userVersion(Path file) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                ResultSet rs = c.createStatement().executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : -1;
         }
     }
 }
