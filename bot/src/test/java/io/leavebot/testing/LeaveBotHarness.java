@@ -234,6 +234,23 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         }
     }
 
+    /**
+     * Stops this bot and starts this version on a copy of {@code dataDir}'s executions and leave requests (a data
+     * folder as an earlier release left it), with the clock at {@code at}: an upgrade in place.
+     */
+    public void reopenOnReleasedData(Path dataDir, Instant at) throws IOException {
+        smtp(); // the release kept its requests in SQLite
+        crash();
+        for (String file : List.of("leavebot.db", "leaves.db")) {
+            for (String suffix : List.of("-wal", "-shm")) {
+                Files.deleteIfExists(dir.resolve(file + suffix));
+            }
+            Files.copy(dataDir.resolve(file), dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        clock.set(at);
+        reopen();
+    }
+
     /** A new process on the same files: engine, store and front-end service built again; the engine recovers. */
     public void reopen() {
         reopenWith(LeaveWorkflow::new);
