@@ -325,6 +325,16 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
         return engine;
     }
 
+    /** A real {@code LambdaClient} on the engine's REST façade, as an operator's SDK or CLI reaches it. */
+    software.amazon.awssdk.services.lambda.LambdaClient lambda() {
+        return clients().lambda();
+    }
+
+    /** The request's audit as the table holds it. */
+    List<io.leavebot.leave.AuditEntry> audit(String id) {
+        return new DynamoDbLeaveStore(dynalite.client(), table).audit(id);
+    }
+
     /** The request as the table holds it. */
     LeaveRequest leave(String id) {
         return new DynamoDbLeaveStore(dynalite.client(), table).get(id).orElseThrow();
