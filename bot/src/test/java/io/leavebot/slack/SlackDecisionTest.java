@@ -41,6 +41,33 @@ class SlackDecisionTest {
     }
 
     @Test
+    void afterAForgedAnswerTheOldMessageLosesItsButtonsAndOnlyTheNewOnesDecide() {
+        LeaveRequest asked = slack.submitted("r1");
+        String oldButton = buttonOf(asked);
+        slack.bot().engine().succeedCallback(asked.callbackId(),
+                "{\"requestId\":\"r1\",\"outcome\":\"APPROVED\",\"by\":{\"slackUserId\":\"" + ALAN.slackUserId() + "\"}}");
+        slack.bot().settle();
+        LeaveRequest askedAgain = slack.bot().leave("r1");
+        assertEquals(LeaveStatus.PENDING, askedAgain.status());
+        assertEquals(List.of(Notification.Kind.APPROVAL_REPLACED),
+                slack.chat().updates.stream().map(u -> u.notification().kind()).toList(), "the old message lost its buttons");
+        assertEquals(1, slack.chat().deliveries.stream()
+                .filter(d -> d.notification().kind() == Notification.Kind.APPROVAL_REQUEST_AGAIN && GRACE.isSameAs(d.to())).count());
+
+        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.APPROVE, oldButton));
+        assertTrue(slack.slack().responses().get(0).path("text").asText().startsWith("These buttons no longer work"),
+                slack.slack().responses().toString());
+        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.REJECT_WITH_COMMENT, oldButton));
+        assertEquals(2, slack.slack().responses().size(), "no comment form for a replaced message");
+        assertEquals(LeaveStatus.PENDING, slack.settledStatus("r1"));
+
+        assertTrue(slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.APPROVE, buttonOf(askedAgain))).isEmpty());
+        slack.bot().settle();
+        assertEquals(LeaveStatus.APPROVED, slack.bot().leave("r1").status());
+        assertEquals(1, outcomesToAda());
+    }
+
+    @Test
     void rejectWithCommentAsksForTheCommentAndRejectsWithIt() {
         String button = buttonOf(slack.submitted("r1"));
         assertTrue(slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.REJECT_WITH_COMMENT, button)).isEmpty());
