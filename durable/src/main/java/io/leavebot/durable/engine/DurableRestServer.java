@@ -26,8 +26,8 @@ import java.util.function.BiFunction;
  * come back in Lambda's shape, so the SDK throws its usual exceptions.
  *
  * <p>Every request, on every route, must be signed as AWS signs requests to Lambda (SigV4) with the server's one
- * key; anything else is refused with Lambda's 403 answers before any route runs (see {@link SigV4Verifier}). Anyone
- * holding the key can approve any leave in anyone's name, so it binds to 127.0.0.1 unless told otherwise.
+ * key; anything else is refused with Lambda's 403 answers before any route runs ({@code SigV4Verifier}). Anyone
+ * holding the key can complete any callback and stop any execution, so it binds to 127.0.0.1 unless told otherwise.
  */
 public final class DurableRestServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DurableRestServer.class.getName());
