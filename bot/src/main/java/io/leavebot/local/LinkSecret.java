@@ -1,10 +1,7 @@
 package io.leavebot.local;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -22,19 +19,10 @@ final class LinkSecret {
         if (configured.isPresent()) {
             return configured.get();
         }
-        Path file = dataDir.resolve("link-secret");
-        if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
-        }
-        byte[] random = new byte[48];
-        new SecureRandom().nextBytes(random);
-        String secret = Base64.getEncoder().encodeToString(random);
-        Files.writeString(file, secret, StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the folder's own permissions protect it
-        }
-        return secret;
+        return SecretFile.readOrCreate(dataDir.resolve("link-secret"), () -> {
+            byte[] random = new byte[48];
+            new SecureRandom().nextBytes(random);
+            return Base64.getEncoder().encodeToString(random);
+        }).trim();
     }
 }

@@ -1,6 +1,5 @@
 package io.leavebot.local;
 
-import io.leavebot.durable.engine.DurableRestServer;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.EngineClock;
 import io.leavebot.email.DecisionLinks;
@@ -24,7 +23,10 @@ import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveWorkflow;
 import io.leavebot.workspace.Workspace;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -46,13 +49,13 @@ public final class LocalLauncher {
     }
 
     /** What {@link #run} started; closing it stops everything, as a shutdown does. */
-    record Running(WebServer web, DurableRestServer durableApi, EmbeddedEngine engine, SqliteLeaveStore store,
+    record Running(WebServer web, Optional<DurableApi.Serving> durableApi, EmbeddedEngine engine, SqliteLeaveStore store,
             Optional<LocalSlack> slack, Optional<LocalTeams> teams) implements AutoCloseable {
         @Override
         public void close() {
             slack.ifPresent(LocalSlack::close);
             web.close();
-            durableApi.close();
+            durableApi.ifPresent(DurableApi.Serving::close);
             engine.close();
             store.close();
         }
@@ -72,8 +75,9 @@ public final class LocalLauncher {
 
     static Running run(Settings settings) throws IOException {
         Path dataDir = Files.createDirectories(Path.of(settings.string("LEAVEBOT_DATA_DIR", "leavebot-data")));
-        InetAddress bind = InetAddress.getByName(settings.string("LEAVEBOT_BIND_ADDRESS", "127.0.0.1"));
+        InetAddress bind = settings.address("LEAVEBOT_BIND_ADDRESS", "127.0.0.1");
         int httpPort = settings.port("LEAVEBOT_HTTP_PORT", 3000);
+        Optional<DurableApi> durable = DurableApi.from(settings, dataDir);
         ZoneId zone = ZoneId.of(settings.string("LEAVEBOT_TIME_ZONE", ZoneId.systemDefault().getId()));
         // no Slack token: the local workspace plays Slack in the browser, and may run LeaveBot on its fast clock
         Optional<Workspace> workspace = LocalSlack.workspace(settings, dataDir, outbox(settings, dataDir), bind);
@@ -103,11 +107,36 @@ public final class LocalLauncher {
         slack.ifPresent(s -> s.connect(leaves, policy, texts, clock.withZone(zone), web));
         teams.ifPresent(t -> t.connect(leaves, policy, clock.withZone(zone), web));
         workspace.ifPresent(w -> w.serve(web, engine));
-        WebServer webServer = web.start();
-        slack.ifPresent(s -> s.start(webServer.uri()));
-        DurableRestServer durableApi = DurableRestServer.builder(engine).address(bind)
-                .port(settings.port("LEAVEBOT_DURABLE_PORT", 9014)).start();
-        return new Running(webServer, durableApi, engine, store, slack, teams);
+        WebServer webServer = null;
+        try {
+            webServer = listening("LEAVEBOT_HTTP_PORT", bind, httpPort, web::start);
+            URI webUri = webServer.uri();
+            slack.ifPresent(s -> s.start(webUri));
+            var durableApi = durable.map(api -> listening(DurableApi.PORT, api.address, api.port, () -> api.start(engine)));
+            return new Running(webServer, durableApi, engine, store, slack, teams);
+        } catch (RuntimeException e) {
+            // stop what already runs, so that the message is all that is left
+            slack.ifPresent(LocalSlack::close);
+            if (webServer != null) {
+                webServer.close();
+            }
+            engine.close();
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Starts a server on the port {@code setting} names; a port in use stops start-up with one line saying so. */
+    private static <T> T listening(String setting, InetAddress address, int port, Supplier<T> start) {
+        try {
+            return start.get();
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof BindException bind)) {
+                throw e;
+            }
+            throw new SettingsException(setting + ": LeaveBot cannot listen on " + address.getHostAddress() + ":" + port
+                    + " (" + bind.getMessage() + "); choose a free port (0 = any) or stop the program that uses it");
+        }
     }
 
     private static Mailer mailer(Settings settings, Path dataDir) {
@@ -148,7 +177,9 @@ public final class LocalLauncher {
         System.out.println(settings.optional("LEAVEBOT_API_KEY").isPresent()
                 ? "  JSON API:           " + web.uri() + "/api/leaves  (Authorization: Bearer <LEAVEBOT_API_KEY>)"
                 : "  JSON API:           off — set LEAVEBOT_API_KEY (24+ characters) to turn it on");
-        System.out.println("  Lambda durable API: " + running.durableApi().uri());
+        System.out.println("  Lambda durable API: " + running.durableApi()
+                .map(api -> String.join("\n                      ", api.describe()))
+                .orElse("off — set " + DurableApi.PORT + " to call the engine with the AWS CLI or SDKs (see README, \"Security\")"));
         System.out.println("  Slack:              " + running.slack().map(s -> s.describe(web.uri().toString()))
                 .orElse("off — set SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET (see README, \"Slack\")"));
         System.out.println("  Teams:              " + running.teams().map(t -> LocalTeams.describe(web.uri().toString()))

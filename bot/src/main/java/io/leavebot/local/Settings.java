@@ -2,6 +2,8 @@ package io.leavebot.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +73,16 @@ final class Settings {
             // fall through to the message
         }
         throw new SettingsException(name + " must be a port number (0-65535), but was '" + value + "'");
+    }
+
+    /** An IP address, or a host name of this machine. */
+    InetAddress address(String name, String otherwise) {
+        String value = string(name, otherwise);
+        try {
+            return InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            throw new SettingsException(name + " must be an IP address such as 127.0.0.1, but was '" + value + "'");
+        }
     }
 
     /** An ISO-8601 duration such as {@code P3D} or {@code PT30S}. */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.leavebot.LeaveBotNames;
+import io.leavebot.durable.engine.DurableCredentials;
 import io.leavebot.durable.engine.DurableRestServer;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.TestClock;
@@ -67,6 +68,8 @@ import software.amazon.awssdk.regions.Region;
  */
 final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     static final String WORKFLOW = "leavebot-workflow";
+    /** The functions' static credentials, which the engine's Lambda API accepts (the other stand-ins take any). */
+    static final DurableCredentials LAMBDA_KEY = new DurableCredentials("AKIDLOCALTEST", "local-test-secret-0123456789");
     static final String WORKFLOW_ALIAS_ARN = "arn:aws:lambda:us-east-1:123456789012:function:" + WORKFLOW + ":live";
     static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:leavebot-Ab12Cd";
     static final String PUBLIC_URL = "https://abc123def.lambda-url.us-east-1.on.aws/";
@@ -164,8 +167,9 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
         DynamoDbLeaveStore.createTable(dynalite.client(), table);
         secrets = new SecretsManagerStub().secret(SECRET_ARN, inTeams ? TEAMS_SECRET : SECRET);
         engine = EmbeddedEngine.builder(dir.resolve("engine.db")).clock(clock).build();
-        rest = DurableRestServer.builder(engine).start();
-        lambdaWire = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        rest = DurableRestServer.builder(engine, LAMBDA_KEY).start();
+        // the Host header is signed: the proxy passes it on as the functions' SDK sent it
+        lambdaWire = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").preserveHostHeader(true));
         lambdaWire.start();
         lambdaWire.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(rest.uri().toString())));
         if (inSlack) {
@@ -236,7 +240,8 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     /** Every service at its stand-in, the Lambda API through the recording proxy. */
     AwsClients clients() {
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "local-secret"));
+        var credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(LAMBDA_KEY.accessKeyId(), LAMBDA_KEY.secretAccessKey()));
         return new AwsClients(Region.US_EAST_1, credentials, dynalite.endpoint(), ses.endpoint(),
                 URI.create(lambdaWire.baseUrl()), secrets.endpoint());
     }

@@ -33,7 +33,8 @@ public final class SlackFunctionColdStart {
                 LeaveBotNames.SECRET_ARN_ENV, AwsFunctions.SECRET_ARN,
                 LeaveBotNames.WORKFLOW_FUNCTION_ENV, AwsFunctions.WORKFLOW_ALIAS_ARN,
                 LeaveBotNames.ROUTING_ENV, AwsFunctions.ROUTING));
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "local-secret"));
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(AwsFunctions.LAMBDA_KEY.accessKeyId(),
+                AwsFunctions.LAMBDA_KEY.secretAccessKey()));
         var clients = new AwsClients(Region.US_EAST_1, credentials, URI.create(System.getProperty("dynamodb")), null,
                 URI.create(System.getProperty("lambda")), URI.create(System.getProperty("secretsmanager")));
         SlackConfig slack = new SlackConfig();

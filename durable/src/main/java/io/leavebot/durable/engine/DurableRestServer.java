@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -19,10 +20,14 @@ import java.util.function.BiFunction;
 
 /**
  * The Lambda durable-execution REST API on a local port, so the real AWS SDK {@code LambdaClient} (pointed here
- * with {@code endpointOverride(server.uri())}) can start executions, checkpoint, read state and history, complete
- * callbacks and stop executions against the embedded engine. Routes, query and header names are those the SDK's
- * request marshallers use; errors come back in Lambda's shape, so the SDK throws its usual exceptions. It binds to
- * 127.0.0.1 unless told otherwise, and checks no credentials: keep it off public interfaces.
+ * with {@code endpointOverride(server.uri())} and given the server's {@link DurableCredentials} as static
+ * credentials) can start executions, checkpoint, read state and history, complete callbacks and stop executions
+ * against the embedded engine. Routes, query and header names are those the SDK's request marshallers use; errors
+ * come back in Lambda's shape, so the SDK throws its usual exceptions.
+ *
+ * <p>Every request, on every route, must be signed as AWS signs requests to Lambda (SigV4) with the server's one
+ * key; anything else is refused with Lambda's 403 answers before any route runs ({@code SigV4Verifier}). Anyone
+ * holding the key can complete any callback and stop any execution, so it binds to 127.0.0.1 unless told otherwise.
  */
 public final class DurableRestServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DurableRestServer.class.getName());
@@ -30,23 +35,26 @@ public final class DurableRestServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService threads;
     private final RestRouter router;
+    private final SigV4Verifier verifier;
 
     /**
-     * Serves {@code engine}: its in-process service, its client API, and for synchronous invocations its start that
-     * accepts up to 6 MB of input (not 256 KiB) and its wait for the execution to close.
+     * Serves {@code engine} to requests signed with {@code credentials}: its in-process service, its client API, and
+     * for synchronous invocations its start that accepts up to 6 MB of input (not 256 KiB) and its wait for the
+     * execution to close.
      */
-    public static Builder builder(EmbeddedEngine engine) {
-        return new Builder(engine.service(), engine, engine::startSynchronous, engine::awaitClosed);
+    public static Builder builder(EmbeddedEngine engine, DurableCredentials credentials) {
+        return new Builder(engine.service(), engine, engine::startSynchronous, engine::awaitClosed, credentials);
     }
 
     /**
-     * Serves any implementation of the ports; a synchronous invocation starts through {@code client.start}.
+     * Serves any implementation of the ports to requests signed with {@code credentials}; a synchronous invocation
+     * starts through {@code client.start}.
      *
      * @param awaitClosed waits for an execution to close, for synchronous ({@code RequestResponse}) invocations
      */
     public static Builder builder(DurableService service, DurableClient client,
-            BiFunction<String, Duration, DurableExecution> awaitClosed) {
-        return new Builder(service, client, client::start, awaitClosed);
+            BiFunction<String, Duration, DurableExecution> awaitClosed, DurableCredentials credentials) {
+        return new Builder(service, client, client::start, awaitClosed, credentials);
     }
 
     /** Where and how to listen. */
@@ -55,16 +63,18 @@ public final class DurableRestServer implements AutoCloseable {
         private final DurableClient client;
         private final InvokeRoute.Starter syncStart;
         private final BiFunction<String, Duration, DurableExecution> awaitClosed;
+        private final DurableCredentials credentials;
         private InetAddress address = InetAddress.getLoopbackAddress();
         private int port;
         private Duration syncInvokeTimeout = Duration.ofMinutes(15);
 
         private Builder(DurableService service, DurableClient client, InvokeRoute.Starter syncStart,
-                BiFunction<String, Duration, DurableExecution> awaitClosed) {
+                BiFunction<String, Duration, DurableExecution> awaitClosed, DurableCredentials credentials) {
             this.service = Objects.requireNonNull(service, "service");
             this.client = Objects.requireNonNull(client, "client");
             this.syncStart = syncStart;
             this.awaitClosed = Objects.requireNonNull(awaitClosed, "awaitClosed");
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
         }
 
         /** Default 127.0.0.1. */
@@ -85,13 +95,19 @@ public final class DurableRestServer implements AutoCloseable {
             return this;
         }
 
-        /** Binds and starts serving. */
+        /**
+         * Binds and starts serving.
+         *
+         * @throws UncheckedIOException when the address and port cannot be bound; a port in use is a
+         *     {@link java.net.BindException} cause
+         */
         public DurableRestServer start() {
             return new DurableRestServer(this);
         }
     }
 
     private DurableRestServer(Builder b) {
+        this.verifier = new SigV4Verifier(b.credentials, Clock.systemUTC());
         this.router = new RestRouter(new ExecutionRoutes(b.service, b.client), new CallbackRoutes(b.client),
                 new InvokeRoute(b.client, b.syncStart, b.awaitClosed, b.syncInvokeTimeout));
         try {
@@ -131,6 +147,7 @@ public final class DurableRestServer implements AutoCloseable {
     private void handle(HttpExchange exchange) {
         var ex = new RestExchange(exchange);
         try {
+            verifier.verify(ex.method(), ex.requestUri(), ex.headers(), ex::wholeBody);
             router.route(ex);
         } catch (RestError e) {
             answer(ex, e);
@@ -149,8 +166,13 @@ public final class DurableRestServer implements AutoCloseable {
 
     private static void answer(RestExchange ex, RestError error) {
         // status and code only: messages can carry callback ids, which work like passwords
-        LOG.log(System.Logger.Level.DEBUG, () -> "request " + ex.requestId + " (" + ex.operation + "): " + error.status
-                + " " + error.code);
+        if (error.status == 403) {
+            LOG.log(System.Logger.Level.INFO, () -> "request " + ex.requestId + " from " + ex.remoteAddress()
+                    + " refused: " + error.code);
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, () -> "request " + ex.requestId + " (" + ex.operation + "): "
+                    + error.status + " " + error.code);
+        }
         try {
             ex.respondError(error);
         } catch (UncheckedIOException | IllegalStateException e) {

@@ -13,12 +13,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** One HTTP request to the REST façade: decoded path and query, bounded body reading, JSON answers. */
@@ -33,9 +35,14 @@ final class RestExchange {
     /** The Lambda API name, once the route is known; for the log. */
     String operation = "unrouted";
     private final HttpExchange http;
+    private byte[] body;
 
     RestExchange(HttpExchange http) {
         this.http = http;
+    }
+
+    String remoteAddress() {
+        return http.getRemoteAddress().getAddress().getHostAddress();
     }
 
     String method() {
@@ -70,18 +77,43 @@ final class RestExchange {
         return http.getRequestHeaders().getFirst(name);
     }
 
+    /** The request as sent: raw path and raw query, for the signature's canonical request. */
+    URI requestUri() {
+        return http.getRequestURI();
+    }
+
+    /** Every header, by lower-case name. */
+    Map<String, List<String>> headers() {
+        return SigV4Verifier.lowerCaseNames(http.getRequestHeaders());
+    }
+
     /** The request body, refused with {@code tooLarge} as the message when it exceeds {@code limit} bytes. */
     byte[] body(int limit, String tooLarge) {
-        try (InputStream in = http.getRequestBody()) {
-            byte[] body = in.readNBytes(limit + 1);
-            if (body.length > limit) {
-                in.transferTo(OutputStream.nullOutputStream()); // read it all, so the client gets our answer
-                throw RestError.invalid(tooLarge);
-            }
-            return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[] whole = wholeBody();
+        if (whole.length > limit) {
+            throw RestError.invalid(tooLarge);
         }
+        return whole;
+    }
+
+    /**
+     * The whole body, read once (the signature covers it before any route reads it), up to {@link #MAX_JSON_BYTES}.
+     */
+    byte[] wholeBody() {
+        if (body == null) {
+            try (InputStream in = http.getRequestBody()) {
+                byte[] read = in.readNBytes(MAX_JSON_BYTES + 1);
+                if (read.length > MAX_JSON_BYTES) {
+                    in.transferTo(OutputStream.nullOutputStream()); // read it all, so the client gets our answer
+                    throw RestError.invalid("the request body is larger than " + MAX_JSON_BYTES
+                            + " bytes (32 MiB), the limit of this service");
+                }
+                body = read;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return body;
     }
 
     /** The JSON body as {@code type}; null when the body is empty. {@code action} names the API in messages. */

@@ -11,10 +11,7 @@ import io.leavebot.durable.DurableServiceException;
 import io.leavebot.durable.execution.WireJson;
 import io.leavebot.durable.testing.LocalLambda;
 import io.leavebot.durable.testing.RecordingPorts;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -136,16 +133,14 @@ class DurableRestErrorsTest {
 
     @Test
     void badQueryValuesAreNamed() throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(local.uri()
-                        + "/2025-12-01/durable-executions/arn%3Ax/history?MaxItems=5000")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = local.signed().send("GET", URI.create(local.uri()
+                + "/2025-12-01/durable-executions/arn%3Ax/history?MaxItems=5000"), null);
 
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("MaxItems must be an integer from 0 to 1000, but was '5000'"), response.body());
     }
 
-    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(local.uri() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String path, String body) {
+        return local.signed().send("POST", URI.create(local.uri() + path), body);
     }
 }

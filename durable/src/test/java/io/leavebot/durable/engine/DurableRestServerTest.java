@@ -22,9 +22,6 @@ import io.leavebot.durable.testing.LocalLambda;
 import io.leavebot.durable.testing.RecordingPorts;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -101,8 +98,7 @@ class DurableRestServerTest {
                 Instant.parse("2026-01-05T09:00:00Z"), null);
         String path = "/2025-12-01/durable-executions/" + URLEncoder.encode(ARN, StandardCharsets.UTF_8);
 
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(local.uri() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String body = local.signed().send("GET", URI.create(local.uri() + path), null).body();
 
         assertTrue(body.contains("\"StartTimestamp\":1767603600"), body);
         assertFalse(body.contains("E+"), body);

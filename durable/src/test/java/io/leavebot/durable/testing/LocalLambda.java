@@ -2,6 +2,7 @@ package io.leavebot.durable.testing;
 
 import io.leavebot.durable.DurableClient;
 import io.leavebot.durable.DurableService;
+import io.leavebot.durable.engine.DurableCredentials;
 import io.leavebot.durable.engine.DurableRestServer;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.model.DurableExecution;
@@ -16,35 +17,49 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * The durable REST façade on a random loopback port plus a real AWS SDK {@link LambdaClient} pointed at it (fake
- * static credentials, us-east-1, no SDK retries so every failure shows at once). Closing it stops both.
+ * The durable REST façade on a random loopback port plus a real AWS SDK {@link LambdaClient} pointed at it (the
+ * façade's static test credentials, us-east-1, no SDK retries so every failure shows at once). Closing it stops
+ * both.
  */
 public final class LocalLambda implements AutoCloseable {
+    /** The key the façade accepts and {@link #lambda()} signs with. */
+    public static final DurableCredentials CREDENTIALS = new DurableCredentials("AKIDLOCALTEST", "local-test-secret-0123456789");
+
     private final DurableRestServer server;
     private final LambdaClient lambda;
 
     private LocalLambda(DurableRestServer server) {
         this.server = server;
-        this.lambda = LambdaClient.builder()
-                .endpointOverride(server.uri())
+        this.lambda = client(server.uri(), CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey());
+    }
+
+    public static LocalLambda serving(EmbeddedEngine engine) {
+        return new LocalLambda(DurableRestServer.builder(engine, CREDENTIALS).start());
+    }
+
+    public static LocalLambda serving(DurableService service, DurableClient client,
+            BiFunction<String, Duration, DurableExecution> awaitClosed) {
+        return new LocalLambda(DurableRestServer.builder(service, client, awaitClosed, CREDENTIALS).start());
+    }
+
+    /** A {@link LambdaClient} at {@code endpoint} signing with the given key; the caller closes it. */
+    public static LambdaClient client(URI endpoint, String accessKeyId, String secretAccessKey) {
+        return LambdaClient.builder()
+                .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALTEST", "local-secret")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 
-    public static LocalLambda serving(EmbeddedEngine engine) {
-        return new LocalLambda(DurableRestServer.builder(engine).start());
-    }
-
-    public static LocalLambda serving(DurableService service, DurableClient client,
-            BiFunction<String, Duration, DurableExecution> awaitClosed) {
-        return new LocalLambda(DurableRestServer.builder(service, client, awaitClosed).start());
-    }
-
     public LambdaClient lambda() {
         return lambda;
+    }
+
+    /** Raw HTTP requests signed with {@link #CREDENTIALS}. */
+    public SignedRequests signed() {
+        return new SignedRequests(CREDENTIALS);
     }
 
     public URI uri() {
