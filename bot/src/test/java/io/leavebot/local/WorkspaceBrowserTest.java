@@ -81,6 +81,8 @@ class WorkspaceBrowserTest {
 
         String seen = page.actAs(SAM).messages().awaitMessage("Your leave request was not approved");
         assertTrue(seen.contains("The release is that week; could you go the week after?"), seen);
+        String home = page.home().awaitHome("Rejected by Priya Shah");
+        assertTrue(home.contains("The release is that week; could you go the week after?"), "Home shows the comment: " + home);
     }
 
     @Test
@@ -101,7 +103,8 @@ class WorkspaceBrowserTest {
 
         page.actAs(SAM).home().awaitHome("Your leave requests");
         page.click("withdraw-request").confirm();
-        page.awaitHome("withdrawn");
+        String home = page.awaitHome("Withdrawn by Sam Rivera");
+        assertFalse(home.contains("Waiting for"), "the row says withdrawn at once, without opening Home again: " + home);
 
         page.actAs(PRIYA).messages().awaitMessage("Sam Rivera withdrew the leave request");
     }
