@@ -81,6 +81,12 @@ public final class ChatReplies {
         return ChatReply.of(paragraphs);
     }
 
+    /** Said where the request form was opened, when that is not the direct messages with LeaveBot. */
+    public ChatReply receiptInDirectMessages() {
+        return ChatReply.of("Your leave request is in. Its receipt, with the request's id and how to withdraw it, is "
+                + "in your direct messages with LeaveBot.");
+    }
+
     /** The request was not sent: every problem, and a working example. */
     public ChatReply notAccepted(Collection<String> problems, LocalDate today) {
         List<String> paragraphs = new ArrayList<>();

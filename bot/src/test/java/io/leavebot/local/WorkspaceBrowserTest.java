@@ -53,14 +53,16 @@ class WorkspaceBrowserTest {
 
     @Test
     void aRequestSentFromTheFormIsApprovedAndTheEmployeeSeesTheApproval() {
-        page.actAs(SAM).messages().type("/leave").awaitModal("Ask for leave");
+        page.actAs(SAM).general().type("/leave").awaitModal("Ask for leave");
         page.pickDate("start", monday).pickDate("end", monday.minusDays(1)).write("reason", "Family trip");
         String problem = page.submitForProblem("end");
         assertTrue(problem.contains("before the start date"), problem);
         page.pickDate("end", monday.plusDays(2));
         BROWSER.screenshot("WorkspaceBrowserTest-the-request-form");
         page.submit();
-        page.awaitMessage("Leave request received");
+        String general = page.awaitMessage("Your leave request is in");
+        assertTrue(general.contains("in your direct messages with LeaveBot") && general.contains("Only visible to you"), general);
+        page.messages().awaitMessage("Leave request received");
 
         page.actAs(PRIYA).messages().awaitMessage("Leave request from Sam Rivera");
         page.click(DecisionButtons.APPROVE).awaitMessage("You approved Sam Rivera's leave");
