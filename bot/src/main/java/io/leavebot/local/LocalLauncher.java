@@ -102,7 +102,7 @@ public final class LocalLauncher {
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
         slack.ifPresent(s -> s.connect(leaves, policy, texts, clock.withZone(zone), web));
         teams.ifPresent(t -> t.connect(leaves, policy, clock.withZone(zone), web));
-        workspace.ifPresent(w -> w.serve(web, engine));
+        workspace.ifPresent(w -> w.serve(web, engine, leaves));
         WebServer webServer = web.start();
         slack.ifPresent(s -> s.start(webServer.uri()));
         DurableRestServer durableApi = DurableRestServer.builder(engine).address(bind)

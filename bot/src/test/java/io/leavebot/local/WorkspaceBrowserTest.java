@@ -3,9 +3,11 @@ package io.leavebot.local;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.leave.LeaveRequest;
 import io.leavebot.slack.DecisionButtons;
 import io.leavebot.testing.Browser;
 import io.leavebot.testing.WorkspacePage;
+import io.leavebot.workflow.LeaveRequests;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -70,6 +72,7 @@ class WorkspaceBrowserTest {
         page.actAs(SAM).messages().awaitMessage("Your leave is approved");
         page.awaitHistoryEvent("CallbackSucceeded");
         page.awaitExecution("SUCCEEDED");
+        page.awaitExecution("leave APPROVED");
     }
 
     @Test
@@ -85,6 +88,7 @@ class WorkspaceBrowserTest {
         assertTrue(seen.contains("The release is that week; could you go the week after?"), seen);
         String home = page.home().awaitHome("Rejected by Priya Shah");
         assertTrue(home.contains("The release is that week; could you go the week after?"), "Home shows the comment: " + home);
+        page.awaitExecution("leave REJECTED");
     }
 
     @Test
@@ -109,6 +113,16 @@ class WorkspaceBrowserTest {
         assertFalse(home.contains("Waiting for"), "the row says withdrawn at once, without opening Home again: " + home);
 
         page.actAs(PRIYA).messages().awaitMessage("Sam Rivera withdrew the leave request");
+    }
+
+    @Test
+    void theExecutionsPanelShowsTheNewestFiftyAndOlderOnesOnRequest() {
+        for (int i = 0; i <= 50; i++) { // not leave requests: their input is not one, so each fails at once
+            leaveBot.engine().start(LeaveRequests.FUNCTION, LeaveRequest.executionNameFor("bulk-" + i), "\"no leave\"");
+        }
+        page.awaitExecutionsShown(50);
+        page.showOlderExecutions();
+        page.awaitExecutionsShown(51);
     }
 
     @Test
