@@ -109,6 +109,12 @@ public final class WebServer implements AutoCloseable {
             return this;
         }
 
+        /** See {@link WebApp.Builder#chatApp}. */
+        public Builder chatApp(ChatApp value) {
+            app.chatApp(value);
+            return this;
+        }
+
         /** See {@link WebApp.Builder#mount}. */
         public Builder mount(String path, Function<WebRequest, WebResponse> frontEnd) {
             app.mount(path, frontEnd);

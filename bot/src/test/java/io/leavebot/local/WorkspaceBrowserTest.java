@@ -1,5 +1,6 @@
 package io.leavebot.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,13 +132,30 @@ class WorkspaceBrowserTest {
         String approve = page.openEmail("Leave request from Priya Shah").stream().filter(link -> link.contains("approve"))
                 .findFirst().orElseThrow();
 
-        URI web = leaveBot.web().uri();
-        BROWSER.driver().get(web.resolve(URI.create(approve).getRawPath() + "?" + URI.create(approve).getRawQuery()).toString());
+        BROWSER.driver().get(localPath(approve));
+        BROWSER.screenshot("WorkspaceBrowserTest-the-decision-page");
         BROWSER.driver().findElement(By.cssSelector("button.approve")).click();
         BROWSER.await("the decision page's thanks", d -> d.getPageSource().contains("you approved the leave"));
 
-        page = WorkspacePage.open(BROWSER, web);
+        page = WorkspacePage.open(BROWSER, leaveBot.web().uri());
         page.actAs(PRIYA).messages().awaitMessage("Your leave is approved");
+    }
+
+    @Test
+    void theLinkOfAnExpiredRequestOpensAPageInTheWorkspacesLookThatSaysItExpired() {
+        page.actAs(PRIYA).general().type("/leave " + monday + " Dentist");
+        String approve = page.openEmail("Leave request from Priya Shah").stream().filter(link -> link.contains("approve"))
+                .findFirst().orElseThrow();
+        page.skip("P1D").skip("P1D").skip("P1D").skip("PT1H");
+        page.messages().awaitMessage("Your leave request expired");
+
+        BROWSER.driver().get(localPath(approve));
+        String shown = BROWSER.await("the page", d -> d.findElement(By.cssSelector(".card")).getText());
+        assertTrue(shown.contains("This request has expired") && shown.contains("because nobody decided it in time"), shown);
+        assertFalse(shown.contains("already been decided"), shown);
+        assertEquals("rgba(53, 13, 54, 1)", BROWSER.driver().findElement(By.tagName("header")).getCssValue("background-color"),
+                "the workspace's aubergine bar");
+        assertTrue(BROWSER.driver().findElement(By.tagName("body")).getCssValue("font-family").startsWith("-apple-system"));
     }
 
     @Test
@@ -153,5 +171,11 @@ class WorkspaceBrowserTest {
         assertFalse(priya.contains("approved"), priya);
         page.awaitExecution("RUNNING");
         page.actAs(TOM).lookIn(PRIYA).awaitMessage("Only the approver of this request can approve or reject it");
+    }
+
+    /** An e-mail's link, on this test's server (the links name the port LeaveBot would use by default). */
+    private String localPath(String link) {
+        URI uri = URI.create(link);
+        return leaveBot.web().uri().resolve(uri.getRawPath() + "?" + uri.getRawQuery()).toString();
     }
 }
