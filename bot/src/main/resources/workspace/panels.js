@@ -6,7 +6,8 @@ window.Panels = (() => {
   const { el } = window.BlockKit;
   const $ = (id) => document.getElementById(id);
   const REFRESH_MS = 1500;
-  const shown = { panel: "executions", execution: null, email: null };
+  // olderPages: how many pages past the newest the person asked for with "Show older"
+  const shown = { panel: "executions", execution: null, email: null, olderPages: 0 };
 
   async function get(path, params) {
     const response = await fetch("/workspace/" + path + "?" + new URLSearchParams(params), { cache: "no-store" });
@@ -15,21 +16,29 @@ window.Panels = (() => {
 
   async function refreshPanel() {
     if (shown.panel === "executions") {
-      drawExecutions((await get("executions", {})).executions);
+      let page = await get("executions", {});
+      let executions = page.executions;
+      for (let older = 0; older < shown.olderPages && page.next_marker; older++) {
+        page = await get("executions", { marker: page.next_marker });
+        executions = executions.concat(page.executions);
+      }
+      drawExecutions(executions, Boolean(page.next_marker));
       if (shown.execution) drawHistory((await get("history", { arn: shown.execution })).events);
     } else {
       drawOutbox(await get("outbox", {}));
     }
   }
 
-  function drawExecutions(executions) {
+  /** The executions, newest first; `older` says there are older ones than these. */
+  function drawExecutions(executions, older) {
     const panel = $("panel-executions");
     let list = panel.querySelector(".executions");
     if (!list) {
-      panel.replaceChildren(el("p", "panel-note", "Each leave request is one durable execution in the embedded engine. Click one for its history."),
+      panel.replaceChildren(el("p", "panel-note", "Each leave request is one durable execution in the embedded engine, "
+        + "beside it the leave's status: an execution succeeds whatever the leave's outcome. Click one for its history."),
         list = el("div", "executions"), el("div", "timeline"));
     }
-    const json = JSON.stringify(executions);
+    const json = JSON.stringify([executions, older]);
     if (list.dataset.json === json) return;
     list.dataset.json = json;
     list.replaceChildren();
@@ -38,11 +47,19 @@ window.Panels = (() => {
       const row = el("button", "execution" + (e.arn === shown.execution ? " selected" : ""));
       row.type = "button";
       row.dataset.name = e.name;
-      row.append(el("span", "execution-name", e.name), el("span", "status " + e.status.toLowerCase(), e.status),
-        el("span", "muted", new Date(e.started).toLocaleString()));
+      const statuses = el("span", "statuses");
+      statuses.append(el("span", "status " + e.status.toLowerCase(), e.status));
+      if (e.leave) statuses.append(el("span", "leave-status " + e.leave.toLowerCase(), "leave " + e.leave));
+      row.append(el("span", "execution-name", e.name), statuses, el("span", "muted", new Date(e.started).toLocaleString()));
       row.addEventListener("click", () => { shown.execution = e.arn; list.dataset.json = ""; refreshPanel(); });
       list.append(row);
     });
+    if (older) {
+      const more = el("button", "show-older", "Show older");
+      more.type = "button";
+      more.addEventListener("click", () => { shown.olderPages++; refreshPanel(); });
+      list.append(el("p", "panel-note", "Showing the newest " + executions.length + "; there are older ones."), more);
+    }
   }
 
   function drawHistory(events) {

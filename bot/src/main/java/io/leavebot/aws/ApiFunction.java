@@ -2,6 +2,7 @@ package io.leavebot.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.leavebot.http.ChatApp;
 import io.leavebot.http.WebApp;
 import io.leavebot.workflow.LeaveRequests;
 import java.io.IOException;
@@ -48,6 +49,9 @@ public final class ApiFunction implements RequestStreamHandler {
                 .zone(settings.zone())
                 .decisionLinks(secrets.decisionLinks(LINKS_NOT_MADE_HERE));
         secrets.apiKey().ifPresent(web::apiKey);
+        // the chat apps the workflow function reaches people in, from the same secret
+        secrets.slackBotToken().ifPresent(token -> web.chatApp(ChatApp.SLACK));
+        secrets.teams().ifPresent(teams -> web.chatApp(ChatApp.TEAMS));
         this.web = web.build();
     }
 

@@ -82,6 +82,12 @@ public final class ChatReplies {
         return ChatReply.of(paragraphs);
     }
 
+    /** Said where the request form was opened, when that is not the direct messages with LeaveBot. */
+    public ChatReply receiptInDirectMessages() {
+        return ChatReply.of("Your leave request is in. Its receipt, with the request's id and how to withdraw it, is "
+                + "in your direct messages with LeaveBot.");
+    }
+
     /** The request was not sent: every problem, and a working example. */
     public ChatReply notAccepted(Collection<String> problems, LocalDate today) {
         List<String> paragraphs = new ArrayList<>();
@@ -196,9 +202,16 @@ public final class ChatReplies {
                 + " characters or fewer.";
     }
 
+    /**
+     * The request as an accepted answer leaves it, for the replies given before the workflow has recorded the
+     * outcome (so without the time of the decision).
+     */
+    public static LeaveRequest asAnswered(LeaveRequest leave, Answer answer) {
+        return leave.withStatus(answer.outcome(), new Decision(answer.by(), null, answer.comment()), null);
+    }
+
     private ChatReply whenDecided(Notification.Kind kind, LeaveRequest leave, Answer answer) {
-        LeaveRequest decided = leave.withStatus(answer.outcome(), new Decision(answer.by(), null, answer.comment()), null);
-        NotificationText text = texts.of(Notification.of(kind, decided));
+        NotificationText text = texts.of(Notification.of(kind, asAnswered(leave, answer)));
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(text.title());
         paragraphs.addAll(text.paragraphs());

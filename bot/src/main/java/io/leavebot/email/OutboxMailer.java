@@ -5,9 +5,12 @@ import jakarta.mail.Session;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -17,9 +20,14 @@ import java.util.UUID;
  * message whose file exists is not written again. A file appears whole or not at all (written to a temporary file
  * in the same folder, then moved into place atomically), so a reader never sees half a message. On POSIX file
  * systems the files are readable by LeaveBot's own user only, since approval requests carry signed decision links.
+ * A temporary file left by a process killed mid-write is deleted when the next one opens the folder.
  */
 public final class OutboxMailer implements Mailer {
     private static final String SUFFIX = ".eml";
+    private static final String TEMPORARY_PREFIX = ".sending-";
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+    /** Writing a message takes milliseconds: a temporary file this old is no other sender's work in progress. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
     private static final int READABLE_KEY_CHARS = 80;
 
     private final Path folder;
@@ -33,6 +41,7 @@ public final class OutboxMailer implements Mailer {
         } catch (IOException e) {
             throw new MailException("Outbox: the folder " + this.folder + " cannot be created: " + e, e);
         }
+        deleteAbandonedTemporaryFiles(Instant.now().minus(ABANDONED_AFTER));
     }
 
     public Path folder() {
@@ -54,7 +63,7 @@ public final class OutboxMailer implements Mailer {
         }
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder, ".sending-", ".tmp");
+            temporary = Files.createTempFile(folder, TEMPORARY_PREFIX, TEMPORARY_SUFFIX);
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 MimeMessages.of(session, email).writeTo(out);
             }
@@ -83,6 +92,19 @@ public final class OutboxMailer implements Mailer {
         String readable = idempotencyKey.replaceAll("[^A-Za-z0-9._-]+", "_");
         readable = readable.substring(0, Math.min(readable.length(), READABLE_KEY_CHARS)).replaceAll("^[._]+", "");
         return readable + (readable.isEmpty() ? "" : "-") + MimeMessages.sha256Hex(idempotencyKey).substring(0, 16) + SUFFIX;
+    }
+
+    /** Temporary files last changed before {@code before}: left by a sender that was killed (kill -9) mid-write. */
+    private void deleteAbandonedTemporaryFiles(Instant before) {
+        try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(folder, TEMPORARY_PREFIX + "*" + TEMPORARY_SUFFIX)) {
+            for (Path temporary : temporaries) {
+                if (Files.getLastModifiedTime(temporary).toInstant().isBefore(before)) {
+                    deleteQuietly(temporary);
+                }
+            }
+        } catch (IOException e) {
+            // left for the next start; the outbox works all the same
+        }
     }
 
     private static void deleteQuietly(Path temporary) {

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,7 +21,7 @@ import java.util.Locale;
  * The pages a decision link leads to: the confirmation with its form, the thank-you, and a clear page for each
  * link that cannot decide (used, expired, changed, incomplete, unknown request). Facts about a request come from
  * {@link NotificationTexts}, so the page says what the e-mail and Slack say. Every page that refuses says that
- * nothing was changed and what to do instead.
+ * nothing was changed and what to do instead, naming only the chat apps that are on.
  */
 final class DecisionPages {
     /** Longest comment accepted with a decision, in characters. */
@@ -31,9 +32,12 @@ final class DecisionPages {
 
     private final NotificationTexts texts;
     private final ZoneId zone;
+    private final List<ChatApp> chatApps;
 
-    DecisionPages(ZoneId zone) {
+    /** @param chatApps where approvers can decide besides e-mail links; empty when e-mail is all there is */
+    DecisionPages(ZoneId zone, Collection<ChatApp> chatApps) {
         this.texts = new NotificationTexts(zone);
+        this.chatApps = chatApps.stream().sorted().distinct().toList();
         // ZoneOffset.UTC prints as "Z"; the region id prints as "UTC", which people recognise
         this.zone = ZoneOffset.UTC.equals(zone) ? ZoneId.of("UTC") : zone;
     }
@@ -78,15 +82,19 @@ final class DecisionPages {
     }
 
     /**
-     * 410: the request is no longer waiting; says by whom and when it was decided. A request still PENDING here was
-     * answered a moment ago through another channel, and its outcome is being recorded.
+     * 410: the request is no longer waiting: decided (by whom and when), expired or withdrawn, each called so. A
+     * request still PENDING here was answered a moment ago through another channel, and its outcome is being recorded.
      */
     Page alreadyDecided(LeaveRequest leave) {
         Notification.Kind kind = leave.status().isFinal() ? Notification.Kind.APPROVER_UPDATE : Notification.Kind.RECEIPT;
         NotificationText text = texts.of(Notification.of(kind, leave));
-        return new Page(410, Html.page("This request has already been decided", Html.paragraphs(List.of(
-                possessive(employee(leave)) + " request was already " + outcome(leave) + ". " + NOTHING_CHANGED
-                        + " This link cannot decide it again.")) + Html.facts(rows(text))));
+        String title = switch (leave.status()) {
+            case EXPIRED -> "This request has expired";
+            case CANCELLED -> "This request was withdrawn";
+            default -> "This request has already been decided";
+        };
+        return new Page(410, Html.page(title, Html.paragraphs(List.of(possessive(employee(leave)) + " request "
+                + outcome(leave) + ". " + NOTHING_CHANGED + " This link can no longer decide it.")) + Html.facts(rows(text))));
     }
 
     /** 410: the link's time is up, though the signature is ours. */
@@ -95,7 +103,7 @@ final class DecisionPages {
         paragraphs.add("This link stopped working on " + moment(expiredAt) + ". " + NOTHING_CHANGED);
         if (leave != null) {
             paragraphs.add("It was for " + possessive(employee(leave)) + " leave request. If the request still needs a "
-                    + "decision, please use the newest e-mail about it, or LeaveBot in Slack.");
+                    + "decision, please use the newest e-mail about it" + orInChat("LeaveBot") + ".");
         }
         return new Page(410, Html.page("This link has expired", Html.paragraphs(paragraphs)));
     }
@@ -104,14 +112,14 @@ final class DecisionPages {
     Page tampered() {
         return new Page(400, Html.page("This link is not valid", Html.paragraphs(List.of(
                 "This link was changed after LeaveBot sent it, so it cannot be used. " + NOTHING_CHANGED,
-                "Please open the link exactly as it appears in the e-mail, or decide in LeaveBot in Slack."))));
+                "Please open the link exactly as it appears in the e-mail" + orInChat("decide in LeaveBot") + "."))));
     }
 
     /** 400: not a decision link at all, often one a mail program cut short. */
     Page malformed() {
         return new Page(400, Html.page("This link is incomplete", Html.paragraphs(List.of(
                 "Part of this link is missing; some mail programs cut long links in two. " + NOTHING_CHANGED,
-                "Please copy the whole link from the e-mail into your browser, or decide in LeaveBot in Slack."))));
+                "Please copy the whole link from the e-mail into your browser" + orInChat("decide in LeaveBot") + "."))));
     }
 
     /** 404: the link is ours, but LeaveBot knows no such request. */
@@ -168,12 +176,21 @@ final class DecisionPages {
         String when = d != null && d.at() != null ? " on " + moment(d.at()) : "";
         String by = d != null && d.by() != null ? " by " + name(d.by()) : "";
         return switch (leave.status()) {
-            case APPROVED -> "approved" + by + when;
-            case REJECTED -> "rejected" + by + when;
-            case CANCELLED -> "withdrawn" + by + when;
-            case EXPIRED -> "closed without a decision" + when + ", because nobody decided in time";
-            case PENDING -> "answered a moment ago, and the outcome is being recorded";
+            case APPROVED -> "was already approved" + by + when;
+            case REJECTED -> "was already rejected" + by + when;
+            case CANCELLED -> "was withdrawn" + by + when + ", so it no longer needs a decision";
+            case EXPIRED -> "expired" + when + ", because nobody decided it in time";
+            case PENDING -> "was answered a moment ago, and the outcome is being recorded";
         };
+    }
+
+    /** ", or decide in LeaveBot in Slack or Microsoft Teams": the chat apps that are on; nothing when none is. */
+    private String orInChat(String what) {
+        if (chatApps.isEmpty()) {
+            return "";
+        }
+        List<String> names = chatApps.stream().map(ChatApp::displayName).toList();
+        return ", or " + what + " in " + String.join(" or ", names);
     }
 
     private String moment(Instant at) {

@@ -5,10 +5,12 @@ import io.leavebot.workflow.LeaveRequests;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -43,6 +45,7 @@ public final class WebApp {
         private DecisionLinks links;
         private ApiKey apiKey;
         private String defaultLeaveType = "annual";
+        private final Set<ChatApp> chatApps = EnumSet.noneOf(ChatApp.class);
         private final Map<String, Function<WebRequest, WebResponse>> mounts = new LinkedHashMap<>();
 
         private Builder(LeaveRequests leaves) {
@@ -82,6 +85,12 @@ public final class WebApp {
             return this;
         }
 
+        /** Says that approvers can decide in {@code app} too, so the pages may point there; default: e-mail only. */
+        public Builder chatApp(ChatApp app) {
+            chatApps.add(Objects.requireNonNull(app, "app"));
+            return this;
+        }
+
         /**
          * Hands every request to {@code path} (exactly) to {@code frontEnd}, whole: how a chat front end that
          * checks its own requests, such as Slack's at {@code /slack/events}, is served beside the pages.
@@ -105,8 +114,8 @@ public final class WebApp {
     }
 
     private WebApp(Builder b) {
-        this.decisions = b.links == null ? null : new DecisionEndpoint(b.leaves, b.links, new DecisionPages(b.zone),
-                new WithdrawalPages(b.zone), b.clock);
+        this.decisions = b.links == null ? null : new DecisionEndpoint(b.leaves, b.links,
+                new DecisionPages(b.zone, b.chatApps), new WithdrawalPages(b.zone), b.clock);
         this.api = b.apiKey == null ? null : new LeaveApi(b.leaves, b.apiKey, b.defaultLeaveType, b.clock, b.zone);
         this.mounts = Map.copyOf(b.mounts);
     }

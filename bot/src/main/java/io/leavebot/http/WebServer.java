@@ -109,6 +109,12 @@ public final class WebServer implements AutoCloseable {
             return this;
         }
 
+        /** See {@link WebApp.Builder#chatApp}. */
+        public Builder chatApp(ChatApp value) {
+            app.chatApp(value);
+            return this;
+        }
+
         /** See {@link WebApp.Builder#mount}. */
         public Builder mount(String path, Function<WebRequest, WebResponse> frontEnd) {
             app.mount(path, frontEnd);
@@ -150,9 +156,14 @@ public final class WebServer implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
-    /** The base address, such as {@code http://127.0.0.1:43125}. */
+    /**
+     * The base address, such as {@code http://127.0.0.1:43125}. Bound to all addresses (0.0.0.0, ::), the server is
+     * named by the loopback address, which works on this machine, where "0:0:0:0:0:0:0:0" is no host at all.
+     */
     public URI uri() {
-        return URI.create("http://" + http.getAddress().getAddress().getHostAddress() + ":" + port());
+        InetAddress bound = http.getAddress().getAddress();
+        String host = (bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound).getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
     /** Stops listening; requests in progress get up to a second to finish. */

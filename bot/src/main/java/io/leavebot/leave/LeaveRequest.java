@@ -2,6 +2,7 @@ package io.leavebot.leave;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * A recorded leave request.
@@ -25,13 +26,22 @@ public record LeaveRequest(
         String executionName,
         String callbackId) {
 
+    private static final String EXECUTION_PREFIX = "leave-";
+
     public LeaveRequest {
         reason = BidiControls.strip(reason); // also for requests stored before controls were stripped on the way in
     }
 
     /** The name of the durable execution for a request id: the one place it is built. */
     public static String executionNameFor(String requestId) {
-        return "leave-" + requestId;
+        return EXECUTION_PREFIX + requestId;
+    }
+
+    /** The request id in a name {@link #executionNameFor} built; empty for any other name. */
+    public static Optional<String> requestIdIn(String executionName) {
+        boolean ours = executionName != null && executionName.startsWith(EXECUTION_PREFIX)
+                && executionName.length() > EXECUTION_PREFIX.length();
+        return ours ? Optional.of(executionName.substring(EXECUTION_PREFIX.length())) : Optional.empty();
     }
 
     /** Working days (Mon–Fri) the request covers; a half day counts 0.5. */

@@ -9,6 +9,7 @@ import io.leavebot.email.OutboxMailer;
 import io.leavebot.email.SmtpMailer;
 import io.leavebot.email.SmtpSettings;
 import io.leavebot.http.ApiKey;
+import io.leavebot.http.ChatApp;
 import io.leavebot.http.WebServer;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
@@ -104,9 +105,11 @@ public final class LocalLauncher {
 
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
+        slack.ifPresent(s -> web.chatApp(ChatApp.SLACK));
+        teams.ifPresent(t -> web.chatApp(ChatApp.TEAMS));
         slack.ifPresent(s -> s.connect(leaves, policy, texts, clock.withZone(zone), web));
         teams.ifPresent(t -> t.connect(leaves, policy, clock.withZone(zone), web));
-        workspace.ifPresent(w -> w.serve(web, engine));
+        workspace.ifPresent(w -> w.serve(web, engine, leaves));
         WebServer webServer = null;
         try {
             webServer = listening("LEAVEBOT_HTTP_PORT", bind, httpPort, web::start);

@@ -130,7 +130,7 @@ final class LeaveWording {
         };
     }
 
-    /** Dates, working days, type, the reason when one was given, and (if asked) the status. */
+    /** Dates, working days, type, the reason when one was given, and (if asked) the status with the decision's comment. */
     List<Detail> details(LeaveRequest leave, boolean withStatus) {
         List<Detail> details = new ArrayList<>();
         details.add(new Detail("Dates", dates(leave)));
@@ -141,6 +141,9 @@ final class LeaveWording {
         }
         if (withStatus) {
             details.add(new Detail("Status", status(leave)));
+            if (hasComment(leave)) {
+                details.add(new Detail("Comment", leave.decision().comment().strip()));
+            }
         }
         return details;
     }

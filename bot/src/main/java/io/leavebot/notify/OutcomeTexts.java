@@ -9,7 +9,6 @@ import static io.leavebot.notify.LeaveWording.possessive;
 
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
-import io.leavebot.notify.NotificationText.Detail;
 import java.util.List;
 
 /** The words once a request is final: to the employee (the outcome) and to the approver (the update). */
@@ -67,20 +66,12 @@ final class OutcomeTexts {
 
     private NotificationText employeeText(LeaveRequest leave, String title, String what, String next) {
         return new NotificationText(title + dates(leave), greeting(leave.employee()), List.of(what, next),
-                detailsWithComment(leave), List.of());
+                wording.details(leave, true), List.of());
     }
 
     private NotificationText approverText(LeaveRequest leave, String title, String what) {
         return new NotificationText(title + dates(leave), greeting(leave.approver()), List.of(what),
-                detailsWithComment(leave), List.of());
-    }
-
-    private List<Detail> detailsWithComment(LeaveRequest leave) {
-        List<Detail> details = wording.details(leave, true);
-        if (LeaveWording.hasComment(leave)) {
-            details.add(new Detail("Comment", leave.decision().comment().strip()));
-        }
-        return details;
+                wording.details(leave, true), List.of());
     }
 
     private static boolean decidedByApprover(LeaveRequest leave) {

@@ -52,7 +52,7 @@ final class CommandListener implements SlashCommandHandler {
         SlashCommandPayload command = req.getPayload();
         LeaveCommand asked = parser.parse(command.getText(), today);
         ChatReply reply = switch (asked.kind()) {
-            case FORM -> openForm(ctx, today);
+            case FORM -> openForm(ctx, command, today);
             case REQUEST -> submit(asked, command, today);
             case LIST -> replies.list(leaves.requestsOf(people.person(command.getUserId())));
             case CANCEL -> cancel(asked.requestId(), command);
@@ -63,8 +63,10 @@ final class CommandListener implements SlashCommandHandler {
     }
 
     /** Opens the form, or says why not. Nothing slow comes first: the trigger id expires 3 seconds after the command. */
-    private ChatReply openForm(SlashCommandContext ctx, LocalDate today) throws IOException, SlackApiException {
-        ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(requestForm.modal()));
+    private ChatReply openForm(SlashCommandContext ctx, SlashCommandPayload command, LocalDate today)
+            throws IOException, SlackApiException {
+        var origin = new RequestModal.Origin(command.getChannelId(), command.getResponseUrl());
+        ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(requestForm.modal(origin)));
         if (opened.isOk()) {
             return null;
         }

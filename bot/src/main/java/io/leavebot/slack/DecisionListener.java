@@ -9,7 +9,6 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.webhook.WebhookResponse;
 import io.leavebot.chat.ChatReplies;
-import io.leavebot.chat.ChatReply;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.Person;
 import io.leavebot.slack.HomeView.Notice;
@@ -51,7 +50,7 @@ final class DecisionListener implements BlockActionHandler {
         if (target.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, "slack " + button.getActionId() + " by user " + click.getUser().getId()
                     + ": the button's value is not LeaveBot's");
-            return reply(click, ctx, replies.unreadableButton(), null);
+            return reply(click, ctx, Notice.of(replies.unreadableButton()));
         }
         String requestId = target.get().requestId();
         Person clicker = people.person(click.getUser().getId());
@@ -62,8 +61,7 @@ final class DecisionListener implements BlockActionHandler {
                 ? Answer.approve(clicker, null) : Answer.reject(clicker, null);
         Answered answered = leaves.answer(requestId, target.get().callbackId(), answer);
         AnswerLog.refused(ctx.getTeamId(), clicker.slackUserId(), requestId, answer, answered);
-        return reply(click, ctx, replies.answered(requestId, answer, answered),
-                answered.result() == Answered.Result.ACCEPTED ? requestId : null);
+        return reply(click, ctx, Notice.answered(replies.answered(requestId, answer, answered), answer, answered));
     }
 
     /** Opens the comment form for a request that still waits; its submission is checked like a click. */
@@ -77,13 +75,13 @@ final class DecisionListener implements BlockActionHandler {
                 : null;
         if (refused != null) {
             Answered state = new Answered(refused, leave.orElse(null));
-            return reply(click, ctx, replies.answered(requestId, Answer.reject(clicker, null), state), null);
+            return reply(click, ctx, Notice.of(replies.answered(requestId, Answer.reject(clicker, null), state)));
         }
         ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(click.getTriggerId())
                 .view(rejectForm.modal(leave.get(), target.callbackId(), isHome(click))));
         if (!opened.isOk()) {
             LOG.log(System.Logger.Level.WARNING, "slack views.open of the reject form answered " + opened.getError());
-            return reply(click, ctx, replies.unexpected(), null);
+            return reply(click, ctx, Notice.of(replies.unexpected()));
         }
         return ctx.ack();
     }
@@ -92,16 +90,13 @@ final class DecisionListener implements BlockActionHandler {
      * Answers a click. Accepted in a message: the ack alone, as the workflow replaces that message. Otherwise an
      * ephemeral reply beside the message. On the Home tab, which has no {@code response_url}, Home is published
      * again with the reply on top.
-     *
-     * @param settled the request the click settled, or null
      */
-    private Response reply(BlockActionPayload click, ActionContext ctx, ChatReply reply, String settled)
-            throws IOException, SlackApiException {
+    private Response reply(BlockActionPayload click, ActionContext ctx, Notice notice) throws IOException, SlackApiException {
         if (isHome(click)) {
-            home.publish(ctx.client(), click.getUser().getId(), new Notice(reply, settled));
-        } else if (settled == null) {
+            home.publish(ctx.client(), click.getUser().getId(), notice);
+        } else if (notice.settled() == null) {
             WebhookResponse sent = ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
-                    .text(SlackText.mrkdwn(reply)));
+                    .text(SlackText.mrkdwn(notice.reply())));
             if (sent.getCode() != 200) {
                 LOG.log(System.Logger.Level.WARNING, "slack response_url answered " + sent.getCode());
             }

@@ -53,8 +53,7 @@ final class HomeTab {
         Answer answer = Answer.cancel(people.person(userId));
         Answered answered = leaves.answer(requestId, answer);
         AnswerLog.refused(ctx.getTeamId(), userId, requestId, answer, answered);
-        publish(ctx.client(), userId, new Notice(replies.answered(requestId, answer, answered),
-                answered.result() == Answered.Result.ACCEPTED ? requestId : null));
+        publish(ctx.client(), userId, Notice.answered(replies.answered(requestId, answer, answered), answer, answered));
         return ctx.ack();
     }
 

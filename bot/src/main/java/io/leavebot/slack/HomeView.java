@@ -18,6 +18,8 @@ import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.ChatReply;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.workflow.Answer;
+import io.leavebot.workflow.LeaveRequests.Answered;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,10 +43,20 @@ final class HomeView {
     /**
      * What a click on the Home tab said, shown on top (Home has no room for ephemeral replies).
      *
-     * @param settled the request the click settled, whose buttons go at once (the workflow records the outcome a
-     *                moment later), or null
+     * @param settled the request as the click left it, or null: shown so at once, without its buttons, since the
+     *                workflow records the outcome only a moment later
      */
-    record Notice(ChatReply reply, String settled) {
+    record Notice(ChatReply reply, LeaveRequest settled) {
+        /** The reply to an answer; an accepted answer settles its request. */
+        static Notice answered(ChatReply reply, Answer answer, Answered answered) {
+            return new Notice(reply, answered.result() == Answered.Result.ACCEPTED
+                    ? ChatReplies.asAnswered(answered.leave(), answer) : null);
+        }
+
+        /** A reply that settles nothing. */
+        static Notice of(ChatReply reply) {
+            return new Notice(reply, null);
+        }
     }
 
     private HomeView() {
@@ -52,7 +64,7 @@ final class HomeView {
 
     /** @param notice null when Home is simply opened */
     static View of(ChatReplies replies, List<LeaveRequest> mine, List<LeaveRequest> waiting, Notice notice) {
-        String settled = notice == null ? null : notice.settled();
+        LeaveRequest settled = notice == null ? null : notice.settled();
         List<LayoutBlock> blocks = new ArrayList<>();
         if (notice != null) {
             blocks.add(section(s -> s.text(markdownText(SlackText.clip(SlackText.mrkdwn(notice.reply()), TEXT_LIMIT)))));
@@ -63,11 +75,12 @@ final class HomeView {
         if (mine.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("You have no leave requests yet."))));
         }
-        mine.stream().limit(MINE_SHOWN).forEach(leave -> blocks.add(ownRequest(replies, leave, settled)));
+        mine.stream().limit(MINE_SHOWN).map(leave -> settled != null && settled.id().equals(leave.id()) ? settled : leave)
+                .forEach(leave -> blocks.add(ownRequest(replies, leave)));
         if (mine.size() > MINE_SHOWN) {
             blocks.add(context(List.of(markdownText(replies.olderNotShown(mine.size() - MINE_SHOWN)))));
         }
-        List<LeaveRequest> toDecide = waiting.stream().filter(leave -> !leave.id().equals(settled)).toList();
+        List<LeaveRequest> toDecide = waiting.stream().filter(leave -> settled == null || !leave.id().equals(settled.id())).toList();
         if (!toDecide.isEmpty()) {
             blocks.add(divider());
             blocks.add(header(h -> h.text(plainText("Waiting for your decision"))));
@@ -86,11 +99,10 @@ final class HomeView {
         return view(v -> v.type("home").blocks(blocks));
     }
 
-    private static SectionBlock ownRequest(ChatReplies replies, LeaveRequest leave, String settled) {
-        boolean withdrawable = leave.status() == LeaveStatus.PENDING && !leave.id().equals(settled);
+    private static SectionBlock ownRequest(ChatReplies replies, LeaveRequest leave) {
         return section(s -> {
             s.fields(fields(replies, leave));
-            if (withdrawable) {
+            if (leave.status() == LeaveStatus.PENDING) {
                 s.accessory(button(b -> b.actionId(WITHDRAW).value(leave.id()).text(plainText("Withdraw"))
                         .confirm(confirmationDialog(c -> c.title(plainText("Withdraw this request?"))
                                 .text(plainText("Your approver will be told that you no longer need this leave."))

@@ -112,7 +112,7 @@ final class RejectModal {
             return ctx.ackWithErrors(Map.of(COMMENT, reply.plainText()));
         }
         if (target.fromHome()) {
-            home.publish(ctx.client(), userId, new Notice(reply, target.requestId()));
+            home.publish(ctx.client(), userId, Notice.answered(reply, answer, answered));
         }
         return ctx.ack();
     }

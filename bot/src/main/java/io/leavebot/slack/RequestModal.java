@@ -12,12 +12,19 @@ import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.Responder;
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
+import com.slack.api.webhook.WebhookResponse;
+import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.RequestIds;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveSubmission;
@@ -25,17 +32,20 @@ import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.Person;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveRequests.Submitted;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The request form that {@code /leave} opens: leave type, first and last day, half day, reason. Its submission
  * goes to {@link LeaveRequests#submit} with a request id derived from the view's id, which a double or retried
  * submission shares, so it cannot start a second request. Problems are shown under their fields; the form closes
- * once the request is on its way (the receipt arrives as a direct message).
+ * once the request is on its way. The receipt arrives as a direct message, so a form opened anywhere else (a
+ * channel, a DM with a colleague) leaves a note there, only for the person, saying where the receipt went.
  */
 final class RequestModal {
     static final String CALLBACK_ID = "leave-request";
@@ -49,20 +59,50 @@ final class RequestModal {
     private static final Map<String, String> BLOCK_OF_FIELD = Map.of(LeaveValidator.TYPE, TYPE, LeaveValidator.START,
             START, LeaveValidator.END, END, LeaveValidator.HALF_DAY, HALF_DAY, LeaveValidator.REASON, REASON);
 
+    private static final System.Logger LOG = System.getLogger(RequestModal.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Where {@code /leave} was typed, carried in the form's private_metadata (which Slack returns as it was set):
+     * the conversation, and the command's {@code response_url}, which may post into it for 30 minutes, whether or
+     * not the bot is a member there.
+     */
+    record Origin(String channel, String responseUrl) {
+        String encode() {
+            return JSON.createObjectNode().put("channel", channel).put("response_url", responseUrl).toString();
+        }
+
+        /** Empty for a form without an origin (or one opened before forms carried it). */
+        static Optional<Origin> decode(String metadata) {
+            try {
+                JsonNode node = JSON.readTree(metadata == null || metadata.isBlank() ? "{}" : metadata);
+                if (node.path("channel").isTextual() && node.path("response_url").isTextual()) {
+                    return Optional.of(new Origin(node.path("channel").asText(), node.path("response_url").asText()));
+                }
+            } catch (JsonProcessingException e) {
+                // not ours: no note, the receipt still arrives
+            }
+            return Optional.empty();
+        }
+    }
+
     private final LeaveRequests leaves;
     private final SlackPeople people;
     private final LeavePolicy policy;
+    private final ChatReplies replies;
 
-    RequestModal(LeaveRequests leaves, SlackPeople people, LeavePolicy policy) {
+    RequestModal(LeaveRequests leaves, SlackPeople people, LeavePolicy policy, ChatReplies replies) {
         this.leaves = leaves;
         this.people = people;
         this.policy = policy;
+        this.replies = replies;
     }
 
-    View modal() {
+    /** @param origin where {@code /leave} was typed */
+    View modal(Origin origin) {
         List<OptionObject> types = policy.types().stream()
                 .map(t -> option(plainText(t.substring(0, 1).toUpperCase(Locale.ROOT) + t.substring(1)), t)).toList();
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
+        return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(origin.encode())
                 .title(viewTitle(t -> t.type("plain_text").text("Ask for leave")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Send request")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
@@ -86,9 +126,40 @@ final class RequestModal {
     /** The form was sent: submit the request, or show every problem under its field. */
     Response submitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         View view = req.getPayload().getView();
-        Person employee = people.person(req.getPayload().getUser().getId());
-        Submitted submitted = leaves.submit(submission(view, employee));
-        return submitted.accepted() ? ctx.ack() : ctx.ackWithErrors(byBlock(submitted.errors()));
+        String userId = req.getPayload().getUser().getId();
+        Submitted submitted = leaves.submit(submission(view, people.person(userId)));
+        if (!submitted.accepted()) {
+            return ctx.ackWithErrors(byBlock(submitted.errors()));
+        }
+        Origin.decode(view.getPrivateMetadata()).filter(origin -> !isDirectMessageWithBot(ctx, origin.channel(), userId))
+                .ifPresent(origin -> sayWhereTheReceiptWent(ctx, origin));
+        return ctx.ack();
+    }
+
+    /** Best effort, as the note is: when Slack cannot say, the note is posted. */
+    private static boolean isDirectMessageWithBot(ViewSubmissionContext ctx, String channel, String userId) {
+        if (!channel.startsWith("D")) {
+            return false; // channels start with C, group DMs and old private channels with G
+        }
+        try {
+            var opened = ctx.client().conversationsOpen(r -> r.users(List.of(userId)));
+            return opened.isOk() && channel.equals(opened.getChannel().getId());
+        } catch (IOException | SlackApiException e) {
+            return false;
+        }
+    }
+
+    private void sayWhereTheReceiptWent(ViewSubmissionContext ctx, Origin origin) {
+        String text = SlackText.mrkdwn(replies.receiptInDirectMessages());
+        try {
+            WebhookResponse sent = new Responder(ctx.getSlack(), origin.responseUrl())
+                    .sendToCommand(r -> r.responseType("ephemeral").text(text));
+            if (sent.getCode() != 200) {
+                LOG.log(System.Logger.Level.INFO, "slack response_url of the request form's command answered " + sent.getCode());
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.INFO, "slack response_url of the request form's command: " + e.getMessage());
+        }
     }
 
     private static LeaveSubmission submission(View view, Person employee) {

@@ -56,7 +56,7 @@ public final class SlackApp {
         ChatReplies replies = new ChatReplies(texts, policy, COMMAND);
         App app = new App(config, middleware(settings, replies));
 
-        RequestModal requestForm = new RequestModal(leaves, people, policy);
+        RequestModal requestForm = new RequestModal(leaves, people, policy, replies);
         HomeTab home = new HomeTab(leaves, people, replies);
         RejectModal rejectForm = new RejectModal(leaves, people, replies, home);
         app.command(COMMAND, new CommandListener(leaves, people, new CommandParser(policy), replies, requestForm, clock));

@@ -3,23 +3,28 @@ package io.leavebot.workspace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.leavebot.durable.DurableClient;
 import io.leavebot.durable.DurableServiceException;
 import io.leavebot.durable.model.DurableExecution;
+import io.leavebot.durable.model.ExecutionPage;
 import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.durable.model.HistoryPage;
+import io.leavebot.leave.LeaveRequest;
 import io.leavebot.workflow.LeaveRequests;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The leave workflow's durable executions, for the executions panel: the newest ones with their status, and one
- * execution's history (every event, in the service's shapes) for its timeline. Read through the {@link DurableClient}
- * port, as any caller outside an execution reads them.
+ * The leave workflow's durable executions, for the executions panel: a page of them, newest first, each with its
+ * status and its leave's (an execution SUCCEEDS whether the leave is approved, rejected, expired or withdrawn), and
+ * one execution's history (every event, in the service's shapes) for its timeline. Read through the
+ * {@link DurableClient} port, as any caller outside an execution reads them.
  */
 final class Executions {
-    private static final int SHOWN = 50;
+    static final int PAGE = 50;
     private static final int HISTORY_PAGE = 1000;
     /** Enough for any leave request's history; a longer one is cut, and says so. */
     private static final int MAX_EVENTS = 5000;
@@ -27,21 +32,35 @@ final class Executions {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final DurableClient durable;
+    private final Function<String, Optional<LeaveRequest>> leaves;
 
-    Executions(DurableClient durable) {
+    /** @param leaves the leave request with an id, as LeaveBot has it */
+    Executions(DurableClient durable, Function<String, Optional<LeaveRequest>> leaves) {
         this.durable = durable;
+        this.leaves = leaves;
     }
 
-    /** The newest executions, each with its ARN, name, status, and start and end times. */
-    ArrayNode newest() {
-        var query = new ExecutionQuery(null, Set.of(), null, null, true, null, SHOWN);
-        ArrayNode list = JSON.createArrayNode();
-        for (DurableExecution e : durable.listExecutions(LeaveRequests.FUNCTION, query).executions()) {
-            list.addObject().put("arn", e.durableExecutionArn()).put("name", e.durableExecutionName()).put("status", e.status().name())
+    /**
+     * Up to {@value #PAGE} executions, newest first, from {@code marker} (null: the newest): each with its ARN, name,
+     * status, its leave's status (once recorded), and start and end times; {@code next_marker} when there are older.
+     */
+    ObjectNode page(String marker) {
+        var query = new ExecutionQuery(null, Set.of(), null, null, true, marker, PAGE);
+        ExecutionPage page = durable.listExecutions(LeaveRequests.FUNCTION, query);
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode list = answer.putArray("executions");
+        for (DurableExecution e : page.executions()) {
+            ObjectNode row = list.addObject().put("arn", e.durableExecutionArn()).put("name", e.durableExecutionName())
+                    .put("status", e.status().name())
                     .put("started", e.startTimestamp() == null ? null : e.startTimestamp().toString())
                     .put("ended", e.endTimestamp() == null ? null : e.endTimestamp().toString());
+            LeaveRequest.requestIdIn(e.durableExecutionName()).flatMap(leaves)
+                    .ifPresent(leave -> row.put("leave", leave.status().name()));
         }
-        return list;
+        if (page.nextMarker() != null) {
+            answer.put("next_marker", page.nextMarker());
+        }
+        return answer;
     }
 
     /** The execution's history, oldest first; empty when there is no execution with this ARN. */

@@ -62,7 +62,7 @@ final class PageApi {
         routes.put(PREFIX + "close", post(r -> act(r, who -> surfaces.close(who.id()))));
         routes.put(PREFIX + "home", post(r -> act(r, interactions::openHome)));
         routes.put(PREFIX + "outbox", get(r -> panels.outbox()));
-        routes.put(PREFIX + "executions", get(r -> panels.executions()));
+        routes.put(PREFIX + "executions", get(r -> panels.executions(r.hasNonNull("marker") ? text(r, "marker") : null)));
         routes.put(PREFIX + "history", get(r -> panels.history(text(r, "arn"))));
         routes.put(PREFIX + "time", post(r -> panels.skip(duration(r))));
         return routes;

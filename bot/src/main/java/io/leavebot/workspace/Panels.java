@@ -46,10 +46,9 @@ final class Panels {
         return answer;
     }
 
-    JsonNode executions() {
-        ObjectNode answer = JSON.createObjectNode();
-        answer.set("executions", executions.newest());
-        return answer;
+    /** @param marker where the page starts, from the newer page's {@code next_marker}; null for the newest */
+    JsonNode executions(String marker) {
+        return executions.page(marker);
     }
 
     JsonNode history(String arn) {

@@ -7,6 +7,7 @@ import io.leavebot.http.WebServer;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.Person;
 import io.leavebot.slack.SlackSettings;
+import io.leavebot.workflow.LeaveRequests;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * <pre>{@code
  * try (Workspace workspace = Workspace.builder(dataDir).fastClock(true).start()) {
  *     // LeaveBot's clock, engine clock, Slack settings and routing from the workspace; then:
- *     workspace.serve(webBuilder, engine);          // the page at "/" and its JSON under /workspace/
+ *     workspace.serve(webBuilder, engine, leaves);  // the page at "/" and its JSON under /workspace/
  *     WebServer web = webBuilder.start();
  *     workspace.sendTo(web.uri().resolve("/slack/events"));
  * }
@@ -141,9 +142,13 @@ public final class Workspace implements AutoCloseable {
         return people.routing(everyoneElse);
     }
 
-    /** Serves the page at {@code /} and its JSON under {@code /workspace/} on LeaveBot's web server. */
-    public void serve(WebServer.Builder web, EmbeddedEngine engine) {
-        var panels = new Panels(team.name(), new Outbox(outbox, people), new Executions(engine), clock, fastClock, engine::nextTimerDue);
+    /**
+     * Serves the page at {@code /} and its JSON under {@code /workspace/} on LeaveBot's web server; the executions
+     * panel reads {@code engine}, and each execution's leave from {@code leaves}.
+     */
+    public void serve(WebServer.Builder web, EmbeddedEngine engine, LeaveRequests leaves) {
+        var panels = new Panels(team.name(), new Outbox(outbox, people), new Executions(engine, leaves::get), clock, fastClock,
+                engine::nextTimerDue);
         var interactions = new Interactions(people, conversations, surfaces, responseUrls, slackServer, delivery,
                 Clock.systemUTC());
         new PageApi(people, conversations, surfaces, interactions, panels, loopbackOnly).routes().forEach(web::mount);

@@ -8,6 +8,7 @@ import io.leavebot.aws.FunctionUrlEvents.Answer;
 import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.http.ApiKey;
+import io.leavebot.http.ChatApp;
 import io.leavebot.http.WebServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -114,7 +115,8 @@ class ApiFunctionTest {
             throws IOException, InterruptedException {
         try (WebServer server = WebServer.builder(FrontEnds.leaveRequests(aws.settings(Map.of()), aws.clients(), aws.time()))
                 .decisionLinks(new DecisionLinks(AwsFunctions.LINK_KEY, ApiFunction.LINKS_NOT_MADE_HERE))
-                .apiKey(ApiKey.of(AwsFunctions.API_KEY)).clock(aws.time()).zone(ZoneOffset.UTC).start()) {
+                .apiKey(ApiKey.of(AwsFunctions.API_KEY)).clock(aws.time()).zone(ZoneOffset.UTC)
+                .chatApp(ChatApp.SLACK).start()) { // the secret has a Slack bot token: the pages may point to Slack
             var request = HttpRequest.newBuilder(server.uri().resolve(pathAndQuery)).method(method,
                     body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(request::header);

@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -76,6 +79,21 @@ class OutboxMailerTest {
         try (Stream<Path> all = Files.list(folder)) {
             assertEquals(1, all.count());
         }
+    }
+
+    @Test
+    void temporaryFilesLeftByAKilledSenderAreDeletedAtStart() throws Exception {
+        Path abandoned = Files.writeString(folder.resolve(".sending-1234567890.tmp"), "half a message");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path inProgress = Files.writeString(folder.resolve(".sending-0987654321.tmp"), "being written by another sender");
+        Path message = Files.writeString(folder.resolve("kept.eml"), "a message");
+        Files.setLastModifiedTime(message, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+
+        new OutboxMailer(folder);
+
+        assertFalse(Files.exists(abandoned), "an hour old: left by a sender killed mid-write");
+        assertTrue(Files.exists(inProgress), "just written: perhaps another sender's, still at work");
+        assertTrue(Files.exists(message), "messages stay");
     }
 
     @Test

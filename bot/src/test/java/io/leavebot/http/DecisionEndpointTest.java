@@ -14,6 +14,7 @@ import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveSubmission;
 import io.leavebot.testing.LeaveBotHarness;
 import io.leavebot.testing.WebHarness;
+import io.leavebot.workflow.Answer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -121,8 +122,23 @@ class DecisionEndpointTest {
 
         HttpResponse<String> answer = web.postForm("/decide", Map.of("token", token));
         assertEquals(410, answer.statusCode());
-        assertContains(answer.body(), "closed without a decision", "Nothing was changed");
+        assertContains(answer.body(), "This request has expired", "Ada Lovelace&#39;s request expired on Mon 5 Jan 2026",
+                "because nobody decided it in time", "Nothing was changed");
+        assertFalse(answer.body().contains("already been decided"), answer.body());
         assertEquals(LeaveStatus.EXPIRED, web.bot().leave("r1").status());
+    }
+
+    @Test
+    void linkOfAWithdrawnRequestSaysItWasWithdrawn() {
+        web.submitted("r1");
+        String token = web.tokenFromMail(GRACE, "Approve");
+        web.bot().leaves().answer("r1", Answer.cancel(ADA));
+        web.bot().settle();
+
+        HttpResponse<String> page = web.get("/decide?token=" + token);
+        assertEquals(410, page.statusCode());
+        assertContains(page.body(), "This request was withdrawn", "was withdrawn by Ada Lovelace", "Nothing was changed");
+        assertFalse(page.body().contains("already been decided"), page.body());
     }
 
     @Test
@@ -134,6 +150,7 @@ class DecisionEndpointTest {
         HttpResponse<String> page = web.get("/decide?token=" + turnedIntoReject);
         assertEquals(400, page.statusCode());
         assertContains(page.body(), "This link is not valid", "changed after LeaveBot sent it", "Nothing was changed");
+        assertFalse(page.body().contains("Slack"), "with e-mail only, the page points to no chat app: " + page.body());
         assertEquals(400, web.postForm("/decide", Map.of("token", turnedIntoReject)).statusCode());
         String otherSecret = new DecisionLinks("another-secret-that-is-long-enough-for-hmac", "http://x.example/decide")
                 .token("r1", LeaveStatus.APPROVED, web.bot().leave("r1").callbackId(), web.bot().now().plusSeconds(60));

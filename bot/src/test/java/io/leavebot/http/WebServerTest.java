@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.testing.LeaveBotHarness;
 import io.leavebot.testing.WebHarness;
+import java.net.InetAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,19 @@ class WebServerTest {
     void listensOnLoopbackByDefault() {
         assertEquals("127.0.0.1", web.uri().getHost());
         assertTrue(web.uri().getPort() > 0);
+    }
+
+    @Test
+    void boundToAllAddressesItIsNamedByTheLoopbackAddress() throws Exception {
+        for (String all : List.of("0.0.0.0", "::")) {
+            try (WebServer server = WebServer.builder(web.bot().leaves()).decisionLinks(LeaveBotHarness.LINKS)
+                    .address(InetAddress.getByName(all)).start()) {
+                assertEquals(URI.create("http://127.0.0.1:" + server.port()), server.uri(), "bound to " + all);
+                var page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve("/admin")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertTrue(page.body().contains("There is no page at this address"), "the printed address works");
+            }
+        }
     }
 
     @Test

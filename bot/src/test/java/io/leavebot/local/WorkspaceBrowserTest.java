@@ -1,11 +1,14 @@
 package io.leavebot.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.leave.LeaveRequest;
 import io.leavebot.slack.DecisionButtons;
 import io.leavebot.testing.Browser;
 import io.leavebot.testing.WorkspacePage;
+import io.leavebot.workflow.LeaveRequests;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -53,14 +56,16 @@ class WorkspaceBrowserTest {
 
     @Test
     void aRequestSentFromTheFormIsApprovedAndTheEmployeeSeesTheApproval() {
-        page.actAs(SAM).messages().type("/leave").awaitModal("Ask for leave");
+        page.actAs(SAM).general().type("/leave").awaitModal("Ask for leave");
         page.pickDate("start", monday).pickDate("end", monday.minusDays(1)).write("reason", "Family trip");
         String problem = page.submitForProblem("end");
         assertTrue(problem.contains("before the start date"), problem);
         page.pickDate("end", monday.plusDays(2));
         BROWSER.screenshot("WorkspaceBrowserTest-the-request-form");
         page.submit();
-        page.awaitMessage("Leave request received");
+        String general = page.awaitMessage("Your leave request is in");
+        assertTrue(general.contains("in your direct messages with LeaveBot") && general.contains("Only visible to you"), general);
+        page.messages().awaitMessage("Leave request received");
 
         page.actAs(PRIYA).messages().awaitMessage("Leave request from Sam Rivera");
         page.click(DecisionButtons.APPROVE).awaitMessage("You approved Sam Rivera's leave");
@@ -68,6 +73,7 @@ class WorkspaceBrowserTest {
         page.actAs(SAM).messages().awaitMessage("Your leave is approved");
         page.awaitHistoryEvent("CallbackSucceeded");
         page.awaitExecution("SUCCEEDED");
+        page.awaitExecution("leave APPROVED");
     }
 
     @Test
@@ -81,6 +87,9 @@ class WorkspaceBrowserTest {
 
         String seen = page.actAs(SAM).messages().awaitMessage("Your leave request was not approved");
         assertTrue(seen.contains("The release is that week; could you go the week after?"), seen);
+        String home = page.home().awaitHome("Rejected by Priya Shah");
+        assertTrue(home.contains("The release is that week; could you go the week after?"), "Home shows the comment: " + home);
+        page.awaitExecution("leave REJECTED");
     }
 
     @Test
@@ -101,9 +110,20 @@ class WorkspaceBrowserTest {
 
         page.actAs(SAM).home().awaitHome("Your leave requests");
         page.click("withdraw-request").confirm();
-        page.awaitHome("withdrawn");
+        String home = page.awaitHome("Withdrawn by Sam Rivera");
+        assertFalse(home.contains("Waiting for"), "the row says withdrawn at once, without opening Home again: " + home);
 
         page.actAs(PRIYA).messages().awaitMessage("Sam Rivera withdrew the leave request");
+    }
+
+    @Test
+    void theExecutionsPanelShowsTheNewestFiftyAndOlderOnesOnRequest() {
+        for (int i = 0; i <= 50; i++) { // not leave requests: their input is not one, so each fails at once
+            leaveBot.engine().start(LeaveRequests.FUNCTION, LeaveRequest.executionNameFor("bulk-" + i), "\"no leave\"");
+        }
+        page.awaitExecutionsShown(50);
+        page.showOlderExecutions();
+        page.awaitExecutionsShown(51);
     }
 
     @Test
@@ -112,13 +132,30 @@ class WorkspaceBrowserTest {
         String approve = page.openEmail("Leave request from Priya Shah").stream().filter(link -> link.contains("approve"))
                 .findFirst().orElseThrow();
 
-        URI web = leaveBot.web().uri();
-        BROWSER.driver().get(web.resolve(URI.create(approve).getRawPath() + "?" + URI.create(approve).getRawQuery()).toString());
+        BROWSER.driver().get(localPath(approve));
+        BROWSER.screenshot("WorkspaceBrowserTest-the-decision-page");
         BROWSER.driver().findElement(By.cssSelector("button.approve")).click();
         BROWSER.await("the decision page's thanks", d -> d.getPageSource().contains("you approved the leave"));
 
-        page = WorkspacePage.open(BROWSER, web);
+        page = WorkspacePage.open(BROWSER, leaveBot.web().uri());
         page.actAs(PRIYA).messages().awaitMessage("Your leave is approved");
+    }
+
+    @Test
+    void theLinkOfAnExpiredRequestOpensAPageInTheWorkspacesLookThatSaysItExpired() {
+        page.actAs(PRIYA).general().type("/leave " + monday + " Dentist");
+        String approve = page.openEmail("Leave request from Priya Shah").stream().filter(link -> link.contains("approve"))
+                .findFirst().orElseThrow();
+        page.skip("P1D").skip("P1D").skip("P1D").skip("PT1H");
+        page.messages().awaitMessage("Your leave request expired");
+
+        BROWSER.driver().get(localPath(approve));
+        String shown = BROWSER.await("the page", d -> d.findElement(By.cssSelector(".card")).getText());
+        assertTrue(shown.contains("This request has expired") && shown.contains("because nobody decided it in time"), shown);
+        assertFalse(shown.contains("already been decided"), shown);
+        assertEquals("rgba(53, 13, 54, 1)", BROWSER.driver().findElement(By.tagName("header")).getCssValue("background-color"),
+                "the workspace's aubergine bar");
+        assertTrue(BROWSER.driver().findElement(By.tagName("body")).getCssValue("font-family").startsWith("-apple-system"));
     }
 
     @Test
@@ -134,5 +171,11 @@ class WorkspaceBrowserTest {
         assertFalse(priya.contains("approved"), priya);
         page.awaitExecution("RUNNING");
         page.actAs(TOM).lookIn(PRIYA).awaitMessage("Only the approver of this request can approve or reject it");
+    }
+
+    /** An e-mail's link, on this test's server (the links name the port LeaveBot would use by default). */
+    private String localPath(String link) {
+        URI uri = URI.create(link);
+        return leaveBot.web().uri().resolve(uri.getRawPath() + "?" + uri.getRawQuery()).toString();
     }
 }

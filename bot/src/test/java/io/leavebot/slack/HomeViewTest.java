@@ -1,5 +1,6 @@
 package io.leavebot.slack;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slack.api.model.block.ContextBlock;
@@ -9,8 +10,11 @@ import com.slack.api.model.view.View;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.testing.SampleLeaves;
+import io.leavebot.workflow.Answer;
+import io.leavebot.workflow.LeaveRequests.Answered;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,7 +27,7 @@ class HomeViewTest {
     @Test
     void aBusyApproversHomeStaysWithinSlacksBlockLimitAndCountsWhatIsLeftOut() {
         View home = HomeView.of(replies, requests("mine", 30), requests("theirs", 60),
-                new HomeView.Notice(replies.unexpected(), null));
+                HomeView.Notice.of(replies.unexpected()));
         List<LayoutBlock> blocks = home.getBlocks();
         assertTrue(blocks.size() <= HomeView.MAX_BLOCKS, blocks.size() + " blocks");
         List<String> notes = blocks.stream().filter(b -> b instanceof ContextBlock)
@@ -38,6 +42,27 @@ class HomeViewTest {
                 false, "<!here> party & cake");
         String home = HomeView.of(replies, List.of(leave), List.of(), null).getBlocks().toString();
         assertTrue(home.contains("&lt;!here&gt; party &amp; cake"), home);
+    }
+
+    @Test
+    void aRequestJustWithdrawnOnHomeShowsAsWithdrawnAtOnce() {
+        LeaveRequest waiting = SampleLeaves.pending();
+        Answer withdrawal = Answer.cancel(SampleLeaves.ADA);
+        Answered accepted = new Answered(Answered.Result.ACCEPTED, waiting);
+        var notice = HomeView.Notice.answered(replies.answered(waiting.id(), withdrawal, accepted), withdrawal, accepted);
+
+        String home = HomeView.of(replies, List.of(waiting), List.of(), notice).getBlocks().toString();
+        assertTrue(home.contains("Withdrawn by Ada Lovelace"), home);
+        assertFalse(home.contains("Waiting for"), "the store still says PENDING for a moment, Home no longer: " + home);
+        assertFalse(home.contains(HomeView.WITHDRAW), home);
+    }
+
+    @Test
+    void aRejectionShowsItsComment() {
+        LeaveRequest rejected = SampleLeaves.decided(LeaveStatus.REJECTED, SampleLeaves.GRACE, "The release is that week");
+        String home = HomeView.of(replies, List.of(rejected), List.of(), null).getBlocks().toString();
+        assertTrue(home.contains("Rejected by Grace Hopper"), home);
+        assertTrue(home.contains("*Comment*\nThe release is that week"), home);
     }
 
     private static List<LeaveRequest> requests(String prefix, int count) {

@@ -67,6 +67,7 @@ class SlackHomeTest {
         String home = slack.publishedHome().toString();
         assertTrue(home.contains("Your leave request is withdrawn: Mon 12 Jan 2026 – Fri 16 Jan 2026"), home);
         assertFalse(home.contains(HomeView.WITHDRAW), "the request just withdrawn has no button any more");
+        assertTrue(home.contains("Withdrawn by Ada Lovelace") && !home.contains("Waiting for"), "its row says so too: " + home);
         assertEquals(LeaveStatus.CANCELLED, slack.settledStatus("r1"));
     }
 

@@ -16,6 +16,7 @@ import io.leavebot.chat.RequestIds;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.notify.Notification;
+import io.leavebot.testing.SlackApi;
 import io.leavebot.testing.SlackAppHarness;
 import io.leavebot.testing.SlackRequests.Signed;
 import java.time.LocalDate;
@@ -96,6 +97,36 @@ class SlackRequestFormTest {
         assertEquals("errors", ack.path("response_action").asText());
         assertTrue(ack.path("errors").path("type").asText().contains("nobody can approve their own leave"), ack.toString());
         assertEquals(0, slack.executions());
+    }
+
+    @Test
+    void aFormOpenedInAChannelLeavesANoteThereSayingWhereTheReceiptWent() {
+        slack.sendOk(slack.requests().command(ADA.slackUserId(), ""));
+        String origin = SlackApi.json(slack.slack().calls("views.open").get(0), "view").path("private_metadata").asText();
+
+        assertTrue(slack.sendOk(form("V0FORM1", origin, "2026-01-12")).isEmpty(), "the form closes");
+        List<JsonNode> notes = slack.slack().responses();
+        assertEquals(1, notes.size(), notes.toString());
+        assertEquals("ephemeral", notes.get(0).path("response_type").asText());
+        assertTrue(notes.get(0).path("text").asText().contains("in your direct messages with LeaveBot"), notes.toString());
+    }
+
+    @Test
+    void aFormOpenedInTheDirectMessagesWithLeaveBotLeavesNoNote() {
+        // conversations.open answers D<user id> for the bot's DM with the user
+        String origin = new RequestModal.Origin("D" + ADA.slackUserId(), slack.slack().responseUrl()).encode();
+        assertTrue(slack.sendOk(form("V0FORM1", origin, "2026-01-12")).isEmpty());
+        assertEquals(List.of(), slack.slack().responses(), "the receipt shows right there");
+
+        String otherDm = new RequestModal.Origin("D0COLLEAGUE", slack.slack().responseUrl()).encode();
+        slack.sendOk(form("V0FORM2", otherDm, "2026-01-19"));
+        assertEquals(1, slack.slack().responses().size(), "a DM with a colleague gets the note");
+    }
+
+    /** A one-day request from the form opened where {@code privateMetadata} says. */
+    private Signed form(String viewId, String privateMetadata, String day) {
+        return slack.requests().viewSubmission(ADA.slackUserId(), viewId, RequestModal.CALLBACK_ID, privateMetadata,
+                filled("annual", day, day, false, null));
     }
 
     private Signed form(String viewId, String type, String start, String end, boolean halfDay, String reason) {

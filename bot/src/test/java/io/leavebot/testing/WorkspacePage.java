@@ -162,6 +162,22 @@ public final class WorkspacePage {
         });
     }
 
+    /** Waits until the executions panel lists exactly {@code count} executions. */
+    public WorkspacePage awaitExecutionsShown(int count) {
+        driver.findElement(By.id("tab-executions")).click();
+        browser.await(count + " executions listed", d -> d.findElements(By.cssSelector("#panel-executions .execution")).size() == count);
+        return this;
+    }
+
+    /** Clicks the executions panel's "Show older". */
+    public WorkspacePage showOlderExecutions() {
+        browser.await("Show older", d -> {
+            d.findElement(By.cssSelector("#panel-executions .show-older")).click();
+            return true;
+        });
+        return this;
+    }
+
     /** Opens the newest execution's history in the panel and waits for an event of this type. */
     public String awaitHistoryEvent(String eventType) {
         driver.findElement(By.id("tab-executions")).click();

@@ -132,9 +132,14 @@ public final class DurableRestServer implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
-    /** The base URI to give the SDK as its endpoint, such as {@code http://127.0.0.1:43125}. */
+    /**
+     * The base URI to give the SDK as its endpoint, such as {@code http://127.0.0.1:43125}; bound to all addresses
+     * (0.0.0.0, ::), the loopback one.
+     */
     public URI uri() {
-        return URI.create("http://" + http.getAddress().getAddress().getHostAddress() + ":" + port());
+        InetAddress bound = http.getAddress().getAddress();
+        String host = (bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound).getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
     /** Stops listening; requests in progress are cut off. */

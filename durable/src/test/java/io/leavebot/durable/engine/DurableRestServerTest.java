@@ -20,6 +20,7 @@ import io.leavebot.durable.model.OperationType;
 import io.leavebot.durable.model.OperationUpdate;
 import io.leavebot.durable.testing.LocalLambda;
 import io.leavebot.durable.testing.RecordingPorts;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,18 @@ class DurableRestServerTest {
     void servesOnLoopbackOnAFreePort() {
         assertEquals("127.0.0.1", local.uri().getHost());
         assertTrue(local.uri().getPort() > 0);
+    }
+
+    @Test
+    void boundToAllAddressesItIsNamedByTheLoopbackAddress() throws Exception {
+        for (String all : List.of("0.0.0.0", "::")) {
+            try (var server = DurableRestServer.builder(ports, ports, ports::awaitClosed).address(InetAddress.getByName(all)).start()) {
+                assertEquals("127.0.0.1", server.uri().getHost(), "bound to " + all);
+                var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve("/nothing-here")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertTrue(answer.statusCode() >= 400, "an answer from the server itself, at " + server.uri());
+            }
+        }
     }
 
     @Test
