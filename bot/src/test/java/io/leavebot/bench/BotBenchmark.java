@@ -129,7 +129,6 @@ public final class BotBenchmark {
         env.keySet().removeIf(k -> k.startsWith("LEAVEBOT_") || k.startsWith("SLACK_"));
         env.put("LEAVEBOT_DATA_DIR", data.resolve("data").toString());
         env.put("LEAVEBOT_HTTP_PORT", Integer.toString(port));
-        env.put("LEAVEBOT_DURABLE_PORT", "0");
         env.put("LEAVEBOT_ROUTING_FILE", routing.toString());
         env.put("SLACK_BOT_TOKEN", SlackApi.BOT_TOKEN);
         env.put("SLACK_SIGNING_SECRET", SECRET);

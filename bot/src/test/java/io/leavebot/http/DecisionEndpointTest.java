@@ -221,7 +221,7 @@ class DecisionEndpointTest {
 
         HttpResponse<String> again = web.postForm("/decide", Map.of("token", token));
         assertEquals(410, again.statusCode(), "a second withdrawal changes nothing");
-        assertContains(again.body(), "already withdrawn", "Nothing was changed");
+        assertContains(again.body(), "This request was withdrawn", "Nothing was changed");
         assertEquals(410, web.postForm("/decide", Map.of("token", web.tokenFromMail(GRACE, "Approve"))).statusCode());
     }
 
