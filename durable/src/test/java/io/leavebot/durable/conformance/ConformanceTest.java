@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -48,29 +49,49 @@ class ConformanceTest {
             // a skipped test rather than an aborted factory, so that the build report shows it and its reason
             return Stream.of(DynamicTest.dynamicTest("conformance cases", () -> Assumptions.abort(message)));
         }
-        Path directory = Path.of(System.getProperty("conformance.dir")).toAbsolutePath().normalize();
-        List<ConformanceCase> cases = CaseLoader.loadAll(directory);
+        List<Path> directories = directories();
+        List<ConformanceCase> all = directories.stream().flatMap(d -> CaseLoader.loadAll(d).stream())
+                .sorted(Comparator.comparing(ConformanceCase::id, CaseLoader::compareIds)).toList();
+        List<String> only = only();
+        List<ConformanceCase> cases = all.stream().filter(c -> only.isEmpty() || only.stream().anyMatch(c.id()::startsWith)).toList();
         CaseHandlers handlers = CaseHandlers.all();
-        Set<String> caseIds = cases.stream().map(ConformanceCase::id).collect(Collectors.toSet());
+        Set<String> caseIds = all.stream().map(ConformanceCase::id).collect(Collectors.toSet());
         Stream<DynamicTest> perCase = cases.stream().map(c ->
                 DynamicTest.dynamicTest(c.displayName(), () -> verify(c, handlers)));
         return Stream.concat(perCase, Stream.of(DynamicTest.dynamicTest("every handler has a case file", () -> {
             var orphans = new TreeSet<>(handlers.ids());
             orphans.removeAll(caseIds);
-            assertEquals(Set.of(), orphans, "handlers written for cases that are not in " + directory);
+            assertEquals(Set.of(), orphans, "handlers written for cases that are not in " + directories);
         })));
     }
 
+    /** {@code conformance.dir}: one directory, or several separated by commas (each searched for .yaml files). */
+    private static List<Path> directories() {
+        return Arrays.stream(System.getProperty("conformance.dir", "").split(","))
+                .map(String::strip).filter(d -> !d.isEmpty())
+                .map(d -> Path.of(d).toAbsolutePath().normalize()).toList();
+    }
+
+    /**
+     * {@code -Dconformance.only=8-,9-1}: while working on a suite, run only the cases whose ids start so (every
+     * handler still needs its case file).
+     */
+    private static List<String> only() {
+        return Arrays.stream(System.getProperty("conformance.only", "").split(","))
+                .map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
     private static Optional<String> whyCasesAreUnavailable() {
-        String configured = System.getProperty("conformance.dir");
-        if (configured == null || configured.isBlank()) {
+        if (directories().isEmpty()) {
             return Optional.of("the system property conformance.dir is not set");
         }
-        if (!Files.isDirectory(Path.of(configured))) {
-            return Optional.of("conformance.dir " + configured + " is not a directory");
-        }
-        if (CaseLoader.loadAll(Path.of(configured)).isEmpty()) {
-            return Optional.of("conformance.dir " + configured + " holds no .yaml case files");
+        for (Path directory : directories()) {
+            if (!Files.isDirectory(directory)) {
+                return Optional.of("conformance.dir " + directory + " is not a directory");
+            }
+            if (CaseLoader.loadAll(directory).isEmpty()) {
+                return Optional.of("conformance.dir " + directory + " holds no .yaml case files");
+            }
         }
         return Optional.empty();
     }
