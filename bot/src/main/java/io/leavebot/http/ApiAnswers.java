@@ -40,7 +40,12 @@ final class ApiAnswers {
     }
 
     static String fieldsNeedAttention(Map<String, String> errors) {
-        return "The leave request was not accepted. Please correct " + (errors.size() == 1 ? "this field: " : "these fields: ")
+        return fieldsNeedAttention("The leave request", errors);
+    }
+
+    /** @param what what was not accepted, e.g. "The decision" */
+    static String fieldsNeedAttention(String what, Map<String, String> errors) {
+        return what + " was not accepted. Please correct " + (errors.size() == 1 ? "this field: " : "these fields: ")
                 + String.join(", ", errors.keySet()) + " (see \"fields\").";
     }
 

@@ -73,7 +73,7 @@ final class DecisionJson {
         Map<String, String> errors = new LinkedHashMap<>();
         onlyFields(root, Set.of(EMPLOYEE_EMAIL), errors);
         String email = email(root, EMPLOYEE_EMAIL, errors);
-        throwIfAny(errors);
+        throwIfAny("The withdrawal", errors);
         return email;
     }
 
@@ -97,7 +97,7 @@ final class DecisionJson {
             errors.put(COMMENT, "\"comment\" is longer than " + MAX_COMMENT + " characters.");
         }
         String decider = email(root, DECIDER_EMAIL, errors);
-        throwIfAny(errors);
+        throwIfAny("The decision", errors);
         return new Decided(callbackId, outcome, comment == null ? null : comment.strip(), decider);
     }
 
@@ -123,9 +123,9 @@ final class DecisionJson {
         return names.stream().sorted().toList();
     }
 
-    private static void throwIfAny(Map<String, String> errors) {
+    private static void throwIfAny(String what, Map<String, String> errors) {
         if (!errors.isEmpty()) {
-            throw HttpProblem.badRequest(ApiAnswers.fieldsNeedAttention(errors), errors);
+            throw HttpProblem.badRequest(ApiAnswers.fieldsNeedAttention(what, errors), errors);
         }
     }
 }

@@ -166,6 +166,8 @@ class DecisionApiTest {
     private void assertBadRequest(String path, String body, String field) {
         HttpResponse<String> answer = web.api("POST", path, body);
         assertEquals(400, answer.statusCode(), body);
+        assertTrue(answer.body().contains(path.endsWith("/withdraw") ? "The withdrawal was not accepted" : "The decision was not accepted"),
+                answer.body());
         try {
             assertTrue(JSON.readTree(answer.body()).path("fields").has(field), () -> "no error on " + field + ": " + answer.body());
         } catch (java.io.IOException e) {
