@@ -29,7 +29,11 @@ class ArchitectureTest {
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
             "io.leavebot.leave", List.of("io.leavebot.teams.", "io.leavebot.workflow.", "io.leavebot.notify.", "io.leavebot.email.", "io.leavebot.http.",
                     "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.chat.", "io.leavebot.durable.", "io.leavebot.workspace."),
-            "io.leavebot.workflow", List.of("io.leavebot.teams.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.aws.",
+            // the adapters of the leave, notification-log and address-book ports: they know the ports, nothing above
+            "io.leavebot.store", List.of("io.leavebot.teams.", "io.leavebot.workflow.", "io.leavebot.email.", "io.leavebot.http.",
+                    "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.chat.", "io.leavebot.aws.", "io.leavebot.durable.",
+                    "io.leavebot.workspace."),
+            "io.leavebot.workflow", List.of("io.leavebot.store.", "io.leavebot.teams.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.", "io.leavebot.aws.",
                     "io.leavebot.chat.", "io.leavebot.workspace."),
             "io.leavebot.notify", List.of("io.leavebot.teams.", "io.leavebot.workflow.", "io.leavebot.http.", "io.leavebot.local.", "io.leavebot.slack.",
                     "io.leavebot.chat.", "io.leavebot.workspace."),
@@ -41,16 +45,16 @@ class ArchitectureTest {
                     "io.leavebot.aws.", "io.leavebot.email.", "io.leavebot.durable.", "io.leavebot.workspace."),
             // Slack acts only through LeaveRequests and the notify port: no store, no runtime, no other front end
             "io.leavebot.slack", List.of("io.leavebot.local.", "io.leavebot.aws.", "io.leavebot.http.", "io.leavebot.email.",
-                    "io.leavebot.durable.", "io.leavebot.leave.LeaveStore", "io.leavebot.leave.Sqlite", "io.leavebot.leave.DynamoDb",
+                    "io.leavebot.durable.", "io.leavebot.leave.LeaveStore", "io.leavebot.store.Sqlite", "io.leavebot.store.DynamoDb",
                     "io.leavebot.teams.", "io.leavebot.workspace."),
             // Teams likewise; of the store it sees only the address book, where it keeps people's conversations
             "io.leavebot.teams", List.of("io.leavebot.local.", "io.leavebot.aws.", "io.leavebot.http.", "io.leavebot.email.",
-                    "io.leavebot.durable.", "io.leavebot.leave.LeaveStore", "io.leavebot.leave.Sqlite", "io.leavebot.leave.DynamoDb",
+                    "io.leavebot.durable.", "io.leavebot.leave.LeaveStore", "io.leavebot.store.Sqlite", "io.leavebot.store.DynamoDb",
                     "io.leavebot.slack.", "com.slack.", "io.leavebot.workspace."),
             // Slack played in the browser: LeaveBot's Slack settings, web server and engine, for the local launcher only;
             // it acts on LeaveBot only as Slack does, through signed requests, never through the store
             "io.leavebot.workspace", List.of("io.leavebot.local.", "io.leavebot.aws.", "io.leavebot.leave.LeaveStore",
-                    "io.leavebot.leave.Sqlite", "io.leavebot.leave.DynamoDb", "io.leavebot.notify.", "io.leavebot.email.",
+                    "io.leavebot.store.Sqlite", "io.leavebot.store.DynamoDb", "io.leavebot.notify.", "io.leavebot.email.",
                     "io.leavebot.teams."));
 
     @Test

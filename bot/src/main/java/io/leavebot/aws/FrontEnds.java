@@ -1,7 +1,7 @@
 package io.leavebot.aws;
 
 import io.leavebot.durable.lambda.LambdaDurableClient;
-import io.leavebot.leave.DynamoDbLeaveStore;
+import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.workflow.LeaveRequests;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
-import io.leavebot.leave.DynamoDbLeaveStore;
+import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.teams.TeamsApp;
 import io.leavebot.teams.TeamsEndpoint;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.SlackConfig;
 import io.leavebot.email.EmailRenderer;
-import io.leavebot.leave.DynamoDbLeaveStore;
+import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where leave requests are kept: SQLite locally ({@link SqliteLeaveStore}), DynamoDB on AWS
- * ({@link DynamoDbLeaveStore}). Every write is conditional, so a retried workflow step can never create a second
+ * Where leave requests are kept: SQLite locally ({@code SqliteLeaveStore}), DynamoDB on AWS
+ * ({@code DynamoDbLeaveStore}). Every write is conditional, so a retried workflow step can never create a second
  * request or change a decided one. People are matched by {@link Person#key()}, so someone known by e-mail is the
- * same person on every channel. It also keeps the notification log and people's chat addresses
- * ({@link ChatAddressBook}). Implementations are thread-safe.
+ * same person on every channel. Implementations are thread-safe. The adapters in {@code io.leavebot.store} also
+ * keep the notification log and the chat address book ({@code io.leavebot.notify}) beside the requests.
  */
-public interface LeaveStore extends ChatAddressBook {
+public interface LeaveStore {
 
     /**
      * Records a new PENDING request. Idempotent by id: if a request with this id exists, it is returned unchanged
@@ -67,14 +67,4 @@ public interface LeaveStore extends ChatAddressBook {
      * [start, end], by start date, then id.
      */
     List<LeaveRequest> findTeamOverlaps(Person approver, LocalDate start, LocalDate end);
-
-    /** The delivery recorded under this notification key, if it was already sent. */
-    Optional<SentNotification> sent(String notificationKey);
-
-    /**
-     * Records that a notification was delivered, and how; the first record for a key wins. A step re-run after a
-     * crash checks {@link #sent} first, so a person is not told twice (the moment between sending and recording
-     * is the only place a duplicate can slip through).
-     */
-    void recordSent(SentNotification sent);
 }

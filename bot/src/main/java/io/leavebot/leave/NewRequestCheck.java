@@ -1,12 +1,12 @@
 package io.leavebot.leave;
 
 /** What every {@link LeaveStore} adapter requires of a request before it records it. */
-final class NewRequestCheck {
+public final class NewRequestCheck {
     private NewRequestCheck() {
     }
 
     /** @throws IllegalArgumentException naming the first missing part, or when the request is not PENDING */
-    static LeaveRequest require(LeaveRequest r) {
+    public static LeaveRequest require(LeaveRequest r) {
         need(r.id(), "id");
         need(r.employee(), "employee");
         need(r.approver(), "approver");
@@ -23,7 +23,7 @@ final class NewRequestCheck {
     }
 
     /** @throws IllegalArgumentException when {@code to} is not a final status */
-    static void requireFinal(LeaveStatus to) {
+    public static void requireFinal(LeaveStatus to) {
         if (to == null || !to.isFinal()) {
             throw new IllegalArgumentException("a request can only be decided to a final status, not " + to);
         }

@@ -15,7 +15,7 @@ import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.Person;
-import io.leavebot.leave.SqliteLeaveStore;
+import io.leavebot.store.SqliteLeaveStore;
 import io.leavebot.local.Settings.SettingsException;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;

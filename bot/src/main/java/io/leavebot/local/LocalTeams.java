@@ -3,7 +3,7 @@ package io.leavebot.local;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
 import io.leavebot.http.WebServer;
-import io.leavebot.leave.ChatAddressBook;
+import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.local.Settings.SettingsException;
 import io.leavebot.notify.ChatChannel;

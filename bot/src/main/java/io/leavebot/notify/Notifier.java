@@ -2,9 +2,8 @@ package io.leavebot.notify;
 
 import io.leavebot.email.EmailRenderer;
 import io.leavebot.email.Mailer;
-import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.Person;
-import io.leavebot.leave.SentNotification;
+import io.leavebot.notify.SentNotification;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * configured; someone in only one hears there). E-mail is the fallback when no chat channel reaches them or all
  * that could failed, and the only channel when no chat is configured. People are matched across channels by e-mail,
  * so a request made in Slack can be approved by someone who only uses Teams. Every delivery is recorded in the
- * store's notification log under its idempotency key, with the channel that carried it, so a workflow step that
+ * {@link NotificationLog} under its idempotency key, with the channel that carried it, so a workflow step that
  * runs again after a crash does not tell anyone twice, and a later update goes to the channel of the message.
  *
  * <p>Failures that may pass (chat down and no e-mail address, the mail server refusing) are thrown, so the calling
@@ -30,7 +29,7 @@ public final class Notifier {
 
     private static final System.Logger LOG = System.getLogger(Notifier.class.getName());
 
-    private final LeaveStore store;
+    private final NotificationLog log;
     private final List<ChatChannel> chats;
     private final Mailer mailer;
     private final EmailRenderer emails;
@@ -41,7 +40,7 @@ public final class Notifier {
      * @param mailer null when e-mail is not configured (chat only); then {@code emails} may be null too
      * @throws IllegalArgumentException if neither chat nor e-mail is configured, or two channels share a name
      */
-    public Notifier(LeaveStore store, List<ChatChannel> chats, Mailer mailer, EmailRenderer emails, Clock clock) {
+    public Notifier(NotificationLog log, List<ChatChannel> chats, Mailer mailer, EmailRenderer emails, Clock clock) {
         if (chats.isEmpty() && mailer == null) {
             throw new IllegalArgumentException("LeaveBot needs a chat channel or e-mail to tell people anything; "
                     + "configure Slack or Teams, or SMTP / SES / the outbox folder");
@@ -52,7 +51,7 @@ public final class Notifier {
         if (chats.stream().map(ChatChannel::name).distinct().count() != chats.size()) {
             throw new IllegalArgumentException("two chat channels have the same name: " + chats.stream().map(ChatChannel::name).toList());
         }
-        this.store = store;
+        this.log = log;
         this.chats = List.copyOf(chats);
         this.mailer = mailer;
         this.emails = emails;
@@ -89,7 +88,7 @@ public final class Notifier {
      * @return true if a chat message was updated; false if the request went by e-mail or the update failed
      */
     public boolean updateApprovalMessage(String approvalKey, Notification notification) {
-        Optional<SentNotification> sent = store.sent(approvalKey);
+        Optional<SentNotification> sent = log.sent(approvalKey);
         Optional<ChatChannel> chat = sent.flatMap(this::chatOf);
         if (chat.isEmpty()) {
             return false;
@@ -106,14 +105,14 @@ public final class Notifier {
 
     /** Sends unless {@code key} was sent before; in chat as a reply to the message of {@code originalKey}, if any. */
     private SentNotification send(String key, Person to, Notification notification, String originalKey) {
-        Optional<SentNotification> earlier = store.sent(key);
+        Optional<SentNotification> earlier = log.sent(key);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        SentNotification original = originalKey == null ? null : store.sent(originalKey).orElse(null);
+        SentNotification original = originalKey == null ? null : log.sent(originalKey).orElse(null);
         SentNotification sent = deliver(key, to, notification, original);
-        store.recordSent(sent);
-        return store.sent(key).orElse(sent);
+        log.recordSent(sent);
+        return log.sent(key).orElse(sent);
     }
 
     /** The configured chat channel that carried {@code sent}; empty if it went by e-mail, or by a channel gone since. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A Bot Framework conversation reference: where the bot can message a person, proactively too. Saved in the
- * {@link io.leavebot.leave.ChatAddressBook} (as {@link #encode()}) when the person first talks to the bot or
+ * {@link io.leavebot.notify.ChatAddressBook} (as {@link #encode()}) when the person first talks to the bot or
  * installs it.
  *
  * @param serviceUrl     the Bot Connector to call, as the person's activities named it

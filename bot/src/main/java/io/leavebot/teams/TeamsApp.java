@@ -2,7 +2,7 @@ package io.leavebot.teams;
 
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.CommandParser;
-import io.leavebot.leave.ChatAddressBook;
+import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;

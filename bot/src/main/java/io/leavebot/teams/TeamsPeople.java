@@ -2,8 +2,8 @@ package io.leavebot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leavebot.LeaveBotNames;
-import io.leavebot.leave.ChatAddress;
-import io.leavebot.leave.ChatAddressBook;
+import io.leavebot.notify.ChatAddress;
+import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.ChatUnavailableException;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
-import io.leavebot.leave.SentNotification;
+import io.leavebot.notify.SentNotification;
 
 /**
  * The wait for the approver's decision, in rounds. Each round is a fresh callback, the {@code ask-approver} step

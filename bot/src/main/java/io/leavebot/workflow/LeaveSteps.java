@@ -7,7 +7,7 @@ import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
-import io.leavebot.leave.SentNotification;
+import io.leavebot.notify.SentNotification;
 import io.leavebot.notify.Notification;
 import io.leavebot.notify.Notification.Kind;
 import io.leavebot.notify.Notifier;

@@ -15,7 +15,7 @@ import io.leavebot.durable.engine.DurableCredentials;
 import io.leavebot.durable.engine.DurableRestServer;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.TestClock;
-import io.leavebot.leave.DynamoDbLeaveStore;
+import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.Person;
 import io.leavebot.testing.Dynalite;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.aws.SlackFunctionColdStart;
-import io.leavebot.leave.DynamoDbLeaveStore;
+import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.testing.Dynalite;
 import io.leavebot.testing.SecretsManagerStub;
 import io.leavebot.testing.SlackApi;

@@ -16,6 +16,7 @@ import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveStore;
+import io.leavebot.store.Store;
 import io.leavebot.leave.LeaveSubmission;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.NewLeave;
@@ -68,7 +69,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     /** The chat channels of a (re)opened bot, in the order the notifier tries them; they may keep addresses in the store. */
     @FunctionalInterface
     public interface ChatFactory {
-        List<ChatChannel> open(LeaveStore store, Clock time);
+        List<ChatChannel> open(Store store, Clock time);
     }
 
     private final StoreAndMail storeAndMail;
@@ -76,7 +77,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     private Person approver = GRACE;
     private Path dir;
     private TestClock clock;
-    private LeaveStore store;
+    private Store store;
     private Mailer mailer;
     private EmbeddedEngine engine;
     private LeaveRequests leaves;
@@ -144,7 +145,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     }
 
     /** The leave store of the bot as it is now (a new one after each reopen). */
-    public LeaveStore store() {
+    public Store store() {
         return store;
     }
 

@@ -7,9 +7,9 @@ import io.leavebot.email.Mailer;
 import io.leavebot.email.SesMailer;
 import io.leavebot.email.SmtpMailer;
 import io.leavebot.email.SmtpSettings;
-import io.leavebot.leave.DynamoDbLeaveStore;
-import io.leavebot.leave.LeaveStore;
-import io.leavebot.leave.SqliteLeaveStore;
+import io.leavebot.store.DynamoDbLeaveStore;
+import io.leavebot.store.Store;
+import io.leavebot.store.SqliteLeaveStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public abstract sealed class StoreAndMail {
 
     abstract void beforeEach() throws Exception;
 
-    abstract LeaveStore openStore(Path dir);
+    abstract Store openStore(Path dir);
 
     abstract Mailer openMailer();
 
@@ -46,7 +46,7 @@ public abstract sealed class StoreAndMail {
 
     abstract void afterEach();
 
-    void close(LeaveStore store, Mailer mailer) throws Exception {
+    void close(Store store, Mailer mailer) throws Exception {
         for (Object resource : new Object[] {store, mailer}) {
             if (resource instanceof AutoCloseable closeable) {
                 closeable.close();
@@ -65,7 +65,7 @@ public abstract sealed class StoreAndMail {
         }
 
         @Override
-        LeaveStore openStore(Path dir) {
+        Store openStore(Path dir) {
             // beside the engine's file, not in it: the engine does not yet survive another writer on its file
             // (a failed deferred transaction is neither committed nor rolled back, SQLITE_BUSY_SNAPSHOT forever)
             return new SqliteLeaveStore(dir.resolve("leaves.db"));
@@ -122,7 +122,7 @@ public abstract sealed class StoreAndMail {
         }
 
         @Override
-        LeaveStore openStore(Path dir) {
+        Store openStore(Path dir) {
             return new DynamoDbLeaveStore(dynalite.client(), table);
         }
 

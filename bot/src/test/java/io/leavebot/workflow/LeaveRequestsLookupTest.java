@@ -15,7 +15,7 @@ import io.leavebot.leave.LeaveSubmission;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
-import io.leavebot.leave.SqliteLeaveStore;
+import io.leavebot.store.SqliteLeaveStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -19,7 +19,7 @@ import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.NewLeave;
-import io.leavebot.leave.SentNotification;
+import io.leavebot.notify.SentNotification;
 import io.leavebot.notify.Notifier;
 import io.leavebot.testing.LeaveBotHarness;
 import java.time.Clock;

@@ -1,8 +1,15 @@
-package io.leavebot.leave;
+package io.leavebot.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.leavebot.leave.AuditEntry;
+import io.leavebot.leave.Decision;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatAddress;
+import io.leavebot.notify.SentNotification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,10 +39,10 @@ abstract class LeaveStoreContract {
     static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456789Z");
     static final LocalDate MAY_4 = LocalDate.of(2026, 5, 4);
 
-    LeaveStore store;
+    Store store;
 
     /** A new, empty store. */
-    abstract LeaveStore newStore() throws Exception;
+    abstract Store newStore() throws Exception;
 
     @BeforeEach
     void openStore() throws Exception {

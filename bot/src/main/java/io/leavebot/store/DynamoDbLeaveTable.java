@@ -1,4 +1,4 @@
-package io.leavebot.leave;
+package io.leavebot.store;
 
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;

@@ -1,5 +1,16 @@
-package io.leavebot.leave;
+package io.leavebot.store;
 
+import io.leavebot.leave.AuditEntry;
+import io.leavebot.leave.Decision;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.LeaveStore;
+import io.leavebot.leave.NewRequestCheck;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatAddress;
+import io.leavebot.notify.ChatAddressBook;
+import io.leavebot.notify.NotificationLog;
+import io.leavebot.notify.SentNotification;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
@@ -10,7 +21,7 @@ import static io.leavebot.LeaveBotNames.SORT_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX_SORT_KEY;
-import static io.leavebot.leave.DynamoDbLeaveItems.s;
+import static io.leavebot.store.DynamoDbLeaveItems.s;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * strongly consistent; the listings read global secondary indexes, which DynamoDB keeps eventually consistent, so
  * a request written a moment ago may be missing from them for a moment. Thread-safe, like the client.
  */
-public final class DynamoDbLeaveStore implements LeaveStore {
+public final class DynamoDbLeaveStore implements Store {
     private static final String STATUS_IS_PENDING = "#status = :pending";
 
     private final DynamoDbClient client;

@@ -1,4 +1,4 @@
-package io.leavebot.leave;
+package io.leavebot.notify;
 
 import java.time.Instant;
 

@@ -1,5 +1,12 @@
-package io.leavebot.leave;
+package io.leavebot.store;
 
+import io.leavebot.leave.AuditEntry;
+import io.leavebot.leave.Decision;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatAddress;
+import io.leavebot.notify.SentNotification;
 import static io.leavebot.LeaveBotNames.ADDRESS_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;

@@ -1,4 +1,4 @@
-package io.leavebot.leave;
+package io.leavebot.notify;
 
 import java.util.Objects;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.time.Instant;
  * lets a bot message someone only in a conversation it already has with them, so the bot must remember it.
  *
  * @param channel   the chat channel's name, e.g. {@code teams}
- * @param personKey {@link Person#key()}: people are matched across channels by e-mail
+ * @param personKey {@link io.leavebot.leave.Person#key()}: people are matched across channels by e-mail
  * @param address   the platform's own reference, opaque here (Teams: service URL, conversation, user and tenant)
  * @param savedAt   when it was last saved
  */

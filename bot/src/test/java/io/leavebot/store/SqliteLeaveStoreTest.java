@@ -1,9 +1,16 @@
-package io.leavebot.leave;
+package io.leavebot.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.leave.AuditEntry;
+import io.leavebot.leave.Decision;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatAddress;
+import io.leavebot.notify.SentNotification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +27,7 @@ class SqliteLeaveStoreTest extends LeaveStoreContract {
     Path dir;
 
     @Override
-    LeaveStore newStore() {
+    Store newStore() {
         return new SqliteLeaveStore(file());
     }
 

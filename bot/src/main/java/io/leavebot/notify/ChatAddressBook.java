@@ -1,9 +1,10 @@
-package io.leavebot.leave;
+package io.leavebot.notify;
 
+import io.leavebot.leave.Person;
 import java.util.Optional;
 
 /**
- * The chat addresses LeaveBot keeps, one per person and channel; part of every {@link LeaveStore}, and all a chat
+ * The chat addresses LeaveBot keeps, one per person and channel; kept by the store adapters beside the leave requests, and all a chat
  * front end that must remember conversations (Teams) gets to see of it.
  */
 public interface ChatAddressBook {

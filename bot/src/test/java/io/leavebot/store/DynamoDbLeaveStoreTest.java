@@ -1,9 +1,16 @@
-package io.leavebot.leave;
+package io.leavebot.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.leave.AuditEntry;
+import io.leavebot.leave.Decision;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatAddress;
+import io.leavebot.notify.SentNotification;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.testing.Dynalite;
 import java.util.Map;
@@ -19,7 +26,7 @@ class DynamoDbLeaveStoreTest extends LeaveStoreContract {
     private String table;
 
     @Override
-    LeaveStore newStore() {
+    Store newStore() {
         table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
         DynamoDbLeaveStore.createTable(DYNALITE.client(), table);
         return new DynamoDbLeaveStore(DYNALITE.client(), table);

@@ -1,5 +1,16 @@
-package io.leavebot.leave;
+package io.leavebot.store;
 
+import io.leavebot.leave.AuditEntry;
+import io.leavebot.leave.Decision;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.LeaveStore;
+import io.leavebot.leave.NewRequestCheck;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatAddress;
+import io.leavebot.notify.ChatAddressBook;
+import io.leavebot.notify.NotificationLog;
+import io.leavebot.notify.SentNotification;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +36,7 @@ import java.util.concurrent.BlockingQueue;
  * reads go to a few reader connections, so a front end's lookup never queues behind the workflows' writes (WAL
  * lets readers and the writer run at once).
  */
-public final class SqliteLeaveStore implements LeaveStore, AutoCloseable {
+public final class SqliteLeaveStore implements Store, AutoCloseable {
     private static final String SELECT = "SELECT " + SqliteLeaveRows.COLUMNS + " FROM leave_requests ";
 
     private static final int READERS = 4;

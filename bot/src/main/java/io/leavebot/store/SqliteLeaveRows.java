@@ -1,5 +1,12 @@
-package io.leavebot.leave;
+package io.leavebot.store;
 
+import io.leavebot.leave.AuditEntry;
+import io.leavebot.leave.Decision;
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatAddress;
+import io.leavebot.notify.SentNotification;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.leavebot.leave;
+package io.leavebot.store;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,0 +1,12 @@
+package io.leavebot.store;
+
+import io.leavebot.leave.LeaveStore;
+import io.leavebot.notify.ChatAddressBook;
+import io.leavebot.notify.NotificationLog;
+
+/**
+ * The three ports an adapter keeps together in one database — the leave requests, the notification log and the
+ * chat address book — so that a composition root opens one thing and hands each part to whoever needs it.
+ */
+public interface Store extends LeaveStore, NotificationLog, ChatAddressBook {
+}
