@@ -8,6 +8,7 @@ import io.leavebot.durable.ConcurrencyCompletionStatus;
 import io.leavebot.durable.DurableOperationException;
 import io.leavebot.durable.DurableServiceException;
 import io.leavebot.durable.NestingType;
+import io.leavebot.durable.NonDeterministicExecutionException;
 import io.leavebot.durable.ParallelBranch;
 import io.leavebot.durable.SerDes;
 import io.leavebot.durable.UnrecoverableDurableExecutionException;
@@ -84,6 +85,11 @@ abstract class ConcurrencyOperation<T> extends BaseOperation<BatchResult<T>> {
             return;
         }
         BatchSummary summary = BatchSummary.read(id, details == null ? null : details.result());
+        if (summary.items().size() > items.size()) {
+            throw new NonDeterministicExecutionException(String.format("the %s '%s' (%s) recorded %d started items, but the "
+                    + "code now gives it %d; its items must not change while executions run: ship the change as a new "
+                    + "function version", subType, name, id, summary.items().size(), items.size()));
+        }
         succeed(summary.hasResults() ? fromSummary(summary) : fromItems(summary));
     }
 

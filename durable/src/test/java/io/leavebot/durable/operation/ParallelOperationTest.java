@@ -12,6 +12,7 @@ import io.leavebot.durable.BatchResult;
 import io.leavebot.durable.CompletionConfig;
 import io.leavebot.durable.DurableOperationException;
 import io.leavebot.durable.NestingType;
+import io.leavebot.durable.NonDeterministicExecutionException;
 import io.leavebot.durable.ParallelBranch;
 import io.leavebot.durable.ParallelConfig;
 import io.leavebot.durable.RetryStrategies;
@@ -186,6 +187,25 @@ class ParallelOperationTest {
         assertEquals(IllegalArgumentException.class.getName(), invoke(handler, service).error().errorType());
         assertEquals(List.of(), service.actions());
         assertThrows(IllegalArgumentException.class, () -> ParallelConfig.DEFAULT.withMaxConcurrency(0));
+    }
+
+    @Test
+    void replayingACompletedParallelWithFewerBranchesIsANonDeterministicChange() {
+        var first = FunctionHandler.of(String.class, (in, ctx) -> {
+            ctx.parallel("notify", List.of(counted("slack"), counted("email")));
+            ctx.wait("pause", PAUSE);
+            return "done";
+        });
+        var shrunk = FunctionHandler.of(String.class, (in, ctx) -> {
+            ctx.parallel("notify", List.of(counted("slack")));
+            ctx.wait("pause", PAUSE);
+            return "done";
+        });
+
+        invoke(first, service);
+        service.advance(PAUSE);
+
+        assertEquals(NonDeterministicExecutionException.class.getName(), invoke(shrunk, service).error().errorType());
     }
 
     private ParallelBranch<String> counted(String name) {
