@@ -130,27 +130,6 @@ public final class DurableContextImpl implements DurableContext {
     }
 
     @Override
-    public <T> DurableFuture<BatchResult<T>> parallelAsync(String name, List<? extends ParallelBranch<? extends T>> branches,
-            ParallelConfig config) {
-        checkCall(name, BatchResult.class, branches);
-        Objects.requireNonNull(config, "config");
-        var copy = List.<ParallelBranch<? extends T>>copyOf(branches);
-        ConcurrencyOperation.checkReachable(config.completionConfig(), copy.size(), "branches");
-        return new ParallelOperation<T>(this, name, copy, config).execute();
-    }
-
-    @Override
-    public <I, O> DurableFuture<BatchResult<O>> mapAsync(String name, List<I> items, Class<O> type,
-            MapFunction<I, O> function, MapConfig config) {
-        checkCall(name, type, function);
-        Objects.requireNonNull(items, "items");
-        Objects.requireNonNull(config, "config");
-        var copy = Collections.unmodifiableList(new ArrayList<>(items)); // items may be null; List.copyOf refuses them
-        ConcurrencyOperation.checkReachable(config.completionConfig(), copy.size(), "items");
-        return new MapOperation<>(this, name, copy, type, function, config).execute();
-    }
-
-    @Override
     public boolean isReplaying() {
         return replaying;
     }
@@ -231,5 +210,28 @@ public final class DurableContextImpl implements DurableContext {
         Validation.operationName(name);
         Objects.requireNonNull(type, "result type");
         Objects.requireNonNull(body, "operation argument");
+    }
+
+    // parallel and map
+
+    @Override
+    public <T> DurableFuture<BatchResult<T>> parallelAsync(String name, List<? extends ParallelBranch<? extends T>> branches,
+            ParallelConfig config) {
+        checkCall(name, BatchResult.class, branches);
+        Objects.requireNonNull(config, "config");
+        var copy = List.<ParallelBranch<? extends T>>copyOf(branches);
+        ConcurrencyOperation.checkReachable(config.completionConfig(), copy.size(), "branches");
+        return new ParallelOperation<T>(this, name, copy, config).execute();
+    }
+
+    @Override
+    public <I, O> DurableFuture<BatchResult<O>> mapAsync(String name, List<I> items, Class<O> type,
+            MapFunction<I, O> function, MapConfig config) {
+        checkCall(name, type, function);
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(config, "config");
+        var copy = Collections.unmodifiableList(new ArrayList<>(items)); // items may be null; List.copyOf refuses them
+        ConcurrencyOperation.checkReachable(config.completionConfig(), copy.size(), "items");
+        return new MapOperation<>(this, name, copy, type, function, config).execute();
     }
 }
