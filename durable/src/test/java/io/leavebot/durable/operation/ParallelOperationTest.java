@@ -180,6 +180,20 @@ class ParallelOperationTest {
     }
 
     @Test
+    void aWaitingFlatBranchRunsAgainInTheNextInvocationAndItsOperationsReplay() {
+        var handler = FunctionHandler.of(String.class, (in, ctx) -> String.join(",", ctx.parallel("notify", List.of(
+                ParallelBranch.of(String.class, b -> b.step("send", String.class, s -> "sent-" + branchRuns.incrementAndGet())),
+                waiting("remind")), ParallelConfig.DEFAULT.withNestingType(NestingType.FLAT)).succeeded()));
+
+        assertEquals(PENDING, invoke(handler, service).status());
+        service.advance(PAUSE);
+
+        assertEquals("\"sent-1,remind\"", invoke(handler, service).result());
+        assertEquals(List.of("CONTEXT START notify", "STEP START send", "STEP SUCCEED send", "WAIT START grace",
+                "CONTEXT SUCCEED notify"), service.actions());
+    }
+
+    @Test
     void minSuccessfulBeyondTheBranchCountIsRefusedBeforeAnythingIsRecorded() {
         var handler = FunctionHandler.of(String.class, (in, ctx) -> ctx.parallel("notify", List.of(counted("slack")),
                 ParallelConfig.DEFAULT.withCompletionConfig(CompletionConfig.minSuccessful(2))).getResult(0));
