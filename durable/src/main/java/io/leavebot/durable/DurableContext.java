@@ -2,6 +2,7 @@ package io.leavebot.durable;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -89,4 +90,44 @@ public interface DurableContext {
 
     /** The Lambda context of the current invocation (the engine's stand-in when embedded). */
     Context lambdaContext();
+
+    // parallel and map
+
+    /**
+     * Runs {@code branches} as a {@code Parallel} child context, each branch a {@code ParallelBranch} child context
+     * of its own, started in order while fewer than {@link ParallelConfig#maxConcurrency()} are open (a branch
+     * that waits stays open). Once the {@link CompletionConfig} is met, no further branch starts. A branch that
+     * throws does not make this throw: its failure is in the {@link BatchResult} ({@link BatchResult#throwIfError()}).
+     * On replay, a completed parallel returns the recorded batch without running any branch; an open one runs
+     * again, replaying the branches that have an outcome. Throws {@link IllegalArgumentException} for a
+     * {@code minSuccessful} larger than the number of branches.
+     */
+    default <T> BatchResult<T> parallel(String name, List<? extends ParallelBranch<? extends T>> branches, ParallelConfig config) {
+        return parallelAsync(name, branches, config).get();
+    }
+
+    /** {@link #parallel(String, List, ParallelConfig)} with {@link ParallelConfig#DEFAULT}. */
+    default <T> BatchResult<T> parallel(String name, List<? extends ParallelBranch<? extends T>> branches) {
+        return parallel(name, branches, ParallelConfig.DEFAULT);
+    }
+
+    <T> DurableFuture<BatchResult<T>> parallelAsync(String name, List<? extends ParallelBranch<? extends T>> branches,
+            ParallelConfig config);
+
+    /**
+     * Runs {@code function} once per item, as a {@code Map} child context holding one {@code MapIteration} child
+     * context per item; otherwise as {@link #parallel(String, List, ParallelConfig)}: the same concurrency,
+     * completion rules and replay, and results in item order.
+     */
+    default <I, O> BatchResult<O> map(String name, List<I> items, Class<O> type, MapFunction<I, O> function, MapConfig config) {
+        return mapAsync(name, items, type, function, config).get();
+    }
+
+    /** {@link #map(String, List, Class, MapFunction, MapConfig)} with {@link MapConfig#DEFAULT}. */
+    default <I, O> BatchResult<O> map(String name, List<I> items, Class<O> type, MapFunction<I, O> function) {
+        return map(name, items, type, function, MapConfig.DEFAULT);
+    }
+
+    <I, O> DurableFuture<BatchResult<O>> mapAsync(String name, List<I> items, Class<O> type, MapFunction<I, O> function,
+            MapConfig config);
 }

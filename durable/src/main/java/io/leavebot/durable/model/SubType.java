@@ -7,6 +7,10 @@ public final class SubType {
     public static final String CALLBACK = "Callback";
     public static final String RUN_IN_CHILD_CONTEXT = "RunInChildContext";
     public static final String WAIT_FOR_CALLBACK = "WaitForCallback";
+    public static final String PARALLEL = "Parallel";
+    public static final String PARALLEL_BRANCH = "ParallelBranch";
+    public static final String MAP = "Map";
+    public static final String MAP_ITERATION = "MapIteration";
 
     private SubType() {
     }

@@ -60,7 +60,7 @@ abstract class BaseOperation<T> implements DurableFuture<T> {
     }
 
     protected final OperationUpdate.Builder update(OperationAction action) {
-        return OperationUpdate.builder(id, type, action).parentId(context.contextId()).name(name).subType(subType);
+        return OperationUpdate.builder(id, type, action).parentId(context.parentId()).name(name).subType(subType);
     }
 
     protected final void succeed(T result) {

@@ -32,10 +32,16 @@ final class ChildContextOperation<T> extends BaseOperation<T> {
 
     ChildContextOperation(DurableContextImpl context, String name, String subType, Class<T> resultType,
             Function<DurableContext, T> body) {
+        this(context, name, subType, resultType, body, null);
+    }
+
+    /** @param serDes for the result; null: the handler's */
+    ChildContextOperation(DurableContextImpl context, String name, String subType, Class<T> resultType,
+            Function<DurableContext, T> body, SerDes serDes) {
         super(context, name, OperationType.CONTEXT, subType);
         this.resultType = resultType;
         this.body = body;
-        this.serDes = manager.serDes();
+        this.serDes = serDes != null ? serDes : manager.serDes();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.leavebot.durable.operation;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.leavebot.durable.BatchResult;
 import io.leavebot.durable.CallbackConfig;
 import io.leavebot.durable.CallbackSubmitter;
 import io.leavebot.durable.CallbackSubmitterException;
@@ -9,7 +10,11 @@ import io.leavebot.durable.DurableContext;
 import io.leavebot.durable.DurableFuture;
 import io.leavebot.durable.DurableLogger;
 import io.leavebot.durable.IllegalDurableOperationException;
+import io.leavebot.durable.MapConfig;
+import io.leavebot.durable.MapFunction;
 import io.leavebot.durable.NonDeterministicExecutionException;
+import io.leavebot.durable.ParallelBranch;
+import io.leavebot.durable.ParallelConfig;
 import io.leavebot.durable.StepConfig;
 import io.leavebot.durable.StepContext;
 import io.leavebot.durable.StepFailedException;
@@ -21,6 +26,9 @@ import io.leavebot.durable.execution.OperationIds;
 import io.leavebot.durable.model.Operation;
 import io.leavebot.durable.model.SubType;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -30,6 +38,7 @@ public final class DurableContextImpl implements DurableContext {
 
     private final ExecutionManager manager;
     private final String contextId;
+    private final String parentId;
     private final String subType;
     private final Context lambdaContext;
     private final String loggerName;
@@ -38,24 +47,34 @@ public final class DurableContextImpl implements DurableContext {
     private int operationCount;
     private boolean replaying;
 
-    private DurableContextImpl(ExecutionManager manager, String contextId, String subType, Context lambdaContext, String loggerName) {
+    private DurableContextImpl(ExecutionManager manager, String contextId, String parentId, String subType,
+            Context lambdaContext, String loggerName) {
         this.manager = manager;
         this.contextId = contextId;
+        this.parentId = parentId;
         this.subType = subType;
         this.lambdaContext = lambdaContext;
         this.loggerName = loggerName;
-        this.recordedOperations = manager.childCount(contextId);
+        this.recordedOperations = Objects.equals(contextId, parentId) ? manager.childCount(contextId) : recordedInVirtual();
         this.replaying = recordedOperations > 0;
         this.logger = new DurableLogger(loggerName, this::isReplaying);
     }
 
     /** The context a handler receives. */
     public static DurableContextImpl root(ExecutionManager manager, Context lambdaContext, String loggerName) {
-        return new DurableContextImpl(manager, null, null, lambdaContext, loggerName);
+        return new DurableContextImpl(manager, null, null, null, lambdaContext, loggerName);
     }
 
     DurableContextImpl child(String id, String childSubType) {
-        return new DurableContextImpl(manager, id, childSubType, lambdaContext, loggerName);
+        return new DurableContextImpl(manager, id, id, childSubType, lambdaContext, loggerName);
+    }
+
+    /**
+     * A virtual context (FLAT nesting): never recorded itself; its operations take ids under {@code id} but name
+     * this context's recorded ancestor as their parent.
+     */
+    DurableContextImpl virtualChild(String id) {
+        return new DurableContextImpl(manager, id, parentId, subType, lambdaContext, loggerName);
     }
 
     @Override
@@ -138,6 +157,20 @@ public final class DurableContextImpl implements DurableContext {
         return contextId;
     }
 
+    /** The ParentId of this context's operations: its own id, or for a virtual context its recorded ancestor's. */
+    String parentId() {
+        return parentId;
+    }
+
+    /** A virtual context's operations are not counted by parent (that is an ancestor), so count them by id. */
+    private int recordedInVirtual() {
+        int count = 0;
+        while (manager.operation(OperationIds.idFor(contextId, count + 1)) != null) {
+            count++;
+        }
+        return count;
+    }
+
     String loggerName() {
         return loggerName;
     }
@@ -177,5 +210,28 @@ public final class DurableContextImpl implements DurableContext {
         Validation.operationName(name);
         Objects.requireNonNull(type, "result type");
         Objects.requireNonNull(body, "operation argument");
+    }
+
+    // parallel and map
+
+    @Override
+    public <T> DurableFuture<BatchResult<T>> parallelAsync(String name, List<? extends ParallelBranch<? extends T>> branches,
+            ParallelConfig config) {
+        checkCall(name, BatchResult.class, branches);
+        Objects.requireNonNull(config, "config");
+        var copy = List.<ParallelBranch<? extends T>>copyOf(branches);
+        ConcurrencyOperation.checkReachable(config.completionConfig(), copy.size(), "branches");
+        return new ParallelOperation<T>(this, name, copy, config).execute();
+    }
+
+    @Override
+    public <I, O> DurableFuture<BatchResult<O>> mapAsync(String name, List<I> items, Class<O> type,
+            MapFunction<I, O> function, MapConfig config) {
+        checkCall(name, type, function);
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(config, "config");
+        var copy = Collections.unmodifiableList(new ArrayList<>(items)); // items may be null; List.copyOf refuses them
+        ConcurrencyOperation.checkReachable(config.completionConfig(), copy.size(), "items");
+        return new MapOperation<>(this, name, copy, type, function, config).execute();
     }
 }

@@ -32,7 +32,7 @@ final class OperationErrors {
     }
 
     @FunctionalInterface
-    private interface Rebuild {
+    interface Rebuild {
         DurableOperationException create(String operationId, String operationName, ErrorObject error);
     }
 
@@ -54,6 +54,11 @@ final class OperationErrors {
     }
 
     static DurableOperationException rebuild(ErrorObject recorded, String contextId, String contextName) {
+        return rebuild(recorded, contextId, contextName, ChildContextFailedException::new);
+    }
+
+    /** As {@link #rebuild(ErrorObject, String, String)}, with {@code fallback} for errors that are not operation exceptions. */
+    static DurableOperationException rebuild(ErrorObject recorded, String contextId, String contextName, Rebuild fallback) {
         Rebuild rebuild = recorded == null ? null : OPERATION_EXCEPTIONS.get(recorded.errorType());
         if (rebuild != null && recorded.errorData() != null) {
             try {
@@ -63,6 +68,6 @@ final class OperationErrors {
                 // recorded by another runtime: fall through to the generic failure
             }
         }
-        return new ChildContextFailedException(contextId, contextName, recorded);
+        return fallback.create(contextId, contextName, recorded);
     }
 }

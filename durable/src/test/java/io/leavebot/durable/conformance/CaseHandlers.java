@@ -18,6 +18,8 @@ final class CaseHandlers {
         WaitCases.register(handlers);
         CallbackCases.register(handlers);
         WaitForCallbackCases.register(handlers);
+        ParallelCases.register(handlers);
+        MapCases.register(handlers);
         return handlers;
     }
 
