@@ -7,6 +7,7 @@ public final class SubType {
     public static final String CALLBACK = "Callback";
     public static final String RUN_IN_CHILD_CONTEXT = "RunInChildContext";
     public static final String WAIT_FOR_CALLBACK = "WaitForCallback";
+    public static final String CHAINED_INVOKE = "ChainedInvoke";
 
     private SubType() {
     }
