@@ -43,10 +43,14 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
     private EmbeddedEngine(Builder b) {
         this.store = new EngineStore(b.database);
         this.clock = b.clock;
-        this.service = new EngineService(store, clock);
+        this.service = new EngineService(store, clock, new ChainedInvokes(handlers.keySet()), this::schedule);
         this.invoker = new Invoker(store, clock, service, handlers, b.workers, b.statePageSize);
         this.timers = new Timers(store, clock, invoker::schedule);
         this.commands = new ExecutionCommands(store, clock, handlers.keySet(), invoker::schedule);
+    }
+
+    private void schedule(String executionArn) {
+        invoker.schedule(executionArn);
     }
 
     /** Starts configuring an engine whose state lives in the SQLite file {@code database}. */
