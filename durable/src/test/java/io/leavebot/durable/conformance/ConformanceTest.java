@@ -102,7 +102,7 @@ class ConformanceTest {
         var placeholders = new Placeholders().withVariables(c.variables());
         Path directory = Files.createTempDirectory("conformance-" + c.id() + "-");
         try {
-            var outcome = CaseDriver.run(c, handler, placeholders, directory);
+            var outcome = CaseDriver.run(c, handler, handlers.targets(), placeholders, directory);
             var problems = new ArrayList<>(outcome.problems());
             new HistoryMatcher(placeholders).match(c.expectedHistory(), outcome.history())
                     .forEach(mismatch -> problems.add(mismatch.describe()));
