@@ -7,13 +7,20 @@ import io.leavebot.durable.InvokeConfig;
 import io.leavebot.durable.InvokeException;
 import io.leavebot.durable.StepConfig;
 import io.leavebot.durable.StepSemantics;
+import io.leavebot.durable.execution.OperationIds;
 import io.leavebot.durable.model.DurableExecution;
 import io.leavebot.durable.model.ErrorObject;
 import io.leavebot.durable.model.Event;
 import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.durable.model.ExecutionStatus;
+import io.leavebot.durable.model.OperationAction;
+import io.leavebot.durable.model.OperationType;
+import io.leavebot.durable.model.OperationUpdate;
+import io.leavebot.durable.model.OperationUpdate.ChainedInvokeOptions;
+import io.leavebot.durable.model.SubType;
 import io.leavebot.durable.testing.EngineHarness;
 import io.leavebot.durable.testing.FunctionHandler;
+import io.leavebot.durable.testing.HeldInvocation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +171,27 @@ class EngineChainedInvokeTest {
         assertEquals("\"hello ann #1\"", engine.awaitClosed(arn).result());
         assertEquals(List.of("ExecutionStarted", "ChainedInvokeStarted", "StepStarted", "StepSucceeded", "InvocationCompleted",
                 "ChainedInvokeSucceeded", "InvocationCompleted", "ExecutionSucceeded"), engine.history(arn));
+    }
+
+    @Test
+    void aTargetThatEndedDuringAnInvocationCutOffByACrashIsDeliveredAfterReopening() {
+        var cutOff = HeldInvocation.firstThen(caller);
+        engine.register("greeter", greeter).register("caller", cutOff);
+        String arn = engine.engine().start("caller", "call-1", "\"ann\"").durableExecutionArn();
+        var held = cutOff.awaitHeld();
+        // what the caller's first invocation would have sent before the process died
+        engine.engine().service().checkpoint(arn, held.checkpointToken(), List.of(OperationUpdate.builder(
+                OperationIds.idFor(null, 1), OperationType.CHAINED_INVOKE, OperationAction.START).name("ask-greeter")
+                .subType(SubType.CHAINED_INVOKE).payload("\"ann\"").chainedInvokeOptions(new ChainedInvokeOptions("greeter", "team-a"))
+                .build()));
+        awaitGreeterClosed();
+
+        engine.reopen();
+
+        assertEquals("\"hello ann #1\"", engine.awaitClosed(arn).result());
+        assertEquals(List.of("ExecutionStarted", "ChainedInvokeStarted", "InvocationCompleted", "ChainedInvokeSucceeded",
+                "InvocationCompleted", "ExecutionSucceeded"), engine.history(arn));
+        assertEquals("Runtime.ExitError", EngineHarness.error(engine.events(arn).get(2)).errorType());
     }
 
     private String awaitGreeterClosed() {
