@@ -1,8 +1,10 @@
 package io.leavebot.durable.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.durable.DurableServiceException.InvalidParameterException;
 import io.leavebot.durable.InvokeConfig;
 import io.leavebot.durable.InvokeException;
 import io.leavebot.durable.StepConfig;
@@ -192,6 +194,38 @@ class EngineChainedInvokeTest {
         assertEquals(List.of("ExecutionStarted", "ChainedInvokeStarted", "InvocationCompleted", "ChainedInvokeSucceeded",
                 "InvocationCompleted", "ExecutionSucceeded"), engine.history(arn));
         assertEquals("Runtime.ExitError", EngineHarness.error(engine.events(arn).get(2)).errorType());
+    }
+
+    @Test
+    void malformedChainedInvokeUpdatesAreRefusedAndChangeNothing() {
+        var held = HeldInvocation.everyInvocation();
+        engine.register("greeter", greeter).register("caller", held);
+        String arn = engine.engine().start("caller", "call-1", "\"ann\"").durableExecutionArn();
+        String token = held.awaitHeld().checkpointToken();
+
+        assertRefused(arn, token, "FunctionName must be 1-140", start(null, null, "\"ann\""));
+        assertRefused(arn, token, "TenantId must be 1-256", start("greeter", "", "\"ann\""));
+        assertRefused(arn, token, "larger than the 256 KiB limit", start("greeter", null, "\"" + "x".repeat(256 * 1024) + "\""));
+        assertRefused(arn, token, "appears twice in one request", start("greeter", null, "1"), start("greeter", null, "2"));
+        assertRefused(arn, token, "accepts only START", OperationUpdate.builder(OperationIds.idFor(null, 1),
+                OperationType.CHAINED_INVOKE, OperationAction.SUCCEED).payload("1").build());
+        assertEquals(List.of(), engine.engine().listExecutions("greeter", ExecutionQuery.all()).executions());
+
+        String next = engine.engine().service().checkpoint(arn, token, List.of(start("greeter", null, "1"))).checkpointToken();
+        assertRefused(arn, next, "was already started", start("greeter", null, "1"));
+        assertEquals(1, engine.engine().listExecutions("greeter", ExecutionQuery.all()).executions().size());
+        held.release();
+    }
+
+    private static OperationUpdate start(String function, String tenant, String payload) {
+        return OperationUpdate.builder(OperationIds.idFor(null, 1), OperationType.CHAINED_INVOKE, OperationAction.START)
+                .subType(SubType.CHAINED_INVOKE).payload(payload)
+                .chainedInvokeOptions(function == null ? null : new ChainedInvokeOptions(function, tenant)).build();
+    }
+
+    private void assertRefused(String arn, String token, String why, OperationUpdate... updates) {
+        var e = assertThrows(InvalidParameterException.class, () -> engine.engine().service().checkpoint(arn, token, List.of(updates)));
+        assertTrue(e.getMessage().contains(why), e.getMessage());
     }
 
     private String awaitGreeterClosed() {
