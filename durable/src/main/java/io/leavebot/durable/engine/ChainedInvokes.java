@@ -61,7 +61,8 @@ final class ChainedInvokes {
         }
         Operation op = newOperation(change, u);
         change.put(op);
-        if (!functions.contains(function)) {
+        String registered = registeredName(function);
+        if (registered == null) {
             change.event("ChainedInvokeStarted", op, details("FunctionName", function, "TenantId", options.tenantId(),
                     "Input", payload(u.payload())));
             // as an Invoke of a missing function fails: the handler learns it from the operation, at once
@@ -72,9 +73,9 @@ final class ChainedInvokes {
             return;
         }
         String name = childName(change.row.arn, u.id());
-        ExecutionRow child = change.store.executionByName(function, name);
+        ExecutionRow child = change.store.executionByName(registered, name);
         if (child == null) {
-            child = ExecutionCommands.create(change.store, change.now, function, name, u.payload());
+            child = ExecutionCommands.create(change.store, change.now, registered, name, u.payload());
             change.toInvoke.add(child.arn);
         }
         change.store.saveChainedInvoke(child.id, change.key(), u.id());
@@ -140,6 +141,20 @@ final class ChainedInvokes {
             case STOPPED -> change.event("ChainedInvokeStopped", done, details("Error", error == null ? null : error(error)));
             default -> change.event("ChainedInvokeFailed", done, details("Error", error == null ? null : error(error)));
         }
+    }
+
+    /**
+     * The registered function a target names: the name itself, or the name inside a qualified name
+     * ({@code greeter:live}) or a function ARN ({@code arn:aws:lambda:…:function:greeter[:qualifier]}); the engine
+     * has one version of each function. Null when no such function is registered.
+     */
+    private String registeredName(String target) {
+        if (functions.contains(target)) {
+            return target;
+        }
+        String[] parts = target.split(":");
+        String name = parts.length >= 7 && parts[0].equals("arn") && parts[5].equals("function") ? parts[6] : parts[0];
+        return functions.contains(name) ? name : null;
     }
 
     /** The child's execution name: 64 characters derived from the parent execution and the operation id. */

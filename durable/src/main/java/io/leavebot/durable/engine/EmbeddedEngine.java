@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The durable service on one machine. It starts executions, invokes their handlers on a bounded pool of
  * workers, keeps state, history, timers and callbacks in one SQLite file, and resumes everything after a
- * restart. Handlers see the same protocol as on AWS Lambda; callers use it as a {@link DurableClient}.
+ * restart. Handlers see the same protocol as on AWS Lambda; callers use it as a {@link DurableClient}. A chained
+ * invoke ({@code DurableContext.invoke}) runs another registered function as an execution of its own.
  *
  * <pre>{@code
  * try (var engine = EmbeddedEngine.builder(Path.of("leavebot.db")).build()) {

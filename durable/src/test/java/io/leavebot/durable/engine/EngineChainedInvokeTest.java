@@ -111,6 +111,16 @@ class EngineChainedInvokeTest {
     }
 
     @Test
+    void aQualifiedNameOrAnArnNamesTheRegisteredFunction() {
+        engine.register("greeter", greeter).register("caller", FunctionHandler.of(String.class, (name, ctx) ->
+                ctx.invoke("by-alias", "greeter:live", name, String.class) + ", "
+                        + ctx.invoke("by-arn", "arn:aws:lambda:us-east-1:000000000000:function:greeter:$LATEST", name, String.class)));
+        String arn = engine.start("caller", "call-1", "\"ann\"");
+
+        assertEquals("\"hello ann #1, hello ann #2\"", engine.awaitClosed(arn).result());
+    }
+
+    @Test
     void invokingAFunctionThatIsNotRegisteredFailsTheInvoke() {
         engine.register("caller", FunctionHandler.of(String.class, (name, ctx) -> {
             try {
