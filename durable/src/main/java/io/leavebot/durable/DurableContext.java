@@ -130,4 +130,35 @@ public interface DurableContext {
 
     <I, O> DurableFuture<BatchResult<O>> mapAsync(String name, List<I> items, Class<O> type, MapFunction<I, O> function,
             MapConfig config);
+
+    // invoke
+
+    /**
+     * Invokes another durable function and waits for its result: a chained invoke. On the first run the payload is
+     * serialized ({@link InvokeConfig#payloadSerDes()}) and recorded with the target's name; the service starts the
+     * target as an execution of its own and the invocation suspends until that execution ends. On replay, returns
+     * the recorded result (read with {@link InvokeConfig#serDes()}) or throws the recorded failure; the target is
+     * never invoked twice.
+     *
+     * @param functionName the target: in the embedded engine a registered function name; on AWS a function name,
+     *                     partial ARN or ARN, qualified by version or alias
+     * @throws InvokeFailedException   when the target's execution failed
+     * @throws InvokeTimedOutException when it timed out
+     * @throws InvokeStoppedException  when it was stopped
+     */
+    default <T, U> T invoke(String name, String functionName, U payload, Class<T> type, InvokeConfig config) {
+        return invokeAsync(name, functionName, payload, type, config).get();
+    }
+
+    /** {@link #invoke(String, String, Object, Class, InvokeConfig)} with {@link InvokeConfig#DEFAULT}. */
+    default <T, U> T invoke(String name, String functionName, U payload, Class<T> type) {
+        return invoke(name, functionName, payload, type, InvokeConfig.DEFAULT);
+    }
+
+    /** Starts a chained invoke and returns at once; {@link DurableFuture#get()} waits for the result. */
+    <T, U> DurableFuture<T> invokeAsync(String name, String functionName, U payload, Class<T> type, InvokeConfig config);
+
+    default <T, U> DurableFuture<T> invokeAsync(String name, String functionName, U payload, Class<T> type) {
+        return invokeAsync(name, functionName, payload, type, InvokeConfig.DEFAULT);
+    }
 }

@@ -31,13 +31,13 @@ final class CheckpointRules {
     private CheckpointRules() {
     }
 
-    static void apply(ExecutionChange change, List<OperationUpdate> updates) {
+    static void apply(ExecutionChange change, List<OperationUpdate> updates, ChainedInvokes invokes) {
         Set<String> seenInRequest = new HashSet<>();
         for (int i = 0; i < updates.size(); i++) {
             OperationUpdate u = updates.get(i);
             try {
                 checkShape(change, u, seenInRequest);
-                applyOne(change, u);
+                applyOne(change, u, invokes);
             } catch (InvalidParameterException e) {
                 throw new InvalidParameterException("Updates[" + i + "]: " + e.getMessage());
             }
@@ -78,7 +78,7 @@ final class CheckpointRules {
         }
     }
 
-    private static void applyOne(ExecutionChange change, OperationUpdate u) {
+    private static void applyOne(ExecutionChange change, OperationUpdate u, ChainedInvokes invokes) {
         Operation current = change.operation(u.id());
         if (current != null && current.type() != u.type()) {
             throw invalid("operation " + u.id() + " is a " + current.type() + ", not a " + u.type());
@@ -89,7 +89,7 @@ final class CheckpointRules {
             case CALLBACK -> callbackUpdate(change, current, u);
             case CONTEXT -> contextUpdate(change, current, u);
             case EXECUTION -> executionUpdate(change, u);
-            case CHAINED_INVOKE -> throw invalid("chained invokes are not supported by the embedded engine");
+            case CHAINED_INVOKE -> invokes.apply(change, current, u);
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The durable service on one machine. It starts executions, invokes their handlers on a bounded pool of
  * workers, keeps state, history, timers and callbacks in one SQLite file, and resumes everything after a
- * restart. Handlers see the same protocol as on AWS Lambda; callers use it as a {@link DurableClient}.
+ * restart. Handlers see the same protocol as on AWS Lambda; callers use it as a {@link DurableClient}. A chained
+ * invoke ({@code DurableContext.invoke}) runs another registered function as an execution of its own.
  *
  * <pre>{@code
  * try (var engine = EmbeddedEngine.builder(Path.of("leavebot.db")).build()) {
@@ -43,10 +44,14 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
     private EmbeddedEngine(Builder b) {
         this.store = new EngineStore(b.database);
         this.clock = b.clock;
-        this.service = new EngineService(store, clock);
+        this.service = new EngineService(store, clock, new ChainedInvokes(handlers.keySet()), this::schedule);
         this.invoker = new Invoker(store, clock, service, handlers, b.workers, b.statePageSize);
         this.timers = new Timers(store, clock, invoker::schedule);
         this.commands = new ExecutionCommands(store, clock, handlers.keySet(), invoker::schedule);
+    }
+
+    private void schedule(String executionArn) {
+        invoker.schedule(executionArn);
     }
 
     /** Starts configuring an engine whose state lives in the SQLite file {@code database}. */

@@ -8,8 +8,10 @@ import io.leavebot.durable.model.CheckpointResponse;
 import io.leavebot.durable.model.ExecutionState;
 import io.leavebot.durable.model.Operation;
 import io.leavebot.durable.model.OperationUpdate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The engine's side of {@link DurableService}: checkpoints and state pages, each one SQLite transaction. */
 final class EngineService implements DurableService {
@@ -17,18 +19,25 @@ final class EngineService implements DurableService {
 
     private final EngineStore store;
     private final EngineClock clock;
+    private final ChainedInvokes invokes;
+    private final Consumer<String> schedule;
 
-    EngineService(EngineStore store, EngineClock clock) {
+    /** @param schedule invokes an execution a checkpoint made runnable: the child a chained invoke started */
+    EngineService(EngineStore store, EngineClock clock, ChainedInvokes invokes, Consumer<String> schedule) {
         this.store = store;
         this.clock = clock;
+        this.invokes = invokes;
+        this.schedule = schedule;
     }
 
     @Override
     public CheckpointResponse checkpoint(String executionArn, String checkpointToken, List<OperationUpdate> updates) {
-        return store.inTransaction(() -> {
+        var toInvoke = new ArrayList<String>();
+        CheckpointResponse response = store.inTransaction(() -> {
             ExecutionRow row = invocation(executionArn, checkpointToken);
             var change = new ExecutionChange(store, row, clock.now());
-            CheckpointRules.apply(change, updates == null ? List.of() : updates);
+            CheckpointRules.apply(change, updates == null ? List.of() : updates, invokes);
+            toInvoke.addAll(change.toInvoke);
             boolean changedOutside = row.changeSeq > row.syncedSeq;
             long seen = row.syncedSeq;
             row.token = Ids.random(32);
@@ -38,6 +47,8 @@ final class EngineService implements DurableService {
             }
             return new CheckpointResponse(row.token, new ExecutionState(changed, null));
         });
+        toInvoke.forEach(schedule);
+        return response;
     }
 
     @Override

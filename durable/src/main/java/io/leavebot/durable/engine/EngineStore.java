@@ -17,7 +17,7 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
- * The engine's tables and all their SQL: executions, operations, history events, callbacks and timers, over one
+ * The engine's tables and all their SQL: executions, operations, history events, callbacks, chained invokes and timers, over one
  * {@link SqliteDatabase}. {@link #inTransaction} makes a group of calls atomic.
  */
 final class EngineStore implements AutoCloseable {
@@ -49,6 +49,10 @@ final class EngineStore implements AutoCloseable {
         CREATE TABLE IF NOT EXISTS timers (execution INTEGER NOT NULL, op_id TEXT NOT NULL, kind TEXT NOT NULL,
           due_ms INTEGER NOT NULL, PRIMARY KEY (execution, op_id, kind)) WITHOUT ROWID""",
         "CREATE INDEX IF NOT EXISTS timers_by_due ON timers(due_ms)",
+        """
+        CREATE TABLE IF NOT EXISTS chained_invokes (child INTEGER PRIMARY KEY, parent INTEGER NOT NULL,
+          op_id TEXT NOT NULL, delivered INTEGER NOT NULL)""",
+        "CREATE INDEX IF NOT EXISTS chained_invokes_by_parent ON chained_invokes(parent, delivered)",
     };
     private static final String EXECUTION_COLUMNS = "id, arn, function_name, name, input, status, result, error, start_ms, "
             + "end_ms, token, invocation_id, invocation_start_ms, runnable, failed_invocations, next_event_id, "
@@ -61,6 +65,10 @@ final class EngineStore implements AutoCloseable {
     }
 
     record CallbackRow(String callbackId, long execution, String opId, int heartbeatSeconds) {
+    }
+
+    /** A child execution started by the CHAINED_INVOKE operation {@code opId} of execution {@code parent}. */
+    record ChainedInvoke(long child, long parent, String opId) {
     }
 
     private final SqliteDatabase db;
@@ -189,6 +197,32 @@ final class EngineStore implements AutoCloseable {
     void saveCallback(CallbackRow c) {
         update("INSERT INTO callbacks (callback_id, execution, op_id, heartbeat_s) VALUES (?,?,?,?)",
                 c.callbackId(), c.execution(), c.opId(), c.heartbeatSeconds());
+    }
+
+    // ---- chained invokes
+
+    void saveChainedInvoke(long child, long parent, String opId) {
+        update("INSERT OR IGNORE INTO chained_invokes (child, parent, op_id, delivered) VALUES (?,?,?,0)", child, parent, opId);
+    }
+
+    /** The chained invoke that started execution {@code child}, or null. */
+    ChainedInvoke chainedInvokeOf(long child) {
+        return queryOne("SELECT child, parent, op_id FROM chained_invokes WHERE child = ?", EngineStore::readChainedInvoke, child);
+    }
+
+    /** Children of {@code parent} that have ended but whose outcome was not yet given to the parent. */
+    List<ChainedInvoke> endedChainedInvokes(long parent) {
+        return query("SELECT c.child, c.parent, c.op_id FROM chained_invokes c JOIN executions e ON e.id = c.child "
+                + "WHERE c.parent = ? AND c.delivered = 0 AND e.status <> 'RUNNING' ORDER BY e.end_ms, c.child",
+                EngineStore::readChainedInvoke, parent);
+    }
+
+    void markChainedInvokeDelivered(long child) {
+        update("UPDATE chained_invokes SET delivered = 1 WHERE child = ?", child);
+    }
+
+    private static ChainedInvoke readChainedInvoke(ResultSet rs) throws SQLException {
+        return new ChainedInvoke(rs.getLong(1), rs.getLong(2), rs.getString(3));
     }
 
     // ---- timers

@@ -3,6 +3,7 @@ package io.leavebot.durable.engine;
 import io.leavebot.durable.model.Event;
 import io.leavebot.durable.model.Operation;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,11 @@ final class ExecutionChange {
     private final Map<String, Operation> changed = new LinkedHashMap<>();
     private final Map<String, Operation> loaded = new HashMap<>();
     private final Map<String, Long> positions = new LinkedHashMap<>();
+    /**
+     * Executions this change made runnable besides its own (a child a chained invoke started, a parent whose chained
+     * invoke ended): the caller invokes them once the transaction has committed.
+     */
+    final List<String> toInvoke = new ArrayList<>();
 
     ExecutionChange(EngineStore store, ExecutionRow row, Instant now) {
         this.store = store;

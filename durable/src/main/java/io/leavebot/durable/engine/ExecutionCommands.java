@@ -77,7 +77,7 @@ final class ExecutionCommands {
                 throw new ExecutionAlreadyStartedException("execution '" + name + "' of function '" + functionName
                         + "' was already started with a different input; choose another name");
             }
-            return new StartedExecution(create(functionName, name, inputJson), false);
+            return new StartedExecution(create(store, clock.now(), functionName, name, inputJson).arn, false);
         });
         if (!started.alreadyStarted()) {
             schedule.accept(started.durableExecutionArn());
@@ -85,8 +85,8 @@ final class ExecutionCommands {
         return started;
     }
 
-    private String create(String functionName, String name, String inputJson) {
-        Instant now = clock.now();
+    /** Records a new execution, RUNNING and runnable, with its EXECUTION operation and ExecutionStarted event. */
+    static ExecutionRow create(EngineStore store, Instant now, String functionName, String name, String inputJson) {
         String executionId = UUID.randomUUID().toString();
         var row = new ExecutionRow();
         row.arn = Ids.executionArn(functionName, name, executionId);
@@ -102,7 +102,7 @@ final class ExecutionCommands {
                 new Operation.ExecutionDetails(inputJson), null, null, null, null));
         change.event("ExecutionStarted", null, details("Input", payload(inputJson)));
         change.save();
-        return row.arn;
+        return row;
     }
 
     void succeedCallback(String callbackId, String resultJson) {
@@ -172,17 +172,19 @@ final class ExecutionCommands {
     }
 
     void stop(String arn, ErrorObject reason) {
-        store.inTransaction(() -> {
+        List<String> toInvoke = store.inTransaction(() -> {
             ExecutionRow row = existing(arn);
             if (row.status.isClosed()) {
                 throw new InvalidParameterException("execution " + arn + " is already " + row.status
                         + "; only a running execution can be stopped");
             }
             row.invocationId = null; // a running invocation learns at its next checkpoint; its answer is ignored
-            Invoker.close(new ExecutionChange(store, row, clock.now()), ExecutionStatus.STOPPED, null, reason);
+            var change = new ExecutionChange(store, row, clock.now());
+            Invoker.close(change, ExecutionStatus.STOPPED, null, reason);
             store.saveExecution(row);
-            return null;
+            return change.toInvoke; // the parent, when a chained invoke started this execution
         });
+        toInvoke.forEach(schedule);
     }
 
     ExecutionPage list(String functionName, ExecutionQuery query) {
@@ -226,6 +228,7 @@ final class ExecutionCommands {
                     row.invocationStartMs = null;
                     row.token = null;
                     row.runnable = true;
+                    ChainedInvokes.deliverEnded(change); // children that ended during the cut-off invocation
                     change.save();
                 }
             }

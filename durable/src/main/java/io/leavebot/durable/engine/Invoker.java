@@ -5,7 +5,6 @@ import static io.leavebot.durable.engine.HistoryEvents.error;
 import static io.leavebot.durable.engine.HistoryEvents.payload;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.leavebot.durable.DurableService;
 import io.leavebot.durable.execution.WireJson;
 import io.leavebot.durable.model.DurableExecutionInput;
 import io.leavebot.durable.model.DurableExecutionOutput;
@@ -17,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +35,7 @@ final class Invoker implements AutoCloseable {
 
     private final EngineStore store;
     private final EngineClock clock;
-    private final DurableService service;
+    private final EngineService service;
     private final Map<String, RequestStreamHandler> handlers;
     private final int statePageSize;
     private final ExecutorService pool;
@@ -112,7 +112,7 @@ final class Invoker implements AutoCloseable {
         }
         DurableExecutionOutput answer = output;
         Throwable thrown = failure;
-        store.inTransaction(() -> finish(arn, row.invocationId, answer, thrown));
+        store.inTransaction(() -> finish(arn, row.invocationId, answer, thrown)).forEach(this::schedule);
     }
 
     /** The handler's output envelope; an answer without a Status is an invocation error, like a thrown one. */
@@ -135,13 +135,14 @@ final class Invoker implements AutoCloseable {
         row.runnable = false;
         row.syncedSeq = row.changeSeq;
         store.saveExecution(row);
-        return new Begun(row, new EngineService(store, clock).page(row.id, -1, statePageSize));
+        return new Begun(row, service.page(row.id, -1, statePageSize));
     }
 
-    private Void finish(String arn, String invocationId, DurableExecutionOutput output, Throwable failure) {
+    /** Records the invocation's end; returns the executions to invoke next (a parent whose chained invoke ended, …). */
+    private List<String> finish(String arn, String invocationId, DurableExecutionOutput output, Throwable failure) {
         ExecutionRow row = store.execution(arn);
         if (row == null || !invocationId.equals(row.invocationId)) {
-            return null; // the execution was stopped meanwhile, or this invocation was superseded
+            return List.of(); // the execution was stopped meanwhile, or this invocation was superseded
         }
         var change = new ExecutionChange(store, row, clock.now());
         ErrorObject invocationError = failure == null ? null : ErrorObject.from(failure);
@@ -160,8 +161,11 @@ final class Invoker implements AutoCloseable {
                 case PENDING -> row.failedInvocations = 0;
             }
         }
+        if (!row.status.isClosed()) {
+            ChainedInvokes.deliverEnded(change);
+        }
         change.save();
-        return null;
+        return change.toInvoke;
     }
 
     private void retryOrFail(ExecutionChange change, ErrorObject error) {
@@ -193,6 +197,7 @@ final class Invoker implements AutoCloseable {
             case TIMED_OUT -> change.event("ExecutionTimedOut", null, details("Error", error == null ? null : error(error)));
             case RUNNING -> throw new IllegalArgumentException("close needs a closed status");
         }
+        ChainedInvokes.childClosed(change);
     }
 
     @Override

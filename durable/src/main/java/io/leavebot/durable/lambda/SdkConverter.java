@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.services.lambda.model.CallbackDetails;
 import software.amazon.awssdk.services.lambda.model.CallbackOptions;
+import software.amazon.awssdk.services.lambda.model.ChainedInvokeDetails;
+import software.amazon.awssdk.services.lambda.model.ChainedInvokeOptions;
 import software.amazon.awssdk.services.lambda.model.ContextDetails;
 import software.amazon.awssdk.services.lambda.model.ContextOptions;
 import software.amazon.awssdk.services.lambda.model.Execution;
@@ -26,8 +28,8 @@ import software.amazon.awssdk.services.lambda.model.WaitOptions;
 
 /**
  * Converts between our wire records ({@code io.leavebot.durable.model}) and the AWS SDK model classes of the same
- * names. Members the other side lacks are dropped: chained-invoke details and options (the runtime has no chained
- * invokes), and the SDK's KMS, trace and durable-config members. Event details are converted member by member
+ * names. Members the other side lacks are dropped: the SDK's KMS, trace ({@code XAmznTraceId}) and durable-config
+ * members. Event details are converted member by member
  * through the SDK's field metadata ({@link SdkPojos}), so every event type round-trips without a method of its own.
  */
 final class SdkConverter {
@@ -68,6 +70,10 @@ final class SdkConverter {
         if (u.contextOptions() != null) {
             b.contextOptions(ContextOptions.builder().replayChildren(u.contextOptions().replayChildren()).build());
         }
+        if (u.chainedInvokeOptions() != null) {
+            b.chainedInvokeOptions(ChainedInvokeOptions.builder().functionName(u.chainedInvokeOptions().functionName())
+                    .tenantId(u.chainedInvokeOptions().tenantId()).build());
+        }
         return b.build();
     }
 
@@ -77,7 +83,8 @@ final class SdkConverter {
                 map(u.stepOptions(), o -> new OperationUpdate.StepOptions(o.nextAttemptDelaySeconds())),
                 map(u.waitOptions(), o -> new OperationUpdate.WaitOptions(o.waitSeconds())),
                 map(u.callbackOptions(), o -> new OperationUpdate.CallbackOptions(o.timeoutSeconds(), o.heartbeatTimeoutSeconds())),
-                map(u.contextOptions(), o -> new OperationUpdate.ContextOptions(o.replayChildren())));
+                map(u.contextOptions(), o -> new OperationUpdate.ContextOptions(o.replayChildren())),
+                map(u.chainedInvokeOptions(), o -> new OperationUpdate.ChainedInvokeOptions(o.functionName(), o.tenantId())));
     }
 
     static software.amazon.awssdk.services.lambda.model.Operation toSdk(Operation op) {
@@ -106,6 +113,10 @@ final class SdkConverter {
             b.callbackDetails(CallbackDetails.builder().callbackId(callback.callbackId()).result(callback.result())
                     .error(toSdk(callback.error())).build());
         }
+        if (op.chainedInvokeDetails() != null) {
+            b.chainedInvokeDetails(ChainedInvokeDetails.builder().result(op.chainedInvokeDetails().result())
+                    .error(toSdk(op.chainedInvokeDetails().error())).build());
+        }
         return b.build();
     }
 
@@ -117,7 +128,8 @@ final class SdkConverter {
                 map(op.stepDetails(), d -> new Operation.StepDetails(d.attempt(), d.nextAttemptTimestamp(), d.result(),
                         fromSdk(d.error()))),
                 map(op.waitDetails(), d -> new Operation.WaitDetails(d.scheduledEndTimestamp())),
-                map(op.callbackDetails(), d -> new Operation.CallbackDetails(d.callbackId(), d.result(), fromSdk(d.error()))));
+                map(op.callbackDetails(), d -> new Operation.CallbackDetails(d.callbackId(), d.result(), fromSdk(d.error()))),
+                map(op.chainedInvokeDetails(), d -> new Operation.ChainedInvokeDetails(d.result(), fromSdk(d.error()))));
     }
 
     static ExecutionState state(List<software.amazon.awssdk.services.lambda.model.Operation> operations, String nextMarker) {

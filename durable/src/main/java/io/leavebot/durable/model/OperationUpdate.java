@@ -19,7 +19,16 @@ public record OperationUpdate(
         StepOptions stepOptions,
         WaitOptions waitOptions,
         CallbackOptions callbackOptions,
-        ContextOptions contextOptions) {
+        ContextOptions contextOptions,
+        ChainedInvokeOptions chainedInvokeOptions) {
+
+    /** An update without chained-invoke options: every kind but CHAINED_INVOKE. */
+    public OperationUpdate(String id, String parentId, String name, OperationType type, String subType,
+            OperationAction action, String payload, ErrorObject error, StepOptions stepOptions, WaitOptions waitOptions,
+            CallbackOptions callbackOptions, ContextOptions contextOptions) {
+        this(id, parentId, name, type, subType, action, payload, error, stepOptions, waitOptions, callbackOptions,
+                contextOptions, null);
+    }
 
     @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,12 +50,23 @@ public record OperationUpdate(
     public record ContextOptions(Boolean replayChildren) {
     }
 
+    /**
+     * What a CHAINED_INVOKE START asks the service to invoke.
+     *
+     * @param functionName the target: a function name, partial ARN or ARN, with an optional qualifier
+     * @param tenantId     the tenant to invoke the function for, or null
+     */
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ChainedInvokeOptions(String functionName, String tenantId) {
+    }
+
     /** Starts building an update for operation {@code id}. */
     public static Builder builder(String id, OperationType type, OperationAction action) {
         return new Builder(id, type, action);
     }
 
-    /** Small builder: most updates set only three or four of the twelve members. */
+    /** Small builder: most updates set only three or four of the thirteen members. */
     public static final class Builder {
         private final String id;
         private final OperationType type;
@@ -60,6 +80,7 @@ public record OperationUpdate(
         private WaitOptions waitOptions;
         private CallbackOptions callbackOptions;
         private ContextOptions contextOptions;
+        private ChainedInvokeOptions chainedInvokeOptions;
 
         private Builder(String id, OperationType type, OperationAction action) {
             this.id = id;
@@ -76,10 +97,11 @@ public record OperationUpdate(
         public Builder waitOptions(WaitOptions value) { this.waitOptions = value; return this; }
         public Builder callbackOptions(CallbackOptions value) { this.callbackOptions = value; return this; }
         public Builder contextOptions(ContextOptions value) { this.contextOptions = value; return this; }
+        public Builder chainedInvokeOptions(ChainedInvokeOptions value) { this.chainedInvokeOptions = value; return this; }
 
         public OperationUpdate build() {
             return new OperationUpdate(id, parentId, name, type, subType, action, payload, error,
-                    stepOptions, waitOptions, callbackOptions, contextOptions);
+                    stepOptions, waitOptions, callbackOptions, contextOptions, chainedInvokeOptions);
         }
     }
 }

@@ -11,6 +11,7 @@ public final class SubType {
     public static final String PARALLEL_BRANCH = "ParallelBranch";
     public static final String MAP = "Map";
     public static final String MAP_ITERATION = "MapIteration";
+    public static final String CHAINED_INVOKE = "ChainedInvoke";
 
     private SubType() {
     }

@@ -12,6 +12,7 @@ import io.leavebot.durable.DurableLogger;
 import io.leavebot.durable.IllegalDurableOperationException;
 import io.leavebot.durable.MapConfig;
 import io.leavebot.durable.MapFunction;
+import io.leavebot.durable.InvokeConfig;
 import io.leavebot.durable.NonDeterministicExecutionException;
 import io.leavebot.durable.ParallelBranch;
 import io.leavebot.durable.ParallelConfig;
@@ -127,6 +128,16 @@ public final class DurableContextImpl implements DurableContext {
     public <T> DurableFuture<T> runInChildContextAsync(String name, Class<T> type, Function<DurableContext, T> body) {
         checkCall(name, type, body);
         return new ChildContextOperation<>(this, name, SubType.RUN_IN_CHILD_CONTEXT, type, body).execute();
+    }
+
+    @Override
+    public <T, U> DurableFuture<T> invokeAsync(String name, String functionName, U payload, Class<T> type, InvokeConfig config) {
+        checkCall(name, type, config);
+        if (functionName == null || functionName.isEmpty() || functionName.length() > 140) {
+            throw new IllegalArgumentException("functionName must be 1-140 characters (a name, partial ARN or ARN), but was '"
+                    + functionName + "'");
+        }
+        return new InvokeOperation<>(this, name, functionName, payload, type, config).execute();
     }
 
     @Override

@@ -8,6 +8,9 @@ import io.leavebot.durable.CallbackSubmitterException;
 import io.leavebot.durable.CallbackTimeoutException;
 import io.leavebot.durable.ChildContextFailedException;
 import io.leavebot.durable.DurableOperationException;
+import io.leavebot.durable.InvokeFailedException;
+import io.leavebot.durable.InvokeStoppedException;
+import io.leavebot.durable.InvokeTimedOutException;
 import io.leavebot.durable.StepFailedException;
 import io.leavebot.durable.StepInterruptedException;
 import io.leavebot.durable.execution.WireJson;
@@ -26,7 +29,10 @@ final class OperationErrors {
             CallbackFailedException.class.getName(), CallbackFailedException::new,
             CallbackTimeoutException.class.getName(), CallbackTimeoutException::new,
             CallbackSubmitterException.class.getName(), CallbackSubmitterException::new,
-            ChildContextFailedException.class.getName(), ChildContextFailedException::new);
+            ChildContextFailedException.class.getName(), ChildContextFailedException::new,
+            InvokeFailedException.class.getName(), InvokeFailedException::new,
+            InvokeTimedOutException.class.getName(), InvokeTimedOutException::new,
+            InvokeStoppedException.class.getName(), InvokeStoppedException::new);
 
     private OperationErrors() {
     }

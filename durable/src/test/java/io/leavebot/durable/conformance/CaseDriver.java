@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -36,9 +37,16 @@ final class CaseDriver {
     }
 
     static Outcome run(ConformanceCase c, RequestStreamHandler handler, Placeholders placeholders, Path directory) {
+        return run(c, handler, Map.of(), placeholders, directory);
+    }
+
+    /** @param targets further functions the case's handler may invoke (chained invoke), by function name */
+    static Outcome run(ConformanceCase c, RequestStreamHandler handler, Map<String, ? extends RequestStreamHandler> targets,
+            Placeholders placeholders, Path directory) {
         var clock = new TestClock();
         var problems = new ArrayList<String>();
         try (var engine = EmbeddedEngine.builder(directory.resolve("engine.db")).clock(clock).build()) {
+            targets.forEach(engine::register);
             engine.register(FUNCTION, handler).start();
             String input = SuiteJson.text(placeholders.substitute(c.input()));
             String arn = engine.start(FUNCTION, "case-" + c.id(), input).durableExecutionArn();

@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 /** The handler written for each conformance case, by case id; one class per suite fills it. */
 final class CaseHandlers {
     private final Map<String, DurableHandler<?, ?>> byId = new TreeMap<>(CaseLoader::compareIds);
+    private final Map<String, DurableHandler<?, ?>> targets = new TreeMap<>();
 
     static CaseHandlers all() {
         var handlers = new CaseHandlers();
@@ -20,6 +21,7 @@ final class CaseHandlers {
         WaitForCallbackCases.register(handlers);
         ParallelCases.register(handlers);
         MapCases.register(handlers);
+        InvokeCases.register(handlers);
         return handlers;
     }
 
@@ -28,6 +30,18 @@ final class CaseHandlers {
         if (byId.putIfAbsent(id, new CaseHandler<>(inputType, body)) != null) {
             throw new IllegalStateException("two handlers for conformance case " + id);
         }
+    }
+
+    /** Registers a function that cases invoke (chained invoke): every case's engine runs it under {@code functionName}. */
+    <I, O> void addTarget(String functionName, Class<I> inputType, BiFunction<I, DurableContext, O> body) {
+        if (targets.putIfAbsent(functionName, new CaseHandler<>(inputType, body)) != null) {
+            throw new IllegalStateException("two target functions named " + functionName);
+        }
+    }
+
+    /** The functions cases invoke, by function name. */
+    Map<String, DurableHandler<?, ?>> targets() {
+        return Map.copyOf(targets);
     }
 
     Optional<DurableHandler<?, ?>> forCase(String id) {

@@ -61,8 +61,18 @@ class ConformanceTest {
         return Stream.concat(perCase, Stream.of(DynamicTest.dynamicTest("every handler has a case file", () -> {
             var orphans = new TreeSet<>(handlers.ids());
             orphans.removeAll(caseIds);
+            // a suite none of whose files is in conformance.dir (such as one still in ../shared/conformance-next) is
+            // not checked here: its handlers are checked in the runs that pass its directory
+            Set<String> suites = caseIds.stream().map(ConformanceTest::suiteOf).collect(Collectors.toSet());
+            orphans.removeIf(id -> !suites.contains(suiteOf(id)));
             assertEquals(Set.of(), orphans, "handlers written for cases that are not in " + directories);
         })));
+    }
+
+    /** The suite number of a case id: {@code "5"} for {@code "5-12"}. */
+    private static String suiteOf(String caseId) {
+        int dash = caseId.indexOf('-');
+        return dash < 0 ? caseId : caseId.substring(0, dash);
     }
 
     /** {@code conformance.dir}: one directory, or several separated by commas (each searched for .yaml files). */
@@ -102,7 +112,7 @@ class ConformanceTest {
         var placeholders = new Placeholders().withVariables(c.variables());
         Path directory = Files.createTempDirectory("conformance-" + c.id() + "-");
         try {
-            var outcome = CaseDriver.run(c, handler, placeholders, directory);
+            var outcome = CaseDriver.run(c, handler, handlers.targets(), placeholders, directory);
             var problems = new ArrayList<>(outcome.problems());
             new HistoryMatcher(placeholders).match(c.expectedHistory(), outcome.history())
                     .forEach(mismatch -> problems.add(mismatch.describe()));

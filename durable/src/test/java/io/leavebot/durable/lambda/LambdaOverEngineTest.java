@@ -14,6 +14,7 @@ import io.leavebot.durable.DurableContext;
 import io.leavebot.durable.DurableHandler;
 import io.leavebot.durable.DurableService;
 import io.leavebot.durable.DurableServiceException.ExecutionAlreadyStartedException;
+import io.leavebot.durable.InvokeConfig;
 import io.leavebot.durable.RetryStrategies;
 import io.leavebot.durable.StepConfig;
 import io.leavebot.durable.engine.EmbeddedEngine;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.core.SdkBytes;
 /**
  * The same handler run twice on an embedded engine: once checkpointing in process, once checkpointing over HTTP
  * through the real AWS SDK ({@link LambdaDurableService}) and driven from outside through {@link LambdaDurableClient}.
- * Both runs must end with the same result and the same history.
+ * Both runs must end with the same result and the same history; so must a chained invoke and the execution it starts.
  */
 class LambdaOverEngineTest {
     static final String FUNCTION = "leave-flow";
@@ -154,6 +155,66 @@ class LambdaOverEngineTest {
         assertEquals(ErrorObject.of("Withdrawn", "the employee withdrew the request"), client.getExecution(arn).error());
     }
 
+    @Test
+    void chainedInvokesOverHttpGiveTheSameResultAndHistoriesAsInProcess() {
+        engine = EmbeddedEngine.builder(dir.resolve("in-process.db")).clock(new TestClock()).build();
+        engine.register("greeter", new Greeter()).register("inviter", new Inviter()).start();
+        Run inProcess = invite(engine, engine);
+        String inProcessChild = childOf(inProcess);
+        var inProcessChildHistory = engine.getHistory(inProcessChild, null, 0).events();
+        engine.close();
+
+        overHttp(new TestClock());
+        var overHttpService = new CountingService(new LambdaDurableService(local.lambda()));
+        engine.register("greeter", greeterCheckpointingTo(overHttpService))
+                .register("inviter", inviterCheckpointingTo(overHttpService)).start();
+        var client = new LambdaDurableClient(local.lambda(), "inviter");
+        Run overHttp = invite(engine, client);
+
+        assertEquals("\"hello ann!\"", overHttp.execution().result(), overHttp.execution()::toString);
+        assertTrue(overHttpService.checkpoints.get() >= 3, "checkpoints over HTTP: " + overHttpService.checkpoints);
+        assertEquals(comparable(inProcess.history()), comparable(overHttp.history()));
+        assertEquals(comparable(inProcessChildHistory), comparable(client.getHistory(childOf(overHttp), null, 0).events()));
+    }
+
+    /** Greets through a chained invoke of the greeter, for a tenant, then records the greeting. */
+    public static class Inviter extends DurableHandler<String, String> {
+        @Override
+        public String handleRequest(String name, DurableContext ctx) {
+            String greeting = ctx.invoke("ask-greeter", "greeter", name, String.class, InvokeConfig.tenant("team-a"));
+            return ctx.step("record", String.class, s -> greeting + "!");
+        }
+    }
+
+    static DurableHandler<String, String> greeterCheckpointingTo(DurableService service) {
+        return new Greeter() {
+            @Override
+            protected DurableConfig configuration() {
+                return DurableConfig.DEFAULT.withService(service);
+            }
+        };
+    }
+
+    static DurableHandler<String, String> inviterCheckpointingTo(DurableService service) {
+        return new Inviter() {
+            @Override
+            protected DurableConfig configuration() {
+                return DurableConfig.DEFAULT.withService(service);
+            }
+        };
+    }
+
+    private static Run invite(EmbeddedEngine engine, DurableClient client) {
+        String arn = client.start("inviter", "invite-ann", "\"ann\"").durableExecutionArn();
+        engine.awaitClosed(arn, Duration.ofSeconds(10));
+        return new Run(client.getExecution(arn), client.getHistory(arn, null, 0).events());
+    }
+
+    private static String childOf(Run run) {
+        return run.history().stream().filter(e -> e.eventType().equals("ChainedInvokeStarted"))
+                .map(e -> (String) e.details().get("DurableExecutionArn")).findFirst().orElseThrow();
+    }
+
     /** One step, nothing else. */
     public static class Greeter extends DurableHandler<String, String> {
         @Override
@@ -217,7 +278,7 @@ class LambdaOverEngineTest {
         for (JsonNode event : events) {
             JsonNode details = event.get(event.get("EventType").asText() + "Details");
             if (details instanceof ObjectNode d) {
-                d.remove(List.of("CallbackId", "RequestId"));
+                d.remove(List.of("CallbackId", "RequestId", "DurableExecutionArn"));
             }
             if (event.get("EventType").asText().startsWith("Execution")) {
                 ((ObjectNode) event).remove("Id"); // the EXECUTION operation's id is the random execution id

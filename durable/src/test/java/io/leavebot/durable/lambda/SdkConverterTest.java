@@ -41,6 +41,19 @@ class SdkConverterTest {
     }
 
     @Test
+    void chainedInvokeStartAndOutcomeRoundTrip() {
+        var start = OperationUpdate.builder("9", OperationType.CHAINED_INVOKE, OperationAction.START).name("ask-greeter")
+                .subType("ChainedInvoke").payload("\"ann\"")
+                .chainedInvokeOptions(new OperationUpdate.ChainedInvokeOptions("greeter:live", "team-a")).build();
+        var failed = new Operation("9", null, "ask-greeter", OperationType.CHAINED_INVOKE, "ChainedInvoke", T0, T1,
+                OperationStatus.FAILED, null, null, null, null, null).withChainedInvokeDetails(new Operation.ChainedInvokeDetails(null, ERROR));
+
+        assertEquals("team-a", SdkConverter.toSdk(start).chainedInvokeOptions().tenantId());
+        assertEquals(start, SdkConverter.fromSdk(SdkConverter.toSdk(start)));
+        assertEquals(failed, SdkConverter.fromSdk(SdkConverter.toSdk(failed)));
+    }
+
+    @Test
     void sparseOperationUpdateStaysSparse() {
         var update = OperationUpdate.builder("7", OperationType.WAIT, OperationAction.START)
                 .waitOptions(new OperationUpdate.WaitOptions(30)).build();

@@ -148,6 +148,19 @@ public final class InMemoryDurableService implements DurableService {
         closeCallback(callbackId, OperationStatus.TIMED_OUT, details -> new CallbackDetails(details.callbackId(), null, error));
     }
 
+    /**
+     * Ends the chained invoke named {@code operationName} as its target's execution ended: SUCCEEDED with
+     * {@code resultJson}, or FAILED, TIMED_OUT or STOPPED with {@code error}.
+     */
+    public void endChainedInvoke(String operationName, OperationStatus status, String resultJson, ErrorObject error) {
+        Operation invoke = operation(operationName);
+        if (invoke == null || invoke.type() != OperationType.CHAINED_INVOKE || invoke.status() != OperationStatus.STARTED) {
+            throw new IllegalStateException("no started chained invoke named " + operationName + ": " + invoke);
+        }
+        operations.put(invoke.id(), invoke.withStatus(status, now)
+                .withChainedInvokeDetails(new Operation.ChainedInvokeDetails(resultJson, error)));
+    }
+
     /** Puts an operation into the state as is, e.g. one left STARTED by an invocation that died. */
     public void seed(Operation operation) {
         operations.put(operation.id(), operation);

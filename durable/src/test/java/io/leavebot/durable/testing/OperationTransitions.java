@@ -36,6 +36,7 @@ final class OperationTransitions {
             case CALLBACK -> startOnce(current, update, now)
                     .withCallbackDetails(new CallbackDetails(nextCallbackId(), null, null));
             case CONTEXT -> update.action() == START ? startOnce(current, update, now) : finishContext(current, update, now);
+            case CHAINED_INVOKE -> startOnce(current, update, now);
             case EXECUTION -> finishExecution(current, update, now);
             default -> throw refuse(update, "this type is not supported by the test service");
         };
