@@ -45,6 +45,7 @@ public final class DurableBenchmark {
         throughput(dir.resolve("throughput.db"), results);
         replay(dir.resolve("replay.db"), results);
         heap(dir.resolve("heap.db"), results);
+        batches(dir.resolve("batches.db"), results);
         var json = new StringBuilder("{");
         results.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
         System.out.println(json.append('}'));
@@ -253,6 +254,78 @@ public final class DurableBenchmark {
         public int getRemainingTimeInMillis() { return inner.getRemainingTimeInMillis(); }
         public int getMemoryLimitInMB() { return inner.getMemoryLimitInMB(); }
         public com.amazonaws.services.lambda.runtime.LambdaLogger getLogger() { return inner.getLogger(); }
+    }
+
+    /** A map over {@code bench.mapItems} (1,000) items, one step each. */
+    static final class MapOfSteps extends DurableHandler<Integer, Integer> {
+        MapOfSteps() {
+            super(Integer.class);
+        }
+
+        @Override
+        public Integer handleRequest(Integer items, DurableContext ctx) {
+            List<Integer> list = java.util.stream.IntStream.range(0, items).boxed().toList();
+            var batch = ctx.map("items", list, Integer.class, (item, index, c) -> c.step("double", Integer.class, s -> item * 2));
+            return batch.results().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** A parallel of {@code bench.branches} (64) branches, one step each. */
+    static final class ParallelOfSteps extends DurableHandler<Integer, Integer> {
+        ParallelOfSteps() {
+            super(Integer.class);
+        }
+
+        @Override
+        public Integer handleRequest(Integer branches, DurableContext ctx) {
+            List<io.leavebot.durable.ParallelBranch<Integer>> list = new ArrayList<>();
+            for (int i = 0; i < branches; i++) {
+                int n = i;
+                list.add(io.leavebot.durable.ParallelBranch.of("branch-" + n, Integer.class, c -> c.step("work", Integer.class, s -> n)));
+            }
+            return ctx.parallel("branches", list).results().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * One execution at a time of each batch handler, five runs each after one to warm up: the median wall time from
+     * start to the end of the execution, and the checkpoints it made per second of it.
+     */
+    private static void batches(Path db, Map<String, Object> results) throws Exception {
+        int items = Integer.getInteger("bench.mapItems", 1000);
+        int branches = Integer.getInteger("bench.branches", 64);
+        try (var engine = EmbeddedEngine.builder(db).build()) {
+            engine.register("map", new TimedHandler(new MapOfSteps()));
+            engine.register("parallel", new TimedHandler(new ParallelOfSteps()));
+            engine.start();
+            batch(engine, "map", items, "map_" + items + "_steps", results);
+            batch(engine, "parallel", branches, "parallel_" + branches + "_branches", results);
+            report(results);
+        }
+    }
+
+    private static void batch(EmbeddedEngine engine, String function, int size, String figure, Map<String, Object> results) {
+        List<Long> wall = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        for (int run = 0; run <= 5; run++) {
+            CHECKPOINT_NANOS.clear();
+            long start = System.nanoTime();
+            String arn = engine.start(function, function + "-" + run, Integer.toString(size)).durableExecutionArn();
+            while (engine.getExecution(arn).status() == io.leavebot.durable.model.ExecutionStatus.RUNNING) {
+                Thread.onSpinWait();
+            }
+            long nanos = System.nanoTime() - start;
+            if (engine.getExecution(arn).status() != io.leavebot.durable.model.ExecutionStatus.SUCCEEDED) {
+                throw new IllegalStateException(function + " did not succeed: " + engine.getExecution(arn));
+            }
+            if (run > 0) {
+                wall.add(nanos);
+                rates.add(CHECKPOINT_NANOS.size() / (nanos / 1e9));
+            }
+        }
+        Collections.sort(rates);
+        results.put(figure + "_ms", percentile(wall, 50));
+        results.put(figure + "_checkpoints_per_s", Math.round(rates.get(rates.size() / 2)));
     }
 
     private static double percentile(List<Long> nanos, int p) {
