@@ -9,31 +9,53 @@ import io.leavebot.durable.model.Operation;
 import io.leavebot.durable.model.OperationType;
 import io.leavebot.durable.model.OperationUpdate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The state of one invocation: the operations the service reported, the updates not yet sent, and the current
  * checkpoint token. The only class that talks to the {@link DurableService}.
  *
- * <p>Updates are queued and sent together: an at-least-once step's START travels with its SUCCEED, a wait's
- * START with whatever is sent next. A request holds at most {@value #MAX_BATCH_ITEMS} updates and
+ * <p>Updates are queued and sent in order, by whichever thread sends first: {@link #flush()} on the invocation's
+ * thread, or the sender thread that {@link #checkpointAsync} starts. The START of an at-least-once step or of a
+ * child context goes out on the sender thread while its body runs, so a crash mid-body leaves it recorded; if the
+ * body ends before the sender got to it, the START travels with the outcome in one request. A wait's START travels
+ * with whatever is sent next. A request holds at most {@value #MAX_BATCH_ITEMS} updates and
  * {@value #MAX_BATCH_BYTES} bytes; larger queues go out in several requests, in order.
+ *
+ * <p>Only the sender thread and the invocation's thread use a manager; the sending lock orders their requests
+ * (each one consumes the token the previous returned), and recorded state is read without it.
  */
 public final class ExecutionManager {
     static final int MAX_BATCH_BYTES = 750 * 1024;
     static final int MAX_BATCH_ITEMS = 200;
     static final int STATE_PAGE_SIZE = 1000;
 
+    /** Daemon threads, so a handler that returns never keeps a JVM alive; shared by every invocation. */
+    private static final ExecutorService SENDER = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "durable-checkpoint-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final String executionArn;
     private final DurableService service;
     private final SerDes serDes;
-    private final Map<String, Operation> operations = new HashMap<>();
-    private final Map<String, Integer> childCounts = new HashMap<>();
-    private final List<OperationUpdate> queue = new ArrayList<>();
-    private String checkpointToken;
-    private int checkpointRequests;
+    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final Map<String, Integer> childCounts = new ConcurrentHashMap<>();
+    private final List<OperationUpdate> queue = new ArrayList<>(); // guarded by itself
+    private final ReentrantLock sending = new ReentrantLock();
+    private String checkpointToken; // guarded by sending (after load)
+    private RuntimeException senderFailure; // guarded by sending
+    private Future<?> lastSend = CompletableFuture.completedFuture(null);
+    private volatile int checkpointRequests;
     private boolean inStep;
 
     public ExecutionManager(String executionArn, String checkpointToken, DurableService service, SerDes serDes) {
@@ -78,7 +100,9 @@ public final class ExecutionManager {
 
     /** Queues an update; it is sent with the next {@link #flush()}. */
     public void enqueue(OperationUpdate update) {
-        queue.add(update);
+        synchronized (queue) {
+            queue.add(update);
+        }
     }
 
     /** Queues an update and sends everything queued; returns the operation as the service now reports it. */
@@ -88,13 +112,62 @@ public final class ExecutionManager {
         return operations.get(update.id());
     }
 
+    /**
+     * Queues an update and has the sender thread send the queue, without waiting: the caller goes on at once. The
+     * next {@link #flush()} or {@link #checkpoint} sends after it (waiting if it is on the wire) and throws what it
+     * failed with.
+     */
+    public void checkpointAsync(OperationUpdate update) {
+        enqueue(update);
+        lastSend = SENDER.submit(() -> {
+            sending.lock();
+            try {
+                if (senderFailure == null) {
+                    sendQueued();
+                }
+            } catch (RuntimeException e) {
+                senderFailure = e;
+            } finally {
+                sending.unlock();
+            }
+        });
+    }
+
     /** Sends every queued update, in order, in as few requests as the limits allow. */
     public void flush() {
-        while (!queue.isEmpty()) {
-            List<OperationUpdate> batch = nextBatch();
+        sending.lock();
+        try {
+            if (senderFailure != null) {
+                throw senderFailure; // the update it could not send is still first in the queue: nothing may follow it
+            }
+            sendQueued();
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    /**
+     * Waits until the sender thread is idle, sending nothing itself; an invocation ends with nothing of its own on
+     * the wire, so a later invocation never races a late request for the checkpoint token.
+     */
+    public void awaitSender() {
+        try {
+            lastSend.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the checkpoint sender failed unexpectedly", e.getCause());
+        }
+    }
+
+    private void sendQueued() {
+        List<OperationUpdate> batch;
+        while (!(batch = nextBatch()).isEmpty()) {
             CheckpointResponse response = service.checkpoint(executionArn, checkpointToken, batch);
             checkpointRequests++;
-            queue.subList(0, batch.size()).clear();
+            synchronized (queue) {
+                queue.subList(0, batch.size()).clear();
+            }
             checkpointToken = response.checkpointToken();
             ExecutionState page = response.newExecutionState();
             while (page != null) {
@@ -112,17 +185,19 @@ public final class ExecutionManager {
     }
 
     private List<OperationUpdate> nextBatch() {
-        int bytes = 0;
-        int count = 0;
-        for (OperationUpdate update : queue) {
-            int size = sizeOf(update);
-            if (count == MAX_BATCH_ITEMS || (count > 0 && bytes + size > MAX_BATCH_BYTES)) {
-                break;
+        synchronized (queue) {
+            int bytes = 0;
+            int count = 0;
+            for (OperationUpdate update : queue) {
+                int size = sizeOf(update);
+                if (count == MAX_BATCH_ITEMS || (count > 0 && bytes + size > MAX_BATCH_BYTES)) {
+                    break;
+                }
+                bytes += size;
+                count++;
             }
-            bytes += size;
-            count++;
+            return new ArrayList<>(queue.subList(0, count));
         }
-        return new ArrayList<>(queue.subList(0, count));
     }
 
     static int sizeOf(OperationUpdate update) {

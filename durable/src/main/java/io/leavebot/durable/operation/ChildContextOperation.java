@@ -2,6 +2,7 @@ package io.leavebot.durable.operation;
 
 import io.leavebot.durable.DurableContext;
 import io.leavebot.durable.DurableServiceException;
+import io.leavebot.durable.RunInChildContextConfig;
 import io.leavebot.durable.SerDes;
 import io.leavebot.durable.UnrecoverableDurableExecutionException;
 import io.leavebot.durable.execution.OperationIds;
@@ -28,19 +29,22 @@ final class ChildContextOperation<T> extends BaseOperation<T> {
 
     private final Class<T> resultType;
     private final Function<DurableContext, T> body;
+    private final RunInChildContextConfig config;
     private final SerDes serDes;
 
     ChildContextOperation(DurableContextImpl context, String name, String subType, Class<T> resultType,
-            Function<DurableContext, T> body) {
+            Function<DurableContext, T> body, RunInChildContextConfig config) {
         super(context, name, OperationType.CONTEXT, subType);
         this.resultType = resultType;
         this.body = body;
-        this.serDes = manager.serDes();
+        this.config = config;
+        this.serDes = config.serDes() != null ? config.serDes() : manager.serDes();
     }
 
     @Override
     protected void start() {
-        manager.enqueue(update(OperationAction.START).build());
+        // on its way while the function runs, so a crash inside leaves the context (and what it started) recorded
+        manager.checkpointAsync(update(OperationAction.START).build());
         run(false);
     }
 
@@ -85,7 +89,7 @@ final class ChildContextOperation<T> extends BaseOperation<T> {
     private void run(boolean rebuildOnly) {
         T result;
         try {
-            result = body.apply(context.child(id, subType));
+            result = body.apply(context.child(id, subType, config.logsDuringReplay()));
         } catch (SuspendExecution suspended) {
             return; // open: something inside waits; the rest of the handler may go on
         } catch (DurableServiceException | UnrecoverableDurableExecutionException fatal) {

@@ -10,18 +10,22 @@ import io.leavebot.durable.DurableFuture;
 import io.leavebot.durable.DurableLogger;
 import io.leavebot.durable.IllegalDurableOperationException;
 import io.leavebot.durable.NonDeterministicExecutionException;
+import io.leavebot.durable.RunInChildContextConfig;
 import io.leavebot.durable.StepConfig;
 import io.leavebot.durable.StepContext;
 import io.leavebot.durable.StepFailedException;
 import io.leavebot.durable.StepInterruptedException;
 import io.leavebot.durable.Validation;
 import io.leavebot.durable.WaitForCallbackConfig;
+import io.leavebot.durable.WaitForConditionConfig;
+import io.leavebot.durable.WaitForConditionResult;
 import io.leavebot.durable.execution.ExecutionManager;
 import io.leavebot.durable.execution.OperationIds;
 import io.leavebot.durable.model.Operation;
 import io.leavebot.durable.model.SubType;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The {@link DurableContext} of the root or of one child context: numbers operations and tracks replay. */
@@ -38,7 +42,8 @@ public final class DurableContextImpl implements DurableContext {
     private int operationCount;
     private boolean replaying;
 
-    private DurableContextImpl(ExecutionManager manager, String contextId, String subType, Context lambdaContext, String loggerName) {
+    private DurableContextImpl(ExecutionManager manager, String contextId, String subType, Context lambdaContext, String loggerName,
+            boolean logsDuringReplay) {
         this.manager = manager;
         this.contextId = contextId;
         this.subType = subType;
@@ -46,16 +51,16 @@ public final class DurableContextImpl implements DurableContext {
         this.loggerName = loggerName;
         this.recordedOperations = manager.childCount(contextId);
         this.replaying = recordedOperations > 0;
-        this.logger = new DurableLogger(loggerName, this::isReplaying);
+        this.logger = new DurableLogger(loggerName, logsDuringReplay ? () -> false : this::isReplaying);
     }
 
     /** The context a handler receives. */
     public static DurableContextImpl root(ExecutionManager manager, Context lambdaContext, String loggerName) {
-        return new DurableContextImpl(manager, null, null, lambdaContext, loggerName);
+        return new DurableContextImpl(manager, null, null, lambdaContext, loggerName, false);
     }
 
-    DurableContextImpl child(String id, String childSubType) {
-        return new DurableContextImpl(manager, id, childSubType, lambdaContext, loggerName);
+    DurableContextImpl child(String id, String childSubType, boolean logsDuringReplay) {
+        return new DurableContextImpl(manager, id, childSubType, lambdaContext, loggerName, logsDuringReplay);
     }
 
     @Override
@@ -101,13 +106,23 @@ public final class DurableContextImpl implements DurableContext {
                 throw new CallbackSubmitterException(e.operationId(), name, e.error());
             }
             return callback.get();
-        }).execute();
+        }, RunInChildContextConfig.DEFAULT).execute();
     }
 
     @Override
-    public <T> DurableFuture<T> runInChildContextAsync(String name, Class<T> type, Function<DurableContext, T> body) {
+    public <T> DurableFuture<T> runInChildContextAsync(String name, Class<T> type, Function<DurableContext, T> body,
+            RunInChildContextConfig config) {
         checkCall(name, type, body);
-        return new ChildContextOperation<>(this, name, SubType.RUN_IN_CHILD_CONTEXT, type, body).execute();
+        Objects.requireNonNull(config, "config");
+        return new ChildContextOperation<>(this, name, SubType.RUN_IN_CHILD_CONTEXT, type, body, config).execute();
+    }
+
+    @Override
+    public <T> DurableFuture<T> waitForConditionAsync(String name, Class<T> type,
+            BiFunction<T, StepContext, WaitForConditionResult<T>> check, WaitForConditionConfig<T> config) {
+        checkCall(name, type, check);
+        Objects.requireNonNull(config, "config");
+        return new WaitForConditionOperation<>(this, name, type, check, config).execute();
     }
 
     @Override

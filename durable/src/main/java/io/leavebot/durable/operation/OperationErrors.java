@@ -10,6 +10,7 @@ import io.leavebot.durable.ChildContextFailedException;
 import io.leavebot.durable.DurableOperationException;
 import io.leavebot.durable.StepFailedException;
 import io.leavebot.durable.StepInterruptedException;
+import io.leavebot.durable.WaitForConditionFailedException;
 import io.leavebot.durable.execution.WireJson;
 import io.leavebot.durable.model.ErrorObject;
 import java.util.Map;
@@ -26,7 +27,8 @@ final class OperationErrors {
             CallbackFailedException.class.getName(), CallbackFailedException::new,
             CallbackTimeoutException.class.getName(), CallbackTimeoutException::new,
             CallbackSubmitterException.class.getName(), CallbackSubmitterException::new,
-            ChildContextFailedException.class.getName(), ChildContextFailedException::new);
+            ChildContextFailedException.class.getName(), ChildContextFailedException::new,
+            WaitForConditionFailedException.class.getName(), WaitForConditionFailedException::new);
 
     private OperationErrors() {
     }
