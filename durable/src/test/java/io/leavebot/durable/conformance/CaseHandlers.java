@@ -18,6 +18,7 @@ final class CaseHandlers {
         WaitCases.register(handlers);
         CallbackCases.register(handlers);
         WaitForCallbackCases.register(handlers);
+        WaitForConditionCases.register(handlers);
         return handlers;
     }
 
