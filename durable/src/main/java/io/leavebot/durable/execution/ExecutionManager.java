@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -51,18 +51,25 @@ public final class ExecutionManager {
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final Map<String, Integer> childCounts = new ConcurrentHashMap<>();
     private final List<OperationUpdate> queue = new ArrayList<>(); // guarded by itself
+    private final Executor sender;
     private final ReentrantLock sending = new ReentrantLock();
     private String checkpointToken; // guarded by sending (after load)
     private RuntimeException senderFailure; // guarded by sending
-    private Future<?> lastSend = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> lastSend = CompletableFuture.completedFuture(null);
     private volatile int checkpointRequests;
     private boolean inStep;
 
     public ExecutionManager(String executionArn, String checkpointToken, DurableService service, SerDes serDes) {
+        this(executionArn, checkpointToken, service, serDes, SENDER);
+    }
+
+    /** With the executor that runs {@link #checkpointAsync}'s sends; tests pass one they step by hand. */
+    ExecutionManager(String executionArn, String checkpointToken, DurableService service, SerDes serDes, Executor sender) {
         this.executionArn = executionArn;
         this.checkpointToken = checkpointToken;
         this.service = service;
         this.serDes = serDes;
+        this.sender = sender;
     }
 
     /** Loads the state the invocation started with, fetching the remaining pages when there are more. */
@@ -119,7 +126,7 @@ public final class ExecutionManager {
      */
     public void checkpointAsync(OperationUpdate update) {
         enqueue(update);
-        lastSend = SENDER.submit(() -> {
+        lastSend = CompletableFuture.runAsync(() -> {
             sending.lock();
             try {
                 if (senderFailure == null) {
@@ -130,7 +137,7 @@ public final class ExecutionManager {
             } finally {
                 sending.unlock();
             }
-        });
+        }, sender);
     }
 
     /** Sends every queued update, in order, in as few requests as the limits allow. */

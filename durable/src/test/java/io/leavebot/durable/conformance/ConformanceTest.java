@@ -59,10 +59,19 @@ class ConformanceTest {
         Stream<DynamicTest> perCase = cases.stream().map(c ->
                 DynamicTest.dynamicTest(c.displayName(), () -> verify(c, handlers)));
         return Stream.concat(perCase, Stream.of(DynamicTest.dynamicTest("every handler has a case file", () -> {
+            // only suites the directories hold: a suite kept elsewhere (../shared/conformance-next, not read by
+            // default) may have its handlers before its files are read here
+            Set<String> suites = caseIds.stream().map(ConformanceTest::suiteOf).collect(Collectors.toSet());
             var orphans = new TreeSet<>(handlers.ids());
             orphans.removeAll(caseIds);
+            orphans.removeIf(id -> !suites.contains(suiteOf(id)));
             assertEquals(Set.of(), orphans, "handlers written for cases that are not in " + directories);
         })));
+    }
+
+    /** The suite number of a case id: "6" for "6-12". */
+    private static String suiteOf(String caseId) {
+        return caseId.substring(0, caseId.indexOf('-') + 1);
     }
 
     /** {@code conformance.dir}: one directory, or several separated by commas (each searched for .yaml files). */
