@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
     private static final int EXECUTIONS = 12;
+    private static final Duration MID_BODY = Duration.ofSeconds(2);
 
     @TempDir
     Path dir;
@@ -73,6 +74,8 @@ class CrashRecoveryTest {
         Path log = dir.resolve("child.log");
         Process first = worker(ChildCrashWorker.class, db, log, "start");
         awaitLog(log, lines -> lines.contains("W child-1"));
+        // mid-body: the START went out as the body began and needs one round trip; the body itself never ends
+        Thread.sleep(MID_BODY.toMillis());
         first.destroyForcibly().waitFor();
         assertEquals(List.of("ExecutionStarted", "ContextStarted parent", "StepStarted work"), history(db),
                 "the START of the context and of the step reached the engine while the body ran");
