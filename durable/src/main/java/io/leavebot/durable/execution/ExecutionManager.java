@@ -126,7 +126,8 @@ public final class ExecutionManager {
      */
     public void checkpointAsync(OperationUpdate update) {
         enqueue(update);
-        lastSend = CompletableFuture.runAsync(() -> {
+        // chained, so sends run one after another and awaitSender covers every one of them
+        lastSend = lastSend.thenRunAsync(() -> {
             sending.lock();
             try {
                 if (senderFailure == null) {
