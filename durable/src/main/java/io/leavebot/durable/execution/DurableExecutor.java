@@ -57,7 +57,7 @@ public final class DurableExecutor {
         try {
             return run(manager, executionOpId, execution, lambdaContext, inputType, handlerName, handler);
         } finally {
-            manager.awaitSender(); // even when the handler dies with an Error: nothing of this invocation stays on the wire
+            manager.stopSender(); // even when the handler dies with an Error: nothing of this invocation stays on the wire
         }
     }
 

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -25,9 +25,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Updates are queued and sent in order, by whichever thread sends first: {@link #flush()} on the invocation's
  * thread, or the sender thread that {@link #checkpointAsync} starts. The START of an at-least-once step or of a
- * child context goes out on the sender thread while its body runs, so a crash mid-body leaves it recorded; if the
- * body ends before the sender got to it, the START travels with the outcome in one request. A wait's START travels
- * with whatever is sent next. A request holds at most {@value #MAX_BATCH_ITEMS} updates and
+ * child context goes out on the sender thread while its body runs, so a crash mid-body leaves it recorded. The
+ * body gets a head start of {@value #START_HEAD_START_MILLIS} ms: one that ends sooner (most do) sends its START
+ * with its outcome in one request, so a quick step still costs one checkpoint, not two; only a crash within that
+ * head start leaves no trace of the START. A wait's START travels with whatever is sent next. A request holds at most {@value #MAX_BATCH_ITEMS} updates and
  * {@value #MAX_BATCH_BYTES} bytes; larger queues go out in several requests, in order.
  *
  * <p>Only the sender thread and the invocation's thread use a manager; the sending lock orders their requests
@@ -38,12 +39,16 @@ public final class ExecutionManager {
     static final int MAX_BATCH_ITEMS = 200;
     static final int STATE_PAGE_SIZE = 1000;
 
+    /** How long a body runs before its START is sent on its own (see the class comment). */
+    static final long START_HEAD_START_MILLIS = 5;
     /** Daemon threads, so a handler that returns never keeps a JVM alive; shared by every invocation. */
     private static final ExecutorService SENDER = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "durable-checkpoint-sender");
         thread.setDaemon(true);
         return thread;
     });
+    private static final Executor AFTER_HEAD_START =
+            CompletableFuture.delayedExecutor(START_HEAD_START_MILLIS, TimeUnit.MILLISECONDS, SENDER);
 
     private final String executionArn;
     private final DurableService service;
@@ -55,12 +60,12 @@ public final class ExecutionManager {
     private final ReentrantLock sending = new ReentrantLock();
     private String checkpointToken; // guarded by sending (after load)
     private RuntimeException senderFailure; // guarded by sending
-    private CompletableFuture<Void> lastSend = CompletableFuture.completedFuture(null);
+    private boolean senderStopped; // guarded by sending
     private volatile int checkpointRequests;
     private boolean inStep;
 
     public ExecutionManager(String executionArn, String checkpointToken, DurableService service, SerDes serDes) {
-        this(executionArn, checkpointToken, service, serDes, SENDER);
+        this(executionArn, checkpointToken, service, serDes, AFTER_HEAD_START);
     }
 
     /** With the executor that runs {@link #checkpointAsync}'s sends; tests pass one they step by hand. */
@@ -120,17 +125,16 @@ public final class ExecutionManager {
     }
 
     /**
-     * Queues an update and has the sender thread send the queue, without waiting: the caller goes on at once. The
-     * next {@link #flush()} or {@link #checkpoint} sends after it (waiting if it is on the wire) and throws what it
-     * failed with.
+     * Queues an update and has the sender thread send the queue after the head start, without waiting: the caller
+     * goes on at once. If a {@link #flush()} or {@link #checkpoint} comes first, it takes the update along; if it
+     * comes while the sender's request is on the wire, it waits for it, and it throws what that request failed with.
      */
     public void checkpointAsync(OperationUpdate update) {
         enqueue(update);
-        // chained, so sends run one after another and awaitSender covers every one of them
-        lastSend = lastSend.thenRunAsync(() -> {
+        sender.execute(() -> {
             sending.lock();
             try {
-                if (senderFailure == null) {
+                if (!senderStopped && senderFailure == null) {
                     sendQueued();
                 }
             } catch (RuntimeException e) {
@@ -138,7 +142,7 @@ public final class ExecutionManager {
             } finally {
                 sending.unlock();
             }
-        }, sender);
+        });
     }
 
     /** Sends every queued update, in order, in as few requests as the limits allow. */
@@ -155,16 +159,15 @@ public final class ExecutionManager {
     }
 
     /**
-     * Waits until the sender thread is idle, sending nothing itself; an invocation ends with nothing of its own on
-     * the wire, so a later invocation never races a late request for the checkpoint token.
+     * Ends the invocation's use of the sender thread: waits for a request it has on the wire, and makes the sends
+     * still to come do nothing. A later invocation so never races a late request of this one for the token.
      */
-    public void awaitSender() {
+    public void stopSender() {
+        sending.lock();
         try {
-            lastSend.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the checkpoint sender failed unexpectedly", e.getCause());
+            senderStopped = true;
+        } finally {
+            sending.unlock();
         }
     }
 

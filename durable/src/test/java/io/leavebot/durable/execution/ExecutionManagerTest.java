@@ -58,7 +58,7 @@ class ExecutionManagerTest {
         var outcome = CompletableFuture.runAsync(() -> manager.checkpoint(step("record", OperationAction.SUCCEED)));
         answer.countDown();
         outcome.get(10, TimeUnit.SECONDS);
-        manager.awaitSender();
+        manager.stopSender();
 
         assertEquals(List.of(List.of("STEP START record"), List.of("STEP SUCCEED record")), service.batches());
     }
@@ -72,10 +72,23 @@ class ExecutionManagerTest {
         manager.checkpointAsync(step("record", OperationAction.START));
         manager.checkpoint(step("record", OperationAction.SUCCEED));
         tasks.forEach(Runnable::run); // the sender runs late and finds nothing left to send
-        manager.awaitSender();
+        manager.stopSender();
 
         assertEquals(List.of(List.of("STEP START record", "STEP SUCCEED record")), service.batches());
         assertEquals(1, manager.checkpointRequests());
+    }
+
+    @Test
+    void sendsStillToComeWhenTheInvocationEndsDoNothing() {
+        var tasks = new ArrayList<Runnable>();
+        var manager = new ExecutionManager(InMemoryDurableService.EXECUTION_ARN, service.checkpointToken(), service,
+                new JacksonSerDes(), tasks::add);
+
+        manager.checkpointAsync(step("record", OperationAction.START));
+        manager.stopSender(); // the body died within its head start
+        tasks.forEach(Runnable::run);
+
+        assertEquals(List.of(), service.batches());
     }
 
     @Test

@@ -13,8 +13,12 @@ import io.leavebot.durable.WaitForConditionConfig;
 import io.leavebot.durable.WaitForConditionFailedException;
 import io.leavebot.durable.WaitForConditionResult;
 import io.leavebot.durable.WaitStrategies;
+import io.leavebot.durable.execution.OperationIds;
+import io.leavebot.durable.model.Operation;
+import io.leavebot.durable.model.Operation.StepDetails;
 import io.leavebot.durable.model.OperationAction;
 import io.leavebot.durable.model.OperationStatus;
+import io.leavebot.durable.model.OperationType;
 import io.leavebot.durable.model.OperationUpdate;
 import io.leavebot.durable.model.SubType;
 import io.leavebot.durable.testing.FunctionHandler;
@@ -136,7 +140,7 @@ class WaitForConditionOperationTest {
     }
 
     @Test
-    void checkCutOffByACrashRunsAgainWithTheSameStateAndNoSecondStart() {
+    void checkCutOffByACrashRunsAgainWithTheSameStateAndAttempt() {
         var crashes = new AtomicInteger();
         var handler = FunctionHandler.of(Integer.class, (target, ctx) -> ctx.waitForCondition("poll", Integer.class, (state, step) -> {
             checks.add(state + "@" + step.attempt());
@@ -150,12 +154,25 @@ class WaitForConditionOperationTest {
         invoke(handler, twoChecks);
         twoChecks.advance(DELAY);
         assertThrows(SimulatedCrash.class, () -> invoke(handler, twoChecks));
-        assertEquals(OperationStatus.STARTED, twoChecks.operation("poll").status(), "the START reached the service");
         var output = invoke(handler, twoChecks);
 
         assertEquals("2", output.result());
         assertEquals(List.of("0@1", "1@2", "1@2"), checks);
+        // one START for the second check, whether it reached the service before the crash or is sent on the re-run
         assertEquals(List.of("STEP START poll", "STEP RETRY poll", "STEP START poll", "STEP SUCCEED poll"), twoChecks.actions());
+    }
+
+    @Test
+    void checkFoundStartedRunsAgainFromTheRecordedStateWithoutASecondStart() {
+        var twoChecks = new InMemoryDurableService("2");
+        twoChecks.seed(new Operation(OperationIds.idFor(null, 1), null, "poll", OperationType.STEP, SubType.WAIT_FOR_CONDITION,
+                twoChecks.now(), null, OperationStatus.STARTED, null, null, new StepDetails(1, null, "1", null), null, null));
+
+        var output = invoke(countingTo(FROM_ZERO), twoChecks);
+
+        assertEquals("2", output.result());
+        assertEquals(List.of("1@2"), checks);
+        assertEquals(List.of("STEP SUCCEED poll"), twoChecks.actions());
     }
 
     @Test
