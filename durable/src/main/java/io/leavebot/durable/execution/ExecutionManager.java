@@ -28,8 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * child context goes out on the sender thread while its body runs, so a crash mid-body leaves it recorded. The
  * body gets a head start of {@value #START_HEAD_START_MILLIS} ms: one that ends sooner (most do) sends its START
  * with its outcome in one request, so a quick step still costs one checkpoint, not two; only a crash within that
- * head start leaves no trace of the START. A wait's START travels with whatever is sent next. A request holds at most {@value #MAX_BATCH_ITEMS} updates and
- * {@value #MAX_BATCH_BYTES} bytes; larger queues go out in several requests, in order.
+ * head start leaves no trace of the START. A wait's START travels with whatever is sent next. A request holds at
+ * most {@value #MAX_BATCH_ITEMS} updates and {@value #MAX_BATCH_BYTES} bytes; larger queues go out in several
+ * requests, in order.
  *
  * <p>Only the sender thread and the invocation's thread use a manager; the sending lock orders their requests
  * (each one consumes the token the previous returned), and recorded state is read without it.
