@@ -2,7 +2,6 @@ package io.leavebot.durable.operation;
 
 import io.leavebot.durable.DurableContext;
 import io.leavebot.durable.DurableServiceException;
-import io.leavebot.durable.RunInChildContextConfig;
 import io.leavebot.durable.SerDes;
 import io.leavebot.durable.UnrecoverableDurableExecutionException;
 import io.leavebot.durable.execution.OperationIds;
@@ -29,16 +28,28 @@ final class ChildContextOperation<T> extends BaseOperation<T> {
 
     private final Class<T> resultType;
     private final Function<DurableContext, T> body;
-    private final RunInChildContextConfig config;
     private final SerDes serDes;
+    private final boolean logsDuringReplay;
 
     ChildContextOperation(DurableContextImpl context, String name, String subType, Class<T> resultType,
-            Function<DurableContext, T> body, RunInChildContextConfig config) {
+            Function<DurableContext, T> body) {
+        this(context, name, subType, resultType, body, null);
+    }
+
+    /** @param serDes for the result; null: the handler's */
+    ChildContextOperation(DurableContextImpl context, String name, String subType, Class<T> resultType,
+            Function<DurableContext, T> body, SerDes serDes) {
+        this(context, name, subType, resultType, body, serDes, false);
+    }
+
+    /** @param logsDuringReplay whether the child's logger also writes while the child replays */
+    ChildContextOperation(DurableContextImpl context, String name, String subType, Class<T> resultType,
+            Function<DurableContext, T> body, SerDes serDes, boolean logsDuringReplay) {
         super(context, name, OperationType.CONTEXT, subType);
         this.resultType = resultType;
         this.body = body;
-        this.config = config;
-        this.serDes = config.serDes() != null ? config.serDes() : manager.serDes();
+        this.serDes = serDes != null ? serDes : manager.serDes();
+        this.logsDuringReplay = logsDuringReplay;
     }
 
     @Override
@@ -89,7 +100,7 @@ final class ChildContextOperation<T> extends BaseOperation<T> {
     private void run(boolean rebuildOnly) {
         T result;
         try {
-            result = body.apply(context.child(id, subType, config.logsDuringReplay()));
+            result = body.apply(context.child(id, subType, logsDuringReplay));
         } catch (SuspendExecution suspended) {
             return; // open: something inside waits; the rest of the handler may go on
         } catch (DurableServiceException | UnrecoverableDurableExecutionException fatal) {

@@ -59,6 +59,10 @@ public final class DurableContextImpl implements DurableContext {
         return new DurableContextImpl(manager, null, null, lambdaContext, loggerName, false);
     }
 
+    DurableContextImpl child(String id, String childSubType) {
+        return child(id, childSubType, false);
+    }
+
     DurableContextImpl child(String id, String childSubType, boolean logsDuringReplay) {
         return new DurableContextImpl(manager, id, childSubType, lambdaContext, loggerName, logsDuringReplay);
     }
@@ -106,7 +110,7 @@ public final class DurableContextImpl implements DurableContext {
                 throw new CallbackSubmitterException(e.operationId(), name, e.error());
             }
             return callback.get();
-        }, RunInChildContextConfig.DEFAULT).execute();
+        }).execute();
     }
 
     @Override
@@ -114,7 +118,8 @@ public final class DurableContextImpl implements DurableContext {
             RunInChildContextConfig config) {
         checkCall(name, type, body);
         Objects.requireNonNull(config, "config");
-        return new ChildContextOperation<>(this, name, SubType.RUN_IN_CHILD_CONTEXT, type, body, config).execute();
+        return new ChildContextOperation<>(this, name, SubType.RUN_IN_CHILD_CONTEXT, type, body, config.serDes(),
+                config.logsDuringReplay()).execute();
     }
 
     @Override

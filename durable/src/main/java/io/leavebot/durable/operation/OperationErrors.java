@@ -21,14 +21,14 @@ import java.util.Map;
  * code sees the same type and error on the first run and on every replay.
  */
 final class OperationErrors {
-    private static final Map<String, Rebuild> OPERATION_EXCEPTIONS = Map.of(
-            StepFailedException.class.getName(), StepFailedException::new,
-            StepInterruptedException.class.getName(), StepInterruptedException::new,
-            CallbackFailedException.class.getName(), CallbackFailedException::new,
-            CallbackTimeoutException.class.getName(), CallbackTimeoutException::new,
-            CallbackSubmitterException.class.getName(), CallbackSubmitterException::new,
-            ChildContextFailedException.class.getName(), ChildContextFailedException::new,
-            WaitForConditionFailedException.class.getName(), WaitForConditionFailedException::new);
+    private static final Map<String, Rebuild> OPERATION_EXCEPTIONS = Map.ofEntries(
+            Map.entry(StepFailedException.class.getName(), StepFailedException::new),
+            Map.entry(StepInterruptedException.class.getName(), StepInterruptedException::new),
+            Map.entry(CallbackFailedException.class.getName(), CallbackFailedException::new),
+            Map.entry(CallbackTimeoutException.class.getName(), CallbackTimeoutException::new),
+            Map.entry(CallbackSubmitterException.class.getName(), CallbackSubmitterException::new),
+            Map.entry(ChildContextFailedException.class.getName(), ChildContextFailedException::new),
+            Map.entry(WaitForConditionFailedException.class.getName(), WaitForConditionFailedException::new));
 
     private OperationErrors() {
     }
