@@ -3,6 +3,7 @@ package io.leavebot.durable;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -78,7 +79,17 @@ public interface DurableContext {
         return runInChildContextAsync(name, type, body).get();
     }
 
-    <T> DurableFuture<T> runInChildContextAsync(String name, Class<T> type, Function<DurableContext, T> body);
+    /** {@link #runInChildContext(String, Class, Function)} with its own result SerDes and replay logging. */
+    default <T> T runInChildContext(String name, Class<T> type, Function<DurableContext, T> body, RunInChildContextConfig config) {
+        return runInChildContextAsync(name, type, body, config).get();
+    }
+
+    default <T> DurableFuture<T> runInChildContextAsync(String name, Class<T> type, Function<DurableContext, T> body) {
+        return runInChildContextAsync(name, type, body, RunInChildContextConfig.DEFAULT);
+    }
+
+    <T> DurableFuture<T> runInChildContextAsync(String name, Class<T> type, Function<DurableContext, T> body,
+            RunInChildContextConfig config);
 
     /** True while this context is returning recorded outcomes rather than doing new work. */
     boolean isReplaying();
@@ -161,4 +172,29 @@ public interface DurableContext {
     default <T, U> DurableFuture<T> invokeAsync(String name, String functionName, U payload, Class<T> type) {
         return invokeAsync(name, functionName, payload, type, InvokeConfig.DEFAULT);
     }
+    // waitForCondition
+
+    /**
+     * Polls until a condition holds, without holding a thread or a Lambda between checks. Recorded as one STEP
+     * (SubType {@code WaitForCondition}); each check is one attempt. The first check receives
+     * {@link WaitForConditionConfig#initialState()}; each later one receives the state the previous check
+     * returned. When {@code check} returns {@link WaitForConditionResult#stopPolling}, that state is recorded and
+     * returned. When it returns {@link WaitForConditionResult#continuePolling}, the state is recorded, the wait
+     * strategy picks the delay, and the invocation suspends until the next check is due.
+     *
+     * <p>On replay a finished operation returns its recorded state (or throws its recorded failure) without
+     * running {@code check}; an unfinished one continues from its recorded state. A check that is cut off by a
+     * crash runs again (at least once per attempt), with the same state.
+     *
+     * @throws WaitForConditionFailedException when {@code check} throws (checks are not retried) or the wait
+     *                                         strategy gives up
+     */
+    default <T> T waitForCondition(String name, Class<T> type, BiFunction<T, StepContext, WaitForConditionResult<T>> check,
+            WaitForConditionConfig<T> config) {
+        return waitForConditionAsync(name, type, check, config).get();
+    }
+
+    /** {@link #waitForCondition(String, Class, BiFunction, WaitForConditionConfig)}, returning at once. */
+    <T> DurableFuture<T> waitForConditionAsync(String name, Class<T> type,
+            BiFunction<T, StepContext, WaitForConditionResult<T>> check, WaitForConditionConfig<T> config);
 }

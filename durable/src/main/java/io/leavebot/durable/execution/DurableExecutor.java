@@ -55,6 +55,15 @@ public final class DurableExecutor {
                     + "' (the last segment of the execution ARN)");
         }
         try {
+            return run(manager, executionOpId, execution, lambdaContext, inputType, handlerName, handler);
+        } finally {
+            manager.stopSender(); // even when the handler dies with an Error: nothing of this invocation stays on the wire
+        }
+    }
+
+    private <I, O> DurableExecutionOutput run(ExecutionManager manager, String executionOpId, Operation execution,
+            Context lambdaContext, Class<I> inputType, String handlerName, BiFunction<I, DurableContext, O> handler) {
+        try {
             String inputJson = execution.executionDetails() == null ? null : execution.executionDetails().inputPayload();
             I input = config.serDes().deserialize(inputJson, inputType);
             O result = handler.apply(input, DurableContextImpl.root(manager, lambdaContext, handlerName));

@@ -9,38 +9,73 @@ import io.leavebot.durable.model.Operation;
 import io.leavebot.durable.model.OperationType;
 import io.leavebot.durable.model.OperationUpdate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The state of one invocation: the operations the service reported, the updates not yet sent, and the current
  * checkpoint token. The only class that talks to the {@link DurableService}.
  *
- * <p>Updates are queued and sent together: an at-least-once step's START travels with its SUCCEED, a wait's
- * START with whatever is sent next. A request holds at most {@value #MAX_BATCH_ITEMS} updates and
- * {@value #MAX_BATCH_BYTES} bytes; larger queues go out in several requests, in order.
+ * <p>Updates are queued and sent in order, by whichever thread sends first: {@link #flush()} on the invocation's
+ * thread, or the sender thread that {@link #checkpointAsync} starts. The START of an at-least-once step or of a
+ * child context goes out on the sender thread while its body runs, so a crash mid-body leaves it recorded. The
+ * body gets a head start of {@value #START_HEAD_START_MILLIS} ms: one that ends sooner (most do) sends its START
+ * with its outcome in one request, so a quick step still costs one checkpoint, not two; only a crash within that
+ * head start leaves no trace of the START. A wait's START travels with whatever is sent next. A request holds at
+ * most {@value #MAX_BATCH_ITEMS} updates and {@value #MAX_BATCH_BYTES} bytes; larger queues go out in several
+ * requests, in order.
+ *
+ * <p>Only the sender thread and the invocation's thread use a manager; the sending lock orders their requests
+ * (each one consumes the token the previous returned), and recorded state is read without it.
  */
 public final class ExecutionManager {
     static final int MAX_BATCH_BYTES = 750 * 1024;
     static final int MAX_BATCH_ITEMS = 200;
     static final int STATE_PAGE_SIZE = 1000;
 
+    /** How long a body runs before its START is sent on its own (see the class comment). */
+    static final long START_HEAD_START_MILLIS = 5;
+    /** Daemon threads, so a handler that returns never keeps a JVM alive; shared by every invocation. */
+    private static final ExecutorService SENDER = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "durable-checkpoint-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final Executor AFTER_HEAD_START =
+            CompletableFuture.delayedExecutor(START_HEAD_START_MILLIS, TimeUnit.MILLISECONDS, SENDER);
+
     private final String executionArn;
     private final DurableService service;
     private final SerDes serDes;
-    private final Map<String, Operation> operations = new HashMap<>();
-    private final Map<String, Integer> childCounts = new HashMap<>();
-    private final List<OperationUpdate> queue = new ArrayList<>();
-    private String checkpointToken;
-    private int checkpointRequests;
+    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final Map<String, Integer> childCounts = new ConcurrentHashMap<>();
+    private final List<OperationUpdate> queue = new ArrayList<>(); // guarded by itself
+    private final Executor sender;
+    private final ReentrantLock sending = new ReentrantLock();
+    private String checkpointToken; // guarded by sending (after load)
+    private RuntimeException senderFailure; // guarded by sending
+    private boolean senderStopped; // guarded by sending
+    private volatile int checkpointRequests;
     private boolean inStep;
 
     public ExecutionManager(String executionArn, String checkpointToken, DurableService service, SerDes serDes) {
+        this(executionArn, checkpointToken, service, serDes, AFTER_HEAD_START);
+    }
+
+    /** With the executor that runs {@link #checkpointAsync}'s sends; tests pass one they step by hand. */
+    ExecutionManager(String executionArn, String checkpointToken, DurableService service, SerDes serDes, Executor sender) {
         this.executionArn = executionArn;
         this.checkpointToken = checkpointToken;
         this.service = service;
         this.serDes = serDes;
+        this.sender = sender;
     }
 
     /** Loads the state the invocation started with, fetching the remaining pages when there are more. */
@@ -78,7 +113,9 @@ public final class ExecutionManager {
 
     /** Queues an update; it is sent with the next {@link #flush()}. */
     public void enqueue(OperationUpdate update) {
-        queue.add(update);
+        synchronized (queue) {
+            queue.add(update);
+        }
     }
 
     /** Queues an update and sends everything queued; returns the operation as the service now reports it. */
@@ -88,13 +125,61 @@ public final class ExecutionManager {
         return operations.get(update.id());
     }
 
+    /**
+     * Queues an update and has the sender thread send the queue after the head start, without waiting: the caller
+     * goes on at once. If a {@link #flush()} or {@link #checkpoint} comes first, it takes the update along; if it
+     * comes while the sender's request is on the wire, it waits for it, and it throws what that request failed with.
+     */
+    public void checkpointAsync(OperationUpdate update) {
+        enqueue(update);
+        sender.execute(() -> {
+            sending.lock();
+            try {
+                if (!senderStopped && senderFailure == null) {
+                    sendQueued();
+                }
+            } catch (RuntimeException e) {
+                senderFailure = e;
+            } finally {
+                sending.unlock();
+            }
+        });
+    }
+
     /** Sends every queued update, in order, in as few requests as the limits allow. */
     public void flush() {
-        while (!queue.isEmpty()) {
-            List<OperationUpdate> batch = nextBatch();
+        sending.lock();
+        try {
+            if (senderFailure != null) {
+                throw senderFailure; // the update it could not send is still first in the queue: nothing may follow it
+            }
+            sendQueued();
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    /**
+     * Ends the invocation's use of the sender thread: waits for a request it has on the wire, and makes the sends
+     * still to come do nothing. A later invocation so never races a late request of this one for the token.
+     */
+    public void stopSender() {
+        sending.lock();
+        try {
+            senderStopped = true;
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    private void sendQueued() {
+        List<OperationUpdate> batch;
+        while (!(batch = nextBatch()).isEmpty()) {
             CheckpointResponse response = service.checkpoint(executionArn, checkpointToken, batch);
             checkpointRequests++;
-            queue.subList(0, batch.size()).clear();
+            synchronized (queue) {
+                queue.subList(0, batch.size()).clear();
+            }
             checkpointToken = response.checkpointToken();
             ExecutionState page = response.newExecutionState();
             while (page != null) {
@@ -112,17 +197,19 @@ public final class ExecutionManager {
     }
 
     private List<OperationUpdate> nextBatch() {
-        int bytes = 0;
-        int count = 0;
-        for (OperationUpdate update : queue) {
-            int size = sizeOf(update);
-            if (count == MAX_BATCH_ITEMS || (count > 0 && bytes + size > MAX_BATCH_BYTES)) {
-                break;
+        synchronized (queue) {
+            int bytes = 0;
+            int count = 0;
+            for (OperationUpdate update : queue) {
+                int size = sizeOf(update);
+                if (count == MAX_BATCH_ITEMS || (count > 0 && bytes + size > MAX_BATCH_BYTES)) {
+                    break;
+                }
+                bytes += size;
+                count++;
             }
-            bytes += size;
-            count++;
+            return new ArrayList<>(queue.subList(0, count));
         }
-        return new ArrayList<>(queue.subList(0, count));
     }
 
     static int sizeOf(OperationUpdate update) {

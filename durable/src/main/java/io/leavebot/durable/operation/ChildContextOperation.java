@@ -29,6 +29,7 @@ final class ChildContextOperation<T> extends BaseOperation<T> {
     private final Class<T> resultType;
     private final Function<DurableContext, T> body;
     private final SerDes serDes;
+    private final boolean logsDuringReplay;
 
     ChildContextOperation(DurableContextImpl context, String name, String subType, Class<T> resultType,
             Function<DurableContext, T> body) {
@@ -38,15 +39,23 @@ final class ChildContextOperation<T> extends BaseOperation<T> {
     /** @param serDes for the result; null: the handler's */
     ChildContextOperation(DurableContextImpl context, String name, String subType, Class<T> resultType,
             Function<DurableContext, T> body, SerDes serDes) {
+        this(context, name, subType, resultType, body, serDes, false);
+    }
+
+    /** @param logsDuringReplay whether the child's logger also writes while the child replays */
+    ChildContextOperation(DurableContextImpl context, String name, String subType, Class<T> resultType,
+            Function<DurableContext, T> body, SerDes serDes, boolean logsDuringReplay) {
         super(context, name, OperationType.CONTEXT, subType);
         this.resultType = resultType;
         this.body = body;
         this.serDes = serDes != null ? serDes : manager.serDes();
+        this.logsDuringReplay = logsDuringReplay;
     }
 
     @Override
     protected void start() {
-        manager.enqueue(update(OperationAction.START).build());
+        // on its way while the function runs, so a crash inside leaves the context (and what it started) recorded
+        manager.checkpointAsync(update(OperationAction.START).build());
         run(false);
     }
 
@@ -91,7 +100,7 @@ final class ChildContextOperation<T> extends BaseOperation<T> {
     private void run(boolean rebuildOnly) {
         T result;
         try {
-            result = body.apply(context.child(id, subType));
+            result = body.apply(context.child(id, subType, logsDuringReplay));
         } catch (SuspendExecution suspended) {
             return; // open: something inside waits; the rest of the handler may go on
         } catch (DurableServiceException | UnrecoverableDurableExecutionException fatal) {

@@ -14,6 +14,7 @@ import io.leavebot.durable.MapConfig;
 import io.leavebot.durable.MapFunction;
 import io.leavebot.durable.InvokeConfig;
 import io.leavebot.durable.NonDeterministicExecutionException;
+import io.leavebot.durable.RunInChildContextConfig;
 import io.leavebot.durable.ParallelBranch;
 import io.leavebot.durable.ParallelConfig;
 import io.leavebot.durable.StepConfig;
@@ -22,6 +23,8 @@ import io.leavebot.durable.StepFailedException;
 import io.leavebot.durable.StepInterruptedException;
 import io.leavebot.durable.Validation;
 import io.leavebot.durable.WaitForCallbackConfig;
+import io.leavebot.durable.WaitForConditionConfig;
+import io.leavebot.durable.WaitForConditionResult;
 import io.leavebot.durable.execution.ExecutionManager;
 import io.leavebot.durable.execution.OperationIds;
 import io.leavebot.durable.model.Operation;
@@ -31,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The {@link DurableContext} of the root or of one child context: numbers operations and tracks replay. */
@@ -49,7 +53,7 @@ public final class DurableContextImpl implements DurableContext {
     private boolean replaying;
 
     private DurableContextImpl(ExecutionManager manager, String contextId, String parentId, String subType,
-            Context lambdaContext, String loggerName) {
+            Context lambdaContext, String loggerName, boolean logsDuringReplay) {
         this.manager = manager;
         this.contextId = contextId;
         this.parentId = parentId;
@@ -58,16 +62,20 @@ public final class DurableContextImpl implements DurableContext {
         this.loggerName = loggerName;
         this.recordedOperations = Objects.equals(contextId, parentId) ? manager.childCount(contextId) : recordedInVirtual();
         this.replaying = recordedOperations > 0;
-        this.logger = new DurableLogger(loggerName, this::isReplaying);
+        this.logger = new DurableLogger(loggerName, logsDuringReplay ? () -> false : this::isReplaying);
     }
 
     /** The context a handler receives. */
     public static DurableContextImpl root(ExecutionManager manager, Context lambdaContext, String loggerName) {
-        return new DurableContextImpl(manager, null, null, null, lambdaContext, loggerName);
+        return new DurableContextImpl(manager, null, null, null, lambdaContext, loggerName, false);
     }
 
     DurableContextImpl child(String id, String childSubType) {
-        return new DurableContextImpl(manager, id, id, childSubType, lambdaContext, loggerName);
+        return child(id, childSubType, false);
+    }
+
+    DurableContextImpl child(String id, String childSubType, boolean logsDuringReplay) {
+        return new DurableContextImpl(manager, id, id, childSubType, lambdaContext, loggerName, logsDuringReplay);
     }
 
     /**
@@ -75,7 +83,7 @@ public final class DurableContextImpl implements DurableContext {
      * this context's recorded ancestor as their parent.
      */
     DurableContextImpl virtualChild(String id) {
-        return new DurableContextImpl(manager, id, parentId, subType, lambdaContext, loggerName);
+        return new DurableContextImpl(manager, id, parentId, subType, lambdaContext, loggerName, false);
     }
 
     @Override
@@ -125,9 +133,20 @@ public final class DurableContextImpl implements DurableContext {
     }
 
     @Override
-    public <T> DurableFuture<T> runInChildContextAsync(String name, Class<T> type, Function<DurableContext, T> body) {
+    public <T> DurableFuture<T> runInChildContextAsync(String name, Class<T> type, Function<DurableContext, T> body,
+            RunInChildContextConfig config) {
         checkCall(name, type, body);
-        return new ChildContextOperation<>(this, name, SubType.RUN_IN_CHILD_CONTEXT, type, body).execute();
+        Objects.requireNonNull(config, "config");
+        return new ChildContextOperation<>(this, name, SubType.RUN_IN_CHILD_CONTEXT, type, body, config.serDes(),
+                config.logsDuringReplay()).execute();
+    }
+
+    @Override
+    public <T> DurableFuture<T> waitForConditionAsync(String name, Class<T> type,
+            BiFunction<T, StepContext, WaitForConditionResult<T>> check, WaitForConditionConfig<T> config) {
+        checkCall(name, type, check);
+        Objects.requireNonNull(config, "config");
+        return new WaitForConditionOperation<>(this, name, type, check, config).execute();
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.leavebot.durable.InvokeStoppedException;
 import io.leavebot.durable.InvokeTimedOutException;
 import io.leavebot.durable.StepFailedException;
 import io.leavebot.durable.StepInterruptedException;
+import io.leavebot.durable.WaitForConditionFailedException;
 import io.leavebot.durable.execution.WireJson;
 import io.leavebot.durable.model.ErrorObject;
 import java.util.Map;
@@ -23,16 +24,17 @@ import java.util.Map;
  * code sees the same type and error on the first run and on every replay.
  */
 final class OperationErrors {
-    private static final Map<String, Rebuild> OPERATION_EXCEPTIONS = Map.of(
-            StepFailedException.class.getName(), StepFailedException::new,
-            StepInterruptedException.class.getName(), StepInterruptedException::new,
-            CallbackFailedException.class.getName(), CallbackFailedException::new,
-            CallbackTimeoutException.class.getName(), CallbackTimeoutException::new,
-            CallbackSubmitterException.class.getName(), CallbackSubmitterException::new,
-            ChildContextFailedException.class.getName(), ChildContextFailedException::new,
-            InvokeFailedException.class.getName(), InvokeFailedException::new,
-            InvokeTimedOutException.class.getName(), InvokeTimedOutException::new,
-            InvokeStoppedException.class.getName(), InvokeStoppedException::new);
+    private static final Map<String, Rebuild> OPERATION_EXCEPTIONS = Map.ofEntries(
+            Map.entry(StepFailedException.class.getName(), StepFailedException::new),
+            Map.entry(StepInterruptedException.class.getName(), StepInterruptedException::new),
+            Map.entry(CallbackFailedException.class.getName(), CallbackFailedException::new),
+            Map.entry(CallbackTimeoutException.class.getName(), CallbackTimeoutException::new),
+            Map.entry(CallbackSubmitterException.class.getName(), CallbackSubmitterException::new),
+            Map.entry(ChildContextFailedException.class.getName(), ChildContextFailedException::new),
+            Map.entry(WaitForConditionFailedException.class.getName(), WaitForConditionFailedException::new),
+            Map.entry(InvokeFailedException.class.getName(), InvokeFailedException::new),
+            Map.entry(InvokeTimedOutException.class.getName(), InvokeTimedOutException::new),
+            Map.entry(InvokeStoppedException.class.getName(), InvokeStoppedException::new));
 
     private OperationErrors() {
     }

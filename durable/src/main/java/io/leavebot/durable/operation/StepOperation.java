@@ -1,6 +1,5 @@
 package io.leavebot.durable.operation;
 
-import io.leavebot.durable.DurableLogger;
 import io.leavebot.durable.RetryDecision;
 import io.leavebot.durable.SerDes;
 import io.leavebot.durable.StepConfig;
@@ -70,12 +69,13 @@ final class StepOperation<T> extends BaseOperation<T> {
             if (config.semantics() == StepSemantics.AT_MOST_ONCE_PER_RETRY) {
                 manager.checkpoint(update(OperationAction.START).build()); // recorded before the body runs
             } else {
-                manager.enqueue(update(OperationAction.START).build()); // travels with the outcome
+                // on its way while the body runs, so a crash mid-body leaves the attempt recorded as started
+                manager.checkpointAsync(update(OperationAction.START).build());
             }
         }
         String payload;
         try {
-            payload = serDes.serialize(manager.inStep(() -> body.apply(new Attempt(attempt))));
+            payload = serDes.serialize(manager.inStep(() -> body.apply(new StepAttempt(context, attempt))));
         } catch (UnrecoverableDurableExecutionException e) {
             throw e; // misuse of the runtime (a durable operation inside the body), not a failed attempt: no retry
         } catch (RuntimeException e) {
@@ -111,30 +111,5 @@ final class StepOperation<T> extends BaseOperation<T> {
     private static int attemptsDone(Operation recorded) {
         var details = recorded.stepDetails();
         return details == null || details.attempt() == null ? 0 : details.attempt();
-    }
-
-    private final class Attempt implements StepContext {
-        private final int number;
-        private final DurableLogger logger;
-
-        Attempt(int number) {
-            this.number = number;
-            this.logger = new DurableLogger(context.loggerName(), () -> false);
-        }
-
-        @Override
-        public int attempt() {
-            return number;
-        }
-
-        @Override
-        public DurableLogger logger() {
-            return logger;
-        }
-
-        @Override
-        public String executionArn() {
-            return manager.executionArn();
-        }
     }
 }

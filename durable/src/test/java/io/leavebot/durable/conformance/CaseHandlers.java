@@ -22,6 +22,7 @@ final class CaseHandlers {
         ParallelCases.register(handlers);
         MapCases.register(handlers);
         InvokeCases.register(handlers);
+        WaitForConditionCases.register(handlers);
         return handlers;
     }
 

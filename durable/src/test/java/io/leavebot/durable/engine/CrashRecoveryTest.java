@@ -18,9 +18,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Kills a JVM running executions with SIGKILL mid-step and mid-wait; a new JVM on the same file finishes them. */
+/**
+ * Kills a JVM running executions with SIGKILL mid-step and mid-wait; a new JVM on the same file finishes them. What
+ * the killed JVM recorded is read from the file in between.
+ */
 class CrashRecoveryTest {
     private static final int EXECUTIONS = 12;
+    private static final Duration MID_BODY = Duration.ofSeconds(2);
 
     @TempDir
     Path dir;
@@ -64,15 +68,50 @@ class CrashRecoveryTest {
         }
     }
 
+    @Test
+    void killMidStepLeavesItsStartRecordedAndTheRerunAddsNoSecondStart() throws Exception {
+        Path db = dir.resolve("child.db");
+        Path log = dir.resolve("child.log");
+        Process first = worker(ChildCrashWorker.class, db, log, "start");
+        awaitLog(log, lines -> lines.contains("W child-1"));
+        // mid-body: the START went out as the body began and needs one round trip; the body itself never ends
+        Thread.sleep(MID_BODY.toMillis());
+        first.destroyForcibly().waitFor();
+        assertEquals(List.of("ExecutionStarted", "ContextStarted parent", "StepStarted work"), history(db),
+                "the START of the context and of the step reached the engine while the body ran");
+
+        Process second = worker(ChildCrashWorker.class, db, log, "resume");
+        assertEquals(0, second.waitFor(), "the resuming JVM finished the execution");
+
+        assertEquals(List.of("W child-1", "W child-1"), Files.readAllLines(log), "an at-least-once body runs again");
+        List<String> steps = history(db).stream().filter(e -> e.endsWith(" work")).toList();
+        assertEquals(List.of("StepStarted work", "StepSucceeded work"), steps, "no second StepStarted");
+    }
+
+    /** The execution's history events, each as its type and the operation's name, without invocation events. */
+    private static List<String> history(Path db) {
+        try (var engine = EmbeddedEngine.builder(db).build()) {
+            String arn = engine.listExecutions(ChildCrashWorker.FUNCTION, ExecutionQuery.all()).executions().get(0)
+                    .durableExecutionArn();
+            return engine.getHistory(arn, null, 1000).events().stream()
+                    .filter(e -> !e.eventType().equals("InvocationCompleted"))
+                    .map(e -> e.name() == null ? e.eventType() : e.eventType() + " " + e.name()).toList();
+        }
+    }
+
     private static ExecutionStatus status(List<DurableExecution> all, String name) {
         return all.stream().filter(e -> e.durableExecutionName().equals(name)).findFirst().orElseThrow().status();
     }
 
     private Process worker(Path db, Path log, String phase) throws IOException {
+        return worker(CrashWorker.class, db, log, phase);
+    }
+
+    private Process worker(Class<?> main, Path db, Path log, String phase) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashWorker.class.getName(),
+                "-cp", System.getProperty("java.class.path"), main.getName(),
                 db.toString(), log.toString(), phase, Integer.toString(EXECUTIONS))
-                .redirectErrorStream(true).redirectOutput(dir.resolve(phase + ".out").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(dir.resolve(main.getSimpleName() + "-" + phase + ".out").toFile()).start();
     }
 
     private static void awaitLog(Path log, java.util.function.Predicate<List<String>> ready) throws Exception {

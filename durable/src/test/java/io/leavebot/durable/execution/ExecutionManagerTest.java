@@ -5,17 +5,26 @@ import static io.leavebot.durable.model.InvocationStatus.SUCCEEDED;
 import static io.leavebot.durable.testing.DurableInvoker.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.durable.DurableFuture;
+import io.leavebot.durable.DurableService;
+import io.leavebot.durable.DurableServiceException;
 import io.leavebot.durable.JacksonSerDes;
+import io.leavebot.durable.model.CheckpointResponse;
+import io.leavebot.durable.model.ExecutionState;
 import io.leavebot.durable.model.OperationAction;
 import io.leavebot.durable.model.OperationType;
 import io.leavebot.durable.model.OperationUpdate;
 import io.leavebot.durable.testing.FunctionHandler;
 import io.leavebot.durable.testing.InMemoryDurableService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -26,12 +35,83 @@ class ExecutionManagerTest {
             service.checkpointToken(), service, new JacksonSerDes());
 
     @Test
-    void atLeastOnceStepSendsStartAndSucceedInOneRequest() {
+    void asyncCheckpointIsOnTheWireWhileTheCallerGoesOnAndTheNextFlushGoesAfterIt() throws Exception {
+        var onTheWire = new CountDownLatch(1);
+        var answer = new CountDownLatch(1);
+        DurableService slow = new DurableService() {
+            @Override
+            public CheckpointResponse checkpoint(String arn, String token, List<OperationUpdate> updates) {
+                onTheWire.countDown();
+                await(answer);
+                return service.checkpoint(arn, token, updates);
+            }
+
+            @Override
+            public ExecutionState getExecutionState(String arn, String token, String marker, int maxItems) {
+                return service.getExecutionState(arn, token, marker, maxItems);
+            }
+        };
+        var manager = new ExecutionManager(InMemoryDurableService.EXECUTION_ARN, service.checkpointToken(), slow, new JacksonSerDes());
+
+        manager.checkpointAsync(step("record", OperationAction.START));
+        assertTrue(onTheWire.await(10, TimeUnit.SECONDS), "the START went out while the caller went on");
+        var outcome = CompletableFuture.runAsync(() -> manager.checkpoint(step("record", OperationAction.SUCCEED)));
+        answer.countDown();
+        outcome.get(10, TimeUnit.SECONDS);
+        manager.stopSender();
+
+        assertEquals(List.of(List.of("STEP START record"), List.of("STEP SUCCEED record")), service.batches());
+    }
+
+    @Test
+    void flushBeforeTheSenderGotToTheQueueTakesTheStartAlongInOneRequest() {
+        var tasks = new ArrayList<Runnable>();
+        var manager = new ExecutionManager(InMemoryDurableService.EXECUTION_ARN, service.checkpointToken(), service,
+                new JacksonSerDes(), tasks::add);
+
+        manager.checkpointAsync(step("record", OperationAction.START));
+        manager.checkpoint(step("record", OperationAction.SUCCEED));
+        tasks.forEach(Runnable::run); // the sender runs late and finds nothing left to send
+        manager.stopSender();
+
+        assertEquals(List.of(List.of("STEP START record", "STEP SUCCEED record")), service.batches());
+        assertEquals(1, manager.checkpointRequests());
+    }
+
+    @Test
+    void sendsStillToComeWhenTheInvocationEndsDoNothing() {
+        var tasks = new ArrayList<Runnable>();
+        var manager = new ExecutionManager(InMemoryDurableService.EXECUTION_ARN, service.checkpointToken(), service,
+                new JacksonSerDes(), tasks::add);
+
+        manager.checkpointAsync(step("record", OperationAction.START));
+        manager.stopSender(); // the body died within its head start
+        tasks.forEach(Runnable::run);
+
+        assertEquals(List.of(), service.batches());
+    }
+
+    @Test
+    void whatTheSenderFailedWithIsThrownByTheNextFlushAndNothingFollowsIt() {
+        var manager = new ExecutionManager(InMemoryDurableService.EXECUTION_ARN, service.checkpointToken(), service,
+                new JacksonSerDes(), Runnable::run);
+        service.failNextCheckpoint(new DurableServiceException.ServiceUnavailableException("try again", null));
+
+        manager.checkpointAsync(step("record", OperationAction.START));
+        manager.enqueue(step("record", OperationAction.SUCCEED));
+
+        assertThrows(DurableServiceException.ServiceUnavailableException.class, manager::flush);
+        assertEquals(List.of(), service.batches());
+    }
+
+    @Test
+    void atLeastOnceStepStartGoesOutBeforeItsOutcome() {
         var handler = FunctionHandler.of(String.class, (in, ctx) -> ctx.step("record", String.class, s -> "recorded"));
 
         invoke(handler, service);
 
-        assertEquals(List.of(List.of("STEP START record", "STEP SUCCEED record")), service.batches());
+        // one request or two, depending on whether the body ended before the sender got to the START
+        assertEquals(List.of("STEP START record", "STEP SUCCEED record"), service.actions());
     }
 
     @Test
@@ -45,7 +125,8 @@ class ExecutionManagerTest {
 
         assertEquals(PENDING, invoke(handler, service).status());
 
-        assertEquals(List.of(List.of("WAIT START reminder", "STEP START record", "STEP SUCCEED record")), service.batches());
+        assertEquals(List.of("WAIT START reminder", "STEP START record"), service.batches().get(0).subList(0, 2));
+        assertEquals(List.of("WAIT START reminder", "STEP START record", "STEP SUCCEED record"), service.actions());
     }
 
     @Test
@@ -58,8 +139,8 @@ class ExecutionManagerTest {
 
         assertEquals(PENDING, invoke(handler, service).status());
 
-        assertEquals(List.of(List.of("STEP START record", "STEP SUCCEED record"), List.of("WAIT START reminder")),
-                service.batches());
+        assertEquals(List.of("WAIT START reminder"), service.batches().get(service.batches().size() - 1));
+        assertEquals(List.of("STEP START record", "STEP SUCCEED record", "WAIT START reminder"), service.actions());
     }
 
     @Test
@@ -138,6 +219,19 @@ class ExecutionManagerTest {
         assertEquals(2, service.stateRequests());
         for (int i = 1; i <= 3; i++) {
             assertNotNull(manager.operation("id-step-" + i), "step-" + i + " merged from its page");
+        }
+    }
+
+    private static OperationUpdate step(String name, OperationAction action) {
+        var update = OperationUpdate.builder("id-" + name, OperationType.STEP, action).name(name).subType("Step");
+        return (action == OperationAction.SUCCEED ? update.payload("\"done\"") : update).build();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

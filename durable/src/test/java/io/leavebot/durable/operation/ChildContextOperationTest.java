@@ -7,14 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.leavebot.durable.ChildContextFailedException;
 import io.leavebot.durable.DurableOperationException;
+import io.leavebot.durable.JacksonSerDes;
 import io.leavebot.durable.RetryStrategies;
+import io.leavebot.durable.RunInChildContextConfig;
+import io.leavebot.durable.SerDes;
 import io.leavebot.durable.StepConfig;
 import io.leavebot.durable.execution.OperationIds;
+import io.leavebot.durable.model.OperationAction;
+import io.leavebot.durable.model.OperationType;
 import io.leavebot.durable.testing.FunctionHandler;
 import io.leavebot.durable.testing.InMemoryDurableService;
+import io.leavebot.durable.testing.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +142,7 @@ class ChildContextOperationTest {
         });
 
         invoke(handler, service);
+        int requestsBefore = service.requests().size();
         service.advance(PAUSE);
         var output = invoke(handler, service);
 
@@ -142,10 +150,60 @@ class ChildContextOperationTest {
         assertEquals("\"r1 " + (2 + 256 * 1024) + "\"", output.result());
         assertEquals(2, bodyRuns.get());
         assertEquals(1, stepRuns.get());
-        assertEquals(List.of("CONTEXT SUCCEED report"), service.batches().get(1));
-        var done = service.requests().get(1).get(0);
+        assertEquals(requestsBefore, service.requests().size(), "the rebuilding invocation sent no checkpoint");
+        var done = service.requests().stream().flatMap(List::stream)
+                .filter(u -> u.action() == OperationAction.SUCCEED && u.type() == OperationType.CONTEXT).findFirst().orElseThrow();
         assertEquals("", done.payload());
         assertEquals(true, done.contextOptions().replayChildren());
+    }
+
+    @Test
+    void childWithItsOwnSerDesRecordsAndReturnsItsResultThroughIt() {
+        SerDes shouting = new SerDes() {
+            private final JacksonSerDes json = new JacksonSerDes();
+
+            @Override
+            public String serialize(Object value) {
+                return json.serialize(value.toString().toUpperCase(Locale.ROOT));
+            }
+
+            @Override
+            public <T> T deserialize(String text, Class<T> type) {
+                return json.deserialize(text, type);
+            }
+        };
+        var handler = FunctionHandler.of(String.class, (in, ctx) -> ctx.runInChildContext("greet", String.class,
+                child -> "hello " + in, RunInChildContextConfig.DEFAULT.withSerDes(shouting)));
+
+        var output = invoke(handler, service);
+
+        assertEquals("\"HELLO ANN\"", output.result());
+        var done = service.requests().stream().flatMap(List::stream)
+                .filter(u -> u.action() == OperationAction.SUCCEED).findFirst().orElseThrow();
+        assertEquals("\"HELLO ANN\"", done.payload());
+    }
+
+    @Test
+    void replayingChildIsSilentUnlessItLogsDuringReplay() {
+        assertEquals(List.of("preparing"), logsOfAChildRunTwice(RunInChildContextConfig.DEFAULT));
+        assertEquals(List.of("preparing", "preparing"),
+                logsOfAChildRunTwice(RunInChildContextConfig.DEFAULT.withLogsDuringReplay(true)));
+    }
+
+    /** A child that logs, then waits: the second invocation runs its function again, replaying. */
+    private static List<String> logsOfAChildRunTwice(RunInChildContextConfig config) {
+        var service = new InMemoryDurableService("\"ann\"");
+        var handler = FunctionHandler.of(String.class, (in, ctx) -> ctx.runInChildContext("prepare", String.class, child -> {
+            child.logger().info("preparing");
+            child.wait("pause", PAUSE);
+            return "prepared";
+        }, config));
+        try (var logs = LogCapture.of(FunctionHandler.class.getName())) {
+            invoke(handler, service);
+            service.advance(PAUSE);
+            assertEquals(SUCCEEDED, invoke(handler, service).status());
+            return logs.messages();
+        }
     }
 
     private static String describe(DurableOperationException e) {

@@ -36,13 +36,14 @@ class ReplayTest {
         });
 
         assertEquals(PENDING, invoke(handler, service).status());
+        int requestsBefore = service.requests().size();
         service.advance(PAUSE);
         var output = invoke(handler, service);
 
         assertEquals(SUCCEEDED, output.status());
         assertEquals("\"hello ann #1\"", output.result());
         assertEquals(1, runs.get());
-        assertEquals(2, service.requests().size(), "the replaying invocation sent no checkpoint");
+        assertEquals(requestsBefore, service.requests().size(), "the replaying invocation sent no checkpoint");
     }
 
     record LeaveRecord(String id, LocalDate from, int days) {

@@ -15,6 +15,7 @@ import io.leavebot.durable.StepSemantics;
 import io.leavebot.durable.execution.OperationIds;
 import io.leavebot.durable.model.Operation;
 import io.leavebot.durable.model.Operation.StepDetails;
+import io.leavebot.durable.model.OperationAction;
 import io.leavebot.durable.model.OperationStatus;
 import io.leavebot.durable.model.OperationType;
 import io.leavebot.durable.model.SubType;
@@ -45,7 +46,8 @@ class StepOperationTest {
 
         assertEquals(PENDING, output.status());
         assertEquals(List.of("STEP START notify", "STEP RETRY notify"), service.actions());
-        var retry = service.requests().get(0).get(1);
+        var retry = service.requests().stream().flatMap(List::stream)
+                .filter(u -> u.action() == OperationAction.RETRY).findFirst().orElseThrow();
         assertEquals(30, retry.stepOptions().nextAttemptDelaySeconds());
         assertEquals("java.lang.IllegalStateException", retry.error().errorType());
         assertEquals("smtp down", retry.error().errorMessage());

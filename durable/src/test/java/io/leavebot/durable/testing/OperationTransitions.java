@@ -49,8 +49,10 @@ final class OperationTransitions {
         if (current.status() != READY) {
             throw refuse(update, "a step can be started when new or READY, not " + current.status());
         }
+        // the last attempt's result stays: a waitForCondition that is cut off mid-check resumes from that state
+        String lastResult = current.stepDetails() == null ? null : current.stepDetails().result();
         return current.withStatus(STARTED, null)
-                .withStepDetails(new StepDetails(attempts(current), null, null, null));
+                .withStepDetails(new StepDetails(attempts(current), null, lastResult, null));
     }
 
     private static Operation finishAttempt(Operation current, OperationUpdate update, Instant now) {
