@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestFactory;
 class ConformanceTest {
     private static final String WHERE_CASES_COME_FROM = "The cases are requirement files from AWS's public conformance suite "
             + "(github.com/aws/aws-durable-execution-conformance-tests, test-requirements/), kept outside this repository in "
-            + "../shared/conformance; the root pom passes that directory as -Dconformance.dir.";
+            + "../shared/conformance and ../shared/conformance-next; the root pom passes both as -Dconformance.dir.";
 
     @TestFactory
     Stream<DynamicTest> everyCaseConforms() {
