@@ -3,12 +3,14 @@ package io.leavebot.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.Person;
+import io.leavebot.leave.StageApprover;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +94,8 @@ final class ApiAnswers {
         body.put(SubmissionJson.TYPE, leave.type());
         body.put(SubmissionJson.REASON, leave.reason());
         person(body, "employee", leave.employee());
-        person(body, "approver", leave.approver());
+        person(body, "approver", leave.chain().firstApprover());
+        body.set("approval_chain", chain(leave));
         body.put("created_at", leave.createdAt() == null ? null : leave.createdAt().toString());
         body.put("updated_at", leave.updatedAt() == null ? null : leave.updatedAt().toString());
         Decision decision = leave.decision();
@@ -108,13 +111,42 @@ final class ApiAnswers {
         ArrayNode entries = body.putArray("audit");
         for (AuditEntry entry : audit) {
             ObjectNode e = entries.addObject();
-            e.put("event", entry.event());
+            e.put("event", entry.kind());
+            e.put("place", entry.place());
             e.put("round", entry.round());
             e.put("at", entry.at().toString());
             e.put("claimed_by", entry.actor());
             e.put("details", entry.details());
         }
         return write(body);
+    }
+
+    /** The chain as the API shows it: each stage, who was asked (and who stood in), who answered what and when. */
+    private static ArrayNode chain(LeaveRequest leave) {
+        ArrayNode stages = SubmissionJson.JSON.createArrayNode();
+        int number = 0;
+        Integer current = leave.chain().current().orElse(null);
+        for (ApprovalStage stage : leave.chain().stages()) {
+            number++;
+            ObjectNode s = stages.addObject();
+            s.put("stage", number);
+            s.put("name", stage.label());
+            s.put("rule", stage.rule().name().toLowerCase(Locale.ROOT));
+            s.put("status", stage.status().name().toLowerCase(Locale.ROOT));
+            s.put("current", current != null && current == number);
+            ArrayNode approvers = s.putArray("approvers");
+            for (StageApprover place : stage.approvers()) {
+                ObjectNode a = approvers.addObject();
+                person(a, "approver", place.approver());
+                person(a, "stand_in", place.standIn());
+                a.put("escalated", place.escalated());
+                a.put("asked", place.callbackId() != null);
+                a.put("answer", place.answer() == null ? null : place.answer().name().toLowerCase(Locale.ROOT));
+                a.put("answered_at", place.decision() == null || place.decision().at() == null ? null : place.decision().at().toString());
+                a.put("comment", place.decision() == null ? null : place.decision().comment());
+            }
+        }
+        return stages;
     }
 
     private static void person(ObjectNode parent, String name, Person person) {

@@ -4,6 +4,7 @@ import io.leavebot.email.DecisionLinks;
 import io.leavebot.email.Verified;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
 import io.leavebot.workflow.Answer;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveRequests.Answered;
@@ -107,7 +108,7 @@ final class DecisionEndpoint {
         };
     }
 
-    /** As the request's approver, the only person the approval e-mail with the link was sent to. */
+    /** As the person the approval e-mail with the link was sent to: the approver, or stand-in, of its callback's place. */
     private Page decide(LeaveRequest leave, Verified link, String token, String comment) {
         if (comment.codePointCount(0, comment.length()) > DecisionPages.MAX_COMMENT) {
             return refusal("POST", pages.confirm(leave, link.decision(), token, comment, "Your comment is longer than "
@@ -115,13 +116,15 @@ final class DecisionEndpoint {
                     "comment too long", leave.id());
         }
         String note = comment.isEmpty() ? null : comment;
-        Answer answer = link.decision() == LeaveStatus.APPROVED
-                ? Answer.approve(leave.approver(), note) : Answer.reject(leave.approver(), note);
-        // the callback this link was made for: waitingRequest let it through only while it is the one open
-        Answered answered = leaves.answer(leave.id(), leave.callbackId(), answer);
+        // the callback this link was made for: waitingRequest let it through only while it is open
+        String callbackId = openCallbackOf(link, leave);
+        Person asked = leave.chain().find(callbackId).map(place -> leave.chain().at(place).asked())
+                .orElse(leave.chain().firstApprover());
+        Answer answer = link.decision() == LeaveStatus.APPROVED ? Answer.approve(asked, note) : Answer.reject(asked, note);
+        Answered answered = leaves.answer(leave.id(), callbackId, answer);
         LeaveRequest now = answered.leave() != null ? answered.leave() : leave;
         return switch (answered.result()) {
-            case ACCEPTED -> pages.done(leave, link.decision(), note, clock.instant());
+            case ACCEPTED -> pages.done(leave, asked, link.decision(), note, clock.instant());
             case ALREADY_DECIDED -> refusal("POST", pages.alreadyDecided(now), "already decided", leave.id());
             case REPLACED -> refusal("POST", pages.replaced(now), "replaced link", leave.id());
             case NOT_ALLOWED -> refusal("POST", pages.notAllowed(now), "not allowed", leave.id());
@@ -154,10 +157,15 @@ final class DecisionEndpoint {
         if (leave == null) {
             throw refuse(method, pages.unknownRequest(), "unknown request", link.requestId());
         }
-        if (!link.isWithdrawal() && leave.callbackId() != null && !link.isFor(leave.callbackId())) {
+        if (!link.isWithdrawal() && !leave.openCallbacks().isEmpty() && openCallbackOf(link, leave) == null) {
             throw refuse(method, pages.replaced(leave), "replaced link", leave.id());
         }
         return leave;
+    }
+
+    /** The open callback a decision link was made for (links made before links named one: the first open), or null. */
+    private static String openCallbackOf(Verified link, LeaveRequest leave) {
+        return leave.openCallbacks().stream().filter(link::isFor).findFirst().orElse(null);
     }
 
     private static Refused refuse(String method, Page page, String why, String requestId) {

@@ -73,9 +73,10 @@ final class DecisionPages {
     }
 
     /** 200: the decision is on its way; worded as the approver's own message will read once it is recorded. */
-    Page done(LeaveRequest leave, LeaveStatus decision, String comment, Instant at) {
-        LeaveRequest decided = leave.withStatus(decision, new Decision(leave.approver(), at, comment), at);
-        NotificationText text = texts.of(Notification.of(Notification.Kind.APPROVER_UPDATE, decided));
+    Page done(LeaveRequest leave, Person by, LeaveStatus decision, String comment, Instant at) {
+        LeaveRequest decided = leave.withStatus(decision, new Decision(by, at, comment), at);
+        String callbackId = leave.callbackFor(by).orElse(null);
+        NotificationText text = texts.of(new Notification(Notification.Kind.APPROVER_UPDATE, decided, callbackId, 0, List.of()));
         String title = decision == LeaveStatus.APPROVED ? "Thank you — you approved the leave" : "Thank you — you rejected the leave request";
         return new Page(200, Html.page(title, Html.paragraphs(List.of(employee(leave) + " will be told right away. "
                 + "There is nothing more for you to do.")) + Html.facts(rows(text))));
@@ -202,7 +203,7 @@ final class DecisionPages {
     }
 
     private static String approver(LeaveRequest leave) {
-        return name(leave.approver());
+        return NotificationTexts.withWhom(leave);
     }
 
     /** The display name, else the e-mail address; never a raw chat user id. */

@@ -128,10 +128,16 @@ final class LeaveApi {
         decide(ex, id, decided);
     }
 
-    /** As the request's approver, or as {@code decider_email} when given (which must be the approver). */
+    /**
+     * As the approver (or stand-in) of the callback's place, or of the only place waiting; or as {@code decider_email}
+     * when given (which must be one the request waits on).
+     */
     private void decide(Exchange ex, String id, DecisionJson.Decided decided) {
         LeaveRequest leave = leaves.get(id).orElseThrow(LeaveApi::unknownRequest);
-        Person by = decided.deciderEmail() == null ? leave.approver() : Person.ofEmail(decided.deciderEmail(), null);
+        Person by = decided.deciderEmail() != null ? Person.ofEmail(decided.deciderEmail(), null)
+                : leave.chain().find(decided.callbackId()).map(place -> leave.chain().at(place).asked())
+                        .or(() -> leave.waitingOn().size() == 1 ? Optional.of(leave.waitingOn().get(0)) : Optional.empty())
+                        .orElse(leave.chain().firstApprover());
         Answer answer = decided.outcome() == LeaveStatus.APPROVED
                 ? Answer.approve(by, decided.comment()) : Answer.reject(by, decided.comment());
         answered(ex, id, leaves.answer(id, decided.callbackId(), answer), answer);

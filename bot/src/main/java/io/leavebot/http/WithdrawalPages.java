@@ -21,7 +21,7 @@ final class WithdrawalPages {
     /** 200: what is about to happen, and the form that does it. */
     Page confirm(LeaveRequest leave, String token) {
         String body = Html.paragraphs(List.of("You are about to withdraw your leave request. "
-                        + NotificationTexts.nameOf(leave.approver()) + " will no longer be asked to decide it."))
+                        + NotificationTexts.withWhom(leave) + " will no longer be asked to decide it."))
                 + Html.facts(DecisionPages.rows(texts.of(Notification.of(Notification.Kind.RECEIPT, leave))))
                 // no action attribute: the form posts back to this very address, whatever prefix a proxy put in front
                 + "<form method=\"post\">\n<input type=\"hidden\" name=\"" + DecisionLinks.TOKEN_PARAMETER
@@ -34,6 +34,6 @@ final class WithdrawalPages {
     Page done(LeaveRequest leave) {
         return new Page(200, Html.page("Your request is withdrawn", Html.paragraphs(List.of(
                 "Your leave request for " + NotificationTexts.datesOf(leave) + " is withdrawn. "
-                        + NotificationTexts.nameOf(leave.approver()) + " is told, and you will get an e-mail that confirms it."))));
+                        + NotificationTexts.withWhom(leave) + " is told, and you will get an e-mail that confirms it."))));
     }
 }

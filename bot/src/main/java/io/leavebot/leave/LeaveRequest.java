@@ -2,18 +2,21 @@ package io.leavebot.leave;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A recorded leave request.
  *
+ * @param chain         who approves it, stage by stage, and how each stage went
+ * @param decision      what decided the request: the deciding answer (of the last stage, or the rejecting one), the
+ *                      withdrawal, or for EXPIRED and automatic approval a decision by nobody
  * @param executionName the durable execution carrying it ({@code leave-<id>})
- * @param callbackId    the approval callback while the request waits for a decision, else null
  */
 public record LeaveRequest(
         String id,
         Person employee,
-        Person approver,
+        ApprovalChain chain,
         String type,
         LocalDate start,
         LocalDate end,
@@ -23,8 +26,7 @@ public record LeaveRequest(
         Instant createdAt,
         Instant updatedAt,
         Decision decision,
-        String executionName,
-        String callbackId) {
+        String executionName) {
 
     private static final String EXECUTION_PREFIX = "leave-";
 
@@ -49,13 +51,30 @@ public record LeaveRequest(
         return halfDay ? 0.5 : WorkingDays.between(start, end);
     }
 
-    public LeaveRequest withStatus(LeaveStatus newStatus, Decision newDecision, Instant at) {
-        return new LeaveRequest(id, employee, approver, type, start, end, halfDay, reason, newStatus, createdAt, at,
-                newDecision, executionName, callbackId);
+    /** Everyone who may approve or reject it now (the current stage's waiting approvers and stand-ins). */
+    public List<Person> waitingOn() {
+        return status == LeaveStatus.PENDING ? chain.waitingOn() : List.of();
     }
 
-    public LeaveRequest withCallbackId(String value) {
-        return new LeaveRequest(id, employee, approver, type, start, end, halfDay, reason, status, createdAt, updatedAt,
-                decision, executionName, value);
+    /** The open approval callback {@code person} answers as approver or stand-in, if they may decide now. */
+    public Optional<String> callbackFor(Person person) {
+        return status == LeaveStatus.PENDING ? chain.placeOf(person).map(StageApprover::callbackId) : Optional.empty();
+    }
+
+    /** The open approval callbacks; a withdrawal may answer any of them. */
+    public List<String> openCallbacks() {
+        return status != LeaveStatus.PENDING ? List.of()
+                : chain.current().map(n -> chain.stage(n).waiting().stream().map(StageApprover::callbackId).toList())
+                        .orElse(List.of());
+    }
+
+    public LeaveRequest withStatus(LeaveStatus newStatus, Decision newDecision, Instant at) {
+        return new LeaveRequest(id, employee, chain, type, start, end, halfDay, reason, newStatus, createdAt, at,
+                newDecision, executionName);
+    }
+
+    public LeaveRequest withChain(ApprovalChain value) {
+        return new LeaveRequest(id, employee, value, type, start, end, halfDay, reason, status, createdAt, updatedAt,
+                decision, executionName);
     }
 }

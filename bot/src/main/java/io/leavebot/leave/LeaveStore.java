@@ -25,12 +25,13 @@ public interface LeaveStore {
     Optional<LeaveRequest> get(String id);
 
     /**
-     * Remembers the approval callback of a PENDING request (null clears it), and that the callback belongs to the
-     * request ({@link #requestIdForCallback}). On a decided request nothing changes.
+     * Records how a PENDING request's approval chain stands now (who is asked, with which callback, who answered),
+     * and that each of its callbacks belongs to the request ({@link #requestIdForCallback}); the request is then
+     * listed for everyone it waits on ({@link #listPendingByApprover}). On a decided request nothing changes.
      *
      * @throws java.util.NoSuchElementException if there is no such request
      */
-    void setCallbackId(String id, String callbackId);
+    void updateChain(String id, ApprovalChain chain);
 
     /**
      * Moves a request from PENDING to {@code to}. Returns the request as stored afterwards; if it was not PENDING,
@@ -56,15 +57,15 @@ public interface LeaveStore {
     /** The person's requests in every status, newest first (by creation time). */
     List<LeaveRequest> listByEmployee(Person employee);
 
-    /** PENDING requests waiting for this approver, oldest first. */
+    /** PENDING requests waiting for this person's decision, as approver or stand-in in the current stage, oldest first. */
     List<LeaveRequest> listPendingByApprover(Person approver);
 
     /** The employee's PENDING or APPROVED requests that share at least one day with [start, end]. */
     List<LeaveRequest> findOverlaps(Person employee, LocalDate start, LocalDate end);
 
     /**
-     * PENDING or APPROVED requests routed to this approver (whoever took them) that share at least one day with
-     * [start, end], by start date, then id.
+     * PENDING or APPROVED requests whose chain starts with this approver ({@link ApprovalChain#firstApprover}: the
+     * employee's team) that share at least one day with [start, end], by start date, then id.
      */
     List<LeaveRequest> findTeamOverlaps(Person approver, LocalDate start, LocalDate end);
 }

@@ -65,14 +65,14 @@ public final class LeaveValidator {
     }
 
     /**
-     * @param approver the routed approver, or null when routing found none
+     * @param chain    the routed approval chain, or null when routing found none
      * @param overlaps the employee's PENDING/APPROVED requests overlapping the dates (others are ignored, and so is
      *                 a request with the submission's own id, so a repeated submission is not its own overlap)
      * @return field → message, in field order; empty when the submission is valid
      */
-    public Map<String, String> validate(LeaveSubmission submission, Person approver, List<LeaveRequest> overlaps, LocalDate today) {
+    public Map<String, String> validate(LeaveSubmission submission, ApprovalChain chain, List<LeaveRequest> overlaps, LocalDate today) {
         Map<String, String> errors = new LinkedHashMap<>();
-        checkPeople(submission.employee(), approver, errors);
+        checkPeople(submission.employee(), chain, errors);
         checkType(submission.type(), errors);
         checkDates(submission, today, errors);
         checkOverlaps(submission, overlaps, errors);
@@ -96,17 +96,19 @@ public final class LeaveValidator {
         return policy;
     }
 
-    private static void checkPeople(Person employee, Person approver, Map<String, String> errors) {
+    /** Nobody approves their own leave: a stage whose only approvers are the employee cannot decide it. */
+    private static void checkPeople(Person employee, ApprovalChain chain, Map<String, String> errors) {
         if (employee == null) {
             errors.put(EMPLOYEE, ValidationMessages.noEmployee());
         } else if (employee.email() != null) {
             EmailAddresses.problem(employee.email())
                     .ifPresent(problem -> errors.put(EMPLOYEE, ValidationMessages.badEmail(employee.email(), problem)));
         }
-        if (approver == null) {
+        if (chain == null) {
             errors.put(APPROVER, ValidationMessages.noApprover());
-        } else if (employee != null && (approver.isSameAs(employee)
-                || approver.slackUserId() != null && approver.slackUserId().equals(employee.slackUserId()))) {
+        } else if (employee != null && chain.stages().stream()
+                .anyMatch(stage -> stage.approvers().stream().allMatch(a -> a.approver().isSameAs(employee)
+                        || a.approver().slackUserId() != null && a.approver().slackUserId().equals(employee.slackUserId())))) {
             errors.put(APPROVER, ValidationMessages.ownApprover());
         }
     }

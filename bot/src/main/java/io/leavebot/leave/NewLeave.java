@@ -3,7 +3,15 @@ package io.leavebot.leave;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A submission that passed validation and has its approver: the input of the leave workflow. */
+/**
+ * A submission that passed validation and has its approval chain: the input of the leave workflow.
+ *
+ * @param approver     only in the input of requests made before chains (then {@code chain} is null): their one
+ *                     approver; null in new input
+ * @param chain        who approves, as the routing had it when the request was made
+ * @param autoApproval when a rule approves the request as it is made, the rule in words ("sick leave of up to 1
+ *                     day"); else null
+ */
 public record NewLeave(
         String requestId,
         Person employee,
@@ -12,15 +20,35 @@ public record NewLeave(
         LocalDate start,
         LocalDate end,
         boolean halfDay,
-        String reason) {
+        String reason,
+        ApprovalChain chain,
+        String autoApproval) {
 
-    /** The request as its workflow records it when it starts: PENDING since {@code at}, no callback yet. */
-    public LeaveRequest pending(Instant at) {
-        return new LeaveRequest(requestId, employee, approver, type, start, end, halfDay, reason, LeaveStatus.PENDING, at, at,
-                null, LeaveRequest.executionNameFor(requestId), null);
+    public NewLeave {
+        if ((approver == null) == (chain == null)) {
+            throw new IllegalArgumentException("new leave has a chain, or (made before chains) one approver");
+        }
     }
 
-    public static NewLeave of(LeaveSubmission s, Person approver) {
-        return new NewLeave(s.requestId(), s.employee(), approver, s.type(), s.start(), s.end(), s.halfDay(), s.reason());
+    /** Input in the shape every LeaveBot before chains wrote: one approver. */
+    public static NewLeave withApprover(String requestId, Person employee, Person approver, String type, LocalDate start,
+            LocalDate end, boolean halfDay, String reason) {
+        return new NewLeave(requestId, employee, approver, type, start, end, halfDay, reason, null, null);
+    }
+
+    /** Whether the request was made before chains: its workflow runs the single-approver flow of that time. */
+    public boolean beforeChains() {
+        return chain == null;
+    }
+
+    /** The chain, for input made before chains the one-approver chain. */
+    public ApprovalChain approvalChain() {
+        return chain != null ? chain : ApprovalChain.single(approver);
+    }
+
+    /** The request as its workflow records it when it starts: PENDING since {@code at}, nobody asked yet. */
+    public LeaveRequest pending(Instant at) {
+        return new LeaveRequest(requestId, employee, approvalChain(), type, start, end, halfDay, reason,
+                LeaveStatus.PENDING, at, at, null, LeaveRequest.executionNameFor(requestId));
     }
 }

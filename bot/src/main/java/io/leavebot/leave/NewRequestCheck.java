@@ -9,7 +9,7 @@ public final class NewRequestCheck {
     public static LeaveRequest require(LeaveRequest r) {
         need(r.id(), "id");
         need(r.employee(), "employee");
-        need(r.approver(), "approver");
+        need(r.chain(), "approval chain");
         need(r.type(), "type");
         need(r.start(), "start");
         need(r.end(), "end");

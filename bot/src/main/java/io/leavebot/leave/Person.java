@@ -36,7 +36,8 @@ public record Person(String slackUserId, String email, String displayName) {
     }
 
     public boolean isSameAs(Person other) {
-        return other != null && key().equals(other.key());
+        return other != null && (key().equals(other.key())
+                || slackUserId != null && slackUserId.equals(other.slackUserId)); // a Slack click may carry only the id
     }
 
     private static String blankToNull(String value) {

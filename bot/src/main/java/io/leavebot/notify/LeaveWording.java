@@ -1,5 +1,7 @@
 package io.leavebot.notify;
 
+import io.leavebot.leave.ApprovalChain;
+import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
@@ -96,10 +98,66 @@ final class LeaveWording {
         return leave.decision() != null && leave.decision().comment() != null && !leave.decision().comment().isBlank();
     }
 
-    /** Who decided: the decision's author, else the request's approver. */
+    /** Who decided: the decision's author, else who the request was with when it ended. */
     static String decider(LeaveRequest leave) {
         Decision decision = leave.decision();
-        return name(decision != null && decision.by() != null ? decision.by() : leave.approver());
+        return decision != null && decision.by() != null ? name(decision.by()) : withWhom(leave);
+    }
+
+    /**
+     * Who an approver's notification is for: whoever was asked for the place of its callback (the stand-in while
+     * there is one), else the first of those the request waits on, else its first approver.
+     */
+    static Person addressee(Notification notification) {
+        ApprovalChain chain = notification.leave().chain();
+        return chain.find(notification.callbackId()).map(place -> chain.at(place).asked())
+                .or(() -> notification.leave().waitingOn().stream().findFirst())
+                .orElse(chain.firstApprover());
+    }
+
+    /**
+     * Who the request is with: the stage now deciding (the last one reached once decided; the first before anyone
+     * is asked), by its name or its single approver's (their stand-in's while they are away).
+     */
+    static String withWhom(LeaveRequest leave) {
+        ApprovalStage stage = leave.chain().stage(stageNow(leave.chain()));
+        return stage.waiting().size() == 1 && stage.name() == null ? name(stage.waiting().get(0).asked()) : stage.label();
+    }
+
+    /** " (step 2 of 3)" for a chain of several stages, at the stage {@link #withWhom} names; else nothing. */
+    static String step(LeaveRequest leave) {
+        ApprovalChain chain = leave.chain();
+        return chain.stages().size() == 1 ? "" : " (step " + stageNow(chain) + " of " + chain.stages().size() + ")";
+    }
+
+    private static int stageNow(ApprovalChain chain) {
+        return chain.current().orElseGet(() -> lastReached(chain));
+    }
+
+    /** ", then HR and Finance" when more stages follow the one now deciding; else nothing. */
+    static String laterStages(LeaveRequest leave) {
+        ApprovalChain chain = leave.chain();
+        int n = chain.current().orElse(1);
+        List<String> later = chain.stages().subList(n, chain.stages().size()).stream().map(ApprovalStage::label).toList();
+        return later.isEmpty() ? "" : ", then " + String.join(" and ", later);
+    }
+
+    /** " — Bea decides while Priya is away" for each stand-in of the stage now deciding; else nothing. */
+    static String standingIn(LeaveRequest leave) {
+        ApprovalChain chain = leave.chain();
+        return chain.current().map(n -> chain.stage(n).waiting().stream().filter(a -> a.standIn() != null)
+                .map(a -> " — " + name(a.standIn()) + " decides while " + name(a.approver()) + " is away")
+                .collect(java.util.stream.Collectors.joining())).orElse("");
+    }
+
+    private static int lastReached(ApprovalChain chain) {
+        int last = 1;
+        for (int n = 1; n <= chain.stages().size(); n++) {
+            if (chain.stage(n).reached()) {
+                last = n;
+            }
+        }
+        return last;
     }
 
     /** The calendar day of an instant in the configured time zone. */
@@ -122,7 +180,7 @@ final class LeaveWording {
     String status(LeaveRequest leave) {
         LeaveStatus status = leave.status() == null ? LeaveStatus.PENDING : leave.status();
         return switch (status) {
-            case PENDING -> "Waiting for " + possessive(name(leave.approver())) + " decision";
+            case PENDING -> "Waiting for " + possessive(withWhom(leave)) + " decision" + step(leave) + standingIn(leave);
             case APPROVED -> "Approved by " + decider(leave) + onWhen(leave);
             case REJECTED -> "Rejected by " + decider(leave) + onWhen(leave);
             case EXPIRED -> "Expired" + onWhen(leave) + " without a decision";

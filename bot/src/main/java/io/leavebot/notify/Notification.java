@@ -7,7 +7,7 @@ import java.util.List;
  * What to tell someone about a request; each channel renders it in its own way from the same texts.
  *
  * @param callbackId     for {@link Kind#APPROVAL_REQUEST}, {@link Kind#APPROVAL_REQUEST_AGAIN} and reminders: what the Approve / Reject actions resolve
- * @param reminderNumber 1, 2… for {@link Kind#REMINDER}, else 0
+ * @param reminderNumber 1, 2… for {@link Kind#REMINDER}; for {@link Kind#PROGRESS} the stage just approved; else 0
  * @param alsoAway       for the approver: others with the same approver away on overlapping days
  */
 public record Notification(Kind kind, LeaveRequest leave, String callbackId, int reminderNumber, List<LeaveRequest> alsoAway) {
@@ -23,9 +23,11 @@ public record Notification(Kind kind, LeaveRequest leave, String callbackId, int
         APPROVAL_REQUEST_AGAIN,
         /** In place of an approval request's actions once the approver was asked again: use the new message. */
         APPROVAL_REPLACED,
+        /** To the employee: a stage approved, the request moves on to the next ("approved by Priya, now with HR"). */
+        PROGRESS,
         /** To the employee: approved, rejected, expired. */
         OUTCOME,
-        /** To the approver: the request was decided, expired or withdrawn (replaces the actions). */
+        /** To an approver: the request was decided, expired or withdrawn, or their stage was (replaces the actions). */
         APPROVER_UPDATE
     }
 

@@ -5,6 +5,7 @@ import static io.leavebot.notify.LeaveWording.dates;
 import static io.leavebot.notify.LeaveWording.greeting;
 import static io.leavebot.notify.LeaveWording.name;
 
+import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
@@ -46,9 +47,10 @@ public final class NotificationTexts {
             case APPROVAL_REQUEST -> approvalRequest(notification);
             case REMINDER -> reminder(notification);
             case APPROVAL_REQUEST_AGAIN -> approvalRequestAgain(notification);
-            case APPROVAL_REPLACED -> approvalReplaced(leave);
+            case APPROVAL_REPLACED -> approvalReplaced(notification);
+            case PROGRESS -> progress(notification);
             case OUTCOME -> outcomes.toEmployee(leave);
-            case APPROVER_UPDATE -> outcomes.toApprover(leave);
+            case APPROVER_UPDATE -> outcomes.toApprover(leave, recipient(notification));
         };
     }
 
@@ -57,17 +59,25 @@ public final class NotificationTexts {
         return name(person);
     }
 
+    /** Who the request is with now, as every text names them: the stage deciding, by its name or its approver's. */
+    public static String withWhom(LeaveRequest leave) {
+        return LeaveWording.withWhom(leave);
+    }
+
     /** How every text gives a request's days, e.g. "Mon 11 Jan 2027 – Fri 15 Jan 2027". */
     public static String datesOf(LeaveRequest leave) {
         return dates(leave);
     }
 
-    /** Who a notification of this kind is for: the employee (receipt, outcome) or the approver (the rest). */
+    /**
+     * Who a notification of this kind is for: the employee (receipt, progress, outcome) or an approver (the rest):
+     * whoever was asked for the place of the notification's callback, its stand-in while there is one.
+     */
     public static Person recipient(Notification notification) {
         return switch (notification.kind()) {
-            case RECEIPT, OUTCOME -> notification.leave().employee();
+            case RECEIPT, PROGRESS, OUTCOME -> notification.leave().employee();
             case APPROVAL_REQUEST, REMINDER, APPROVAL_REQUEST_AGAIN, APPROVAL_REPLACED, APPROVER_UPDATE ->
-                    notification.leave().approver();
+                    LeaveWording.addressee(notification);
         };
     }
 
@@ -94,11 +104,12 @@ public final class NotificationTexts {
     }
 
     private NotificationText receipt(LeaveRequest leave) {
-        String approver = name(leave.approver());
+        String approver = LeaveWording.withWhom(leave);
         return new NotificationText(
                 "Leave request received: " + dates(leave),
                 greeting(leave.employee()),
-                List.of("Thank you — your request for " + amount(leave) + " has been sent to " + approver + " for approval.",
+                List.of("Thank you — your request for " + amount(leave) + " has been sent to " + approver + " for approval"
+                                + LeaveWording.laterStages(leave) + ".",
                         "We will tell you as soon as " + approver + " decides. If your plans change, you can withdraw "
                                 + "the request while it is still waiting."),
                 wording.details(leave, true),
@@ -110,7 +121,7 @@ public final class NotificationTexts {
         String employee = name(leave.employee());
         return new NotificationText(
                 "Leave request from " + employee + ": " + dates(leave),
-                greeting(leave.approver()),
+                greeting(recipient(notification)),
                 List.of(employee + " asks for " + amount(leave) + ".",
                         "Please approve or reject the request. " + employee + " will be told your decision right away."),
                 approverDetails(notification),
@@ -123,7 +134,7 @@ public final class NotificationTexts {
         String asked = leave.createdAt() == null ? "" : " on " + wording.day(leave.createdAt());
         return new NotificationText(
                 "Reminder: " + LeaveWording.possessive(employee) + " leave request is waiting for you (" + dates(leave) + ")",
-                greeting(leave.approver()),
+                greeting(recipient(notification)),
                 List.of("This is " + LeaveWording.reminder(notification.reminderNumber()) + ": " + employee + " asked"
                                 + asked + " for " + amount(leave) + " and is still waiting for your decision.",
                         "Please approve or reject it. If it is not decided in time, it expires and " + employee
@@ -137,7 +148,7 @@ public final class NotificationTexts {
         String employee = name(leave.employee());
         return new NotificationText(
                 "Please decide again: " + LeaveWording.possessive(employee) + " leave request (" + dates(leave) + ")",
-                greeting(leave.approver()),
+                greeting(recipient(notification)),
                 List.of("An answer to " + LeaveWording.possessive(employee) + " request reached LeaveBot that it could "
                                 + "not accept (not from you, or not readable), so nothing was decided. The request is "
                                 + "still waiting for you.",
@@ -146,11 +157,28 @@ public final class NotificationTexts {
                 decisionActions());
     }
 
-    private NotificationText approvalReplaced(LeaveRequest leave) {
+    /** To the employee: a stage approved, the next one asked. */
+    private NotificationText progress(Notification notification) {
+        LeaveRequest leave = notification.leave();
+        ApprovalStage approved = leave.chain().stage(notification.reminderNumber());
+        String by = approved.decision() != null && approved.decision().by() != null ? name(approved.decision().by()) : approved.label();
+        String next = LeaveWording.withWhom(leave);
+        return new NotificationText(
+                "Your leave request moved on: " + dates(leave),
+                greeting(leave.employee()),
+                List.of("Good news: " + by + " approved your request for " + amount(leave) + "; it is now with " + next + ".",
+                        "We will tell you as soon as " + next + " decides."),
+                wording.details(leave, true),
+                List.of());
+    }
+
+    private NotificationText approvalReplaced(Notification notification) {
+        LeaveRequest leave = notification.leave();
         return new NotificationText(
                 "Sent to you again: " + LeaveWording.possessive(name(leave.employee())) + " leave request (" + dates(leave) + ")",
-                greeting(leave.approver()),
-                List.of("These buttons no longer work: the request was sent to you again, please decide there."),
+                greeting(recipient(notification)),
+                List.of("These buttons no longer work: the request was asked again in a newer message"
+                        + LeaveWording.standingIn(leave) + "; please decide there."),
                 wording.details(leave, false),
                 List.of());
     }

@@ -7,8 +7,10 @@ import static io.leavebot.notify.LeaveWording.greeting;
 import static io.leavebot.notify.LeaveWording.name;
 import static io.leavebot.notify.LeaveWording.possessive;
 
+import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
 import java.util.List;
 
 /** The words once a request is final: to the employee (the outcome) and to the approver (the update). */
@@ -21,7 +23,7 @@ final class OutcomeTexts {
 
     NotificationText toEmployee(LeaveRequest leave) {
         String decider = decider(leave);
-        String approver = name(leave.approver());
+        String approver = LeaveWording.withWhom(leave);
         return switch (finalStatus(leave)) {
             case APPROVED -> employeeText(leave, "Your leave is approved: ",
                     "Good news: " + decider + " approved your " + amount(leave) + ".",
@@ -42,22 +44,26 @@ final class OutcomeTexts {
         };
     }
 
-    NotificationText toApprover(LeaveRequest leave) {
+    /** To {@code approver}, about the request's outcome, or (still PENDING) about their stage's. */
+    NotificationText toApprover(LeaveRequest leave, Person approver) {
         String employee = name(leave.employee());
-        String who = decidedByApprover(leave) ? "You" : decider(leave);
+        if (leave.status() == LeaveStatus.PENDING) {
+            return movedOn(leave, approver);
+        }
+        String who = decidedBy(leave, approver) ? "You" : decider(leave);
         return switch (finalStatus(leave)) {
-            case APPROVED -> approverText(leave,
+            case APPROVED -> approverText(leave, approver,
                     who + " approved " + possessive(employee) + " leave: ",
                     employee + " has been told. There is nothing more for you to do.");
-            case REJECTED -> approverText(leave,
+            case REJECTED -> approverText(leave, approver,
                     who + " rejected " + possessive(employee) + " leave request: ",
                     employee + " has been told" + (LeaveWording.hasComment(leave) ? ", with the comment below." : ".")
                             + " There is nothing more for you to do.");
-            case EXPIRED -> approverText(leave,
+            case EXPIRED -> approverText(leave, approver,
                     possessive(employee) + " leave request expired: ",
                     "No decision was made in time, so the request has expired and no leave was booked. "
                             + employee + " has been told and may ask again.");
-            case CANCELLED -> approverText(leave,
+            case CANCELLED -> approverText(leave, approver,
                     employee + " withdrew the leave request: ",
                     "The request is no longer waiting for you; there is nothing more for you to decide.");
             case PENDING -> throw new IllegalStateException("checked by finalStatus");
@@ -69,13 +75,24 @@ final class OutcomeTexts {
                 wording.details(leave, true), List.of());
     }
 
-    private NotificationText approverText(LeaveRequest leave, String title, String what) {
-        return new NotificationText(title + dates(leave), greeting(leave.approver()), List.of(what),
+    /** A stage approved and the request moved on: the approver's message loses its actions. */
+    private NotificationText movedOn(LeaveRequest leave, Person approver) {
+        String employee = name(leave.employee());
+        ApprovalStage decided = leave.chain().stages().stream().filter(s -> s.status() == LeaveStatus.APPROVED)
+                .reduce((first, second) -> second).orElse(leave.chain().stage(1));
+        Person by = decided.decision() == null ? null : decided.decision().by();
+        String who = by == null ? decided.label() : by.isSameAs(approver) ? "You" : name(by);
+        return approverText(leave, approver, who + " approved " + possessive(employee) + " leave request: ",
+                "It is now with " + LeaveWording.withWhom(leave) + ". There is nothing more for you to do.");
+    }
+
+    private NotificationText approverText(LeaveRequest leave, Person approver, String title, String what) {
+        return new NotificationText(title + dates(leave), greeting(approver), List.of(what),
                 wording.details(leave, true), List.of());
     }
 
-    private static boolean decidedByApprover(LeaveRequest leave) {
-        return leave.decision() == null || leave.decision().by() == null || leave.decision().by().isSameAs(leave.approver());
+    private static boolean decidedBy(LeaveRequest leave, Person approver) {
+        return leave.decision() == null || leave.decision().by() == null || leave.decision().by().isSameAs(approver);
     }
 
     /** Outcomes exist only for final requests; a PENDING one here is a bug in the caller, not something to word. */

@@ -71,7 +71,7 @@ final class DecisionListener implements BlockActionHandler {
         Optional<LeaveRequest> leave = leaves.get(requestId);
         Answered.Result refused = leave.isEmpty() ? Answered.Result.NOT_FOUND
                 : leave.get().status().isFinal() ? Answered.Result.ALREADY_DECIDED
-                : target.callbackId() != null && !target.callbackId().equals(leave.get().callbackId()) ? Answered.Result.REPLACED
+                : target.callbackId() != null && !leave.get().openCallbacks().contains(target.callbackId()) ? Answered.Result.REPLACED
                 : null;
         if (refused != null) {
             Answered state = new Answered(refused, leave.orElse(null));

@@ -60,7 +60,7 @@ final class HomeTab {
     /** Publishes the user's Home as it stands, with {@code notice} (or none) on top. Best effort: a failure is logged. */
     void publish(MethodsClient client, String userId, Notice notice) throws IOException, SlackApiException {
         Person person = people.person(userId);
-        View home = HomeView.of(replies, leaves.requestsOf(person), leaves.waitingFor(person), notice);
+        View home = HomeView.of(replies, person, leaves.requestsOf(person), leaves.waitingFor(person), notice);
         ViewsPublishResponse published = client.viewsPublish(r -> r.userId(userId).view(home));
         if (!published.isOk()) {
             LOG.log(System.Logger.Level.WARNING, "slack views.publish of user " + userId + "'s Home answered " + published.getError());

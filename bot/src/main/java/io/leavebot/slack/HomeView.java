@@ -18,6 +18,7 @@ import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.ChatReply;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
 import io.leavebot.workflow.Answer;
 import io.leavebot.workflow.LeaveRequests.Answered;
 import java.util.ArrayList;
@@ -63,7 +64,8 @@ final class HomeView {
     }
 
     /** @param notice null when Home is simply opened */
-    static View of(ChatReplies replies, List<LeaveRequest> mine, List<LeaveRequest> waiting, Notice notice) {
+    /** @param viewer whose Home it is: the buttons of a waiting request answer the viewer's own place in it */
+    static View of(ChatReplies replies, Person viewer, List<LeaveRequest> mine, List<LeaveRequest> waiting, Notice notice) {
         LeaveRequest settled = notice == null ? null : notice.settled();
         List<LayoutBlock> blocks = new ArrayList<>();
         if (notice != null) {
@@ -87,7 +89,7 @@ final class HomeView {
             toDecide.stream().limit(WAITING_SHOWN).forEach(leave -> {
                 blocks.add(section(s -> s.text(markdownText("*" + SlackText.escape(replies.askedFor(leave)) + "*"))
                         .fields(fields(replies, leave))));
-                blocks.add(DecisionButtons.block(new DecisionButtons.Target(leave.id(), leave.callbackId()),
+                blocks.add(DecisionButtons.block(new DecisionButtons.Target(leave.id(), leave.callbackFor(viewer).orElse(null)),
                         leave.employee().name()));
             });
             if (toDecide.size() > WAITING_SHOWN) {

@@ -34,6 +34,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * address is {@code pk = ADDRESS#<channel>#<person key>, sk = ADDRESS}. Every approval callback a request had is
  * {@code pk = CALLBACK#<callback id>, sk = CALLBACK} naming the request, and its audit entries are
  * {@code pk = LEAVE#<id>, sk = AUDIT#<round, 6 digits>#<event>} beside the request (none of these has index keys).
+ *
+ * <p>Schema versions: a request item of version 2 ({@value #SCHEMA_VERSION} = 2) holds its approval chain as JSON
+ * ({@code chain}, {@link ChainJson}; the approver attributes and index keys are the chain's first approver), and
+ * for everyone it waits on now, approver or stand-in, there is {@code pk = WAITING#<person key>,
+ * sk = <creation instant>#<id>}; it has no {@code gsi2} keys. Items written before (no {@value #SCHEMA_VERSION})
+ * read as the one-approver chain of their {@code approver} and {@code callbackId}, and are found by the approver
+ * index while they wait.
  */
 final class DynamoDbLeaveItems {
     static final String STATUS = "status";
@@ -42,6 +49,10 @@ final class DynamoDbLeaveItems {
     static final String CALLBACK_ID = "callbackId";
     static final String UPDATED_AT = "updatedAt";
     static final String DECISION = "decision";
+    static final String CHAIN = "chain";
+    static final String SCHEMA_VERSION = "schemaVersion";
+    static final int LATEST = 2;
+    static final String WAITING = "WAITING#";
 
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -105,13 +116,13 @@ final class DynamoDbLeaveItems {
         String order = SORTABLE.format(r.createdAt()) + "#" + r.id();
         item.put(EMPLOYEE_INDEX_PARTITION_KEY, s(employeePartition(r.employee())));
         item.put(EMPLOYEE_INDEX_SORT_KEY, s(order));
-        item.put(APPROVER_INDEX_PARTITION_KEY, s(approverPartition(r.approver())));
-        item.put(APPROVER_INDEX_SORT_KEY, s(order));
-        item.put(TEAM_INDEX_PARTITION_KEY, s(approverPartition(r.approver())));
+        item.put(TEAM_INDEX_PARTITION_KEY, s(approverPartition(r.chain().firstApprover())));
         item.put(TEAM_INDEX_SORT_KEY, s(r.start() + "#" + r.id()));
+        item.put(SCHEMA_VERSION, AttributeValue.fromN(Integer.toString(LATEST)));
         item.put("id", s(r.id()));
         item.put("employee", person(r.employee()));
-        item.put("approver", person(r.approver()));
+        item.put("approver", person(r.chain().firstApprover()));
+        item.put(CHAIN, s(ChainJson.write(r.chain())));
         item.put("type", s(r.type()));
         item.put(START, s(r.start().toString()));
         item.put(END, s(r.end().toString()));
@@ -124,16 +135,28 @@ final class DynamoDbLeaveItems {
             item.put(DECISION, decision(r.decision()));
         }
         item.put("executionName", s(r.executionName()));
-        putText(item, CALLBACK_ID, r.callbackId());
         return item;
     }
 
     static LeaveRequest fromItem(Map<String, AttributeValue> item) {
-        return new LeaveRequest(text(item, "id"), person(item.get("employee")), person(item.get("approver")),
+        LeaveStatus status = LeaveStatus.valueOf(text(item, STATUS));
+        Decision decision = decision(item.get(DECISION));
+        String chain = text(item, CHAIN);
+        return new LeaveRequest(text(item, "id"), person(item.get("employee")),
+                chain != null ? ChainJson.read(chain)
+                        : SqliteLeaveRows.singleApprover(person(item.get("approver")), text(item, CALLBACK_ID), status, decision),
                 text(item, "type"), LocalDate.parse(text(item, START)), LocalDate.parse(text(item, END)),
-                item.get("halfDay").bool(), text(item, "reason"), LeaveStatus.valueOf(text(item, STATUS)),
+                item.get("halfDay").bool(), text(item, "reason"), status,
                 Instant.parse(text(item, "createdAt")), Instant.parse(text(item, UPDATED_AT)),
-                decision(item.get(DECISION)), text(item, "executionName"), text(item, CALLBACK_ID));
+                decision, text(item, "executionName"));
+    }
+
+    /** Where a request is listed for someone it waits on. */
+    static Map<String, AttributeValue> waitingItem(Person person, LeaveRequest r) {
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(PARTITION_KEY, s(WAITING + person.key()),
+                SORT_KEY, s(SORTABLE.format(r.createdAt()) + "#" + r.id())));
+        item.put("requestId", s(r.id()));
+        return item;
     }
 
     static Map<String, AttributeValue> toItem(SentNotification n) {

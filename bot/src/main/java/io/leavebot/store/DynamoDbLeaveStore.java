@@ -1,5 +1,6 @@
 package io.leavebot.store;
 
+import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
@@ -82,26 +83,45 @@ public final class DynamoDbLeaveStore implements Store {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbLeaveItems.fromItem(item));
     }
 
-    /** Sets the callback only while the request is PENDING; on a decided request it changes nothing. */
+    /**
+     * Single-item writes, in an order that is safe to repeat: the chain (only while PENDING; an item of the old
+     * shape becomes version 2 and leaves the approver index), then a pointer for each callback (before the approver
+     * hears of it, so an answer by its id always finds the request), then the waiting items of who it waits on now,
+     * then the removal of those of who it no longer waits on. A crash in between leaves at most a stale waiting
+     * item, which {@link #listPendingByApprover} ignores and the next update removes.
+     */
     @Override
-    public void setCallbackId(String id, String callbackId) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", s(LeaveStatus.PENDING.name())));
-        if (callbackId != null) {
-            values.put(":callback", s(callbackId));
-        }
-        String update = callbackId == null ? "REMOVE " + DynamoDbLeaveItems.CALLBACK_ID
-                : "SET " + DynamoDbLeaveItems.CALLBACK_ID + " = :callback";
+    public void updateChain(String id, ApprovalChain chain) {
+        LeaveRequest before = requireExists(id);
+        Map<String, AttributeValue> values = Map.of(":pending", s(LeaveStatus.PENDING.name()),
+                ":chain", s(ChainJson.write(chain)), ":version", AttributeValue.fromN(Integer.toString(DynamoDbLeaveItems.LATEST)));
+        String update = "SET " + DynamoDbLeaveItems.CHAIN + " = :chain, " + DynamoDbLeaveItems.SCHEMA_VERSION + " = :version"
+                + " REMOVE " + APPROVER_INDEX_PARTITION_KEY + ", " + APPROVER_INDEX_SORT_KEY + ", " + DynamoDbLeaveItems.CALLBACK_ID;
+        LeaveRequest after;
         try {
-            client.updateItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id)).updateExpression(update)
-                    .conditionExpression(STATUS_IS_PENDING).expressionAttributeNames(Map.of("#status", DynamoDbLeaveItems.STATUS))
-                    .expressionAttributeValues(values));
+            after = DynamoDbLeaveItems.fromItem(client.updateItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id))
+                    .updateExpression(update).conditionExpression(STATUS_IS_PENDING)
+                    .expressionAttributeNames(Map.of("#status", DynamoDbLeaveItems.STATUS))
+                    .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes());
         } catch (ConditionalCheckFailedException notPending) {
-            requireExists(id);
             return;
         }
-        if (callbackId != null) {
-            // before the approver hears of the callback, so an answer by its id always finds the request
+        for (String callbackId : chain.callbackIds()) {
             client.putItem(b -> b.tableName(table).item(DynamoDbLeaveItems.callbackItem(callbackId, id)));
+        }
+        for (Person person : after.waitingOn()) {
+            client.putItem(b -> b.tableName(table).item(DynamoDbLeaveItems.waitingItem(person, after)));
+        }
+        removeWaiting(before, after.waitingOn());
+    }
+
+    /** Deletes the request's waiting items of everyone it waited on who is not in {@code still}. */
+    private void removeWaiting(LeaveRequest request, List<Person> still) {
+        for (Person person : request.chain().waitingOn()) {
+            if (still.stream().noneMatch(person::isSameAs)) {
+                Map<String, AttributeValue> item = DynamoDbLeaveItems.waitingItem(person, request);
+                client.deleteItem(b -> b.tableName(table).key(Map.of(PARTITION_KEY, item.get(PARTITION_KEY), SORT_KEY, item.get(SORT_KEY))));
+            }
         }
     }
 
@@ -125,14 +145,17 @@ public final class DynamoDbLeaveStore implements Store {
             remove += ", " + TEAM_INDEX_PARTITION_KEY + ", " + TEAM_INDEX_SORT_KEY;
         }
         String update = set + remove;
+        LeaveRequest decided;
         try {
-            return DynamoDbLeaveItems.fromItem(client.updateItem(b -> b.tableName(table)
+            decided = DynamoDbLeaveItems.fromItem(client.updateItem(b -> b.tableName(table)
                     .key(DynamoDbLeaveItems.requestKey(id)).updateExpression(update)
                     .conditionExpression(STATUS_IS_PENDING).expressionAttributeNames(Map.of("#status", DynamoDbLeaveItems.STATUS))
                     .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes());
         } catch (ConditionalCheckFailedException notPending) {
             return requireExists(id);
         }
+        removeWaiting(decided.withStatus(LeaveStatus.PENDING, null, at), List.of());
+        return decided;
     }
 
     @Override
@@ -165,12 +188,25 @@ public final class DynamoDbLeaveStore implements Store {
                 .expressionAttributeValues(Map.of(":pk", s(DynamoDbLeaveItems.employeePartition(employee)))));
     }
 
+    /**
+     * The waiting items of version 2 (each request read back, and kept only if it still waits on this person),
+     * and the items of the old shape that the approver index still lists, oldest first.
+     */
     @Override
     public List<LeaveRequest> listPendingByApprover(Person approver) {
-        return query(QueryRequest.builder().indexName(APPROVER_INDEX).scanIndexForward(true)
+        QueryRequest waiting = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
+                .expressionAttributeValues(Map.of(":pk", s(DynamoDbLeaveItems.WAITING + approver.key()))).build();
+        List<LeaveRequest> found = new java.util.ArrayList<>(client.queryPaginator(waiting).items().stream()
+                .map(item -> get(item.get("requestId").s()))
+                .flatMap(Optional::stream)
+                .filter(r -> r.waitingOn().stream().anyMatch(approver::isSameAs))
+                .toList());
+        found.addAll(query(QueryRequest.builder().indexName(APPROVER_INDEX).scanIndexForward(true)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", APPROVER_INDEX_PARTITION_KEY))
-                .expressionAttributeValues(Map.of(":pk", s(DynamoDbLeaveItems.approverPartition(approver)))));
+                .expressionAttributeValues(Map.of(":pk", s(DynamoDbLeaveItems.approverPartition(approver))))));
+        return found.stream().sorted(Comparator.comparing(LeaveRequest::createdAt).thenComparing(LeaveRequest::id)).toList();
     }
 
     @Override

@@ -1,10 +1,15 @@
 package io.leavebot.store;
 
+import io.leavebot.leave.ApprovalChain;
+import io.leavebot.leave.ApprovalRule;
+import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.OnTimeout;
 import io.leavebot.leave.Person;
+import io.leavebot.leave.StageApprover;
 import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.SentNotification;
 import java.sql.PreparedStatement;
@@ -13,9 +18,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
- * The mapping between their rows and {@link LeaveRequest}.
+ * The mapping between their rows and {@link LeaveRequest}. The approver columns hold the chain's first approver
+ * (the employee's team, for "who else is out"); the chain itself is a JSON column ({@link ChainJson}). Rows written
+ * before chains have none: they read as the one-approver chain of the approver columns and callback.
  * Dates are ISO text (so they compare as dates); instants are whole nanoseconds since the epoch, so a request
  * reads back exactly as it was written.
  */
@@ -23,8 +31,8 @@ final class SqliteLeaveRows {
     static final String COLUMNS = "id, employee_key, employee_slack, employee_email, employee_name, approver_key, "
             + "approver_slack, approver_email, approver_name, type, start_date, end_date, half_day, reason, status, "
             + "created_at, updated_at, decided_by_slack, decided_by_email, decided_by_name, decided_at, "
-            + "decision_comment, execution_name, callback_id";
-    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + "decision_comment, execution_name, callback_id, approval_chain";
+    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
     private SqliteLeaveRows() {
     }
@@ -33,7 +41,7 @@ final class SqliteLeaveRows {
     static void bind(PreparedStatement s, LeaveRequest r) throws SQLException {
         s.setString(1, r.id());
         bindPerson(s, 2, r.employee(), true);
-        bindPerson(s, 6, r.approver(), true);
+        bindPerson(s, 6, r.chain().firstApprover(), true);
         s.setString(10, r.type());
         s.setString(11, r.start().toString());
         s.setString(12, r.end().toString());
@@ -44,7 +52,8 @@ final class SqliteLeaveRows {
         s.setLong(17, nanos(r.updatedAt()));
         bindDecision(s, 18, r.decision());
         s.setString(23, r.executionName());
-        s.setString(24, r.callbackId());
+        s.setString(24, null); // written before chains only
+        s.setString(25, ChainJson.write(r.chain()));
     }
 
     /** Binds decided_by_slack, decided_by_email, decided_by_name, decided_at, decision_comment from {@code first}. */
@@ -64,11 +73,24 @@ final class SqliteLeaveRows {
         Person decidedBy = person(rs, "decided_by");
         Decision decision = decided || decidedBy != null || rs.getString("decision_comment") != null
                 ? new Decision(decidedBy, decided ? instant(decidedAt) : null, rs.getString("decision_comment")) : null;
-        return new LeaveRequest(rs.getString("id"), person(rs, "employee"), person(rs, "approver"), rs.getString("type"),
-                LocalDate.parse(rs.getString("start_date")), LocalDate.parse(rs.getString("end_date")),
-                rs.getInt("half_day") == 1, rs.getString("reason"), LeaveStatus.valueOf(rs.getString("status")),
+        LeaveStatus status = LeaveStatus.valueOf(rs.getString("status"));
+        String chain = rs.getString("approval_chain");
+        return new LeaveRequest(rs.getString("id"), person(rs, "employee"),
+                chain != null ? ChainJson.read(chain) : singleApprover(person(rs, "approver"), rs.getString("callback_id"), status, decision),
+                rs.getString("type"), LocalDate.parse(rs.getString("start_date")), LocalDate.parse(rs.getString("end_date")),
+                rs.getInt("half_day") == 1, rs.getString("reason"), status,
                 instant(rs.getLong("created_at")), instant(rs.getLong("updated_at")), decision,
-                rs.getString("execution_name"), rs.getString("callback_id"));
+                rs.getString("execution_name"));
+    }
+
+    /** The chain of a request recorded before chains: its one approver, their callback and, once decided, the outcome. */
+    static ApprovalChain singleApprover(Person approver, String callbackId, LeaveStatus status, Decision decision) {
+        StageApprover place = StageApprover.of(approver).asking(null, callbackId, null);
+        if (status == LeaveStatus.APPROVED || status == LeaveStatus.REJECTED) {
+            place = place.answering(status, decision);
+        }
+        ApprovalStage stage = new ApprovalStage(null, ApprovalRule.ONE, List.of(place), status, status.isFinal() ? decision : null);
+        return new ApprovalChain(List.of(stage), OnTimeout.EXPIRE);
     }
 
     static long nanos(Instant at) {

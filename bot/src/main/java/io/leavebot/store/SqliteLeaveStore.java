@@ -1,5 +1,6 @@
 package io.leavebot.store;
 
+import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
@@ -95,15 +96,26 @@ public final class SqliteLeaveStore implements Store, AutoCloseable {
         return found.stream().findFirst();
     }
 
-    /** Sets the callback only while the request is PENDING; on a decided request it changes nothing. */
+    /**
+     * One transaction: the chain (only while PENDING), its callbacks, and who the request waits on now. The
+     * callbacks are written before the approver hears of them, so an answer by its id always finds the request.
+     */
     @Override
-    public synchronized void setCallbackId(String id, String callbackId) {
-        if (update("UPDATE leave_requests SET callback_id = ? WHERE id = ? AND status = 'PENDING'", callbackId, id) == 0) {
-            requireExists(id);
-        } else if (callbackId != null) {
-            // before the approver hears of the callback, so an answer by its id always finds the request
-            update("INSERT INTO leave_callbacks (callback_id, request_id) VALUES (?, ?) ON CONFLICT DO NOTHING", callbackId, id);
-        }
+    public synchronized void updateChain(String id, ApprovalChain chain) {
+        inTransaction("update the approval chain of request " + id, () -> {
+            if (update("UPDATE leave_requests SET approval_chain = ? WHERE id = ? AND status = 'PENDING'", ChainJson.write(chain), id) == 0) {
+                requireExists(id);
+                return;
+            }
+            for (String callbackId : chain.callbackIds()) {
+                update("INSERT INTO leave_callbacks (callback_id, request_id) VALUES (?, ?) ON CONFLICT DO NOTHING", callbackId, id);
+            }
+            update("DELETE FROM leave_waiting WHERE request_id = ?", id);
+            for (Person person : chain.waitingOn()) {
+                update("INSERT INTO leave_waiting (person_key, request_id, created_at) SELECT ?, id, created_at "
+                        + "FROM leave_requests WHERE id = ? ON CONFLICT DO NOTHING", person.key(), id);
+            }
+        });
     }
 
     @Override
@@ -120,6 +132,7 @@ public final class SqliteLeaveStore implements Store, AutoCloseable {
         } catch (SQLException e) {
             throw failure("decide leave request " + id, e);
         }
+        update("DELETE FROM leave_waiting WHERE request_id = ?", id);
         return requireExists(id);
     }
 
@@ -178,7 +191,8 @@ public final class SqliteLeaveStore implements Store, AutoCloseable {
 
     @Override
     public List<LeaveRequest> listPendingByApprover(Person approver) {
-        return query(SELECT + "WHERE approver_key = ? AND status = 'PENDING' ORDER BY created_at, id", approver.key());
+        return query(SELECT + "WHERE id IN (SELECT request_id FROM leave_waiting WHERE person_key = ?) "
+                + "AND status = 'PENDING' ORDER BY created_at, id", approver.key());
     }
 
     @Override
@@ -306,6 +320,24 @@ public final class SqliteLeaveStore implements Store, AutoCloseable {
             throw failure(what, e);
         } finally {
             readers.add(reader);
+        }
+    }
+
+    /** Runs {@code body}'s updates on the writer connection as one transaction: all of them, or none. */
+    private void inTransaction(String what, Runnable body) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                body.run();
+                connection.commit();
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
         }
     }
 

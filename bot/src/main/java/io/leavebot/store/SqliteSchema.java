@@ -48,6 +48,22 @@ final class SqliteSchema {
           saved_at INTEGER NOT NULL, PRIMARY KEY (channel, person_key)) WITHOUT ROWID""",
     };
 
+    /**
+     * Version 3: a request's approval chain (JSON, {@code ChainJson}; null in rows written before, which read as the
+     * one-approver chain of their approver columns), and who each PENDING request waits on now, approvers and
+     * stand-ins, which replaces the index on the approver column.
+     */
+    private static final String[] APPROVAL_CHAINS = {
+        "ALTER TABLE leave_requests ADD COLUMN approval_chain TEXT",
+        """
+        CREATE TABLE leave_waiting (person_key TEXT NOT NULL, request_id TEXT NOT NULL, created_at INTEGER NOT NULL,
+          PRIMARY KEY (person_key, created_at, request_id)) WITHOUT ROWID""",
+        "CREATE INDEX leave_waiting_by_request ON leave_waiting(request_id)",
+        "INSERT INTO leave_waiting (person_key, request_id, created_at) SELECT approver_key, id, created_at "
+                + "FROM leave_requests WHERE status = 'PENDING' AND callback_id IS NOT NULL",
+        "DROP INDEX leave_requests_pending_by_approver",
+    };
+
     /** Migration n (from 1) brings a file from version n − 1 to version n. */
     private static final List<String[]> MIGRATIONS = List.of(
             RELEASE_0_1_0,
@@ -60,7 +76,8 @@ final class SqliteSchema {
                 """
                 CREATE TABLE leave_audit (request_id TEXT NOT NULL, round INTEGER NOT NULL, event TEXT NOT NULL,
                   at INTEGER NOT NULL, actor TEXT, details TEXT, PRIMARY KEY (request_id, round, event)) WITHOUT ROWID""",
-            });
+            },
+            APPROVAL_CHAINS);
 
     /** The version this LeaveBot writes. */
     static final int LATEST = MIGRATIONS.size();

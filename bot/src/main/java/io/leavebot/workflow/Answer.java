@@ -14,9 +14,21 @@ import io.leavebot.leave.Person;
 public record Answer(LeaveStatus outcome, Person by, String comment, String requestId) {
 
     public Answer {
-        if (outcome != LeaveStatus.APPROVED && outcome != LeaveStatus.REJECTED && outcome != LeaveStatus.CANCELLED) {
-            throw new IllegalArgumentException("an answer approves, rejects or cancels, not " + outcome);
+        if (outcome == null || outcome == LeaveStatus.EXPIRED) {
+            throw new IllegalArgumentException("an answer approves, rejects, cancels or reassigns, not " + outcome);
         }
+    }
+
+    /**
+     * Not a decision: the approver's availability changed (they said they are away, or back), so the workflow looks
+     * up who is to decide for them and asks that person with a new callback. Outcome PENDING.
+     */
+    public static Answer reassign(Person by) {
+        return new Answer(LeaveStatus.PENDING, by, null, null);
+    }
+
+    public boolean isReassignment() {
+        return outcome == LeaveStatus.PENDING;
     }
 
     public static Answer approve(Person by, String comment) {

@@ -4,9 +4,10 @@ import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
 
 /**
- * Who may give which answer to a request: the approver approves or rejects, the employee withdraws. Front ends
- * ask before they send an answer ({@link LeaveRequests#answer}); the workflow asks again of every answer that
- * reaches it, because a callback can be completed by anyone holding its id.
+ * Who may give which answer to a request: an approver approves or rejects (or has their place reassigned) only
+ * on their own place of the stage now deciding — they, or their stand-in; the employee withdraws. Front ends ask
+ * before they send an answer ({@link LeaveRequests#answer}); the workflow asks again of every answer that reaches
+ * it, because a callback can be completed by anyone holding its id.
  */
 final class AnswerCheck {
     private AnswerCheck() {
@@ -17,16 +18,30 @@ final class AnswerCheck {
      * null when it may be taken.
      */
     static String refusal(Answer answer, String requestId, Person employee, Person approver) {
+        return refusal(answer, requestId, employee, approver, null);
+    }
+
+    /** {@link #refusal(Answer, String, Person, Person)} for a place of a stage, whose stand-in (may be null) also decides. */
+    static String refusal(Answer answer, String requestId, Person employee, Person approver, Person standIn) {
         if (answer.requestId() != null && !answer.requestId().equals(requestId)) {
             return "an answer for request \"" + answer.requestId() + "\", not this one";
         }
-        if (!mayGive(answer, employee, approver)) {
+        if (!mayGive(answer, employee, approver) && !(answer.outcome() != LeaveStatus.CANCELLED && samePerson(answer.by(), standIn))) {
             String who = answer.by() == null ? "nobody" : answer.by().key();
             return answer.outcome() == LeaveStatus.CANCELLED
                     ? "a withdrawal by " + who + ", who did not ask for this leave"
                     : "a decision by " + who + ", who is not this request's approver";
         }
         return null;
+    }
+
+    /**
+     * Whether {@code person} approves or rejects in the request's chain: an approver of one of its stages, or a
+     * stand-in asked for one. Whether it is their turn is a matter of the callbacks open for them.
+     */
+    static boolean mayDecide(Person person, io.leavebot.leave.LeaveRequest leave) {
+        return person != null && leave.chain().stages().stream()
+                .flatMap(s -> s.approvers().stream()).anyMatch(a -> a.isDecidedBy(person));
     }
 
     static boolean mayGive(Answer answer, Person employee, Person approver) {

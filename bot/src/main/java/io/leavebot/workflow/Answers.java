@@ -40,6 +40,8 @@ public final class Answers {
     /** Error type of a callback failure that withdraws the request. */
     public static final String CANCELLED = "LeaveBot.Cancelled";
 
+    /** The wire outcome of {@link Answer#reassign}. */
+    static final String REASSIGN = "REASSIGN";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ANSWER_FIELDS = Set.of("requestId", "outcome", "by", "comment");
     private static final Set<String> PERSON_FIELDS = Set.of("email", "slackUserId", "displayName");
@@ -89,7 +91,7 @@ public final class Answers {
      * @throws io.leavebot.durable.DurableServiceException.CallbackClosedException if it was already completed or timed out
      */
     public static void send(DurableClient client, String callbackId, Answer answer) {
-        if (answer.outcome() == LeaveStatus.APPROVED) {
+        if (answer.outcome() == LeaveStatus.APPROVED || answer.isReassignment()) {
             client.succeedCallback(callbackId, write(answer));
         } else {
             client.failCallback(callbackId, failure(answer));
@@ -148,7 +150,7 @@ public final class Answers {
     static String write(Answer answer) {
         ObjectNode json = JSON.createObjectNode();
         json.put("requestId", answer.requestId());
-        json.put("outcome", answer.outcome().name());
+        json.put("outcome", answer.isReassignment() ? REASSIGN : answer.outcome().name());
         if (answer.by() != null) {
             ObjectNode by = json.putObject("by");
             by.put("email", answer.by().email());
@@ -185,8 +187,9 @@ public final class Answers {
             case "APPROVED" -> LeaveStatus.APPROVED;
             case "REJECTED" -> LeaveStatus.REJECTED;
             case "CANCELLED" -> LeaveStatus.CANCELLED;
+            case REASSIGN -> LeaveStatus.PENDING;
             default -> throw new NotAnAnswer("the unknown outcome " + quoted(outcome)
-                    + " (an answer's outcome is APPROVED, REJECTED or CANCELLED)");
+                    + " (an answer's outcome is APPROVED, REJECTED, CANCELLED or " + REASSIGN + ")");
         };
         return new Answer(status, person(json.get("by")), text(json, "comment"), requestId);
     }

@@ -10,7 +10,7 @@ import io.leavebot.leave.Person;
 import io.leavebot.notify.SentNotification;
 
 /**
- * The wait for the approver's decision, in rounds. Each round is a fresh callback, the {@code ask-approver} step
+ * The wait for the one approver's decision of a request made before approval chains, in rounds. Each round is a fresh callback, the {@code ask-approver} step
  * that sends its buttons and links, and the reminders still due; the round ends with an answer, or with expiry.
  * An answer the workflow cannot take — not an answer ({@link Answers}), or from someone who may not give it
  * ({@link AnswerCheck}) — changes nothing: the {@code refuse-answer} step records it in the request's audit, and the
@@ -99,6 +99,9 @@ final class Approval {
     private String refusal(Answers.Received received) {
         if (received instanceof Answers.Received.Unreadable unreadable) {
             return "not an answer: " + unreadable.reason();
+        }
+        if (received instanceof Answers.Received.Given given && given.answer().isReassignment()) {
+            return "a reassignment, which requests made before approval chains do not take";
         }
         if (received instanceof Answers.Received.Given given) {
             return AnswerCheck.refusal(given.answer(), leave.requestId(), input.employee(), input.approver());

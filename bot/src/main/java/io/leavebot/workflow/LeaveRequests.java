@@ -9,6 +9,7 @@ import io.leavebot.durable.SerDes;
 import io.leavebot.durable.Validation;
 import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.durable.model.ExecutionStatus;
+import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.LeaveRequest;
@@ -18,6 +19,7 @@ import io.leavebot.leave.LeaveSubmission;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
+import io.leavebot.leave.WorkingDays;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -115,13 +117,16 @@ public final class LeaveRequests {
         if (earlier.isPresent()) {
             return new Submitted(id, Map.of(), earlier.get()); // recorded by its workflow, so submitted before
         }
-        Person approver = submission.employee() == null ? null : routing.approverFor(submission.employee()).orElse(null);
-        Map<String, String> errors = validator.validate(submission, approver, overlaps(submission), LocalDate.now(clock));
+        ApprovalChain chain = submission.employee() == null ? null : routing.chainFor(submission.employee()).orElse(null);
+        Map<String, String> errors = validator.validate(submission, chain, overlaps(submission), LocalDate.now(clock));
         if (!errors.isEmpty()) {
             return new Submitted(id, errors, null);
         }
-        NewLeave leave = new NewLeave(id, submission.employee(), approver, validator.canonicalType(submission.type()).orElseThrow(),
-                submission.start(), submission.end(), submission.halfDay(), submission.reason());
+        String type = validator.canonicalType(submission.type()).orElseThrow();
+        double days = submission.halfDay() ? 0.5 : WorkingDays.between(submission.start(), submission.end());
+        String autoApproval = routing.autoApprovalFor(type, days).map(ApproverRouting.AutoApproval::describe).orElse(null);
+        NewLeave leave = new NewLeave(id, submission.employee(), null, type, submission.start(), submission.end(),
+                submission.halfDay(), submission.reason(), chain, autoApproval);
         try {
             client.start(workflow, executionName, JSON.serialize(leave));
         } catch (ExecutionAlreadyStartedException e) {
@@ -133,18 +138,20 @@ public final class LeaveRequests {
     }
 
     /**
-     * Approve or reject (by the request's approver) or withdraw (by its employee), answering whichever approval
-     * callback is open. Withdrawals and links made before links named their callback come this way.
+     * Approve or reject (by one of the approvers the request waits on, or their stand-in) or withdraw (by its
+     * employee), answering the approval callback that is open for them. Withdrawals and links made before links
+     * named their callback come this way.
      */
     public Answered answer(String requestId, Answer answer) {
         return answer(requestId, null, answer);
     }
 
     /**
-     * Approve or reject (by the request's approver) or withdraw (by its employee). Checks who is answering, that the
-     * request is still PENDING and — when {@code callbackId} is given, as buttons and links carry it — that it is
-     * the callback still open, then completes the approval callback; a late or repeated answer changes nothing and
-     * says how the request stands. The workflow checks the answer again when it arrives.
+     * Approve or reject (by an approver the request waits on now, or their stand-in) or withdraw (by its employee).
+     * Checks who is answering, that the request is still PENDING and — when {@code callbackId} is given, as buttons
+     * and links carry it — that it is the callback still open, then completes the approval callback; a late or
+     * repeated answer changes nothing and says how the request stands. The workflow checks the answer again when
+     * it arrives.
      */
     public Answered answer(String requestId, String callbackId, Answer answer) {
         Optional<LeaveRequest> found = store.get(requestId);
@@ -152,25 +159,51 @@ public final class LeaveRequests {
             return new Answered(Answered.Result.NOT_FOUND, null);
         }
         LeaveRequest leave = found.get();
-        if (!AnswerCheck.mayGive(answer, leave.employee(), leave.approver())) {
+        boolean withdrawal = answer.outcome() == LeaveStatus.CANCELLED;
+        if (withdrawal ? !AnswerCheck.samePerson(answer.by(), leave.employee()) : !AnswerCheck.mayDecide(answer.by(), leave)) {
             return new Answered(Answered.Result.NOT_ALLOWED, leave);
         }
         if (leave.status().isFinal()) {
             return new Answered(Answered.Result.ALREADY_DECIDED, leave);
         }
-        if (leave.callbackId() == null) {
+        List<String> open = withdrawal ? leave.openCallbacks() : leave.callbackFor(answer.by()).stream().toList();
+        if (open.isEmpty()) {
             return new Answered(Answered.Result.NOT_READY, leave);
         }
-        if (callbackId != null && !callbackId.equals(leave.callbackId())) {
+        if (callbackId != null && !open.contains(callbackId)) {
             return new Answered(Answered.Result.REPLACED, leave);
         }
         try {
-            Answers.send(client, leave.callbackId(), answer.forRequest(requestId));
+            Answers.send(client, callbackId != null ? callbackId : open.get(0), answer.forRequest(requestId));
         } catch (CallbackClosedException | ResourceNotFoundException e) {
             // answered by someone else, or expired, a moment ago: the workflow records that outcome
             return new Answered(Answered.Result.ALREADY_DECIDED, store.get(requestId).orElse(leave));
         }
         return new Answered(Answered.Result.ACCEPTED, leave);
+    }
+
+    /**
+     * Asks every request waiting on {@code approver} to look again at who decides for them (they said they are
+     * away, or back): each re-asks their stand-in, or them, with a new callback. Best effort: a request that
+     * cannot be reached now is re-checked at its next reminder.
+     *
+     * @return how many requests were asked to look again
+     */
+    public int reassign(Person approver) {
+        int asked = 0;
+        for (LeaveRequest leave : store.listPendingByApprover(approver)) {
+            Optional<String> callback = leave.callbackFor(approver);
+            if (callback.isEmpty()) {
+                continue;
+            }
+            try {
+                Answers.send(client, callback.get(), Answer.reassign(approver).forRequest(leave.id()));
+                asked++;
+            } catch (CallbackClosedException | ResourceNotFoundException e) {
+                LOG.log(System.Logger.Level.INFO, "request " + leave.id() + " was decided meanwhile; nothing to reassign");
+            }
+        }
+        return asked;
     }
 
     /** The request an approval callback belongs to (its current one or one replaced since), if any. */
@@ -212,7 +245,7 @@ public final class LeaveRequests {
         return store.listByEmployee(employee);
     }
 
-    /** Requests waiting for this approver's decision, oldest first. */
+    /** Requests waiting for this person's decision, as approver or stand-in, oldest first. */
     public List<LeaveRequest> waitingFor(Person approver) {
         return store.listPendingByApprover(approver);
     }

@@ -1,12 +1,16 @@
 package io.leavebot.workflow;
 
+import io.leavebot.leave.ApprovalChain;
+import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.AuditEntry;
+import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
+import io.leavebot.leave.StageApprover;
 import io.leavebot.notify.SentNotification;
 import io.leavebot.notify.Notification;
 import io.leavebot.notify.Notification.Kind;
@@ -14,6 +18,7 @@ import io.leavebot.notify.Notifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -27,22 +32,180 @@ final class LeaveSteps {
     private final LeaveStore store;
     private final Notifier notifier;
     private final LeavePolicy policy;
+    private final StandIns standIns;
     private final Clock clock;
 
-    LeaveSteps(LeaveStore store, Notifier notifier, LeavePolicy policy, Clock clock) {
+    LeaveSteps(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Clock clock) {
         this.store = store;
         this.notifier = notifier;
         this.policy = policy;
+        this.standIns = standIns;
         this.clock = clock;
     }
 
     /** Records the request as PENDING (nothing is written if it exists) and fixes its approval timing. */
     PendingLeave recordPending(NewLeave in) {
-        Instant now = clock.instant();
-        LeaveRequest leave = store.create(new LeaveRequest(in.requestId(), in.employee(), in.approver(), in.type(),
-                in.start(), in.end(), in.halfDay(), in.reason(), LeaveStatus.PENDING, now, now, null,
-                LeaveRequest.executionNameFor(in.requestId()), null));
+        LeaveRequest leave = store.create(in.pending(clock.instant()));
         return new PendingLeave(leave.id(), policy.approvalTimeout(), reminderWaits(policy));
+    }
+
+    /** A request a rule approves as it is made: approved now, by nobody, with the rule as the comment. */
+    Outcome autoApprove(String rule) {
+        return new Outcome(LeaveStatus.APPROVED, new Decision(null, clock.instant(), rule));
+    }
+
+    /** When a stage opened now closes. */
+    Instant openStage(Duration timeout) {
+        return clock.instant().plus(timeout);
+    }
+
+    /**
+     * Asks whoever decides for a place of a stage now — its approver, or their stand-in while they are away — with
+     * the callback {@code callbackId}, stored on the request first so an answer can find it. A message that asked
+     * for the place before loses its actions and says why.
+     */
+    StageApproval.Asked askPlace(String requestId, int stage, int place, String callbackId, String key, int round) {
+        LeaveRequest leave = load(requestId);
+        StageApprover before = leave.chain().stage(stage).approvers().get(place);
+        Person standIn = standIns.actingFor(before.approver(), LocalDate.now(clock))
+                .filter(other -> !other.isSameAs(before.approver())).orElse(null);
+        StageApprover now = before.asking(standIn, callbackId, key);
+        store.updateChain(requestId, leave.chain().withStage(stage, s -> s.withApprover(place, p -> now)));
+        leave = load(requestId);
+        boolean samePerson = before.callbackId() != null && before.asked().isSameAs(now.asked());
+        if (standIn != null && (before.standIn() == null || !before.standIn().isSameAs(standIn))) {
+            store.recordAudit(new AuditEntry(requestId, round, AuditEntry.at(AuditEntry.DELEGATED, stage, place), clock.instant(),
+                    before.approver().key(), standIn.name() + " decides for " + before.approver().name() + ", who is away"));
+        }
+        if (before.messageKey() != null && !before.messageKey().equals(key)) {
+            notifier.updateApprovalMessage(before.messageKey(), new Notification(Kind.APPROVAL_REPLACED, leave, before.callbackId(), 0, List.of()));
+        }
+        Kind kind = samePerson ? Kind.APPROVAL_REQUEST_AGAIN : Kind.APPROVAL_REQUEST;
+        notifier.notify(key, now.asked(), new Notification(kind, leave, callbackId, 0, alsoAway(leave)));
+        return new StageApproval.Asked(standIn);
+    }
+
+    /**
+     * Reminds every waiting place of a stage, except those whose approver is now away or back (their stand-in, or
+     * they, are asked anew), and says how long the stage has left.
+     */
+    StageApproval.Reminded remindStage(String requestId, int stage, int number, List<Integer> waiting, Instant deadline) {
+        LeaveRequest leave = load(requestId);
+        List<Integer> moved = new ArrayList<>();
+        for (int place : waiting) {
+            StageApprover p = leave.chain().stage(stage).approvers().get(place);
+            Person acting = standIns.actingFor(p.approver(), LocalDate.now(clock)).filter(o -> !o.isSameAs(p.approver())).orElse(null);
+            if (acting == null ? p.standIn() != null : p.standIn() == null || !p.standIn().isSameAs(acting)) {
+                moved.add(place);
+                continue;
+            }
+            String key = leave.executionName() + "/" + LeaveWorkflow.STAGE + stage + "/" + StageApproval.REMINDER + number + "/" + (place + 1);
+            notifier.followUp(key, p.messageKey(), p.asked(), new Notification(Kind.REMINDER, leave, p.callbackId(), number, alsoAway(leave)));
+        }
+        return new StageApproval.Reminded(moved, left(deadline));
+    }
+
+    /**
+     * Records in the request's audit an answer the workflow did not take, or a reassignment (the approver's
+     * availability changed), once per round, and says how long the stage has left (zero: its window has closed).
+     */
+    Duration refuseOrReassign(String requestId, int stage, int place, int round, String refusal, Person claimedBy, Instant deadline) {
+        String event = AuditEntry.at(refusal != null ? AuditEntry.ANSWER_REFUSED : AuditEntry.REASSIGNED, stage, place);
+        store.recordAudit(new AuditEntry(requestId, round, event, clock.instant(), claimedBy == null ? null : claimedBy.key(),
+                refusal != null ? refusal : "asked again: the approver's availability changed"));
+        return left(deadline);
+    }
+
+    /** Records one approval of a stage that needs every approver's. */
+    Outcome recordApproval(String requestId, int stage, Outcome approval) {
+        LeaveRequest leave = load(requestId);
+        store.updateChain(requestId, leave.chain().withStage(stage,
+                s -> s.withApprover(approval.place(), p -> p.answering(LeaveStatus.APPROVED, approval.decision()))));
+        return approval;
+    }
+
+    /** Adds the place a stage is escalated to (once, whatever the retries); its window starts now. */
+    StageApproval.Escalated escalate(String requestId, int stage, Person to, Duration timeout) {
+        LeaveRequest leave = load(requestId);
+        List<StageApprover> places = leave.chain().stage(stage).approvers();
+        if (!places.get(places.size() - 1).escalated()) {
+            store.updateChain(requestId, leave.chain().withStage(stage, s -> s.plus(StageApprover.escalation(to))));
+            store.recordAudit(new AuditEntry(requestId, 1, AuditEntry.at(AuditEntry.ESCALATED, stage, places.size()), clock.instant(),
+                    to.key(), "nobody answered in time: asked " + to.name()));
+            places = load(requestId).chain().stage(stage).approvers();
+        }
+        return new StageApproval.Escalated(places.size() - 1, clock.instant().plus(timeout));
+    }
+
+    /** Records how a stage ended: its status and decision, and the deciding place's answer. */
+    Outcome closeStage(String requestId, int stage, Outcome outcome) {
+        LeaveRequest leave = load(requestId);
+        boolean answered = outcome.place() >= 0
+                && (outcome.status() == LeaveStatus.APPROVED || outcome.status() == LeaveStatus.REJECTED);
+        store.updateChain(requestId, leave.chain().withStage(stage, s -> {
+            ApprovalStage decided = s.decided(outcome.status(), outcome.decision());
+            return answered ? decided.withApprover(outcome.place(), p -> p.answering(outcome.status(), outcome.decision())) : decided;
+        }));
+        return outcome;
+    }
+
+    /** Tells the employee the request moved on ("approved by Priya, now with HR"); the stage's approvers hear it closed. */
+    SentNotification tellProgress(String requestId, int stage, String key) {
+        LeaveRequest leave = load(requestId);
+        tellApprovers(leave, stage, key, true, false);
+        return notifier.notify(key, leave.employee(), new Notification(Kind.PROGRESS, leave, null, stage, List.of()));
+    }
+
+    /**
+     * Shows the outcome in every approval message of the chain that went by chat. Whoever was asked in the stage
+     * that ended the request is also sent it when their message could not be updated (it went by e-mail), and
+     * when nobody decided (expired, withdrawn).
+     *
+     * @return how many messages were sent
+     */
+    int updateApprovers(String requestId, String key) {
+        LeaveRequest leave = load(requestId);
+        int last = lastReached(leave.chain());
+        int sent = 0;
+        for (int n = 1; n <= last; n++) {
+            boolean decided = leave.status() == LeaveStatus.APPROVED || leave.status() == LeaveStatus.REJECTED;
+            sent += tellApprovers(leave, n, key, n == last, n == last && !decided);
+        }
+        return sent;
+    }
+
+    /**
+     * Replaces the actions of each approval message of the stage with how it stands; when {@code orSend} and the
+     * message cannot be updated, or {@code andSend}, also sends the update (once per key).
+     */
+    private int tellApprovers(LeaveRequest leave, int stage, String key, boolean orSend, boolean andSend) {
+        int sent = 0;
+        List<StageApprover> places = leave.chain().stage(stage).approvers();
+        for (int i = 0; i < places.size(); i++) {
+            StageApprover place = places.get(i);
+            if (place.messageKey() == null) {
+                continue;
+            }
+            Notification update = new Notification(Kind.APPROVER_UPDATE, leave, place.callbackId(), 0, List.of());
+            boolean updated = notifier.updateApprovalMessage(place.messageKey(), update);
+            if (andSend || !updated && orSend) {
+                notifier.notify(key + "/" + LeaveWorkflow.STAGE + stage + "/" + (i + 1), place.asked(), update);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Why the automatically approved stage was approved, in words for the employee and approvers. */
+    static String automaticApproval(Duration timeout) {
+        long seconds = timeout.toSeconds();
+        String within = seconds % 86_400 == 0 ? plural(seconds / 86_400, "day") : seconds % 3_600 == 0 ? plural(seconds / 3_600, "hour")
+                : seconds % 60 == 0 ? plural(seconds / 60, "minute") : plural(seconds, "second");
+        return "approved automatically: nobody answered within " + within;
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
     }
 
     SentNotification sendReceipt(String requestId, String key) {
@@ -56,14 +219,16 @@ final class LeaveSteps {
      * its buttons first, and the new message says why it came.
      */
     SentNotification askApprover(String requestId, String callbackId, String key, String replacedKey) {
-        store.setCallbackId(requestId, callbackId);
+        LeaveRequest asking = load(requestId);
+        store.updateChain(requestId, asking.chain().withStage(1, s -> s.withApprover(0, p -> p.asking(null, callbackId, key))));
         LeaveRequest leave = load(requestId);
+        Person approver = leave.chain().firstApprover();
         if (replacedKey == null) {
-            return notifier.notify(key, leave.approver(),
+            return notifier.notify(key, approver,
                     new Notification(Kind.APPROVAL_REQUEST, leave, callbackId, 0, alsoAway(leave)));
         }
         notifier.updateApprovalMessage(replacedKey, Notification.of(Kind.APPROVAL_REPLACED, leave));
-        return notifier.notify(key, leave.approver(),
+        return notifier.notify(key, approver,
                 new Notification(Kind.APPROVAL_REQUEST_AGAIN, leave, callbackId, 0, alsoAway(leave)));
     }
 
@@ -82,8 +247,8 @@ final class LeaveSteps {
     /** In chat, the reminder is a reply under the approval request, which was sent under {@code approvalKey}. */
     SentNotification remind(String requestId, int number, String key, String approvalKey) {
         LeaveRequest leave = load(requestId);
-        return notifier.followUp(key, approvalKey, leave.approver(),
-                new Notification(Kind.REMINDER, leave, leave.callbackId(), number, alsoAway(leave)));
+        return notifier.followUp(key, approvalKey, leave.chain().firstApprover(),
+                new Notification(Kind.REMINDER, leave, leave.chain().stage(1).approvers().get(0).callbackId(), number, alsoAway(leave)));
     }
 
     /** Moves the request from PENDING to the outcome; a request decided before keeps its first decision. */
@@ -107,14 +272,31 @@ final class LeaveSteps {
         Notification update = Notification.of(Kind.APPROVER_UPDATE, leave);
         boolean updated = notifier.updateApprovalMessage(approvalKey, update);
         boolean approverDecided = leave.status() == LeaveStatus.APPROVED || leave.status() == LeaveStatus.REJECTED;
-        return updated && approverDecided ? null : notifier.notify(key, leave.approver(), update);
+        return updated && approverDecided ? null : notifier.notify(key, leave.chain().firstApprover(), update);
     }
 
     /** Others with the same approver away on overlapping days, approved or still waiting, by start date. */
     private List<LeaveRequest> alsoAway(LeaveRequest leave) {
-        return store.findTeamOverlaps(leave.approver(), leave.start(), leave.end()).stream()
+        return store.findTeamOverlaps(leave.chain().firstApprover(), leave.start(), leave.end()).stream()
                 .filter(other -> !other.id().equals(leave.id()))
                 .toList();
+    }
+
+    /** How long until {@code deadline}, in whole seconds; zero when under a second (the shortest callback timeout). */
+    private Duration left(Instant deadline) {
+        long seconds = Duration.between(clock.instant(), deadline).toSeconds();
+        return seconds < 1 ? Duration.ZERO : Duration.ofSeconds(seconds);
+    }
+
+
+    private static int lastReached(ApprovalChain chain) {
+        int last = 0;
+        for (int n = 1; n <= chain.stages().size(); n++) {
+            if (chain.stage(n).reached()) {
+                last = n;
+            }
+        }
+        return last;
     }
 
     private LeaveRequest load(String requestId) {

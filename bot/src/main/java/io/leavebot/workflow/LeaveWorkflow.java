@@ -17,11 +17,14 @@ import java.time.Duration;
 
 /**
  * A leave request from submission to its final status, as one durable execution named {@code leave-<requestId>}:
- * record it, confirm receipt, ask the approver and remind them while the approval is open, then record the
- * outcome (approved, rejected, withdrawn, or expired after the policy's timeout), tell the employee and update the
- * approver. Every step is idempotent with the key {@code <execution name>/<step name>}.
+ * record it, confirm receipt, take it through its approval chain one stage after another ({@link StageApproval},
+ * each stage a child context {@code stage-n}; the employee hears of each stage approved), then record the outcome
+ * (approved, rejected at some stage, withdrawn, or expired), tell the employee and update the approvers' messages.
+ * A rule may approve the request as it is made ({@value #AUTO_APPROVE}). Every step is idempotent with the key
+ * {@code <execution name>/<step name>}.
  *
- * <p>The approval ({@link Approval}) is a callback created with {@code createCallback} followed by the
+ * <p>Requests made before chains (one approver in their input) run the flow of that time ({@link Approval}). Its
+ * approval is a callback created with {@code createCallback} followed by the
  * {@value #ASK_APPROVER} step (the two pieces {@code waitForCallback} is made of), raced with
  * {@link io.leavebot.durable.DurableFuture#anyOf} against the reminder waits. {@code anyOf} orders futures by when
  * the service completed them, so a reminder goes out only if no answer reached the service before it fell due, on
@@ -44,6 +47,12 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
     static final String RECORD_DECISION = "record-decision";
     static final String TELL_EMPLOYEE = "tell-employee";
     static final String UPDATE_APPROVER = "update-approver";
+    /** Stage n of a chain runs in child context {@code stage-n} ({@link StageApproval}). */
+    static final String STAGE = "stage-";
+    /** After stage n approved and before the next one: tells the employee. */
+    static final String TELL_PROGRESS = "tell-progress-";
+    static final String AUTO_APPROVE = "auto-approve";
+    static final String UPDATE_APPROVERS = "update-approvers";
 
     /** Telling people may wait for chat or mail to come back: up to 10 attempts, spread over at most about 50 minutes. */
     static final StepConfig NOTIFY = StepConfig.retrying(RetryStrategies.exponentialBackoff(
@@ -51,9 +60,17 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
 
     private final LeaveSteps steps;
 
-    /** @param clock for the request's creation time, read inside the {@value #RECORD_LEAVE} step */
+    /** Nobody is ever away: see {@link #LeaveWorkflow(LeaveStore, Notifier, LeavePolicy, StandIns, Clock)}. */
     public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, Clock clock) {
-        this.steps = new LeaveSteps(store, notifier, policy, clock);
+        this(store, notifier, policy, StandIns.NONE, clock);
+    }
+
+    /**
+     * @param standIns who decides for an approver who is away
+     * @param clock    for the request's creation time, read inside the {@value #RECORD_LEAVE} step
+     */
+    public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Clock clock) {
+        this.steps = new LeaveSteps(store, notifier, policy, standIns, clock);
     }
 
     @Override
@@ -62,7 +79,39 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
         PendingLeave leave = ctx.step(RECORD_LEAVE, PendingLeave.class, s -> steps.recordPending(input));
         String id = leave.requestId();
         ctx.step(SEND_RECEIPT, SentNotification.class, s -> steps.sendReceipt(id, key(execution, SEND_RECEIPT)), NOTIFY);
+        if (input.beforeChains()) {
+            return singleApprover(input, ctx, leave, execution);
+        }
 
+        Outcome outcome = input.autoApproval() != null
+                ? ctx.step(AUTO_APPROVE, Outcome.class, s -> steps.autoApprove(input.autoApproval()))
+                : throughTheChain(input, ctx, leave, execution);
+
+        LeaveStatus status = ctx.step(RECORD_DECISION, LeaveStatus.class, s -> steps.recordDecision(id, outcome));
+        ctx.step(TELL_EMPLOYEE, SentNotification.class, s -> steps.tellEmployee(id, key(execution, TELL_EMPLOYEE)), NOTIFY);
+        ctx.step(UPDATE_APPROVERS, Integer.class, s -> steps.updateApprovers(id, key(execution, UPDATE_APPROVERS)), NOTIFY);
+        ctx.logger().info("leave request %s ended %s", id, status);
+        return status;
+    }
+
+    /** One stage after another, each in its own child context, until one does not approve or the last one has. */
+    private Outcome throughTheChain(NewLeave input, DurableContext ctx, PendingLeave leave, String execution) {
+        int stages = input.chain().stages().size();
+        for (int n = 1; ; n++) {
+            int stage = n;
+            Outcome outcome = ctx.runInChildContext(STAGE + n, Outcome.class,
+                    child -> new StageApproval(child, steps, input, leave, stage, execution).decide());
+            if (outcome.status() != LeaveStatus.APPROVED || n == stages) {
+                return outcome;
+            }
+            String step = TELL_PROGRESS + n;
+            ctx.step(step, SentNotification.class, s -> steps.tellProgress(leave.requestId(), stage, key(execution, step)), NOTIFY);
+        }
+    }
+
+    /** Requests made before approval chains (their input names one approver) replay exactly as they ran then. */
+    private LeaveStatus singleApprover(NewLeave input, DurableContext ctx, PendingLeave leave, String execution) {
+        String id = leave.requestId();
         Approval approval = new Approval(ctx, steps, input, leave, execution);
         Outcome outcome = approval.decide();
 

@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.testing.SampleLeaves;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,17 +80,17 @@ class ForgedAnswersTest {
     @MethodSource("forgeries")
     void aForgedAnswerChangesNothingAndTheApproverIsAskedAgain(Forgery forgery, String route) {
         LeaveRequest asked = submitted();
-        String first = asked.callbackId();
+        String first = SampleLeaves.callbackOf(asked);
 
         forgery.send().accept(sender(route), first);
         aws.settle();
 
         LeaveRequest after = aws.leave(ID);
         assertEquals(LeaveStatus.PENDING, after.status(), "the forgery decided nothing");
-        assertNotEquals(first, after.callbackId(), "the approver was asked again with a fresh callback");
+        assertNotEquals(first, SampleLeaves.callbackOf(after), "the approver was asked again with a fresh callback");
         List<AuditEntry> audit = aws.audit(ID);
         assertEquals(1, audit.size(), audit::toString);
-        assertEquals(AuditEntry.ANSWER_REFUSED, audit.get(0).event());
+        assertEquals(AuditEntry.ANSWER_REFUSED, audit.get(0).kind());
         assertTrue(audit.get(0).details().contains(forgery.reason()), audit.get(0)::details);
         assertEquals(1, aws.mailTo("grace@example.org", "Please decide again").size());
         assertEquals(0, aws.mailTo("ada@example.org", "Your leave").size(), "Ada was told nothing");
@@ -97,7 +98,7 @@ class ForgedAnswersTest {
         // the old callback is closed: its answer is refused by the service itself
         assertEquals(410, decide(first, "approve").status());
         // the approver's real decision, through the decision API with the new callback id
-        assertEquals(202, decide(after.callbackId(), "approve").status());
+        assertEquals(202, decide(SampleLeaves.callbackOf(after), "approve").status());
         aws.settle();
         assertEquals(LeaveStatus.APPROVED, aws.leave(ID).status());
         assertEquals(1, aws.mailTo("ada@example.org", "Your leave is approved").size());
@@ -108,7 +109,7 @@ class ForgedAnswersTest {
         LeaveRequest asked = submitted();
         aws.advance(Duration.ofDays(2));
 
-        sender("LambdaDurableClient").succeed(asked.callbackId(), "{\"outcome\": \"APPROVED\"}");
+        sender("LambdaDurableClient").succeed(SampleLeaves.callbackOf(asked), "{\"outcome\": \"APPROVED\"}");
         aws.settle();
         assertEquals(LeaveStatus.PENDING, aws.leave(ID).status());
 
@@ -124,7 +125,7 @@ class ForgedAnswersTest {
         assertEquals(202, aws.api("POST", "/api/leaves", AwsFunctionsTest.AUTHORIZED, REQUEST, false).status());
         aws.settle();
         LeaveRequest asked = aws.leave(ID);
-        assertTrue(asked.callbackId() != null, "the approver was asked");
+        assertTrue(SampleLeaves.callbackOf(asked) != null, "the approver was asked");
         return asked;
     }
 

@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.testing.SampleLeaves;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static io.leavebot.testing.SampleLeaves.ADA;
@@ -63,7 +64,7 @@ class SlackFunctionTest {
         String id = requested();
         Map<String, String> asked = approvalMessage();
         assertTrue(asked.get("text").startsWith("Leave request from Ada Lovelace"), asked.get("text"));
-        assertEquals(List.of(aws.leave(id).callbackId()), BlockKitJson.buttonTargets(SlackApi.json(asked, "blocks")).stream()
+        assertEquals(List.of(SampleLeaves.callbackOf(aws.leave(id))), BlockKitJson.buttonTargets(SlackApi.json(asked, "blocks")).stream()
                 .map(Target::callbackId).distinct().toList());
         assertEquals(List.of(), aws.mailTo("grace@example.org", ""), "Grace is reached in Slack, not by e-mail");
     }

@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.testing.SampleLeaves;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static io.leavebot.testing.SampleLeaves.ADA;
@@ -59,7 +60,7 @@ class TeamsFunctionTest {
         assertEquals("Family trip", aws.leave(id).reason());
         JsonNode card = aws.teamsApi().cardWith(GRACE, TeamsApi.APPROVE);
         assertTrue(card.toString().contains("Leave request from Ada Lovelace"), card::toString);
-        assertEquals(aws.leave(id).callbackId(), TeamsApi.execute(card, TeamsApi.APPROVE).path("data").path("callback").asText());
+        assertEquals(SampleLeaves.callbackOf(aws.leave(id)), TeamsApi.execute(card, TeamsApi.APPROVE).path("data").path("callback").asText());
         assertEquals(List.of(), aws.mailTo("grace@example.org", ""), "Grace is reached in Teams, not by e-mail");
     }
 

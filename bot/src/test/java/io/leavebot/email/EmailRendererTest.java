@@ -127,8 +127,8 @@ class EmailRendererTest {
     @Test
     void someoneWithoutAnEmailAddressCannotBeMailed() {
         LeaveRequest p = SampleLeaves.pending();
-        LeaveRequest slackOnly = new LeaveRequest(p.id(), Person.ofSlack("U01ADA", null, "Ada"), p.approver(), p.type(),
-                p.start(), p.end(), false, null, p.status(), p.createdAt(), p.updatedAt(), null, p.executionName(), null);
+        LeaveRequest slackOnly = new LeaveRequest(p.id(), Person.ofSlack("U01ADA", null, "Ada"), p.chain(), p.type(),
+                p.start(), p.end(), false, null, p.status(), p.createdAt(), p.updatedAt(), null, p.executionName());
 
         assertThrows(IllegalArgumentException.class, () -> renderer.render(Notification.of(Kind.RECEIPT, slackOnly), "k"));
     }

@@ -34,7 +34,7 @@ class DecisionApiTest {
     void theCallbackIdFromTheApprovalEmailDecidesTheSeedsWay() throws Exception {
         web.submitted("r1");
         String callbackId = callbackIdFromMail();
-        assertEquals(web.bot().leave("r1").callbackId(), callbackId, "the e-mail states the request's callback id");
+        assertEquals(SampleLeaves.callbackOf(web.bot().leave("r1")), callbackId, "the e-mail states the request's callback id");
 
         HttpResponse<String> answer = web.api("POST", "/api/decisions",
                 "{\"callback_id\": \"" + callbackId + "\", \"decision\": \"reject\", \"comment\": \"Release week\"}");
@@ -84,7 +84,7 @@ class DecisionApiTest {
     @Test
     void everythingButTheDocumentedShapeIsA400ThatNamesTheField() {
         web.submitted("r1");
-        String callbackId = web.bot().leave("r1").callbackId();
+        String callbackId = SampleLeaves.callbackOf(web.bot().leave("r1"));
         assertBadRequest("/api/decisions", "{\"callback_id\": \"" + callbackId + "\", \"decision\": \"Approve\"}", "decision");
         assertBadRequest("/api/decisions", "{\"callback_id\": \"" + callbackId + "\", \"decision\": \"yes\"}", "decision");
         assertBadRequest("/api/decisions", "{\"callback_id\": \"" + callbackId + "\"}", "decision");
@@ -113,7 +113,7 @@ class DecisionApiTest {
         assertEquals(404, web.api("POST", "/api/leaves/nope/decision", "{\"decision\": \"approve\"}").statusCode());
         assertEquals(404, web.api("POST", "/api/leaves/nope/withdraw", null).statusCode());
         // recorded, but its approver not asked yet (no workflow has reached the ask step): 409
-        web.bot().store().create(SampleLeaves.pending().withCallbackId(null));
+        web.bot().store().create(SampleLeaves.askedWith(SampleLeaves.pending(), null));
         HttpResponse<String> early = web.api("POST", "/api/leaves/" + SampleLeaves.REQUEST_ID + "/decision",
                 "{\"decision\": \"approve\"}");
         assertEquals(409, early.statusCode(), early.body());
@@ -141,7 +141,7 @@ class DecisionApiTest {
     @Test
     void aReplacedCallbackIdIsGoneAndTheAuditShowsWhy() throws Exception {
         web.submitted("r1");
-        String first = web.bot().leave("r1").callbackId();
+        String first = SampleLeaves.callbackOf(web.bot().leave("r1"));
         // an answer the workflow cannot take: the seed's own body, sent to the callback itself
         web.bot().engine().succeedCallback(first, "{\"callback_id\": \"" + first + "\", \"decision\": \"reject\"}");
         web.bot().settle();
@@ -156,7 +156,7 @@ class DecisionApiTest {
         assertEquals("answer-refused", audit.get(0).path("event").asText());
         assertContains(audit.get(0).path("details").asText(), "unknown field \"callback_id\"");
 
-        String fresh = web.bot().leave("r1").callbackId();
+        String fresh = SampleLeaves.callbackOf(web.bot().leave("r1"));
         assertEquals(202, web.api("POST", "/api/decisions", "{\"callback_id\": \"" + fresh + "\", \"decision\": \"approve\"}")
                 .statusCode());
         web.bot().settle();

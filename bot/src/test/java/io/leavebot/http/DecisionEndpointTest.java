@@ -1,5 +1,6 @@
 package io.leavebot.http;
 
+import io.leavebot.testing.SampleLeaves;
 import static io.leavebot.testing.LeaveBotHarness.ADA;
 import static io.leavebot.testing.LeaveBotHarness.GRACE;
 import static io.leavebot.testing.LeaveBotHarness.LINKS;
@@ -101,7 +102,7 @@ class DecisionEndpointTest {
     @Test
     void expiredLinkChangesNothing() {
         web.submitted("r1");
-        String token = LINKS.token("r1", LeaveStatus.APPROVED, web.bot().leave("r1").callbackId(),
+        String token = LINKS.token("r1", LeaveStatus.APPROVED, SampleLeaves.callbackOf(web.bot().leave("r1")),
                 web.bot().now().minusSeconds(1));
 
         HttpResponse<String> page = web.get("/decide?token=" + token);
@@ -153,7 +154,7 @@ class DecisionEndpointTest {
         assertFalse(page.body().contains("Slack"), "with e-mail only, the page points to no chat app: " + page.body());
         assertEquals(400, web.postForm("/decide", Map.of("token", turnedIntoReject)).statusCode());
         String otherSecret = new DecisionLinks("another-secret-that-is-long-enough-for-hmac", "http://x.example/decide")
-                .token("r1", LeaveStatus.APPROVED, web.bot().leave("r1").callbackId(), web.bot().now().plusSeconds(60));
+                .token("r1", LeaveStatus.APPROVED, SampleLeaves.callbackOf(web.bot().leave("r1")), web.bot().now().plusSeconds(60));
         assertEquals(400, web.postForm("/decide", Map.of("token", otherSecret)).statusCode());
         web.bot().settle();
         assertEquals(LeaveStatus.PENDING, web.bot().leave("r1").status());
@@ -229,13 +230,13 @@ class DecisionEndpointTest {
     void afterTheApproverIsAskedAgainTheOldLinksAreReplacedAndTheNewOnesWork() {
         web.submitted("r1");
         String firstApprove = web.tokenFromMail(GRACE, "Approve");
-        String firstCallback = web.bot().leave("r1").callbackId();
+        String firstCallback = SampleLeaves.callbackOf(web.bot().leave("r1"));
         // someone who is not Grace completes the callback: the workflow refuses it and asks Grace again
         web.bot().engine().succeedCallback(firstCallback,
                 "{\"requestId\":\"r1\",\"outcome\":\"APPROVED\",\"by\":{\"email\":\"mallory@example.org\"}}");
         web.bot().settle();
         assertEquals(LeaveStatus.PENDING, web.bot().leave("r1").status());
-        assertFalse(firstCallback.equals(web.bot().leave("r1").callbackId()), "a fresh callback");
+        assertFalse(firstCallback.equals(SampleLeaves.callbackOf(web.bot().leave("r1"))), "a fresh callback");
 
         HttpResponse<String> old = web.get("/decide?token=" + firstApprove);
         assertEquals(410, old.statusCode());

@@ -87,7 +87,7 @@ class ApproverRoutingTest {
     @Test
     void aMisspelledFieldIsNamed() throws IOException {
         assertTrue(problemWith("{\"default\": {\"email\": \"bea@example.com\"}, \"overides\": {}}")
-                .contains("the top level has an unknown field \"overides\"; allowed are default, overrides"));
+                .contains("the top level has an unknown field \"overides\"; allowed are autoApprove, default, onTimeout, overrides, teams"));
         assertTrue(problemWith("{\"default\": {\"mail\": \"bea@example.com\"}}")
                 .contains("\"default\" has an unknown field \"mail\"; allowed are email, name, slack"));
     }

@@ -25,8 +25,8 @@ class BidiControlsTest {
     @Test
     void aRecordedRequestLosesThemFromItsReasonEvenWhenStoredWithThem() {
         Instant at = Instant.parse("2026-02-01T10:00:00Z");
-        var leave = new LeaveRequest("r-1", BEA, BEA, "annual", MONDAY, MONDAY, false, "Family \u2067visit\u2069",
-                LeaveStatus.PENDING, at, at, null, "leave-r-1", null);
+        var leave = new LeaveRequest("r-1", BEA, ApprovalChain.single(BEA), "annual", MONDAY, MONDAY, false, "Family \u2067visit\u2069",
+                LeaveStatus.PENDING, at, at, null, "leave-r-1");
 
         assertEquals("Family visit", leave.reason());
     }

@@ -30,12 +30,12 @@ class LeaveValidatorTest {
     }
 
     private Map<String, String> validate(LeaveSubmission s) {
-        return validator.validate(s, BEA, List.of(), TODAY);
+        return validator.validate(s, ApprovalChain.single(BEA), List.of(), TODAY);
     }
 
     private static LeaveRequest existing(String id, Person employee, LocalDate start, LocalDate end, LeaveStatus status) {
         Instant t = Instant.parse("2026-02-01T10:00:00Z");
-        return new LeaveRequest(id, employee, BEA, "annual", start, end, false, null, status, t, t, null, "leave-" + id, null);
+        return new LeaveRequest(id, employee, ApprovalChain.single(BEA), "annual", start, end, false, null, status, t, t, null, "leave-" + id);
     }
 
     @Test
@@ -83,7 +83,7 @@ class LeaveValidatorTest {
 
         assertEquals("The start date 2026-03-01 is in the past. Please choose today (2026-03-02) or a later date.",
                 validate(yesterday).get(LeaveValidator.START));
-        assertEquals(Map.of(), new LeaveValidator(lenient).validate(yesterday, BEA, List.of(), TODAY));
+        assertEquals(Map.of(), new LeaveValidator(lenient).validate(yesterday, ApprovalChain.single(BEA), List.of(), TODAY));
     }
 
     @Test
@@ -119,10 +119,10 @@ class LeaveValidatorTest {
     void nobodyApprovesTheirOwnLeaveEvenWhenKnownByAnotherChannel() {
         Person annByMail = Person.ofEmail("ANN@example.com", null);
 
-        String message = validator.validate(days(TODAY, TODAY), annByMail, List.of(), TODAY).get(LeaveValidator.APPROVER);
+        String message = validator.validate(days(TODAY, TODAY), ApprovalChain.single(annByMail), List.of(), TODAY).get(LeaveValidator.APPROVER);
 
         assertTrue(message.startsWith("LeaveBot's routing names you as your own approver"), message);
-        assertTrue(validator.validate(days(TODAY, TODAY), Person.ofSlack("U0ANN", null, null), List.of(), TODAY)
+        assertTrue(validator.validate(days(TODAY, TODAY), ApprovalChain.single(Person.ofSlack("U0ANN", null, null)), List.of(), TODAY)
                 .containsKey(LeaveValidator.APPROVER));
     }
 
@@ -132,7 +132,7 @@ class LeaveValidatorTest {
                 existing("r-9", ANN, TODAY.plusDays(4), TODAY.plusDays(4), LeaveStatus.APPROVED),
                 existing("r-8", ANN, TODAY.plusDays(1), TODAY.plusDays(2), LeaveStatus.PENDING));
 
-        String message = validator.validate(days(TODAY, TODAY.plusDays(5)), BEA, overlaps, TODAY).get(LeaveValidator.START);
+        String message = validator.validate(days(TODAY, TODAY.plusDays(5)), ApprovalChain.single(BEA), overlaps, TODAY).get(LeaveValidator.START);
 
         assertEquals("These dates overlap your annual leave from 2026-03-03 to 2026-03-04 (waiting for approval) and "
                 + "your annual leave on 2026-03-06 (approved). Please choose other dates, or withdraw the pending request first.",
@@ -149,7 +149,7 @@ class LeaveValidatorTest {
                 existing("r-3", ANN, TODAY.plusDays(1), TODAY.plusDays(1), LeaveStatus.APPROVED),
                 existing("r-1", ANN, TODAY, TODAY, LeaveStatus.PENDING));
 
-        assertEquals(Map.of(), validator.validate(days(TODAY, TODAY), BEA, overlaps, TODAY));
+        assertEquals(Map.of(), validator.validate(days(TODAY, TODAY), ApprovalChain.single(BEA), overlaps, TODAY));
     }
 
     @Test
@@ -185,7 +185,7 @@ class LeaveValidatorTest {
 
     private String employeeError(String email) {
         LeaveSubmission s = new LeaveSubmission("r-1", Person.ofEmail(email, null), "annual", TODAY, TODAY, false, null);
-        return validator.validate(s, BEA, List.of(), TODAY).get(LeaveValidator.EMPLOYEE);
+        return validator.validate(s, ApprovalChain.single(BEA), List.of(), TODAY).get(LeaveValidator.EMPLOYEE);
     }
 
     @Test
@@ -193,7 +193,7 @@ class LeaveValidatorTest {
         LeaveSubmission s = new LeaveSubmission("r-1", Person.ofEmail("ann at example", null), "annual", TODAY, TODAY, false, null);
 
         assertEquals("\"ann at example\" does not look like an e-mail address. Please use the form name@example.com.",
-                validator.validate(s, BEA, List.of(), TODAY).get(LeaveValidator.EMPLOYEE));
+                validator.validate(s, ApprovalChain.single(BEA), List.of(), TODAY).get(LeaveValidator.EMPLOYEE));
     }
 
     @Test

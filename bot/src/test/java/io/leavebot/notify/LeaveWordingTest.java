@@ -43,8 +43,8 @@ class LeaveWordingTest {
     void leaveTypesReadAsPhrases() {
         assertEquals("5 working days of annual leave", LeaveWording.amount(SampleLeaves.pending()));
         LeaveRequest p = SampleLeaves.pending();
-        LeaveRequest parental = new LeaveRequest(p.id(), p.employee(), p.approver(), "Parental leave", p.start(), p.end(),
-                false, null, p.status(), p.createdAt(), p.updatedAt(), null, p.executionName(), null);
+        LeaveRequest parental = new LeaveRequest(p.id(), p.employee(), p.chain(), "Parental leave", p.start(), p.end(),
+                false, null, p.status(), p.createdAt(), p.updatedAt(), null, p.executionName());
         assertEquals("parental leave", LeaveWording.typePhrase(parental));
     }
 

@@ -1,5 +1,6 @@
 package io.leavebot.slack;
 
+import io.leavebot.testing.SampleLeaves;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.ALAN;
 import static io.leavebot.testing.SampleLeaves.GRACE;
@@ -44,7 +45,7 @@ class SlackDecisionTest {
     void afterAForgedAnswerTheOldMessageLosesItsButtonsAndOnlyTheNewOnesDecide() {
         LeaveRequest asked = slack.submitted("r1");
         String oldButton = buttonOf(asked);
-        slack.bot().engine().succeedCallback(asked.callbackId(),
+        slack.bot().engine().succeedCallback(SampleLeaves.callbackOf(asked),
                 "{\"requestId\":\"r1\",\"outcome\":\"APPROVED\",\"by\":{\"slackUserId\":\"" + ALAN.slackUserId() + "\"}}");
         slack.bot().settle();
         LeaveRequest askedAgain = slack.bot().leave("r1");
@@ -210,7 +211,7 @@ class SlackDecisionTest {
     }
 
     private static String buttonOf(LeaveRequest leave) {
-        return new DecisionButtons.Target(leave.id(), leave.callbackId()).encode();
+        return new DecisionButtons.Target(leave.id(), SampleLeaves.callbackOf(leave)).encode();
     }
 
     private static Map<String, String> errors(JsonNode ack) {

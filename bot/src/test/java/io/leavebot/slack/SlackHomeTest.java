@@ -1,5 +1,6 @@
 package io.leavebot.slack;
 
+import io.leavebot.testing.SampleLeaves;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.ALAN;
 import static io.leavebot.testing.SampleLeaves.GRACE;
@@ -54,7 +55,7 @@ class SlackHomeTest {
         JsonNode buttons = actionsBlock(home, "decide:r1");
         assertEquals(List.of(DecisionButtons.APPROVE, DecisionButtons.REJECT, DecisionButtons.REJECT_WITH_COMMENT),
                 buttons.path("elements").findValuesAsText("action_id"));
-        assertEquals(new DecisionButtons.Target("r1", waiting.callbackId()),
+        assertEquals(new DecisionButtons.Target("r1", SampleLeaves.callbackOf(waiting)),
                 DecisionButtons.decode(buttons.path("elements").get(0).path("value").asText()).orElseThrow());
         assertTrue(home.toString().contains("Leave request from Ada Lovelace: Mon 12 Jan 2026 – Fri 16 Jan 2026"), home.toString());
     }

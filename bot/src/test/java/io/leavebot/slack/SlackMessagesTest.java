@@ -1,5 +1,6 @@
 package io.leavebot.slack;
 
+import io.leavebot.leave.ApprovalChain;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.ALAN;
 import static io.leavebot.testing.SampleLeaves.GRACE;
@@ -97,9 +98,9 @@ class SlackMessagesTest {
     void veryLongNamesAndReasonsAreCutToBlockKitsLimits() {
         Person longName = Person.ofSlack("U01ADA", "ada@example.org", "Ada " + "Lovelace-".repeat(600));
         Person longApprover = Person.ofSlack("U02GRACE", "grace@example.org", "Grace " + "Hopper-".repeat(700));
-        LeaveRequest leave = new LeaveRequest("r1", longName, longApprover, "annual", LocalDate.of(2026, 1, 12),
+        LeaveRequest leave = SampleLeaves.askedWith(new LeaveRequest("r1", longName, ApprovalChain.single(longApprover), "annual", LocalDate.of(2026, 1, 12),
                 LocalDate.of(2026, 1, 16), false, "<&>".repeat(5000), LeaveStatus.PENDING, SampleLeaves.CREATED,
-                SampleLeaves.CREATED, null, "leave-r1", SampleLeaves.CALLBACK_ID);
+                SampleLeaves.CREATED, null, "leave-r1"), SampleLeaves.CALLBACK_ID);
 
         for (Kind kind : List.of(Kind.RECEIPT, Kind.APPROVAL_REQUEST, Kind.REMINDER)) {
             Message message = messages.of(new Notification(kind, leave, SampleLeaves.CALLBACK_ID, 1, List.of()));
@@ -137,6 +138,7 @@ class SlackMessagesTest {
             case REMINDER -> new Notification(kind, SampleLeaves.pending(), SampleLeaves.CALLBACK_ID, 1, List.of());
             case APPROVAL_REQUEST_AGAIN -> new Notification(kind, SampleLeaves.pending(), "cb-round-2", 0, List.of());
             case APPROVAL_REPLACED -> Notification.of(kind, SampleLeaves.pending());
+            case PROGRESS -> new Notification(kind, SampleLeaves.atSecondStage(), null, 1, List.of());
             case OUTCOME, APPROVER_UPDATE -> Notification.of(kind, SampleLeaves.decided(LeaveStatus.REJECTED, GRACE, "Busy week"));
         };
     }

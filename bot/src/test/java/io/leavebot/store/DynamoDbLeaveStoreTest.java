@@ -1,5 +1,9 @@
 package io.leavebot.store;
 
+import io.leavebot.testing.SampleLeaves;
+import java.util.Optional;
+import java.util.List;
+import java.util.HashMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,16 +37,49 @@ class DynamoDbLeaveStoreTest extends LeaveStoreContract {
     }
 
     @Test
-    void aDecidedRequestLeavesTheApproversSparseIndex() {
+    void aRequestIsListedForWhoItWaitsOnByWaitingItemsThatGoWhenItIsDecided() {
         store.create(leave("r-1"));
-        assertTrue(rawItem("r-1").containsKey(LeaveBotNames.APPROVER_INDEX_PARTITION_KEY));
+        Map<String, AttributeValue> created = rawItem("r-1");
+        assertEquals("2", created.get(DynamoDbLeaveItems.SCHEMA_VERSION).n());
+        assertFalse(created.containsKey(LeaveBotNames.APPROVER_INDEX_PARTITION_KEY), "version 2 lists by waiting items");
+        store.updateChain("r-1", SampleLeaves.askedWith(store.get("r-1").orElseThrow(), "cb-1").chain());
+        assertEquals(1, waitingItems(BEA).size());
 
         store.decide("r-1", LeaveStatus.APPROVED, new Decision(BEA, T0, null), T0);
 
-        Map<String, AttributeValue> item = rawItem("r-1");
-        assertFalse(item.containsKey(LeaveBotNames.APPROVER_INDEX_PARTITION_KEY));
-        assertFalse(item.containsKey(LeaveBotNames.APPROVER_INDEX_SORT_KEY));
-        assertEquals("EMPLOYEE#ann@example.com", item.get(LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY).s());
+        assertEquals(List.of(), waitingItems(BEA));
+        assertEquals("EMPLOYEE#ann@example.com", rawItem("r-1").get(LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY).s());
+    }
+
+    /** An item as release 0.1.0 wrote it: one approver, a callbackId attribute, the approver index keys, no version. */
+    @Test
+    void anItemOfTheOldShapeReadsAsItsOneApproverChainAndMovesToTheNewShapeOnItsNextUpdate() {
+        Map<String, AttributeValue> old = new HashMap<>(DynamoDbLeaveItems.toItem(leave("r-old")));
+        old.remove(DynamoDbLeaveItems.SCHEMA_VERSION);
+        old.remove(DynamoDbLeaveItems.CHAIN);
+        old.put(DynamoDbLeaveItems.CALLBACK_ID, AttributeValue.fromS("cb-old"));
+        old.put(LeaveBotNames.APPROVER_INDEX_PARTITION_KEY, AttributeValue.fromS("APPROVER#bea@example.com"));
+        old.put(LeaveBotNames.APPROVER_INDEX_SORT_KEY, AttributeValue.fromS("2026-03-02T09:00:00.123456789Z#r-old"));
+        DYNALITE.client().putItem(b -> b.tableName(table).item(old));
+
+        LeaveRequest read = store.get("r-old").orElseThrow();
+        assertEquals(List.of("cb-old"), read.openCallbacks());
+        assertEquals(Optional.of("cb-old"), read.callbackFor(BEA));
+        assertEquals(List.of("r-old"), store.listPendingByApprover(BEA).stream().map(LeaveRequest::id).toList());
+
+        store.updateChain("r-old", SampleLeaves.askedWith(read, "cb-new").chain());
+
+        Map<String, AttributeValue> now = rawItem("r-old");
+        assertEquals("2", now.get(DynamoDbLeaveItems.SCHEMA_VERSION).n());
+        assertFalse(now.containsKey(LeaveBotNames.APPROVER_INDEX_PARTITION_KEY));
+        assertFalse(now.containsKey(DynamoDbLeaveItems.CALLBACK_ID));
+        assertEquals(List.of("r-old"), store.listPendingByApprover(BEA).stream().map(LeaveRequest::id).toList(), "listed once");
+        assertEquals(Optional.of("cb-new"), store.get("r-old").orElseThrow().callbackFor(BEA));
+    }
+
+    private List<Map<String, AttributeValue>> waitingItems(Person person) {
+        return DYNALITE.client().query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbLeaveItems.WAITING + person.key())))).items();
     }
 
     @Test

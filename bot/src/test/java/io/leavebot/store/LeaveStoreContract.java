@@ -3,7 +3,12 @@ package io.leavebot.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.leavebot.leave.ApprovalChain;
+import io.leavebot.leave.ApprovalRule;
+import io.leavebot.leave.ApprovalStage;
+import io.leavebot.leave.OnTimeout;
 import io.leavebot.leave.AuditEntry;
+import io.leavebot.testing.SampleLeaves;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
@@ -57,8 +62,13 @@ abstract class LeaveStoreContract {
     }
 
     static LeaveRequest leave(String id, Person employee, LocalDate start, LocalDate end, Instant createdAt) {
-        return new LeaveRequest(id, employee, BEA, "annual", start, end, false, "family trip", LeaveStatus.PENDING,
-                createdAt, createdAt, null, LeaveRequest.executionNameFor(id), null);
+        return new LeaveRequest(id, employee, ApprovalChain.single(BEA), "annual", start, end, false, "family trip", LeaveStatus.PENDING,
+                createdAt, createdAt, null, LeaveRequest.executionNameFor(id));
+    }
+
+    /** Records that the request's one approver was asked with {@code callbackId}, as the workflow's ask step does. */
+    private void ask(String id, String callbackId) {
+        store.updateChain(id, SampleLeaves.askedWith(store.get(id).orElseThrow(), callbackId).chain());
     }
 
     static LeaveRequest leave(String id) {
@@ -67,10 +77,10 @@ abstract class LeaveStoreContract {
 
     @Test
     void aCreatedRequestReadsBackExactlyAsItWasGiven() {
-        LeaveRequest halfDay = new LeaveRequest("r-1", ANN, CLEO, "sick", MAY_4, MAY_4, true, "dentist ü 🦷",
-                LeaveStatus.PENDING, T0, T0.plusNanos(1), null, "leave-r-1", "cb-1");
-        LeaveRequest bare = new LeaveRequest("r-2", DAN, BEA, "other", MAY_4, MAY_4.plusDays(1), false, null,
-                LeaveStatus.PENDING, T0, T0, null, "leave-r-2", null);
+        LeaveRequest halfDay = new LeaveRequest("r-1", ANN, ApprovalChain.single(CLEO), "sick", MAY_4, MAY_4, true, "dentist ü 🦷",
+                LeaveStatus.PENDING, T0, T0.plusNanos(1), null, "leave-r-1");
+        LeaveRequest bare = new LeaveRequest("r-2", DAN, ApprovalChain.single(BEA), "other", MAY_4, MAY_4.plusDays(1), false, null,
+                LeaveStatus.PENDING, T0, T0, null, "leave-r-2");
 
         assertEquals(halfDay, store.create(halfDay));
         assertEquals(bare, store.create(bare));
@@ -80,8 +90,8 @@ abstract class LeaveStoreContract {
 
     @Test
     void emptyTextsReadBackEmpty() {
-        LeaveRequest emptyReason = new LeaveRequest("r-1", ANN, BEA, "annual", MAY_4, MAY_4, false, "",
-                LeaveStatus.PENDING, T0, T0, null, "leave-r-1", null);
+        LeaveRequest emptyReason = new LeaveRequest("r-1", ANN, ApprovalChain.single(BEA), "annual", MAY_4, MAY_4, false, "",
+                LeaveStatus.PENDING, T0, T0, null, "leave-r-1");
         store.create(emptyReason);
 
         LeaveRequest decided = store.decide("r-1", LeaveStatus.APPROVED, new Decision(BEA, T0, ""), T0);
@@ -162,34 +172,106 @@ abstract class LeaveStoreContract {
     void theCallbackIdOfAPendingRequestIsRememberedAndCanBeCleared() {
         store.create(leave("r-1"));
 
-        store.setCallbackId("r-1", "callback-1");
-        assertEquals("callback-1", store.get("r-1").orElseThrow().callbackId());
+        ask("r-1", "callback-1");
+        assertEquals("callback-1", SampleLeaves.callbackOf(store.get("r-1").orElseThrow()));
+        assertEquals(List.of("callback-1"), store.get("r-1").orElseThrow().openCallbacks());
 
-        store.setCallbackId("r-1", null);
-        assertEquals(null, store.get("r-1").orElseThrow().callbackId());
+        ask("r-1", null);
+        assertEquals(null, SampleLeaves.callbackOf(store.get("r-1").orElseThrow()));
     }
 
     @Test
-    void theCallbackIdOfADecidedRequestStaysAsItWas() {
+    void theChainOfADecidedRequestStaysAsItWas() {
         store.create(leave("r-1"));
-        store.setCallbackId("r-1", "callback-1");
+        ask("r-1", "callback-1");
         LeaveRequest decided = store.decide("r-1", LeaveStatus.REJECTED, new Decision(BEA, T0, "busy week"), T0);
 
-        store.setCallbackId("r-1", "callback-2");
+        ask("r-1", "callback-2");
 
         assertEquals(Optional.of(decided), store.get("r-1"));
-        assertEquals("callback-1", decided.callbackId());
+        assertEquals("callback-1", SampleLeaves.callbackOf(decided));
+        assertEquals(List.of(), decided.openCallbacks());
+    }
+
+    @Test
+    void aChainOfStagesReadsBackExactlyAndListsTheRequestForEveryoneItWaitsOn() {
+        ApprovalChain chain = new ApprovalChain(List.of(
+                ApprovalStage.of(null, ApprovalRule.ONE, List.of(BEA)),
+                ApprovalStage.of("HR", ApprovalRule.ANY, List.of(CLEO, DAN))), OnTimeout.escalateTo(ANN));
+        LeaveRequest created = store.create(new LeaveRequest("r-1", ANN, chain, "annual", MAY_4, MAY_4, false, null,
+                LeaveStatus.PENDING, T0, T0, null, LeaveRequest.executionNameFor("r-1")));
+        assertEquals(chain, created.chain());
+        assertEquals(List.of(), store.listPendingByApprover(BEA), "nobody is asked yet");
+
+        Decision byBea = new Decision(BEA, T0.plusSeconds(60), "fine by me");
+        ApprovalChain atHr = chain
+                .withStage(1, s -> s.withApprover(0, p -> p.asking(null, "cb-1", "leave-r-1/stage-1/ask-1")
+                        .answering(LeaveStatus.APPROVED, byBea)).decided(LeaveStatus.APPROVED, byBea))
+                .withStage(2, s -> s.withApprover(0, p -> p.asking(null, "cb-2", "k2"))
+                        .withApprover(1, p -> p.asking(BEA, "cb-3", "k3")));
+        store.updateChain("r-1", atHr);
+
+        LeaveRequest now = store.get("r-1").orElseThrow();
+        assertEquals(atHr, now.chain());
+        assertEquals(List.of("r-1"), ids(store.listPendingByApprover(CLEO)));
+        assertEquals(List.of("r-1"), ids(store.listPendingByApprover(DAN)));
+        assertEquals(List.of("r-1"), ids(store.listPendingByApprover(BEA)), "standing in for Dan");
+        assertEquals(List.of(), store.listPendingByApprover(ANN));
+        assertEquals(Optional.of("cb-3"), now.callbackFor(BEA));
+        for (String callback : List.of("cb-1", "cb-2", "cb-3")) {
+            assertEquals(Optional.of("r-1"), store.requestIdForCallback(callback));
+        }
+
+        store.updateChain("r-1", atHr.withStage(2, s -> s.withApprover(1, p -> p.asking(null, "cb-4", "k4"))));
+        assertEquals(List.of(), store.listPendingByApprover(BEA), "no longer standing in");
+        assertEquals(List.of("r-1"), ids(store.listPendingByApprover(DAN)));
+
+        store.decide("r-1", LeaveStatus.APPROVED, new Decision(CLEO, T0.plusSeconds(90), null), T0.plusSeconds(90));
+        assertEquals(List.of(), store.listPendingByApprover(CLEO));
+        assertEquals(List.of(), store.listPendingByApprover(DAN));
+    }
+
+    @Test
+    void fiveStagesOfTwentyApproversReadBack() {
+        List<ApprovalStage> stages = new java.util.ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            List<Person> group = new java.util.ArrayList<>();
+            for (int i = 1; i <= 20; i++) {
+                group.add(Person.ofEmail("approver-" + n + "-" + i + "@example.com", "Approver " + n + "." + i));
+            }
+            stages.add(ApprovalStage.of("Stage " + n, n % 2 == 0 ? ApprovalRule.ALL : ApprovalRule.ANY, group));
+        }
+        ApprovalChain chain = new ApprovalChain(stages, OnTimeout.APPROVE);
+        store.create(new LeaveRequest("r-big", ANN, chain, "annual", MAY_4, MAY_4, false, null,
+                LeaveStatus.PENDING, T0, T0, null, LeaveRequest.executionNameFor("r-big")));
+        ApprovalChain asked = chain.withStage(1, s -> {
+            ApprovalStage all = s;
+            for (int i = 0; i < 20; i++) {
+                int index = i;
+                all = all.withApprover(index, p -> p.asking(null, "cb-" + index, "k-" + index));
+            }
+            return all;
+        });
+        store.updateChain("r-big", asked);
+
+        assertEquals(asked, store.get("r-big").orElseThrow().chain());
+        assertEquals(List.of("r-big"), ids(store.listPendingByApprover(Person.ofEmail("approver-1-20@example.com", null))));
+        assertEquals(List.of(), store.listPendingByApprover(Person.ofEmail("approver-2-1@example.com", null)));
+    }
+
+    private static List<String> ids(List<LeaveRequest> requests) {
+        return requests.stream().map(LeaveRequest::id).toList();
     }
 
     @Test
     void everyCallbackARequestHadLeadsBackToIt() {
         store.create(leave("r-1"));
         store.create(leave("r-2", DAN, MAY_4, MAY_4, T0));
-        store.setCallbackId("r-1", "callback-1");
-        store.setCallbackId("r-1", "callback-2"); // asked again: the first one is replaced, not forgotten
-        store.setCallbackId("r-2", "callback-3");
+        ask("r-1", "callback-1");
+        ask("r-1", "callback-2"); // asked again: the first one is replaced, not forgotten
+        ask("r-2", "callback-3");
         store.decide("r-2", LeaveStatus.APPROVED, new Decision(BEA, T0, null), T0);
-        store.setCallbackId("r-2", "callback-4"); // too late: not the request's
+        ask("r-2", "callback-4"); // too late: not the request's
 
         assertEquals(Optional.of("r-1"), store.requestIdForCallback("callback-1"));
         assertEquals(Optional.of("r-1"), store.requestIdForCallback("callback-2"));
@@ -216,8 +298,8 @@ abstract class LeaveStoreContract {
     }
 
     @Test
-    void settingTheCallbackIdOfAnUnknownRequestThrowsNoSuchElement() {
-        assertThrows(NoSuchElementException.class, () -> store.setCallbackId("no-such-request", "callback-1"));
+    void updatingTheChainOfAnUnknownRequestThrowsNoSuchElement() {
+        assertThrows(NoSuchElementException.class, () -> store.updateChain("no-such-request", ApprovalChain.single(BEA)));
     }
 
     @Test
@@ -239,12 +321,15 @@ abstract class LeaveStoreContract {
 
     @Test
     void anApproversPendingRequestsAreListedOldestFirstWithoutDecidedOnes() {
-        LeaveRequest second = store.create(leave("r-b", DAN, MAY_4, MAY_4, T0.plusSeconds(1)));
-        LeaveRequest first = store.create(leave("r-a", ANN, MAY_4, MAY_4, T0));
+        store.create(leave("r-b", DAN, MAY_4, MAY_4, T0.plusSeconds(1)));
+        store.create(leave("r-a", ANN, MAY_4, MAY_4, T0));
         store.create(leave("r-c", ANN, MAY_4.plusDays(9), MAY_4.plusDays(9), T0.plusSeconds(2)));
+        for (String id : List.of("r-a", "r-b", "r-c")) {
+            ask(id, "callback-" + id);
+        }
         store.decide("r-c", LeaveStatus.CANCELLED, new Decision(ANN, T0, null), T0.plusSeconds(3));
 
-        assertEquals(List.of(first, second), store.listPendingByApprover(BEA));
+        assertEquals(List.of(store.get("r-a").orElseThrow(), store.get("r-b").orElseThrow()), store.listPendingByApprover(BEA));
         assertEquals(List.of(), store.listPendingByApprover(CLEO));
     }
 
@@ -303,10 +388,10 @@ abstract class LeaveStoreContract {
     @Test
     void teamOverlapsLeaveOutOtherApprovers() {
         LeaveRequest forBea = store.create(leave("r-bea", ANN, MAY_4, MAY_4, T0));
-        store.create(new LeaveRequest("r-cleo", DAN, CLEO, "annual", MAY_4, MAY_4, false, null, LeaveStatus.PENDING,
-                T0, T0, null, LeaveRequest.executionNameFor("r-cleo"), null));
-        store.create(new LeaveRequest("r-cleo-approved", ANN, CLEO, "annual", MAY_4, MAY_4, false, null,
-                LeaveStatus.PENDING, T0, T0, null, LeaveRequest.executionNameFor("r-cleo-approved"), null));
+        store.create(new LeaveRequest("r-cleo", DAN, ApprovalChain.single(CLEO), "annual", MAY_4, MAY_4, false, null, LeaveStatus.PENDING,
+                T0, T0, null, LeaveRequest.executionNameFor("r-cleo")));
+        store.create(new LeaveRequest("r-cleo-approved", ANN, ApprovalChain.single(CLEO), "annual", MAY_4, MAY_4, false, null,
+                LeaveStatus.PENDING, T0, T0, null, LeaveRequest.executionNameFor("r-cleo-approved")));
         store.decide("r-cleo-approved", LeaveStatus.APPROVED, new Decision(CLEO, T0, null), T0);
 
         assertEquals(List.of(forBea), store.findTeamOverlaps(BEA, MAY_4, MAY_4));

@@ -1,5 +1,6 @@
 package io.leavebot.store;
 
+import io.leavebot.testing.SampleLeaves;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +70,7 @@ class SqliteLeaveStoreTest extends LeaveStoreContract {
             assertEquals(SqliteSchema.LATEST, userVersion(released));
             LeaveRequest waiting = migrated.get("api-release-waiting").orElseThrow();
             assertEquals(LeaveStatus.PENDING, waiting.status());
-            assertEquals(Optional.of("api-release-waiting"), migrated.requestIdForCallback(waiting.callbackId()),
+            assertEquals(Optional.of("api-release-waiting"), migrated.requestIdForCallback(SampleLeaves.callbackOf(waiting)),
                     "the waiting request's callback is found by its id");
             assertEquals("Sorry, release week", migrated.get("api-release-rejected").orElseThrow().decision().comment());
             assertTrue(migrated.sent("leave-api-release-approved/tell-employee").isPresent());

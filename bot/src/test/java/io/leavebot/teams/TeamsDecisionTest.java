@@ -1,5 +1,6 @@
 package io.leavebot.teams;
 
+import io.leavebot.testing.SampleLeaves;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.ALAN;
 import static io.leavebot.testing.SampleLeaves.GRACE;
@@ -45,9 +46,9 @@ class TeamsDecisionTest {
         JsonNode approve = TeamsApi.execute(card, TeamsCards.APPROVE);
         assertEquals("Approve", approve.path("title").asText());
         assertEquals("r1", approve.path("data").path("request").asText());
-        assertEquals(leave.callbackId(), approve.path("data").path("callback").asText());
+        assertEquals(SampleLeaves.callbackOf(leave), approve.path("data").path("callback").asText());
         JsonNode reject = TeamsApi.execute(card, TeamsCards.REJECT);
-        assertEquals(leave.callbackId(), reject.path("data").path("callback").asText());
+        assertEquals(SampleLeaves.callbackOf(leave), reject.path("data").path("callback").asText());
         assertEquals("Action.ShowCard", card.path("actions").path(1).path("type").asText(), "Reject first asks for a comment");
         assertEquals("comment", card.path("actions").path(1).path("card").path("body").path(0).path("id").asText());
         assertTrue(TeamsApi.card(teams.teams().sent(ADA).get(0)).path("actions").isMissingNode(), "the receipt has no buttons");

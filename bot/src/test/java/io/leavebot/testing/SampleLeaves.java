@@ -1,11 +1,16 @@
 package io.leavebot.testing;
 
 import io.leavebot.leave.Decision;
+import io.leavebot.leave.ApprovalChain;
+import io.leavebot.leave.ApprovalRule;
+import io.leavebot.leave.ApprovalStage;
+import io.leavebot.leave.OnTimeout;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Leave requests for tests of what people are told: Ada Lovelace asks Grace Hopper for Mon 12 – Fri 16 Jan 2026
@@ -14,6 +19,8 @@ import java.time.LocalDate;
 public final class SampleLeaves {
     public static final Person ADA = Person.ofSlack("U01ADA", "ada@example.org", "Ada Lovelace");
     public static final Person GRACE = Person.ofSlack("U02GRACE", "grace@example.org", "Grace Hopper");
+    public static final Person HANA = Person.ofEmail("hana@example.org", "Hana HR");
+    public static final Person IVAN = Person.ofEmail("ivan@example.org", "Ivan HR");
     public static final Person ALAN = Person.ofSlack("U03ALAN", "alan@example.org", "Alan Turing");
     public static final String REQUEST_ID = "req-7f3a9c";
     public static final String CALLBACK_ID = "cb-5d1e77";
@@ -40,7 +47,32 @@ public final class SampleLeaves {
 
     public static LeaveRequest request(String id, Person employee, LocalDate start, LocalDate end, boolean halfDay,
             String reason) {
-        return new LeaveRequest(id, employee, GRACE, "annual", start, end, halfDay, reason, LeaveStatus.PENDING, CREATED,
-                CREATED, null, LeaveRequest.executionNameFor(id), CALLBACK_ID);
+        ApprovalChain asked = ApprovalChain.single(GRACE).withStage(1, s -> s.withApprover(0, p -> p.asking(null, CALLBACK_ID, null)));
+        return new LeaveRequest(id, employee, asked, "annual", start, end, halfDay, reason, LeaveStatus.PENDING, CREATED,
+                CREATED, null, LeaveRequest.executionNameFor(id));
+    }
+
+    /** A two-stage request: Grace approved, and now either of HR's two decides ({@code cb-hr-1}, {@code cb-hr-2}). */
+    public static LeaveRequest atSecondStage() {
+        Decision approved = new Decision(GRACE, CREATED.plusSeconds(3_600), null);
+        ApprovalChain chain = new ApprovalChain(List.of(
+                ApprovalStage.of(null, ApprovalRule.ONE, List.of(GRACE)),
+                ApprovalStage.of("HR", ApprovalRule.ANY, List.of(HANA, IVAN))), OnTimeout.EXPIRE)
+                .withStage(1, s -> s.withApprover(0, p -> p.asking(null, CALLBACK_ID, "leave-r1/stage-1/ask-1")
+                        .answering(LeaveStatus.APPROVED, approved)).decided(LeaveStatus.APPROVED, approved))
+                .withStage(2, s -> s.withApprover(0, p -> p.asking(null, "cb-hr-1", "leave-r1/stage-2/ask-1"))
+                        .withApprover(1, p -> p.asking(null, "cb-hr-2", "leave-r1/stage-2/ask-2")));
+        return pending().withChain(chain);
+    }
+
+    /** The callback a one-approver request has, or had last: the one its approver's buttons and links answer. */
+    public static String callbackOf(LeaveRequest leave) {
+        List<String> callbacks = leave.chain().callbackIds();
+        return callbacks.isEmpty() ? null : callbacks.get(callbacks.size() - 1);
+    }
+
+    /** The request with its one approver asked under {@code callbackId}. */
+    public static LeaveRequest askedWith(LeaveRequest leave, String callbackId) {
+        return leave.withChain(leave.chain().withStage(1, s -> s.withApprover(0, p -> p.asking(null, callbackId, null))));
     }
 }

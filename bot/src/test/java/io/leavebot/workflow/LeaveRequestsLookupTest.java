@@ -54,7 +54,7 @@ class LeaveRequestsLookupTest {
 
             LeaveRequest found = leaves.get("r1").orElseThrow();
             assertEquals(LeaveStatus.PENDING, found.status());
-            assertEquals(GRACE, found.approver());
+            assertEquals(GRACE, found.chain().firstApprover());
             assertEquals(start, found.start());
             assertTrue(store.get("r1").isEmpty(), "not recorded yet: the answer came from the running workflow");
             assertTrue(leaves.get("never-submitted").isEmpty());

@@ -1,5 +1,6 @@
 package io.leavebot.workflow;
 
+import io.leavebot.testing.SampleLeaves;
 import static io.leavebot.testing.LeaveBotHarness.ADA;
 import static io.leavebot.testing.LeaveBotHarness.GRACE;
 import static io.leavebot.testing.LeaveBotHarness.TIMEOUT;
@@ -29,7 +30,7 @@ class LeaveWorkflowChatTest {
         bot.settle();
         Delivery ask = chat.deliveries.stream().filter(d -> d.notification().kind() == Kind.APPROVAL_REQUEST).findFirst().orElseThrow();
         assertEquals(GRACE, ask.to());
-        assertEquals(bot.leave("r1").callbackId(), ask.notification().callbackId());
+        assertEquals(SampleLeaves.callbackOf(bot.leave("r1")), ask.notification().callbackId());
 
         bot.leaves().answer("r1", Answer.approve(GRACE, null));
         bot.settle();

@@ -34,10 +34,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * workflow whose operations changed in place fails the execution instead of guessing.
  */
 class LeaveWorkflowReplayTest {
-    /** The steps of an approval answered after the first reminder, in the order they first ran. */
+    /** The steps of an approval answered after the first reminder, in the order they first ran (stage 1's in its context). */
     private static final List<String> APPROVED_AFTER_ONE_REMINDER = List.of(LeaveWorkflow.RECORD_LEAVE,
-            LeaveWorkflow.SEND_RECEIPT, LeaveWorkflow.ASK_APPROVER, LeaveWorkflow.REMINDER + 1,
-            LeaveWorkflow.RECORD_DECISION, LeaveWorkflow.TELL_EMPLOYEE, LeaveWorkflow.UPDATE_APPROVER);
+            LeaveWorkflow.SEND_RECEIPT, StageApproval.OPEN_STAGE, StageApproval.ASK + 1, StageApproval.REMINDER + 1,
+            StageApproval.CLOSE_STAGE, LeaveWorkflow.RECORD_DECISION, LeaveWorkflow.TELL_EMPLOYEE, LeaveWorkflow.UPDATE_APPROVERS);
 
     @RegisterExtension
     final LeaveBotHarness bot = new LeaveBotHarness();
@@ -73,7 +73,7 @@ class LeaveWorkflowReplayTest {
         assertEquals(ExecutionStatus.FAILED, execution.status());
         assertEquals(NonDeterministicExecutionException.class.getName(), execution.error().errorType());
         String message = execution.error().errorMessage();
-        assertTrue(message.contains("operation #3 of the handler was recorded as CALLBACK 'manager-approval' (Callback) "
+        assertTrue(message.contains("operation #3 of the handler was recorded as CONTEXT 'stage-1' (RunInChildContext) "
                 + "but the code now asks for STEP 'check-balance' (Step)"), message);
         assertEquals(LeaveStatus.PENDING, bot.leave("r1").status(), "nothing after the mismatch ran");
         assertEquals(List.of(), bot.mailTo(ADA, "Your leave"));
@@ -101,7 +101,7 @@ class LeaveWorkflowReplayTest {
         private final LeaveSteps steps;
 
         BalanceCheckedBeforeApproval(LeaveStore store, Notifier notifier, LeavePolicy policy, Clock clock) {
-            this.steps = new LeaveSteps(store, notifier, policy, clock);
+            this.steps = new LeaveSteps(store, notifier, policy, StandIns.NONE, clock);
         }
 
         @Override

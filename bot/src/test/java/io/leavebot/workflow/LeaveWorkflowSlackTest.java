@@ -1,5 +1,6 @@
 package io.leavebot.workflow;
 
+import io.leavebot.testing.SampleLeaves;
 import static io.leavebot.testing.LeaveBotHarness.ADA;
 import static io.leavebot.testing.LeaveBotHarness.GRACE;
 import static io.leavebot.testing.LeaveBotHarness.submission;
@@ -52,7 +53,7 @@ class LeaveWorkflowSlackTest {
         Map<String, String> approval = post(1);
         assertEquals("DU02GRACE", approval.get("channel"));
         Target clicked = BlockKitJson.buttonTargets(SlackApi.json(approval, "blocks")).get(0);
-        assertEquals(new Target("r1", bot.leave("r1").callbackId()), clicked);
+        assertEquals(new Target("r1", SampleLeaves.callbackOf(bot.leave("r1"))), clicked);
         assertTrue(bot.mail().isEmpty());
     }
 
@@ -69,7 +70,7 @@ class LeaveWorkflowSlackTest {
             assertEquals("DU02GRACE", reminder.get("channel"));
             assertEquals(approvalTs, reminder.get("thread_ts"));
             assertTrue(reminder.get("text").startsWith("Reminder: "), reminder.get("text"));
-            assertEquals(bot.leave("r1").callbackId(), BlockKitJson.buttonTargets(SlackApi.json(reminder, "blocks")).get(0).callbackId());
+            assertEquals(SampleLeaves.callbackOf(bot.leave("r1")), BlockKitJson.buttonTargets(SlackApi.json(reminder, "blocks")).get(0).callbackId());
         }
         assertEquals(4, slack.calls("chat.postMessage").size());
     }

@@ -1,5 +1,6 @@
 package io.leavebot.workflow;
 
+import io.leavebot.testing.SampleLeaves;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,10 +57,10 @@ class ReleaseDataTest {
     void theWaitingRequestCompletesAndItsCallbackIsFoundById() throws Exception {
         bot.reopenOnReleasedData(RELEASED, UPGRADED_AT);
         LeaveRequest waiting = bot.leave("api-release-waiting");
-        assertEquals(java.util.Optional.of(waiting.id()), bot.leaves().requestFor(waiting.callbackId()),
+        assertEquals(java.util.Optional.of(waiting.id()), bot.leaves().requestFor(SampleLeaves.callbackOf(waiting)),
                 "the migration registered the release's callback");
 
-        LeaveRequests.Answered answered = bot.leaves().answer(waiting.id(), waiting.callbackId(), Answer.approve(GRACE, "Enjoy"));
+        LeaveRequests.Answered answered = bot.leaves().answer(waiting.id(), SampleLeaves.callbackOf(waiting), Answer.approve(GRACE, "Enjoy"));
         assertEquals(LeaveRequests.Answered.Result.ACCEPTED, answered.result());
         bot.settle();
 

@@ -1,0 +1,135 @@
+package io.leavebot.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leavebot.leave.ApprovalChain;
+import io.leavebot.leave.ApprovalRule;
+import io.leavebot.leave.ApprovalStage;
+import io.leavebot.leave.Decision;
+import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.OnTimeout;
+import io.leavebot.leave.Person;
+import io.leavebot.leave.StageApprover;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A request's {@link ApprovalChain} as the stores keep it: one JSON document, in a column (SQLite) or an attribute
+ * (DynamoDB). Its fields are written here by name, not by reflection over the records, so renaming a Java field
+ * cannot change stored data; {@code "v"} is the document's version, for a later change of shape. People are their
+ * {@link Person#key()} and display name.
+ */
+final class ChainJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int VERSION = 1;
+
+    private ChainJson() {
+    }
+
+    static String write(ApprovalChain chain) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("v", VERSION);
+        ObjectNode onTimeout = root.putObject("onTimeout");
+        onTimeout.put("action", chain.onTimeout().action().name());
+        putPerson(onTimeout, "escalateTo", chain.onTimeout().escalateTo());
+        ArrayNode stages = root.putArray("stages");
+        for (ApprovalStage stage : chain.stages()) {
+            ObjectNode s = stages.addObject();
+            s.put("name", stage.name());
+            s.put("rule", stage.rule().name());
+            s.put("status", stage.status().name());
+            putDecision(s, stage.decision());
+            ArrayNode places = s.putArray("approvers");
+            for (StageApprover a : stage.approvers()) {
+                ObjectNode p = places.addObject();
+                putPerson(p, "approver", a.approver());
+                putPerson(p, "standIn", a.standIn());
+                p.put("callbackId", a.callbackId());
+                p.put("messageKey", a.messageKey());
+                p.put("answer", a.answer() == null ? null : a.answer().name());
+                putDecision(p, a.decision());
+                p.put("escalated", a.escalated());
+            }
+        }
+        return root.toString();
+    }
+
+    /** @throws IllegalStateException when the text is not a chain this LeaveBot can read */
+    static ApprovalChain read(String text) {
+        try {
+            JsonNode root = JSON.readTree(text);
+            if (root.path("v").asInt() != VERSION) {
+                throw new IllegalStateException("an approval chain of version " + root.path("v") + ", which this LeaveBot cannot read");
+            }
+            JsonNode t = root.path("onTimeout");
+            OnTimeout onTimeout = new OnTimeout(OnTimeout.Action.valueOf(t.path("action").asText()), person(t.get("escalateTo")));
+            List<ApprovalStage> stages = new ArrayList<>();
+            for (JsonNode s : root.path("stages")) {
+                List<StageApprover> places = new ArrayList<>();
+                for (JsonNode p : s.path("approvers")) {
+                    places.add(new StageApprover(person(p.get("approver")), person(p.get("standIn")), text(p, "callbackId"),
+                            text(p, "messageKey"), status(p.get("answer")), decision(p.get("decision")), p.path("escalated").asBoolean()));
+                }
+                stages.add(new ApprovalStage(text(s, "name"), ApprovalRule.valueOf(s.path("rule").asText()), places,
+                        status(s.get("status")), decision(s.get("decision"))));
+            }
+            return new ApprovalChain(stages, onTimeout);
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw new IllegalStateException("a stored approval chain cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void putPerson(ObjectNode into, String field, Person person) {
+        if (person == null) {
+            into.putNull(field);
+            return;
+        }
+        ObjectNode p = into.putObject(field);
+        p.put("key", person.key());
+        p.put("name", person.displayName());
+        if (person.slackUserId() != null && person.email() != null) {
+            p.put("slack", person.slackUserId()); // TODO(channel-neutral Person): the address book keeps it
+        }
+    }
+
+    private static Person person(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Person person = PersonKeys.person(node.path("key").asText(), text(node, "name"));
+        String slack = text(node, "slack");
+        return slack == null ? person : new Person(slack, person.email(), person.displayName());
+    }
+
+    private static void putDecision(ObjectNode into, Decision decision) {
+        if (decision == null) {
+            into.putNull("decision");
+            return;
+        }
+        ObjectNode d = into.putObject("decision");
+        putPerson(d, "by", decision.by());
+        d.put("at", decision.at() == null ? null : decision.at().toString());
+        d.put("comment", decision.comment());
+    }
+
+    private static Decision decision(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String at = text(node, "at");
+        return new Decision(person(node.get("by")), at == null ? null : Instant.parse(at), text(node, "comment"));
+    }
+
+    private static LeaveStatus status(JsonNode node) {
+        return node == null || node.isNull() ? null : LeaveStatus.valueOf(node.asText());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
