@@ -33,13 +33,18 @@ import java.util.Set;
 public final class ApproverRouting {
     private static final Set<String> TOP_LEVEL = Set.of("default", "overrides");
     private static final Set<String> APPROVER_FIELDS = Set.of("email", "slack", "name");
+    /** The chat channel whose user ids the file names, as {@link Person#chatUserId} and the address book call it. */
+    public static final String SLACK = "slack";
 
     private final Person fallback;
     private final Map<String, Person> overrides;
+    /** The Slack user ids the file gives beside e-mail addresses, by {@link Person#key()}. */
+    private final Map<String, String> slackIds;
 
-    private ApproverRouting(Person fallback, Map<String, Person> overrides) {
+    private ApproverRouting(Person fallback, Map<String, Person> overrides, Map<String, String> slackIds) {
         this.fallback = fallback;
         this.overrides = Map.copyOf(overrides);
+        this.slackIds = Map.copyOf(slackIds);
     }
 
     /**
@@ -94,20 +99,36 @@ public final class ApproverRouting {
 
     /** Everyone is approved by {@code approver}. */
     public static ApproverRouting single(Person approver) {
-        return new ApproverRouting(approver, Map.of());
+        return new ApproverRouting(approver, Map.of(), Map.of());
     }
 
     /** A default approver (may be null) and overrides keyed by employee e-mail or Slack user id. */
     public static ApproverRouting of(Person defaultApprover, Map<String, Person> overrides) {
         Map<String, Person> normalised = new HashMap<>();
         overrides.forEach((key, approver) -> normalised.put(normalise(key), approver));
-        return new ApproverRouting(defaultApprover, normalised);
+        return new ApproverRouting(defaultApprover, normalised, Map.of());
+    }
+
+    /**
+     * The Slack user ids the file gives for approvers it names by e-mail, by {@link Person#key()}: for the chat
+     * address book, so that they are reached in Slack even before Slack showed LeaveBot who they are.
+     */
+    public Map<String, String> slackIds() {
+        return slackIds;
     }
 
     /** The employee's approver; empty when none is configured. */
     public Optional<Person> approverFor(Person employee) {
+        return approverFor(employee, Optional.empty());
+    }
+
+    /**
+     * The employee's approver, matching overrides keyed by Slack user id also for an employee known by e-mail, whose
+     * Slack user id (from the chat address book) is {@code slackUserId}; empty when none is configured.
+     */
+    public Optional<Person> approverFor(Person employee, Optional<String> slackUserId) {
         Person byEmail = employee.email() == null ? null : overrides.get(normalise(employee.email()));
-        Person bySlack = employee.slackUserId() == null ? null : overrides.get(normalise(employee.slackUserId()));
+        Person bySlack = employee.chatUserId(SLACK).or(() -> slackUserId).map(id -> overrides.get(normalise(id))).orElse(null);
         return Optional.ofNullable(byEmail != null ? byEmail : bySlack != null ? bySlack : fallback);
     }
 
@@ -116,7 +137,8 @@ public final class ApproverRouting {
             throw problem(source, "expected a JSON object with \"default\" and/or \"overrides\"");
         }
         rejectUnknown(source, root, TOP_LEVEL, "the top level");
-        Person fallback = root.has("default") ? approver(source, root.get("default"), "\"default\"") : null;
+        Map<String, String> slackIds = new HashMap<>();
+        Person fallback = root.has("default") ? approver(source, root.get("default"), "\"default\"", slackIds) : null;
         Map<String, Person> overrides = new HashMap<>();
         JsonNode list = root.get("overrides");
         if (list != null && !list.isObject()) {
@@ -128,7 +150,7 @@ public final class ApproverRouting {
                 if (entry.getKey().isBlank()) {
                     throw problem(source, "an override has an empty employee key");
                 }
-                if (overrides.put(normalise(entry.getKey()), approver(source, entry.getValue(), where)) != null) {
+                if (overrides.put(normalise(entry.getKey()), approver(source, entry.getValue(), where, slackIds)) != null) {
                     throw problem(source, where + " is listed twice");
                 }
             }
@@ -136,10 +158,16 @@ public final class ApproverRouting {
         if (fallback == null && overrides.isEmpty()) {
             throw problem(source, "it names no approver at all; add a \"default\" approver or some \"overrides\"");
         }
-        return new ApproverRouting(fallback, overrides);
+        return new ApproverRouting(fallback, overrides, slackIds);
     }
 
-    private static Person approver(String source, JsonNode node, String where) {
+    /**
+     * An approver entry: known by its {@code email} when it has one, else by its Slack user id. People are matched
+     * by e-mail (a Slack click by the e-mail Slack shows for the clicker), so an approver named only by Slack id is
+     * matched only where Slack shows LeaveBot no e-mail for them: name approvers by e-mail where it does. The Slack
+     * id of an approver named by e-mail goes to {@code slackIds}.
+     */
+    private static Person approver(String source, JsonNode node, String where, Map<String, String> slackIds) {
         if (node == null || !node.isObject()) {
             throw problem(source, where + " must be an object like {\"email\": \"bea@example.com\", \"slack\": \"U0BEA\", \"name\": \"Bea\"}");
         }
@@ -154,7 +182,15 @@ public final class ApproverRouting {
                 throw problem(source, where + " has \"email\": \"" + email + "\", which " + wrong);
             });
         }
-        return new Person(slack, email, text(source, node, "name", where));
+        String name = text(source, node, "name", where);
+        if (email == null) {
+            return Person.ofChatUser(SLACK, slack, name);
+        }
+        Person approver = Person.ofEmail(email, name);
+        if (slack != null) {
+            slackIds.put(approver.key(), slack.trim());
+        }
+        return approver;
     }
 
     private static String text(String source, JsonNode node, String field, String where) {

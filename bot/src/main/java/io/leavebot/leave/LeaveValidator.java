@@ -105,8 +105,7 @@ public final class LeaveValidator {
         }
         if (approver == null) {
             errors.put(APPROVER, ValidationMessages.noApprover());
-        } else if (employee != null && (approver.isSameAs(employee)
-                || approver.slackUserId() != null && approver.slackUserId().equals(employee.slackUserId()))) {
+        } else if (approver.isSameAs(employee)) {
             errors.put(APPROVER, ValidationMessages.ownApprover());
         }
     }

@@ -18,6 +18,8 @@ import io.leavebot.leave.LeaveSubmission;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatAddress;
+import io.leavebot.notify.ChatAddressBook;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -84,20 +86,23 @@ public final class LeaveRequests {
     private final String workflow;
     private final LeaveValidator validator;
     private final ApproverRouting routing;
+    private final ChatAddressBook addresses;
     private final Clock clock;
 
     /**
-     * @param workflow the durable function that runs {@link LeaveWorkflow}, as {@code client} names it:
-     *                 {@link #FUNCTION} in the embedded engine, the alias ARN on AWS
-     * @param clock    gives "today" for the validation of dates
+     * @param workflow  the durable function that runs {@link LeaveWorkflow}, as {@code client} names it:
+     *                  {@link #FUNCTION} in the embedded engine, the alias ARN on AWS
+     * @param addresses gives the Slack user ids of employees known by e-mail, which routing overrides may name
+     * @param clock     gives "today" for the validation of dates
      */
     public LeaveRequests(LeaveStore store, DurableClient client, String workflow, LeaveValidator validator,
-            ApproverRouting routing, Clock clock) {
+            ApproverRouting routing, ChatAddressBook addresses, Clock clock) {
         this.store = store;
         this.client = client;
         this.workflow = workflow;
         this.validator = validator;
         this.routing = routing;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -115,7 +120,7 @@ public final class LeaveRequests {
         if (earlier.isPresent()) {
             return new Submitted(id, Map.of(), earlier.get()); // recorded by its workflow, so submitted before
         }
-        Person approver = submission.employee() == null ? null : routing.approverFor(submission.employee()).orElse(null);
+        Person approver = submission.employee() == null ? null : approverOf(submission.employee());
         Map<String, String> errors = validator.validate(submission, approver, overlaps(submission), LocalDate.now(clock));
         if (!errors.isEmpty()) {
             return new Submitted(id, errors, null);
@@ -133,6 +138,17 @@ public final class LeaveRequests {
     }
 
     /**
+     * The employee's approver; the employee themselves when the routing names them by the Slack user id the address
+     * book keeps for them, so that the validator refuses it as their own approval.
+     */
+    private Person approverOf(Person employee) {
+        Optional<String> slackUserId = addresses.addressOf(ApproverRouting.SLACK, employee).map(ChatAddress::address);
+        Person approver = routing.approverFor(employee, slackUserId).orElse(null);
+        return approver != null && slackUserId.isPresent() && approver.chatUserId(ApproverRouting.SLACK).equals(slackUserId)
+                ? employee : approver;
+    }
+
+    /**
      * Approve or reject (by the request's approver) or withdraw (by its employee), answering whichever approval
      * callback is open. Withdrawals and links made before links named their callback come this way.
      */
@@ -146,12 +162,13 @@ public final class LeaveRequests {
      * the callback still open, then completes the approval callback; a late or repeated answer changes nothing and
      * says how the request stands. The workflow checks the answer again when it arrives.
      */
-    public Answered answer(String requestId, String callbackId, Answer answer) {
+    public Answered answer(String requestId, String callbackId, Answer given) {
         Optional<LeaveRequest> found = store.get(requestId);
         if (found.isEmpty()) {
             return new Answered(Answered.Result.NOT_FOUND, null);
         }
         LeaveRequest leave = found.get();
+        Answer answer = byKnownPerson(given, leave);
         if (!AnswerCheck.mayGive(answer, leave.employee(), leave.approver())) {
             return new Answered(Answered.Result.NOT_ALLOWED, leave);
         }
@@ -171,6 +188,20 @@ public final class LeaveRequests {
             return new Answered(Answered.Result.ALREADY_DECIDED, store.get(requestId).orElse(leave));
         }
         return new Answered(Answered.Result.ACCEPTED, leave);
+    }
+
+    /**
+     * The answer as given by the person it must come from, when it comes from the Slack user id the address book
+     * keeps for them: a click by someone Slack shows LeaveBot no e-mail for. The workflow matches people by key only.
+     */
+    private Answer byKnownPerson(Answer answer, LeaveRequest leave) {
+        Person expected = answer.outcome() == LeaveStatus.CANCELLED ? leave.employee() : leave.approver();
+        Optional<String> slackUserId = answer.by() == null ? Optional.empty() : answer.by().chatUserId(ApproverRouting.SLACK);
+        if (slackUserId.isEmpty() || expected == null
+                || !addresses.addressOf(ApproverRouting.SLACK, expected).map(ChatAddress::address).equals(slackUserId)) {
+            return answer;
+        }
+        return new Answer(answer.outcome(), expected, answer.comment(), answer.requestId());
     }
 
     /** The request an approval callback belongs to (its current one or one replaced since), if any. */
