@@ -162,10 +162,9 @@ public final class ApproverRouting {
     }
 
     /**
-     * An approver entry: known by its {@code email} when it has one, else by its Slack user id. People are matched
-     * by e-mail (a Slack click by the e-mail Slack shows for the clicker), so an approver named only by Slack id is
-     * matched only where Slack shows LeaveBot no e-mail for them: name approvers by e-mail where it does. The Slack
-     * id of an approver named by e-mail goes to {@code slackIds}.
+     * An approver entry: known by its {@code email} when it has one, else by its Slack user id (then a click by them
+     * is matched through the id the address book keeps for the e-mail Slack shows for them). The Slack id of an
+     * approver named by e-mail goes to {@code slackIds}.
      */
     private static Person approver(String source, JsonNode node, String where, Map<String, String> slackIds) {
         if (node == null || !node.isObject()) {

@@ -35,8 +35,8 @@ final class AnswerCheck {
 
     /**
      * Matched by {@link Person#key()}, that is by e-mail: a Slack click is matched through the e-mail Slack gives for
-     * the clicker ({@code users.info}), so an approver the routing names only by Slack user id is matched only when
-     * Slack shows LeaveBot no e-mail for them.
+     * the clicker ({@code users.info}). Where one Slack user has two keys (the routing names them by Slack id only,
+     * or Slack shows no e-mail for them), {@link LeaveRequests#answer} makes the answer the expected person's first.
      */
     static boolean samePerson(Person a, Person b) {
         return a != null && a.isSameAs(b);

@@ -142,7 +142,7 @@ public final class LeaveRequests {
      * book keeps for them, so that the validator refuses it as their own approval.
      */
     private Person approverOf(Person employee) {
-        Optional<String> slackUserId = addresses.addressOf(ApproverRouting.SLACK, employee).map(ChatAddress::address);
+        Optional<String> slackUserId = slackUserIdOf(employee);
         Person approver = routing.approverFor(employee, slackUserId).orElse(null);
         return approver != null && slackUserId.isPresent() && approver.chatUserId(ApproverRouting.SLACK).equals(slackUserId)
                 ? employee : approver;
@@ -191,17 +191,24 @@ public final class LeaveRequests {
     }
 
     /**
-     * The answer as given by the person it must come from, when it comes from the Slack user id the address book
-     * keeps for them: a click by someone Slack shows LeaveBot no e-mail for. The workflow matches people by key only.
+     * The answer as given by the person it must come from, when the two are one Slack user under two keys: a click
+     * by someone Slack shows LeaveBot no e-mail for, answering for a person known by e-mail whose Slack id the
+     * address book keeps, or the other way round (a routing that names the approver by Slack id only). The workflow
+     * matches people by key only.
      */
     private Answer byKnownPerson(Answer answer, LeaveRequest leave) {
         Person expected = answer.outcome() == LeaveStatus.CANCELLED ? leave.employee() : leave.approver();
-        Optional<String> slackUserId = answer.by() == null ? Optional.empty() : answer.by().chatUserId(ApproverRouting.SLACK);
-        if (slackUserId.isEmpty() || expected == null
-                || !addresses.addressOf(ApproverRouting.SLACK, expected).map(ChatAddress::address).equals(slackUserId)) {
+        if (answer.by() == null || expected == null || answer.by().isSameAs(expected)) {
             return answer;
         }
-        return new Answer(answer.outcome(), expected, answer.comment(), answer.requestId());
+        Optional<String> slackUserId = slackUserIdOf(answer.by());
+        return slackUserId.isPresent() && slackUserId.equals(slackUserIdOf(expected))
+                ? new Answer(answer.outcome(), expected, answer.comment(), answer.requestId()) : answer;
+    }
+
+    private Optional<String> slackUserIdOf(Person person) {
+        return person.chatUserId(ApproverRouting.SLACK)
+                .or(() -> addresses.addressOf(ApproverRouting.SLACK, person).map(ChatAddress::address));
     }
 
     /** The request an approval callback belongs to (its current one or one replaced since), if any. */
