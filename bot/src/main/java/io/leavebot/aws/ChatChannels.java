@@ -1,6 +1,7 @@
 package io.leavebot.aws;
 
 import com.slack.api.SlackConfig;
+import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackChatChannel;
@@ -17,7 +18,7 @@ import java.time.Duration;
 @FunctionalInterface
 interface ChatChannels {
     /** No chat channel, whatever the secret holds: everyone is reached by e-mail. */
-    ChatChannels EMAIL_ONLY = (slackBotToken, texts, clock) -> null;
+    ChatChannels EMAIL_ONLY = (slackBotToken, addresses, texts, clock) -> null;
 
     /** How long what Slack said about a person (name, e-mail, user id) is kept before Slack is asked again. */
     Duration SLACK_PEOPLE_TTL = Duration.ofMinutes(10);
@@ -27,15 +28,16 @@ interface ChatChannels {
      * configuration calls slack.com, as the deployment does; tests point it at a stand-in.
      */
     static ChatChannels slack(SlackConfig slackApi) {
-        return (slackBotToken, texts, clock) -> {
+        return (slackBotToken, addresses, texts, clock) -> {
             var methods = SlackSettings.sdk(slackApi).methods(slackBotToken);
-            return new SlackChatChannel(methods, new SlackPeople(methods, clock, SLACK_PEOPLE_TTL), texts);
+            return new SlackChatChannel(methods, new SlackPeople(methods, addresses, clock, SLACK_PEOPLE_TTL), texts);
         };
     }
 
     /**
-     * @param texts the wording of notifications, in the deployment's time zone
+     * @param addresses where Slack user ids of people known by e-mail are kept
+     * @param texts     the wording of notifications, in the deployment's time zone
      * @return the channel for the bot token, or null for none (e-mail only)
      */
-    ChatChannel open(String slackBotToken, NotificationTexts texts, Clock clock);
+    ChatChannel open(String slackBotToken, ChatAddressBook addresses, NotificationTexts texts, Clock clock);
 }

@@ -2,6 +2,8 @@ package io.leavebot.aws;
 
 import io.leavebot.durable.lambda.LambdaDurableClient;
 import io.leavebot.store.DynamoDbLeaveStore;
+import io.leavebot.store.Store;
+import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.workflow.LeaveRequests;
@@ -17,9 +19,21 @@ final class FrontEnds {
      * and answers executions of the deployed workflow function.
      */
     static LeaveRequests leaveRequests(AwsSettings settings, AwsClients aws, Clock clock) {
+        return leaveRequests(settings, aws, store(settings, aws), clock);
+    }
+
+    /** As {@link #leaveRequests(AwsSettings, AwsClients, Clock)}, on a store the caller also uses (Slack keeps its user ids there). */
+    static LeaveRequests leaveRequests(AwsSettings settings, AwsClients aws, Store store, Clock clock) {
         LeavePolicy policy = settings.policy();
-        var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
         var lambda = new LambdaDurableClient(aws.lambda(), settings.workflowFunction());
-        return new LeaveRequests(store, lambda, settings.workflowFunction(), new LeaveValidator(policy), settings.routing(), clock);
+        ApproverRouting routing = settings.routing();
+        // every request comes through a front end, so its approvers' Slack ids are saved before the workflow asks them
+        store.saveAll(ApproverRouting.SLACK, routing.slackIds(), clock.instant());
+        return new LeaveRequests(store, lambda, settings.workflowFunction(), new LeaveValidator(policy), routing, store, clock);
+    }
+
+    /** The leave table of the settings. */
+    static Store store(AwsSettings settings, AwsClients aws) {
+        return new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
     }
 }

@@ -65,13 +65,14 @@ public final class SlackFunction implements RequestStreamHandler {
      * @param slackApi a new configuration: its defaults call slack.com
      */
     SlackFunction(AwsSettings settings, AwsClients aws, Clock clock, SlackConfig slackApi) {
-        LeaveRequests leaves = FrontEnds.leaveRequests(settings, aws, clock);
+        var store = FrontEnds.store(settings, aws);
+        LeaveRequests leaves = FrontEnds.leaveRequests(settings, aws, store, clock);
         var policy = settings.policy();
         var texts = new NotificationTexts(settings.zone());
         Slack slack = SlackSettings.sdk(slackApi);
         // the settings first: a missing one fails the start without a call to Secrets Manager
         SlackSettings workspace = aws.secrets(settings.secretArn()).slack(slack);
-        var people = new SlackPeople(slack.methods(workspace.botToken()), clock, ChatChannels.SLACK_PEOPLE_TTL);
+        var people = new SlackPeople(slack.methods(workspace.botToken()), store, clock, ChatChannels.SLACK_PEOPLE_TTL);
         var app = SlackApp.create(workspace, leaves, people, policy, texts, clock);
         this.slack = new SlackEndpoint(app, workspace.signingSecret(), clock);
     }

@@ -58,7 +58,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
         var emails = new EmailRenderer(texts, secrets.decisionLinks(decisionUrl), from, policy.approvalTimeout());
         // Slack first, then Teams: someone in both hears in Slack; someone in one, there
         List<ChatChannel> chats = new ArrayList<>();
-        secrets.slackBotToken().map(token -> chat.open(token, texts, clock)).ifPresent(chats::add);
+        secrets.slackBotToken().map(token -> chat.open(token, store, texts, clock)).ifPresent(chats::add);
         secrets.teams().map(teams -> microsoft != null ? microsoft : teams)
                 .map(teams -> TeamsApp.connect(teams, store, texts, clock).chat()).ifPresent(chats::add);
         var notifier = new Notifier(store, chats, aws.mailer(), emails, clock);

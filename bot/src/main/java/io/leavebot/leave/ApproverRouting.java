@@ -71,16 +71,23 @@ public final class ApproverRouting {
         }
     }
 
+    /** The chat channel whose user ids the file names, as {@link Person#chatUserId} and the address book call it. */
+    public static final String SLACK = "slack";
+
     private final Route fallback;
     private final Map<String, Route> overrides;
     private final Map<String, Route> teams;
     private final List<AutoApproval> autoApprovals;
+    /** The Slack user ids the file gives beside e-mail addresses, by {@link Person#key()}. */
+    private final Map<String, String> slackIds;
 
-    private ApproverRouting(Route fallback, Map<String, Route> overrides, Map<String, Route> teams, List<AutoApproval> autoApprovals) {
+    private ApproverRouting(Route fallback, Map<String, Route> overrides, Map<String, Route> teams,
+            List<AutoApproval> autoApprovals, Map<String, String> slackIds) {
         this.fallback = fallback;
         this.overrides = Map.copyOf(overrides);
         this.teams = Map.copyOf(teams);
         this.autoApprovals = List.copyOf(autoApprovals);
+        this.slackIds = Map.copyOf(slackIds);
     }
 
     /**
@@ -142,7 +149,15 @@ public final class ApproverRouting {
     public static ApproverRouting of(Person defaultApprover, Map<String, Person> overrides) {
         Map<String, Route> normalised = new HashMap<>();
         overrides.forEach((key, approver) -> normalised.put(normalise(key), oneApprover(approver)));
-        return new ApproverRouting(defaultApprover == null ? null : oneApprover(defaultApprover), normalised, Map.of(), List.of());
+        return new ApproverRouting(defaultApprover == null ? null : oneApprover(defaultApprover), normalised, Map.of(), List.of(), Map.of());
+    }
+
+    /**
+     * The Slack user ids the file gives for approvers it names by e-mail, by {@link Person#key()}: for the chat
+     * address book, so that they are reached in Slack even before Slack showed LeaveBot who they are.
+     */
+    public Map<String, String> slackIds() {
+        return slackIds;
     }
 
     /**
@@ -150,7 +165,15 @@ public final class ApproverRouting {
      * is left out of a group they are in (nobody approves their own leave), unless that would empty it.
      */
     public Optional<ApprovalChain> chainFor(Person employee) {
-        Route route = routeFor(employee);
+        return chainFor(employee, Optional.empty());
+    }
+
+    /**
+     * {@link #chainFor(Person)}, matching overrides and teams keyed by Slack user id also for an employee known by
+     * e-mail, whose Slack user id (from the chat address book) is {@code slackUserId}.
+     */
+    public Optional<ApprovalChain> chainFor(Person employee, Optional<String> slackUserId) {
+        Route route = routeFor(employee, slackUserId);
         if (route == null) {
             return Optional.empty();
         }
@@ -166,7 +189,12 @@ public final class ApproverRouting {
 
     /** The employee's first approver (of the first stage of their chain); empty when none is configured. */
     public Optional<Person> approverFor(Person employee) {
-        Route route = routeFor(employee);
+        return approverFor(employee, Optional.empty());
+    }
+
+    /** {@link #approverFor(Person)}, with the employee's Slack user id as in {@link #chainFor(Person, Optional)}. */
+    public Optional<Person> approverFor(Person employee, Optional<String> slackUserId) {
+        Route route = routeFor(employee, slackUserId);
         return route == null ? Optional.empty() : Optional.of(route.stages().get(0).approvers().get(0).approver());
     }
 
@@ -177,11 +205,12 @@ public final class ApproverRouting {
                 .findFirst();
     }
 
-    private Route routeFor(Person employee) {
-        Route byEmail = employee.email() == null ? null : overrides.get(normalise(employee.email()));
-        Route bySlack = employee.slackUserId() == null ? null : overrides.get(normalise(employee.slackUserId()));
-        Route byTeam = teams.getOrDefault(employee.email() == null ? "" : normalise(employee.email()),
-                employee.slackUserId() == null ? null : teams.get(normalise(employee.slackUserId())));
+    private Route routeFor(Person employee, Optional<String> knownSlackId) {
+        Optional<String> slackId = employee.chatUserId(SLACK).or(() -> knownSlackId).map(ApproverRouting::normalise);
+        String email = employee.email() == null ? null : normalise(employee.email());
+        Route byEmail = email == null ? null : overrides.get(email);
+        Route bySlack = slackId.map(overrides::get).orElse(null);
+        Route byTeam = email != null && teams.containsKey(email) ? teams.get(email) : slackId.map(teams::get).orElse(null);
         return byEmail != null ? byEmail : bySlack != null ? bySlack : byTeam != null ? byTeam : fallback;
     }
 
@@ -203,8 +232,9 @@ public final class ApproverRouting {
             throw problem(source, "expected a JSON object with \"default\" and/or \"overrides\"");
         }
         rejectUnknown(source, root, TOP_LEVEL, "the top level");
-        Timeout timeoutFor = root.has("onTimeout") ? onTimeout(source, root.get("onTimeout"), "\"onTimeout\"") : null;
-        Route fallback = root.has("default") ? route(source, root.get("default"), "\"default\"", timeoutFor) : null;
+        Map<String, String> slackIds = new HashMap<>();
+        Timeout timeoutFor = root.has("onTimeout") ? onTimeout(source, root.get("onTimeout"), "\"onTimeout\"", slackIds) : null;
+        Route fallback = root.has("default") ? route(source, root.get("default"), "\"default\"", timeoutFor, slackIds) : null;
         Map<String, Route> overrides = new HashMap<>();
         JsonNode list = root.get("overrides");
         if (list != null && !list.isObject()) {
@@ -216,20 +246,20 @@ public final class ApproverRouting {
                 if (entry.getKey().isBlank()) {
                     throw problem(source, "an override has an empty employee key");
                 }
-                if (overrides.put(normalise(entry.getKey()), route(source, entry.getValue(), where, timeoutFor)) != null) {
+                if (overrides.put(normalise(entry.getKey()), route(source, entry.getValue(), where, timeoutFor, slackIds)) != null) {
                     throw problem(source, where + " is listed twice");
                 }
             }
         }
-        Map<String, Route> teams = teams(source, root.get("teams"), timeoutFor);
+        Map<String, Route> teams = teams(source, root.get("teams"), timeoutFor, slackIds);
         if (fallback == null && overrides.isEmpty() && teams.isEmpty()) {
             throw problem(source, "it names no approver at all; add a \"default\" approver or some \"overrides\"");
         }
-        return new ApproverRouting(fallback, overrides, teams, autoApprovals(source, root.get("autoApprove")));
+        return new ApproverRouting(fallback, overrides, teams, autoApprovals(source, root.get("autoApprove")), slackIds);
     }
 
     /** Team members, each keyed like an override, to their team's route. */
-    private static Map<String, Route> teams(String source, JsonNode node, Timeout timeoutFor) {
+    private static Map<String, Route> teams(String source, JsonNode node, Timeout timeoutFor, Map<String, String> slackIds) {
         Map<String, Route> byMember = new HashMap<>();
         if (node == null) {
             return byMember;
@@ -244,7 +274,7 @@ public final class ApproverRouting {
                 throw problem(source, where + " needs \"members\" (a list of e-mails or Slack ids) and \"approvers\"");
             }
             rejectUnknown(source, value, TEAM_FIELDS, where);
-            Route route = route(source, value.get("approvers"), where + ".\"approvers\"", timeoutFor);
+            Route route = route(source, value.get("approvers"), where + ".\"approvers\"", timeoutFor, slackIds);
             JsonNode members = value.get("members");
             if (!members.isArray() || members.isEmpty()) {
                 throw problem(source, where + ".\"members\" must be a non-empty list of e-mails or Slack ids");
@@ -262,7 +292,7 @@ public final class ApproverRouting {
     }
 
     /** A person, a list of stages, or {"stages": [...], "onTimeout": ...}; {@code inherited} supplies the timeout. */
-    private static Route route(String source, JsonNode node, String where, Timeout inherited) {
+    private static Route route(String source, JsonNode node, String where, Timeout inherited, Map<String, String> slackIds) {
         List<JsonNode> stageNodes = new ArrayList<>();
         Timeout timeout = inherited == null ? Timeout.EXPIRE : inherited;
         if (node != null && node.isArray()) {
@@ -274,7 +304,7 @@ public final class ApproverRouting {
             }
             node.get("stages").forEach(stageNodes::add);
             if (node.has("onTimeout")) {
-                timeout = onTimeout(source, node.get("onTimeout"), where + ".\"onTimeout\"");
+                timeout = onTimeout(source, node.get("onTimeout"), where + ".\"onTimeout\"", slackIds);
             }
         } else {
             stageNodes.add(node);
@@ -286,12 +316,12 @@ public final class ApproverRouting {
         for (int i = 0; i < stageNodes.size(); i++) {
             String at = stageNodes.size() == 1 && !(node != null && (node.isArray() || node.has("stages"))) ? where
                     : where + " stage " + (i + 1);
-            stages.add(stage(source, stageNodes.get(i), at));
+            stages.add(stage(source, stageNodes.get(i), at, slackIds));
         }
         return new Route(stages, timeout);
     }
 
-    private static ApprovalStage stage(String source, JsonNode node, String where) {
+    private static ApprovalStage stage(String source, JsonNode node, String where, Map<String, String> slackIds) {
         if (node != null && node.isObject() && (node.has("any") || node.has("all"))) {
             rejectUnknown(source, node, GROUP_FIELDS, where);
             if (node.has("any") && node.has("all")) {
@@ -305,7 +335,7 @@ public final class ApproverRouting {
             }
             List<Person> people = new ArrayList<>();
             for (int i = 0; i < group.size(); i++) {
-                Person person = approver(source, group.get(i), where + ".\"" + field + "\"[" + i + "]");
+                Person person = approver(source, group.get(i), where + ".\"" + field + "\"[" + i + "]", slackIds);
                 if (people.stream().anyMatch(person::isSameAs)) {
                     throw problem(source, where + " names " + person.key() + " twice");
                 }
@@ -313,10 +343,10 @@ public final class ApproverRouting {
             }
             return ApprovalStage.of(text(source, node, "name", where), rule, people);
         }
-        return ApprovalStage.of(null, ApprovalRule.ONE, List.of(approver(source, node, where)));
+        return ApprovalStage.of(null, ApprovalRule.ONE, List.of(approver(source, node, where, slackIds)));
     }
 
-    private static Timeout onTimeout(String source, JsonNode node, String where) {
+    private static Timeout onTimeout(String source, JsonNode node, String where, Map<String, String> slackIds) {
         if (node != null && node.isTextual() && node.asText().equals("expire")) {
             return Timeout.EXPIRE;
         }
@@ -328,7 +358,7 @@ public final class ApproverRouting {
             if (to.isTextual() && to.asText().equals(MANAGER)) {
                 return new Timeout(OnTimeout.EXPIRE, true);
             }
-            return new Timeout(OnTimeout.escalateTo(approver(source, to, where + ".\"escalate\"")), false);
+            return new Timeout(OnTimeout.escalateTo(approver(source, to, where + ".\"escalate\"", slackIds)), false);
         }
         throw problem(source, where + " must be \"expire\", \"approve\", {\"escalate\": \"manager\"} or "
                 + "{\"escalate\": {\"email\": \"…\"}}");
@@ -359,7 +389,8 @@ public final class ApproverRouting {
         return rules;
     }
 
-    private static Person approver(String source, JsonNode node, String where) {
+    /** One person as the file names them; the Slack user id of an approver named by e-mail goes to {@code slackIds}. */
+    private static Person approver(String source, JsonNode node, String where, Map<String, String> slackIds) {
         if (node == null || !node.isObject()) {
             throw problem(source, where + " must be an object like {\"email\": \"bea@example.com\", \"slack\": \"U0BEA\", \"name\": \"Bea\"}");
         }
@@ -374,7 +405,15 @@ public final class ApproverRouting {
                 throw problem(source, where + " has \"email\": \"" + email + "\", which " + wrong);
             });
         }
-        return new Person(slack, email, text(source, node, "name", where));
+        String name = text(source, node, "name", where);
+        if (email == null) {
+            return Person.ofChatUser(SLACK, slack, name);
+        }
+        Person approver = Person.ofEmail(email, name);
+        if (slack != null) {
+            slackIds.put(approver.key(), slack.trim());
+        }
+        return approver;
     }
 
     private static String text(String source, JsonNode node, String field, String where) {

@@ -107,8 +107,7 @@ public final class LeaveValidator {
         if (chain == null) {
             errors.put(APPROVER, ValidationMessages.noApprover());
         } else if (employee != null && chain.stages().stream()
-                .anyMatch(stage -> stage.approvers().stream().allMatch(a -> a.approver().isSameAs(employee)
-                        || a.approver().slackUserId() != null && a.approver().slackUserId().equals(employee.slackUserId())))) {
+                .anyMatch(stage -> stage.approvers().stream().allMatch(a -> a.approver().isSameAs(employee)))) {
             errors.put(APPROVER, ValidationMessages.ownApprover());
         }
     }

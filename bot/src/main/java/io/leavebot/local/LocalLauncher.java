@@ -92,7 +92,8 @@ public final class LocalLauncher {
         var texts = new NotificationTexts(zone);
         var emails = new EmailRenderer(texts, links,
                 settings.string("LEAVEBOT_MAIL_FROM", "LeaveBot <leavebot@localhost>"), policy.approvalTimeout());
-        Optional<LocalSlack> slack = workspace.map(w -> LocalSlack.playedBy(w, clock, texts)).or(() -> LocalSlack.from(settings, clock, texts));
+        Optional<LocalSlack> slack = workspace.map(w -> LocalSlack.playedBy(w, store, clock, texts))
+                .or(() -> LocalSlack.from(settings, store, clock, texts));
         Optional<LocalTeams> teams = LocalTeams.from(settings, store, texts, clock);
         // Slack first, then Teams: someone in both hears in Slack; someone in one, there
         List<ChatChannel> chats = Stream.concat(slack.map(LocalSlack::chat).stream(), teams.map(LocalTeams::chat).stream()).toList();
@@ -101,7 +102,8 @@ public final class LocalLauncher {
                 .clock(workspace.map(Workspace::engineClock).orElse(EngineClock.system())).build();
         engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, clock)).start();
         var routing = workspace.map(w -> w.routing(defaultApprover(settings))).orElseGet(() -> routing(settings));
-        var leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(policy), routing, clock);
+        store.saveAll(ApproverRouting.SLACK, routing.slackIds(), clock.instant());
+        var leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(policy), routing, store, clock);
 
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));

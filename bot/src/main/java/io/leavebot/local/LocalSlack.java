@@ -8,6 +8,7 @@ import io.leavebot.http.WebResponse;
 import io.leavebot.http.WebServer;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.local.Settings.SettingsException;
+import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackApp;
@@ -49,12 +50,13 @@ final class LocalSlack implements AutoCloseable {
     private final Workspace workspace;
     private SocketModeApp socketMode;
 
-    private LocalSlack(SlackSettings settings, String appToken, Workspace workspace, Clock clock, NotificationTexts texts) {
+    private LocalSlack(SlackSettings settings, String appToken, Workspace workspace, ChatAddressBook addresses, Clock clock,
+            NotificationTexts texts) {
         this.settings = settings;
         this.appToken = appToken;
         this.workspace = workspace;
         var methods = settings.slack().methods(settings.botToken());
-        this.people = new SlackPeople(methods, clock, PEOPLE_TTL);
+        this.people = new SlackPeople(methods, addresses, clock, PEOPLE_TTL);
         this.chat = new SlackChatChannel(methods, people, texts);
     }
 
@@ -63,7 +65,7 @@ final class LocalSlack implements AutoCloseable {
      *
      * @throws SettingsException naming the variable that is missing or malformed
      */
-    static Optional<LocalSlack> from(Settings settings, Clock clock, NotificationTexts texts) {
+    static Optional<LocalSlack> from(Settings settings, ChatAddressBook addresses, Clock clock, NotificationTexts texts) {
         Optional<String> bot = settings.optional("SLACK_BOT_TOKEN");
         Optional<String> app = settings.optional("SLACK_APP_TOKEN");
         Optional<String> secret = settings.optional("SLACK_SIGNING_SECRET");
@@ -89,7 +91,7 @@ final class LocalSlack implements AutoCloseable {
         SlackConfig config = new SlackConfig();
         settings.optional("SLACK_API_URL").ifPresent(url -> config.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url : url + "/"));
         var slack = new SlackSettings(bot.get(), secret.orElse(null), SlackSettings.sdk(config));
-        return Optional.of(new LocalSlack(slack, app.orElse(null), null, clock, texts));
+        return Optional.of(new LocalSlack(slack, app.orElse(null), null, addresses, clock, texts));
     }
 
     /**
@@ -122,8 +124,8 @@ final class LocalSlack implements AutoCloseable {
     }
 
     /** Slack played by the local workspace: LeaveBot configured as for real Slack over HTTP, with the workspace's credentials. */
-    static LocalSlack playedBy(Workspace workspace, Clock clock, NotificationTexts texts) {
-        return new LocalSlack(workspace.slack(), null, workspace, clock, texts);
+    static LocalSlack playedBy(Workspace workspace, ChatAddressBook addresses, Clock clock, NotificationTexts texts) {
+        return new LocalSlack(workspace.slack(), null, workspace, addresses, clock, texts);
     }
 
     /** The workflow's chat channel: DMs from the bot. */

@@ -60,7 +60,7 @@ final class DecisionListener implements BlockActionHandler {
         Answer answer = DecisionButtons.APPROVE.equals(button.getActionId())
                 ? Answer.approve(clicker, null) : Answer.reject(clicker, null);
         Answered answered = leaves.answer(requestId, target.get().callbackId(), answer);
-        AnswerLog.refused(ctx.getTeamId(), clicker.slackUserId(), requestId, answer, answered);
+        AnswerLog.refused(ctx.getTeamId(), click.getUser().getId(), requestId, answer, answered);
         return reply(click, ctx, Notice.answered(replies.answered(requestId, answer, answered), answer, answered));
     }
 

@@ -3,6 +3,8 @@ package io.leavebot.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.User;
 import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatAddress;
+import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.ChatUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,11 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who is who in Slack. LeaveBot matches people across channels by e-mail ({@link Person#key()}), so a Slack user
- * id is turned into a person with {@code users.info} (needs {@code users:read.email}), and a person known only by
- * e-mail (from the routing file) is found with {@code users.lookupByEmail}. Answers are cached for a while: a
- * slash command must be acked within 3 s, and names and addresses rarely change.
+ * id is turned into a person with {@code users.info} (needs {@code users:read.email}), and their user id is kept in
+ * the chat address book (channel {@value #CHANNEL}) to reach them later. A person Slack has not shown LeaveBot
+ * (such as an approver from the routing file) is found with {@code users.lookupByEmail}. Answers are cached for a
+ * while: a slash command must be acked within 3 s, and names and addresses rarely change.
  */
 public final class SlackPeople {
+    /** The channel name of Slack user ids in the chat address book and in {@link Person#chatUserId}. */
+    public static final String CHANNEL = "slack";
+
     private record Cached<T>(T value, Instant until) {
     }
 
@@ -26,20 +32,26 @@ public final class SlackPeople {
     private static final Set<String> NOT_FOUND = Set.of("users_not_found", "user_not_found");
 
     private final MethodsClient slack;
+    private final ChatAddressBook addresses;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Cached<Person>> byUserId = new ConcurrentHashMap<>();
     private final Map<String, Cached<Optional<String>>> byEmail = new ConcurrentHashMap<>();
 
-    /** @param slack a client holding the bot token */
-    public SlackPeople(MethodsClient slack, Clock clock, Duration ttl) {
+    /**
+     * @param slack     a client holding the bot token
+     * @param addresses where the user ids of people known by e-mail are kept
+     */
+    public SlackPeople(MethodsClient slack, ChatAddressBook addresses, Clock clock, Duration ttl) {
         this.slack = slack;
+        this.addresses = addresses;
         this.clock = clock;
         this.ttl = ttl;
     }
 
     /**
-     * The person behind a Slack user id, with e-mail and name.
+     * The person behind a Slack user id: known by the e-mail of their Slack profile, whose user id is then saved in
+     * the address book; known by the user id when Slack shows no e-mail.
      *
      * @throws ChatUnavailableException if Slack cannot be asked or does not know the user
      */
@@ -50,29 +62,35 @@ public final class SlackPeople {
         }
         var response = SlackCalls.ok("users.info", () -> slack.usersInfo(r -> r.user(userId)));
         User user = response.getUser();
-        Person person = Person.ofSlack(userId, user.getProfile() == null ? null : user.getProfile().getEmail(), nameOf(user));
+        String email = user.getProfile() == null ? null : user.getProfile().getEmail();
+        Person person;
+        if (email == null || email.isBlank()) {
+            person = Person.ofChatUser(CHANNEL, userId, nameOf(user));
+        } else {
+            person = Person.ofEmail(email, nameOf(user));
+            addresses.saveAddress(new ChatAddress(CHANNEL, person.key(), userId, clock.instant()));
+            byEmail.put(person.key(), new Cached<>(Optional.of(userId), clock.instant().plus(ttl)));
+        }
         byUserId.put(userId, new Cached<>(person, clock.instant().plus(ttl)));
         return person;
     }
 
     /**
-     * The Slack user id to reach this person at: theirs if known, else looked up by e-mail; empty when Slack has
-     * nobody with that address.
+     * The Slack user id to reach this person at: the one they are known by, else the one the address book keeps for
+     * them, else looked up by e-mail; empty when Slack has nobody with that address.
      *
      * @throws ChatUnavailableException if Slack cannot be asked
      */
     public Optional<String> userIdOf(Person person) {
-        if (person.slackUserId() != null) {
-            return Optional.of(person.slackUserId());
-        }
-        if (person.email() == null) {
-            return Optional.empty();
+        Optional<String> known = person.chatUserId(CHANNEL);
+        if (known.isPresent() || person.email() == null) {
+            return known;
         }
         Cached<Optional<String>> cached = byEmail.get(person.email());
         if (cached != null && clock.instant().isBefore(cached.until())) {
             return cached.value();
         }
-        Optional<String> id = lookUp(person.email());
+        Optional<String> id = addresses.addressOf(CHANNEL, person).map(ChatAddress::address).or(() -> lookUp(person.email()));
         byEmail.put(person.email(), new Cached<>(id, clock.instant().plus(ttl)));
         return id;
     }

@@ -91,18 +91,13 @@ final class ChainJson {
         ObjectNode p = into.putObject(field);
         p.put("key", person.key());
         p.put("name", person.displayName());
-        if (person.slackUserId() != null && person.email() != null) {
-            p.put("slack", person.slackUserId()); // TODO(channel-neutral Person): the address book keeps it
-        }
     }
 
     private static Person person(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
-        Person person = PersonKeys.person(node.path("key").asText(), text(node, "name"));
-        String slack = text(node, "slack");
-        return slack == null ? person : new Person(slack, person.email(), person.displayName());
+        return new Person(node.path("key").asText(), text(node, "name"));
     }
 
     private static void putDecision(ObjectNode into, Decision decision) {

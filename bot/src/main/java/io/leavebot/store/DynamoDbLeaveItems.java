@@ -217,20 +217,22 @@ final class DynamoDbLeaveItems {
         return new Decision(person(m.get("by")), at == null ? null : Instant.parse(at), text(m, "comment"));
     }
 
+    /** {@code slack} only for people known by their Slack user id, so that LeaveBot 0.1.0 still reads the item. */
     private static AttributeValue person(Person p) {
         Map<String, AttributeValue> m = new HashMap<>();
-        putText(m, "slack", p.slackUserId());
+        putText(m, "slack", p.chatUserId("slack").orElse(null));
         putText(m, "email", p.email());
         putText(m, "name", p.displayName());
         return AttributeValue.fromM(m);
     }
 
+    /** An item with an e-mail is someone known by it, even when 0.1.0 wrote their Slack user id beside it. */
     private static Person person(AttributeValue value) {
         if (value == null) {
             return null;
         }
         Map<String, AttributeValue> m = value.m();
-        return new Person(text(m, "slack"), text(m, "email"), text(m, "name"));
+        return Person.ofEmailOrSlack(text(m, "email"), text(m, "slack"), text(m, "name"));
     }
 
     private static void putText(Map<String, AttributeValue> item, String name, String value) {

@@ -101,19 +101,24 @@ final class SqliteLeaveRows {
         return Instant.ofEpochSecond(0, nanos);
     }
 
+    /**
+     * The {@code _slack} column keeps a Slack user id only for people known by it ({@code slack:} keys), so that
+     * LeaveBot 0.1.0 still reads the row; the ids of people known by e-mail are in the chat address book.
+     */
     private static void bindPerson(PreparedStatement s, int first, Person p, boolean withKey) throws SQLException {
         int i = first;
         if (withKey) {
             s.setString(i++, p.key());
         }
-        s.setString(i++, p == null ? null : p.slackUserId());
+        s.setString(i++, p == null ? null : p.chatUserId("slack").orElse(null));
         s.setString(i++, p == null ? null : p.email());
         s.setString(i, p == null ? null : p.displayName());
     }
 
+    /** A row with an e-mail is someone known by it, even when 0.1.0 wrote their Slack user id beside it. */
     private static Person person(ResultSet rs, String prefix) throws SQLException {
         String slack = rs.getString(prefix + "_slack");
         String email = rs.getString(prefix + "_email");
-        return slack == null && email == null ? null : new Person(slack, email, rs.getString(prefix + "_name"));
+        return slack == null && email == null ? null : Person.ofEmailOrSlack(email, slack, rs.getString(prefix + "_name"));
     }
 }

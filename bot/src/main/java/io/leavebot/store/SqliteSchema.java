@@ -49,7 +49,29 @@ final class SqliteSchema {
     };
 
     /**
-     * Version 3: a request's approval chain (JSON, {@code ChainJson}; null in rows written before, which read as the
+     * Version 3: people are known by e-mail, and their Slack user ids live in the chat address book. The ids that
+     * rows keep beside an e-mail are copied there, the newest row's when a person has several; an address already
+     * saved stays. The rows keep them too, for LeaveBot 0.1.0. ({@code WHERE true} tells SQLite the {@code ON} that
+     * follows is the upsert's, not a join's.)
+     */
+    private static final String[] SLACK_IDS_TO_ADDRESS_BOOK = {
+        """
+        INSERT INTO chat_addresses (channel, person_key, address, saved_at)
+          SELECT 'slack', person_key, address, saved_at FROM (
+            SELECT lower(employee_email) AS person_key, employee_slack AS address, updated_at AS saved_at FROM leave_requests
+              WHERE employee_email IS NOT NULL AND employee_slack IS NOT NULL
+            UNION ALL
+            SELECT lower(approver_email), approver_slack, updated_at FROM leave_requests
+              WHERE approver_email IS NOT NULL AND approver_slack IS NOT NULL
+            UNION ALL
+            SELECT lower(decided_by_email), decided_by_slack, updated_at FROM leave_requests
+              WHERE decided_by_email IS NOT NULL AND decided_by_slack IS NOT NULL)
+          WHERE true ORDER BY saved_at DESC
+          ON CONFLICT (channel, person_key) DO NOTHING""",
+    };
+
+    /**
+     * Version 4: a request's approval chain (JSON, {@code ChainJson}; null in rows written before, which read as the
      * one-approver chain of their approver columns), and who each PENDING request waits on now, approvers and
      * stand-ins, which replaces the index on the approver column.
      */
@@ -77,6 +99,7 @@ final class SqliteSchema {
                 CREATE TABLE leave_audit (request_id TEXT NOT NULL, round INTEGER NOT NULL, event TEXT NOT NULL,
                   at INTEGER NOT NULL, actor TEXT, details TEXT, PRIMARY KEY (request_id, round, event)) WITHOUT ROWID""",
             },
+            SLACK_IDS_TO_ADDRESS_BOOK,
             APPROVAL_CHAINS);
 
     /** The version this LeaveBot writes. */

@@ -48,9 +48,12 @@ final class AnswerCheck {
         return samePerson(answer.by(), answer.outcome() == LeaveStatus.CANCELLED ? employee : approver);
     }
 
-    /** Matched by e-mail or by chat id: a Slack click carries the user id, a routing file may name only an e-mail. */
+    /**
+     * Matched by {@link Person#key()}, that is by e-mail: a Slack click is matched through the e-mail Slack gives for
+     * the clicker ({@code users.info}). Where one Slack user has two keys (the routing names them by Slack id only,
+     * or Slack shows no e-mail for them), {@link LeaveRequests#answer} makes the answer the expected person's first.
+     */
     static boolean samePerson(Person a, Person b) {
-        return a != null && b != null
-                && (a.isSameAs(b) || a.slackUserId() != null && a.slackUserId().equals(b.slackUserId()));
+        return a != null && a.isSameAs(b);
     }
 }

@@ -25,6 +25,9 @@ import java.util.Set;
  *
  * <pre>{"requestId": "api-42", "outcome": "APPROVED", "by": {"email": "grace@example.com"}, "comment": "Enjoy"}</pre>
  *
+ * The decider is written by {@code email}, or by {@code slackUserId} when Slack showed LeaveBot no e-mail for them.
+ * Answers recorded before carry both; one with an e-mail is read as the person known by it, whatever its Slack id.
+ *
  * A rejection or a withdrawal completes it with failure, error type {@value #REJECTED} or {@value #CANCELLED}, a
  * short message, and the answer as JSON in the error data. An operator completing a callback by hand sends the
  * success form above with any of the three outcomes (the README shows the AWS CLI command).
@@ -153,8 +156,11 @@ public final class Answers {
         json.put("outcome", answer.isReassignment() ? REASSIGN : answer.outcome().name());
         if (answer.by() != null) {
             ObjectNode by = json.putObject("by");
-            by.put("email", answer.by().email());
-            by.put("slackUserId", answer.by().slackUserId());
+            if (answer.by().email() != null) {
+                by.put("email", answer.by().email());
+            } else {
+                by.put("slackUserId", answer.by().chatUserId("slack").orElse(null));
+            }
             by.put("displayName", answer.by().displayName());
         }
         json.put("comment", answer.comment());
@@ -208,7 +214,7 @@ public final class Answers {
             throw new NotAnAnswer("an answer whose decider has neither an e-mail nor a Slack user id");
         }
         try {
-            return new Person(slackUserId, email, text(by, "displayName"));
+            return Person.ofEmailOrSlack(email, slackUserId, text(by, "displayName"));
         } catch (IllegalArgumentException e) {
             throw new NotAnAnswer("an answer whose decider is not a person: " + e.getMessage());
         }

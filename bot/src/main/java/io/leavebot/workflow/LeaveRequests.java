@@ -10,6 +10,7 @@ import io.leavebot.durable.Validation;
 import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.leave.ApprovalChain;
+import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.LeaveRequest;
@@ -19,7 +20,10 @@ import io.leavebot.leave.LeaveSubmission;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
+import io.leavebot.leave.StageApprover;
 import io.leavebot.leave.WorkingDays;
+import io.leavebot.notify.ChatAddress;
+import io.leavebot.notify.ChatAddressBook;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -27,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What every front end (Slack, e-mail links, the JSON API, Teams) asks of LeaveBot. Validation, routing, starting
@@ -86,20 +91,23 @@ public final class LeaveRequests {
     private final String workflow;
     private final LeaveValidator validator;
     private final ApproverRouting routing;
+    private final ChatAddressBook addresses;
     private final Clock clock;
 
     /**
-     * @param workflow the durable function that runs {@link LeaveWorkflow}, as {@code client} names it:
-     *                 {@link #FUNCTION} in the embedded engine, the alias ARN on AWS
-     * @param clock    gives "today" for the validation of dates
+     * @param workflow  the durable function that runs {@link LeaveWorkflow}, as {@code client} names it:
+     *                  {@link #FUNCTION} in the embedded engine, the alias ARN on AWS
+     * @param addresses gives the Slack user ids of employees known by e-mail, which routing overrides may name
+     * @param clock     gives "today" for the validation of dates
      */
     public LeaveRequests(LeaveStore store, DurableClient client, String workflow, LeaveValidator validator,
-            ApproverRouting routing, Clock clock) {
+            ApproverRouting routing, ChatAddressBook addresses, Clock clock) {
         this.store = store;
         this.client = client;
         this.workflow = workflow;
         this.validator = validator;
         this.routing = routing;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -117,7 +125,7 @@ public final class LeaveRequests {
         if (earlier.isPresent()) {
             return new Submitted(id, Map.of(), earlier.get()); // recorded by its workflow, so submitted before
         }
-        ApprovalChain chain = submission.employee() == null ? null : routing.chainFor(submission.employee()).orElse(null);
+        ApprovalChain chain = submission.employee() == null ? null : chainOf(submission.employee());
         Map<String, String> errors = validator.validate(submission, chain, overlaps(submission), LocalDate.now(clock));
         if (!errors.isEmpty()) {
             return new Submitted(id, errors, null);
@@ -138,6 +146,22 @@ public final class LeaveRequests {
     }
 
     /**
+     * The employee's approval chain; where the routing names the employee by the Slack user id the address book
+     * keeps for them, the employee themselves, so that the validator refuses it as their own approval.
+     */
+    private ApprovalChain chainOf(Person employee) {
+        Optional<String> slackUserId = slackUserIdOf(employee);
+        ApprovalChain chain = routing.chainFor(employee, slackUserId).orElse(null);
+        if (chain == null || slackUserId.isEmpty()) {
+            return chain;
+        }
+        List<ApprovalStage> stages = chain.stages().stream().map(stage -> new ApprovalStage(stage.name(), stage.rule(),
+                stage.approvers().stream().map(a -> a.approver().chatUserId(ApproverRouting.SLACK).equals(slackUserId)
+                        ? StageApprover.of(employee) : a).toList(), stage.status(), stage.decision())).toList();
+        return new ApprovalChain(stages, chain.onTimeout());
+    }
+
+    /**
      * Approve or reject (by one of the approvers the request waits on, or their stand-in) or withdraw (by its
      * employee), answering the approval callback that is open for them. Withdrawals and links made before links
      * named their callback come this way.
@@ -153,12 +177,13 @@ public final class LeaveRequests {
      * repeated answer changes nothing and says how the request stands. The workflow checks the answer again when
      * it arrives.
      */
-    public Answered answer(String requestId, String callbackId, Answer answer) {
+    public Answered answer(String requestId, String callbackId, Answer given) {
         Optional<LeaveRequest> found = store.get(requestId);
         if (found.isEmpty()) {
             return new Answered(Answered.Result.NOT_FOUND, null);
         }
         LeaveRequest leave = found.get();
+        Answer answer = byKnownPerson(given, leave);
         boolean withdrawal = answer.outcome() == LeaveStatus.CANCELLED;
         if (withdrawal ? !AnswerCheck.samePerson(answer.by(), leave.employee()) : !AnswerCheck.mayDecide(answer.by(), leave)) {
             return new Answered(Answered.Result.NOT_ALLOWED, leave);
@@ -204,6 +229,29 @@ public final class LeaveRequests {
             }
         }
         return asked;
+    }
+
+    /**
+     * The answer as given by the person it must come from, when the two are one Slack user under two keys: a click
+     * by someone Slack shows LeaveBot no e-mail for, answering for a person known by e-mail whose Slack id the
+     * address book keeps, or the other way round (a routing that names the approver by Slack id only). The workflow
+     * matches people by key only.
+     */
+    private Answer byKnownPerson(Answer answer, LeaveRequest leave) {
+        List<Person> expected = answer.outcome() == LeaveStatus.CANCELLED ? List.of(leave.employee())
+                : leave.chain().stages().stream().flatMap(s -> s.approvers().stream())
+                        .flatMap(a -> a.standIn() == null ? Stream.of(a.approver()) : Stream.of(a.approver(), a.standIn())).toList();
+        if (answer.by() == null || expected.stream().anyMatch(answer.by()::isSameAs)) {
+            return answer;
+        }
+        Optional<String> slackUserId = slackUserIdOf(answer.by());
+        return slackUserId.isEmpty() ? answer : expected.stream().filter(p -> slackUserId.equals(slackUserIdOf(p))).findFirst()
+                .map(p -> new Answer(answer.outcome(), p, answer.comment(), answer.requestId())).orElse(answer);
+    }
+
+    private Optional<String> slackUserIdOf(Person person) {
+        return person.chatUserId(ApproverRouting.SLACK)
+                .or(() -> addresses.addressOf(ApproverRouting.SLACK, person).map(ChatAddress::address));
     }
 
     /** The request an approval callback belongs to (its current one or one replaced since), if any. */

@@ -39,8 +39,9 @@ import java.util.regex.Pattern;
 public final class People {
     /** One member of the workspace. */
     public record Member(String id, String name, String email, String title, String approverEmail) {
+        /** Known by e-mail, as Slack shows members to LeaveBot; the workspace answers {@code users.lookupByEmail} for their id. */
         Person person() {
-            return Person.ofSlack(id, email, name);
+            return Person.ofEmail(email, name);
         }
     }
 

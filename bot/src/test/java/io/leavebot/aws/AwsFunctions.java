@@ -188,7 +188,7 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
     private void startSlack() {
         slackApi = new SlackApi();
         for (Person person : List.of(SampleLeaves.ADA, SampleLeaves.GRACE, SampleLeaves.ALAN)) {
-            slackApi.member(person.slackUserId(), person.email(), person.displayName());
+            slackApi.member(SampleLeaves.slackIdOf(person), person.email(), person.displayName());
         }
         slackRequests = new SlackRequests(clock::now, slackApi.responseUrl());
         slackFunction = new SlackFunction(settings(Map.of()), clients(), time(), slackApi.config());

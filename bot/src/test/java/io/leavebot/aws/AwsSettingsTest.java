@@ -111,7 +111,7 @@ class AwsSettingsTest {
     @Test
     void oneApproverForEveryoneHasTheGivenName() {
         AwsSettings settings = AwsSettings.of(Map.of(APPROVER_EMAIL_ENV, "grace@example.org", APPROVER_NAME_ENV, "Grace"));
-        assertEquals(new Person(null, "grace@example.org", "Grace"), settings.routing().approverFor(ADA).orElseThrow());
+        assertEquals(Person.ofEmail("grace@example.org", "Grace"), settings.routing().approverFor(ADA).orElseThrow());
     }
 
     @Test

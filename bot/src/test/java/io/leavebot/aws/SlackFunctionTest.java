@@ -3,6 +3,7 @@ package io.leavebot.aws;
 import io.leavebot.testing.SampleLeaves;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static io.leavebot.testing.SampleLeaves.slackIdOf;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.ALAN;
 import static io.leavebot.testing.SampleLeaves.GRACE;
@@ -44,7 +45,7 @@ class SlackFunctionTest {
     @ParameterizedTest(name = "body base64: {0}")
     @ValueSource(booleans = {false, true})
     void leaveWithDatesIsAckedAndStartsTheWorkflowWithAnAsynchronousInvokeOfTheAlias(boolean base64) {
-        Answer ack = aws.slack(aws.slackRequests().command(ADA.slackUserId(), "2026-01-12 2026-01-16 Family trip"), base64);
+        Answer ack = aws.slack(aws.slackRequests().command(slackIdOf(ADA), "2026-01-12 2026-01-16 Family trip"), base64);
         assertEquals(200, ack.status(), ack::body);
         assertEquals("application/json; charset=utf-8", ack.header("Content-Type"));
         assertEquals("ephemeral", ack.json().path("response_type").asText());
@@ -72,7 +73,7 @@ class SlackFunctionTest {
     @Test
     void approveInSlackCompletesTheCallbackAndEveryoneIsToldInSlack() {
         String id = requested();
-        Answer ack = aws.slack(click(GRACE.slackUserId()), true);
+        Answer ack = aws.slack(click(slackIdOf(GRACE)), true);
         assertEquals(200, ack.status(), ack::body);
         assertEquals("", ack.body());
         // completed before the answer: Lambda freezes the function once it has answered
@@ -81,7 +82,7 @@ class SlackFunctionTest {
         aws.settle();
         assertEquals(LeaveStatus.APPROVED, aws.leave(id).status());
         assertTrue(GRACE.isSameAs(aws.leave(id).decision().by()));
-        assertEquals(1, postedTo("D" + ADA.slackUserId(), "Your leave is approved: "));
+        assertEquals(1, postedTo("D" + slackIdOf(ADA), "Your leave is approved: "));
         Map<String, String> update = aws.slackApi().calls("chat.update").get(0);
         assertEquals(approvalMessage().get("channel"), update.get("channel"));
         assertEquals(approvalTs(), update.get("ts"));
@@ -91,7 +92,7 @@ class SlackFunctionTest {
     @Test
     void anyoneButTheApproverIsRefusedBeforeTheAckAndTheRequestStaysPending() {
         String id = requested();
-        Answer ack = aws.slack(click(ALAN.slackUserId()), false);
+        Answer ack = aws.slack(click(slackIdOf(ALAN)), false);
         assertEquals(200, ack.status(), ack::body);
 
         // no background work: the refusal was posted before the handler returned
@@ -106,7 +107,7 @@ class SlackFunctionTest {
 
     @Test
     void aWrongSignatureIs401WithAnEmptyBodyAndNothingRuns() {
-        Signed command = aws.slackRequests().command(ADA.slackUserId(), "2026-01-12");
+        Signed command = aws.slackRequests().command(slackIdOf(ADA), "2026-01-12");
         Answer answer = aws.slack(command.withHeader("X-Slack-Signature", "v0=" + "ab".repeat(32)), false);
         assertEquals(401, answer.status());
         assertEquals("", answer.body());
@@ -137,7 +138,7 @@ class SlackFunctionTest {
         assertEquals(List.of(), aws.slackApi().methodsCalled(), "a cold start has 3 s for the first ack");
 
         Answer list = FunctionUrlEvents.invoke(function, AwsFunctions.slackEvent(
-                aws.slackRequests().command(ADA.slackUserId(), "list"), false));
+                aws.slackRequests().command(slackIdOf(ADA), "list"), false));
         assertTrue(list.json().path("text").asText().contains("You have no leave requests yet."), list::body);
         assertEquals(List.of("users.info"), aws.slackApi().methodsCalled(), "who typed it, and no auth.test");
     }
@@ -157,9 +158,9 @@ class SlackFunctionTest {
     @Test
     void noLogShowsAValueOfTheSecret() {
         String id = requested();
-        aws.slack(click(ALAN.slackUserId()), false);
-        aws.slack(click(GRACE.slackUserId()).withHeader("X-Slack-Signature", "v0=" + "00".repeat(32)), false);
-        aws.slack(click(GRACE.slackUserId()), false);
+        aws.slack(click(slackIdOf(ALAN)), false);
+        aws.slack(click(slackIdOf(GRACE)).withHeader("X-Slack-Signature", "v0=" + "00".repeat(32)), false);
+        aws.slack(click(slackIdOf(GRACE)), false);
         aws.settle();
 
         assertEquals(LeaveStatus.APPROVED, aws.leave(id).status());
@@ -172,7 +173,7 @@ class SlackFunctionTest {
 
     /** Ada asks for Mon 12 – Fri 16 Jan 2026 with {@code /leave}, and the workflow runs until Grace is asked. */
     private static String requested() {
-        Answer ack = aws.slack(aws.slackRequests().command(ADA.slackUserId(), "2026-01-12 2026-01-16 Family trip"), false);
+        Answer ack = aws.slack(aws.slackRequests().command(slackIdOf(ADA), "2026-01-12 2026-01-16 Family trip"), false);
         assertEquals(200, ack.status(), ack::body);
         aws.settle();
         return AwsFunctions.requestIdIn(ack.json().path("text").asText());
@@ -187,7 +188,7 @@ class SlackFunctionTest {
     /** The one message posted in Grace's DM: the approval request. */
     private static Map<String, String> approvalMessage() {
         List<Map<String, String>> toGrace = aws.slackApi().calls("chat.postMessage").stream()
-                .filter(call -> call.get("channel").equals("D" + GRACE.slackUserId())).toList();
+                .filter(call -> call.get("channel").equals("D" + slackIdOf(GRACE))).toList();
         assertEquals(1, toGrace.size(), toGrace::toString);
         return toGrace.get(0);
     }
@@ -195,7 +196,7 @@ class SlackFunctionTest {
     /** The {@code ts} Slack gave the approval message. */
     private static String approvalTs() {
         return aws.slackApi().answers("chat.postMessage").stream()
-                .filter(answer -> answer.path("channel").asText().equals("D" + GRACE.slackUserId()))
+                .filter(answer -> answer.path("channel").asText().equals("D" + slackIdOf(GRACE)))
                 .findFirst().orElseThrow().path("ts").asText();
     }
 

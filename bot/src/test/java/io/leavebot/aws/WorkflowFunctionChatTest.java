@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.leavebot.LeaveBotNames;
 import io.leavebot.testing.RecordingChat;
+import io.leavebot.testing.SampleLeaves;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,9 +17,9 @@ class WorkflowFunctionChatTest {
     static final List<String> TOKENS = new CopyOnWriteArrayList<>();
     static final List<RecordingChat> CHATS = new CopyOnWriteArrayList<>();
     @RegisterExtension
-    static final AwsFunctions aws = new AwsFunctions((token, texts, clock) -> {
+    static final AwsFunctions aws = new AwsFunctions((token, addresses, texts, clock) -> {
         TOKENS.add(token);
-        CHATS.add(new RecordingChat());
+        CHATS.add(new RecordingChat(addresses));
         return CHATS.get(CHATS.size() - 1);
     });
 
@@ -31,7 +32,7 @@ class WorkflowFunctionChatTest {
         assertEquals(AwsFunctions.BOT_TOKEN, TOKENS.get(TOKENS.size() - 1));
         RecordingChat chat = CHATS.get(CHATS.size() - 1);
         assertEquals(1, chat.deliveries.size());
-        assertEquals("U02GRACE", chat.deliveries.get(0).to().slackUserId());
+        assertEquals(SampleLeaves.GRACE, chat.deliveries.get(0).to(), "the routing's Slack id for her is in the address book");
         assertEquals(List.of(), aws.mailTo("grace@example.org", "Leave request from "));
         assertEquals(1, aws.mailTo("ada@example.org", "Leave request received: ").size(), "Ada has no Slack id: e-mail");
     }
@@ -42,7 +43,7 @@ class WorkflowFunctionChatTest {
         aws.secrets().secret(emailOnly, "{\"decisionLinkKey\": \"" + AwsFunctions.LINK_KEY + "\"}");
 
         new WorkflowFunction(aws.settings(Map.of(LeaveBotNames.SECRET_ARN_ENV, emailOnly)), aws.clients(), aws.time(),
-                (token, texts, clock) -> {
+                (token, addresses, texts, clock) -> {
                     throw new AssertionError("a chat channel was opened without a bot token");
                 }, null);
     }

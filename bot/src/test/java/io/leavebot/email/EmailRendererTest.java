@@ -127,7 +127,7 @@ class EmailRendererTest {
     @Test
     void someoneWithoutAnEmailAddressCannotBeMailed() {
         LeaveRequest p = SampleLeaves.pending();
-        LeaveRequest slackOnly = new LeaveRequest(p.id(), Person.ofSlack("U01ADA", null, "Ada"), p.chain(), p.type(),
+        LeaveRequest slackOnly = new LeaveRequest(p.id(), Person.ofChatUser("slack", "U01ADA", "Ada"), p.chain(), p.type(),
                 p.start(), p.end(), false, null, p.status(), p.createdAt(), p.updatedAt(), null, p.executionName());
 
         assertThrows(IllegalArgumentException.class, () -> renderer.render(Notification.of(Kind.RECEIPT, slackOnly), "k"));

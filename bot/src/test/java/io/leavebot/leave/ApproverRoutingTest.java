@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ApproverRoutingTest {
-    private static final Person BEA = new Person("U0BEA", "bea@example.com", "Bea Boss");
+    private static final Person BEA = Person.ofEmail("bea@example.com", "Bea Boss");
     private static final Person CLEO = Person.ofEmail("cleo@example.com", "Cleo CEO");
 
     @TempDir
@@ -41,17 +41,40 @@ class ApproverRoutingTest {
                   }
                 }"""));
 
-        assertEquals(Optional.of(CLEO), routing.approverFor(Person.ofSlack("U0BEA", "Bea@Example.com", null)));
-        assertEquals(Optional.of(new Person("U0BEA", null, "Bea Boss")), routing.approverFor(Person.ofSlack("U0DAN", null, null)));
+        assertEquals(Optional.of(CLEO), routing.approverFor(Person.ofEmail("Bea@Example.com", null), Optional.of("U0BEA")));
+        assertEquals(Optional.of(Person.ofChatUser("slack", "U0BEA", "Bea Boss")),
+                routing.approverFor(Person.ofChatUser("slack", "U0DAN", null)));
         assertEquals(Optional.of(BEA), routing.approverFor(Person.ofEmail("ann@example.com", "Ann")));
+    }
+
+    @Test
+    void aSlackIdOverrideMatchesAnEmployeeKnownByEmailWhoseSlackIdItIs() throws IOException {
+        ApproverRouting routing = ApproverRouting.fromFile(file("""
+                {"default": {"email": "bea@example.com"}, "overrides": {"U0DAN": {"email": "cleo@example.com", "name": "Cleo CEO"}}}"""));
+
+        assertEquals(Optional.of(CLEO), routing.approverFor(Person.ofEmail("dan@example.com", null), Optional.of("U0DAN")));
+        assertEquals(Optional.of(Person.ofEmail("bea@example.com", null)), routing.approverFor(Person.ofEmail("dan@example.com", null)));
+    }
+
+    @Test
+    void anApproverWithOnlyASlackIdIsKnownByItAndOneWithBothByEmailWithTheIdForTheAddressBook() throws IOException {
+        ApproverRouting routing = ApproverRouting.fromFile(file("""
+                {"default": {"email": "Bea@Example.com", "slack": " U0BEA ", "name": "Bea Boss"},
+                 "overrides": {"ann@example.com": {"slack": "U0CLEO", "name": "Cleo"}}}"""));
+
+        assertEquals(Optional.of(BEA), routing.approverFor(Person.ofEmail("dan@example.com", null)));
+        Person cleo = routing.approverFor(Person.ofEmail("ann@example.com", null)).orElseThrow();
+        assertEquals("slack:U0CLEO", cleo.key());
+        assertEquals(Optional.of("U0CLEO"), cleo.chatUserId("slack"));
+        assertEquals(Map.of("bea@example.com", "U0BEA"), routing.slackIds());
     }
 
     @Test
     void anEmailOverrideWinsOverASlackIdOverride() {
         ApproverRouting routing = ApproverRouting.of(null, Map.of("slack:U0ANN", BEA, "ann@example.com", CLEO));
 
-        assertEquals(Optional.of(CLEO), routing.approverFor(Person.ofSlack("U0ANN", "ann@example.com", null)));
-        assertEquals(Optional.of(BEA), routing.approverFor(Person.ofSlack("U0ANN", null, null)));
+        assertEquals(Optional.of(CLEO), routing.approverFor(Person.ofEmail("ann@example.com", null), Optional.of("U0ANN")));
+        assertEquals(Optional.of(BEA), routing.approverFor(Person.ofChatUser("slack", "U0ANN", null)));
     }
 
     @Test
@@ -63,7 +86,7 @@ class ApproverRoutingTest {
 
     @Test
     void aSingleApproverApprovesEveryone() {
-        assertEquals(Optional.of(BEA), ApproverRouting.single(BEA).approverFor(Person.ofSlack("U0ZED", null, null)));
+        assertEquals(Optional.of(BEA), ApproverRouting.single(BEA).approverFor(Person.ofChatUser("slack", "U0ZED", null)));
     }
 
     @Test

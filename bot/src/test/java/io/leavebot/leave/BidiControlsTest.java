@@ -38,7 +38,7 @@ class BidiControlsTest {
 
     @Test
     void aPersonLosesThemFromTheNameAndANameOfNothingElseIsNoName() {
-        assertEquals("Ada Lovelace", Person.ofSlack("U0ADA", null, "Ada \u202ELovelace").displayName());
+        assertEquals("Ada Lovelace", Person.ofChatUser("slack", "U0ADA", "Ada \u202ELovelace").displayName());
         Person onlyControls = Person.ofEmail("ada@example.com", " " + ALL + " ");
         assertNull(onlyControls.displayName());
         assertEquals("ada@example.com", onlyControls.name());

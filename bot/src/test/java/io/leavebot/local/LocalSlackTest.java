@@ -88,7 +88,7 @@ class LocalSlackTest {
 
     @Test
     void aSlackSettingThatIsMissingOrMalformedIsNamed() {
-        assertEquals(Optional.empty(), LocalSlack.from(Settings.of(Map.of()), null, null));
+        assertEquals(Optional.empty(), LocalSlack.from(Settings.of(Map.of()), null, null, null));
         assertMessage("SLACK_BOT_TOKEN", Map.of("SLACK_SIGNING_SECRET", "secret"));
         assertMessage("SLACK_BOT_TOKEN", Map.of("SLACK_APP_TOKEN", "xapp-1-A0-1-abc"));
         assertMessage("SLACK_APP_TOKEN", Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-abc"));
@@ -97,7 +97,7 @@ class LocalSlackTest {
     }
 
     private static void assertMessage(String expected, Map<String, String> values) {
-        var e = assertThrows(SettingsException.class, () -> LocalSlack.from(Settings.of(values), null, null));
+        var e = assertThrows(SettingsException.class, () -> LocalSlack.from(Settings.of(values), null, null, null));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         values.values().stream().filter(v -> v.length() > 3).forEach(v -> assertTrue(!e.getMessage().contains(v),
                 "the message shows a token: " + e.getMessage()));

@@ -54,7 +54,8 @@ class WorkspaceSettingsTest {
         Settings settings = Settings.of(Map.of("LEAVEBOT_WORKSPACE_PEOPLE", people.toString()));
         try (Workspace workspace = LocalSlack.workspace(settings, dir, null, LOOPBACK).orElseThrow()) {
             var routing = workspace.routing(Person.ofEmail("manager@example.com", null));
-            assertEquals("U0BO", routing.approverFor(Person.ofEmail("ann@example.com", null)).orElseThrow().slackUserId());
+            // the member Bo, whom the workspace finds by e-mail (users.lookupByEmail) as U0BO
+            assertEquals(Person.ofEmail("bo@example.com", "Bo"), routing.approverFor(Person.ofEmail("ann@example.com", null)).orElseThrow());
         }
         var both = assertThrows(SettingsException.class, () -> LocalSlack.workspace(Settings.of(Map.of("LEAVEBOT_ROUTING_FILE",
                 people.toString())), dir, null, LOOPBACK));

@@ -51,7 +51,7 @@ class LeaveWordingTest {
     @Test
     void peopleWithoutADisplayNameAreNamedByEmailAndGreetedPolitely() {
         Person noName = Person.ofEmail("lin@example.org", null);
-        Person slackOnly = Person.ofSlack("U0SLACK", null, null);
+        Person slackOnly = Person.ofChatUser("slack", "U0SLACK", null);
 
         assertEquals("lin@example.org", LeaveWording.name(noName));
         assertEquals("Hello,", LeaveWording.greeting(noName));

@@ -17,6 +17,7 @@ import io.leavebot.leave.Person;
 import io.leavebot.notify.SentNotification;
 import io.leavebot.store.SqliteLeaveStore;
 import io.leavebot.notify.Notification.Kind;
+import io.leavebot.testing.MemoryAddressBook;
 import io.leavebot.testing.RecordingChat;
 import io.leavebot.testing.SampleLeaves;
 import java.io.IOException;
@@ -69,7 +70,7 @@ class NotifierTest {
 
     @Test
     void someoneChatCannotReachGetsEmail() throws IOException {
-        RecordingChat chat = new RecordingChat();
+        RecordingChat chat = new RecordingChat(new MemoryAddressBook()); // a Slack that knows nobody's user id
         Person emailOnly = Person.ofEmail("ada@example.org", "Ada Lovelace");
 
         assertEquals(Notifier.EMAIL, notifier(chat).notify("leave-1/send-receipt", emailOnly, RECEIPT).channel());
@@ -98,7 +99,7 @@ class NotifierTest {
 
     @Test
     void chatDownAndNoEmailAddressFailsSoTheStepRetriesAndNothingIsRecorded() {
-        Person slackOnly = Person.ofSlack("U01ADA", null, "Ada");
+        Person slackOnly = Person.ofChatUser("slack", "U01ADA", "Ada");
 
         assertThrows(ChatUnavailableException.class,
                 () -> notifier(new RecordingChat().down()).notify("leave-1/send-receipt", slackOnly, RECEIPT));
@@ -107,7 +108,7 @@ class NotifierTest {
 
     @Test
     void someoneNoChannelCanEverReachIsRecordedAsNone() {
-        Person slackOnly = Person.ofSlack("U01ADA", null, "Ada");
+        Person slackOnly = Person.ofChatUser("slack", "U01ADA", "Ada");
 
         assertEquals(Notifier.NONE, emailOnly().notify("leave-1/send-receipt", slackOnly, RECEIPT).channel());
     }

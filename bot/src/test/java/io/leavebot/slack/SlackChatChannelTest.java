@@ -15,6 +15,7 @@ import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.notify.Notification;
 import io.leavebot.notify.Notification.Kind;
 import io.leavebot.testing.BlockKitJson;
+import io.leavebot.testing.MemoryAddressBook;
 import io.leavebot.testing.SampleLeaves;
 import io.leavebot.testing.SlackApi;
 import java.util.List;
@@ -37,7 +38,8 @@ class SlackChatChannelTest {
             new Notification(Kind.REMINDER, SampleLeaves.pending(), SampleLeaves.CALLBACK_ID, 1, List.of());
 
     private final SlackApi slack = new SlackApi().member("U03ALAN", "alan@example.org", "Alan Turing");
-    private final SlackChatChannel chat = slack.chatChannel();
+    /** Ada's and Grace's Slack user ids are in the address book; Alan is found by e-mail. */
+    private final SlackChatChannel chat = slack.chatChannel(MemoryAddressBook.withSlackIdsOf(ADA, GRACE));
 
     @AfterEach
     void stopSlack() {

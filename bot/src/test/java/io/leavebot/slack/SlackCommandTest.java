@@ -1,5 +1,6 @@
 package io.leavebot.slack;
 
+import static io.leavebot.testing.SampleLeaves.slackIdOf;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.ALAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,7 @@ class SlackCommandTest {
     @Test
     void leaveAloneOpensTheRequestForm() {
         String triggerId = slack.requests().triggerId();
-        JsonNode ack = slack.sendOk(slack.requests().command(ADA.slackUserId(), "", triggerId));
+        JsonNode ack = slack.sendOk(slack.requests().command(slackIdOf(ADA), "", triggerId));
         assertTrue(ack.isEmpty(), "the ack says nothing: the form is the answer");
 
         Map<String, String> opened = slack.slack().calls("views.open").get(0);
@@ -47,7 +48,7 @@ class SlackCommandTest {
 
     @Test
     void datesAndAReasonAskForLeaveStraightAway() {
-        JsonNode reply = slack.sendOk(slack.requests().command(ADA.slackUserId(), "2026-01-12 2026-01-16 Family visit"));
+        JsonNode reply = slack.sendOk(slack.requests().command(slackIdOf(ADA), "2026-01-12 2026-01-16 Family visit"));
         assertEquals("ephemeral", reply.path("response_type").asText());
         String text = reply.path("text").asText();
         assertTrue(text.startsWith("Leave request received: Mon 12 Jan 2026 – Fri 16 Jan 2026\nThank you — your request "
@@ -76,8 +77,8 @@ class SlackCommandTest {
     @Test
     void aRetriedCommandStartsOneRequest() {
         String triggerId = slack.requests().triggerId();
-        String first = slack.sendOk(slack.requests().command(ADA.slackUserId(), "2026-01-12", triggerId)).path("text").asText();
-        String again = slack.sendOk(slack.requests().command(ADA.slackUserId(), "2026-01-12", triggerId)).path("text").asText();
+        String first = slack.sendOk(slack.requests().command(slackIdOf(ADA), "2026-01-12", triggerId)).path("text").asText();
+        String again = slack.sendOk(slack.requests().command(slackIdOf(ADA), "2026-01-12", triggerId)).path("text").asText();
         assertEquals(idIn(first), idIn(again));
         slack.bot().settle();
         assertEquals(1, slack.executions());
@@ -85,7 +86,7 @@ class SlackCommandTest {
 
     @Test
     void unreadableTextGetsTheUsageAndStartsNothing() {
-        String text = slack.sendOk(slack.requests().command(ADA.slackUserId(), "next week please")).path("text").asText();
+        String text = slack.sendOk(slack.requests().command(slackIdOf(ADA), "next week please")).path("text").asText();
         assertTrue(text.startsWith("\"next\" is not a date we can read. Please write the start date as YYYY-MM-DD, "
                 + "for example 2026-01-12.\nHere is what you can ask LeaveBot:"), text);
         assertTrue(text.contains("/leave 2026-01-12 2026-01-16 Family visit"), text);
@@ -94,7 +95,7 @@ class SlackCommandTest {
 
     @Test
     void everyProblemWithTheRequestIsListed() {
-        String text = slack.sendOk(slack.requests().command(ADA.slackUserId(), "holiday 2026-01-02 2026-01-01")).path("text").asText();
+        String text = slack.sendOk(slack.requests().command(slackIdOf(ADA), "holiday 2026-01-02 2026-01-01")).path("text").asText();
         assertTrue(text.startsWith("Your leave request was not sent. Please correct these and try again:\n"
                 + "• \"holiday\" is not a leave type here. Please choose one of: annual, sick, unpaid or other.\n"
                 + "• The start date 2026-01-02 is in the past."), text);
@@ -106,17 +107,17 @@ class SlackCommandTest {
     @Test
     void listShowsTheEmployeesOwnRequests() {
         slack.submitted("r1");
-        String text = slack.sendOk(slack.requests().command(ADA.slackUserId(), "list")).path("text").asText();
+        String text = slack.sendOk(slack.requests().command(slackIdOf(ADA), "list")).path("text").asText();
         assertEquals("Your leave requests, newest first:\n• Mon 12 Jan 2026 – Fri 16 Jan 2026 · 5 working days · "
                 + "Annual leave · Family visit · Waiting for Grace Hopper's decision (id r1)", text);
         assertEquals("You have no leave requests yet. To ask for leave, type /leave.",
-                slack.sendOk(slack.requests().command(ALAN.slackUserId(), "list")).path("text").asText());
+                slack.sendOk(slack.requests().command(slackIdOf(ALAN), "list")).path("text").asText());
     }
 
     @Test
     void theEmployeeCanWithdrawAWaitingRequest() {
         slack.submitted("r1");
-        String text = slack.sendOk(slack.requests().command(ADA.slackUserId(), "cancel r1")).path("text").asText();
+        String text = slack.sendOk(slack.requests().command(slackIdOf(ADA), "cancel r1")).path("text").asText();
         assertTrue(text.startsWith("Your leave request is withdrawn: Mon 12 Jan 2026 – Fri 16 Jan 2026"), text);
         assertEquals(LeaveStatus.CANCELLED, slack.settledStatus("r1"));
         assertEquals(1, slack.chat().deliveries.stream()
@@ -126,24 +127,24 @@ class SlackCommandTest {
     @Test
     void nobodyElseCanWithdrawIt() {
         slack.submitted("r1");
-        String text = slack.sendOk(slack.requests().command(ALAN.slackUserId(), "cancel r1")).path("text").asText();
+        String text = slack.sendOk(slack.requests().command(slackIdOf(ALAN), "cancel r1")).path("text").asText();
         assertEquals("Only the person who asked for a leave request can withdraw it, and request r1 is not yours. "
                 + "Nothing was changed.\nType /leave list to see your requests and their ids.", text);
         assertEquals("LeaveBot has no leave request with the id r9. Nothing was changed.\nType /leave list to see your "
-                + "requests and their ids.", slack.sendOk(slack.requests().command(ADA.slackUserId(), "cancel r9")).path("text").asText());
+                + "requests and their ids.", slack.sendOk(slack.requests().command(slackIdOf(ADA), "cancel r9")).path("text").asText());
         assertEquals(LeaveStatus.PENDING, slack.settledStatus("r1"));
     }
 
     @Test
     void aFormThatCannotOpenIsExplained() {
         slack.slack().answer("views.open", "{\"ok\":false,\"error\":\"expired_trigger_id\"}");
-        String text = slack.sendOk(slack.requests().command(ADA.slackUserId(), "")).path("text").asText();
+        String text = slack.sendOk(slack.requests().command(slackIdOf(ADA), "")).path("text").asText();
         assertTrue(text.startsWith("LeaveBot could not open the request form just now."), text);
         assertFalse(text.contains("expired_trigger_id"), "Slack's error code is for the log, not for people");
     }
 
     private LeaveRequest requested(String text) {
-        String reply = slack.sendOk(slack.requests().command(ADA.slackUserId(), text)).path("text").asText();
+        String reply = slack.sendOk(slack.requests().command(slackIdOf(ADA), text)).path("text").asText();
         slack.bot().settle();
         return slack.bot().leave(idIn(reply));
     }

@@ -1,6 +1,7 @@
 package io.leavebot.slack;
 
 import io.leavebot.testing.SampleLeaves;
+import static io.leavebot.testing.SampleLeaves.slackIdOf;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.ALAN;
 import static io.leavebot.testing.SampleLeaves.GRACE;
@@ -30,7 +31,7 @@ class SlackDecisionTest {
     @Test
     void approveDecidesAndTheWorkflowTellsEveryone() {
         String button = buttonOf(slack.submitted("r1"));
-        assertTrue(slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.APPROVE, button)).isEmpty());
+        assertTrue(slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.APPROVE, button)).isEmpty());
         assertEquals(List.of(), slack.slack().responses(), "accepted: the workflow replaces the message, nothing is said here");
 
         slack.bot().settle();
@@ -46,7 +47,7 @@ class SlackDecisionTest {
         LeaveRequest asked = slack.submitted("r1");
         String oldButton = buttonOf(asked);
         slack.bot().engine().succeedCallback(SampleLeaves.callbackOf(asked),
-                "{\"requestId\":\"r1\",\"outcome\":\"APPROVED\",\"by\":{\"slackUserId\":\"" + ALAN.slackUserId() + "\"}}");
+                "{\"requestId\":\"r1\",\"outcome\":\"APPROVED\",\"by\":{\"slackUserId\":\"" + slackIdOf(ALAN) + "\"}}");
         slack.bot().settle();
         LeaveRequest askedAgain = slack.bot().leave("r1");
         assertEquals(LeaveStatus.PENDING, askedAgain.status());
@@ -55,14 +56,14 @@ class SlackDecisionTest {
         assertEquals(1, slack.chat().deliveries.stream()
                 .filter(d -> d.notification().kind() == Notification.Kind.APPROVAL_REQUEST_AGAIN && GRACE.isSameAs(d.to())).count());
 
-        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.APPROVE, oldButton));
+        slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.APPROVE, oldButton));
         assertTrue(slack.slack().responses().get(0).path("text").asText().startsWith("These buttons no longer work"),
                 slack.slack().responses().toString());
-        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.REJECT_WITH_COMMENT, oldButton));
+        slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.REJECT_WITH_COMMENT, oldButton));
         assertEquals(2, slack.slack().responses().size(), "no comment form for a replaced message");
         assertEquals(LeaveStatus.PENDING, slack.settledStatus("r1"));
 
-        assertTrue(slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.APPROVE, buttonOf(askedAgain))).isEmpty());
+        assertTrue(slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.APPROVE, buttonOf(askedAgain))).isEmpty());
         slack.bot().settle();
         assertEquals(LeaveStatus.APPROVED, slack.bot().leave("r1").status());
         assertEquals(1, outcomesToAda());
@@ -71,7 +72,7 @@ class SlackDecisionTest {
     @Test
     void rejectWithCommentAsksForTheCommentAndRejectsWithIt() {
         String button = buttonOf(slack.submitted("r1"));
-        assertTrue(slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.REJECT_WITH_COMMENT, button)).isEmpty());
+        assertTrue(slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.REJECT_WITH_COMMENT, button)).isEmpty());
         JsonNode form = openedForm();
         assertEquals(RejectModal.CALLBACK_ID, form.path("callback_id").asText());
         assertTrue(form.toString().contains("Leave request from Ada Lovelace: Mon 12 Jan 2026 – Fri 16 Jan 2026"), form.toString());
@@ -87,7 +88,7 @@ class SlackDecisionTest {
     @Test
     void theCommentIsRequiredAndBounded() {
         String button = buttonOf(slack.submitted("r1"));
-        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.REJECT_WITH_COMMENT, button));
+        slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.REJECT_WITH_COMMENT, button));
         JsonNode form = openedForm();
 
         assertEquals(Map.of("comment", "Please write a comment, or close this and use Reject to reject the request without one."),
@@ -100,7 +101,7 @@ class SlackDecisionTest {
     @Test
     void anyoneButTheApproverIsRefusedAndNothingChanges() {
         String button = buttonOf(slack.submitted("r1"));
-        assertTrue(slack.sendOk(slack.requests().click(ALAN.slackUserId(), DecisionButtons.APPROVE, button)).isEmpty());
+        assertTrue(slack.sendOk(slack.requests().click(slackIdOf(ALAN), DecisionButtons.APPROVE, button)).isEmpty());
         JsonNode refusal = slack.slack().responses().get(0);
         assertEquals("ephemeral", refusal.path("response_type").asText());
         assertFalse(refusal.path("replace_original").asBoolean(true), "the approval message stays as it is");
@@ -114,11 +115,11 @@ class SlackDecisionTest {
     @Test
     void aSecondClickSaysWhoDecidedAndChangesNothing() {
         String button = buttonOf(slack.submitted("r1"));
-        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.APPROVE, button));
+        slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.APPROVE, button));
         slack.bot().settle();
         LeaveRequest decided = slack.bot().leave("r1");
 
-        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.REJECT, button));
+        slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.REJECT, button));
         String text = slack.slack().responses().get(0).path("text").asText();
         assertTrue(text.startsWith("This request is no longer waiting for a decision, so it can no longer be approved or "
                 + "rejected. Nothing was changed."), text);
@@ -131,8 +132,8 @@ class SlackDecisionTest {
     @Test
     void aDoubleClickDecidesOnce() {
         String button = buttonOf(slack.submitted("r1"));
-        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.APPROVE, button));
-        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.APPROVE, button)); // the workflow may not have run yet
+        slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.APPROVE, button));
+        slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.APPROVE, button)); // the workflow may not have run yet
         List<JsonNode> responses = slack.slack().responses();
         assertEquals(1, responses.size(), "only the second click is answered");
         assertTrue(responses.get(0).path("text").asText().contains("Nothing was changed."), responses.toString());
@@ -146,10 +147,10 @@ class SlackDecisionTest {
         slack.bot().advance(LeaveBotHarness.TIMEOUT.plus(Duration.ofSeconds(1)));
         assertEquals(LeaveStatus.EXPIRED, slack.bot().leave("r1").status());
 
-        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.APPROVE, button));
+        slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.APPROVE, button));
         String text = slack.slack().responses().get(0).path("text").asText();
         assertTrue(text.contains("*Status:* Expired on Mon 5 Jan 2026, 09:01 UTC without a decision"), text);
-        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.REJECT_WITH_COMMENT, button));
+        slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.REJECT_WITH_COMMENT, button));
         assertEquals(List.of(), slack.slack().calls("views.open"), "no form for a request that no longer waits");
         assertEquals(2, slack.slack().responses().size());
         assertEquals(LeaveStatus.EXPIRED, slack.settledStatus("r1"));
@@ -161,7 +162,7 @@ class SlackDecisionTest {
         slack.bot().leaves().answer("r1", Answer.cancel(ADA));
         slack.bot().settle();
 
-        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.APPROVE, button));
+        slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.APPROVE, button));
         String text = slack.slack().responses().get(0).path("text").asText();
         assertTrue(text.contains("*Status:* Withdrawn by Ada Lovelace on Mon 5 Jan 2026, 09:00 UTC"), text);
         assertEquals(LeaveStatus.CANCELLED, slack.settledStatus("r1"));
@@ -170,7 +171,7 @@ class SlackDecisionTest {
     @Test
     void aButtonThatIsNotOursChangesNothing() {
         slack.submitted("r1");
-        slack.sendOk(slack.requests().click(GRACE.slackUserId(), DecisionButtons.APPROVE, "r1"));
+        slack.sendOk(slack.requests().click(slackIdOf(GRACE), DecisionButtons.APPROVE, "r1"));
         assertTrue(slack.slack().responses().get(0).path("text").asText().startsWith("LeaveBot cannot read this button."));
         assertEquals(LeaveStatus.PENDING, slack.settledStatus("r1"));
     }
@@ -178,10 +179,10 @@ class SlackDecisionTest {
     @Test
     void onHomeTheTabIsPublishedAgainWithWhatTheClickDid() {
         String button = buttonOf(slack.submitted("r1"));
-        assertTrue(slack.sendOk(slack.requests().clickOnHome(GRACE.slackUserId(), DecisionButtons.APPROVE, button)).isEmpty());
+        assertTrue(slack.sendOk(slack.requests().clickOnHome(slackIdOf(GRACE), DecisionButtons.APPROVE, button)).isEmpty());
 
         Map<String, String> published = slack.slack().calls("views.publish").get(0);
-        assertEquals(GRACE.slackUserId(), published.get("user_id"));
+        assertEquals(slackIdOf(GRACE), published.get("user_id"));
         String home = SlackApi.json(published, "view").toString();
         assertTrue(home.contains("You approved Ada Lovelace's leave: Mon 12 Jan 2026 – Fri 16 Jan 2026"), home);
         assertFalse(home.contains(DecisionButtons.APPROVE), "the request just decided has no buttons any more");
@@ -192,7 +193,7 @@ class SlackDecisionTest {
     @Test
     void rejectWithCommentFromHomePublishesHomeOnceSent() {
         String button = buttonOf(slack.submitted("r1"));
-        slack.sendOk(slack.requests().clickOnHome(GRACE.slackUserId(), DecisionButtons.REJECT_WITH_COMMENT, button));
+        slack.sendOk(slack.requests().clickOnHome(slackIdOf(GRACE), DecisionButtons.REJECT_WITH_COMMENT, button));
         JsonNode form = openedForm();
         slack.sendOk(commentSent(form, "Release week"));
 
@@ -202,7 +203,7 @@ class SlackDecisionTest {
     }
 
     private SlackRequests.Signed commentSent(JsonNode form, String comment) {
-        return slack.requests().viewSubmission(GRACE.slackUserId(), "V0REJECT1", form.path("callback_id").asText(),
+        return slack.requests().viewSubmission(slackIdOf(GRACE), "V0REJECT1", form.path("callback_id").asText(),
                 form.path("private_metadata").asText(), SlackRequests.text(SlackRequests.values(), RejectModal.COMMENT, comment));
     }
 

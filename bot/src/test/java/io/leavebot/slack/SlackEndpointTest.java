@@ -1,5 +1,6 @@
 package io.leavebot.slack;
 
+import static io.leavebot.testing.SampleLeaves.slackIdOf;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.ALAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,7 @@ class SlackEndpointTest {
     @Test
     void aSignedCommandIsServedWithoutAskingSlackWhoWeAre() {
         assertEquals(List.of(), slack.slack().methodsCalled(), "building the app calls nothing (a Lambda cold start must not wait)");
-        Reply reply = slack.send(slack.requests().command(ADA.slackUserId(), "list"));
+        Reply reply = slack.send(slack.requests().command(slackIdOf(ADA), "list"));
         assertEquals(200, reply.status());
         assertTrue(reply.body().contains("You have no leave requests yet."), reply.body());
         assertEquals(List.of("users.info"), slack.slack().methodsCalled(), "no auth.test before the ack: only who typed it");
@@ -35,7 +36,7 @@ class SlackEndpointTest {
 
     @Test
     void missingHeadersAreRefusedWithNoDetail() {
-        Signed command = slack.requests().command(ADA.slackUserId(), "help");
+        Signed command = slack.requests().command(slackIdOf(ADA), "help");
         assertUnauthorized(command.withHeader("X-Slack-Signature", null));
         assertUnauthorized(command.withHeader("X-Slack-Request-Timestamp", null));
         assertUnauthorized(new Signed(Map.of(), command.body()));
@@ -43,7 +44,7 @@ class SlackEndpointTest {
 
     @Test
     void aWrongSignatureIsRefused() {
-        Signed command = slack.requests().command(ADA.slackUserId(), "help");
+        Signed command = slack.requests().command(slackIdOf(ADA), "help");
         String signature = command.header("X-Slack-Signature");
         String lastDigitChanged = signature.substring(0, signature.length() - 1) + (signature.endsWith("0") ? "1" : "0");
         assertUnauthorized(command.withHeader("X-Slack-Signature", lastDigitChanged));
@@ -53,7 +54,7 @@ class SlackEndpointTest {
 
     @Test
     void timestampsMoreThanFiveMinutesAwayAreRefusedEitherWay() {
-        String body = slack.requests().command(ADA.slackUserId(), "help").body();
+        String body = slack.requests().command(slackIdOf(ADA), "help").body();
         Instant now = slack.bot().now();
         assertUnauthorized(slack.requests().sign(body, now.minusSeconds(301)));
         assertUnauthorized(slack.requests().sign(body, now.plusSeconds(301)), "Bolt's own check lets the future pass");
@@ -64,14 +65,14 @@ class SlackEndpointTest {
 
     @Test
     void aReplayedBodyUnderAnotherTimestampIsRefused() {
-        Signed captured = slack.requests().command(ADA.slackUserId(), "help");
+        Signed captured = slack.requests().command(slackIdOf(ADA), "help");
         String later = String.valueOf(slack.bot().now().getEpochSecond() + 10);
         assertUnauthorized(captured.withHeader("X-Slack-Request-Timestamp", later));
     }
 
     @Test
     void aTamperedBodyIsRefused() {
-        Signed command = slack.requests().command(ADA.slackUserId(), "2026-01-12 2026-01-16");
+        Signed command = slack.requests().command(slackIdOf(ADA), "2026-01-12 2026-01-16");
         assertUnauthorized(command.withBody(command.body().replace("U01ADA", "U03ALAN")));
         assertEquals(0, slack.executions());
     }
@@ -79,7 +80,7 @@ class SlackEndpointTest {
     @Test
     void nothingRunsForAnUnverifiedRequest() {
         slack.submitted("r1");
-        Signed click = slack.requests().click(ALAN.slackUserId(), DecisionButtons.APPROVE,
+        Signed click = slack.requests().click(slackIdOf(ALAN), DecisionButtons.APPROVE,
                 new DecisionButtons.Target("r1", "cb").encode());
         assertUnauthorized(click.withHeader("X-Slack-Signature", "v0=" + "00".repeat(32)));
         assertEquals(List.of(), slack.slack().calls("users.info"), "no Slack API call before verification");
@@ -101,16 +102,16 @@ class SlackEndpointTest {
     @Test
     void whenSlackFailsUsPeopleGetAPoliteAnswer() {
         slack.slack().answer("users.info", "{\"ok\":false,\"error\":\"invalid_auth\"}");
-        Reply command = slack.send(slack.requests().command(ADA.slackUserId(), "list"));
+        Reply command = slack.send(slack.requests().command(slackIdOf(ADA), "list"));
         assertEquals(200, command.status());
         assertTrue(command.body().contains("Something went wrong on our side, so LeaveBot could not finish this."), command.body());
         assertFalse(command.body().contains("invalid_auth"), "Slack's error is for the log");
 
-        assertEquals(200, slack.send(slack.requests().click(ALAN.slackUserId(), DecisionButtons.APPROVE,
+        assertEquals(200, slack.send(slack.requests().click(slackIdOf(ALAN), DecisionButtons.APPROVE,
                 new DecisionButtons.Target("r1", "cb").encode())).status());
         assertTrue(slack.slack().responses().get(0).path("text").asText().startsWith("Something went wrong on our side"));
 
-        Reply form = slack.send(slack.requests().viewSubmission(ADA.slackUserId(), "V0FORM1", RequestModal.CALLBACK_ID, "",
+        Reply form = slack.send(slack.requests().viewSubmission(slackIdOf(ADA), "V0FORM1", RequestModal.CALLBACK_ID, "",
                 SlackRequests.values()));
         assertEquals(500, form.status(), "Slack keeps the form open, with what was typed, and says it could not be sent");
         assertEquals("Internal Server Error", form.body());

@@ -1,6 +1,7 @@
 package io.leavebot.slack;
 
 import io.leavebot.testing.SampleLeaves;
+import static io.leavebot.testing.SampleLeaves.slackIdOf;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.ALAN;
 import static io.leavebot.testing.SampleLeaves.GRACE;
@@ -29,10 +30,10 @@ class SlackHomeTest {
     void anEmployeeSeesTheirRequestsAndCanWithdrawTheWaitingOnes() {
         slack.submitted("r1");
         approved("r2", LocalDate.of(2026, 2, 2));
-        assertTrue(slack.sendOk(slack.requests().appHomeOpened(ADA.slackUserId())).isEmpty());
+        assertTrue(slack.sendOk(slack.requests().appHomeOpened(slackIdOf(ADA))).isEmpty());
 
         Map<String, String> published = slack.slack().calls("views.publish").get(0);
-        assertEquals(ADA.slackUserId(), published.get("user_id"));
+        assertEquals(slackIdOf(ADA), published.get("user_id"));
         JsonNode home = SlackApi.json(published, "view");
         assertEquals("home", home.path("type").asText());
         List<JsonNode> requests = sectionsWithFields(home);
@@ -48,7 +49,7 @@ class SlackHomeTest {
     @Test
     void anApproverAlsoSeesWhatWaitsForThemWithTheDecisionButtons() {
         LeaveRequest waiting = slack.submitted("r1");
-        slack.sendOk(slack.requests().appHomeOpened(GRACE.slackUserId()));
+        slack.sendOk(slack.requests().appHomeOpened(slackIdOf(GRACE)));
 
         JsonNode home = slack.publishedHome();
         assertTrue(home.toString().contains("Waiting for your decision"), home.toString());
@@ -63,7 +64,7 @@ class SlackHomeTest {
     @Test
     void withdrawOnHomeWithdrawsAndSaysSo() {
         slack.submitted("r1");
-        slack.sendOk(slack.requests().clickOnHome(ADA.slackUserId(), HomeView.WITHDRAW, "r1"));
+        slack.sendOk(slack.requests().clickOnHome(slackIdOf(ADA), HomeView.WITHDRAW, "r1"));
 
         String home = slack.publishedHome().toString();
         assertTrue(home.contains("Your leave request is withdrawn: Mon 12 Jan 2026 – Fri 16 Jan 2026"), home);
@@ -75,7 +76,7 @@ class SlackHomeTest {
     @Test
     void withdrawingSomeoneElsesRequestIsRefusedOnHome() {
         slack.submitted("r1");
-        slack.sendOk(slack.requests().clickOnHome(ALAN.slackUserId(), HomeView.WITHDRAW, "r1"));
+        slack.sendOk(slack.requests().clickOnHome(slackIdOf(ALAN), HomeView.WITHDRAW, "r1"));
         String home = slack.publishedHome().toString();
         assertTrue(home.contains("request r1 is not yours. Nothing was changed."), home);
         assertEquals(LeaveStatus.PENDING, slack.settledStatus("r1"));
@@ -83,7 +84,7 @@ class SlackHomeTest {
 
     @Test
     void openingTheMessagesTabPublishesNothing() {
-        assertTrue(slack.sendOk(slack.requests().appHomeOpened(ADA.slackUserId(), "messages")).isEmpty());
+        assertTrue(slack.sendOk(slack.requests().appHomeOpened(slackIdOf(ADA), "messages")).isEmpty());
         assertEquals(List.of(), slack.slack().calls("views.publish"));
     }
 

@@ -96,8 +96,8 @@ class SlackMessagesTest {
 
     @Test
     void veryLongNamesAndReasonsAreCutToBlockKitsLimits() {
-        Person longName = Person.ofSlack("U01ADA", "ada@example.org", "Ada " + "Lovelace-".repeat(600));
-        Person longApprover = Person.ofSlack("U02GRACE", "grace@example.org", "Grace " + "Hopper-".repeat(700));
+        Person longName = Person.ofEmail("ada@example.org", "Ada " + "Lovelace-".repeat(600));
+        Person longApprover = Person.ofEmail("grace@example.org", "Grace " + "Hopper-".repeat(700));
         LeaveRequest leave = SampleLeaves.askedWith(new LeaveRequest("r1", longName, ApprovalChain.single(longApprover), "annual", LocalDate.of(2026, 1, 12),
                 LocalDate.of(2026, 1, 16), false, "<&>".repeat(5000), LeaveStatus.PENDING, SampleLeaves.CREATED,
                 SampleLeaves.CREATED, null, "leave-r1"), SampleLeaves.CALLBACK_ID);

@@ -1,5 +1,6 @@
 package io.leavebot.slack;
 
+import static io.leavebot.testing.SampleLeaves.slackIdOf;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.GRACE;
 import static io.leavebot.testing.SlackRequests.checked;
@@ -69,7 +70,7 @@ class SlackRequestFormTest {
 
     @Test
     void bidiControlsInTheReasonAndTheSlackNameAreNotKept() {
-        slack.slack().member(ADA.slackUserId(), ADA.email(), "Ada \u202ELovelace");
+        slack.slack().member(slackIdOf(ADA), ADA.email(), "Ada \u202ELovelace");
         slack.sendOk(form("V0FORM1", "sick", "2026-01-14", "2026-01-14", false, "Dentist \u202Eyadsruht"));
 
         slack.bot().settle();
@@ -92,7 +93,7 @@ class SlackRequestFormTest {
     @Test
     void aProblemWithNoFieldOfItsOwnShowsOnTheFirstField() {
         // the routing names Grace as everyone's approver, so her own request has nobody to go to
-        JsonNode ack = slack.sendOk(slack.requests().viewSubmission(GRACE.slackUserId(), "V0FORM1", RequestModal.CALLBACK_ID,
+        JsonNode ack = slack.sendOk(slack.requests().viewSubmission(slackIdOf(GRACE), "V0FORM1", RequestModal.CALLBACK_ID,
                 "", filled("annual", "2026-02-02", "2026-02-02", false, null)));
         assertEquals("errors", ack.path("response_action").asText());
         assertTrue(ack.path("errors").path("type").asText().contains("nobody can approve their own leave"), ack.toString());
@@ -101,7 +102,7 @@ class SlackRequestFormTest {
 
     @Test
     void aFormOpenedInAChannelLeavesANoteThereSayingWhereTheReceiptWent() {
-        slack.sendOk(slack.requests().command(ADA.slackUserId(), ""));
+        slack.sendOk(slack.requests().command(slackIdOf(ADA), ""));
         String origin = SlackApi.json(slack.slack().calls("views.open").get(0), "view").path("private_metadata").asText();
 
         assertTrue(slack.sendOk(form("V0FORM1", origin, "2026-01-12")).isEmpty(), "the form closes");
@@ -114,7 +115,7 @@ class SlackRequestFormTest {
     @Test
     void aFormOpenedInTheDirectMessagesWithLeaveBotLeavesNoNote() {
         // conversations.open answers D<user id> for the bot's DM with the user
-        String origin = new RequestModal.Origin("D" + ADA.slackUserId(), slack.slack().responseUrl()).encode();
+        String origin = new RequestModal.Origin("D" + slackIdOf(ADA), slack.slack().responseUrl()).encode();
         assertTrue(slack.sendOk(form("V0FORM1", origin, "2026-01-12")).isEmpty());
         assertEquals(List.of(), slack.slack().responses(), "the receipt shows right there");
 
@@ -125,12 +126,12 @@ class SlackRequestFormTest {
 
     /** A one-day request from the form opened where {@code privateMetadata} says. */
     private Signed form(String viewId, String privateMetadata, String day) {
-        return slack.requests().viewSubmission(ADA.slackUserId(), viewId, RequestModal.CALLBACK_ID, privateMetadata,
+        return slack.requests().viewSubmission(slackIdOf(ADA), viewId, RequestModal.CALLBACK_ID, privateMetadata,
                 filled("annual", day, day, false, null));
     }
 
     private Signed form(String viewId, String type, String start, String end, boolean halfDay, String reason) {
-        return slack.requests().viewSubmission(ADA.slackUserId(), viewId, RequestModal.CALLBACK_ID, "",
+        return slack.requests().viewSubmission(slackIdOf(ADA), viewId, RequestModal.CALLBACK_ID, "",
                 filled(type, start, end, halfDay, reason));
     }
 

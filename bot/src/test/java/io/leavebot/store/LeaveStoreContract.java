@@ -37,10 +37,10 @@ import org.junit.jupiter.api.Test;
  * per test.
  */
 abstract class LeaveStoreContract {
-    static final Person ANN = Person.ofSlack("U0ANN", "ann@example.com", "Ann");
+    static final Person ANN = Person.ofEmail("ann@example.com", "Ann");
     static final Person DAN = Person.ofEmail("dan@example.com", "Dan");
-    static final Person BEA = Person.ofSlack("U0BEA", "bea@example.com", "Bea Boss");
-    static final Person CLEO = Person.ofSlack("U0CLEO", null, "Cleo");
+    static final Person BEA = Person.ofEmail("bea@example.com", "Bea Boss");
+    static final Person CLEO = Person.ofChatUser("slack", "U0CLEO", "Cleo");
     static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456789Z");
     static final LocalDate MAY_4 = LocalDate.of(2026, 5, 4);
 

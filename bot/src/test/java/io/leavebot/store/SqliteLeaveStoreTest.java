@@ -61,9 +61,7 @@ class SqliteLeaveStoreTest extends LeaveStoreContract {
 
     @Test
     void aFileOfTheLastReleaseIsMigratedInPlaceWithEverythingInIt() throws Exception {
-        ((SqliteLeaveStore) store).close();
-        Path released = dir.resolve("released.db");
-        Files.copy(Path.of("src/test/resources/release-data/0.1.0-e221f69/leaves.db"), released);
+        Path released = copyOfTheRelease();
         assertEquals(0, userVersion(released), "release 0.1.0 set no version");
 
         try (SqliteLeaveStore migrated = new SqliteLeaveStore(released)) {
@@ -84,6 +82,33 @@ class SqliteLeaveStoreTest extends LeaveStoreContract {
     }
 
     @Test
+    void theSlackIdsOfPeopleKnownByEmailMoveToTheAddressBookTheNewestFirstAndTheRowsStillRead() throws Exception {
+        Path released = copyOfTheRelease();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + released)) {
+            // as 0.1.0 wrote requests made in Slack: the Slack id beside the e-mail, or alone
+            c.createStatement().execute("UPDATE leave_requests SET employee_slack = 'U0ADA-OLD', approver_slack = 'U0GRACE', "
+                    + "decided_by_slack = 'U0GRACE' WHERE id = 'api-release-approved'");
+            c.createStatement().execute("UPDATE leave_requests SET employee_slack = 'U0ALAN', employee_email = NULL, "
+                    + "employee_key = 'slack:U0ALAN' WHERE id = 'api-release-rejected'");
+            c.createStatement().execute("UPDATE leave_requests SET employee_slack = 'U0ADA', updated_at = updated_at + 1000000000000 "
+                    + "WHERE id = 'api-release-waiting'");
+        }
+
+        try (SqliteLeaveStore migrated = new SqliteLeaveStore(released)) {
+            Person ada = Person.ofEmail("ada@example.com", null);
+            Person grace = Person.ofEmail("grace@example.com", "Grace Hopper");
+            assertEquals(Optional.of("U0ADA"), migrated.addressOf("slack", ada).map(ChatAddress::address), "the newest row's id");
+            assertEquals(Optional.of("U0GRACE"), migrated.addressOf("slack", grace).map(ChatAddress::address));
+            LeaveRequest approved = migrated.get("api-release-approved").orElseThrow();
+            assertEquals(ada, approved.employee());
+            assertEquals(grace, approved.decision().by());
+            Person alan = migrated.get("api-release-rejected").orElseThrow().employee();
+            assertEquals("slack:U0ALAN", alan.key(), "someone with only a Slack id stays known by it");
+            assertEquals(Optional.empty(), migrated.addressOf("slack", alan));
+        }
+    }
+
+    @Test
     void aFileFromANewerLeaveBotIsRefusedAndLeftAsItIs() throws Exception {
         ((SqliteLeaveStore) store).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file())) {
@@ -98,9 +123,7 @@ class SqliteLeaveStoreTest extends LeaveStoreContract {
 
     @Test
     void aMigrationThatFailsLeavesTheFileAtItsVersion() throws Exception {
-        ((SqliteLeaveStore) store).close();
-        Path released = dir.resolve("released.db");
-        Files.copy(Path.of("src/test/resources/release-data/0.1.0-e221f69/leaves.db"), released);
+        Path released = copyOfTheRelease();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + released)) {
             // a table in the way of migration 2, so its second statement fails after the first ran
             c.createStatement().execute("CREATE TABLE leave_audit (x TEXT)");
@@ -115,6 +138,14 @@ class SqliteLeaveStoreTest extends LeaveStoreContract {
             rs.next();
             assertEquals(0, rs.getInt(1), "the migration's first table was rolled back with it");
         }
+    }
+
+    /** The leave file release 0.1.0 wrote, copied for a test to open instead of the store (closed). */
+    private Path copyOfTheRelease() throws Exception {
+        ((SqliteLeaveStore) store).close();
+        Path released = dir.resolve("released.db");
+        Files.copy(Path.of("src/test/resources/release-data/0.1.0-e221f69/leaves.db"), released);
+        return released;
     }
 
     private static int userVersion(Path file) throws Exception {

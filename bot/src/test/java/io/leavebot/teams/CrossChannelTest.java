@@ -1,5 +1,6 @@
 package io.leavebot.teams;
 
+import static io.leavebot.testing.SampleLeaves.slackIdOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,10 +30,10 @@ class CrossChannelTest {
 
     @Test
     void aRequestMadeInSlackIsApprovedByAnApproverWhoOnlyUsesTeams() {
-        bot.slack().member(ADA.slackUserId(), ADA.email(), ADA.displayName());
+        bot.slack().member(slackIdOf(ADA), ADA.email(), ADA.displayName());
         bot.joinsTeams(GRACE);
 
-        assertEquals(200, bot.sendToSlack(bot.slackRequests().command(ADA.slackUserId(), "2026-01-12 2026-01-16 Family trip")).status());
+        assertEquals(200, bot.sendToSlack(bot.slackRequests().command(slackIdOf(ADA), "2026-01-12 2026-01-16 Family trip")).status());
         bot.bot().settle();
         LeaveRequest leave = bot.bot().leaves().requestsOf(ADA).get(0);
         assertEquals(TeamsCards.APPROVE, TeamsApi.APPROVE);

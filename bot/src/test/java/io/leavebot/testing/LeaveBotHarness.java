@@ -266,7 +266,8 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         var notifier = new Notifier(store, chats.open(store, time), mailer, emails, time);
         engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();
         engine.register(LeaveRequests.FUNCTION, workflow.create(store, notifier, POLICY, time)).start();
-        leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(POLICY), ApproverRouting.single(approver), time);
+        leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(POLICY), ApproverRouting.single(approver),
+                store, time);
         settle();
     }
 

@@ -1,6 +1,7 @@
 package io.leavebot.testing;
 
 import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.notify.Notification;
@@ -32,9 +33,14 @@ public final class RecordingChat implements ChatChannel {
     private final Predicate<Person> reaches;
     private boolean down;
 
-    /** "slack", reaching people with a Slack user id. */
+    /** "slack", reaching people with a Slack user id: those known by one, and Ada, Grace and Alan ({@link SampleLeaves}). */
     public RecordingChat() {
-        this("slack", person -> person.slackUserId() != null);
+        this("slack", person -> SampleLeaves.slackIdOf(person) != null);
+    }
+
+    /** "slack", reaching people known by a Slack user id or whose Slack user id {@code addresses} keeps. */
+    public RecordingChat(ChatAddressBook addresses) {
+        this("slack", person -> person.chatUserId("slack").isPresent() || addresses.addressOf("slack", person).isPresent());
     }
 
     /** A channel named {@code name} that reaches whom {@code reaches} accepts. */

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
+import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackChatChannel;
 import io.leavebot.slack.SlackPeople;
@@ -83,10 +84,18 @@ public final class SlackApi implements AutoCloseable {
         return config;
     }
 
-    /** LeaveBot's Slack channel as the composition roots build it, talking to this server with the bot token. */
+    /**
+     * LeaveBot's Slack channel as the composition roots build it, talking to this server with the bot token, with an
+     * address book that has the Slack user ids of Ada, Grace and Alan.
+     */
     public SlackChatChannel chatChannel() {
+        return chatChannel(MemoryAddressBook.withSamplePeople());
+    }
+
+    /** As {@link #chatChannel()}, keeping Slack user ids in {@code addresses}. */
+    public SlackChatChannel chatChannel(ChatAddressBook addresses) {
         MethodsClient methods = slack().methods(BOT_TOKEN);
-        return new SlackChatChannel(methods, new SlackPeople(methods, Clock.systemUTC(), Duration.ofMinutes(10)),
+        return new SlackChatChannel(methods, new SlackPeople(methods, addresses, Clock.systemUTC(), Duration.ofMinutes(10)),
                 new NotificationTexts(ZoneOffset.UTC));
     }
 

@@ -46,12 +46,12 @@ public final class SlackAppHarness implements BeforeEachCallback, AfterEachCallb
         bot.beforeEach(context);
         slack = new SlackApi();
         for (Person person : List.of(SampleLeaves.ADA, SampleLeaves.GRACE, SampleLeaves.ALAN)) {
-            slack.member(person.slackUserId(), person.email(), person.displayName());
+            slack.member(SampleLeaves.slackIdOf(person), person.email(), person.displayName());
         }
         // the SDK and the clients as the composition roots build them
         var sdk = SlackSettings.sdk(slack.config());
         var settings = new SlackSettings(SlackApi.BOT_TOKEN, SlackRequests.SIGNING_SECRET, sdk);
-        var people = new SlackPeople(sdk.methods(SlackApi.BOT_TOKEN), bot.time(), Duration.ofMinutes(10));
+        var people = new SlackPeople(sdk.methods(SlackApi.BOT_TOKEN), bot.store(), bot.time(), Duration.ofMinutes(10));
         app = SlackApp.create(settings, bot.leaves(), people, LeaveBotHarness.POLICY, new NotificationTexts(ZoneId.of("UTC")),
                 bot.time());
         endpoint = new SlackEndpoint(app, SlackRequests.SIGNING_SECRET, bot.time());

@@ -54,7 +54,7 @@ public final class TeamsHarness implements BeforeEachCallback, AfterEachCallback
             app = TeamsApp.connect(teams.settings(), store, TEXTS, time);
             List<ChatChannel> chats = new ArrayList<>();
             if (withSlack) {
-                chats.add(slack.chatChannel());
+                chats.add(slack.chatChannel(store));
             }
             chats.add(app.chat());
             return chats;
@@ -79,7 +79,7 @@ public final class TeamsHarness implements BeforeEachCallback, AfterEachCallback
         if (withSlack) {
             var sdk = SlackSettings.sdk(slack.config());
             var settings = new SlackSettings(SlackApi.BOT_TOKEN, SlackRequests.SIGNING_SECRET, sdk);
-            var people = new SlackPeople(sdk.methods(SlackApi.BOT_TOKEN), bot.time(), Duration.ofMinutes(10));
+            var people = new SlackPeople(sdk.methods(SlackApi.BOT_TOKEN), bot.store(), bot.time(), Duration.ofMinutes(10));
             var slackApp = SlackApp.create(settings, bot.leaves(), people, LeaveBotHarness.POLICY, TEXTS, bot.time());
             slackEndpoint = new SlackEndpoint(slackApp, SlackRequests.SIGNING_SECRET, bot.time());
             slackRequests = new SlackRequests(bot::now, slack.responseUrl());

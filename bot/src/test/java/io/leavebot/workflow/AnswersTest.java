@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leavebot.durable.model.ErrorObject;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
@@ -58,6 +60,37 @@ class AnswersTest {
 
         assertEquals(given(new Answer(LeaveStatus.APPROVED, Person.ofEmail("grace@example.org", "Grace Hopper"), null, null)),
                 Answers.read(released, AT));
+    }
+
+    @Test
+    void anAnswerByASlackIdReadsAsThePersonKnownByItOrByTheEmailBesideIt() {
+        String bySlackOnly = "{\"outcome\":\"APPROVED\",\"by\":{\"slackUserId\":\"U0DAN\",\"email\":null,"
+                + "\"displayName\":\"Dan\"},\"comment\":null}";
+        String byBoth = "{\"outcome\":\"APPROVED\",\"by\":{\"slackUserId\":\"U02GRACE\",\"email\":\"Grace@example.org\","
+                + "\"displayName\":\"Grace Hopper\"},\"comment\":null}";
+
+        Person dan = Person.ofChatUser("slack", "U0DAN", "Dan");
+        assertEquals(given(new Answer(LeaveStatus.APPROVED, dan, null, null)), Answers.read(bySlackOnly, AT));
+        assertEquals(given(new Answer(LeaveStatus.APPROVED, GRACE, null, null)), Answers.read(byBoth, AT));
+        assertTrue(AnswerCheck.mayGive(((Answers.Received.Given) Answers.read(byBoth, AT)).answer(), ADA, GRACE),
+                "matched to the approver by the e-mail");
+        assertTrue(AnswerCheck.mayGive(((Answers.Received.Given) Answers.read(bySlackOnly, AT)).answer(), ADA, dan));
+    }
+
+    @Test
+    void theDeciderIsWrittenByEmailOrElseBySlackId() {
+        assertEquals("{\"email\":\"grace@example.org\",\"displayName\":\"Grace Hopper\"}",
+                by(Answers.write(Answer.approve(GRACE, null))));
+        assertEquals("{\"slackUserId\":\"U0DAN\",\"displayName\":null}",
+                by(Answers.write(Answer.approve(Person.ofChatUser("slack", "U0DAN", null), null))));
+    }
+
+    private static String by(String answer) {
+        try {
+            return new ObjectMapper().readTree(answer).get("by").toString();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

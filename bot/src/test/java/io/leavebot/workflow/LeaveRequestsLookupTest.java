@@ -47,7 +47,7 @@ class LeaveRequestsLookupTest {
                 var store = new SqliteLeaveStore(dir.resolve("leaves.db"))) {
             engine.register(LeaveRequests.FUNCTION, new NotYetRecording()).start();
             var leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(LeavePolicy.DEFAULT), ApproverRouting.single(GRACE),
-                    Clock.fixed(clock.now(), ZoneOffset.UTC));
+                    store, Clock.fixed(clock.now(), ZoneOffset.UTC));
             LocalDate start = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC).plusDays(14);
             assertTrue(leaves.submit(new LeaveSubmission("r1", ADA, "annual", start, start.plusDays(1), false, "trip")).accepted());
             assertTrue(engine.awaitIdle(Duration.ofSeconds(10)));

@@ -5,6 +5,7 @@ import static io.leavebot.testing.LeaveBotHarness.ALAN;
 import static io.leavebot.testing.LeaveBotHarness.GRACE;
 import static io.leavebot.testing.LeaveBotHarness.TIMEOUT;
 import static io.leavebot.testing.LeaveBotHarness.submission;
+import static io.leavebot.testing.SampleLeaves.slackIdOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveSubmission;
+import io.leavebot.notify.ChatAddress;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.Person;
 import io.leavebot.testing.LeaveBotHarness;
@@ -106,7 +108,9 @@ class LeaveRequestsTest {
         bot.leaves().submit(submission("r1"));
         bot.settle();
 
-        var click = Person.ofSlack(GRACE.slackUserId(), null, null);
+        // her Slack id, as the address book has it once she used LeaveBot in Slack or the routing file gives it
+        bot.store().saveAddress(new ChatAddress("slack", GRACE.key(), slackIdOf(GRACE), bot.now()));
+        var click = Person.ofChatUser("slack", slackIdOf(GRACE), null);
         assertEquals(Answered.Result.ACCEPTED, bot.leaves().answer("r1", Answer.approve(click, null)).result());
         bot.settle();
 

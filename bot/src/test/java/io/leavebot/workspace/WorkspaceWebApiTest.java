@@ -16,6 +16,7 @@ import io.leavebot.slack.SlackChatChannel;
 import io.leavebot.slack.SlackPeople;
 import io.leavebot.slack.SlackSettings;
 import io.leavebot.testing.EngineTime;
+import io.leavebot.testing.MemoryAddressBook;
 import io.leavebot.testing.SampleLeaves;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -175,7 +176,7 @@ class WorkspaceWebApiTest {
 
     @Test
     void leaveBotsSlackChannelTalksToTheWorkspaceAsToSlack() {
-        var people = new SlackPeople(slack, new EngineTime(slackTime::get), Duration.ofMinutes(10));
+        var people = new SlackPeople(slack, new MemoryAddressBook(), new EngineTime(slackTime::get), Duration.ofMinutes(10));
         var chat = new SlackChatChannel(slack, people, new NotificationTexts(ZoneOffset.UTC));
         Person priya = Person.ofEmail("priya@example.com", "Priya Shah");
         assertTrue(chat.canReach(priya));
