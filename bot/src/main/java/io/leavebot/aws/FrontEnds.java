@@ -4,6 +4,7 @@ import io.leavebot.durable.lambda.LambdaDurableClient;
 import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveValidator;
+import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import java.time.Clock;
 
@@ -21,5 +22,14 @@ final class FrontEnds {
         var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
         var lambda = new LambdaDurableClient(aws.lambda(), settings.workflowFunction());
         return new LeaveRequests(store, lambda, settings.workflowFunction(), new LeaveValidator(policy), settings.routing(), clock);
+    }
+
+    /**
+     * Approvers' away periods and stand-ins in the leave table. Nothing is told of a change yet: asking waiting
+     * requests again when an approver goes away is the workflow's part of issue 12, wired here once it exists.
+     */
+    static AwayPeriods awayPeriods(AwsSettings settings, AwsClients aws, Clock clock) {
+        var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
+        return new AwayPeriods(store, store, clock.withZone(settings.zone()), approver -> { });
     }
 }

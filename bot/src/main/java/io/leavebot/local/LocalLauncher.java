@@ -20,6 +20,7 @@ import io.leavebot.local.Settings.SettingsException;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
+import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveWorkflow;
 import io.leavebot.workspace.Workspace;
@@ -102,13 +103,15 @@ public final class LocalLauncher {
         engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, clock)).start();
         var routing = workspace.map(w -> w.routing(defaultApprover(settings))).orElseGet(() -> routing(settings));
         var leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(policy), routing, clock);
+        // nothing is told of a change yet: re-asking waiting requests is the workflow's part of issue 12
+        var away = new AwayPeriods(store, store, clock.withZone(zone), approver -> { });
 
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
         slack.ifPresent(s -> web.chatApp(ChatApp.SLACK));
         teams.ifPresent(t -> web.chatApp(ChatApp.TEAMS));
-        slack.ifPresent(s -> s.connect(leaves, policy, texts, clock.withZone(zone), web));
-        teams.ifPresent(t -> t.connect(leaves, policy, clock.withZone(zone), web));
+        slack.ifPresent(s -> s.connect(leaves, away, policy, texts, clock.withZone(zone), web));
+        teams.ifPresent(t -> t.connect(leaves, away, policy, clock.withZone(zone), web));
         workspace.ifPresent(w -> w.serve(web, engine, leaves));
         WebServer webServer = null;
         try {
