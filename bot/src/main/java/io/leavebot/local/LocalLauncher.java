@@ -106,7 +106,7 @@ public final class LocalLauncher {
         // nothing is told of a change yet: re-asking waiting requests is the workflow's part of issue 12
         var away = new AwayPeriods(store, store, clock.withZone(zone), approver -> { });
 
-        var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links);
+        var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links).awayPeriods(away);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
         slack.ifPresent(s -> web.chatApp(ChatApp.SLACK));
         teams.ifPresent(t -> web.chatApp(ChatApp.TEAMS));
