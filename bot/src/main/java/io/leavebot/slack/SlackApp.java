@@ -24,7 +24,8 @@ import java.util.List;
  *   ({@link CommandListener});</li>
  *   <li>the request form sent ({@link RequestModal});</li>
  *   <li>Approve / Reject / Reject with comment, in the approval message or on Home ({@link DecisionListener}, {@link RejectModal});</li>
- *   <li>the Home tab opened, and Withdraw on it ({@link HomeTab}).</li>
+ *   <li>the Home tab opened, and Withdraw on it ({@link HomeTab});</li>
+ *   <li>on Home, away periods added (a form) and cancelled ({@link AwayHome}).</li>
  * </ul>
  *
  * <p>Serve it over HTTP only through {@link SlackEndpoint}, which checks every request's signature before the app
@@ -62,9 +63,11 @@ public final class SlackApp {
         App app = new App(config, middleware(settings, replies));
 
         RequestModal requestForm = new RequestModal(leaves, people, policy, replies);
-        HomeTab home = new HomeTab(leaves, people, replies);
+        var awayReplies = new AwayReplies(COMMAND);
+        var awayHome = new AwayHome(away, awayReplies, people);
+        HomeTab home = new HomeTab(leaves, people, replies, awayHome);
         RejectModal rejectForm = new RejectModal(leaves, people, replies, home);
-        var awayCommands = new AwayCommands(away, new AwayReplies(COMMAND));
+        var awayCommands = new AwayCommands(away, awayReplies);
         app.command(COMMAND, new CommandListener(leaves, people, new CommandParser(policy), replies, requestForm, awayCommands,
                 clock));
         app.viewSubmission(RequestModal.CALLBACK_ID, requestForm::submitted);
@@ -72,6 +75,9 @@ public final class SlackApp {
         app.viewSubmission(RejectModal.CALLBACK_ID, rejectForm::submitted);
         app.event(AppHomeOpenedEvent.class, home::opened);
         app.blockAction(HomeView.WITHDRAW, home::withdrawClicked);
+        app.blockAction(AwayHome.DECLARE, awayHome::declareClicked);
+        app.blockAction(AwayHome.CANCEL, (req, ctx) -> awayHome.cancelClicked(req, ctx, home));
+        app.viewSubmission(AwayHome.CALLBACK_ID, (req, ctx) -> awayHome.submitted(req, ctx, home));
         return app;
     }
 
