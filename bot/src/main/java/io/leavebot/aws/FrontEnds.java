@@ -30,6 +30,8 @@ final class FrontEnds {
      */
     static AwayPeriods awayPeriods(AwsSettings settings, AwsClients aws, Clock clock) {
         var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
-        return new AwayPeriods(store, store, clock.withZone(settings.zone()), approver -> { });
+        // "today" is the deployment's; the Slack and Teams functions' clocks are in its zone already
+        Clock today = clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone());
+        return new AwayPeriods(store, store, today, approver -> { });
     }
 }
