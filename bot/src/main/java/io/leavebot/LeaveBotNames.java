@@ -20,6 +20,11 @@ public final class LeaveBotNames {
      * lets the Teams front end write only items whose key starts {@code ADDRESS#teams#}.
      */
     public static final String ADDRESS_KEY_PREFIX = "ADDRESS#";
+    /**
+     * How the partition key of an approver's away periods and standing stand-in starts: {@code AWAY#<person key>};
+     * the front ends, where people declare them, may write only items whose key starts so.
+     */
+    public static final String AWAY_KEY_PREFIX = "AWAY#";
     public static final String PARTITION_KEY = "pk";
     /** Sort key of every item (string). */
     public static final String SORT_KEY = "sk";

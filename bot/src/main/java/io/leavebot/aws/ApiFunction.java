@@ -47,7 +47,8 @@ public final class ApiFunction implements RequestStreamHandler {
         var web = WebApp.builder(leaves)
                 .clock(clock)
                 .zone(settings.zone())
-                .decisionLinks(secrets.decisionLinks(LINKS_NOT_MADE_HERE));
+                .decisionLinks(secrets.decisionLinks(LINKS_NOT_MADE_HERE))
+                .awayPeriods(FrontEnds.awayPeriods(settings, aws, leaves, clock));
         secrets.apiKey().ifPresent(web::apiKey);
         // the chat apps the workflow function reaches people in, from the same secret
         secrets.slackBotToken().ifPresent(token -> web.chatApp(ChatApp.SLACK));

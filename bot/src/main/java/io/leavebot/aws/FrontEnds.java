@@ -6,6 +6,7 @@ import io.leavebot.store.Store;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveValidator;
+import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import java.time.Clock;
 
@@ -35,5 +36,21 @@ final class FrontEnds {
     /** The leave table of the settings. */
     static Store store(AwsSettings settings, AwsClients aws) {
         return new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
+    }
+
+    /**
+     * Approvers' away periods and stand-ins in the leave table. After a change, the requests waiting on the
+     * approver ask whoever decides for them now ({@link LeaveRequests#reassign}).
+     */
+    static AwayPeriods awayPeriods(AwsSettings settings, AwsClients aws, LeaveRequests leaves, Clock clock) {
+        return standIns(settings, aws, leaves::reassign, clock);
+    }
+
+    /** Away periods read for the workflow, which asks stand-ins; {@code onChange} hears of every change made through them. */
+    static AwayPeriods standIns(AwsSettings settings, AwsClients aws, java.util.function.Consumer<io.leavebot.leave.Person> onChange, Clock clock) {
+        var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
+        // "today" is the deployment's; the Slack and Teams functions' clocks are in its zone already
+        Clock today = clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone());
+        return new AwayPeriods(store, store, today, onChange);
     }
 }

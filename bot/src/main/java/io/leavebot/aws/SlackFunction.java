@@ -73,7 +73,7 @@ public final class SlackFunction implements RequestStreamHandler {
         // the settings first: a missing one fails the start without a call to Secrets Manager
         SlackSettings workspace = aws.secrets(settings.secretArn()).slack(slack);
         var people = new SlackPeople(slack.methods(workspace.botToken()), store, clock, ChatChannels.SLACK_PEOPLE_TTL);
-        var app = SlackApp.create(workspace, leaves, people, policy, texts, clock);
+        var app = SlackApp.create(workspace, leaves, FrontEnds.awayPeriods(settings, aws, leaves, clock), people, policy, texts, clock);
         this.slack = new SlackEndpoint(app, workspace.signingSecret(), clock);
     }
 

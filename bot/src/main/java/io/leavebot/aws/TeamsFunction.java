@@ -54,7 +54,8 @@ public final class TeamsFunction implements RequestStreamHandler {
         TeamsSettings bot = microsoft != null ? microsoft : aws.secrets(settings.secretArn()).teams().orElseThrow(() ->
                 new SettingsException("The secret " + settings.secretArn() + " has no Teams keys; add teamsAppId, "
                         + "teamsAppPassword and teamsTenantId."));
-        this.teams = TeamsApp.connect(bot, store, texts, clock).endpoint(leaves, settings.policy(), clock);
+        this.teams = TeamsApp.connect(bot, store, texts, clock).endpoint(leaves,
+                FrontEnds.awayPeriods(settings, aws, leaves, clock), settings.policy(), clock);
     }
 
     /** One request from the Bot Connector in, its answer out; a failure is answered, never thrown at Lambda. */

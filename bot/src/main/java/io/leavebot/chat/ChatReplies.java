@@ -44,7 +44,7 @@ public final class ChatReplies {
     /** What can be typed, with examples from {@code today}. */
     public ChatReply help(LocalDate today) {
         String other = types.size() > 1 ? types.get(1) : types.get(0);
-        return ChatReply.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "Here is what you can ask LeaveBot:",
                 "• " + command + " — opens a form to ask for leave",
                 "• " + example(today) + " — asks for leave from the first to the last day, with a reason",
@@ -52,7 +52,9 @@ public final class ChatReplies {
                 "• " + command + " " + other + " " + WorkingDays.exampleDay(today) + " — asks for another type of leave: "
                         + String.join(", ", types) + " (" + types.get(0) + " if you leave it out)",
                 "• " + command + " list — shows your requests and where they stand",
-                "• " + command + " cancel <id> — withdraws a request that is still waiting");
+                "• " + command + " cancel <id> — withdraws a request that is still waiting"));
+        lines.addAll(new AwayReplies(command).help(today));
+        return ChatReply.of(lines);
     }
 
     /** The text could not be read: why, then the usage. */
@@ -90,11 +92,15 @@ public final class ChatReplies {
 
     /** The request was not sent: every problem, and a working example. */
     public ChatReply notAccepted(Collection<String> problems, LocalDate today) {
+        return pleaseCorrect("Your leave request was not sent.", problems, example(today));
+    }
+
+    /** "{@code notDone} Please correct these and try again:", each problem, then "For example: {@code example}". */
+    static ChatReply pleaseCorrect(String notDone, Collection<String> problems, String example) {
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add("Your leave request was not sent. Please correct " + (problems.size() == 1 ? "this" : "these")
-                + " and try again:");
+        paragraphs.add(notDone + " Please correct " + (problems.size() == 1 ? "this" : "these") + " and try again:");
         problems.forEach(p -> paragraphs.add("• " + p));
-        paragraphs.add("For example: " + example(today));
+        paragraphs.add("For example: " + example);
         return ChatReply.of(paragraphs);
     }
 

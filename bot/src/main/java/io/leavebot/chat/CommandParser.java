@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  *   [TYPE] DAY [[to] DAY] [reason] ask for leave: DAY is YYYY-MM-DD, today or tomorrow; one DAY is a single day
  *   list                           my requests and where they stand
  *   cancel ID                      withdraw my request ID while it waits
+ *   away DAY [[to] DAY] STAND-IN   I am away those days; STAND-IN decides for me (a mention or an e-mail address)
+ *   away                           my away periods and standing stand-in (so does "standin" alone)
+ *   away cancel DAY                cancel my away period starting on DAY
+ *   standin STAND-IN | none        who decides while I am on approved leave without an away period
  *   help                           what can be typed
  * </pre>
  * Keywords are read in any case. TYPE is the word before the first DAY; left out, it is the policy's first type
@@ -24,6 +28,9 @@ import java.util.regex.Pattern;
 public final class CommandParser {
     /** A word that is meant as a date, though perhaps not written as one we read (2026/1/12, 12.01.2026). */
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}");
+    /** How date messages name the days of an away period. */
+    private static final String FIRST_DAY_AWAY = "first day you are away";
+    private static final String LAST_DAY_AWAY = "last day you are away";
 
     private final LeaveValidator validator;
     private final String defaultType;
@@ -46,6 +53,13 @@ public final class CommandParser {
             case "cancel":
                 words.next();
                 return cancel(words);
+            case "away":
+                words.next();
+                return away(words, today);
+            case "standin":
+            case "stand-in":
+                words.next();
+                return standIn(words);
             default:
                 return request(words, today);
         }
@@ -60,6 +74,40 @@ public final class CommandParser {
         return LeaveCommand.cancel(id);
     }
 
+    private static LeaveCommand away(Words words, LocalDate today) {
+        if (words.peek().isEmpty()) {
+            return LeaveCommand.of(LeaveCommand.Kind.AWAY_LIST);
+        }
+        if (words.peek().equalsIgnoreCase("cancel")) {
+            words.next();
+            ParsedDate from = date(FIRST_DAY_AWAY, words.next(), today);
+            if (!from.ok() || !words.rest().isEmpty()) {
+                return LeaveCommand.unreadable(from.ok() ? "To cancel an away period, please give its first day and "
+                        + "nothing else, for example: away cancel " + from.date() + "." : from.error());
+            }
+            return LeaveCommand.awayCancel(from.date());
+        }
+        ParsedDate from = date(FIRST_DAY_AWAY, words.next(), today);
+        if (!from.ok()) {
+            return LeaveCommand.unreadable(from.error());
+        }
+        ParsedDate to = lastDay(words, from, LAST_DAY_AWAY, today);
+        if (!to.ok()) {
+            return LeaveCommand.unreadable(to.error());
+        }
+        String standIn = words.rest();
+        return LeaveCommand.away(from.date(), to.date(), standIn.isEmpty() ? null : standIn);
+    }
+
+    private static LeaveCommand standIn(Words words) {
+        String standIn = words.rest();
+        if (standIn.isEmpty()) {
+            return LeaveCommand.of(LeaveCommand.Kind.AWAY_LIST);
+        }
+        boolean nobody = standIn.equalsIgnoreCase("none") || standIn.equalsIgnoreCase("nobody");
+        return LeaveCommand.standIn(nobody ? null : standIn);
+    }
+
     private LeaveCommand request(Words words, LocalDate today) {
         String type = defaultType;
         if (!isDate(words.peek()) && isDate(words.peekSecond())) {
@@ -71,18 +119,20 @@ public final class CommandParser {
         if (!start.ok()) {
             return LeaveCommand.unreadable(start.error());
         }
-        ParsedDate end = start;
-        if (isRangeWord(words.peek()) && isDate(words.peekSecond())) {
-            words.next();
-        }
-        if (isDate(words.peek())) {
-            end = date(LeaveValidator.END, words.next(), today);
-            if (!end.ok()) {
-                return LeaveCommand.unreadable(end.error());
-            }
+        ParsedDate end = lastDay(words, start, LeaveValidator.END, today);
+        if (!end.ok()) {
+            return LeaveCommand.unreadable(end.error());
         }
         String reason = words.rest();
         return LeaveCommand.request(type, start.date(), end.date(), reason.isEmpty() ? null : reason);
+    }
+
+    /** The day after {@code first} ("to DAY" or "DAY"), or {@code first} when no other day follows. */
+    private static ParsedDate lastDay(Words words, ParsedDate first, String field, LocalDate today) {
+        if (isRangeWord(words.peek()) && isDate(words.peekSecond())) {
+            words.next();
+        }
+        return isDate(words.peek()) ? date(field, words.next(), today) : first;
     }
 
     private static ParsedDate date(String field, String word, LocalDate today) {

@@ -9,14 +9,16 @@ import java.time.LocalDate;
  * depends on the {@link Kind}.
  *
  * @param type      REQUEST: the leave type as typed (the validator judges it)
- * @param start     REQUEST: the first day
- * @param end       REQUEST: the last day (the first day when only one date was typed)
+ * @param start     REQUEST: the first day; AWAY, AWAY_CANCEL: the first day away
+ * @param end       REQUEST: the last day (the first day when only one date was typed); AWAY: the last day away
  * @param reason    REQUEST: the rest of the text, or null
  * @param requestId CANCEL: the id of the request to withdraw
  * @param problem   UNREADABLE: why the text could not be read, worded for the person who typed it
+ * @param standIn   AWAY, STAND_IN: the stand-in as typed (a chat mention or an e-mail address, which the front end
+ *                  resolves), or null when none was typed (for STAND_IN: "none")
  */
 public record LeaveCommand(Kind kind, String type, LocalDate start, LocalDate end, String reason, String requestId,
-        String problem) {
+        String problem, String standIn) {
 
     public enum Kind {
         /** No text: open the request form. */
@@ -27,6 +29,14 @@ public record LeaveCommand(Kind kind, String type, LocalDate start, LocalDate en
         LIST,
         /** {@code cancel <id>}: withdraw a request that is still waiting. */
         CANCEL,
+        /** {@code away DAY [to DAY] STAND-IN}: the approver is away those days, and the stand-in decides for them. */
+        AWAY,
+        /** {@code away} or {@code standin} alone: the approver's away periods and standing stand-in. */
+        AWAY_LIST,
+        /** {@code away cancel DAY}: cancels the away period starting that day. */
+        AWAY_CANCEL,
+        /** {@code standin STAND-IN | none}: who decides while the approver is on approved leave. */
+        STAND_IN,
         /** {@code help}: what can be typed. */
         HELP,
         /** Text that is none of the above. */
@@ -34,19 +44,31 @@ public record LeaveCommand(Kind kind, String type, LocalDate start, LocalDate en
     }
 
     static LeaveCommand of(Kind kind) {
-        return new LeaveCommand(kind, null, null, null, null, null, null);
+        return new LeaveCommand(kind, null, null, null, null, null, null, null);
     }
 
     static LeaveCommand request(String type, LocalDate start, LocalDate end, String reason) {
-        return new LeaveCommand(Kind.REQUEST, type, start, end, reason, null, null);
+        return new LeaveCommand(Kind.REQUEST, type, start, end, reason, null, null, null);
     }
 
     static LeaveCommand cancel(String requestId) {
-        return new LeaveCommand(Kind.CANCEL, null, null, null, null, requestId, null);
+        return new LeaveCommand(Kind.CANCEL, null, null, null, null, requestId, null, null);
     }
 
     static LeaveCommand unreadable(String problem) {
-        return new LeaveCommand(Kind.UNREADABLE, null, null, null, null, null, problem);
+        return new LeaveCommand(Kind.UNREADABLE, null, null, null, null, null, problem, null);
+    }
+
+    static LeaveCommand away(LocalDate from, LocalDate to, String standIn) {
+        return new LeaveCommand(Kind.AWAY, null, from, to, null, null, null, standIn);
+    }
+
+    static LeaveCommand awayCancel(LocalDate from) {
+        return new LeaveCommand(Kind.AWAY_CANCEL, null, from, null, null, null, null, null);
+    }
+
+    static LeaveCommand standIn(String standIn) {
+        return new LeaveCommand(Kind.STAND_IN, null, null, null, null, null, null, standIn);
     }
 
     /** A REQUEST as the submission it stands for (whole days: half days are asked for in the form). */

@@ -159,7 +159,7 @@ final class ApiAnswers {
         p.put("name", person.name());
     }
 
-    private static String write(ObjectNode body) {
+    static String write(ObjectNode body) {
         try {
             return SubmissionJson.JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {

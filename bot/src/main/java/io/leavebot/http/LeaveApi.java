@@ -33,6 +33,8 @@ import java.util.Optional;
  *   approver is not asked yet, 410 once the request is decided, withdrawn or expired, or the callback replaced.</li>
  *   <li>{@code POST /api/leaves/{id}/withdraw}, with no body or {@code {"employee_email"}}, withdraws a waiting
  *   request for its employee, with the same answers.</li>
+ *   <li>Approvers' away periods and stand-ins under {@code /api/people/{email}}, when the app has them: see
+ *   {@link AwayApi}.</li>
  * </ul>
  * Decision bodies are read strictly: an unknown field or value is a 400 that names it.
  * Every call needs {@code Authorization: Bearer <key>}. Following RFC 6750, a missing and a wrong key both get 401
@@ -52,10 +54,15 @@ final class LeaveApi {
     private final String defaultType;
     private final Clock clock;
     private final ZoneId zone;
+    private final AwayApi away;
 
-    /** @param zone where "today" is, for the examples in date messages */
-    LeaveApi(LeaveRequests leaves, ApiKey key, String defaultType, Clock clock, ZoneId zone) {
+    /**
+     * @param zone where "today" is, for the examples in date messages
+     * @param away the away periods' part, or null when the app serves none
+     */
+    LeaveApi(LeaveRequests leaves, ApiKey key, String defaultType, Clock clock, ZoneId zone, AwayApi away) {
         this.leaves = leaves;
+        this.away = away;
         this.key = key;
         this.defaultType = defaultType;
         this.clock = clock;
@@ -67,7 +74,9 @@ final class LeaveApi {
             authenticate(ex.header("Authorization"));
             String path = ex.path();
             String[] under = path.startsWith(PATH + "/") ? path.substring(PATH.length() + 1).split("/", -1) : new String[0];
-            if (path.equals(PATH) || path.equals(PATH + "/")) {
+            if (away != null && path.startsWith(AwayApi.PATH + "/")) {
+                away.handle(ex, path.substring(AwayApi.PATH.length() + 1).split("/", -1), jsonBody(ex));
+            } else if (path.equals(PATH) || path.equals(PATH + "/")) {
                 requireMethod(ex, "POST");
                 create(ex);
             } else if (path.equals(DECISIONS_PATH)) {
@@ -219,8 +228,12 @@ final class LeaveApi {
         }
     }
 
-    /** The path as a route, for logs: ids are left out. */
+    /** The path as a route, for logs: ids and addresses are left out. */
     private static String route(String path) {
+        if (path.startsWith(AwayApi.PATH + "/")) {
+            return AwayApi.PATH + "/{email}" + path.substring(AwayApi.PATH.length() + 1).replaceFirst("^[^/]*", "")
+                    .replaceFirst("^/away/.+", "/away/{from}");
+        }
         if (!path.startsWith(PATH + "/") || path.length() == PATH.length() + 1) {
             return path;
         }

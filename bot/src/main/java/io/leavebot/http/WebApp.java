@@ -1,6 +1,7 @@
 package io.leavebot.http;
 
 import io.leavebot.email.DecisionLinks;
+import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -44,6 +45,7 @@ public final class WebApp {
         private ZoneId zone = ZoneOffset.UTC;
         private DecisionLinks links;
         private ApiKey apiKey;
+        private AwayPeriods away;
         private String defaultLeaveType = "annual";
         private final Set<ChatApp> chatApps = EnumSet.noneOf(ChatApp.class);
         private final Map<String, Function<WebRequest, WebResponse>> mounts = new LinkedHashMap<>();
@@ -73,6 +75,12 @@ public final class WebApp {
         /** Serves the JSON API {@code /api/leaves} to callers with this key. */
         public Builder apiKey(ApiKey value) {
             this.apiKey = Objects.requireNonNull(value, "apiKey");
+            return this;
+        }
+
+        /** Serves approvers' away periods and stand-ins in the JSON API, at {@code /api/people/{email}/…}. */
+        public Builder awayPeriods(AwayPeriods value) {
+            this.away = Objects.requireNonNull(value, "awayPeriods");
             return this;
         }
 
@@ -116,7 +124,8 @@ public final class WebApp {
     private WebApp(Builder b) {
         this.decisions = b.links == null ? null : new DecisionEndpoint(b.leaves, b.links,
                 new DecisionPages(b.zone, b.chatApps), new WithdrawalPages(b.zone), b.clock);
-        this.api = b.apiKey == null ? null : new LeaveApi(b.leaves, b.apiKey, b.defaultLeaveType, b.clock, b.zone);
+        this.api = b.apiKey == null ? null : new LeaveApi(b.leaves, b.apiKey, b.defaultLeaveType, b.clock, b.zone,
+                b.away == null ? null : new AwayApi(b.away, b.clock, b.zone));
         this.mounts = Map.copyOf(b.mounts);
     }
 
@@ -139,7 +148,7 @@ public final class WebApp {
         } else if (decisions != null && path.equals(DecisionEndpoint.PATH)) {
             decisions.handle(ex);
         } else if (api != null && (path.equals(LeaveApi.PATH) || path.startsWith(LeaveApi.PATH + "/")
-                || path.equals(LeaveApi.DECISIONS_PATH))) {
+                || path.equals(LeaveApi.DECISIONS_PATH) || path.startsWith(AwayApi.PATH + "/"))) {
             api.handle(ex);
         } else {
             ex.respond(404, "text/html; charset=utf-8", NOT_FOUND_PAGE, Map.of());

@@ -3,6 +3,7 @@ package io.leavebot.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.leavebot.email.DecisionLinks;
+import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,6 +101,12 @@ public final class WebServer implements AutoCloseable {
         /** See {@link WebApp.Builder#apiKey}. */
         public Builder apiKey(ApiKey value) {
             app.apiKey(value);
+            return this;
+        }
+
+        /** See {@link WebApp.Builder#awayPeriods}. */
+        public Builder awayPeriods(AwayPeriods value) {
+            app.awayPeriods(value);
             return this;
         }
 

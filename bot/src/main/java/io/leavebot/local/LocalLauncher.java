@@ -20,6 +20,7 @@ import io.leavebot.local.Settings.SettingsException;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
+import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveWorkflow;
 import io.leavebot.workspace.Workspace;
@@ -100,17 +101,19 @@ public final class LocalLauncher {
         var notifier = new Notifier(store, chats, mailer(settings, dataDir), emails, clock);
         EmbeddedEngine engine = EmbeddedEngine.builder(dataDir.resolve("leavebot.db"))
                 .clock(workspace.map(Workspace::engineClock).orElse(EngineClock.system())).build();
-        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, clock)).start();
         var routing = workspace.map(w -> w.routing(defaultApprover(settings))).orElseGet(() -> routing(settings));
         store.saveAll(ApproverRouting.SLACK, routing.slackIds(), clock.instant());
         var leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(policy), routing, store, clock);
+        // after a change, the requests waiting on the approver ask whoever decides for them now
+        var away = new AwayPeriods(store, store, clock.withZone(zone), leaves::reassign);
+        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, clock)).start();
 
-        var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links);
+        var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links).awayPeriods(away);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
         slack.ifPresent(s -> web.chatApp(ChatApp.SLACK));
         teams.ifPresent(t -> web.chatApp(ChatApp.TEAMS));
-        slack.ifPresent(s -> s.connect(leaves, policy, texts, clock.withZone(zone), web));
-        teams.ifPresent(t -> t.connect(leaves, policy, clock.withZone(zone), web));
+        slack.ifPresent(s -> s.connect(leaves, away, policy, texts, clock.withZone(zone), web));
+        teams.ifPresent(t -> t.connect(leaves, away, policy, clock.withZone(zone), web));
         workspace.ifPresent(w -> w.serve(web, engine, leaves));
         WebServer webServer = null;
         try {

@@ -16,6 +16,7 @@ import io.leavebot.slack.SlackChatChannel;
 import io.leavebot.slack.SlackEndpoint;
 import io.leavebot.slack.SlackPeople;
 import io.leavebot.slack.SlackSettings;
+import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workspace.People;
 import io.leavebot.workspace.Workspace;
@@ -137,8 +138,9 @@ final class LocalSlack implements AutoCloseable {
      * Makes Slack's requests reach LeaveBot: serves them at {@value #EVENTS_PATH} on {@code web}, or connects over
      * Socket Mode once {@link #start} is called.
      */
-    void connect(LeaveRequests leaves, LeavePolicy policy, NotificationTexts texts, Clock today, WebServer.Builder web) {
-        App app = SlackApp.create(settings, leaves, people, policy, texts, today);
+    void connect(LeaveRequests leaves, AwayPeriods away, LeavePolicy policy, NotificationTexts texts, Clock today,
+            WebServer.Builder web) {
+        App app = SlackApp.create(settings, leaves, away, people, policy, texts, today);
         if (appToken != null) {
             try {
                 socketMode = new SocketModeApp(appToken, app);

@@ -11,6 +11,7 @@ import io.leavebot.notify.NotificationTexts;
 import io.leavebot.teams.TeamsApp;
 import io.leavebot.teams.TeamsEndpoint;
 import io.leavebot.teams.TeamsSettings;
+import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -82,8 +83,8 @@ final class LocalTeams {
     }
 
     /** Serves the Bot Connector's requests at {@value #MESSAGES_PATH} on {@code web}. */
-    void connect(LeaveRequests leaves, LeavePolicy policy, Clock today, WebServer.Builder web) {
-        TeamsEndpoint endpoint = app.endpoint(leaves, policy, today);
+    void connect(LeaveRequests leaves, AwayPeriods away, LeavePolicy policy, Clock today, WebServer.Builder web) {
+        TeamsEndpoint endpoint = app.endpoint(leaves, away, policy, today);
         web.mount(MESSAGES_PATH, request -> serve(endpoint, request));
     }
 

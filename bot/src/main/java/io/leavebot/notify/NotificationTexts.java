@@ -12,6 +12,7 @@ import io.leavebot.leave.Person;
 import io.leavebot.notify.NotificationText.Action;
 import io.leavebot.notify.NotificationText.Detail;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -67,6 +68,11 @@ public final class NotificationTexts {
     /** How every text gives a request's days, e.g. "Mon 11 Jan 2027 – Fri 15 Jan 2027". */
     public static String datesOf(LeaveRequest leave) {
         return dates(leave);
+    }
+
+    /** How every text gives one day, e.g. "Mon 11 Jan 2027". */
+    public static String dayOf(LocalDate date) {
+        return LeaveWording.day(date);
     }
 
     /**

@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
+import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.ChatReply;
 import io.leavebot.chat.CommandParser;
@@ -22,7 +23,9 @@ import java.time.LocalDate;
 
 /**
  * {@code /leave}: with no text it opens the request form; with dates it asks for leave straight away (the request
- * id derived from the command's trigger id); {@code list}, {@code cancel <id>} and {@code help} do what they say.
+ * id derived from the command's trigger id); {@code list}, {@code cancel <id>} and {@code help} do what they say;
+ * {@code away …} and {@code standin …} keep the approver's away periods and stand-in ({@link AwayCommands}), the
+ * stand-in named by an @mention (Slack escapes it in the text, {@code should_escape} in the manifest).
  * The grammar is {@link CommandParser}'s. Every answer is ephemeral, in the command's HTTP response.
  */
 final class CommandListener implements SlashCommandHandler {
@@ -33,16 +36,18 @@ final class CommandListener implements SlashCommandHandler {
     private final CommandParser parser;
     private final ChatReplies replies;
     private final RequestModal requestForm;
+    private final AwayCommands away;
     private final Clock clock;
 
     /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
     CommandListener(LeaveRequests leaves, SlackPeople people, CommandParser parser, ChatReplies replies, RequestModal requestForm,
-            Clock clock) {
+            AwayCommands away, Clock clock) {
         this.leaves = leaves;
         this.people = people;
         this.parser = parser;
         this.replies = replies;
         this.requestForm = requestForm;
+        this.away = away;
         this.clock = clock;
     }
 
@@ -50,16 +55,26 @@ final class CommandListener implements SlashCommandHandler {
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) throws IOException, SlackApiException {
         LocalDate today = LocalDate.now(clock);
         SlashCommandPayload command = req.getPayload();
-        LeaveCommand asked = parser.parse(command.getText(), today);
+        LeaveCommand asked = parser.parse(unescaped(command.getText()), today);
         ChatReply reply = switch (asked.kind()) {
             case FORM -> openForm(ctx, command, today);
             case REQUEST -> submit(asked, command, today);
             case LIST -> replies.list(leaves.requestsOf(people.person(command.getUserId())));
             case CANCEL -> cancel(asked.requestId(), command);
+            case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN ->
+                    away.answer(asked, people.person(command.getUserId()), people::mentioned, today);
             case HELP -> replies.help(today);
             case UNREADABLE -> replies.unreadable(asked.problem(), today);
         };
         return reply == null ? ctx.ack() : ctx.ack(r -> r.responseType("ephemeral").text(SlackText.mrkdwn(reply)));
+    }
+
+    /**
+     * The text with Slack's escapes of {@code &}, {@code <} and {@code >} undone (the manifest asks for escaping,
+     * so that mentions arrive as {@code <@U123ABC|name>}), so a reason reads as it was typed.
+     */
+    static String unescaped(String text) {
+        return text == null ? null : text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     /** Opens the form, or says why not. Nothing slow comes first: the trigger id expires 3 seconds after the command. */

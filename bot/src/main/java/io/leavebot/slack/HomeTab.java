@@ -29,11 +29,13 @@ final class HomeTab {
     private final LeaveRequests leaves;
     private final SlackPeople people;
     private final ChatReplies replies;
+    private final AwayHome away;
 
-    HomeTab(LeaveRequests leaves, SlackPeople people, ChatReplies replies) {
+    HomeTab(LeaveRequests leaves, SlackPeople people, ChatReplies replies, AwayHome away) {
         this.leaves = leaves;
         this.people = people;
         this.replies = replies;
+        this.away = away;
     }
 
     /** {@code app_home_opened}: Home shows the person's requests, and those waiting for them. */
@@ -60,7 +62,7 @@ final class HomeTab {
     /** Publishes the user's Home as it stands, with {@code notice} (or none) on top. Best effort: a failure is logged. */
     void publish(MethodsClient client, String userId, Notice notice) throws IOException, SlackApiException {
         Person person = people.person(userId);
-        View home = HomeView.of(replies, person, leaves.requestsOf(person), leaves.waitingFor(person), notice);
+        View home = HomeView.of(replies, person, leaves.requestsOf(person), leaves.waitingFor(person), away.blocks(person), notice);
         ViewsPublishResponse published = client.viewsPublish(r -> r.userId(userId).view(home));
         if (!published.isOk()) {
             LOG.log(System.Logger.Level.WARNING, "slack views.publish of user " + userId + "'s Home answered " + published.getError());

@@ -27,9 +27,9 @@ import java.util.List;
 /**
  * The App Home tab: someone's own requests, newest first, with a Withdraw button on those still waiting; for an
  * approver, below, the requests waiting for their decision, oldest first, with the same buttons as the approval
- * message ({@link DecisionButtons}). A Home tab holds at most {@value #MAX_BLOCKS} blocks, so the lists are cut
- * and what is left out is counted: 7 fixed blocks + {@value #MINE_SHOWN} own requests + 2 × {@value #WAITING_SHOWN}
- * requests to decide = 97.
+ * message ({@link DecisionButtons}); last, the person's away periods ({@link AwayHome}, 3 blocks). A Home tab
+ * holds at most {@value #MAX_BLOCKS} blocks, so the lists are cut and what is left out is counted: 7 fixed blocks +
+ * {@value #MINE_SHOWN} own requests + 2 × {@value #WAITING_SHOWN} requests to decide + 3 away = 100.
  */
 final class HomeView {
     /** action_id of the Withdraw button; its value is the request id. */
@@ -63,9 +63,13 @@ final class HomeView {
     private HomeView() {
     }
 
-    /** @param notice null when Home is simply opened */
-    /** @param viewer whose Home it is: the buttons of a waiting request answer the viewer's own place in it */
-    static View of(ChatReplies replies, Person viewer, List<LeaveRequest> mine, List<LeaveRequest> waiting, Notice notice) {
+    /**
+     * @param viewer whose Home it is: the buttons of a waiting request answer the viewer's own place in it
+     * @param away   the away part's blocks, shown last
+     * @param notice null when Home is simply opened
+     */
+    static View of(ChatReplies replies, Person viewer, List<LeaveRequest> mine, List<LeaveRequest> waiting, List<LayoutBlock> away,
+            Notice notice) {
         LeaveRequest settled = notice == null ? null : notice.settled();
         List<LayoutBlock> blocks = new ArrayList<>();
         if (notice != null) {
@@ -98,6 +102,7 @@ final class HomeView {
                         + "you decide the ones above."))));
             }
         }
+        blocks.addAll(away);
         return view(v -> v.type("home").blocks(blocks));
     }
 

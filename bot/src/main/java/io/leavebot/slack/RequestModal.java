@@ -174,7 +174,7 @@ final class RequestModal {
     }
 
     /** The input of the block whose action has the block's own id (as every block of this form does). */
-    private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String block) {
+    static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String block) {
         Map<String, ViewState.Value> actions = values == null ? null : values.get(block);
         return actions == null ? null : actions.get(block);
     }

@@ -5,10 +5,13 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import io.leavebot.chat.AwayCommands;
+import io.leavebot.chat.AwayReplies;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.CommandParser;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.notify.NotificationTexts;
+import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,10 +20,12 @@ import java.util.List;
 /**
  * LeaveBot's Bolt app: what people do in Slack, each listener a short function over {@link LeaveRequests}.
  * <ul>
- *   <li>{@code /leave}: the request form, or a request, the list, a withdrawal, help ({@link CommandListener});</li>
+ *   <li>{@code /leave}: the request form, or a request, the list, a withdrawal, away periods and stand-ins, help
+ *   ({@link CommandListener});</li>
  *   <li>the request form sent ({@link RequestModal});</li>
  *   <li>Approve / Reject / Reject with comment, in the approval message or on Home ({@link DecisionListener}, {@link RejectModal});</li>
- *   <li>the Home tab opened, and Withdraw on it ({@link HomeTab}).</li>
+ *   <li>the Home tab opened, and Withdraw on it ({@link HomeTab});</li>
+ *   <li>on Home, away periods added (a form) and cancelled ({@link AwayHome}).</li>
  * </ul>
  *
  * <p>Serve it over HTTP only through {@link SlackEndpoint}, which checks every request's signature before the app
@@ -42,11 +47,12 @@ public final class SlackApp {
 
     /**
      * @param people who is who: the clicking or typing user becomes a {@link io.leavebot.leave.Person}
+     * @param away   approvers' away periods and stand-ins
      * @param texts  the words of notifications, which replies reuse
      * @param clock  now; its zone decides which day "today" is in {@code /leave today}
      */
-    public static App create(SlackSettings settings, LeaveRequests leaves, SlackPeople people, LeavePolicy policy,
-            NotificationTexts texts, Clock clock) {
+    public static App create(SlackSettings settings, LeaveRequests leaves, AwayPeriods away, SlackPeople people,
+            LeavePolicy policy, NotificationTexts texts, Clock clock) {
         if (settings.slack().getConfig().getMethodsConfig().isStatsEnabled()) {
             LOG.log(System.Logger.Level.WARNING, "Slack's SDK keeps rate-limit statistics, so the first Web API call "
                     + "will wait for an auth.test; build it with SlackSettings.sdk() instead");
@@ -57,14 +63,21 @@ public final class SlackApp {
         App app = new App(config, middleware(settings, replies));
 
         RequestModal requestForm = new RequestModal(leaves, people, policy, replies);
-        HomeTab home = new HomeTab(leaves, people, replies);
+        var awayReplies = new AwayReplies(COMMAND);
+        var awayHome = new AwayHome(away, awayReplies, people);
+        HomeTab home = new HomeTab(leaves, people, replies, awayHome);
         RejectModal rejectForm = new RejectModal(leaves, people, replies, home);
-        app.command(COMMAND, new CommandListener(leaves, people, new CommandParser(policy), replies, requestForm, clock));
+        var awayCommands = new AwayCommands(away, awayReplies);
+        app.command(COMMAND, new CommandListener(leaves, people, new CommandParser(policy), replies, requestForm, awayCommands,
+                clock));
         app.viewSubmission(RequestModal.CALLBACK_ID, requestForm::submitted);
         app.blockAction(DecisionButtons.ANY, new DecisionListener(leaves, people, replies, home, rejectForm));
         app.viewSubmission(RejectModal.CALLBACK_ID, rejectForm::submitted);
         app.event(AppHomeOpenedEvent.class, home::opened);
         app.blockAction(HomeView.WITHDRAW, home::withdrawClicked);
+        app.blockAction(AwayHome.DECLARE, awayHome::declareClicked);
+        app.blockAction(AwayHome.CANCEL, (req, ctx) -> awayHome.cancelClicked(req, ctx, home));
+        app.viewSubmission(AwayHome.CALLBACK_ID, (req, ctx) -> awayHome.submitted(req, ctx, home));
         return app;
     }
 

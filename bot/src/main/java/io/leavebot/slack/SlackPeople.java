@@ -2,6 +2,7 @@ package io.leavebot.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.User;
+import io.leavebot.chat.AwayCommands;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.ChatAddressBook;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Who is who in Slack. LeaveBot matches people across channels by e-mail ({@link Person#key()}), so a Slack user
@@ -27,6 +30,9 @@ public final class SlackPeople {
 
     private record Cached<T>(T value, Instant until) {
     }
+
+    /** A user as slash command text carries them once escaped: {@code <@U123ABC>} or {@code <@U123ABC|name>}. */
+    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
 
     /** What {@code users.lookupByEmail} answers for an address nobody in the workspace has. */
     private static final Set<String> NOT_FOUND = Set.of("users_not_found", "user_not_found");
@@ -73,6 +79,27 @@ public final class SlackPeople {
         }
         byUserId.put(userId, new Cached<>(person, clock.instant().plus(ttl)));
         return person;
+    }
+
+    /**
+     * The person {@code typed} mentions ({@code <@U123ABC|name>}, as Slack escapes a mention in command text) or
+     * names by e-mail address; empty when it is neither, or Slack knows no such user.
+     *
+     * @throws ChatUnavailableException if Slack cannot be asked
+     */
+    public Optional<Person> mentioned(String typed) {
+        Matcher mention = MENTION.matcher(typed.strip());
+        if (!mention.matches()) {
+            return AwayCommands.byEmail(typed);
+        }
+        try {
+            return Optional.of(person(mention.group(1)));
+        } catch (SlackCalls.Refused e) {
+            if (NOT_FOUND.contains(e.error())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /**

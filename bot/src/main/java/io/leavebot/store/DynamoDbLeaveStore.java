@@ -2,6 +2,7 @@ package io.leavebot.store;
 
 import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.AuditEntry;
+import io.leavebot.leave.AwayCalendar;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
@@ -43,17 +44,20 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * {@link io.leavebot.LeaveBotNames}). Every write is a single conditional request — {@code attribute_not_exists}
  * for creates, {@code #status = :pending} for decisions — and no transactions are used. Reads of one request are
  * strongly consistent; the listings read global secondary indexes, which DynamoDB keeps eventually consistent, so
- * a request written a moment ago may be missing from them for a moment. Thread-safe, like the client.
+ * a request written a moment ago may be missing from them for a moment. The {@link AwayCalendar} is
+ * {@link DynamoDbAwayCalendar}'s, in the same table. Thread-safe, like the client.
  */
-public final class DynamoDbLeaveStore implements Store {
+public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
     private static final String STATUS_IS_PENDING = "#status = :pending";
 
     private final DynamoDbClient client;
     private final String table;
+    private final AwayCalendar away;
 
     public DynamoDbLeaveStore(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
+        this.away = new DynamoDbAwayCalendar(client, table);
     }
 
     /**
@@ -272,6 +276,13 @@ public final class DynamoDbLeaveStore implements Store {
                 .key(DynamoDbLeaveItems.addressKey(channel, person.key())).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbLeaveItems.addressFrom(item));
     }
+
+    /** Where the away periods and stand-ins are kept, on this store's connections. */
+    @Override
+    public AwayCalendar awayCalendar() {
+        return away;
+    }
+
 
     private List<LeaveRequest> query(QueryRequest.Builder request) {
         return client.queryPaginator(request.tableName(table).build()).items().stream()

@@ -2,6 +2,7 @@ package io.leavebot.store;
 
 import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.AuditEntry;
+import io.leavebot.leave.AwayCalendar;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
@@ -30,14 +31,15 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * {@link LeaveStore} in a SQLite file (WAL), the local default. Its tables ({@code leave_requests},
- * {@code leave_callbacks}, {@code leave_audit}, {@code leave_notifications}, {@code chat_addresses}; versions in
+ * {@code leave_callbacks}, {@code leave_audit}, {@code leave_notifications}, {@code chat_addresses}, and the
+ * {@link AwayCalendar}'s, kept by {@link SqliteAwayCalendar} on the same connections; versions in
  * {@link SqliteSchema}) may live in the durable engine's file or in a file beside it. Writes are single
  * conditional statements ({@code ON CONFLICT DO NOTHING}, {@code WHERE status = 'PENDING'}), so they stay correct
  * even when several processes share the file. Within the process, writes are serialised on one connection and
  * reads go to a few reader connections, so a front end's lookup never queues behind the workflows' writes (WAL
  * lets readers and the writer run at once).
  */
-public final class SqliteLeaveStore implements Store, AutoCloseable {
+public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoCloseable {
     private static final String SELECT = "SELECT " + SqliteLeaveRows.COLUMNS + " FROM leave_requests ";
 
     private static final int READERS = 4;
@@ -45,6 +47,7 @@ public final class SqliteLeaveStore implements Store, AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final AwayCalendar away;
 
     /**
      * Opens the leave tables in {@code file}, creating them or bringing them to this version's schema
@@ -74,6 +77,7 @@ public final class SqliteLeaveStore implements Store, AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the leave database " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+        away = new SqliteAwayCalendar(connection, this, this::read);
     }
 
     @Override
@@ -268,6 +272,13 @@ public final class SqliteLeaveStore implements Store, AutoCloseable {
         });
     }
 
+    /** Where the away periods and stand-ins are kept, on this store's connections. */
+    @Override
+    public AwayCalendar awayCalendar() {
+        return away;
+    }
+
+
     @Override
     public synchronized void close() {
         try {
@@ -301,12 +312,12 @@ public final class SqliteLeaveStore implements Store, AutoCloseable {
         });
     }
 
-    private interface Read<T> {
+    interface Read<T> {
         T on(Connection connection) throws SQLException;
     }
 
     /** Runs {@code read} on a reader connection, waiting for a free one. */
-    private <T> T read(String what, Read<T> read) {
+    <T> T read(String what, Read<T> read) {
         Connection reader;
         try {
             reader = readers.take();

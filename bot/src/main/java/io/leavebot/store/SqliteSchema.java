@@ -86,6 +86,20 @@ final class SqliteSchema {
         "DROP INDEX leave_requests_pending_by_approver",
     };
 
+    /**
+     * Version 5: approvers' away periods (inclusive ISO days; periods of one approver never overlap) and standing stand-ins,
+     * people kept by key, e-mail and name ({@link SqliteAwayCalendar}).
+     */
+    private static final String[] AWAY_CALENDAR = {
+        """
+        CREATE TABLE away_periods (approver_key TEXT NOT NULL, from_date TEXT NOT NULL, to_date TEXT NOT NULL,
+          approver_email TEXT NOT NULL, approver_name TEXT, stand_in_key TEXT NOT NULL, stand_in_email TEXT NOT NULL,
+          stand_in_name TEXT, saved_at INTEGER NOT NULL, PRIMARY KEY (approver_key, from_date)) WITHOUT ROWID""",
+        """
+        CREATE TABLE stand_ins (approver_key TEXT PRIMARY KEY, stand_in_key TEXT NOT NULL, stand_in_email TEXT NOT NULL,
+          stand_in_name TEXT) WITHOUT ROWID""",
+    };
+
     /** Migration n (from 1) brings a file from version n − 1 to version n. */
     private static final List<String[]> MIGRATIONS = List.of(
             RELEASE_0_1_0,
@@ -100,7 +114,8 @@ final class SqliteSchema {
                   at INTEGER NOT NULL, actor TEXT, details TEXT, PRIMARY KEY (request_id, round, event)) WITHOUT ROWID""",
             },
             SLACK_IDS_TO_ADDRESS_BOOK,
-            APPROVAL_CHAINS);
+            APPROVAL_CHAINS,
+            AWAY_CALENDAR);
 
     /** The version this LeaveBot writes. */
     static final int LATEST = MIGRATIONS.size();

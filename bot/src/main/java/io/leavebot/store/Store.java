@@ -1,12 +1,13 @@
 package io.leavebot.store;
 
+import io.leavebot.leave.AwayCalendar;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.NotificationLog;
 
 /**
- * The three ports an adapter keeps together in one database — the leave requests, the notification log and the
- * chat address book — so that a composition root opens one thing and hands each part to whoever needs it.
+ * The ports an adapter keeps together in one database — the leave requests, the notification log, the chat
+ * address book and the approvers' away calendar — so that a composition root opens one thing and hands each part to whoever needs it.
  */
-public interface Store extends LeaveStore, NotificationLog, ChatAddressBook {
+public interface Store extends LeaveStore, NotificationLog, ChatAddressBook, AwayCalendar {
 }

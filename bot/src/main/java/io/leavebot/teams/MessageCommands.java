@@ -1,6 +1,7 @@
 package io.leavebot.teams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.ChatReply;
 import io.leavebot.chat.CommandParser;
@@ -19,7 +20,9 @@ import java.util.regex.Pattern;
  * dates it asks for leave straight away (the request id derived from the message's activity id, which a redelivery
  * keeps); {@code leave list}, {@code leave cancel <id>} and {@code leave help} do what they say. The words after
  * {@value #COMMAND} follow {@link CommandParser}'s grammar, as Slack's {@code /leave} does; the word itself may be
- * left out. The answer is a card, sent back into the chat.
+ * left out. {@code leave away …} and {@code leave standin …} keep an approver's away periods and stand-in
+ * ({@link AwayCommands}); the stand-in is named by e-mail address, as LeaveBot talks to people in one-to-one chats,
+ * where Teams offers no @mention of anyone else. The answer is a card, sent back into the chat.
  */
 final class MessageCommands {
     /** The word that starts a command, as the app manifest's command list shows it. */
@@ -29,14 +32,17 @@ final class MessageCommands {
     private static final Pattern COMMAND_WORD = Pattern.compile("^" + COMMAND + "(\\s+|$)", Pattern.CASE_INSENSITIVE);
 
     private final LeaveRequests leaves;
+    private final AwayCommands away;
     private final CommandParser parser;
     private final ChatReplies replies;
     private final RequestCard requestForm;
     private final Clock clock;
 
     /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
-    MessageCommands(LeaveRequests leaves, CommandParser parser, ChatReplies replies, RequestCard requestForm, Clock clock) {
+    MessageCommands(LeaveRequests leaves, AwayCommands away, CommandParser parser, ChatReplies replies, RequestCard requestForm,
+            Clock clock) {
         this.leaves = leaves;
+        this.away = away;
         this.parser = parser;
         this.replies = replies;
         this.requestForm = requestForm;
@@ -52,6 +58,7 @@ final class MessageCommands {
             case REQUEST -> submit(asked, message, sender, today);
             case LIST -> replies.list(leaves.requestsOf(sender));
             case CANCEL -> cancel(asked.requestId(), sender);
+            case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN -> away.answer(asked, sender, AwayCommands::byEmail, today);
             case HELP -> replies.help(today);
             case UNREADABLE -> replies.unreadable(asked.problem(), today);
         };

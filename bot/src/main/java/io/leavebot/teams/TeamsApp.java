@@ -1,11 +1,14 @@
 package io.leavebot.teams;
 
+import io.leavebot.chat.AwayCommands;
+import io.leavebot.chat.AwayReplies;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.CommandParser;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
+import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,11 +68,12 @@ public final class TeamsApp {
      *
      * @param today its zone decides which day "today" is in {@code leave today}
      */
-    public TeamsEndpoint endpoint(LeaveRequests leaves, LeavePolicy policy, Clock today) {
+    public TeamsEndpoint endpoint(LeaveRequests leaves, AwayPeriods away, LeavePolicy policy, Clock today) {
         ChatReplies replies = new ChatReplies(texts, policy, COMMAND);
+        var awayCommands = new AwayCommands(away, new AwayReplies(COMMAND));
         RequestCard form = new RequestCard(leaves, policy, replies);
         var tokens = new RequestTokens(settings.appId(), new BotFrameworkKeys(settings.openIdMetadata(), http, clock), clock);
-        return new TeamsEndpoint(tokens, people, connector, new MessageCommands(leaves, new CommandParser(policy), replies, form, today),
+        return new TeamsEndpoint(tokens, people, connector, new MessageCommands(leaves, awayCommands, new CommandParser(policy), replies, form, today),
                 new CardActions(leaves, replies, form), replies);
     }
 }

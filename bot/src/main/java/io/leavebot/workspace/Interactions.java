@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 /**
@@ -26,6 +28,8 @@ final class Interactions {
     /** The legacy verification token Slack still puts in payloads; LeaveBot checks signatures instead. */
     private static final String VERIFICATION_TOKEN = "workspace-verification-token";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An @name at the start of a word (so not the domain of an e-mail address). */
+    private static final Pattern MENTION = Pattern.compile("(?<!\\S)@([A-Za-z0-9._-]+)");
 
     private final People people;
     private final Conversations conversations;
@@ -67,7 +71,7 @@ final class Interactions {
         fields.put("user_id", who.id());
         fields.put("user_name", userName(who));
         fields.put("command", COMMAND);
-        fields.put("text", typed.substring(command.length()).strip());
+        fields.put("text", escaped(typed.substring(command.length()).strip()));
         fields.put("api_app_id", Team.APP_ID);
         fields.put("is_enterprise_install", "false");
         fields.put("response_url", server.responseUrl(responseUrls.issue(channel, who.id(), null)));
@@ -224,6 +228,25 @@ final class Interactions {
     private String eventTs() {
         long micros = slackTime.millis() * 1000;
         return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
+    }
+
+    /**
+     * Command text as Slack sends it for a command with {@code should_escape} (see manifest.yml): {@code &}, {@code <}
+     * and {@code >} escaped, and each @mention of a member — by user name (the part of the e-mail before the @) or
+     * first name, as the workspace has no mention picker — as {@code <@U…|username>}.
+     */
+    String escaped(String text) {
+        Matcher mention = MENTION.matcher(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+        StringBuilder out = new StringBuilder();
+        while (mention.find()) {
+            String name = mention.group(1);
+            Optional<Member> member = people.members().stream().filter(m -> userName(m).equalsIgnoreCase(name)
+                    || m.name().split(" ")[0].equalsIgnoreCase(name)).findFirst();
+            mention.appendReplacement(out, Matcher.quoteReplacement(member.map(m -> "<@" + m.id() + "|" + userName(m) + ">")
+                    .orElse(mention.group())));
+        }
+        mention.appendTail(out);
+        return out.toString();
     }
 
     private static String userName(Member who) {

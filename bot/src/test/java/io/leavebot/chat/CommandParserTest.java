@@ -87,4 +87,52 @@ class CommandParserTest {
         assertEquals(Kind.UNREADABLE, parse("cancel").kind());
         assertEquals(Kind.UNREADABLE, parse("cancel a b").kind());
     }
+
+    @Test
+    void awayTakesTwoDaysAndTheRestAsTheStandIn() {
+        LeaveCommand away = parse("Away 2027-01-10 to 2027-01-20 <@U123ABC|grace>");
+
+        assertEquals(Kind.AWAY, away.kind());
+        assertEquals(LocalDate.of(2027, 1, 10), away.start());
+        assertEquals(LocalDate.of(2027, 1, 20), away.end());
+        assertEquals("<@U123ABC|grace>", away.standIn());
+    }
+
+    @Test
+    void oneDayIsAwayThatDayAndTomorrowIsRead() {
+        LeaveCommand away = parse("away tomorrow grace@example.org");
+
+        assertEquals(LocalDate.of(2026, 1, 6), away.start());
+        assertEquals(away.start(), away.end());
+        assertEquals("grace@example.org", away.standIn());
+        assertNull(parse("away 2027-01-10 2027-01-20").standIn(), "the service says a stand-in is missing");
+    }
+
+    @Test
+    void unreadableDaysAreNamedAsDaysAway() {
+        assertEquals("\"next\" is not a date we can read. Please write the first day you are away as YYYY-MM-DD, "
+                + "for example 2026-01-12.", parse("away next week @grace").problem());
+        assertEquals("2027-02-30 is not a day in the calendar. Please check the day and month of the last day you are "
+                + "away.", parse("away 2027-02-01 2027-02-30 @grace").problem());
+    }
+
+    @Test
+    void awayAloneListsAndCancelTakesExactlyOneDay() {
+        assertEquals(Kind.AWAY_LIST, parse("away").kind());
+        assertEquals(Kind.AWAY_LIST, parse("standin").kind());
+        LeaveCommand cancel = parse("away cancel 2027-01-10");
+        assertEquals(Kind.AWAY_CANCEL, cancel.kind());
+        assertEquals(LocalDate.of(2027, 1, 10), cancel.start());
+        assertEquals("Please give the first day you are away, for example 2026-01-12.", parse("away cancel").problem());
+        assertEquals("To cancel an away period, please give its first day and nothing else, for example: away cancel "
+                + "2027-01-10.", parse("away cancel 2027-01-10 please").problem());
+    }
+
+    @Test
+    void standinNamesSomeoneOrNobody() {
+        assertEquals("<@U9>", parse("standin <@U9>").standIn());
+        assertEquals(Kind.STAND_IN, parse("stand-in NONE").kind());
+        assertNull(parse("stand-in NONE").standIn());
+        assertNull(parse("standin nobody").standIn());
+    }
 }

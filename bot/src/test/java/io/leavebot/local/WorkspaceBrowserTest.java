@@ -93,6 +93,16 @@ class WorkspaceBrowserTest {
     }
 
     @Test
+    void anApproverSaysWhenTheyAreAwayWithAnAtMentionOfTheirStandIn() {
+        page.actAs(PRIYA).general().type("/leave away " + monday + " " + monday.plusDays(4) + " @tom");
+        String saved = page.awaitMessage("Tom Becker decides on leave requests for you then");
+        assertTrue(saved.contains("/leave away cancel " + monday), saved);
+
+        page.type("/leave away");
+        page.awaitMessage("Your away periods:");
+    }
+
+    @Test
     void anUnansweredRequestExpiresWhenTimeMovesOnAndBothSidesSeeIt() {
         page.actAs(SAM).general().type("/leave " + monday + " Dentist");
         page.actAs(PRIYA).messages().awaitMessage("Leave request from Sam Rivera");

@@ -1,5 +1,6 @@
 package io.leavebot.slack;
 
+import static com.slack.api.model.block.Blocks.divider;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,8 @@ class HomeViewTest {
 
     @Test
     void aBusyApproversHomeStaysWithinSlacksBlockLimitAndCountsWhatIsLeftOut() {
-        View home = HomeView.of(replies, SampleLeaves.GRACE, requests("mine", 30), requests("theirs", 60),
+        List<LayoutBlock> away = List.of(divider(), divider(), divider()); // as many as AwayHome's
+        View home = HomeView.of(replies, SampleLeaves.GRACE, requests("mine", 30), requests("theirs", 60), away,
                 HomeView.Notice.of(replies.unexpected()));
         List<LayoutBlock> blocks = home.getBlocks();
         assertTrue(blocks.size() <= HomeView.MAX_BLOCKS, blocks.size() + " blocks");
@@ -40,7 +42,7 @@ class HomeViewTest {
     void peoplesOwnWordsAreShownAsTypedNotAsMarkup() {
         LeaveRequest leave = SampleLeaves.request("r1", SampleLeaves.ADA, LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 12),
                 false, "<!here> party & cake");
-        String home = HomeView.of(replies, SampleLeaves.GRACE, List.of(leave), List.of(), null).getBlocks().toString();
+        String home = HomeView.of(replies, SampleLeaves.GRACE, List.of(leave), List.of(), List.of(), null).getBlocks().toString();
         assertTrue(home.contains("&lt;!here&gt; party &amp; cake"), home);
     }
 
@@ -51,7 +53,7 @@ class HomeViewTest {
         Answered accepted = new Answered(Answered.Result.ACCEPTED, waiting);
         var notice = HomeView.Notice.answered(replies.answered(waiting.id(), withdrawal, accepted), withdrawal, accepted);
 
-        String home = HomeView.of(replies, SampleLeaves.GRACE, List.of(waiting), List.of(), notice).getBlocks().toString();
+        String home = HomeView.of(replies, SampleLeaves.GRACE, List.of(waiting), List.of(), List.of(), notice).getBlocks().toString();
         assertTrue(home.contains("Withdrawn by Ada Lovelace"), home);
         assertFalse(home.contains("Waiting for"), "the store still says PENDING for a moment, Home no longer: " + home);
         assertFalse(home.contains(HomeView.WITHDRAW), home);
@@ -60,7 +62,7 @@ class HomeViewTest {
     @Test
     void aRejectionShowsItsComment() {
         LeaveRequest rejected = SampleLeaves.decided(LeaveStatus.REJECTED, SampleLeaves.GRACE, "The release is that week");
-        String home = HomeView.of(replies, SampleLeaves.GRACE, List.of(rejected), List.of(), null).getBlocks().toString();
+        String home = HomeView.of(replies, SampleLeaves.GRACE, List.of(rejected), List.of(), List.of(), null).getBlocks().toString();
         assertTrue(home.contains("Rejected by Grace Hopper"), home);
         assertTrue(home.contains("*Comment*\nThe release is that week"), home);
     }

@@ -24,6 +24,7 @@ import io.leavebot.leave.Person;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.Notifier;
 import io.leavebot.notify.NotificationTexts;
+import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveWorkflow;
 import java.io.IOException;
@@ -36,6 +37,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -78,6 +80,8 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     private Path dir;
     private TestClock clock;
     private Store store;
+    private AwayPeriods away;
+    private final List<Person> awayChanged = new CopyOnWriteArrayList<>();
     private Mailer mailer;
     private EmbeddedEngine engine;
     private LeaveRequests leaves;
@@ -142,6 +146,16 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
 
     public LeaveRequests leaves() {
         return leaves;
+    }
+
+    /** Approvers' away periods and stand-ins, on the bot's store; {@link #awayChanged} hears of each change. */
+    public AwayPeriods away() {
+        return away;
+    }
+
+    /** The approvers whose away periods or stand-in changed, in order, as the onChange hook heard them. */
+    public List<Person> awayChanged() {
+        return awayChanged;
     }
 
     /** The leave store of the bot as it is now (a new one after each reopen). */
@@ -254,7 +268,8 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
 
     /** A new process on the same files: engine, store and front-end service built again; the engine recovers. */
     public void reopen() {
-        reopenWith(LeaveWorkflow::new);
+        // stand-ins as the away periods say: the workflow reads them when it asks an approver
+        reopenWith((store, notifier, policy, time) -> new LeaveWorkflow(store, notifier, policy, (approver, day) -> away.actingFor(approver, day), time));
     }
 
     /** Like {@link #reopen}, with {@code workflow}'s handler registered under {@link LeaveRequests#FUNCTION}. */
@@ -268,6 +283,10 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         engine.register(LeaveRequests.FUNCTION, workflow.create(store, notifier, POLICY, time)).start();
         leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(POLICY), ApproverRouting.single(approver),
                 store, time);
+        away = new AwayPeriods(store, store, time, approver -> {
+            awayChanged.add(approver);
+            leaves.reassign(approver);
+        });
         settle();
     }
 

@@ -52,7 +52,7 @@ public final class SlackAppHarness implements BeforeEachCallback, AfterEachCallb
         var sdk = SlackSettings.sdk(slack.config());
         var settings = new SlackSettings(SlackApi.BOT_TOKEN, SlackRequests.SIGNING_SECRET, sdk);
         var people = new SlackPeople(sdk.methods(SlackApi.BOT_TOKEN), bot.store(), bot.time(), Duration.ofMinutes(10));
-        app = SlackApp.create(settings, bot.leaves(), people, LeaveBotHarness.POLICY, new NotificationTexts(ZoneId.of("UTC")),
+        app = SlackApp.create(settings, bot.leaves(), bot.away(), people, LeaveBotHarness.POLICY, new NotificationTexts(ZoneId.of("UTC")),
                 bot.time());
         endpoint = new SlackEndpoint(app, SlackRequests.SIGNING_SECRET, bot.time());
         requests = new SlackRequests(bot::now, slack.responseUrl());

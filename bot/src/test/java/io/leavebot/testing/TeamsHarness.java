@@ -80,7 +80,7 @@ public final class TeamsHarness implements BeforeEachCallback, AfterEachCallback
             var sdk = SlackSettings.sdk(slack.config());
             var settings = new SlackSettings(SlackApi.BOT_TOKEN, SlackRequests.SIGNING_SECRET, sdk);
             var people = new SlackPeople(sdk.methods(SlackApi.BOT_TOKEN), bot.store(), bot.time(), Duration.ofMinutes(10));
-            var slackApp = SlackApp.create(settings, bot.leaves(), people, LeaveBotHarness.POLICY, TEXTS, bot.time());
+            var slackApp = SlackApp.create(settings, bot.leaves(), bot.away(), people, LeaveBotHarness.POLICY, TEXTS, bot.time());
             slackEndpoint = new SlackEndpoint(slackApp, SlackRequests.SIGNING_SECRET, bot.time());
             slackRequests = new SlackRequests(bot::now, slack.responseUrl());
         }
@@ -120,7 +120,7 @@ public final class TeamsHarness implements BeforeEachCallback, AfterEachCallback
 
     /** The messaging endpoint of the bot as it is now. */
     public TeamsEndpoint endpoint() {
-        return app.endpoint(bot.leaves(), LeaveBotHarness.POLICY, bot.time());
+        return app.endpoint(bot.leaves(), bot.away(), LeaveBotHarness.POLICY, bot.time());
     }
 
     /** Sends the activity as the web server would, and returns what the Bot Connector is told. */

@@ -43,6 +43,7 @@ public final class WebHarness implements BeforeEachCallback, AfterEachCallback {
         server = WebServer.builder(bot.leaves())
                 .decisionLinks(LeaveBotHarness.LINKS)
                 .apiKey(ApiKey.of(API_KEY))
+                .awayPeriods(bot.away())
                 .clock(bot.time())
                 .start();
     }

@@ -64,6 +64,13 @@ class InteractionsTest {
     }
 
     @Test
+    void commandTextIsEscapedAsSlackEscapesItWithMentionsOfMembersAsUserIds() {
+        assertEquals("away 2027-01-11 <@U0PRIYA|priya>", interactions.escaped("away 2027-01-11 @Priya"));
+        assertEquals("standin <@U0TOM|tom> tom@example.com @nobody", interactions.escaped("standin @tom tom@example.com @nobody"));
+        assertEquals("Kids &amp; &lt;school&gt;", interactions.escaped("Kids & <school>"));
+    }
+
+    @Test
     void aCommandReachesLeaveBotSignedAsSlackSignsItAndItsAnswerIsForThePersonAlone() {
         answer(0, "{\"response_type\":\"ephemeral\",\"text\":\"Thank you — your request has been sent.\"}");
         interactions.type(sam, Conversations.GENERAL, "/leave 2027-01-11 Dentist");
