@@ -1,23 +1,36 @@
 package io.leavebot.leave;
 
+import java.time.Instant;
+
 /**
  * One approver's place in a stage, and how it stands.
  *
- * @param approver   who the routing named (or, when {@code escalated}, who the stage was escalated to)
- * @param standIn    who decides for them while they are away, or null; they may still decide themselves
- * @param callbackId the approval callback that is open for this place, or the last one it had; null before asking
- * @param messageKey the idempotency key of the message that asked for it last: the one to update with the outcome
- * @param answer     APPROVED or REJECTED once this place has answered, else null
- * @param decision   who answered, when and what they said; null while waiting
- * @param escalated  true for the place added when the stage got no answer in time
+ * @param approver           who the routing named (or, when {@code escalated}, who the stage was escalated to)
+ * @param standIn            who decides for them while they are away, or null; they may still decide themselves
+ * @param callbackId         the approval callback that is open for this place, or the last one it had; null before asking
+ * @param messageKey         the idempotency key of the message that asked for it last: the one to update with the outcome
+ * @param answer             APPROVED or REJECTED once this place has answered, else null
+ * @param decision           who answered, when and what they said; null while waiting
+ * @param escalated          true for the place added when the stage got no answer in time
+ * @param answerBy           until when {@code callbackId} takes an answer (the stage's window, or what was left of it
+ *                           when the place was asked again), so that e-mail links expire with it; null when not known
+ *                           (asked before this was kept, or not yet asked)
+ * @param previousCallbackId the callback the place had before it was last asked again, so that the message with its
+ *                           buttons can say who has the request now; null before a second ask
  */
 public record StageApprover(Person approver, Person standIn, String callbackId, String messageKey, LeaveStatus answer,
-        Decision decision, boolean escalated) {
+        Decision decision, boolean escalated, Instant answerBy, String previousCallbackId) {
 
     public StageApprover {
         if (approver == null) {
             throw new IllegalArgumentException("a stage approver needs a person");
         }
+    }
+
+    /** A place as chains kept it before the answer time and the previous callback were kept. */
+    public StageApprover(Person approver, Person standIn, String callbackId, String messageKey, LeaveStatus answer,
+            Decision decision, boolean escalated) {
+        this(approver, standIn, callbackId, messageKey, answer, decision, escalated, null, null);
     }
 
     public static StageApprover of(Person approver) {
@@ -43,11 +56,19 @@ public record StageApprover(Person approver, Person standIn, String callbackId, 
         return answer != null;
     }
 
+    /** The place asked with a new callback, until an unknown time. */
     public StageApprover asking(Person newStandIn, String newCallbackId, String newMessageKey) {
-        return new StageApprover(approver, newStandIn, newCallbackId, newMessageKey, answer, decision, escalated);
+        return asking(newStandIn, newCallbackId, newMessageKey, null);
+    }
+
+    /** The place asked with a new callback that takes an answer until {@code until}; the old callback is kept as previous. */
+    public StageApprover asking(Person newStandIn, String newCallbackId, String newMessageKey, Instant until) {
+        String previous = callbackId != null && !callbackId.equals(newCallbackId) ? callbackId : previousCallbackId;
+        return new StageApprover(approver, newStandIn, newCallbackId, newMessageKey, answer, decision, escalated, until, previous);
     }
 
     public StageApprover answering(LeaveStatus newAnswer, Decision newDecision) {
-        return new StageApprover(approver, standIn, callbackId, messageKey, newAnswer, newDecision, escalated);
+        return new StageApprover(approver, standIn, callbackId, messageKey, newAnswer, newDecision, escalated, answerBy,
+                previousCallbackId);
     }
 }

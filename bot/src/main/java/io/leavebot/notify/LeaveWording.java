@@ -6,6 +6,7 @@ import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
+import io.leavebot.leave.StageApprover;
 import io.leavebot.notify.NotificationText.Detail;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** How a request's parts read in a sentence: names, dates, working days, type, decisions. */
 final class LeaveWording {
@@ -24,10 +26,12 @@ final class LeaveWording {
     private static final int MAX_AWAY_LISTED = 5;
 
     private final ZoneId zone;
+    private final ChainWording chain;
 
     LeaveWording(ZoneId zone) {
         // ZoneOffset.UTC prints as "Z"; the region id prints as "UTC", which people recognise
         this.zone = ZoneOffset.UTC.equals(zone) ? ZoneId.of("UTC") : zone;
+        this.chain = new ChainWording(this);
     }
 
     /** The display name, else the e-mail address; never a raw chat user id. */
@@ -94,8 +98,20 @@ final class LeaveWording {
         return leave.reason() != null && !leave.reason().isBlank();
     }
 
+    /** Whether the decision carries a person's comment (an automatic approval's reason is not one). */
     static boolean hasComment(LeaveRequest leave) {
-        return leave.decision() != null && leave.decision().comment() != null && !leave.decision().comment().isBlank();
+        return leave.decision() != null && leave.decision().comment() != null && !leave.decision().comment().isBlank()
+                && !isAutomatic(leave);
+    }
+
+    /** Whether nobody's approval approved it: a rule at submission, or nobody answering in time. */
+    static boolean isAutomatic(LeaveRequest leave) {
+        return leave.status() == LeaveStatus.APPROVED && leave.decision() != null && leave.decision().by() == null;
+    }
+
+    /** ": nobody answered within 3 days" for an automatic approval that says why; else nothing. */
+    static String automaticReason(LeaveRequest leave) {
+        return leave.decision() == null ? "" : leave.decision().automaticReason().map(why -> ": " + why).orElse("");
     }
 
     /** Who decided: the decision's author, else who the request was with when it ended. */
@@ -106,21 +122,29 @@ final class LeaveWording {
 
     /**
      * Who an approver's notification is for: whoever was asked for the place of its callback (the stand-in while
-     * there is one), else the first of those the request waits on, else its first approver.
+     * there is one); for a callback the place had before it was asked again, the approver who is now away, or
+     * whoever it was sent to again; else the first of those the request waits on, else its first approver.
      */
     static Person addressee(Notification notification) {
         ApprovalChain chain = notification.leave().chain();
         return chain.find(notification.callbackId()).map(place -> chain.at(place).asked())
+                .or(() -> ChainWording.previouslyAt(chain, notification.callbackId())
+                        .map(place -> place.standIn() != null ? place.approver() : place.asked()))
                 .or(() -> notification.leave().waitingOn().stream().findFirst())
                 .orElse(chain.firstApprover());
     }
 
     /**
      * Who the request is with: the stage now deciding (the last one reached once decided; the first before anyone
-     * is asked), by its name or its single approver's (their stand-in's while they are away).
+     * is asked), by its name or its single approver's (their stand-in's while they are away); once escalated, the
+     * person it was escalated to.
      */
     static String withWhom(LeaveRequest leave) {
         ApprovalStage stage = leave.chain().stage(stageNow(leave.chain()));
+        Optional<StageApprover> escalation = stage.waiting().stream().filter(StageApprover::escalated).findFirst();
+        if (escalation.isPresent()) {
+            return name(escalation.get().asked()); // the stage's own window has closed: only the escalation answers now
+        }
         return stage.waiting().size() == 1 && stage.name() == null ? name(stage.waiting().get(0).asked()) : stage.label();
     }
 
@@ -130,7 +154,8 @@ final class LeaveWording {
         return chain.stages().size() == 1 ? "" : " (step " + stageNow(chain) + " of " + chain.stages().size() + ")";
     }
 
-    private static int stageNow(ApprovalChain chain) {
+    /** The stage now deciding; once decided (or before anyone is asked), the last one reached, at least the first. */
+    static int stageNow(ApprovalChain chain) {
         return chain.current().orElseGet(() -> lastReached(chain));
     }
 
@@ -181,14 +206,18 @@ final class LeaveWording {
         LeaveStatus status = leave.status() == null ? LeaveStatus.PENDING : leave.status();
         return switch (status) {
             case PENDING -> "Waiting for " + possessive(withWhom(leave)) + " decision" + step(leave) + standingIn(leave);
-            case APPROVED -> "Approved by " + decider(leave) + onWhen(leave);
+            case APPROVED -> isAutomatic(leave) ? "Approved automatically" + onWhen(leave) + automaticReason(leave)
+                    : "Approved by " + decider(leave) + onWhen(leave);
             case REJECTED -> "Rejected by " + decider(leave) + onWhen(leave);
             case EXPIRED -> "Expired" + onWhen(leave) + " without a decision";
             case CANCELLED -> "Withdrawn by " + decider(leave) + onWhen(leave);
         };
     }
 
-    /** Dates, working days, type, the reason when one was given, and (if asked) the status with the decision's comment. */
+    /**
+     * Dates, working days, type, the reason when one was given, the earlier steps of a chain, and (if asked) the
+     * status with the decision's comment.
+     */
     List<Detail> details(LeaveRequest leave, boolean withStatus) {
         List<Detail> details = new ArrayList<>();
         details.add(new Detail("Dates", dates(leave)));
@@ -197,6 +226,7 @@ final class LeaveWording {
         if (hasReason(leave)) {
             details.add(new Detail("Reason", leave.reason().strip()));
         }
+        chain.earlierSteps(leave).ifPresent(details::add);
         if (withStatus) {
             details.add(new Detail("Status", status(leave)));
             if (hasComment(leave)) {

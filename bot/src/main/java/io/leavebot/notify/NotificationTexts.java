@@ -8,13 +8,16 @@ import static io.leavebot.notify.LeaveWording.name;
 import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.OnTimeout;
 import io.leavebot.leave.Person;
+import io.leavebot.leave.StageApprover;
 import io.leavebot.notify.NotificationText.Action;
 import io.leavebot.notify.NotificationText.Detail;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every word LeaveBot says to a person about a request, for every {@link Notification.Kind}. E-mail uses it now,
@@ -68,6 +71,11 @@ public final class NotificationTexts {
     /** How every text gives a request's days, e.g. "Mon 11 Jan 2027 – Fri 15 Jan 2027". */
     public static String datesOf(LeaveRequest leave) {
         return dates(leave);
+    }
+
+    /** "Step 2 of 2 — HR" while a request of several steps waits at its second; empty for a request of one step. */
+    public static Optional<String> stepOf(LeaveRequest leave) {
+        return leave.chain().current().flatMap(n -> ChainWording.step(leave.chain(), n));
     }
 
     /** How every text gives one day, e.g. "Mon 11 Jan 2027". */
@@ -128,7 +136,7 @@ public final class NotificationTexts {
         return new NotificationText(
                 "Leave request from " + employee + ": " + dates(leave),
                 greeting(recipient(notification)),
-                List.of(employee + " asks for " + amount(leave) + ".",
+                withChain(notification, employee + " asks for " + amount(leave) + ".",
                         "Please approve or reject the request. " + employee + " will be told your decision right away."),
                 approverDetails(notification),
                 decisionActions());
@@ -141,10 +149,9 @@ public final class NotificationTexts {
         return new NotificationText(
                 "Reminder: " + LeaveWording.possessive(employee) + " leave request is waiting for you (" + dates(leave) + ")",
                 greeting(recipient(notification)),
-                List.of("This is " + LeaveWording.reminder(notification.reminderNumber()) + ": " + employee + " asked"
-                                + asked + " for " + amount(leave) + " and is still waiting for your decision.",
-                        "Please approve or reject it. If it is not decided in time, it expires and " + employee
-                                + " is told."),
+                withChain(notification, "This is " + LeaveWording.reminder(notification.reminderNumber()) + ": " + employee
+                                + " asked" + asked + " for " + amount(leave) + " and is still waiting for your decision.",
+                        "Please approve or reject it. If it is not decided in time, " + whenNobodyDecides(notification) + "."),
                 approverDetails(notification),
                 decisionActions());
     }
@@ -155,9 +162,9 @@ public final class NotificationTexts {
         return new NotificationText(
                 "Please decide again: " + LeaveWording.possessive(employee) + " leave request (" + dates(leave) + ")",
                 greeting(recipient(notification)),
-                List.of("An answer to " + LeaveWording.possessive(employee) + " request reached LeaveBot that it could "
-                                + "not accept (not from you, or not readable), so nothing was decided. The request is "
-                                + "still waiting for you.",
+                withChain(notification, "An answer to " + LeaveWording.possessive(employee) + " request reached LeaveBot "
+                                + "that it could not accept (not from you, or not readable), so nothing was decided. The "
+                                + "request is still waiting for you.",
                         "Please approve or reject it here: the buttons and links sent before no longer work."),
                 approverDetails(notification),
                 decisionActions());
@@ -166,28 +173,61 @@ public final class NotificationTexts {
     /** To the employee: a stage approved, the next one asked. */
     private NotificationText progress(Notification notification) {
         LeaveRequest leave = notification.leave();
-        ApprovalStage approved = leave.chain().stage(notification.reminderNumber());
-        String by = approved.decision() != null && approved.decision().by() != null ? name(approved.decision().by()) : approved.label();
+        int number = notification.reminderNumber();
+        ApprovalStage approved = leave.chain().stage(number);
+        Person by = approved.decision() == null ? null : approved.decision().by();
         String next = LeaveWording.withWhom(leave);
+        String what = by == null
+                ? "your request for " + amount(leave) + " was approved " + ChainWording.approval(approved, number)
+                : name(by) + " approved your request for " + amount(leave);
         return new NotificationText(
                 "Your leave request moved on: " + dates(leave),
                 greeting(leave.employee()),
-                List.of("Good news: " + by + " approved your request for " + amount(leave) + "; it is now with " + next + ".",
+                List.of("Good news: " + what + "; it is now with " + next + ".",
                         "We will tell you as soon as " + next + " decides."),
                 wording.details(leave, true),
                 List.of());
     }
 
+    /**
+     * In place of the actions of a message asked again: when the place of its callback is known, who has the
+     * request now (the stand-in while the approver is away, or whoever was sent it again).
+     */
     private NotificationText approvalReplaced(Notification notification) {
         LeaveRequest leave = notification.leave();
+        Optional<StageApprover> place = ChainWording.previouslyAt(leave.chain(), notification.callbackId());
+        String title = place.map(StageApprover::standIn).map(standIn -> "Now with " + name(standIn) + ": ").orElse("Sent to you again: ");
+        String now = place.map(p -> p.standIn() != null
+                        ? name(p.standIn()) + " decides this request while " + name(p.approver()) + " is away, and "
+                                + "was sent it in a newer message. There is nothing more for you to do here."
+                        : "the request was sent again to " + name(p.asked()) + " in a newer message, where it can be decided.")
+                .orElse("the request was asked again in a newer message" + LeaveWording.standingIn(leave) + "; please decide there.");
         return new NotificationText(
-                "Sent to you again: " + LeaveWording.possessive(name(leave.employee())) + " leave request (" + dates(leave) + ")",
+                title + LeaveWording.possessive(name(leave.employee())) + " leave request (" + dates(leave) + ")",
                 greeting(recipient(notification)),
-                List.of("These buttons no longer work: the request was asked again in a newer message"
-                        + LeaveWording.standingIn(leave) + "; please decide there."),
+                List.of("These buttons no longer work: " + now),
                 wording.details(leave, false),
                 List.of());
     }
+
+    /** The approver's paragraphs, with what the chain says to them (step, group, stand-in, escalation) after the first. */
+    private static List<String> withChain(Notification notification, String first, String last) {
+        return ChainWording.forTheApprover(notification.leave(), notification.callbackId())
+                .map(chain -> List.of(first, chain, last)).orElse(List.of(first, last));
+    }
+
+    /** "it expires and Ada Lovelace is told", "it is approved automatically", "it goes to Alan Turing". */
+    private static String whenNobodyDecides(Notification notification) {
+        LeaveRequest leave = notification.leave();
+        OnTimeout onTimeout = leave.chain().onTimeout();
+        boolean escalated = leave.chain().find(notification.callbackId()).map(p -> leave.chain().at(p).escalated()).orElse(false);
+        return switch (escalated ? OnTimeout.Action.EXPIRE : onTimeout.action()) {
+            case EXPIRE -> "it expires and " + name(leave.employee()) + " is told";
+            case APPROVE -> "it is approved automatically";
+            case ESCALATE -> "it goes to " + name(onTimeout.escalateTo());
+        };
+    }
+
 
     private List<Detail> approverDetails(Notification notification) {
         List<Detail> details = wording.details(notification.leave(), false);

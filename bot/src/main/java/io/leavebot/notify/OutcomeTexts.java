@@ -25,8 +25,7 @@ final class OutcomeTexts {
         String decider = decider(leave);
         String approver = LeaveWording.withWhom(leave);
         return switch (finalStatus(leave)) {
-            case APPROVED -> employeeText(leave, "Your leave is approved: ",
-                    "Good news: " + decider + " approved your " + amount(leave) + ".",
+            case APPROVED -> employeeText(leave, "Your leave is approved: ", "Good news: " + approved(leave, decider),
                     "Enjoy your time off!");
             case REJECTED -> employeeText(leave, "Your leave request was not approved: ",
                     decider + " rejected your request for " + amount(leave) + "."
@@ -52,8 +51,8 @@ final class OutcomeTexts {
         }
         String who = decidedBy(leave, approver) ? "You" : decider(leave);
         return switch (finalStatus(leave)) {
-            case APPROVED -> approverText(leave, approver,
-                    who + " approved " + possessive(employee) + " leave: ",
+            case APPROVED -> approverText(leave, approver, LeaveWording.isAutomatic(leave)
+                    ? possessive(employee) + " leave was approved automatically: " : who + " approved " + possessive(employee) + " leave: ",
                     employee + " has been told. There is nothing more for you to do.");
             case REJECTED -> approverText(leave, approver,
                     who + " rejected " + possessive(employee) + " leave request: ",
@@ -70,6 +69,18 @@ final class OutcomeTexts {
         };
     }
 
+    /**
+     * "Grace Hopper approved your 5 working days of annual leave."; through a chain of several steps, "your request
+     * for … is approved by Grace Hopper, then by Hana HR for HR."; by a rule or a timeout, "… is approved
+     * automatically: nobody answered within 3 days."
+     */
+    private static String approved(LeaveRequest leave, String decider) {
+        String request = "your request for " + amount(leave) + " is approved ";
+        return ChainWording.approvals(leave).map(steps -> request + steps + ".")
+                .orElseGet(() -> LeaveWording.isAutomatic(leave) ? request + "automatically" + LeaveWording.automaticReason(leave) + "."
+                        : decider + " approved your " + amount(leave) + ".");
+    }
+
     private NotificationText employeeText(LeaveRequest leave, String title, String what, String next) {
         return new NotificationText(title + dates(leave), greeting(leave.employee()), List.of(what, next),
                 wording.details(leave, true), List.of());
@@ -81,8 +92,10 @@ final class OutcomeTexts {
         ApprovalStage decided = leave.chain().stages().stream().filter(s -> s.status() == LeaveStatus.APPROVED)
                 .reduce((first, second) -> second).orElse(leave.chain().stage(1));
         Person by = decided.decision() == null ? null : decided.decision().by();
-        String who = by == null ? decided.label() : by.isSameAs(approver) ? "You" : name(by);
-        return approverText(leave, approver, who + " approved " + possessive(employee) + " leave request: ",
+        String title = by == null
+                ? possessive(employee) + " leave request was approved " + ChainWording.approval(decided, leave.chain().stages().indexOf(decided) + 1) + ": "
+                : (by.isSameAs(approver) ? "You" : name(by)) + " approved " + possessive(employee) + " leave request: ";
+        return approverText(leave, approver, title,
                 "It is now with " + LeaveWording.withWhom(leave) + ". There is nothing more for you to do.");
     }
 
@@ -91,6 +104,7 @@ final class OutcomeTexts {
                 wording.details(leave, true), List.of());
     }
 
+    /** Whether the approver decided it themselves, or nobody else did (it expired, or was withdrawn by nobody known). */
     private static boolean decidedBy(LeaveRequest leave, Person approver) {
         return leave.decision() == null || leave.decision().by() == null || leave.decision().by().isSameAs(approver);
     }

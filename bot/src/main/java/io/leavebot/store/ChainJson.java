@@ -21,7 +21,8 @@ import java.util.List;
  * A request's {@link ApprovalChain} as the stores keep it: one JSON document, in a column (SQLite) or an attribute
  * (DynamoDB). Its fields are written here by name, not by reflection over the records, so renaming a Java field
  * cannot change stored data; {@code "v"} is the document's version, for a later change of shape. People are their
- * {@link Person#key()} and display name.
+ * {@link Person#key()} and display name. Fields added later within a version ({@code answerBy},
+ * {@code previousCallbackId}) may be missing, and read as null.
  */
 final class ChainJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +54,8 @@ final class ChainJson {
                 p.put("answer", a.answer() == null ? null : a.answer().name());
                 putDecision(p, a.decision());
                 p.put("escalated", a.escalated());
+                p.put("answerBy", a.answerBy() == null ? null : a.answerBy().toString());
+                p.put("previousCallbackId", a.previousCallbackId());
             }
         }
         return root.toString();
@@ -72,7 +75,8 @@ final class ChainJson {
                 List<StageApprover> places = new ArrayList<>();
                 for (JsonNode p : s.path("approvers")) {
                     places.add(new StageApprover(person(p.get("approver")), person(p.get("standIn")), text(p, "callbackId"),
-                            text(p, "messageKey"), status(p.get("answer")), decision(p.get("decision")), p.path("escalated").asBoolean()));
+                            text(p, "messageKey"), status(p.get("answer")), decision(p.get("decision")), p.path("escalated").asBoolean(),
+                            instant(text(p, "answerBy")), text(p, "previousCallbackId")));
                 }
                 stages.add(new ApprovalStage(text(s, "name"), ApprovalRule.valueOf(s.path("rule").asText()), places,
                         status(s.get("status")), decision(s.get("decision"))));
@@ -115,8 +119,11 @@ final class ChainJson {
         if (node == null || node.isNull()) {
             return null;
         }
-        String at = text(node, "at");
-        return new Decision(person(node.get("by")), at == null ? null : Instant.parse(at), text(node, "comment"));
+        return new Decision(person(node.get("by")), instant(text(node, "at")), text(node, "comment"));
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
     }
 
     private static LeaveStatus status(JsonNode node) {

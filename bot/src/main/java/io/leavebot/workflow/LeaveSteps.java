@@ -51,7 +51,7 @@ final class LeaveSteps {
 
     /** A request a rule approves as it is made: approved now, by nobody, with the rule as the comment. */
     Outcome autoApprove(String rule) {
-        return new Outcome(LeaveStatus.APPROVED, new Decision(null, clock.instant(), rule));
+        return new Outcome(LeaveStatus.APPROVED, Decision.automatic(clock.instant(), rule));
     }
 
     /** When a stage opened now closes. */
@@ -62,14 +62,15 @@ final class LeaveSteps {
     /**
      * Asks whoever decides for a place of a stage now — its approver, or their stand-in while they are away — with
      * the callback {@code callbackId}, stored on the request first so an answer can find it. A message that asked
-     * for the place before loses its actions and says why.
+     * for the place before loses its actions and says why. The place keeps until when the callback takes an answer
+     * (now + {@code timeout}, the callback's own timeout), for links that expire with it.
      */
-    StageApproval.Asked askPlace(String requestId, int stage, int place, String callbackId, String key, int round) {
+    StageApproval.Asked askPlace(String requestId, int stage, int place, String callbackId, Duration timeout, String key, int round) {
         LeaveRequest leave = load(requestId);
         StageApprover before = leave.chain().stage(stage).approvers().get(place);
         Person standIn = standIns.actingFor(before.approver(), LocalDate.now(clock))
                 .filter(other -> !other.isSameAs(before.approver())).orElse(null);
-        StageApprover now = before.asking(standIn, callbackId, key);
+        StageApprover now = before.asking(standIn, callbackId, key, clock.instant().plus(timeout));
         store.updateChain(requestId, leave.chain().withStage(stage, s -> s.withApprover(place, p -> now)));
         leave = load(requestId);
         boolean samePerson = before.callbackId() != null && before.asked().isSameAs(now.asked());
@@ -196,12 +197,12 @@ final class LeaveSteps {
         return sent;
     }
 
-    /** Why the automatically approved stage was approved, in words for the employee and approvers. */
+    /** Why the automatically approved stage was approved ("nobody answered within 3 days"), for {@link Decision#automatic}. */
     static String automaticApproval(Duration timeout) {
         long seconds = timeout.toSeconds();
         String within = seconds % 86_400 == 0 ? plural(seconds / 86_400, "day") : seconds % 3_600 == 0 ? plural(seconds / 3_600, "hour")
                 : seconds % 60 == 0 ? plural(seconds / 60, "minute") : plural(seconds, "second");
-        return "approved automatically: nobody answered within " + within;
+        return "nobody answered within " + within;
     }
 
     private static String plural(long count, String unit) {

@@ -79,7 +79,7 @@ final class StageApproval {
             approvers.put(escalated.index(), onTimeout.escalateTo());
             outcome = await(List.of(escalated.index()), ApprovalRule.ONE, escalated.deadline(), ESCALATION);
         } else if (outcome.timedOut() && onTimeout.action() == OnTimeout.Action.APPROVE) {
-            Decision automatic = new Decision(null, outcome.decision().at(), LeaveSteps.automaticApproval(leave.approvalTimeout()));
+            Decision automatic = Decision.automatic(outcome.decision().at(), LeaveSteps.automaticApproval(leave.approvalTimeout()));
             outcome = new Outcome(LeaveStatus.APPROVED, automatic);
         }
         Outcome decided = outcome;
@@ -155,7 +155,7 @@ final class StageApproval {
         String step = name(ASK + (place + 1), round);
         String key = LeaveWorkflow.key(execution, LeaveWorkflow.STAGE + stage + "/" + step);
         Asked asked = ctx.step(step, Asked.class,
-                s -> steps.askPlace(leave.requestId(), stage, place, approval.callbackId(), key, round), LeaveWorkflow.NOTIFY);
+                s -> steps.askPlace(leave.requestId(), stage, place, approval.callbackId(), timeout, key, round), LeaveWorkflow.NOTIFY);
         standIns.put(place, asked.standIn());
         return approval;
     }

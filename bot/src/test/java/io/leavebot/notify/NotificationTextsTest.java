@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.notify.Notification.Kind;
@@ -135,6 +136,118 @@ class NotificationTextsTest {
         NotificationText withdrawn = update(SampleLeaves.decided(LeaveStatus.CANCELLED, ADA, null));
         assertEquals("Ada Lovelace withdrew the leave request: Mon 12 Jan 2026 – Fri 16 Jan 2026", withdrawn.title());
         assertFalse(withdrawn.hasActions());
+    }
+
+    @Test
+    void aSecondStepSaysWhichStepHowTheGroupDecidesAndWhatWasDecidedBefore() {
+        NotificationText text = texts.of(new Notification(Kind.APPROVAL_REQUEST, SampleLeaves.atSecondStage(), "cb-hr-1", 0, List.of()));
+
+        assertEquals("Hi Hana HR,", text.greeting());
+        assertEquals(List.of("Ada Lovelace asks for 5 working days of annual leave.",
+                "Step 2 of 2 — HR: any one of HR decides.",
+                "Please approve or reject the request. Ada Lovelace will be told your decision right away."), text.paragraphs());
+        assertEquals("Step 1 — Grace Hopper: approved Mon 5 Jan 2026", detail(text, "Earlier steps"));
+    }
+
+    @Test
+    void aGroupThatMustAllApproveSaysHowManyHave() {
+        NotificationText text = texts.of(new Notification(Kind.REMINDER, SampleLeaves.partlyApprovedByFinance(), "cb-fin-2", 1, List.of()));
+
+        assertEquals("Hi Ivan HR,", text.greeting());
+        assertEquals("Step 2 of 2 — Finance: all of Finance must approve; 1 of 3 have.", text.paragraphs().get(1));
+        assertEquals("Step 1 — Grace Hopper: approved Mon 5 Jan 2026, “fine”", detail(text, "Earlier steps"));
+    }
+
+    @Test
+    void aStandInIsToldWhomTheyDecideFor() {
+        NotificationText text = texts.of(new Notification(Kind.APPROVAL_REQUEST, SampleLeaves.standingIn(), SampleLeaves.CALLBACK_ID, 0, List.of()));
+
+        assertEquals("Hi Bea Baker,", text.greeting());
+        assertEquals("You decide for Grace Hopper, who is away.", text.paragraphs().get(1));
+        assertEquals("Waiting for Bea Baker's decision — Bea Baker decides while Grace Hopper is away",
+                detail(texts.of(Notification.of(Kind.RECEIPT, SampleLeaves.standingIn())), "Status"));
+    }
+
+    @Test
+    void anEscalatedRequestSaysWhyItCameAndThatItExpiresNext() {
+        NotificationText text = texts.of(new Notification(Kind.REMINDER, SampleLeaves.escalated(), "cb-escalated", 1, List.of()));
+
+        assertEquals("Hi Alan Turing,", text.greeting());
+        assertEquals("Grace Hopper did not answer in time, so it comes to you.", text.paragraphs().get(1));
+        assertTrue(text.paragraphs().get(2).endsWith("If it is not decided in time, it expires and Ada Lovelace is told."));
+        NotificationText toGrace = texts.of(new Notification(Kind.REMINDER, SampleLeaves.escalated(), SampleLeaves.CALLBACK_ID, 1, List.of()));
+        assertTrue(toGrace.paragraphs().get(1).endsWith("If it is not decided in time, it goes to Alan Turing."), toGrace.paragraphs().toString());
+        assertEquals("Waiting for Alan Turing's decision", detail(texts.of(Notification.of(Kind.RECEIPT, SampleLeaves.escalated())), "Status"));
+    }
+
+    @Test
+    void theEmployeeHearsTheChainFromReceiptToOutcome() {
+        LeaveRequest sent = SampleLeaves.atSecondStage().withChain(SampleLeaves.atSecondStage().chain()
+                .withStage(1, s -> s.decided(LeaveStatus.PENDING, null).withApprover(0, p -> p.answering(null, null))));
+        assertTrue(texts.of(Notification.of(Kind.RECEIPT, sent)).paragraphs().get(0)
+                .endsWith("has been sent to Grace Hopper for approval, then HR."));
+        assertEquals("Good news: Grace Hopper approved your request for 5 working days of annual leave; it is now with HR.",
+                texts.of(new Notification(Kind.PROGRESS, SampleLeaves.atSecondStage(), null, 1, List.of())).paragraphs().get(0));
+        NotificationText approved = outcome(SampleLeaves.approvedThroughTheChain());
+        assertEquals("Good news: your request for 5 working days of annual leave is approved by Grace Hopper, then by Hana HR "
+                + "for HR.", approved.paragraphs().get(0));
+        assertEquals("Step 1 — Grace Hopper: approved Mon 5 Jan 2026", detail(approved, "Earlier steps"));
+        assertEquals("Approved by Hana HR on Tue 6 Jan 2026, 14:05 UTC", detail(approved, "Status"));
+    }
+
+    @Test
+    void anAutomaticApprovalSaysWhyAndNamesNobodyAsTheDecider() {
+        NotificationText toAda = outcome(SampleLeaves.approvedAutomatically());
+        NotificationText toGrace = update(SampleLeaves.approvedAutomatically());
+
+        assertEquals("Good news: your request for 5 working days of annual leave is approved automatically: annual leave "
+                + "of up to 5 days needs no decision.", toAda.paragraphs().get(0));
+        assertEquals("Approved automatically on Tue 6 Jan 2026, 14:05 UTC: annual leave of up to 5 days needs no decision",
+                detail(toAda, "Status"));
+        assertEquals(null, detail(toAda, "Comment"), "the reason is not a person's comment");
+        assertEquals("Ada Lovelace's leave was approved automatically: Mon 12 Jan 2026 – Fri 16 Jan 2026", toGrace.title());
+    }
+
+    @Test
+    void aStepApprovedAutomaticallyReadsSoInProgressAndEarlierSteps() {
+        LeaveRequest second = SampleLeaves.atSecondStage();
+        Decision nobody = Decision.automatic(SampleLeaves.CREATED.plusSeconds(3_600), "nobody answered within 3 days");
+        LeaveRequest leave = second.withChain(second.chain().withStage(1, s -> s.withApprover(0, p -> p.answering(null, null))
+                .decided(LeaveStatus.APPROVED, nobody)));
+
+        NotificationText progress = texts.of(new Notification(Kind.PROGRESS, leave, null, 1, List.of()));
+
+        assertEquals("Good news: your request for 5 working days of annual leave was approved automatically at step 1; it "
+                + "is now with HR.", progress.paragraphs().get(0));
+        assertEquals("Step 1 — approved automatically Mon 5 Jan 2026 (nobody answered within 3 days)",
+                detail(progress, "Earlier steps"));
+        assertEquals("Ada Lovelace's leave request was approved automatically at step 1: Mon 12 Jan 2026 – Fri 16 Jan 2026",
+                texts.of(new Notification(Kind.APPROVER_UPDATE, leave, SampleLeaves.CALLBACK_ID, 0, List.of())).title());
+    }
+
+    @Test
+    void theOldButtonsOfADelegatedRequestSayWhoHasItNow() {
+        LeaveRequest delegated = SampleLeaves.askedWith(SampleLeaves.pending(), SampleLeaves.CALLBACK_ID);
+        delegated = delegated.withChain(delegated.chain().withStage(1, s -> s.withApprover(0, p -> p.asking(SampleLeaves.BEA, "cb-new", "k2"))));
+
+        NotificationText text = texts.of(new Notification(Kind.APPROVAL_REPLACED, delegated, SampleLeaves.CALLBACK_ID, 0, List.of()));
+
+        assertEquals("Now with Bea Baker: Ada Lovelace's leave request (Mon 12 Jan 2026 – Fri 16 Jan 2026)", text.title());
+        assertEquals("Hi Grace Hopper,", text.greeting());
+        assertEquals("These buttons no longer work: Bea Baker decides this request while Grace Hopper is away, and was sent "
+                + "it in a newer message. There is nothing more for you to do here.", text.paragraphs().get(0));
+        LeaveRequest back = delegated.withChain(delegated.chain().withStage(1, s -> s.withApprover(0, p -> p.asking(null, "cb-3", "k3"))));
+        assertEquals("These buttons no longer work: the request was sent again to Grace Hopper in a newer message, where it "
+                + "can be decided.", texts.of(new Notification(Kind.APPROVAL_REPLACED, back, "cb-new", 0, List.of())).paragraphs().get(0));
+    }
+
+    @Test
+    void aSingleApproverRequestSaysNothingOfSteps() {
+        for (Kind kind : List.of(Kind.APPROVAL_REQUEST, Kind.REMINDER, Kind.APPROVAL_REQUEST_AGAIN)) {
+            NotificationText text = texts.of(new Notification(kind, SampleLeaves.pending(), SampleLeaves.CALLBACK_ID, 1, List.of()));
+            assertEquals(2, text.paragraphs().size(), kind + ": " + text.paragraphs());
+            assertEquals(null, detail(text, "Earlier steps"));
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
+import io.leavebot.leave.StageApprover;
 import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.SentNotification;
 import java.time.Duration;
@@ -222,7 +223,12 @@ abstract class LeaveStoreContract {
             assertEquals(Optional.of("r-1"), store.requestIdForCallback(callback));
         }
 
-        store.updateChain("r-1", atHr.withStage(2, s -> s.withApprover(1, p -> p.asking(null, "cb-4", "k4"))));
+        ApprovalChain reasked = atHr.withStage(2, s -> s.withApprover(1, p -> p.asking(null, "cb-4", "k4", T0.plusSeconds(3_600))));
+        store.updateChain("r-1", reasked);
+        StageApprover place = store.get("r-1").orElseThrow().chain().stage(2).approvers().get(1);
+        assertEquals(T0.plusSeconds(3_600), place.answerBy(), "until when its links work");
+        assertEquals("cb-3", place.previousCallbackId(), "what the old buttons answer, to say who has it now");
+        assertEquals(reasked, store.get("r-1").orElseThrow().chain());
         assertEquals(List.of(), store.listPendingByApprover(BEA), "no longer standing in");
         assertEquals(List.of("r-1"), ids(store.listPendingByApprover(DAN)));
 

@@ -8,6 +8,7 @@ import io.leavebot.leave.OnTimeout;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
+import io.leavebot.leave.StageApprover;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class SampleLeaves {
     public static final Person HANA = Person.ofEmail("hana@example.org", "Hana HR");
     public static final Person IVAN = Person.ofEmail("ivan@example.org", "Ivan HR");
     public static final Person ALAN = Person.ofEmail("alan@example.org", "Alan Turing");
+    /** Stands in for Grace while she is away. */
+    public static final Person BEA = Person.ofEmail("bea@example.org", "Bea Baker");
     /** The Slack user ids of Ada, Grace and Alan, by {@link Person#key()}: the tests' Slack workspaces have them. */
     private static final Map<String, String> SLACK_IDS = Map.of(ADA.key(), "U01ADA", GRACE.key(), "U02GRACE", ALAN.key(), "U03ALAN");
     public static final String REQUEST_ID = "req-7f3a9c";
@@ -71,6 +74,52 @@ public final class SampleLeaves {
                 .withStage(2, s -> s.withApprover(0, p -> p.asking(null, "cb-hr-1", "leave-r1/stage-2/ask-1"))
                         .withApprover(1, p -> p.asking(null, "cb-hr-2", "leave-r1/stage-2/ask-2")));
         return pending().withChain(chain);
+    }
+
+    /** Waiting for Bea, who decides (callback {@link #CALLBACK_ID}) while Grace is away. */
+    public static LeaveRequest standingIn() {
+        return pending().withChain(ApprovalChain.single(GRACE)
+                .withStage(1, s -> s.withApprover(0, p -> p.asking(BEA, CALLBACK_ID, "leave-r1/stage-1/ask-1"))));
+    }
+
+    /** Grace did not answer in time, so the stage was escalated to Alan ({@code cb-escalated}). */
+    public static LeaveRequest escalated() {
+        ApprovalChain chain = new ApprovalChain(List.of(ApprovalStage.of(null, ApprovalRule.ONE, List.of(GRACE))), OnTimeout.escalateTo(ALAN))
+                .withStage(1, s -> s.withApprover(0, p -> p.asking(null, CALLBACK_ID, "leave-r1/stage-1/ask-1"))
+                        .plus(StageApprover.escalation(ALAN)).withApprover(1, p -> p.asking(null, "cb-escalated", "leave-r1/stage-1/ask-2")));
+        return pending().withChain(chain);
+    }
+
+    /**
+     * Grace approved, and now all three of Finance (Hana, Ivan, Alan) must approve: Hana has, Ivan ({@code cb-fin-2})
+     * and Alan ({@code cb-fin-3}) are waiting.
+     */
+    public static LeaveRequest partlyApprovedByFinance() {
+        Decision grace = new Decision(GRACE, CREATED.plusSeconds(3_600), "fine");
+        Decision hana = new Decision(HANA, CREATED.plusSeconds(90_000), null);
+        ApprovalChain chain = new ApprovalChain(List.of(
+                ApprovalStage.of(null, ApprovalRule.ONE, List.of(GRACE)),
+                ApprovalStage.of("Finance", ApprovalRule.ALL, List.of(HANA, IVAN, ALAN))), OnTimeout.EXPIRE)
+                .withStage(1, s -> s.withApprover(0, p -> p.asking(null, CALLBACK_ID, "leave-r1/stage-1/ask-1")
+                        .answering(LeaveStatus.APPROVED, grace)).decided(LeaveStatus.APPROVED, grace))
+                .withStage(2, s -> s.withApprover(0, p -> p.asking(null, "cb-fin-1", "k1").answering(LeaveStatus.APPROVED, hana))
+                        .withApprover(1, p -> p.asking(null, "cb-fin-2", "k2"))
+                        .withApprover(2, p -> p.asking(null, "cb-fin-3", "k3")));
+        return pending().withChain(chain);
+    }
+
+    /** {@link #atSecondStage()} after Hana approved for HR on {@link #DECIDED}, with the comment "Enjoy". */
+    public static LeaveRequest approvedThroughTheChain() {
+        Decision hana = new Decision(HANA, DECIDED, "Enjoy");
+        LeaveRequest second = atSecondStage();
+        return second.withChain(second.chain().withStage(2, s -> s.withApprover(0, p -> p.answering(LeaveStatus.APPROVED, hana))
+                .decided(LeaveStatus.APPROVED, hana))).withStatus(LeaveStatus.APPROVED, hana, DECIDED);
+    }
+
+    /** Approved as it was made, by a rule: nobody decided it. */
+    public static LeaveRequest approvedAutomatically() {
+        return pending().withStatus(LeaveStatus.APPROVED, Decision.automatic(DECIDED, "annual leave of up to 5 days needs no decision"),
+                DECIDED);
     }
 
     /** The callback a one-approver request has, or had last: the one its approver's buttons and links answer. */
