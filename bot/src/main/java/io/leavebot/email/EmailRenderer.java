@@ -1,6 +1,9 @@
 package io.leavebot.email;
 
+import io.leavebot.leave.ApprovalChain;
+import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.OnTimeout;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.Notification;
@@ -10,13 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a {@link Notification} into an {@link Email}: the subject, a plain-text part and a small HTML part, all
  * worded by {@link NotificationTexts}. Approval requests and reminders get signed Approve / Reject links from
  * {@link DecisionLinks}, bound to the callback they answer, and state the callback id for integrations (the JSON
- * API decides by it); the receipt gets a signed Withdraw link. Links expire when the request does
- * ({@code createdAt} + the approval timeout), so a link never outlives the approval it answers.
+ * API decides by it); the receipt gets a signed Withdraw link. Decision links expire when the callback they answer
+ * does (its place's {@code answerBy}: the step's window, or what was left of it when the place was asked again), so a
+ * link never outlives the approval it answers; a Withdraw link when the last step could close at the latest.
  *
  * <p>Rendering is deterministic: the same notification gives the same e-mail, which keeps a retried step's message
  * identical to the first attempt's.
@@ -59,15 +64,15 @@ public final class EmailRenderer {
         String linksNote = "";
         LeaveRequest leave = notification.leave();
         if (text.hasActions()) {
-            Instant expiresAt = linksExpireAt(leave);
+            Instant expiresAt = answerBy(leave, notification.callbackId());
             for (NotificationText.Action action : text.actions()) {
                 actionLinks.add(new ActionLink(action.label(),
                         links.link(leave.id(), action.decision(), notification.callbackId(), expiresAt),
                         action.decision() == LeaveStatus.APPROVED));
             }
-            linksNote = texts.actionsValidUntil(expiresAt) + " " + texts.callbackIdNote(notification.callbackId());
+            linksNote = texts.actionsValidUntil(expiresAt, notification) + " " + texts.callbackIdNote(notification.callbackId());
         } else if (notification.kind() == Notification.Kind.RECEIPT && leave.status() == LeaveStatus.PENDING) {
-            Instant expiresAt = linksExpireAt(leave);
+            Instant expiresAt = lastStepClosesAt(leave);
             actionLinks.add(new ActionLink(NotificationTexts.WITHDRAW, links.withdrawLink(leave.id(), expiresAt), false));
             linksNote = texts.withdrawValidUntil(expiresAt);
         }
@@ -78,12 +83,35 @@ public final class EmailRenderer {
                 idempotencyKey);
     }
 
-    private Instant linksExpireAt(LeaveRequest leave) {
-        if (leave.createdAt() == null) {
-            throw new IllegalArgumentException("request " + leave.id() + " has no creation time, so its decision links "
-                    + "cannot be given an expiry");
+    /**
+     * Until when the callback takes an answer: as its place keeps it; for a place asked before that was kept, a
+     * window from when the step before was decided (or the request recorded), which is never later than the truth.
+     */
+    private Instant answerBy(LeaveRequest leave, String callbackId) {
+        ApprovalChain chain = leave.chain();
+        Optional<ApprovalChain.Place> place = chain.find(callbackId);
+        Optional<Instant> kept = place.map(p -> chain.at(p).answerBy());
+        if (kept.isPresent()) {
+            return kept.get();
         }
-        return leave.createdAt().plus(approvalTimeout);
+        Instant opened = place.filter(p -> p.stage() > 1).map(p -> chain.stage(p.stage() - 1).decision())
+                .map(Decision::at).orElse(created(leave));
+        return opened.plus(approvalTimeout);
+    }
+
+    /** When the request's last step closes at the latest: every step's window, and an escalation's after each. */
+    private Instant lastStepClosesAt(LeaveRequest leave) {
+        ApprovalChain chain = leave.chain();
+        int windows = chain.stages().size() * (chain.onTimeout().action() == OnTimeout.Action.ESCALATE ? 2 : 1);
+        return created(leave).plus(approvalTimeout.multipliedBy(windows));
+    }
+
+    private static Instant created(LeaveRequest leave) {
+        if (leave.createdAt() == null) {
+            throw new IllegalArgumentException("request " + leave.id() + " has no creation time, so its links cannot be "
+                    + "given an expiry");
+        }
+        return leave.createdAt();
     }
 
     /** A subject is one header line: line breaks and other control characters from names become spaces. */

@@ -5,6 +5,7 @@ import static io.leavebot.notify.LeaveWording.dates;
 import static io.leavebot.notify.LeaveWording.greeting;
 import static io.leavebot.notify.LeaveWording.name;
 
+import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
@@ -95,10 +96,14 @@ public final class NotificationTexts {
         };
     }
 
-    /** Said under Approve / Reject links: until when they work, and what happens then. */
-    public String actionsValidUntil(Instant expiresAt) {
-        return "These links work until " + wording.moment(expiresAt) + ", when the request expires if nobody has "
-                + "decided it by then.";
+    /** Said under the Approve / Reject links of {@code notification}: until when they work, and what happens then. */
+    public String actionsValidUntil(Instant expiresAt, Notification notification) {
+        String then = switch (afterTimeout(notification)) {
+            case EXPIRE -> "the request expires";
+            case APPROVE -> "the request is approved automatically";
+            case ESCALATE -> "the request goes to " + name(notification.leave().chain().onTimeout().escalateTo());
+        };
+        return "These links work until " + wording.moment(expiresAt) + ", when " + then + " if nobody has decided it by then.";
     }
 
     /** Said under Approve / Reject links in e-mail: the callback they answer, for the JSON API and operators. */
@@ -219,13 +224,18 @@ public final class NotificationTexts {
     /** "it expires and Ada Lovelace is told", "it is approved automatically", "it goes to Alan Turing". */
     private static String whenNobodyDecides(Notification notification) {
         LeaveRequest leave = notification.leave();
-        OnTimeout onTimeout = leave.chain().onTimeout();
-        boolean escalated = leave.chain().find(notification.callbackId()).map(p -> leave.chain().at(p).escalated()).orElse(false);
-        return switch (escalated ? OnTimeout.Action.EXPIRE : onTimeout.action()) {
+        return switch (afterTimeout(notification)) {
             case EXPIRE -> "it expires and " + name(leave.employee()) + " is told";
             case APPROVE -> "it is approved automatically";
-            case ESCALATE -> "it goes to " + name(onTimeout.escalateTo());
+            case ESCALATE -> "it goes to " + name(leave.chain().onTimeout().escalateTo());
         };
+    }
+
+    /** What happens when the place of the notification's callback gets no answer in time; an escalation expires. */
+    private static OnTimeout.Action afterTimeout(Notification notification) {
+        ApprovalChain chain = notification.leave().chain();
+        boolean escalated = chain.find(notification.callbackId()).map(p -> chain.at(p).escalated()).orElse(false);
+        return escalated ? OnTimeout.Action.EXPIRE : chain.onTimeout().action();
     }
 
 

@@ -125,6 +125,51 @@ class EmailRendererTest {
     }
 
     @Test
+    void linksOfALaterStepExpireWithThatStepsWindowNotTheFirst() {
+        Instant hrAsked = SampleLeaves.CREATED.plus(Duration.ofDays(2));
+        LeaveRequest second = SampleLeaves.atSecondStage();
+        LeaveRequest kept = second.withChain(second.chain().withStage(2, s -> s.withApprover(0,
+                p -> p.asking(null, "cb-hr-1", "k", hrAsked.plus(Duration.ofDays(3))))));
+
+        Email email = renderer.render(new Notification(Kind.APPROVAL_REQUEST, kept, "cb-hr-1", 0, List.of()), "k");
+
+        Verified verified = links.verify(token(SentLinks.in(email.text()).approve()), hrAsked);
+        assertEquals(hrAsked.plus(Duration.ofDays(3)), verified.expiresAt());
+        assertTrue(verified.isFor("cb-hr-1"));
+        assertTrue(email.text().contains("These links work until Sat 10 Jan 2026, 09:00 UTC, when the request expires"), email.text());
+        assertTrue(email.text().contains("Step 2 of 2 — HR: any one of HR decides."), email.text());
+        assertTrue(email.text().contains("\nEarlier steps: Step 1 — Grace Hopper: approved Mon 5 Jan 2026\n"), email.text());
+    }
+
+    @Test
+    void aPlaceAskedBeforeAnswerTimesWereKeptCountsFromTheStepBefore() {
+        Email email = renderer.render(new Notification(Kind.REMINDER, SampleLeaves.atSecondStage(), "cb-hr-2", 1, List.of()), "k");
+
+        Verified verified = links.verify(token(SentLinks.in(email.text()).approve()), SampleLeaves.CREATED);
+        assertEquals(SampleLeaves.CREATED.plusSeconds(3_600).plus(Duration.ofDays(3)), verified.expiresAt(),
+                "Grace approved an hour after the request was made");
+    }
+
+    @Test
+    void linksSayWhatHappensWhenNobodyDecides() {
+        String toGrace = renderer.render(new Notification(Kind.APPROVAL_REQUEST, SampleLeaves.escalated(), SampleLeaves.CALLBACK_ID,
+                0, List.of()), "k").text();
+        String toAlan = renderer.render(new Notification(Kind.APPROVAL_REQUEST, SampleLeaves.escalated(), "cb-escalated",
+                0, List.of()), "k").text();
+
+        assertTrue(toGrace.contains(", when the request goes to Alan Turing if nobody has decided it by then."), toGrace);
+        assertTrue(toAlan.contains(", when the request expires if nobody has decided it by then."), toAlan);
+    }
+
+    @Test
+    void theWithdrawLinkOfAChainLastsUntilItsLastStepCouldClose() {
+        Email email = renderer.render(Notification.of(Kind.RECEIPT, SampleLeaves.atSecondStage()), "k");
+
+        Verified verified = links.verify(token(SentLinks.withdrawIn(email.text())), SampleLeaves.CREATED);
+        assertEquals(SampleLeaves.CREATED.plus(Duration.ofDays(6)), verified.expiresAt(), "two steps of three days");
+    }
+
+    @Test
     void someoneWithoutAnEmailAddressCannotBeMailed() {
         LeaveRequest p = SampleLeaves.pending();
         LeaveRequest slackOnly = new LeaveRequest(p.id(), Person.ofChatUser("slack", "U01ADA", "Ada"), p.chain(), p.type(),
