@@ -4,6 +4,7 @@ import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.Person;
 import io.leavebot.leave.WorkingDays;
 import io.leavebot.notify.Notification;
 import io.leavebot.notify.NotificationText;
@@ -118,6 +119,23 @@ public final class ChatReplies {
         return ChatReply.of(paragraphs);
     }
 
+    /**
+     * Someone's requests, as {@link #list(List)} says them, then the requests waiting for their decision (as approver
+     * or stand-in), oldest first, each with whom it is from and whom they stand in for.
+     */
+    public ChatReply list(List<LeaveRequest> newestFirst, List<LeaveRequest> waiting, Person viewer) {
+        List<String> paragraphs = new ArrayList<>(list(newestFirst).paragraphs());
+        if (!waiting.isEmpty()) {
+            paragraphs.add("Waiting for your decision, oldest first (use the buttons of LeaveBot's message about each):");
+            waiting.stream().limit(LISTED).forEach(leave -> paragraphs.add("• " + NotificationTexts.nameOf(leave.employee())
+                    + standingInFor(leave, viewer) + ": " + entry(leave)));
+            if (waiting.size() > LISTED) {
+                paragraphs.add("…and " + (waiting.size() - LISTED) + " more waiting for you.");
+            }
+        }
+        return ChatReply.of(paragraphs);
+    }
+
     /** "…and 3 older requests." */
     public String olderNotShown(int count) {
         return "…and " + count + (count == 1 ? " older request." : " older requests.");
@@ -139,6 +157,17 @@ public final class ChatReplies {
     /** "Leave request from Ada Lovelace: Mon 12 Jan 2026 – Fri 16 Jan 2026", as the approver was asked. */
     public String askedFor(LeaveRequest leave) {
         return texts.of(Notification.of(Notification.Kind.APPROVAL_REQUEST, leave)).title();
+    }
+
+    /** As {@link #askedFor(LeaveRequest)}, with " (standing in for Grace Hopper)" when {@code viewer} decides as a stand-in. */
+    public String askedFor(LeaveRequest leave, Person viewer) {
+        return askedFor(leave) + standingInFor(leave, viewer);
+    }
+
+    /** " (standing in for Grace Hopper)" when {@code viewer} decides the request for an approver who is away; else nothing. */
+    static String standingInFor(LeaveRequest leave, Person viewer) {
+        return leave.chain().placeOf(viewer).filter(place -> !place.approver().isSameAs(viewer))
+                .map(place -> " (standing in for " + NotificationTexts.nameOf(place.approver()) + ")").orElse("");
     }
 
     /**

@@ -14,6 +14,7 @@ import io.leavebot.chat.CommandParser;
 import io.leavebot.chat.LeaveCommand;
 import io.leavebot.chat.RequestIds;
 import io.leavebot.workflow.Answer;
+import io.leavebot.leave.Person;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveRequests.Answered;
 import io.leavebot.workflow.LeaveRequests.Submitted;
@@ -59,7 +60,7 @@ final class CommandListener implements SlashCommandHandler {
         ChatReply reply = switch (asked.kind()) {
             case FORM -> openForm(ctx, command, today);
             case REQUEST -> submit(asked, command, today);
-            case LIST -> replies.list(leaves.requestsOf(people.person(command.getUserId())));
+            case LIST -> list(people.person(command.getUserId()));
             case CANCEL -> cancel(asked.requestId(), command);
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN ->
                     away.answer(asked, people.person(command.getUserId()), people::mentioned, today);
@@ -94,6 +95,11 @@ final class CommandListener implements SlashCommandHandler {
         Submitted submitted = leaves.submit(asked.toSubmission(requestId, people.person(command.getUserId())));
         return submitted.accepted() ? replies.accepted(requestId, submitted.leave())
                 : replies.notAccepted(submitted.errors().values(), today);
+    }
+
+    /** The person's requests, then those waiting for their decision (App Home shows the same, with buttons). */
+    private ChatReply list(Person person) {
+        return replies.list(leaves.requestsOf(person), leaves.waitingFor(person), person);
     }
 
     private ChatReply cancel(String requestId, SlashCommandPayload command) {

@@ -26,8 +26,9 @@ import java.util.List;
 
 /**
  * The App Home tab: someone's own requests, newest first, with a Withdraw button on those still waiting; for an
- * approver, below, the requests waiting for their decision, oldest first, with the same buttons as the approval
- * message ({@link DecisionButtons}); last, the person's away periods ({@link AwayHome}, 3 blocks). A Home tab
+ * approver, below, the requests waiting for their decision as approver or stand-in (marked "standing in for …"),
+ * oldest first, with the same buttons as the approval message ({@link DecisionButtons}), which answer the viewer's
+ * own place; last, the person's away periods ({@link AwayHome}, 3 blocks). A Home tab
  * holds at most {@value #MAX_BLOCKS} blocks, so the lists are cut and what is left out is counted: 7 fixed blocks +
  * {@value #MINE_SHOWN} own requests + 2 × {@value #WAITING_SHOWN} requests to decide + 3 away = 100.
  */
@@ -91,7 +92,7 @@ final class HomeView {
             blocks.add(divider());
             blocks.add(header(h -> h.text(plainText("Waiting for your decision"))));
             toDecide.stream().limit(WAITING_SHOWN).forEach(leave -> {
-                blocks.add(section(s -> s.text(markdownText("*" + SlackText.escape(replies.askedFor(leave)) + "*"))
+                blocks.add(section(s -> s.text(markdownText("*" + SlackText.escape(replies.askedFor(leave, viewer)) + "*"))
                         .fields(fields(replies, leave))));
                 blocks.add(DecisionButtons.block(new DecisionButtons.Target(leave.id(), leave.callbackFor(viewer).orElse(null)),
                         leave.employee().name()));

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * What people type to the bot: {@value #COMMAND} alone answers with the request form ({@link RequestCard}); with
  * dates it asks for leave straight away (the request id derived from the message's activity id, which a redelivery
- * keeps); {@code leave list}, {@code leave cancel <id>} and {@code leave help} do what they say. The words after
+ * keeps); {@code leave list} (one's requests, then those waiting for one's decision as approver or stand-in),
+ * {@code leave cancel <id>} and {@code leave help} do what they say. The words after
  * {@value #COMMAND} follow {@link CommandParser}'s grammar, as Slack's {@code /leave} does; the word itself may be
  * left out. {@code leave away …} and {@code leave standin …} keep an approver's away periods and stand-in
  * ({@link AwayCommands}); the stand-in is named by e-mail address, as LeaveBot talks to people in one-to-one chats,
@@ -56,7 +57,7 @@ final class MessageCommands {
         ChatReply reply = switch (asked.kind()) {
             case FORM -> null;
             case REQUEST -> submit(asked, message, sender, today);
-            case LIST -> replies.list(leaves.requestsOf(sender));
+            case LIST -> replies.list(leaves.requestsOf(sender), leaves.waitingFor(sender), sender);
             case CANCEL -> cancel(asked.requestId(), sender);
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN -> away.answer(asked, sender, AwayCommands::byEmail, today);
             case HELP -> replies.help(today);

@@ -53,6 +53,19 @@ class ChatRepliesTest {
     }
 
     @Test
+    void aListAlsoNamesWhatWaitsForTheViewerAsApproverOrStandIn() {
+        List<String> paragraphs = replies.list(List.of(), List.of(SampleLeaves.standingIn(), SampleLeaves.atSecondStage()),
+                SampleLeaves.BEA).paragraphs();
+
+        assertEquals("You have no leave requests yet. To ask for leave, type /leave.", paragraphs.get(0));
+        assertTrue(paragraphs.get(1).startsWith("Waiting for your decision"), paragraphs.get(1));
+        assertEquals("• Ada Lovelace (standing in for Grace Hopper): Mon 12 Jan 2026 – Fri 16 Jan 2026 · 5 working days · "
+                + "Annual leave · Family visit · Waiting for Bea Baker's decision — Bea Baker decides while Grace Hopper is "
+                + "away (id req-7f3a9c)", paragraphs.get(2));
+        assertTrue(paragraphs.get(3).startsWith("• Ada Lovelace: "), "Bea is not in the HR step: " + paragraphs.get(3));
+    }
+
+    @Test
     void refusalsSayThatNothingChanged() {
         for (Answered.Result result : List.of(Answered.Result.NOT_ALLOWED, Answered.Result.NOT_FOUND, Answered.Result.NOT_READY)) {
             for (Answer answer : List.of(Answer.approve(SampleLeaves.ALAN, null), Answer.cancel(SampleLeaves.ALAN))) {

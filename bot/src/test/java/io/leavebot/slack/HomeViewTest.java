@@ -1,9 +1,11 @@
 package io.leavebot.slack;
 
 import static com.slack.api.model.block.Blocks.divider;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
@@ -13,6 +15,7 @@ import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.notify.NotificationTexts;
+import io.leavebot.testing.BlockKitJson;
 import io.leavebot.testing.SampleLeaves;
 import io.leavebot.workflow.Answer;
 import io.leavebot.workflow.LeaveRequests.Answered;
@@ -65,6 +68,31 @@ class HomeViewTest {
         String home = HomeView.of(replies, SampleLeaves.GRACE, List.of(rejected), List.of(), List.of(), null).getBlocks().toString();
         assertTrue(home.contains("Rejected by Grace Hopper"), home);
         assertTrue(home.contains("*Comment*\nThe release is that week"), home);
+    }
+
+    @Test
+    void aRequestAtItsSecondStepShowsTheEarlierStepAndAnswersTheViewersOwnPlace() {
+        LeaveRequest second = SampleLeaves.atSecondStage();
+
+        JsonNode blocks = BlockKitJson.of(HomeView.of(replies, SampleLeaves.IVAN, List.of(), List.of(second), List.of(), null).getBlocks());
+
+        String home = blocks.toString();
+        assertTrue(home.contains("*Earlier steps*\\nStep 1 — Grace Hopper: approved Mon 5 Jan 2026"), home);
+        assertTrue(home.contains("Waiting for HR's decision (step 2 of 2)"), home);
+        assertFalse(home.contains("standing in"), "Ivan decides his own place: " + home);
+        JsonNode buttons = blocks.findParents("block_id").stream().filter(b -> b.path("block_id").asText().equals("decide:" + second.id()))
+                .findFirst().orElseThrow();
+        assertEquals(new DecisionButtons.Target(second.id(), "cb-hr-2"),
+                DecisionButtons.decode(buttons.path("elements").get(0).path("value").asText()).orElseThrow());
+    }
+
+    @Test
+    void aStandInSeesWhomTheyStandInFor() {
+        String home = HomeView.of(replies, SampleLeaves.BEA, List.of(), List.of(SampleLeaves.standingIn()), List.of(), null)
+                .getBlocks().toString();
+
+        assertTrue(home.contains("Leave request from Ada Lovelace: Mon 12 Jan 2026 – Fri 16 Jan 2026 (standing in for Grace "
+                + "Hopper)"), home);
     }
 
     private static List<LeaveRequest> requests(String prefix, int count) {

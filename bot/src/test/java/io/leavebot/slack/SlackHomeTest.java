@@ -17,6 +17,7 @@ import io.leavebot.testing.SlackApi;
 import io.leavebot.testing.SlackAppHarness;
 import io.leavebot.workflow.Answer;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,22 @@ class SlackHomeTest {
         assertEquals(new DecisionButtons.Target("r1", SampleLeaves.callbackOf(waiting)),
                 DecisionButtons.decode(buttons.path("elements").get(0).path("value").asText()).orElseThrow());
         assertTrue(home.toString().contains("Leave request from Ada Lovelace: Mon 12 Jan 2026 – Fri 16 Jan 2026"), home.toString());
+    }
+
+    @Test
+    void aStandInSeesWhatTheyDecideForTheAwayApproverAndItsButtonsAnswerTheirPlace() {
+        LocalDate today = LocalDate.ofInstant(slack.bot().now(), ZoneOffset.UTC);
+        assertTrue(slack.bot().away().declare(GRACE, today, today.plusDays(20), ALAN).saved());
+        LeaveRequest waiting = slack.submitted("r1");
+        slack.sendOk(slack.requests().appHomeOpened(slackIdOf(ALAN)));
+
+        JsonNode home = slack.publishedHome();
+        assertTrue(home.toString().contains("Leave request from Ada Lovelace: Mon 12 Jan 2026 – Fri 16 Jan 2026 (standing in "
+                + "for Grace Hopper)"), home.toString());
+        String value = actionsBlock(home, "decide:r1").path("elements").get(0).path("value").asText();
+        assertEquals(new DecisionButtons.Target("r1", waiting.callbackFor(ALAN).orElseThrow()), DecisionButtons.decode(value).orElseThrow());
+        slack.sendOk(slack.requests().clickOnHome(slackIdOf(ALAN), DecisionButtons.APPROVE, value));
+        assertEquals(LeaveStatus.APPROVED, slack.settledStatus("r1"));
     }
 
     @Test

@@ -114,6 +114,18 @@ class SlackMessagesTest {
     }
 
     @Test
+    void anApprovalRequestAtTheSecondStepSaysSoAndAnswersItsOwnCallback() {
+        JsonNode blocks = BlockKitJson.of(messages.of(new Notification(Kind.APPROVAL_REQUEST, SampleLeaves.atSecondStage(), "cb-hr-1", 0,
+                List.of())).blocks());
+
+        List<String> sections = BlockKitJson.ofType(blocks, "section").stream().map(s -> s.path("text").path("text").asText()).toList();
+        assertTrue(sections.contains("Step 2 of 2 — HR: any one of HR decides."), sections.toString());
+        assertTrue(fields(blocks).contains("*Earlier steps*\nStep 1 — Grace Hopper: approved Mon 5 Jan 2026"), fields(blocks).toString());
+        JsonNode approve = BlockKitJson.ofType(blocks, "actions").get(0).path("elements").get(0);
+        assertEquals(new DecisionButtons.Target(SampleLeaves.REQUEST_ID, "cb-hr-1"), DecisionButtons.decode(approve.path("value").asText()).orElseThrow());
+    }
+
+    @Test
     void aCutNeverSplitsAnEscapeOrACharacter() {
         assertEquals("&lt;&lt;…", BlockKitText.mrkdwn("<<<", 10));
         assertEquals("ab…", BlockKitText.plain("ab\uD83C\uDF34c", 4));

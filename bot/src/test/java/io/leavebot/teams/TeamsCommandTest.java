@@ -1,6 +1,7 @@
 package io.leavebot.teams;
 
 import static io.leavebot.testing.SampleLeaves.ADA;
+import static io.leavebot.testing.SampleLeaves.ALAN;
 import static io.leavebot.testing.SampleLeaves.GRACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import io.leavebot.testing.TeamsApi;
 import io.leavebot.testing.TeamsHarness;
 import io.leavebot.testing.TeamsRequests.Signed;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,22 @@ class TeamsCommandTest {
         teams.send(teams.requests().message(ADA, "leave cancel " + id));
         assertEquals(LeaveStatus.CANCELLED, teams.settledStatus(id));
         assertTrue(teams.teams().sent(ADA).stream().anyMatch(a -> a.toString().contains("Your leave request is withdrawn")));
+    }
+
+    @Test
+    void theListOfAStandInNamesWhatWaitsForThemAndForWhom() {
+        teams.joinsTeams(ALAN);
+        LocalDate today = LocalDate.ofInstant(teams.bot().now(), ZoneOffset.UTC);
+        assertTrue(teams.bot().away().declare(GRACE, today, today.plusDays(20), ALAN).saved());
+        String id = teams.bot().submitted("r1").id();
+
+        teams.send(teams.requests().message(ALAN, "leave list"));
+
+        List<JsonNode> sent = teams.teams().sent(ALAN);
+        String list = TeamsApi.card(sent.get(sent.size() - 1)).toString();
+        assertTrue(list.contains("Waiting for your decision"), list);
+        assertTrue(list.contains("• Ada Lovelace (standing in for Grace Hopper): Mon 12 Jan 2026 – Fri 16 Jan 2026"), list);
+        assertTrue(list.contains("(id " + id + ")"), list);
     }
 
     @Test
