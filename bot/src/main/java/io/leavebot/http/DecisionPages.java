@@ -1,6 +1,9 @@
 package io.leavebot.http;
 
 import io.leavebot.email.DecisionLinks;
+import io.leavebot.leave.ApprovalChain;
+import io.leavebot.leave.ApprovalRule;
+import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The pages a decision link leads to: the confirmation with its form, the thank-you, and a clear page for each
@@ -51,8 +55,10 @@ final class DecisionPages {
         if (error != null) {
             body.append("<p class=\"error\" role=\"alert\">").append(Html.text(error)).append("</p>\n");
         }
-        body.append(Html.paragraphs(List.of("You are about to " + (approve ? "approve" : "reject") + " this request. "
-                + employee + " will be told right away.")));
+        String step = NotificationTexts.stepOf(leave).map(s -> " at " + s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1))
+                .orElse("");
+        body.append(Html.paragraphs(List.of("You are about to " + (approve ? "approve" : "reject") + " this request" + step
+                + ". " + employee + " will be told right away.")));
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"Employee", employee});
         // the receipt's details: dates, working days, type, reason and the status (waiting for this approver)
@@ -72,8 +78,19 @@ final class DecisionPages {
         return new Page(error == null ? 200 : 400, Html.page(title, body.toString()));
     }
 
-    /** 200: the decision is on its way; worded as the approver's own message will read once it is recorded. */
+    /**
+     * 200: the decision is on its way; worded as the approver's own message will read once it is recorded. An
+     * approval that does not end the request (a later step follows, or others of the step must approve too) says
+     * where the request goes on to.
+     */
     Page done(LeaveRequest leave, Person by, LeaveStatus decision, String comment, Instant at) {
+        Optional<String> next = decision == LeaveStatus.APPROVED ? goesOnTo(leave, by) : Optional.empty();
+        if (next.isPresent()) {
+            List<String[]> facts = rows(texts.of(Notification.of(Notification.Kind.RECEIPT, leave))).stream()
+                    .filter(row -> !row[0].equals("Status")).toList();
+            return new Page(200, Html.page("Thank you — you approved the leave at your step", Html.paragraphs(List.of(
+                    next.get() + " There is nothing more for you to do."))) + Html.facts(facts));
+        }
         LeaveRequest decided = leave.withStatus(decision, new Decision(by, at, comment), at);
         String callbackId = leave.callbackFor(by).orElse(null);
         NotificationText text = texts.of(new Notification(Notification.Kind.APPROVER_UPDATE, decided, callbackId, 0, List.of()));
@@ -165,6 +182,25 @@ final class DecisionPages {
                 "LeaveBot asked you again about " + possessive(employee(leave)) + " request, so the links of the "
                         + "earlier e-mail no longer work. " + NOTHING_CHANGED,
                 "Please use the links in the newest e-mail about this request."))));
+    }
+
+    /**
+     * Where the request goes after {@code by}'s approval when it does not end it: "The request now goes to HR." or
+     * "The request waits for the rest of Finance."; empty when this approval decides it.
+     */
+    private static Optional<String> goesOnTo(LeaveRequest leave, Person by) {
+        ApprovalChain chain = leave.chain();
+        Optional<Integer> current = chain.current();
+        if (current.isEmpty() || chain.placeOf(by).isEmpty()) {
+            return Optional.empty();
+        }
+        ApprovalStage stage = chain.stage(current.get());
+        if (stage.rule() == ApprovalRule.ALL && stage.waiting().size() > 1) {
+            return Optional.of("Your approval is recorded; the request waits for the rest of " + stage.label() + ".");
+        }
+        return current.get() < chain.stages().size()
+                ? Optional.of("Your approval is recorded, and the request now goes to " + chain.stage(current.get() + 1).label() + ".")
+                : Optional.empty();
     }
 
     /** The details of a text as the rows of a page's facts table. */

@@ -182,9 +182,7 @@ class NotificationTextsTest {
 
     @Test
     void theEmployeeHearsTheChainFromReceiptToOutcome() {
-        LeaveRequest sent = SampleLeaves.atSecondStage().withChain(SampleLeaves.atSecondStage().chain()
-                .withStage(1, s -> s.decided(LeaveStatus.PENDING, null).withApprover(0, p -> p.answering(null, null))));
-        assertTrue(texts.of(Notification.of(Kind.RECEIPT, sent)).paragraphs().get(0)
+        assertTrue(texts.of(Notification.of(Kind.RECEIPT, SampleLeaves.atFirstOfTwoStages())).paragraphs().get(0)
                 .endsWith("has been sent to Grace Hopper for approval, then HR."));
         assertEquals("Good news: Grace Hopper approved your request for 5 working days of annual leave; it is now with HR.",
                 texts.of(new Notification(Kind.PROGRESS, SampleLeaves.atSecondStage(), null, 1, List.of())).paragraphs().get(0));

@@ -76,6 +76,15 @@ public final class SampleLeaves {
         return pending().withChain(chain);
     }
 
+    /** The two-stage request of {@link #atSecondStage()} while it still waits for Grace, HR to follow. */
+    public static LeaveRequest atFirstOfTwoStages() {
+        ApprovalChain chain = new ApprovalChain(List.of(
+                ApprovalStage.of(null, ApprovalRule.ONE, List.of(GRACE)),
+                ApprovalStage.of("HR", ApprovalRule.ANY, List.of(HANA, IVAN))), OnTimeout.EXPIRE)
+                .withStage(1, s -> s.withApprover(0, p -> p.asking(null, CALLBACK_ID, "leave-r1/stage-1/ask-1")));
+        return pending().withChain(chain);
+    }
+
     /** Waiting for Bea, who decides (callback {@link #CALLBACK_ID}) while Grace is away. */
     public static LeaveRequest standingIn() {
         return pending().withChain(ApprovalChain.single(GRACE)
