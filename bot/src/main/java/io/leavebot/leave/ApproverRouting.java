@@ -65,10 +65,9 @@ public final class ApproverRouting {
 
     /** Approves requests of {@code type} (any case) of at most {@code maxDays} working days as they are made. */
     public record AutoApproval(String type, double maxDays) {
-        /** Why a request it approves needs nobody's decision, e.g. "sick leave of up to 1 day needs no decision". */
         public String describe() {
             String days = maxDays == Math.rint(maxDays) ? String.valueOf((long) maxDays) : String.valueOf(maxDays);
-            return type + " leave of up to " + days + (maxDays == 1 ? " day" : " days") + " needs no decision";
+            return type + " leave of up to " + days + (maxDays == 1 ? " day" : " days") + " is approved automatically";
         }
     }
 

@@ -10,7 +10,7 @@ import java.time.LocalDate;
  *                     approver; null in new input
  * @param chain        who approves, as the routing had it when the request was made
  * @param autoApproval when a rule approves the request as it is made, the rule in words ("sick leave of up to 1
- *                     day needs no decision"); else null
+ *                     day is approved automatically"); else null
  */
 public record NewLeave(
         String requestId,

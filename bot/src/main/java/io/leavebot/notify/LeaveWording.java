@@ -109,9 +109,22 @@ final class LeaveWording {
         return leave.status() == LeaveStatus.APPROVED && leave.decision() != null && leave.decision().by() == null;
     }
 
-    /** ": nobody answered within 3 days" for an automatic approval that says why; else nothing. */
-    static String automaticReason(LeaveRequest leave) {
-        return leave.decision() == null ? "" : leave.decision().automaticReason().map(why -> ": " + why).orElse("");
+    /**
+     * How an approval by nobody reads after "is": "approved automatically: nobody answered within 3 days" (a
+     * {@link Decision#automatic}), "approved: sick leave of up to 1 day is approved automatically" (a rule's words),
+     * or "approved automatically" when nothing says why.
+     */
+    static String approvedByNobody(LeaveRequest leave) {
+        Decision decision = leave.decision();
+        return decision.automaticReason().map(why -> "approved automatically: " + why)
+                .orElse(decision.comment() == null || decision.comment().isBlank() ? "approved automatically"
+                        : "approved: " + decision.comment().strip());
+    }
+
+    /** "Approved automatically on Tue 6 Jan 2026, 14:05 UTC: nobody answered within 3 days", or with a rule's words. */
+    private String statusApprovedByNobody(LeaveRequest leave) {
+        String[] parts = approvedByNobody(leave).split(":", 2);
+        return capitalised(parts[0]) + onWhen(leave) + (parts.length == 2 ? ":" + parts[1] : "");
     }
 
     /** Who decided: the decision's author, else who the request was with when it ended. */
@@ -135,9 +148,9 @@ final class LeaveWording {
     }
 
     /**
-     * Who the request is with: the stage now deciding (the last one reached once decided; the first before anyone
-     * is asked), by its name or its single approver's (their stand-in's while they are away); once escalated, the
-     * person it was escalated to.
+     * Who the request is with: the stage now deciding (the next one between stages, the last one reached once
+     * decided, the first before anyone is asked), by its name or its single approver's (their stand-in's while they
+     * are away); once escalated, the person it was escalated to.
      */
     static String withWhom(LeaveRequest leave) {
         ApprovalStage stage = leave.chain().stage(stageNow(leave.chain()));
@@ -154,9 +167,13 @@ final class LeaveWording {
         return chain.stages().size() == 1 ? "" : " (step " + stageNow(chain) + " of " + chain.stages().size() + ")";
     }
 
-    /** The stage now deciding; once decided (or before anyone is asked), the last one reached, at least the first. */
+    /** The stage deciding now; between stages the next one; once the request is decided, the last one reached. */
     static int stageNow(ApprovalChain chain) {
-        return chain.current().orElseGet(() -> lastReached(chain));
+        return chain.current().orElseGet(() -> {
+            int last = lastReached(chain);
+            boolean movingOn = chain.stage(last).status() == LeaveStatus.APPROVED && last < chain.stages().size();
+            return movingOn ? last + 1 : last;
+        });
     }
 
     /** ", then HR and Finance" when more stages follow the one now deciding; else nothing. */
@@ -206,8 +223,7 @@ final class LeaveWording {
         LeaveStatus status = leave.status() == null ? LeaveStatus.PENDING : leave.status();
         return switch (status) {
             case PENDING -> "Waiting for " + possessive(withWhom(leave)) + " decision" + step(leave) + standingIn(leave);
-            case APPROVED -> isAutomatic(leave) ? "Approved automatically" + onWhen(leave) + automaticReason(leave)
-                    : "Approved by " + decider(leave) + onWhen(leave);
+            case APPROVED -> isAutomatic(leave) ? statusApprovedByNobody(leave) : "Approved by " + decider(leave) + onWhen(leave);
             case REJECTED -> "Rejected by " + decider(leave) + onWhen(leave);
             case EXPIRED -> "Expired" + onWhen(leave) + " without a decision";
             case CANCELLED -> "Withdrawn by " + decider(leave) + onWhen(leave);

@@ -71,13 +71,14 @@ final class OutcomeTexts {
 
     /**
      * "Grace Hopper approved your 5 working days of annual leave."; through a chain of several steps, "your request
-     * for … is approved by Grace Hopper, then by Hana HR for HR."; by a rule or a timeout, "… is approved
-     * automatically: nobody answered within 3 days."
+     * for … is approved by Grace Hopper, then by Hana HR for HR."; by nobody, "… is approved automatically: nobody
+     * answered within 3 days." (see {@link LeaveWording#approvedByNobody}).
      */
     private static String approved(LeaveRequest leave, String decider) {
         String request = "your request for " + amount(leave) + " is approved ";
         return ChainWording.approvals(leave).map(steps -> request + steps + ".")
-                .orElseGet(() -> LeaveWording.isAutomatic(leave) ? request + "automatically" + LeaveWording.automaticReason(leave) + "."
+                .orElseGet(() -> LeaveWording.isAutomatic(leave) ? "your request for " + amount(leave) + " is "
+                        + LeaveWording.approvedByNobody(leave) + "."
                         : decider + " approved your " + amount(leave) + ".");
     }
 

@@ -198,12 +198,24 @@ class NotificationTextsTest {
         NotificationText toAda = outcome(SampleLeaves.approvedAutomatically());
         NotificationText toGrace = update(SampleLeaves.approvedAutomatically());
 
-        assertEquals("Good news: your request for 5 working days of annual leave is approved automatically: annual leave "
-                + "of up to 5 days needs no decision.", toAda.paragraphs().get(0));
-        assertEquals("Approved automatically on Tue 6 Jan 2026, 14:05 UTC: annual leave of up to 5 days needs no decision",
+        assertEquals("Good news: your request for 5 working days of annual leave is approved: annual leave of up to 5 days "
+                + "is approved automatically.", toAda.paragraphs().get(0));
+        assertEquals("Approved on Tue 6 Jan 2026, 14:05 UTC: annual leave of up to 5 days is approved automatically",
                 detail(toAda, "Status"));
-        assertEquals(null, detail(toAda, "Comment"), "the reason is not a person's comment");
+        assertEquals(null, detail(toAda, "Comment"), "the rule is not a person's comment");
         assertEquals("Ada Lovelace's leave was approved automatically: Mon 12 Jan 2026 – Fri 16 Jan 2026", toGrace.title());
+    }
+
+    @Test
+    void aRequestNobodyAnsweredInTimeReadsAsApprovedAutomatically() {
+        LeaveRequest leave = SampleLeaves.pending().withStatus(LeaveStatus.APPROVED,
+                Decision.automatic(SampleLeaves.DECIDED, "nobody answered within 3 days"), SampleLeaves.DECIDED);
+
+        NotificationText text = outcome(leave);
+
+        assertEquals("Good news: your request for 5 working days of annual leave is approved automatically: nobody answered "
+                + "within 3 days.", text.paragraphs().get(0));
+        assertEquals("Approved automatically on Tue 6 Jan 2026, 14:05 UTC: nobody answered within 3 days", detail(text, "Status"));
     }
 
     @Test

@@ -127,8 +127,8 @@ public final class SampleLeaves {
 
     /** Approved as it was made, by a rule: nobody decided it. */
     public static LeaveRequest approvedAutomatically() {
-        return pending().withStatus(LeaveStatus.APPROVED, Decision.automatic(DECIDED, "annual leave of up to 5 days needs no decision"),
-                DECIDED);
+        return pending().withStatus(LeaveStatus.APPROVED, new Decision(null, DECIDED, "annual leave of up to 5 days is approved "
+                + "automatically"), DECIDED);
     }
 
     /** The callback a one-approver request has, or had last: the one its approver's buttons and links answer. */
