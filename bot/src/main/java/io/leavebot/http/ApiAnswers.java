@@ -121,7 +121,10 @@ final class ApiAnswers {
         return write(body);
     }
 
-    /** The chain as the API shows it: each stage, who was asked (and who stood in), who answered what and when. */
+    /**
+     * The chain as the API shows it: each stage, who was asked (and who stood in) and until when their answer is
+     * taken, who answered what and when.
+     */
     private static ArrayNode chain(LeaveRequest leave) {
         ArrayNode stages = SubmissionJson.JSON.createArrayNode();
         int number = 0;
@@ -141,6 +144,7 @@ final class ApiAnswers {
                 person(a, "stand_in", place.standIn());
                 a.put("escalated", place.escalated());
                 a.put("asked", place.callbackId() != null);
+                a.put("answer_by", place.answerBy() == null ? null : place.answerBy().toString());
                 a.put("answer", place.answer() == null ? null : place.answer().name().toLowerCase(Locale.ROOT));
                 a.put("answered_at", place.decision() == null || place.decision().at() == null ? null : place.decision().at().toString());
                 a.put("comment", place.decision() == null ? null : place.decision().comment());

@@ -59,6 +59,18 @@ class LeaveApiTest {
     }
 
     @Test
+    void theChainSaysWhoWasAskedAndUntilWhenTheirAnswerIsTaken() {
+        String id = json(web.api("POST", "/api/leaves", GOOD)).get("id").asText();
+        web.bot().settle();
+
+        JsonNode place = json(web.api("GET", "/api/leaves/" + id, null)).at("/approval_chain/0/approvers/0");
+        assertEquals("grace@example.org", place.at("/approver/email").asText());
+        assertTrue(place.get("asked").asBoolean());
+        assertEquals(web.bot().now().plus(LeaveBotHarness.TIMEOUT).toString(), place.get("answer_by").asText(),
+                "asked now, with the whole window");
+    }
+
+    @Test
     void decisionIsShownOnceMade() {
         String id = json(web.api("POST", "/api/leaves", with("reason", "Family visit"))).get("id").asText();
         web.bot().settle();
