@@ -85,12 +85,15 @@ public final class WorkspacePage {
         });
     }
 
-    /** Waits until some message of the conversation has a button with this action id, and returns all it shows. */
+    /** Waits until some message of the conversation (thread replies aside) has a button with this action id; returns all it shows. */
     public String awaitButton(String actionId) {
         return browser.await("a button " + actionId, d -> conversation(d) != null && buttons(d, actionId) > 0 ? conversation(d) : null);
     }
 
-    /** Waits until no message of the conversation has a button with this action id, and returns all it shows. */
+    /**
+     * Waits until no message of the conversation has a button with this action id, and returns all it shows. Thread
+     * replies aside: reminders keep their buttons, which answer with the request's state once it is decided.
+     */
     public String awaitNoButton(String actionId) {
         return browser.await("no button " + actionId, d -> conversation(d) != null && buttons(d, actionId) == 0 ? conversation(d) : null);
     }
@@ -102,7 +105,7 @@ public final class WorkspacePage {
     }
 
     private static int buttons(WebDriver d, String actionId) {
-        return d.findElements(By.cssSelector("#messages button[data-action-id='" + actionId + "']")).size();
+        return d.findElements(By.cssSelector("#messages > .message > .message-body button[data-action-id='" + actionId + "']")).size();
     }
 
     /** Waits until the Home tab shows {@code text}, and returns all it shows. */
