@@ -19,6 +19,7 @@ import io.leavebot.leave.Person;
 import io.leavebot.leave.StageApprover;
 import io.leavebot.testing.LeaveBotHarness;
 import io.leavebot.testing.SampleLeaves;
+import io.leavebot.testing.StoreAndMail;
 import io.leavebot.workflow.LeaveRequests.Answered;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,7 +43,12 @@ class ApprovalChainTest {
                                                 {"email": "ivan@example.org", "name": "Ivan HR"}]}]}""";
 
     @RegisterExtension
-    final LeaveBotHarness bot = new LeaveBotHarness().withRouting(routing(MANAGER_THEN_HR));
+    final LeaveBotHarness bot = new LeaveBotHarness(storeAndMail()).withRouting(routing(MANAGER_THEN_HR));
+
+    /** The self-hosted shape (SQLite, SMTP); {@link ApprovalChainOnAwsTest} runs the same on DynamoDB and SES. */
+    StoreAndMail storeAndMail() {
+        return StoreAndMail.sqliteAndSmtp();
+    }
 
     @Test
     void stagesDecideOneAfterAnotherAndTheEmployeeHearsOfEach() {
