@@ -7,7 +7,8 @@ package io.leavebot.leave;
  * @param standIn    who decides for them while they are away, or null; they may still decide themselves
  * @param callbackId the approval callback that is open for this place, or the last one it had; null before asking
  * @param messageKey the idempotency key of the message that asked for it last: the one to update with the outcome
- * @param answer     APPROVED or REJECTED once this place has answered, else null
+ * @param answer     APPROVED or REJECTED once this place has answered; EXPIRED when its time ran out and the stage
+ *                   went to someone else (escalation); else null
  * @param decision   who answered, when and what they said; null while waiting
  * @param escalated  true for the place added when the stage got no answer in time
  */

@@ -116,8 +116,9 @@ final class LeaveWording {
     }
 
     /**
-     * Who the request is with: the stage now deciding (the last one reached once decided; the first before anyone
-     * is asked), by its name or its single approver's (their stand-in's while they are away).
+     * Who the request is with: the stage now deciding (the next one between stages, the last one reached once
+     * decided, the first before anyone is asked), by its name or its single approver's (their stand-in's while they
+     * are away).
      */
     static String withWhom(LeaveRequest leave) {
         ApprovalStage stage = leave.chain().stage(stageNow(leave.chain()));
@@ -130,8 +131,13 @@ final class LeaveWording {
         return chain.stages().size() == 1 ? "" : " (step " + stageNow(chain) + " of " + chain.stages().size() + ")";
     }
 
+    /** The stage deciding now; between stages the next one; once the request is decided, the last one reached. */
     private static int stageNow(ApprovalChain chain) {
-        return chain.current().orElseGet(() -> lastReached(chain));
+        return chain.current().orElseGet(() -> {
+            int last = lastReached(chain);
+            boolean movingOn = chain.stage(last).status() == LeaveStatus.APPROVED && last < chain.stages().size();
+            return movingOn ? last + 1 : last;
+        });
     }
 
     /** ", then HR and Finance" when more stages follow the one now deciding; else nothing. */

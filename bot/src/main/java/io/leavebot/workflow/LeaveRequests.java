@@ -193,7 +193,10 @@ public final class LeaveRequests {
         }
         List<String> open = withdrawal ? leave.openCallbacks() : leave.callbackFor(answer.by()).stream().toList();
         if (open.isEmpty()) {
-            return new Answered(Answered.Result.NOT_READY, leave);
+            // an approver whose stage is over has had their say; one whose stage has not come yet is not asked yet
+            boolean stageOver = !withdrawal && leave.chain().stages().stream().anyMatch(stage -> stage.status().isFinal()
+                    && stage.approvers().stream().anyMatch(place -> place.isDecidedBy(answer.by())));
+            return new Answered(stageOver ? Answered.Result.ALREADY_DECIDED : Answered.Result.NOT_READY, leave);
         }
         if (callbackId != null && !open.contains(callbackId)) {
             return new Answered(Answered.Result.REPLACED, leave);

@@ -126,12 +126,24 @@ final class LeaveSteps {
         return approval;
     }
 
-    /** Adds the place a stage is escalated to (once, whatever the retries); its window starts now. */
+    /**
+     * Adds the place a stage is escalated to (once, whatever the retries), the places that did not answer marked
+     * EXPIRED; its window starts now.
+     */
     StageApproval.Escalated escalate(String requestId, int stage, Person to, Duration timeout) {
         LeaveRequest leave = load(requestId);
         List<StageApprover> places = leave.chain().stage(stage).approvers();
         if (!places.get(places.size() - 1).escalated()) {
-            store.updateChain(requestId, leave.chain().withStage(stage, s -> s.plus(StageApprover.escalation(to))));
+            // the places asked so far had their time: only the one escalated to decides now
+            store.updateChain(requestId, leave.chain().withStage(stage, s -> {
+                ApprovalStage timedOut = s;
+                for (int i = 0; i < s.approvers().size(); i++) {
+                    if (!s.approvers().get(i).answered()) {
+                        timedOut = timedOut.withApprover(i, p -> p.answering(LeaveStatus.EXPIRED, null));
+                    }
+                }
+                return timedOut.plus(StageApprover.escalation(to));
+            }));
             store.recordAudit(new AuditEntry(requestId, 1, AuditEntry.at(AuditEntry.ESCALATED, stage, places.size()), clock.instant(),
                     to.key(), "nobody answered in time: asked " + to.name()));
             places = load(requestId).chain().stage(stage).approvers();

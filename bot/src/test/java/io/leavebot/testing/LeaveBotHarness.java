@@ -77,6 +77,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     private final StoreAndMail storeAndMail;
     private final ChatFactory chats;
     private Person approver = GRACE;
+    private ApproverRouting routing;
     private Path dir;
     private TestClock clock;
     private Store store;
@@ -117,6 +118,13 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     /** Everyone's approver from now on (before the test starts: Grace); takes effect when the bot is (re)opened. */
     public LeaveBotHarness withApprover(Person person) {
         this.approver = person;
+        this.routing = null;
+        return this;
+    }
+
+    /** Who approves whom from now on (chains, teams, timeouts); takes effect when the bot is (re)opened. */
+    public LeaveBotHarness withRouting(ApproverRouting value) {
+        this.routing = value;
         return this;
     }
 
@@ -274,6 +282,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
 
     /** Like {@link #reopen}, with {@code workflow}'s handler registered under {@link LeaveRequests#FUNCTION}. */
     public void reopenWith(WorkflowFactory workflow) {
+        crash(); // one process at a time on the files: a bot still open is ended first
         store = storeAndMail.openStore(dir);
         mailer = storeAndMail.openMailer();
         Clock time = time();
@@ -281,8 +290,8 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         var notifier = new Notifier(store, chats.open(store, time), mailer, emails, time);
         engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();
         engine.register(LeaveRequests.FUNCTION, workflow.create(store, notifier, POLICY, time)).start();
-        leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(POLICY), ApproverRouting.single(approver),
-                store, time);
+        leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(POLICY),
+                routing != null ? routing : ApproverRouting.single(approver), store, time);
         away = new AwayPeriods(store, store, time, approver -> {
             awayChanged.add(approver);
             leaves.reassign(approver);

@@ -17,6 +17,7 @@ import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.workflow.LeaveRequests.Answered;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.notify.SentNotification;
@@ -59,6 +60,37 @@ class LeaveWorkflowReplayTest {
         assertEquals(1, bot.mailTo(ADA, "Your leave").size());
         assertEquals(1, bot.mailTo(GRACE, "You ").size());
         assertEquals(5, bot.mail().size());
+    }
+
+    /** The steps a request made before approval chains runs, approved after one reminder: those of that time. */
+    private static final List<String> BEFORE_CHAINS = List.of(LeaveWorkflow.RECORD_LEAVE, LeaveWorkflow.SEND_RECEIPT,
+            LeaveWorkflow.ASK_APPROVER, LeaveWorkflow.REMINDER + 1, LeaveWorkflow.RECORD_DECISION, LeaveWorkflow.TELL_EMPLOYEE,
+            LeaveWorkflow.UPDATE_APPROVER);
+
+    @Test
+    void aRequestStartedBeforeChainsKeepsItsOperationsAndCompletesAfterTheUpgrade() {
+        // the input as LeaveBot 0.1.0 wrote it: one approver, people with Slack-shaped fields, no chain
+        String input = """
+                {"requestId": "r1",
+                 "employee": {"slackUserId": null, "email": "ada@example.org", "displayName": "Ada Lovelace"},
+                 "approver": {"slackUserId": null, "email": "grace@example.org", "displayName": "Grace Hopper"},
+                 "type": "annual", "start": "2026-01-12", "end": "2026-01-16", "halfDay": false, "reason": "Family visit"}""";
+        bot.engine().start(LeaveRequests.FUNCTION, LeaveRequest.executionNameFor("r1"), input);
+        bot.settle();
+        bot.advance(Duration.ofSeconds(60));
+        bot.crash();
+
+        bot.reopen();
+        assertEquals(Answered.Result.ACCEPTED, bot.leaves().answer("r1", Answer.approve(GRACE, null)).result());
+        bot.settle();
+
+        assertEquals(LeaveStatus.APPROVED, bot.leave("r1").status());
+        assertEquals(BEFORE_CHAINS, startedSteps("r1"));
+        assertTrue(bot.history("r1").stream().anyMatch(e -> e.eventType().equals("CallbackStarted")
+                && LeaveWorkflow.MANAGER_APPROVAL.equals(e.name())), "the callback of that time");
+        assertTrue(bot.history("r1").stream().noneMatch(e -> e.eventType().equals("ContextStarted")), "no stages");
+        assertEquals(1, bot.mailTo(ADA, "Your leave is approved").size());
+        assertEquals(1, bot.mailTo(GRACE, "You approved").size());
     }
 
     @Test
