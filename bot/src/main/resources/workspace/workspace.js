@@ -53,9 +53,13 @@
 
   async function refresh() {
     if (!app.user) return;
-    const state = await get("state", { user: app.user, channel: channel() });
-    if (state.ok === false) return;
+    const user = app.user;
+    const shown = channel();
+    const state = await get("state", { user, channel: shown });
+    // someone else or another conversation was chosen meanwhile: the refresh that show() started draws that
+    if (state.ok === false || user !== app.user || shown !== channel()) return;
     drawMessages(state.messages);
+    delete $("messages").dataset.loading;
     drawHome(state.home);
     drawModal(state.modal, state.modal_errors || {});
     drawTime(state.time);
@@ -241,6 +245,7 @@
   function show(view) {
     app.view = view;
     app.shown.messages = null;
+    $("messages").dataset.loading = "true"; // until this conversation is drawn: what is shown is the one before
     const inApp = view.kind === "app";
     $("app-tabs").hidden = !inApp;
     $("conversation-title").textContent = view.kind === "channel" ? "# general"

@@ -161,8 +161,8 @@ public final class ChatReplies {
             case ALREADY_DECIDED -> leave.status().isFinal()
                     ? new ChatReply(List.of("This request is no longer waiting for a decision, so it can no longer be "
                             + (withdrawal ? "withdrawn. " : "approved or rejected. ") + NOTHING_CHANGED), facts(leave))
-                    : ChatReply.of("This request was answered a moment ago, and its outcome is being recorded. "
-                            + NOTHING_CHANGED);
+                    : ChatReply.of("This approval was answered already: a moment ago, or at an earlier step of the "
+                            + "request, which now waits for " + NotificationTexts.withWhom(leave) + ". " + NOTHING_CHANGED);
             case NOT_FOUND -> ChatReply.of("LeaveBot has no leave request with the id " + requestId + ". "
                     + NOTHING_CHANGED, seeYourList());
             case NOT_READY -> ChatReply.of("LeaveBot is still setting this request up. " + NOTHING_CHANGED,

@@ -1,5 +1,6 @@
 package io.leavebot.http;
 
+import io.leavebot.notify.NotificationTexts;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveSubmission;
@@ -167,13 +168,15 @@ final class LeaveApi {
             case ACCEPTED -> ex.respond(202, JSON, ApiAnswers.answered(id, answer.outcome()), Map.of("Location", PATH + "/" + id));
             case NOT_ALLOWED -> throw new HttpProblem(403, answer.outcome() == LeaveStatus.CANCELLED
                     ? "Only the employee who asked for this leave can withdraw it. Nothing was changed."
-                    : "Only this request's approver can decide it, and decider_email is someone else. Nothing was changed.");
+                    : "Only this request's approvers (or their stand-ins) can decide it, and decider_email is none of them. "
+                            + "Nothing was changed.");
             case NOT_FOUND -> throw unknownRequest();
             case NOT_READY -> throw new HttpProblem(409, "This request is not waiting for a decision yet: LeaveBot is still "
                     + "asking its approver. Nothing was changed; please try again in a minute.");
             case ALREADY_DECIDED -> throw new HttpProblem(410, leave.status().isFinal()
                     ? "This request is no longer waiting: it is " + leave.status() + ". Nothing was changed."
-                    : "This request was answered a moment ago and its outcome is being recorded. Nothing was changed.");
+                    : "This approval was answered already (a moment ago, or at an earlier step of the request, which now "
+                            + "waits for " + NotificationTexts.withWhom(leave) + "). Nothing was changed.");
             case REPLACED -> throw new HttpProblem(410, "This callback id was replaced: the approver was asked again, "
                     + "with a new callback id in the newest approval e-mail. Nothing was changed.");
         }

@@ -76,7 +76,7 @@ class DecisionApiTest {
         HttpResponse<String> answer = web.api("POST", "/api/leaves/r1/decision",
                 "{\"decision\": \"approve\", \"decider_email\": \"mallory@example.org\"}");
         assertEquals(403, answer.statusCode());
-        assertContains(answer.body(), "Only this request's approver");
+        assertContains(answer.body(), "Only this request's approvers");
         web.bot().settle();
         assertEquals(LeaveStatus.PENDING, web.bot().leave("r1").status());
     }

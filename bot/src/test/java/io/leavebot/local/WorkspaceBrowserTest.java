@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.Person;
 import io.leavebot.slack.DecisionButtons;
 import io.leavebot.testing.Browser;
 import io.leavebot.testing.WorkspacePage;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,13 +26,17 @@ import org.openqa.selenium.By;
 
 /**
  * The local workspace in headless Chromium, with LeaveBot as {@code ./leavebot --fast-clock} starts it when no Slack
- * token is set: the built-in team (Sam asks, Priya approves, Tom is a colleague), every request through LeaveBot's
- * real Slack code and the durable engine. Each test leaves a screenshot of its end under {@code target/screenshots/}.
+ * token is set: the built-in team (Sam asks and is approved by Priya, then by Hana or Omar of HR; Tom is approved by
+ * Priya alone; what Priya does not answer in time goes to Dana, by e-mail), every request through LeaveBot's real
+ * Slack code and the durable engine. Each test leaves a screenshot of its end under {@code target/screenshots/}.
+ * Messages are checked for names, outcomes and buttons rather than whole sentences.
  */
 class WorkspaceBrowserTest {
     private static final String SAM = "U0SAM";
     private static final String PRIYA = "U0PRIYA";
     private static final String TOM = "U0TOM";
+    private static final String HANA = "U0HANA";
+    private static final String OMAR = "U0OMAR";
 
     @RegisterExtension
     static final Browser BROWSER = new Browser();
@@ -56,7 +62,7 @@ class WorkspaceBrowserTest {
 
     @Test
     void aRequestSentFromTheFormIsApprovedAndTheEmployeeSeesTheApproval() {
-        page.actAs(SAM).general().type("/leave").awaitModal("Ask for leave");
+        page.actAs(TOM).general().type("/leave").awaitModal("Ask for leave");
         page.pickDate("start", monday).pickDate("end", monday.minusDays(1)).write("reason", "Family trip");
         String problem = page.submitForProblem("end");
         assertTrue(problem.contains("before the start date"), problem);
@@ -67,10 +73,10 @@ class WorkspaceBrowserTest {
         assertTrue(general.contains("in your direct messages with LeaveBot") && general.contains("Only visible to you"), general);
         page.messages().awaitMessage("Leave request received");
 
-        page.actAs(PRIYA).messages().awaitMessage("Leave request from Sam Rivera");
-        page.click(DecisionButtons.APPROVE).awaitMessage("You approved Sam Rivera's leave");
+        page.actAs(PRIYA).messages().awaitMessage("Leave request from Tom Becker");
+        page.click(DecisionButtons.APPROVE).awaitMessage("You approved Tom Becker's leave");
 
-        page.actAs(SAM).messages().awaitMessage("Your leave is approved");
+        page.actAs(TOM).messages().awaitMessage("Your leave is approved");
         page.awaitHistoryEvent("CallbackSucceeded");
         page.awaitExecution("SUCCEEDED");
         page.awaitExecution("leave APPROVED");
@@ -103,14 +109,78 @@ class WorkspaceBrowserTest {
     }
 
     @Test
-    void anUnansweredRequestExpiresWhenTimeMovesOnAndBothSidesSeeIt() {
+    void aRequestSamsManagerApprovesGoesToHrWhereHanaApprovesItAndSamIsToldEachStep() {
+        page.actAs(SAM).general().type("/leave " + monday + " " + monday.plusDays(4) + " Climbing trip");
+        page.actAs(PRIYA).messages().awaitButton(DecisionButtons.APPROVE);
+        page.click(DecisionButtons.APPROVE).awaitNoButton(DecisionButtons.APPROVE);
+
+        String moved = page.actAs(SAM).messages().awaitNewestMessage("approved");
+        assertTrue(moved.contains("Priya Shah") && moved.contains("HR"), "who approved the first step, and who has it now: " + moved);
+        assertTrue(page.actAs(OMAR).messages().awaitButton(DecisionButtons.APPROVE).contains("Sam Rivera"));
+        assertTrue(page.actAs(HANA).messages().awaitButton(DecisionButtons.APPROVE).contains("Sam Rivera"));
+        page.click(DecisionButtons.APPROVE).awaitNoButton(DecisionButtons.APPROVE);
+
+        assertTrue(page.actAs(SAM).messages().awaitNewestMessage("Hana Ito").contains("approved"));
+        assertTrue(page.home().awaitHome("Hana Ito").contains("Approved"));
+        page.actAs(OMAR).messages().awaitNoButton(DecisionButtons.APPROVE); // one of HR decides for HR
+        page.awaitExecution("leave APPROVED");
+    }
+
+    @Test
+    void whilePriyaIsAwayTomDecidesForHerTheRequestsWaitingAndTheNewOnes() {
         page.actAs(SAM).general().type("/leave " + monday + " Dentist");
-        page.actAs(PRIYA).messages().awaitMessage("Leave request from Sam Rivera");
+        page.actAs(PRIYA).messages().awaitButton(DecisionButtons.APPROVE);
+        LocalDate today = LocalDate.now(); // the fast clock has not moved
+        page.general().type("/leave away " + today + " " + today.plusDays(5) + " @tom").awaitMessage("Tom Becker");
+        String old = page.messages().awaitNoButton(DecisionButtons.APPROVE);
+        assertTrue(old.contains("Sam Rivera") && old.contains("Tom Becker"), "the request, without buttons, says who has it: " + old);
+        page.actAs(TOM).messages().awaitButton(DecisionButtons.APPROVE);
+
+        page.actAs(SAM).general().type("/leave " + monday.plusWeeks(1) + " " + monday.plusWeeks(1).plusDays(1) + " Wedding");
+        page.actAs(TOM).messages().awaitMessage("Wedding");
+        page.click(DecisionButtons.APPROVE); // the newest: the wedding
+        String moved = page.actAs(SAM).messages().awaitNewestMessage("approved");
+        assertTrue(moved.contains("Tom Becker") && moved.contains("HR"), "Tom decided the first step: " + moved);
+        String home = page.home().awaitHome("Dentist");
+        assertTrue(home.contains("Tom Becker") && home.contains("Priya Shah"), "the dentist's request waits on Tom for Priya: " + home);
+        page.actAs(PRIYA).messages().awaitNoButton(DecisionButtons.APPROVE);
+
+        var wedding = leaveBot.store().listByEmployee(Person.ofEmail("sam@example.com", null)).stream()
+                .filter(l -> "Wedding".equals(l.reason())).findFirst().orElseThrow().chain().stage(1);
+        assertEquals(List.of("priya@example.com", "tom@example.com", "tom@example.com"), List.of(wedding.approvers().get(0).approver().email(),
+                wedding.approvers().get(0).standIn().email(), wedding.decision().by().email()), "the approver, who stood in, who decided");
+    }
+
+    @Test
+    void aRequestPriyaLeavesUnansweredEscalatesToDanaWhoApprovesItByEMail() {
+        page.actAs(TOM).general().type("/leave " + monday + " " + monday.plusDays(1) + " Moving house");
+        page.actAs(PRIYA).messages().awaitButton(DecisionButtons.APPROVE);
 
         page.skip("P1D").skip("P1D").skip("P1D").skip("PT1H");
-        String priya = page.awaitMessage("Sam Rivera's leave request expired");
+        String approve = page.openEmail("Tom Becker").stream().filter(link -> link.contains("approve")).findFirst().orElseThrow();
+        assertTrue(page.awaitHistoryEvent("StepSucceeded").contains("escalate"), "the escalate step in the history");
+        BROWSER.driver().get(localPath(approve));
+        BROWSER.driver().findElement(By.cssSelector("button.approve")).click();
+        BROWSER.await("the decision page's answer", d -> d.findElements(By.cssSelector("button.approve")).isEmpty());
+
+        page = WorkspacePage.open(BROWSER, leaveBot.web().uri());
+        assertTrue(page.actAs(TOM).messages().awaitNewestMessage("approved").contains("Dana Kim"));
+        page.actAs(PRIYA).messages().awaitNoButton(DecisionButtons.APPROVE);
+        page.awaitExecution("leave APPROVED");
+    }
+
+    @Test
+    void anUnansweredRequestEscalatesThenExpiresWhenTimeMovesOnAndBothSidesSeeIt() {
+        page.actAs(TOM).general().type("/leave " + monday + " Dentist");
+        page.actAs(PRIYA).messages().awaitMessage("Leave request from Tom Becker");
+
+        page.skip("P1D").skip("P1D").skip("P1D").skip("PT1H");
+        page.openEmail("Tom Becker"); // Dana is asked: her window is three days too
+        page.skip("P1D").skip("P1D").skip("P1D").skip("PT1H");
+        String priya = page.awaitMessage("Tom Becker's leave request expired");
         assertTrue(priya.contains("Reminder"), "the reminders, in the approval's thread: " + priya);
-        page.actAs(SAM).messages().awaitMessage("Your leave request expired");
+        page.actAs(TOM).messages().awaitMessage("Your leave request expired");
+        page.awaitExecution("leave EXPIRED");
     }
 
     @Test

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.Person;
 import io.leavebot.local.Settings.SettingsException;
 import io.leavebot.workspace.Workspace;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -50,12 +52,16 @@ class WorkspaceSettingsTest {
     void theWorkspacesPeopleSayWhoApprovesWhomSoARoutingFileCannotApply() throws Exception {
         Path people = Files.writeString(dir.resolve("people.json"), "{\"members\": ["
                 + "{\"id\": \"U0ANN\", \"name\": \"Ann\", \"email\": \"ann@example.com\", \"approver\": \"bo@example.com\"},"
-                + "{\"id\": \"U0BO\", \"name\": \"Bo\", \"email\": \"bo@example.com\"}]}");
+                + "{\"id\": \"U0BO\", \"name\": \"Bo\", \"email\": \"bo@example.com\", "
+                + "\"approvers\": [\"ann@example.com\", {\"name\": \"HR\", \"any\": [\"hr@example.com\"]}]}],"
+                + "\"email_only\": [{\"name\": \"Hal\", \"email\": \"hr@example.com\"}]}");
         Settings settings = Settings.of(Map.of("LEAVEBOT_WORKSPACE_PEOPLE", people.toString()));
         try (Workspace workspace = LocalSlack.workspace(settings, dir, null, LOOPBACK).orElseThrow()) {
             var routing = workspace.routing(Person.ofEmail("manager@example.com", null));
             // the member Bo, whom the workspace finds by e-mail (users.lookupByEmail) as U0BO
             assertEquals(Person.ofEmail("bo@example.com", "Bo"), routing.approverFor(Person.ofEmail("ann@example.com", null)).orElseThrow());
+            var bosChain = routing.chainFor(Person.ofEmail("bo@example.com", null)).orElseThrow();
+            assertEquals(List.of("Ann", "HR"), bosChain.stages().stream().map(ApprovalStage::label).toList());
         }
         var both = assertThrows(SettingsException.class, () -> LocalSlack.workspace(Settings.of(Map.of("LEAVEBOT_ROUTING_FILE",
                 people.toString())), dir, null, LOOPBACK));

@@ -71,9 +71,41 @@ public final class WorkspacePage {
     /** Waits until the conversation shows {@code text}, and returns all it shows. */
     public String awaitMessage(String text) {
         return browser.await("the conversation to show \"" + text + "\"", d -> {
-            String shown = d.findElement(By.id("messages")).getText();
-            return shown.contains(text) ? shown : null;
+            String shown = conversation(d);
+            return shown != null && shown.contains(text) ? shown : null;
         });
+    }
+
+    /** Waits until the newest message of the conversation (its thread's replies aside) shows {@code text}, and returns it. */
+    public String awaitNewestMessage(String text) {
+        return browser.await("the newest message to show \"" + text + "\"", d -> {
+            var all = conversation(d) == null ? List.<WebElement>of() : d.findElements(By.cssSelector("#messages > .message"));
+            String newest = all.isEmpty() ? "" : all.get(all.size() - 1).getText();
+            return newest.contains(text) ? newest : null;
+        });
+    }
+
+    /** Waits until some message of the conversation (thread replies aside) has a button with this action id; returns all it shows. */
+    public String awaitButton(String actionId) {
+        return browser.await("a button " + actionId, d -> conversation(d) != null && buttons(d, actionId) > 0 ? conversation(d) : null);
+    }
+
+    /**
+     * Waits until no message of the conversation has a button with this action id, and returns all it shows. Thread
+     * replies aside: reminders keep their buttons, which answer with the request's state once it is decided.
+     */
+    public String awaitNoButton(String actionId) {
+        return browser.await("no button " + actionId, d -> conversation(d) != null && buttons(d, actionId) == 0 ? conversation(d) : null);
+    }
+
+    /** What the conversation shows; null until the one chosen last is drawn. */
+    private static String conversation(WebDriver d) {
+        WebElement messages = d.findElement(By.id("messages"));
+        return messages.getAttribute("data-loading") != null ? null : messages.getText();
+    }
+
+    private static int buttons(WebDriver d, String actionId) {
+        return d.findElements(By.cssSelector("#messages > .message > .message-body button[data-action-id='" + actionId + "']")).size();
     }
 
     /** Waits until the Home tab shows {@code text}, and returns all it shows. */

@@ -4,13 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.leave.ApprovalChain;
+import io.leavebot.leave.ApprovalRule;
+import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.ApproverRouting;
+import io.leavebot.leave.OnTimeout;
 import io.leavebot.leave.Person;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The workspace's people: the built-in team, its approver routing, and a people file's mistakes named. */
+/** The workspace's people: the built-in team, its approver routing and chains, and a people file's mistakes named. */
 class PeopleTest {
     private static final Person EVERYONE_ELSE = Person.ofEmail("manager@example.com", "Your manager");
+    private static final Person PRIYA = Person.ofEmail("priya@example.com", "Priya Shah");
+    private static final Person HANA = Person.ofEmail("hana@example.com", "Hana Ito");
+    private static final Person OMAR = Person.ofEmail("omar@example.com", "Omar Haddad");
+    private static final Person DANA = Person.ofEmail("dana@example.com", "Dana Kim");
 
     @Test
     void theBuiltInTeamRoutesEachMemberToTheirApproverAndEveryoneElseToTheDefault() {
@@ -20,6 +29,39 @@ class PeopleTest {
         assertEquals(Person.ofEmail("dana@example.com", "Dana Kim"),
                 routing.approverFor(Person.ofEmail("priya@example.com", null)).orElseThrow());
         assertEquals(EVERYONE_ELSE, routing.approverFor(Person.ofEmail("ada@example.com", "Ada")).orElseThrow());
+    }
+
+    @Test
+    void samIsApprovedByPriyaThenAnyoneOfHrAndWhatNobodyAnswersGoesToTheApproversOwnApprover() {
+        ApproverRouting routing = People.defaults().routing(EVERYONE_ELSE);
+        assertEquals(new ApprovalChain(List.of(ApprovalStage.of(null, ApprovalRule.ONE, List.of(PRIYA)),
+                ApprovalStage.of("HR", ApprovalRule.ANY, List.of(HANA, OMAR))), OnTimeout.escalateTo(DANA)), chainOf(routing, "sam"));
+        assertEquals(ApprovalChain.single(PRIYA).stages(), chainOf(routing, "tom").stages());
+        assertEquals(OnTimeout.escalateTo(DANA), chainOf(routing, "tom").onTimeout(), "Priya's approver");
+        assertEquals(OnTimeout.escalateTo(DANA), chainOf(routing, "hana").onTimeout(), "Omar's approver");
+        assertEquals(OnTimeout.EXPIRE, chainOf(routing, "priya").onTimeout(), "Dana has no approver in the workspace");
+        assertEquals(OnTimeout.EXPIRE, routing.chainFor(Person.ofEmail("ada@example.com", null)).orElseThrow().onTimeout(),
+                "everyone else's approver");
+        var sam = People.defaults().byId("U0SAM").orElseThrow();
+        assertEquals("priya@example.com", sam.approverEmail(), "the first approver of his chain");
+    }
+
+    @Test
+    void aChainGivesGroupsOfEveryoneAndItsOwnTimeoutOverTheFilesOne() {
+        People people = People.parse("{\"members\": ["
+                + "{\"id\": \"U0ANN\", \"name\": \"Ann\", \"email\": \"ann@example.com\", \"approvers\": {\"stages\": [\"BO@example.com\","
+                + " {\"all\": [\"cy@example.com\", \"di@example.com\"]}], \"onTimeout\": {\"escalate\": \"di@example.com\"}}},"
+                + "{\"id\": \"U0BO\", \"name\": \"Bo\", \"email\": \"bo@example.com\", \"approver\": [\"cy@example.com\"]},"
+                + "{\"id\": \"U0CY\", \"name\": \"Cy\", \"email\": \"cy@example.com\", \"approvers\": \"di@example.com\"}],"
+                + "\"email_only\": [{\"email\": \"di@example.com\"}], \"onTimeout\": \"approve\"}", "test");
+        ApproverRouting routing = people.routing(EVERYONE_ELSE);
+        Person bo = Person.ofEmail("bo@example.com", "Bo");
+        Person cy = Person.ofEmail("cy@example.com", "Cy");
+        Person di = Person.ofEmail("di@example.com", null);
+        assertEquals(new ApprovalChain(List.of(ApprovalStage.of(null, ApprovalRule.ONE, List.of(bo)),
+                ApprovalStage.of(null, ApprovalRule.ALL, List.of(cy, di))), OnTimeout.escalateTo(di)), chainOf(routing, "ann"));
+        assertEquals(new ApprovalChain(List.of(ApprovalStage.of(null, ApprovalRule.ONE, List.of(cy))), OnTimeout.APPROVE), chainOf(routing, "bo"));
+        assertEquals(new ApprovalChain(List.of(ApprovalStage.of(null, ApprovalRule.ONE, List.of(di))), OnTimeout.APPROVE), chainOf(routing, "cy"));
     }
 
     @Test
@@ -35,6 +77,35 @@ class PeopleTest {
                 + "{\"id\": \"U0SAM\", \"name\": \"Sam again\", \"email\": \"sam2@example.com\"}]}");
         assertProblem("Sam's approver boss@example.com is neither a member nor listed in \"email_only\"",
                 "{\"members\": [{\"id\": \"U0SAM\", \"name\": \"Sam\", \"email\": \"sam@example.com\", \"approver\": \"boss@example.com\"}]}");
+    }
+
+    @Test
+    void aChainThatCannotBeUsedIsRefusedWithItsMistakeNamed() {
+        assertChainProblem("Sam has both \"approver\" and \"approvers\"", "\"approver\": \"bo@example.com\", \"approvers\": [\"bo@example.com\"]");
+        assertChainProblem("Sam's \"approvers\" must have 1 to 10 stages, not 0", "\"approvers\": []");
+        assertChainProblem("Sam's \"approvers\" has a stage that is neither an e-mail address in quotes nor a group",
+                "\"approvers\": [{\"email\": \"bo@example.com\"}]");
+        assertChainProblem("Sam's \"approvers\" has an unknown field \"one\"; allowed are all, any, name",
+                "\"approvers\": [{\"any\": [\"bo@example.com\"], \"one\": true}]");
+        assertChainProblem("Sam's \"approvers\" has a group that names bo@example.com twice",
+                "\"approvers\": [{\"any\": [\"bo@example.com\", \"BO@example.com\"]}]");
+        assertChainProblem("Sam's \"approver\" names \"bo\", which", "\"approver\": \"bo\"");
+        assertChainProblem("Sam's approver cy@example.com is neither a member nor listed in \"email_only\"",
+                "\"approvers\": [\"bo@example.com\", {\"all\": [\"cy@example.com\"]}]");
+        assertChainProblem("\"onTimeout\" in Sam's \"approvers\" must be \"expire\", \"approve\"",
+                "\"approvers\": {\"stages\": [\"bo@example.com\"], \"onTimeout\": \"wait\"}");
+        assertProblem("the top-level \"onTimeout\" escalates to cy@example.com, who is neither a member", "{\"members\": ["
+                + "{\"id\": \"U0BO\", \"name\": \"Bo\", \"email\": \"bo@example.com\"}], \"onTimeout\": {\"escalate\": \"cy@example.com\"}}");
+    }
+
+    private static ApprovalChain chainOf(ApproverRouting routing, String user) {
+        return routing.chainFor(Person.ofEmail(user + "@example.com", null)).orElseThrow();
+    }
+
+    /** A problem with Sam's approvers, Bo being the only other member. */
+    private static void assertChainProblem(String expected, String samsApprovers) {
+        assertProblem(expected, "{\"members\": [{\"id\": \"U0SAM\", \"name\": \"Sam\", \"email\": \"sam@example.com\", "
+                + samsApprovers + "}, {\"id\": \"U0BO\", \"name\": \"Bo\", \"email\": \"bo@example.com\"}]}");
     }
 
     private static void assertProblem(String expected, String json) {
