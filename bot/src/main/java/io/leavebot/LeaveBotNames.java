@@ -12,12 +12,14 @@ public final class LeaveBotNames {
     /** The leave table's name when nothing else is configured (local tooling, tests). */
     public static final String LEAVES_TABLE = "leavebot-leaves";
 
-    /** Partition key of every item (string). */
+    /** The chat channel name of Slack, as people's chat ids, notifications and the address book record it. */
+    public static final String SLACK_CHANNEL = "slack";
     /** The chat channel name of Microsoft Teams, as notifications and saved conversations record it. */
     public static final String TEAMS_CHANNEL = "teams";
     /**
-     * How the partition key of a saved chat conversation starts: {@code ADDRESS#<channel>#<person key>}; the stack
-     * lets the Teams front end write only items whose key starts {@code ADDRESS#teams#}.
+     * How the partition key of a saved chat address starts: {@code ADDRESS#<channel>#<person key>}; the stack lets
+     * a front end write only items whose key starts {@code ADDRESS#<a channel it saves>#} (every front end saves
+     * the routing's Slack ids, the Slack one the ids it looks up, the Teams one its conversations).
      */
     public static final String ADDRESS_KEY_PREFIX = "ADDRESS#";
     /**
@@ -25,6 +27,12 @@ public final class LeaveBotNames {
      * the front ends, where people declare them, may write only items whose key starts so.
      */
     public static final String AWAY_KEY_PREFIX = "AWAY#";
+    /**
+     * How the partition key of the list of requests waiting on a person starts: {@code WAITING#<person key>}; the
+     * workflow keeps these lists, and may delete only items whose key starts so.
+     */
+    public static final String WAITING_KEY_PREFIX = "WAITING#";
+    /** Partition key of every item (string). */
     public static final String PARTITION_KEY = "pk";
     /** Sort key of every item (string). */
     public static final String SORT_KEY = "sk";

@@ -3,6 +3,7 @@ package io.leavebot.leave;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leavebot.LeaveBotNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -72,7 +73,7 @@ public final class ApproverRouting {
     }
 
     /** The chat channel whose user ids the file names, as {@link Person#chatUserId} and the address book call it. */
-    public static final String SLACK = "slack";
+    public static final String SLACK = LeaveBotNames.SLACK_CHANNEL;
 
     private final Route fallback;
     private final Map<String, Route> overrides;

@@ -16,6 +16,7 @@ import static io.leavebot.LeaveBotNames.PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.SORT_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX_SORT_KEY;
+import static io.leavebot.LeaveBotNames.WAITING_KEY_PREFIX;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,7 +53,7 @@ final class DynamoDbLeaveItems {
     static final String CHAIN = "chain";
     static final String SCHEMA_VERSION = "schemaVersion";
     static final int LATEST = 2;
-    static final String WAITING = "WAITING#";
+    static final String WAITING = WAITING_KEY_PREFIX;
 
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
             .withZone(ZoneOffset.UTC);

@@ -73,7 +73,9 @@ final class LeaveSteps {
         StageApprover now = before.asking(standIn, callbackId, key, clock.instant().plus(timeout));
         store.updateChain(requestId, leave.chain().withStage(stage, s -> s.withApprover(place, p -> now)));
         leave = load(requestId);
-        boolean samePerson = before.callbackId() != null && before.asked().isSameAs(now.asked());
+        // a step run again (after a crash) finds its own callback recorded: that is still the first ask of the round
+        boolean samePerson = before.callbackId() != null && !before.callbackId().equals(callbackId)
+                && before.asked().isSameAs(now.asked());
         if (standIn != null && (before.standIn() == null || !before.standIn().isSameAs(standIn))) {
             store.recordAudit(new AuditEntry(requestId, round, AuditEntry.at(AuditEntry.DELEGATED, stage, place), clock.instant(),
                     before.approver().key(), standIn.name() + " decides for " + before.approver().name() + ", who is away"));

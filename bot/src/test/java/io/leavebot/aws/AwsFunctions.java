@@ -35,6 +35,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +70,10 @@ import software.amazon.awssdk.regions.Region;
  */
 final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     static final String WORKFLOW = "leavebot-workflow";
+    /** The front ends' names in {@link #tableCalls} (the workflow's is {@link #WORKFLOW}). */
+    static final String API = "api";
+    static final String SLACK = "slack";
+    static final String TEAMS = "teams";
     /** The functions' static credentials, which the engine's Lambda API accepts (the other stand-ins take any). */
     static final DurableCredentials LAMBDA_KEY = new DurableCredentials("AKIDLOCALTEST", "local-test-secret-0123456789");
     static final String WORKFLOW_ALIAS_ARN = "arn:aws:lambda:us-east-1:123456789012:function:" + WORKFLOW + ":live";
@@ -115,6 +121,7 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
     private TeamsApi teamsApi;
     private TeamsRequests teamsRequests;
     private TeamsFunction teamsFunction;
+    private final Map<String, TableCalls> tableCalls = new HashMap<>();
 
     /** Everyone is reached by e-mail. */
     AwsFunctions() {
@@ -179,9 +186,9 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
             startTeams();
         }
         ChatChannels workflowChat = inSlack ? ChatChannels.slack(slackApi.config()) : chat;
-        engine.register(WORKFLOW, new WorkflowFunction(settings(Map.of()), clients(), time(), workflowChat,
+        engine.register(WORKFLOW, new WorkflowFunction(settings(Map.of()), clients(WORKFLOW), time(), workflowChat,
                 inTeams ? teamsApi.settings() : null)).start();
-        api = new ApiFunction(settings(Map.of()), clients(), time());
+        api = new ApiFunction(settings(Map.of()), clients(API), time());
     }
 
     /** Slack's Web API with Ada, Grace and Alan, the Slack function on it, and requests from Slack. */
@@ -191,19 +198,23 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
             slackApi.member(SampleLeaves.slackIdOf(person), person.email(), person.displayName());
         }
         slackRequests = new SlackRequests(clock::now, slackApi.responseUrl());
-        slackFunction = new SlackFunction(settings(Map.of()), clients(), time(), slackApi.config());
+        slackFunction = new SlackFunction(settings(Map.of()), clients(SLACK), time(), slackApi.config());
     }
 
     /** Microsoft's side of Teams, and the Teams function on it. */
     private void startTeams() {
         teamsApi = new TeamsApi();
         teamsRequests = new TeamsRequests(clock::now, teamsApi);
-        teamsFunction = new TeamsFunction(settings(Map.of()), clients(), time(), teamsApi.settings());
+        teamsFunction = new TeamsFunction(settings(Map.of()), clients(TEAMS), time(), teamsApi.settings());
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
-        for (AutoCloseable resource : new AutoCloseable[] {lambdaWire::stop, rest, engine, secrets, slackApi, teamsApi}) {
+        List<AutoCloseable> resources = new ArrayList<>(Arrays.<AutoCloseable>asList(lambdaWire::stop, rest, engine, secrets,
+                slackApi, teamsApi));
+        resources.addAll(tableCalls.values());
+        tableCalls.clear();
+        for (AutoCloseable resource : resources) {
             try {
                 if (resource != null) {
                     resource.close();
@@ -244,6 +255,22 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
                 AwsBasicCredentials.create(LAMBDA_KEY.accessKeyId(), LAMBDA_KEY.secretAccessKey()));
         return new AwsClients(Region.US_EAST_1, credentials, dynalite.endpoint(), ses.endpoint(),
                 URI.create(lambdaWire.baseUrl()), secrets.endpoint());
+    }
+
+    /**
+     * As {@link #clients()}, DynamoDB through {@code function}'s own recording proxy ({@link #tableCalls}): one of
+     * {@link #WORKFLOW}, {@link #API}, {@link #SLACK}, {@link #TEAMS}.
+     */
+    private AwsClients clients(String function) {
+        URI table = tableCalls.computeIfAbsent(function, f -> new TableCalls(dynalite.endpoint())).endpoint();
+        AwsClients direct = clients();
+        return new AwsClients(direct.region(), direct.credentials(), table, direct.sesEndpoint(), direct.lambdaEndpoint(),
+                direct.secretsManagerEndpoint());
+    }
+
+    /** The DynamoDB calls the function made in this test, oldest first, as IAM sees them; see {@link #clients(String)}. */
+    List<TableCalls.Call> tableCalls(String function) {
+        return tableCalls.containsKey(function) ? tableCalls.get(function).calls() : List.of();
     }
 
     /** The engine's test clock as the {@link Clock} the functions read. */

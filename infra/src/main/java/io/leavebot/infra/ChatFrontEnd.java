@@ -11,11 +11,11 @@ import software.amazon.awscdk.Duration;
  * here, so a switch leaves out all of it.
  */
 public enum ChatFrontEnd {
-    SLACK(LeaveBotProps.SLACK, true, "Slack", LeaveBotStack.SLACK_HANDLER, LeaveBotStack.FRONT_END_TIMEOUT, null,
-            "SlackRequestUrl", LeaveBotStack.SLACK_PATH,
+    SLACK(LeaveBotProps.SLACK, true, "Slack", LeaveBotStack.SLACK_HANDLER, LeaveBotStack.FRONT_END_TIMEOUT,
+            LeaveBotNames.SLACK_CHANNEL, "SlackRequestUrl", LeaveBotStack.SLACK_PATH,
             "Slack's Request URL: paste it into manifest.yml wherever it says REQUEST_URL"),
-    TEAMS(LeaveBotProps.TEAMS, false, "Teams", LeaveBotStack.TEAMS_HANDLER, LeaveBotStack.TEAMS_TIMEOUT, LeaveBotNames.TEAMS_CHANNEL,
-            "TeamsMessagingEndpoint", LeaveBotStack.TEAMS_PATH,
+    TEAMS(LeaveBotProps.TEAMS, false, "Teams", LeaveBotStack.TEAMS_HANDLER, LeaveBotStack.TEAMS_TIMEOUT,
+            LeaveBotNames.TEAMS_CHANNEL, "TeamsMessagingEndpoint", LeaveBotStack.TEAMS_PATH,
             "The Azure Bot's messaging endpoint (Configuration → Messaging endpoint)");
 
     private final String contextKey;
@@ -66,8 +66,9 @@ public enum ChatFrontEnd {
     }
 
     /**
-     * The channel whose conversations it saves besides reading (the Teams front end keeps the conversation it has
-     * with a person, so that the workflow can message them there later), or null when it writes nothing.
+     * The channel whose addresses it saves besides reading: the Slack front end keeps the Slack id of each person
+     * it looks up, the Teams front end the conversation it has with a person, so that the workflow can message them
+     * there later.
      */
     String addressChannel() {
         return addressChannel;

@@ -6,6 +6,7 @@ import static io.leavebot.LeaveBotNames.MAIL_FROM_ENV;
 import static io.leavebot.LeaveBotNames.PUBLIC_URL_ENV;
 import static io.leavebot.LeaveBotNames.ROUTING_ENV;
 import static io.leavebot.LeaveBotNames.SECRET_ARN_ENV;
+import static io.leavebot.LeaveBotNames.SLACK_CHANNEL;
 import static io.leavebot.LeaveBotNames.TIME_ZONE_ENV;
 import static io.leavebot.LeaveBotNames.WORKFLOW_FUNCTION_ENV;
 
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
@@ -82,13 +84,13 @@ public final class LeaveBotStack extends Stack {
 
         var frontEnds = new ArrayList<>(List.of(api));
         frontEnds.addAll(chats.values());
-        chats.forEach((chat, frontEnd) -> {
-            if (chat.addressChannel() != null) {
-                table.grantAddressWrites(frontEnd.role(), chat.addressChannel());
-            }
-        });
+        // every front end saves the routing's Slack ids when it starts; a chat front end also the addresses it learns
+        table.grantAddressWrites(api.role(), List.of(SLACK_CHANNEL));
+        chats.forEach((chat, frontEnd) -> table.grantAddressWrites(frontEnd.role(),
+                Stream.of(SLACK_CHANNEL, chat.addressChannel()).distinct().toList()));
         for (FrontEnd frontEnd : frontEnds) {
             table.grantReads(frontEnd.role());
+            table.grantAwayWrites(frontEnd.role());
             secret.grantRead(frontEnd.role());
             workflowArns.grantStartAndAnswer(frontEnd.role());
         }

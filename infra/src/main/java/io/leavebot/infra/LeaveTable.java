@@ -4,6 +4,7 @@ import static io.leavebot.LeaveBotNames.ADDRESS_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
+import static io.leavebot.LeaveBotNames.AWAY_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_SORT_KEY;
@@ -12,6 +13,7 @@ import static io.leavebot.LeaveBotNames.SORT_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX_SORT_KEY;
+import static io.leavebot.LeaveBotNames.WAITING_KEY_PREFIX;
 
 import java.util.List;
 import java.util.Map;
@@ -55,32 +57,55 @@ final class LeaveTable extends Construct {
         return table.getTableName();
     }
 
-    /** What every function does: read one request ({@code GetItem}) and list them by an index ({@code Query}). */
+    /**
+     * What every function does: read one item ({@code GetItem}) and list items of one partition key of the table
+     * (who a request waits on, an approver's away periods, a request's audit) or of an index ({@code Query}).
+     */
     void grantReads(IGrantable grantee) {
         table.grant(grantee, "dynamodb:GetItem", "dynamodb:Query");
     }
 
     /**
-     * What only the workflow does to leave requests: record a request, a callback id, a decision or a sent notification
-     * ({@code PutItem} and {@code UpdateItem}, conditional; the store deletes nothing).
+     * What only the workflow writes: a request, a callback pointer, a decision, an audit entry, a sent notification,
+     * a Teams conversation or Slack id it found, and the lists of who a request waits on ({@code PutItem} and
+     * {@code UpdateItem}); and the removal of a request from the lists of who it no longer waits on
+     * ({@code DeleteItem}, of {@code WAITING#…} items only: nothing else of the table is ever deleted by it).
      */
     void grantWrites(IGrantable grantee) {
         table.grant(grantee, "dynamodb:PutItem", "dynamodb:UpdateItem");
+        grantOnKeys(grantee, List.of("dynamodb:DeleteItem"), List.of(WAITING_KEY_PREFIX + "*"));
     }
 
     /**
-     * What the Teams front end writes besides reading: the conversation it has with a person, so that the workflow
-     * can message them there later ({@code DynamoDbLeaveStore.saveAddress}, an unconditional {@code PutItem}; the
-     * address is read back with {@code GetItem}, which {@link #grantReads} covers). No {@code UpdateItem}: the
-     * address book never calls it. Only items whose partition key is that channel's addresses
-     * ({@code ADDRESS#<channel>#…}): a front end that can be reached from the internet cannot overwrite a request.
+     * What a front end writes of the chat address book besides reading it: the addresses it saves on
+     * {@code channels} ({@code DynamoDbLeaveStore.saveAddress}, an unconditional {@code PutItem}; read back with
+     * {@code GetItem}, which {@link #grantReads} covers). Every front end saves the routing's Slack ids when it
+     * starts, the Slack one the Slack ids of the people it looks up, the Teams one the conversation it has with a
+     * person, so that the workflow can message them there later. No {@code UpdateItem}: the address book never calls
+     * it. Only items whose partition key is such an address ({@code ADDRESS#<channel>#…}): a front end that can be
+     * reached from the internet cannot overwrite a request.
      */
-    void grantAddressWrites(IGrantable grantee, String channel) {
+    void grantAddressWrites(IGrantable grantee, List<String> channels) {
+        grantOnKeys(grantee, List.of("dynamodb:PutItem"),
+                channels.stream().map(channel -> ADDRESS_KEY_PREFIX + channel + "#*").toList());
+    }
+
+    /**
+     * What a front end writes where approvers declare their away periods and stand-ins
+     * ({@code DynamoDbAwayCalendar}: {@code PutItem} of a period or stand-in, {@code DeleteItem} of a period replaced,
+     * cancelled or a stand-in removed, some conditional; read with {@code Query} and {@code GetItem}, which
+     * {@link #grantReads} covers). Only items whose partition key is an approver's calendar ({@code AWAY#…}).
+     */
+    void grantAwayWrites(IGrantable grantee) {
+        grantOnKeys(grantee, List.of("dynamodb:PutItem", "dynamodb:DeleteItem"), List.of(AWAY_KEY_PREFIX + "*"));
+    }
+
+    /** {@code actions} on the table's items whose partition key is like one of {@code partitionKeys}. */
+    private void grantOnKeys(IGrantable grantee, List<String> actions, List<String> partitionKeys) {
         grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("dynamodb:PutItem"))
+                .actions(actions)
                 .resources(List.of(table.getTableArn()))
-                .conditions(Map.of("ForAllValues:StringLike",
-                        Map.of("dynamodb:LeadingKeys", List.of(ADDRESS_KEY_PREFIX + channel + "#*"))))
+                .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", partitionKeys)))
                 .build());
     }
 

@@ -28,6 +28,7 @@ class LeaveBotPermissionsTest {
     private static final String WORKFLOW = WORKFLOW_ALIAS.substring(0, WORKFLOW_ALIAS.lastIndexOf(':'));
     private static final String ANY_WORKFLOW_VERSION = WORKFLOW + ":*";
     private static final List<String> ALL = List.of(WORKFLOW_HANDLER, API_HANDLER, SLACK_HANDLER, TEAMS_HANDLER);
+    private static final Set<String> READS = Set.of("dynamodb:GetItem", "dynamodb:Query");
 
     private final Template template = ExampleDeployment.get().template();
     private final TemplateJson json = ExampleDeployment.get().json();
@@ -80,20 +81,49 @@ class LeaveBotPermissionsTest {
     }
 
     @Test
-    void frontEndsOnlyReadTheTableTeamsAlsoSavesAddressesAndTheWorkflowAlsoRecords() {
-        for (String frontEnd : List.of(API_HANDLER, SLACK_HANDLER)) {
-            assertEquals(Map.of("dynamodb:GetItem", tableAndIndexes, "dynamodb:Query", tableAndIndexes),
+    void frontEndsReadTheTableAndWriteOnlyAwayPeriodsAndChatAddresses() {
+        for (String frontEnd : FRONT_ENDS) {
+            assertEquals(Map.of("dynamodb:GetItem", tableAndIndexes, "dynamodb:Query", tableAndIndexes,
+                    "dynamodb:PutItem", Set.of(tableArn), "dynamodb:DeleteItem", Set.of(tableArn)),
                     json.grantsOf(frontEnd, "dynamodb:"), frontEnd);
         }
+    }
+
+    /**
+     * Away periods and stand-ins ({@code DynamoDbAwayCalendar}: put, conditional delete, delete) and chat addresses
+     * (unconditional puts: the routing's Slack ids at start, Slack ids looked up, Teams conversations) are a front
+     * end's only writes, each on its own partition keys: nothing reachable from the internet can overwrite a request.
+     */
+    @Test
+    void eachFrontEndWritesOnlyItemsOfItsPartitionKeys() {
+        Map<String, List<String>> addresses = Map.of(API_HANDLER, List.of("ADDRESS#slack#*"),
+                SLACK_HANDLER, List.of("ADDRESS#slack#*"), TEAMS_HANDLER, List.of("ADDRESS#slack#*", "ADDRESS#teams#*"));
+        for (String frontEnd : FRONT_ENDS) {
+            assertEquals(Set.of(
+                    new Statement(List.of("dynamodb:PutItem", "dynamodb:DeleteItem"), List.of(tableArn), leadingKeys(List.of("AWAY#*"))),
+                    new Statement(List.of("dynamodb:PutItem"), List.of(tableArn), leadingKeys(addresses.get(frontEnd)))),
+                    Set.copyOf(tableWrites(frontEnd)), frontEnd);
+        }
+    }
+
+    @Test
+    void workflowRecordsAnywhereAndDeletesOnlyWhoARequestWaitsOn() {
         assertEquals(Map.of("dynamodb:GetItem", tableAndIndexes, "dynamodb:Query", tableAndIndexes,
-                "dynamodb:PutItem", Set.of(tableArn)), json.grantsOf(TEAMS_HANDLER, "dynamodb:"),
-                "Teams conversations are saved with an unconditional PutItem (DynamoDbLeaveStore.saveAddress)");
-        Statement put = json.statementsOf(TEAMS_HANDLER).stream().filter(s -> s.grants("dynamodb:PutItem")).findFirst().orElseThrow();
-        assertEquals(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("ADDRESS#teams#*"))), put.condition(),
-                "Teams may write its saved conversations only, never a leave request");
-        assertEquals(Map.of("dynamodb:GetItem", tableAndIndexes, "dynamodb:Query", tableAndIndexes,
-                "dynamodb:PutItem", tableAndIndexes, "dynamodb:UpdateItem", tableAndIndexes),
-                json.grantsOf(WORKFLOW_HANDLER, "dynamodb:"));
+                "dynamodb:PutItem", tableAndIndexes, "dynamodb:UpdateItem", tableAndIndexes,
+                "dynamodb:DeleteItem", Set.of(tableArn)), json.grantsOf(WORKFLOW_HANDLER, "dynamodb:"));
+        assertEquals(List.of(new Statement(List.of("dynamodb:DeleteItem"), List.of(tableArn), leadingKeys(List.of("WAITING#*")))),
+                tableWrites(WORKFLOW_HANDLER).stream().filter(s -> s.grants("dynamodb:DeleteItem")).toList(),
+                "DynamoDbLeaveStore deletes WAITING# items only (a request no longer waits on someone)");
+    }
+
+    /** The role's statements that grant a DynamoDB action other than the reads every function has. */
+    private List<Statement> tableWrites(String handler) {
+        return json.statementsOf(handler).stream()
+                .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("dynamodb:") && !READS.contains(a))).toList();
+    }
+
+    private static Map<String, Object> leadingKeys(List<String> partitionKeys) {
+        return Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", partitionKeys));
     }
 
     @Test

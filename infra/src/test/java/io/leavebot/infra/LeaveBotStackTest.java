@@ -229,7 +229,7 @@ class LeaveBotStackTest {
         ExampleDeployment without = ExampleDeployment.with(LeaveBotProps.TEAMS, null);
         assertLeftOut(without, ChatFrontEnd.TEAMS, Set.of("SlackRequestUrl", "DecisionLinkBaseUrl", "AlarmTopicArn"));
         for (String frontEnd : List.of(API_HANDLER, SLACK_HANDLER)) {
-            assertEquals(Set.of("dynamodb:GetItem", "dynamodb:Query"),
+            assertEquals(Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"),
                     without.json().grantsOf(frontEnd, "dynamodb:").keySet(), frontEnd);
         }
     }
@@ -239,8 +239,8 @@ class LeaveBotStackTest {
         ExampleDeployment without = ExampleDeployment.with(LeaveBotProps.SLACK, "false");
         assertLeftOut(without, ChatFrontEnd.SLACK,
                 Set.of("DecisionLinkBaseUrl", "TeamsMessagingEndpoint", "AlarmTopicArn"));
-        assertEquals(Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"),
-                without.json().grantsOf(TEAMS_HANDLER, "dynamodb:").keySet(), "Teams still saves addresses");
+        assertEquals(Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"),
+                without.json().grantsOf(TEAMS_HANDLER, "dynamodb:").keySet(), "Teams still saves addresses and away periods");
     }
 
     /**

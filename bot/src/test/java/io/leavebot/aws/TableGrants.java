@@ -1,0 +1,61 @@
+package io.leavebot.aws;
+
+import static io.leavebot.LeaveBotNames.ADDRESS_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.AWAY_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.SLACK_CHANNEL;
+import static io.leavebot.LeaveBotNames.TEAMS_CHANNEL;
+import static io.leavebot.LeaveBotNames.WAITING_KEY_PREFIX;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the CDK stack lets each function do to the leave table ({@code infra}'s {@code LeaveTable}, whose template
+ * {@code LeaveBotPermissionsTest} checks statement by statement): {@code GetItem} and {@code Query} on any key, and
+ * the writes below, each on partition keys starting with one of the prefixes ({@code dynamodb:LeadingKeys}; the empty
+ * prefix is any key). Change one side and the other must follow: a call this does not allow is an AccessDenied on AWS.
+ */
+final class TableGrants {
+    private static final List<String> ANY_KEY = List.of("");
+    private static final List<String> READS = List.of("dynamodb:GetItem", "dynamodb:Query");
+    private static final Map<String, List<String>> FRONT_END = Map.of(
+            "dynamodb:PutItem", List.of(AWAY_KEY_PREFIX, ADDRESS_KEY_PREFIX + SLACK_CHANNEL + "#"),
+            "dynamodb:DeleteItem", List.of(AWAY_KEY_PREFIX));
+    private static final Map<String, Map<String, List<String>>> WRITES = Map.of(
+            AwsFunctions.WORKFLOW, Map.of("dynamodb:PutItem", ANY_KEY, "dynamodb:UpdateItem", ANY_KEY,
+                    "dynamodb:DeleteItem", List.of(WAITING_KEY_PREFIX)),
+            AwsFunctions.API, FRONT_END,
+            AwsFunctions.SLACK, FRONT_END,
+            AwsFunctions.TEAMS, Map.of(
+                    "dynamodb:PutItem", List.of(AWAY_KEY_PREFIX, ADDRESS_KEY_PREFIX + SLACK_CHANNEL + "#",
+                            ADDRESS_KEY_PREFIX + TEAMS_CHANNEL + "#"),
+                    "dynamodb:DeleteItem", List.of(AWAY_KEY_PREFIX)));
+
+    private TableGrants() {
+    }
+
+    /** Every DynamoDB call {@code function} made in this test is one the stack grants it. */
+    static void assertGranted(AwsFunctions aws, String function) {
+        List<TableCalls.Call> calls = aws.tableCalls(function);
+        assertTrue(!calls.isEmpty(), function + " made no DynamoDB call: is it on its recording proxy?");
+        List<TableCalls.Call> refused = calls.stream().filter(call -> !granted(function, call)).toList();
+        assertEquals(List.of(), refused, function + " made calls the stack does not grant it");
+    }
+
+    /** {@code function} made {@code action} on a partition key starting with {@code prefix} in this test. */
+    static void assertMade(AwsFunctions aws, String function, String action, String prefix) {
+        assertTrue(aws.tableCalls(function).stream().anyMatch(call -> call.action().equals(action)
+                && call.partitionKey() != null && call.partitionKey().startsWith(prefix)),
+                function + " made no " + action + " on " + prefix + "…: " + aws.tableCalls(function));
+    }
+
+    private static boolean granted(String function, TableCalls.Call call) {
+        if (READS.contains(call.action())) {
+            return true;
+        }
+        List<String> prefixes = WRITES.get(function).getOrDefault(call.action(), List.of());
+        return call.partitionKey() != null && prefixes.stream().anyMatch(call.partitionKey()::startsWith);
+    }
+}
