@@ -59,6 +59,11 @@ final class LeaveSteps {
         return clock.instant().plus(timeout);
     }
 
+    /** As {@link #askPlace(String, int, int, String, Duration, String, int)}, with the stage's whole window (a first ask). */
+    StageApproval.Asked askPlace(String requestId, int stage, int place, String callbackId, String key, int round) {
+        return askPlace(requestId, stage, place, callbackId, policy.approvalTimeout(), key, round);
+    }
+
     /**
      * Asks whoever decides for a place of a stage now — its approver, or their stand-in while they are away — with
      * the callback {@code callbackId}, stored on the request first so an answer can find it. A message that asked
