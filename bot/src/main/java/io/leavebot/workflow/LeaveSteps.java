@@ -107,7 +107,7 @@ final class LeaveSteps {
                 moved.add(place);
                 continue;
             }
-            String key = leave.executionName() + "/" + LeaveWorkflow.STAGE + stage + "/" + StageApproval.REMINDER + number + "/" + (place + 1);
+            String key = reminderKey(leave, stage, number, place);
             notifier.followUp(key, p.messageKey(), p.asked(), new Notification(Kind.REMINDER, leave, p.callbackId(), number, alsoAway(leave)));
         }
         return new StageApproval.Reminded(moved, left(deadline));
@@ -208,6 +208,9 @@ final class LeaveSteps {
             }
             Notification update = new Notification(Kind.APPROVER_UPDATE, leave, place.callbackId(), 0, List.of());
             boolean updated = notifier.updateApprovalMessage(place.messageKey(), update);
+            for (int number = 1; number <= reminderWaits(policy).size(); number++) {
+                notifier.updateApprovalMessage(reminderKey(leave, stage, number, i), update); // their buttons go too
+            }
             if (andSend || !updated && orSend) {
                 notifier.notify(key + "/" + LeaveWorkflow.STAGE + stage + "/" + (i + 1), place.asked(), update);
                 sent++;
@@ -291,6 +294,9 @@ final class LeaveSteps {
         LeaveRequest leave = load(requestId);
         Notification update = Notification.of(Kind.APPROVER_UPDATE, leave);
         boolean updated = notifier.updateApprovalMessage(approvalKey, update);
+        for (int number = 1; number <= reminderWaits(policy).size(); number++) { // the reminders' buttons go too
+            notifier.updateApprovalMessage(LeaveWorkflow.key(leave.executionName(), LeaveWorkflow.REMINDER + number), update);
+        }
         boolean approverDecided = leave.status() == LeaveStatus.APPROVED || leave.status() == LeaveStatus.REJECTED;
         return updated && approverDecided ? null : notifier.notify(key, leave.chain().firstApprover(), update);
     }
@@ -308,6 +314,11 @@ final class LeaveSteps {
         return seconds < 1 ? Duration.ZERO : Duration.ofSeconds(seconds);
     }
 
+
+    /** The idempotency key of reminder {@code number} to a place of a stage: the message to update once it is decided. */
+    private static String reminderKey(LeaveRequest leave, int stage, int number, int place) {
+        return leave.executionName() + "/" + LeaveWorkflow.STAGE + stage + "/" + StageApproval.REMINDER + number + "/" + (place + 1);
+    }
 
     private static int lastReached(ApprovalChain chain) {
         int last = 0;

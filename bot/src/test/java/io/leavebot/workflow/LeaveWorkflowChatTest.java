@@ -56,6 +56,24 @@ class LeaveWorkflowChatTest {
         assertEquals(1, chat.deliveries.stream().filter(d -> d.to().equals(ADA) && d.notification().kind() == Kind.OUTCOME).count());
     }
 
+    @Test
+    void onceDecidedTheRemindersInTheThreadLoseTheirButtonsToo() {
+        bot.leaves().submit(submission("r1"));
+        bot.settle();
+        bot.advance(java.time.Duration.ofSeconds(50)); // the reminders fall due at 50 s and 90 s
+        bot.advance(java.time.Duration.ofSeconds(41));
+        List<String> reminders = chat.deliveries.stream().filter(d -> d.notification().kind() == Kind.REMINDER)
+                .map(Delivery::ref).toList();
+        assertEquals(2, reminders.size());
+
+        bot.leaves().answer("r1", Answer.approve(GRACE, null));
+        bot.settle();
+
+        List<String> updated = chat.updates.stream().map(u -> u.ref()).toList();
+        assertTrue(updated.containsAll(reminders), updated.toString());
+        assertEquals(3, updated.size(), "the request and its two reminders");
+    }
+
     private List<Kind> kinds() {
         return chat.deliveries.stream().map(d -> d.notification().kind()).toList();
     }
