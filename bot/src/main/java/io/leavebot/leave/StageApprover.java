@@ -1,6 +1,7 @@
 package io.leavebot.leave;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * One approver's place in a stage, and how it stands.
@@ -18,9 +19,11 @@ import java.time.Instant;
  *                           (asked before this was kept, or not yet asked)
  * @param previousCallbackId the callback the place had before it was last asked again, so that the message with its
  *                           buttons can say who has the request now; null before a second ask
+ * @param awayUntil          while there is a stand-in, the last day of the approver's absence that made them one
+ *                           (a declared away period, or approved leave); null when not known
  */
 public record StageApprover(Person approver, Person standIn, String callbackId, String messageKey, LeaveStatus answer,
-        Decision decision, boolean escalated, Instant answerBy, String previousCallbackId) {
+        Decision decision, boolean escalated, Instant answerBy, String previousCallbackId, LocalDate awayUntil) {
 
     public StageApprover {
         if (approver == null) {
@@ -31,7 +34,7 @@ public record StageApprover(Person approver, Person standIn, String callbackId, 
     /** A place as chains kept it before the answer time and the previous callback were kept. */
     public StageApprover(Person approver, Person standIn, String callbackId, String messageKey, LeaveStatus answer,
             Decision decision, boolean escalated) {
-        this(approver, standIn, callbackId, messageKey, answer, decision, escalated, null, null);
+        this(approver, standIn, callbackId, messageKey, answer, decision, escalated, null, null, null);
     }
 
     public static StageApprover of(Person approver) {
@@ -64,12 +67,18 @@ public record StageApprover(Person approver, Person standIn, String callbackId, 
 
     /** The place asked with a new callback that takes an answer until {@code until}; the old callback is kept as previous. */
     public StageApprover asking(Person newStandIn, String newCallbackId, String newMessageKey, Instant until) {
+        return asking(newStandIn, null, newCallbackId, newMessageKey, until);
+    }
+
+    /** As {@link #asking(Person, String, String, Instant)}, the approver away until {@code away} (with a stand-in). */
+    public StageApprover asking(Person newStandIn, LocalDate away, String newCallbackId, String newMessageKey, Instant until) {
         String previous = callbackId != null && !callbackId.equals(newCallbackId) ? callbackId : previousCallbackId;
-        return new StageApprover(approver, newStandIn, newCallbackId, newMessageKey, answer, decision, escalated, until, previous);
+        return new StageApprover(approver, newStandIn, newCallbackId, newMessageKey, answer, decision, escalated, until, previous,
+                newStandIn == null ? null : away);
     }
 
     public StageApprover answering(LeaveStatus newAnswer, Decision newDecision) {
         return new StageApprover(approver, standIn, callbackId, messageKey, newAnswer, newDecision, escalated, answerBy,
-                previousCallbackId);
+                previousCallbackId, awayUntil);
     }
 }

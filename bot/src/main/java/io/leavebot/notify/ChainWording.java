@@ -59,7 +59,8 @@ final class ChainWording {
             sentences.add(LeaveWording.capitalised(rule) + ".");
         }
         if (place.standIn() != null) {
-            sentences.add("You decide for " + name(place.approver()) + ", who is away.");
+            sentences.add("You decide for " + name(place.approver()) + ", who is away"
+                    + (place.awayUntil() == null ? "" : " until " + LeaveWording.day(place.awayUntil())) + ".");
         }
         if (place.escalated()) {
             sentences.add((chain.stages().size() == 1 ? chain.stage(n).label() + " did not" : "Nobody in step " + n)

@@ -25,6 +25,10 @@ import java.util.List;
  * {@code previousCallbackId}) may be missing, and read as null.
  */
 final class ChainJson {
+    private static java.time.LocalDate date(String text) {
+        return text == null ? null : java.time.LocalDate.parse(text);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int VERSION = 1;
 
@@ -55,6 +59,7 @@ final class ChainJson {
                 putDecision(p, a.decision());
                 p.put("escalated", a.escalated());
                 p.put("answerBy", a.answerBy() == null ? null : a.answerBy().toString());
+                p.put("awayUntil", a.awayUntil() == null ? null : a.awayUntil().toString());
                 p.put("previousCallbackId", a.previousCallbackId());
             }
         }
@@ -76,7 +81,7 @@ final class ChainJson {
                 for (JsonNode p : s.path("approvers")) {
                     places.add(new StageApprover(person(p.get("approver")), person(p.get("standIn")), text(p, "callbackId"),
                             text(p, "messageKey"), status(p.get("answer")), decision(p.get("decision")), p.path("escalated").asBoolean(),
-                            instant(text(p, "answerBy")), text(p, "previousCallbackId")));
+                            instant(text(p, "answerBy")), text(p, "previousCallbackId"), date(text(p, "awayUntil"))));
                 }
                 stages.add(new ApprovalStage(text(s, "name"), ApprovalRule.valueOf(s.path("rule").asText()), places,
                         status(s.get("status")), decision(s.get("decision"))));

@@ -129,6 +129,17 @@ public final class AwayPeriods implements StandIns {
         return acting;
     }
 
+    /** The end of the declared period covering the day, else of the approved leave that makes a standing stand-in decide. */
+    @Override
+    public Optional<LocalDate> awayUntil(Person approver, LocalDate day) {
+        Optional<AwayPeriod> declared = calendar.covering(approver, day);
+        if (declared.isPresent()) {
+            return Optional.of(declared.get().to());
+        }
+        return leaves.findOverlaps(approver, day, day).stream().filter(leave -> leave.status() == LeaveStatus.APPROVED)
+                .map(leave -> leave.end()).max(LocalDate::compareTo);
+    }
+
     private Optional<Person> directStandIn(Person approver, LocalDate day) {
         Optional<AwayPeriod> declared = calendar.covering(approver, day);
         if (declared.isPresent()) {

@@ -75,7 +75,8 @@ final class LeaveSteps {
         StageApprover before = leave.chain().stage(stage).approvers().get(place);
         Person standIn = standIns.actingFor(before.approver(), LocalDate.now(clock))
                 .filter(other -> !other.isSameAs(before.approver())).orElse(null);
-        StageApprover now = before.asking(standIn, callbackId, key, clock.instant().plus(timeout));
+        LocalDate away = standIn == null ? null : standIns.awayUntil(before.approver(), LocalDate.now(clock)).orElse(null);
+        StageApprover now = before.asking(standIn, away, callbackId, key, clock.instant().plus(timeout));
         store.updateChain(requestId, leave.chain().withStage(stage, s -> s.withApprover(place, p -> now)));
         leave = load(requestId);
         // a step run again (after a crash) finds its own callback recorded: that is still the first ask of the round

@@ -12,4 +12,9 @@ public interface StandIns {
 
     /** The stand-in deciding for {@code approver} on {@code day}; empty when they decide themselves. */
     Optional<Person> actingFor(Person approver, LocalDate day);
+
+    /** The last day of the approver's absence that covers {@code day}, when known; for "who is away until …". */
+    default Optional<LocalDate> awayUntil(Person approver, LocalDate day) {
+        return Optional.empty();
+    }
 }

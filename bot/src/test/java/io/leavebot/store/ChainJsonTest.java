@@ -27,9 +27,10 @@ class ChainJsonTest {
     @Test
     void answerTimesAndPreviousCallbacksReadBack() {
         ApprovalChain chain = SampleLeaves.standingIn().chain().withStage(1, s -> s.withApprover(0,
-                p -> p.asking(SampleLeaves.BEA, "cb-2", "k2", SampleLeaves.DECIDED)));
+                p -> p.asking(SampleLeaves.BEA, java.time.LocalDate.of(2026, 1, 9), "cb-2", "k2", SampleLeaves.DECIDED)));
 
         assertEquals(chain, ChainJson.read(ChainJson.write(chain)));
+        assertEquals(java.time.LocalDate.of(2026, 1, 9), ChainJson.read(ChainJson.write(chain)).stage(1).approvers().get(0).awayUntil());
         assertEquals(SampleLeaves.CALLBACK_ID, chain.stage(1).approvers().get(0).previousCallbackId());
     }
 }

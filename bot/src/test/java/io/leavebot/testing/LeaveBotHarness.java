@@ -1,5 +1,7 @@
 package io.leavebot.testing;
 
+import java.util.Optional;
+import io.leavebot.workflow.StandIns;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.durable.DurableHandler;
@@ -277,7 +279,18 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     /** A new process on the same files: engine, store and front-end service built again; the engine recovers. */
     public void reopen() {
         // stand-ins as the away periods say: the workflow reads them when it asks an approver
-        reopenWith((store, notifier, policy, time) -> new LeaveWorkflow(store, notifier, policy, (approver, day) -> away.actingFor(approver, day), time));
+        StandIns standIns = new StandIns() { // the away periods of the bot as (re)opened: the field is set after the engine starts
+            @Override
+            public Optional<Person> actingFor(Person approver, LocalDate day) {
+                return away.actingFor(approver, day);
+            }
+
+            @Override
+            public Optional<LocalDate> awayUntil(Person approver, LocalDate day) {
+                return away.awayUntil(approver, day);
+            }
+        };
+        reopenWith((store, notifier, policy, time) -> new LeaveWorkflow(store, notifier, policy, standIns, time));
     }
 
     /** Like {@link #reopen}, with {@code workflow}'s handler registered under {@link LeaveRequests#FUNCTION}. */

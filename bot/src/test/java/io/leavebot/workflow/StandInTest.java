@@ -45,6 +45,9 @@ class StandInTest {
         StageApprover place = bot.leave("r1").chain().stage(1).approvers().get(0);
         assertTrue(GRACE.isSameAs(place.approver()));
         assertTrue(ALAN.isSameAs(place.standIn()), "the request shows who stands in");
+        assertEquals(TODAY.plusDays(4), place.awayUntil());
+        assertTrue(bot.mailTo(ALAN, "Leave request from Ada Lovelace").get(0).text()
+                .contains("You decide for Grace Hopper, who is away until Fri 9 Jan 2026."));
         AuditEntry delegated = bot.leaves().audit("r1").get(0);
         assertEquals(AuditEntry.DELEGATED, delegated.kind());
         assertEquals(GRACE.key(), delegated.actor());
@@ -129,6 +132,7 @@ class StandInTest {
         assertEquals(List.of(), bot.mailTo(GRACE, "Leave request from"));
         assertEquals(1, bot.mailTo(ALAN, "Leave request from Ada Lovelace").size());
         assertTrue(ALAN.isSameAs(bot.leave("r1").chain().stage(1).approvers().get(0).standIn()));
+        assertEquals(TODAY.plusDays(2), bot.leave("r1").chain().stage(1).approvers().get(0).awayUntil(), "the end of her leave");
     }
 
     @Test
