@@ -45,6 +45,17 @@ public record ApprovalChain(List<ApprovalStage> stages, OnTimeout onTimeout) {
         return Optional.empty();
     }
 
+    /** The number of the last stage anyone was asked in; 0 before the first ask. */
+    public int lastReached() {
+        int last = 0;
+        for (int n = 1; n <= stages.size(); n++) {
+            if (stage(n).reached()) {
+                last = n;
+            }
+        }
+        return last;
+    }
+
     /** Everyone who may decide now: the waiting approvers of the current stage, or their stand-ins. */
     public List<Person> waitingOn() {
         List<Person> people = new ArrayList<>();

@@ -30,11 +30,6 @@ public record NewLeave(
         }
     }
 
-    /** Input in the shape every LeaveBot before chains wrote: one approver. */
-    public static NewLeave withApprover(String requestId, Person employee, Person approver, String type, LocalDate start,
-            LocalDate end, boolean halfDay, String reason) {
-        return new NewLeave(requestId, employee, approver, type, start, end, halfDay, reason, null, null);
-    }
 
     /** Whether the request was made before chains: its workflow runs the single-approver flow of that time. */
     public boolean beforeChains() {

@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /** How a request's parts read in a sentence: names, dates, working days, type, decisions. */
@@ -170,7 +171,7 @@ final class LeaveWording {
     /** The stage deciding now; between stages the next one; once the request is decided, the last one reached. */
     static int stageNow(ApprovalChain chain) {
         return chain.current().orElseGet(() -> {
-            int last = lastReached(chain);
+            int last = Math.max(1, chain.lastReached()); // before anyone is asked: the first
             boolean movingOn = chain.stage(last).status() == LeaveStatus.APPROVED && last < chain.stages().size();
             return movingOn ? last + 1 : last;
         });
@@ -189,17 +190,7 @@ final class LeaveWording {
         ApprovalChain chain = leave.chain();
         return chain.current().map(n -> chain.stage(n).waiting().stream().filter(a -> a.standIn() != null)
                 .map(a -> " — " + name(a.standIn()) + " decides while " + name(a.approver()) + " is away")
-                .collect(java.util.stream.Collectors.joining())).orElse("");
-    }
-
-    private static int lastReached(ApprovalChain chain) {
-        int last = 1;
-        for (int n = 1; n <= chain.stages().size(); n++) {
-            if (chain.stage(n).reached()) {
-                last = n;
-            }
-        }
-        return last;
+                .collect(Collectors.joining())).orElse("");
     }
 
     /** The calendar day of an instant in the configured time zone. */

@@ -14,6 +14,7 @@ import io.leavebot.leave.OnTimeout;
 import io.leavebot.leave.Person;
 import io.leavebot.leave.StageApprover;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +26,8 @@ import java.util.List;
  * {@code previousCallbackId}) may be missing, and read as null.
  */
 final class ChainJson {
-    private static java.time.LocalDate date(String text) {
-        return text == null ? null : java.time.LocalDate.parse(text);
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

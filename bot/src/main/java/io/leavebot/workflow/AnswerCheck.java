@@ -1,5 +1,6 @@
 package io.leavebot.workflow;
 
+import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
 
@@ -39,7 +40,7 @@ final class AnswerCheck {
      * Whether {@code person} approves or rejects in the request's chain: an approver of one of its stages, or a
      * stand-in asked for one. Whether it is their turn is a matter of the callbacks open for them.
      */
-    static boolean mayDecide(Person person, io.leavebot.leave.LeaveRequest leave) {
+    static boolean mayDecide(Person person, LeaveRequest leave) {
         return person != null && leave.chain().stages().stream()
                 .flatMap(s -> s.approvers().stream()).anyMatch(a -> a.isDecidedBy(person));
     }

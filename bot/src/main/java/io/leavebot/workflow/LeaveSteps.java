@@ -186,7 +186,7 @@ final class LeaveSteps {
      */
     int updateApprovers(String requestId, String key) {
         LeaveRequest leave = load(requestId);
-        int last = lastReached(leave.chain());
+        int last = leave.chain().lastReached();
         int sent = 0;
         for (int n = 1; n <= last; n++) {
             boolean decided = leave.status() == LeaveStatus.APPROVED || leave.status() == LeaveStatus.REJECTED;
@@ -202,6 +202,7 @@ final class LeaveSteps {
     private int tellApprovers(LeaveRequest leave, int stage, String key, boolean orSend, boolean andSend) {
         int sent = 0;
         List<StageApprover> places = leave.chain().stage(stage).approvers();
+        int reminders = reminderWaits(policy).size();
         for (int i = 0; i < places.size(); i++) {
             StageApprover place = places.get(i);
             if (place.messageKey() == null) {
@@ -209,7 +210,7 @@ final class LeaveSteps {
             }
             Notification update = new Notification(Kind.APPROVER_UPDATE, leave, place.callbackId(), 0, List.of());
             boolean updated = notifier.updateApprovalMessage(place.messageKey(), update);
-            for (int number = 1; number <= reminderWaits(policy).size(); number++) {
+            for (int number = 1; number <= reminders; number++) {
                 notifier.updateApprovalMessage(reminderKey(leave, stage, number, i), update); // their buttons go too
             }
             if (andSend || !updated && orSend) {
@@ -319,16 +320,6 @@ final class LeaveSteps {
     /** The idempotency key of reminder {@code number} to a place of a stage: the message to update once it is decided. */
     private static String reminderKey(LeaveRequest leave, int stage, int number, int place) {
         return leave.executionName() + "/" + LeaveWorkflow.STAGE + stage + "/" + StageApproval.REMINDER + number + "/" + (place + 1);
-    }
-
-    private static int lastReached(ApprovalChain chain) {
-        int last = 0;
-        for (int n = 1; n <= chain.stages().size(); n++) {
-            if (chain.stage(n).reached()) {
-                last = n;
-            }
-        }
-        return last;
     }
 
     private LeaveRequest load(String requestId) {
