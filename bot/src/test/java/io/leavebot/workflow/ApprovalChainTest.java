@@ -320,7 +320,9 @@ class ApprovalChainTest {
         bot.settle();
         bot.crash(); // and once more while HR is being waited for
         bot.reopen();
-        bot.leaves().answer("r1", Answer.approve(IVAN, null));
+        awaitAsked(IVAN);
+        assertEquals(Answered.Result.ACCEPTED, bot.leaves().answer("r1", Answer.approve(IVAN, null)).result(),
+                "HR was asked: " + bot.leave("r1").chain());
         bot.settle();
 
         assertEquals(LeaveStatus.APPROVED, bot.leave("r1").status());
@@ -330,6 +332,24 @@ class ApprovalChainTest {
         assertEquals(1, bot.mailTo(ADA, "Leave request received").size());
         assertEquals(1, bot.mailTo(ADA, "Your leave request moved on").size());
         assertEquals(1, bot.mailTo(ADA, "Your leave is approved").size());
+    }
+
+    /**
+     * Settles until the request waits on {@code person}, for at most about five seconds. Once, in a loaded full run,
+     * HR was not yet asked when the reopened engine first looked idle; the cause is not known yet (the harness's crash
+     * closes the engine but cannot stop an invocation's thread as a process death would). If HR is never asked, the
+     * answer below is refused and the test fails.
+     */
+    private void awaitAsked(Person person) {
+        for (int look = 0; look < 50 && bot.leave("r1").callbackFor(person).isEmpty(); look++) {
+            bot.settle();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static List<String> keys(Person... people) {
