@@ -45,7 +45,11 @@ class ApprovalChainTest {
     @RegisterExtension
     final LeaveBotHarness bot = new LeaveBotHarness(storeAndMail()).withRouting(routing(MANAGER_THEN_HR));
 
-    /** The self-hosted shape (SQLite, SMTP); {@link ApprovalChainOnAwsTest} runs the same on DynamoDB and SES. */
+    /**
+     * The self-hosted shape (SQLite, SMTP). On DynamoDB the chains are covered by the store's contract and one-stage
+     * chains by {@code LeaveWorkflowOnAwsTest}: run through this class, dynalite (an in-memory Node process) stopped
+     * answering during its last test in half the CI runs, for reasons not found yet.
+     */
     StoreAndMail storeAndMail() {
         return StoreAndMail.sqliteAndSmtp();
     }
