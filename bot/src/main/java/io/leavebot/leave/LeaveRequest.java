@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param decision      what decided the request: the deciding answer (of the last stage, or the rejecting one), the
  *                      withdrawal, or for EXPIRED and automatic approval a decision by nobody
  * @param executionName the durable execution carrying it ({@code leave-<id>})
+ * @param workingDays   how many of the employee's working days it covers (their working week, without public
+ *                      holidays and company days off), as counted when it was made; a half day is 0.5
  */
 public record LeaveRequest(
         String id,
@@ -26,12 +28,21 @@ public record LeaveRequest(
         Instant createdAt,
         Instant updatedAt,
         Decision decision,
-        String executionName) {
+        String executionName,
+        double workingDays) {
 
     private static final String EXECUTION_PREFIX = "leave-";
 
     public LeaveRequest {
         reason = BidiControls.strip(reason); // also for requests stored before controls were stripped on the way in
+    }
+
+    /** A request stored before LeaveBot knew working weeks and holidays: its days counted Monday to Friday, as then. */
+    public LeaveRequest(String id, Person employee, ApprovalChain chain, String type, LocalDate start, LocalDate end,
+            boolean halfDay, String reason, LeaveStatus status, Instant createdAt, Instant updatedAt, Decision decision,
+            String executionName) {
+        this(id, employee, chain, type, start, end, halfDay, reason, status, createdAt, updatedAt, decision, executionName,
+                halfDay ? 0.5 : WorkingDays.between(start, end));
     }
 
     /** The name of the durable execution for a request id: the one place it is built. */
@@ -44,11 +55,6 @@ public record LeaveRequest(
         boolean ours = executionName != null && executionName.startsWith(EXECUTION_PREFIX)
                 && executionName.length() > EXECUTION_PREFIX.length();
         return ours ? Optional.of(executionName.substring(EXECUTION_PREFIX.length())) : Optional.empty();
-    }
-
-    /** Working days (Mon–Fri) the request covers; a half day counts 0.5. */
-    public double workingDays() {
-        return halfDay ? 0.5 : WorkingDays.between(start, end);
     }
 
     /** Everyone who may approve or reject it now (the current stage's waiting approvers and stand-ins). */
@@ -70,11 +76,16 @@ public record LeaveRequest(
 
     public LeaveRequest withStatus(LeaveStatus newStatus, Decision newDecision, Instant at) {
         return new LeaveRequest(id, employee, chain, type, start, end, halfDay, reason, newStatus, createdAt, at,
-                newDecision, executionName);
+                newDecision, executionName, workingDays);
+    }
+
+    public LeaveRequest withWorkingDays(double value) {
+        return new LeaveRequest(id, employee, chain, type, start, end, halfDay, reason, status, createdAt, updatedAt,
+                decision, executionName, value);
     }
 
     public LeaveRequest withChain(ApprovalChain value) {
         return new LeaveRequest(id, employee, value, type, start, end, halfDay, reason, status, createdAt, updatedAt,
-                decision, executionName);
+                decision, executionName, workingDays);
     }
 }

@@ -1,5 +1,7 @@
 package io.leavebot.leave;
 
+import io.leavebot.balance.Deduction;
+import io.leavebot.balance.InsufficientBalanceException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,7 +42,32 @@ public interface LeaveStore {
      * @throws java.util.NoSuchElementException if there is no such request
      * @throws IllegalArgumentException         if {@code to} is PENDING
      */
-    LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at);
+    default LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at) {
+        return decide(id, to, decision, at, null);
+    }
+
+    /**
+     * As {@link #decide(String, LeaveStatus, Decision, Instant)}, and an approval takes {@code deduction} from the
+     * employee's balance in the same conditional write: the request's TAKEN ledger entries
+     * ({@link Deduction#entries}) are written with the status or not at all, so a crash can never record one
+     * without the other. If the request was decided before, nothing is written (the first decision's entries stand).
+     *
+     * @param deduction with APPROVED, what it takes (null: nothing, e.g. for an untracked type); else null
+     * @throws InsufficientBalanceException if a part would leave its year's stored sum below its floor; nothing is
+     *                                      written
+     */
+    LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at, Deduction deduction);
+
+    /**
+     * Cancels approved leave that has not started: APPROVED becomes CANCELLED with {@code cancellation} as the
+     * decision (the approval stays in the audit), and every TAKEN entry of the request is refunded (a REFUND entry
+     * of the same amount, {@code LedgerEntry.refundId}), in one conditional write. If the request is not APPROVED,
+     * or starts on or before {@code today}, nothing changes and it is returned as it is (so a repeated step sees the
+     * first outcome).
+     *
+     * @throws java.util.NoSuchElementException if there is no such request
+     */
+    LeaveRequest cancel(String id, Decision cancellation, LocalDate today);
 
     /**
      * The request an approval callback was created for: any callback it ever had, the current one or one replaced

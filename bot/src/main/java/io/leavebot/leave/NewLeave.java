@@ -11,6 +11,10 @@ import java.time.LocalDate;
  * @param chain        who approves, as the routing had it when the request was made
  * @param autoApproval when a rule approves the request as it is made, the rule in words ("sick leave of up to 1
  *                     day is approved automatically"); else null
+ * @param workingDays  the employee's working days it covers, as counted when it was made; null in input made
+ *                     before working weeks and holidays were known (then Monday to Friday counts)
+ * @param cancellation only in the input of a cancellation's own execution ({@code leave-<id>-cancel}): who cancels
+ *                     the approved leave, when and why; null in every request's input
  */
 public record NewLeave(
         String requestId,
@@ -22,7 +26,9 @@ public record NewLeave(
         boolean halfDay,
         String reason,
         ApprovalChain chain,
-        String autoApproval) {
+        String autoApproval,
+        Double workingDays,
+        Decision cancellation) {
 
     public NewLeave {
         if ((approver == null) == (chain == null)) {
@@ -43,7 +49,8 @@ public record NewLeave(
 
     /** The request as its workflow records it when it starts: PENDING since {@code at}, nobody asked yet. */
     public LeaveRequest pending(Instant at) {
-        return new LeaveRequest(requestId, employee, approvalChain(), type, start, end, halfDay, reason,
+        LeaveRequest counted = new LeaveRequest(requestId, employee, approvalChain(), type, start, end, halfDay, reason,
                 LeaveStatus.PENDING, at, at, null, LeaveRequest.executionNameFor(requestId));
+        return workingDays == null ? counted : counted.withWorkingDays(workingDays);
     }
 }

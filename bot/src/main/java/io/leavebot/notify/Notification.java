@@ -1,5 +1,6 @@
 package io.leavebot.notify;
 
+import io.leavebot.balance.BalanceNote;
 import io.leavebot.leave.LeaveRequest;
 import java.util.List;
 
@@ -9,8 +10,11 @@ import java.util.List;
  * @param callbackId     for {@link Kind#APPROVAL_REQUEST}, {@link Kind#APPROVAL_REQUEST_AGAIN} and reminders: what the Approve / Reject actions resolve
  * @param reminderNumber 1, 2… for {@link Kind#REMINDER}; for {@link Kind#PROGRESS} the stage just approved; else 0
  * @param alsoAway       for the approver: others with the same approver away on overlapping days
+ * @param balance        the employee's balance of the request's type, for the texts that state it; null when the
+ *                       type is not tracked (or for a notification made before balances)
  */
-public record Notification(Kind kind, LeaveRequest leave, String callbackId, int reminderNumber, List<LeaveRequest> alsoAway) {
+public record Notification(Kind kind, LeaveRequest leave, String callbackId, int reminderNumber, List<LeaveRequest> alsoAway,
+        BalanceNote balance) {
 
     public enum Kind {
         /** To the employee: we got your request. */
@@ -35,7 +39,15 @@ public record Notification(Kind kind, LeaveRequest leave, String callbackId, int
         alsoAway = alsoAway == null ? List.of() : List.copyOf(alsoAway);
     }
 
+    public Notification(Kind kind, LeaveRequest leave, String callbackId, int reminderNumber, List<LeaveRequest> alsoAway) {
+        this(kind, leave, callbackId, reminderNumber, alsoAway, null);
+    }
+
     public static Notification of(Kind kind, LeaveRequest leave) {
         return new Notification(kind, leave, null, 0, List.of());
+    }
+
+    public Notification withBalance(BalanceNote value) {
+        return new Notification(kind, leave, callbackId, reminderNumber, alsoAway, value);
     }
 }

@@ -135,7 +135,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
      * conditional update.
      */
     @Override
-    public LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at) {
+    public LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at, io.leavebot.balance.Deduction deduction) {
         NewRequestCheck.requireFinal(to);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", s(LeaveStatus.PENDING.name()),
                 ":to", s(to.name()), ":at", s(DynamoDbLeaveItems.instant(at))));
@@ -291,5 +291,20 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
 
     private LeaveRequest requireExists(String id) {
         return get(id).orElseThrow(() -> new NoSuchElementException("no leave request with id " + id));
+    }
+
+    @Override
+    public LeaveRequest cancel(String id, Decision cancellation, LocalDate today) {
+        throw new UnsupportedOperationException("issue 13: being built");
+    }
+
+    @Override
+    public List<io.leavebot.balance.LedgerEntry> entries(Person person) {
+        throw new UnsupportedOperationException("issue 13: being built");
+    }
+
+    @Override
+    public io.leavebot.balance.LedgerEntry adjust(io.leavebot.balance.LedgerEntry adjustment) {
+        throw new UnsupportedOperationException("issue 13: being built");
     }
 }

@@ -123,7 +123,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
     }
 
     @Override
-    public synchronized LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at) {
+    public synchronized LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at, io.leavebot.balance.Deduction deduction) {
         NewRequestCheck.requireFinal(to);
         String sql = "UPDATE leave_requests SET status = ?, updated_at = ?, decided_by_slack = ?, decided_by_email = ?, "
                 + "decided_by_name = ?, decided_at = ?, decision_comment = ? WHERE id = ? AND status = 'PENDING'";
@@ -365,5 +365,20 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
 
     private IllegalStateException failure(String what, SQLException e) {
         return new IllegalStateException("cannot " + what + " in " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public LeaveRequest cancel(String id, Decision cancellation, LocalDate today) {
+        throw new UnsupportedOperationException("issue 13: being built");
+    }
+
+    @Override
+    public List<io.leavebot.balance.LedgerEntry> entries(Person person) {
+        throw new UnsupportedOperationException("issue 13: being built");
+    }
+
+    @Override
+    public io.leavebot.balance.LedgerEntry adjust(io.leavebot.balance.LedgerEntry adjustment) {
+        throw new UnsupportedOperationException("issue 13: being built");
     }
 }

@@ -1,5 +1,6 @@
 package io.leavebot.store;
 
+import io.leavebot.balance.LeaveLedger;
 import io.leavebot.leave.AwayCalendar;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.notify.ChatAddressBook;
@@ -7,7 +8,7 @@ import io.leavebot.notify.NotificationLog;
 
 /**
  * The ports an adapter keeps together in one database — the leave requests, the notification log, the chat
- * address book and the approvers' away calendar — so that a composition root opens one thing and hands each part to whoever needs it.
+ * address book, the approvers' away calendar and the leave ledger — so that a composition root opens one thing and hands each part to whoever needs it.
  */
-public interface Store extends LeaveStore, NotificationLog, ChatAddressBook, AwayCalendar {
+public interface Store extends LeaveStore, NotificationLog, ChatAddressBook, AwayCalendar, LeaveLedger {
 }

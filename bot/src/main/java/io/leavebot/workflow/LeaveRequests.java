@@ -61,6 +61,24 @@ public final class LeaveRequests {
         }
     }
 
+    /** The outcome of a cancellation (of approved leave that has not started, or a withdrawal of a pending request). */
+    public record Cancelled(Result result, LeaveRequest leave) {
+        public enum Result {
+            /** Withdrawn, or the cancellation's execution runs: it records it, refunds the days and tells everyone. */
+            ACCEPTED,
+            /** Only the employee (or an admin) cancels. */
+            NOT_ALLOWED,
+            /** No request has this id. */
+            NOT_FOUND,
+            /** The leave has started (or is over): it cannot be cancelled any more. */
+            STARTED,
+            /** Rejected, expired or cancelled before; nothing changed. */
+            ALREADY_DECIDED,
+            /** The request is still being set up; try again shortly. */
+            NOT_READY
+        }
+    }
+
     /**
      * The outcome of an answer; {@code leave} is the request as stored (null if unknown). Right after another answer
      * or the expiry closed the approval, ALREADY_DECIDED may come with the request still PENDING for a moment,
@@ -134,7 +152,7 @@ public final class LeaveRequests {
         double days = submission.halfDay() ? 0.5 : WorkingDays.between(submission.start(), submission.end());
         String autoApproval = routing.autoApprovalFor(type, days).map(ApproverRouting.AutoApproval::describe).orElse(null);
         NewLeave leave = new NewLeave(id, submission.employee(), null, type, submission.start(), submission.end(),
-                submission.halfDay(), submission.reason(), chain, autoApproval);
+                submission.halfDay(), submission.reason(), chain, autoApproval, days, null);
         try {
             client.start(workflow, executionName, JSON.serialize(leave));
         } catch (ExecutionAlreadyStartedException e) {
@@ -159,6 +177,20 @@ public final class LeaveRequests {
                 stage.approvers().stream().map(a -> a.approver().chatUserId(ApproverRouting.SLACK).equals(slackUserId)
                         ? StageApprover.of(employee) : a).toList(), stage.status(), stage.decision())).toList();
         return new ApprovalChain(stages, chain.onTimeout());
+    }
+
+    /** What people have left, and what a request would take. */
+    public io.leavebot.balance.Balances balances() {
+        throw new UnsupportedOperationException("issue 13: being built");
+    }
+
+    /**
+     * Cancels {@code requestId} for {@code by}: a PENDING request is withdrawn (as {@link Answer#withdraw} would), an
+     * APPROVED one that has not started is cancelled by its own execution {@code leave-<id>-cancel}, which records
+     * it with the refund in one write and tells the approvers and the employee. Only the employee or an admin may.
+     */
+    public Cancelled cancel(String requestId, Person by) {
+        throw new UnsupportedOperationException("issue 13: being built");
     }
 
     /**
