@@ -4,7 +4,6 @@ import io.leavebot.balance.Balance.Line;
 import io.leavebot.balance.LedgerEntry.Kind;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
-import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.Person;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Balances, worked out from the policy and the stored ledger each time they are asked for: what a leave year
@@ -39,18 +39,20 @@ public final class Balances {
     private final BalancePolicies policies;
     private final Holidays holidays;
     private final LeaveLedger ledger;
-    private final LeaveStore requests;
+    private final Function<Person, List<LeaveRequest>> requestsOf;
     private final Clock clock;
 
     /**
-     * @param requests where the pending requests are (they are not in the ledger until approved)
-     * @param clock    gives today, in the zone people's days are counted in
+     * @param requestsOf a person's requests, e.g. {@code LeaveStore::listByEmployee}: the pending ones are not in the
+     *                   ledger until approved
+     * @param clock      gives today, in the zone people's days are counted in
      */
-    public Balances(BalancePolicies policies, Holidays holidays, LeaveLedger ledger, LeaveStore requests, Clock clock) {
+    public Balances(BalancePolicies policies, Holidays holidays, LeaveLedger ledger,
+            Function<Person, List<LeaveRequest>> requestsOf, Clock clock) {
         this.policies = policies;
         this.holidays = holidays;
         this.ledger = ledger;
-        this.requests = requests;
+        this.requestsOf = requestsOf;
         this.clock = clock;
     }
 
@@ -96,6 +98,10 @@ public final class Balances {
     public WorkingCalendar calendarOf(Person person) {
         PersonPolicy p = policyOf(person);
         return new WorkingCalendar(p.week(), holidays, p.country(), p.region(), policies.companyDaysOff());
+    }
+
+    public BalancePolicies policies() {
+        return policies;
     }
 
     public LocalDate today() {
@@ -319,7 +325,7 @@ public final class Balances {
     }
 
     private List<LeaveRequest> pending(Person person, String except) {
-        return requests.listByEmployee(person).stream()
+        return requestsOf.apply(person).stream()
                 .filter(r -> r.status() == LeaveStatus.PENDING && !r.id().equals(except)).toList();
     }
 
