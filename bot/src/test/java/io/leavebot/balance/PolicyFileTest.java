@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.leavebot.balance.TypePolicy.Accrual;
 import io.leavebot.balance.TypePolicy.CarryOver;
 import io.leavebot.balance.TypePolicy.Kind;
+import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.Person;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,9 +21,11 @@ import java.time.Month;
 import java.time.MonthDay;
 import java.time.Period;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +92,18 @@ class PolicyFileTest {
         assertEquals(n("28"), samsAnnual.allowance());
         assertEquals(new CarryOver(n("5"), MonthDay.of(3, 31)), samsAnnual.carryOver(), "the rest of the group's policy stays");
         assertEquals(Optional.empty(), sam.type("unpaid"));
+    }
+
+    @Test
+    void theReadmesExampleReads() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Balances, public holidays and the policy file");
+        int start = readme.indexOf("```json\n", section) + "```json\n".length();
+        BalancePolicies policies = PolicyFile.fromJson(readme.substring(start, readme.indexOf("```", start)), "README.md",
+                LeavePolicy.DEFAULT.types());
+
+        assertEquals(n("20"), policies.forPerson(Person.ofEmail("sam@example.com", null)).type("annual").orElseThrow().allowance());
+        assertEquals(Unit.HOURS, policies.forPerson(Person.ofEmail("priya@example.com", null)).type("other").orElseThrow().unit());
     }
 
     @Test
@@ -214,15 +229,15 @@ class PolicyFileTest {
         assertTrue(problemOf(settings("LEAVEBOT_POLICY", "{\"groups\": 1}")).startsWith("LEAVEBOT_POLICY line 1: groups must be"));
     }
 
-    private static java.util.function.Function<String, Optional<String>> settings(String... namesAndValues) {
-        Map<String, String> values = new java.util.HashMap<>();
+    private static Function<String, Optional<String>> settings(String... namesAndValues) {
+        Map<String, String> values = new HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             values.put(namesAndValues[i], namesAndValues[i + 1]);
         }
         return name -> Optional.ofNullable(values.get(name));
     }
 
-    private static String problemOf(java.util.function.Function<String, Optional<String>> settings) {
+    private static String problemOf(Function<String, Optional<String>> settings) {
         return assertThrows(IllegalArgumentException.class, () -> PolicyFile.fromSettings(settings, TYPES)).getMessage();
     }
 }
