@@ -259,6 +259,25 @@ class BalancesTest {
     }
 
     @Test
+    void aRefundGivesTheDaysBackAndAnAdjustmentCountsInWhatApprovalsMayTake() {
+        Balances balances = balances("{\"annual\": {\"allowance\": 5}}", "{}", d(2026, 6, 1));
+        approve(balances, request(balances, "a", "annual", d(2026, 6, 1), d(2026, 6, 5)));
+        ledger.add(new LedgerEntry(LedgerEntry.refundId("a", 2026), SAM, "annual", 2026, LedgerEntry.Kind.REFUND, new BigDecimal("5.00"),
+                "a", d(2026, 6, 1), AT, SAM, null));
+        ledgerPort.adjust(new LedgerEntry(LedgerEntry.adjustmentId("k1"), SAM, "annual", 2026, LedgerEntry.Kind.ADJUSTMENT,
+                new BigDecimal("2"), null, null, AT, PRIYA, "overtime in May"));
+
+        Balance b = balances.of(SAM, "annual", d(2026, 6, 1)).orElseThrow();
+        assertAmount("0", b.taken());
+        assertAmount("7", b.remaining());
+        assertEquals(List.of(Line.Kind.GRANTED, Line.Kind.ADJUSTED, Line.Kind.TAKEN, Line.Kind.REFUNDED), // by date: adjusted on 5 January
+                b.lines().stream().map(Line::kind).toList());
+        approve(balances, request(balances, "b", "annual", d(2026, 6, 8), d(2026, 6, 16))); // 7 days: the 5 and the 2 adjusted
+        assertThrows(InsufficientBalanceException.class,
+                () -> approve(balances, request(balances, "c", "annual", d(2026, 6, 17), d(2026, 6, 17))));
+    }
+
+    @Test
     void twoApprovalsAtOnceCannotOverdrawTheBalance() {
         Balances balances = balances("{\"annual\": {\"allowance\": 5}}", "{}", d(2026, 6, 1));
         LeaveRequest first = request(balances, "a", "annual", d(2026, 6, 1), d(2026, 6, 3));
