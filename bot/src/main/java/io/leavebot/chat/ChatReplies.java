@@ -53,7 +53,9 @@ public final class ChatReplies {
                 "• " + command + " " + other + " " + WorkingDays.exampleDay(today) + " — asks for another type of leave: "
                         + String.join(", ", types) + " (" + types.get(0) + " if you leave it out)",
                 "• " + command + " list — shows your requests and where they stand",
-                "• " + command + " cancel <id> — withdraws a request that is still waiting"));
+                "• " + command + " balance — shows how much leave you have left, and your next public holidays",
+                "• " + command + " cancel <id> — withdraws a request that is still waiting, or cancels approved leave "
+                        + "that has not started (the days go back to your balance)"));
         lines.addAll(new AwayReplies(command).help(today));
         return ChatReply.of(lines);
     }

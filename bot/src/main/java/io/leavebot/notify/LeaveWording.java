@@ -79,11 +79,7 @@ final class LeaveWording {
 
     /** "annual leave", "sick leave"; a type that already says "leave" is kept as it is. */
     static String typePhrase(LeaveRequest leave) {
-        String type = leave.type() == null ? "" : leave.type().trim().toLowerCase(Locale.ROOT);
-        if (type.isEmpty()) {
-            return "leave";
-        }
-        return type.endsWith("leave") ? type : type + " leave";
+        return BalanceWording.typePhrase(leave.type());
     }
 
     /** "5 working days of annual leave". */

@@ -8,15 +8,15 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import io.leavebot.chat.AwayCommands;
+import io.leavebot.chat.BalanceCommands;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.ChatReply;
 import io.leavebot.chat.CommandParser;
 import io.leavebot.chat.LeaveCommand;
 import io.leavebot.chat.RequestIds;
-import io.leavebot.workflow.Answer;
+import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.Person;
 import io.leavebot.workflow.LeaveRequests;
-import io.leavebot.workflow.LeaveRequests.Answered;
 import io.leavebot.workflow.LeaveRequests.Submitted;
 import java.io.IOException;
 import java.time.Clock;
@@ -24,7 +24,8 @@ import java.time.LocalDate;
 
 /**
  * {@code /leave}: with no text it opens the request form; with dates it asks for leave straight away (the request
- * id derived from the command's trigger id); {@code list}, {@code cancel <id>} and {@code help} do what they say;
+ * id derived from the command's trigger id); {@code list}, {@code balance}, {@code cancel <id>} (a waiting request
+ * or approved leave that has not started, {@link BalanceCommands}) and {@code help} do what they say;
  * {@code away …} and {@code standin …} keep the approver's away periods and stand-in ({@link AwayCommands}), the
  * stand-in named by an @mention (Slack escapes it in the text, {@code should_escape} in the manifest).
  * The grammar is {@link CommandParser}'s. Every answer is ephemeral, in the command's HTTP response.
@@ -38,17 +39,19 @@ final class CommandListener implements SlashCommandHandler {
     private final ChatReplies replies;
     private final RequestModal requestForm;
     private final AwayCommands away;
+    private final BalanceCommands balances;
     private final Clock clock;
 
     /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
     CommandListener(LeaveRequests leaves, SlackPeople people, CommandParser parser, ChatReplies replies, RequestModal requestForm,
-            AwayCommands away, Clock clock) {
+            AwayCommands away, BalanceCommands balances, Clock clock) {
         this.leaves = leaves;
         this.people = people;
         this.parser = parser;
         this.replies = replies;
         this.requestForm = requestForm;
         this.away = away;
+        this.balances = balances;
         this.clock = clock;
     }
 
@@ -62,6 +65,7 @@ final class CommandListener implements SlashCommandHandler {
             case REQUEST -> submit(asked, command, today);
             case LIST -> list(people.person(command.getUserId()));
             case CANCEL -> cancel(asked.requestId(), command);
+            case BALANCE -> balances.balance(people.person(command.getUserId()));
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN ->
                     away.answer(asked, people.person(command.getUserId()), people::mentioned, today);
             case HELP -> replies.help(today);
@@ -103,9 +107,8 @@ final class CommandListener implements SlashCommandHandler {
     }
 
     private ChatReply cancel(String requestId, SlashCommandPayload command) {
-        Answer answer = Answer.cancel(people.person(command.getUserId()));
-        Answered answered = leaves.answer(requestId, answer);
-        AnswerLog.refused(command.getTeamId(), command.getUserId(), requestId, answer, answered);
-        return replies.answered(requestId, answer, answered);
+        LOG.log(System.Logger.Level.INFO, "slack cancel of request " + requestId + " (" + LeaveRequest.executionNameFor(requestId)
+                + ") by user " + command.getUserId() + " of team " + command.getTeamId());
+        return balances.cancel(requestId, people.person(command.getUserId()));
     }
 }

@@ -7,6 +7,8 @@ import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.AwayReplies;
+import io.leavebot.chat.BalanceCommands;
+import io.leavebot.chat.BalanceReplies;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.CommandParser;
 import io.leavebot.leave.LeavePolicy;
@@ -68,8 +70,9 @@ public final class SlackApp {
         HomeTab home = new HomeTab(leaves, people, replies, awayHome);
         RejectModal rejectForm = new RejectModal(leaves, people, replies, home);
         var awayCommands = new AwayCommands(away, awayReplies);
+        var balanceCommands = new BalanceCommands(leaves, new BalanceReplies(texts, COMMAND));
         app.command(COMMAND, new CommandListener(leaves, people, new CommandParser(policy), replies, requestForm, awayCommands,
-                clock));
+                balanceCommands, clock));
         app.viewSubmission(RequestModal.CALLBACK_ID, requestForm::submitted);
         app.blockAction(DecisionButtons.ANY, new DecisionListener(leaves, people, replies, home, rejectForm));
         app.viewSubmission(RejectModal.CALLBACK_ID, rejectForm::submitted);
