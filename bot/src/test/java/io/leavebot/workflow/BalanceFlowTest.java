@@ -65,7 +65,9 @@ class BalanceFlowTest {
         assertEquals("not enough annual leave left: 10 days asked, 5 left", bot.leave("r2").decision().comment());
         assertEquals(List.of(new BigDecimal("-10.00")), taken());
         assertEquals(List.of(AuditEntry.BALANCE_REFUSED), bot.leaves().audit("r2").stream().map(AuditEntry::kind).toList());
-        assertEquals(1, bot.mailTo(ADA, "Your leave request was not approved").size());
+        assertTrue(mailBody(ADA, "Your leave request was not approved").contains("was approved, but the approval could not be "
+                + "booked: not enough annual leave left: 10 days asked, 5 left."), mailBody(ADA, "Your leave request was not approved"));
+        assertEquals(1, bot.mailTo(GRACE, "Ada Lovelace's leave could not be booked: ").size());
     }
 
     @Test
