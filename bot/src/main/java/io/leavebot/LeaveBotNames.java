@@ -32,6 +32,12 @@ public final class LeaveBotNames {
      * workflow keeps these lists, and may delete only items whose key starts so.
      */
     public static final String WAITING_KEY_PREFIX = "WAITING#";
+    /**
+     * How the partition key of a person's leave ledger starts: {@code LEDGER#<person key>}, holding its entries and
+     * its running sums per type and leave year. The workflow writes them (leave taken when approved, refunded when
+     * cancelled), the API function too (an admin's adjustments); the front ends read them for balances.
+     */
+    public static final String LEDGER_KEY_PREFIX = "LEDGER#";
     /** Partition key of every item (string). */
     public static final String PARTITION_KEY = "pk";
     /** Sort key of every item (string). */
