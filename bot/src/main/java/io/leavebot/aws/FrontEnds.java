@@ -23,7 +23,7 @@ final class FrontEnds {
 
     /** Balances of the settings' policy on {@code store}'s ledger, "today" in the deployment's zone. */
     static Balances balances(AwsSettings settings, Store store, LeavePolicy policy, Clock clock) {
-        BalancePolicies policies = settings.balancePolicies(policy.types(), HOLIDAYS);
+        BalancePolicies policies = settings.balancePolicies(policy.types());
         return new Balances(policies, HOLIDAYS, store, store::listByEmployee, clock.withZone(settings.zone()));
     }
 
