@@ -41,12 +41,23 @@ class BalanceFlowTest {
     @Test
     void anApprovalTakesTheDaysOnceAndTheBalanceDrops() {
         bot.submitted("r1"); // Mon 12 – Fri 16 Jan: 5 days
+        assertTrue(mailBody(GRACE, "Leave request from Ada Lovelace").contains("Ada Lovelace will have 20 of 25 days of annual leave left"));
+        assertTrue(mailBody(ADA, "Leave request received").contains("You will have 20 of 25 days of annual leave left"));
         approve("r1");
 
         assertEquals(LeaveStatus.APPROVED, bot.leave("r1").status());
         assertEquals(List.of(new BigDecimal("-5.00")), taken());
         assertEquals(0, new BigDecimal(20).compareTo(annual().remaining()));
         assertTrue(mailBody(ADA, "Your leave is approved").contains("20 of 25 days of annual leave left in 2026"));
+    }
+
+    @Test
+    void aReminderStatesTheBalanceAfterTheRequest() {
+        bot.submitted("r1");
+        bot.advance(java.time.Duration.ofSeconds(50));
+
+        assertTrue(mailBody(GRACE, "Reminder: ").contains("Ada Lovelace will have 20 of 25 days of annual leave left in 2026"),
+                mailBody(GRACE, "Reminder: "));
     }
 
     @Test
