@@ -86,8 +86,9 @@ final class TypePolicies {
         int kindAt = kindLayer(policy);
         boolean accrues = policy.get(kindAt).has("accrues");
         Value proRate = find(policy, "proRate");
-        if (accrues && proRate != null) {
-            throw proRate.problem("is for an allowance; an accrual counts from the day someone joins");
+        Value proRateWithAccrual = find(policy.subList(0, kindAt + 1), "proRate"); // not a group's, that an override replaces
+        if (accrues && proRateWithAccrual != null) {
+            throw proRateWithAccrual.problem("is for an allowance; an accrual counts from the day someone joins");
         }
         Value yearStarts = find(policy, "yearStarts");
         Value negativeLimit = find(policy, "negativeLimit");
