@@ -78,6 +78,16 @@ public final class LeaveBotNames {
     /** The one approver of everyone (with {@link #APPROVER_NAME_ENV}), when there is no routing document. */
     public static final String APPROVER_EMAIL_ENV = "LEAVEBOT_APPROVER_EMAIL";
     public static final String APPROVER_NAME_ENV = "LEAVEBOT_APPROVER_NAME";
+    /** The balance policy as JSON text (the policy file's format); or {@link #POLICY_FILE_ENV}. */
+    public static final String POLICY_ENV = "LEAVEBOT_POLICY";
+    /** The balance policy file (JSON or YAML): allowances, accruals, carry-over, working weeks, holidays' countries. */
+    public static final String POLICY_FILE_ENV = "LEAVEBOT_POLICY_FILE";
+    /** Without a policy: the ISO 3166 country whose public holidays everyone has (e.g. de, gb, us); none by default. */
+    public static final String COUNTRY_ENV = "LEAVEBOT_COUNTRY";
+    /** Without a policy: the region within {@link #COUNTRY_ENV} as jollyday names it (e.g. by, eng). */
+    public static final String REGION_ENV = "LEAVEBOT_REGION";
+    /** Comma-separated e-mail addresses of who may adjust balances and cancel anyone's leave. */
+    public static final String ADMINS_ENV = "LEAVEBOT_ADMINS";
 
     /** Key of the secret's JSON: the Slack bot token ({@code xoxb-…}); without it, people are reached by e-mail. */
     public static final String SECRET_SLACK_BOT_TOKEN = "slackBotToken";

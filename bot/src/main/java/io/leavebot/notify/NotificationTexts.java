@@ -41,11 +41,13 @@ public final class NotificationTexts {
 
     private final LeaveWording wording;
     private final OutcomeTexts outcomes;
+    private final CancellationTexts cancellations;
 
     /** @param zone where the people are: decision times and link expiries are shown in it (e.g. Europe/Berlin) */
     public NotificationTexts(ZoneId zone) {
         this.wording = new LeaveWording(zone);
         this.outcomes = new OutcomeTexts(wording);
+        this.cancellations = new CancellationTexts(wording);
     }
 
     /** The words for one notification. */
@@ -64,6 +66,8 @@ public final class NotificationTexts {
             case PROGRESS -> progress(notification);
             case OUTCOME -> outcomes.toEmployee(leave);
             case APPROVER_UPDATE -> outcomes.toApprover(leave, recipient(notification));
+            case CANCELLATION -> cancellations.toApprover(notification, recipient(notification));
+            case CANCELLED -> cancellations.toEmployee(notification);
         };
     }
 
@@ -98,8 +102,8 @@ public final class NotificationTexts {
      */
     public static Person recipient(Notification notification) {
         return switch (notification.kind()) {
-            case RECEIPT, PROGRESS, OUTCOME -> notification.leave().employee();
-            case APPROVAL_REQUEST, REMINDER, APPROVAL_REQUEST_AGAIN, APPROVAL_REPLACED, APPROVER_UPDATE ->
+            case RECEIPT, PROGRESS, OUTCOME, CANCELLED -> notification.leave().employee();
+            case APPROVAL_REQUEST, REMINDER, APPROVAL_REQUEST_AGAIN, APPROVAL_REPLACED, APPROVER_UPDATE, CANCELLATION ->
                     LeaveWording.addressee(notification);
         };
     }

@@ -25,14 +25,15 @@ import java.util.List;
  * (the employee's team, for "who else is out"); the chain itself is a JSON column ({@link ChainJson}). Rows written
  * before chains have none: they read as the one-approver chain of the approver columns and callback.
  * Dates are ISO text (so they compare as dates); instants are whole nanoseconds since the epoch, so a request
- * reads back exactly as it was written.
+ * reads back exactly as it was written. Rows written before working weeks have no {@code working_days}: they read
+ * with their Monday-to-Friday count, as LeaveBot counted then.
  */
 final class SqliteLeaveRows {
     static final String COLUMNS = "id, employee_key, employee_slack, employee_email, employee_name, approver_key, "
             + "approver_slack, approver_email, approver_name, type, start_date, end_date, half_day, reason, status, "
             + "created_at, updated_at, decided_by_slack, decided_by_email, decided_by_name, decided_at, "
-            + "decision_comment, execution_name, callback_id, approval_chain";
-    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + "decision_comment, execution_name, callback_id, approval_chain, working_days";
+    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
     private SqliteLeaveRows() {
     }
@@ -54,6 +55,7 @@ final class SqliteLeaveRows {
         s.setString(23, r.executionName());
         s.setString(24, null); // written before chains only
         s.setString(25, ChainJson.write(r.chain()));
+        s.setDouble(26, r.workingDays());
     }
 
     /** Binds decided_by_slack, decided_by_email, decided_by_name, decided_at, decision_comment from {@code first}. */
@@ -75,12 +77,14 @@ final class SqliteLeaveRows {
                 ? new Decision(decidedBy, decided ? instant(decidedAt) : null, rs.getString("decision_comment")) : null;
         LeaveStatus status = LeaveStatus.valueOf(rs.getString("status"));
         String chain = rs.getString("approval_chain");
-        return new LeaveRequest(rs.getString("id"), person(rs, "employee"),
+        LeaveRequest request = new LeaveRequest(rs.getString("id"), person(rs, "employee"),
                 chain != null ? ChainJson.read(chain) : singleApprover(person(rs, "approver"), rs.getString("callback_id"), status, decision),
                 rs.getString("type"), LocalDate.parse(rs.getString("start_date")), LocalDate.parse(rs.getString("end_date")),
                 rs.getInt("half_day") == 1, rs.getString("reason"), status,
                 instant(rs.getLong("created_at")), instant(rs.getLong("updated_at")), decision,
                 rs.getString("execution_name"));
+        double workingDays = rs.getDouble("working_days");
+        return rs.wasNull() ? request : request.withWorkingDays(workingDays); // NULL: written before, counted Monday to Friday
     }
 
     /** The chain of a request recorded before chains: its one approver, their callback and, once decided, the outcome. */

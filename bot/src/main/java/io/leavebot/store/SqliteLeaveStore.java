@@ -1,5 +1,8 @@
 package io.leavebot.store;
 
+import io.leavebot.balance.Deduction;
+import io.leavebot.balance.InsufficientBalanceException;
+import io.leavebot.balance.LedgerEntry;
 import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.AwayCalendar;
@@ -13,6 +16,7 @@ import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.NotificationLog;
 import io.leavebot.notify.SentNotification;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,11 +35,12 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * {@link LeaveStore} in a SQLite file (WAL), the local default. Its tables ({@code leave_requests},
- * {@code leave_callbacks}, {@code leave_audit}, {@code leave_notifications}, {@code chat_addresses}, and the
- * {@link AwayCalendar}'s, kept by {@link SqliteAwayCalendar} on the same connections; versions in
- * {@link SqliteSchema}) may live in the durable engine's file or in a file beside it. Writes are single
- * conditional statements ({@code ON CONFLICT DO NOTHING}, {@code WHERE status = 'PENDING'}), so they stay correct
- * even when several processes share the file. Within the process, writes are serialised on one connection and
+ * {@code leave_callbacks}, {@code leave_audit}, {@code leave_notifications}, {@code chat_addresses},
+ * {@code leave_ledger} ({@link SqliteLedgerRows}), and the {@link AwayCalendar}'s, kept by {@link SqliteAwayCalendar}
+ * on the same connections; versions in {@link SqliteSchema}) may live in the durable engine's file or in a file
+ * beside it. Writes are single conditional statements ({@code ON CONFLICT DO NOTHING}, {@code WHERE status =
+ * 'PENDING'}) or one {@code BEGIN IMMEDIATE} transaction (a decision with its ledger entries, a cancellation with
+ * its refunds), so they stay correct even when several processes share the file. Within the process, writes are serialised on one connection and
  * reads go to a few reader connections, so a front end's lookup never queues behind the workflows' writes (WAL
  * lets readers and the writer run at once).
  */
@@ -106,10 +111,10 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
      */
     @Override
     public synchronized void updateChain(String id, ApprovalChain chain) {
-        inTransaction("update the approval chain of request " + id, () -> {
+        inTransaction("update the approval chain of request " + id, writer -> {
             if (update("UPDATE leave_requests SET approval_chain = ? WHERE id = ? AND status = 'PENDING'", ChainJson.write(chain), id) == 0) {
-                requireExists(id);
-                return;
+                storedOn(writer, id);
+                return null;
             }
             for (String callbackId : chain.callbackIds()) {
                 update("INSERT INTO leave_callbacks (callback_id, request_id) VALUES (?, ?) ON CONFLICT DO NOTHING", callbackId, id);
@@ -119,25 +124,94 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
                 update("INSERT INTO leave_waiting (person_key, request_id, created_at) SELECT ?, id, created_at "
                         + "FROM leave_requests WHERE id = ? ON CONFLICT DO NOTHING", person.key(), id);
             }
+            return null;
         });
     }
 
+    /**
+     * One {@code BEGIN IMMEDIATE} transaction, so that the sums it checks cannot change before it commits, in this
+     * process or another on the file: read the request; if PENDING, check each part of the deduction against its
+     * year's stored sum, write the TAKEN entries, the status and the decision, and drop the waiting rows.
+     */
     @Override
-    public synchronized LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at, io.leavebot.balance.Deduction deduction) {
+    public synchronized LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at, Deduction deduction) {
         NewRequestCheck.requireFinal(to);
+        return inTransaction("decide leave request " + id, writer -> {
+            LeaveRequest request = storedOn(writer, id);
+            if (request.status() != LeaveStatus.PENDING) {
+                return request;
+            }
+            LedgerWrites.requireFits(request, to, deduction);
+            if (deduction != null) {
+                take(writer, deduction, deduction.entries(id, at, decision == null ? null : decision.by()));
+            }
+            setStatus(writer, id, LeaveStatus.PENDING, to, decision, at);
+            update("DELETE FROM leave_waiting WHERE request_id = ?", id);
+            return storedOn(writer, id);
+        });
+    }
+
+    /** Writes the TAKEN entries, each only if its year's stored sum still gives it (checked on the writer, in its transaction). */
+    private static void take(Connection writer, Deduction deduction, List<LedgerEntry> entries) throws SQLException {
+        for (int i = 0; i < entries.size(); i++) {
+            Deduction.Part part = deduction.parts().get(i);
+            if (part.floor() != null) {
+                BigDecimal sum = SqliteLedgerRows.sum(writer, deduction.person(), deduction.type(), part.leaveYear());
+                InsufficientBalanceException refused = LedgerWrites.shortfall(deduction.type(), part, sum);
+                if (refused != null) {
+                    throw refused;
+                }
+            }
+            SqliteLedgerRows.insert(writer, entries.get(i));
+        }
+    }
+
+    /**
+     * One {@code BEGIN IMMEDIATE} transaction: read the request; if it is APPROVED and starts after {@code today},
+     * CANCELLED with the cancellation as its decision, and a REFUND for each of its TAKEN entries.
+     */
+    @Override
+    public synchronized LeaveRequest cancel(String id, Decision cancellation, LocalDate today) {
+        LedgerWrites.requireCancellation(cancellation);
+        return inTransaction("cancel leave request " + id, writer -> {
+            LeaveRequest request = storedOn(writer, id);
+            if (request.status() != LeaveStatus.APPROVED || !request.start().isAfter(today)) {
+                return request;
+            }
+            setStatus(writer, id, LeaveStatus.APPROVED, LeaveStatus.CANCELLED, cancellation, cancellation.at());
+            for (LedgerEntry taken : SqliteLedgerRows.ofRequest(writer, id, LedgerEntry.Kind.TAKEN)) {
+                SqliteLedgerRows.insert(writer, LedgerWrites.refundOf(taken, cancellation));
+            }
+            return storedOn(writer, id);
+        });
+    }
+
+    private static void setStatus(Connection writer, String id, LeaveStatus from, LeaveStatus to, Decision decision, Instant at)
+            throws SQLException {
         String sql = "UPDATE leave_requests SET status = ?, updated_at = ?, decided_by_slack = ?, decided_by_email = ?, "
-                + "decided_by_name = ?, decided_at = ?, decision_comment = ? WHERE id = ? AND status = 'PENDING'";
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
+                + "decided_by_name = ?, decided_at = ?, decision_comment = ? WHERE id = ? AND status = ?";
+        try (PreparedStatement s = writer.prepareStatement(sql)) {
             s.setString(1, to.name());
             s.setLong(2, SqliteLeaveRows.nanos(at));
             SqliteLeaveRows.bindDecision(s, 3, decision);
             s.setString(8, id);
+            s.setString(9, from.name());
             s.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("decide leave request " + id, e);
         }
-        update("DELETE FROM leave_waiting WHERE request_id = ?", id);
-        return requireExists(id);
+    }
+
+    @Override
+    public List<LedgerEntry> entries(Person person) {
+        return read("read the ledger of " + person.key(), reader -> SqliteLedgerRows.ofPerson(reader, person));
+    }
+
+    @Override
+    public synchronized LedgerEntry adjust(LedgerEntry adjustment) {
+        LedgerWrites.requireAdjustment(adjustment);
+        return inTransaction("record adjustment " + adjustment.id(), writer -> {
+            SqliteLedgerRows.insert(writer, adjustment);
+            return SqliteLedgerRows.byId(writer, adjustment.id());
+        });
     }
 
     @Override
@@ -291,25 +365,23 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
         }
     }
 
-    private LeaveRequest requireExists(String id) {
-        return get(id).orElseThrow(() -> new NoSuchElementException("no leave request with id " + id));
+    private List<LeaveRequest> query(String sql, String... params) {
+        return read("read leave requests", reader -> queryOn(reader, sql, params));
     }
 
-    private List<LeaveRequest> query(String sql, String... params) {
-        return read("read leave requests", connection -> {
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    s.setString(i + 1, params[i]);
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    List<LeaveRequest> found = new ArrayList<>();
-                    while (rs.next()) {
-                        found.add(SqliteLeaveRows.read(rs));
-                    }
-                    return found;
-                }
+    private static List<LeaveRequest> queryOn(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setString(i + 1, params[i]);
             }
-        });
+            try (ResultSet rs = s.executeQuery()) {
+                List<LeaveRequest> found = new ArrayList<>();
+                while (rs.next()) {
+                    found.add(SqliteLeaveRows.read(rs));
+                }
+                return found;
+            }
+        }
     }
 
     interface Read<T> {
@@ -334,22 +406,35 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
         }
     }
 
-    /** Runs {@code body}'s updates on the writer connection as one transaction: all of them, or none. */
-    private void inTransaction(String what, Runnable body) {
-        try {
-            connection.setAutoCommit(false);
+    interface Write<T> {
+        T on(Connection writer) throws SQLException;
+    }
+
+    /**
+     * Runs {@code body} on the writer connection as one {@code BEGIN IMMEDIATE} transaction: all of its writes, or
+     * none. It takes the file's write lock before its first read, so what it reads stays true until it commits,
+     * whichever process writes next (a deferred transaction could not upgrade to a write after another's commit).
+     */
+    private <T> T inTransaction(String what, Write<T> body) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
             try {
-                body.run();
-                connection.commit();
-            } catch (RuntimeException e) {
-                connection.rollback();
+                T result = body.on(connection);
+                s.execute("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw failure(what, e);
         }
+    }
+
+    /** The request as the writer sees it (in its transaction). */
+    private LeaveRequest storedOn(Connection writer, String id) throws SQLException {
+        return queryOn(writer, SELECT + "WHERE id = ?", id).stream().findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no leave request with id " + id));
     }
 
     private int update(String sql, String... params) {
@@ -365,20 +450,5 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
 
     private IllegalStateException failure(String what, SQLException e) {
         return new IllegalStateException("cannot " + what + " in " + file.toAbsolutePath() + ": " + e.getMessage(), e);
-    }
-
-    @Override
-    public LeaveRequest cancel(String id, Decision cancellation, LocalDate today) {
-        throw new UnsupportedOperationException("issue 13: being built");
-    }
-
-    @Override
-    public List<io.leavebot.balance.LedgerEntry> entries(Person person) {
-        throw new UnsupportedOperationException("issue 13: being built");
-    }
-
-    @Override
-    public io.leavebot.balance.LedgerEntry adjust(io.leavebot.balance.LedgerEntry adjustment) {
-        throw new UnsupportedOperationException("issue 13: being built");
     }
 }

@@ -100,6 +100,21 @@ final class SqliteSchema {
           stand_in_name TEXT) WITHOUT ROWID""",
     };
 
+    /**
+     * Version 6: the leave ledger ({@link io.leavebot.balance.LedgerEntry}: leave taken, refunded, adjusted), amounts
+     * in exact hundredths of the type's unit, read by person oldest first; and each request's working days as
+     * counted when it was made (NULL in rows written before, which read as their Monday-to-Friday count, as then).
+     */
+    private static final String[] LEDGER = {
+        """
+        CREATE TABLE leave_ledger (id TEXT PRIMARY KEY, person_key TEXT NOT NULL, person_name TEXT,
+          type TEXT NOT NULL, leave_year INTEGER NOT NULL, kind TEXT NOT NULL, amount INTEGER NOT NULL,
+          request_id TEXT, leave_start TEXT, at INTEGER NOT NULL, by_key TEXT, by_name TEXT, reason TEXT) WITHOUT ROWID""",
+        "CREATE INDEX leave_ledger_by_person ON leave_ledger(person_key, at, id)",
+        "CREATE INDEX leave_ledger_by_request ON leave_ledger(request_id) WHERE request_id IS NOT NULL",
+        "ALTER TABLE leave_requests ADD COLUMN working_days REAL",
+    };
+
     /** Migration n (from 1) brings a file from version n − 1 to version n. */
     private static final List<String[]> MIGRATIONS = List.of(
             RELEASE_0_1_0,
@@ -115,7 +130,8 @@ final class SqliteSchema {
             },
             SLACK_IDS_TO_ADDRESS_BOOK,
             APPROVAL_CHAINS,
-            AWAY_CALENDAR);
+            AWAY_CALENDAR,
+            LEDGER);
 
     /** The version this LeaveBot writes. */
     static final int LATEST = MIGRATIONS.size();
@@ -130,12 +146,17 @@ final class SqliteSchema {
      *                               it stays)
      */
     static void migrate(Connection connection, String file) throws SQLException {
-        for (int target = version(connection) + 1; target <= LATEST; target++) {
+        migrateUpTo(connection, file, LATEST);
+    }
+
+    /** Brings the file to {@code version} (at most {@link #LATEST}); tests make files of earlier versions with it. */
+    static void migrateUpTo(Connection connection, String file, int version) throws SQLException {
+        for (int target = version(connection) + 1; target <= version; target++) {
             migrateTo(connection, target, file);
         }
-        int version = version(connection);
-        if (version > LATEST) {
-            throw new IllegalStateException(file + " was written by a newer LeaveBot (schema version " + version
+        int found = version(connection);
+        if (found > LATEST) {
+            throw new IllegalStateException(file + " was written by a newer LeaveBot (schema version " + found
                     + "; this one knows versions up to " + LATEST + "): run that LeaveBot, or this one on another data folder");
         }
     }

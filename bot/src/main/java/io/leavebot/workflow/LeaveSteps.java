@@ -1,5 +1,13 @@
 package io.leavebot.workflow;
 
+import io.leavebot.balance.BalanceNote;
+import io.leavebot.balance.BalancePolicies;
+import io.leavebot.balance.Balances;
+import io.leavebot.balance.Holidays;
+import io.leavebot.balance.InsufficientBalanceException;
+import io.leavebot.balance.LeaveLedger;
+import io.leavebot.balance.LedgerEntry;
+import io.leavebot.balance.Unit;
 import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.AuditEntry;
@@ -15,6 +23,7 @@ import io.leavebot.notify.SentNotification;
 import io.leavebot.notify.Notification;
 import io.leavebot.notify.Notification.Kind;
 import io.leavebot.notify.Notifier;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,14 +42,37 @@ final class LeaveSteps {
     private final Notifier notifier;
     private final LeavePolicy policy;
     private final StandIns standIns;
+    private final Balances balances;
     private final Clock clock;
 
+    /** Nothing tracked: no balance is shown or taken (as before LeaveBot knew balances). */
     LeaveSteps(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Clock clock) {
+        this(store, notifier, policy, standIns, untracked(store, clock), clock);
+    }
+
+    LeaveSteps(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Balances balances, Clock clock) {
         this.store = store;
         this.notifier = notifier;
         this.policy = policy;
         this.standIns = standIns;
+        this.balances = balances;
         this.clock = clock;
+    }
+
+    /** Balances of a policy that tracks no type: nothing is read from a ledger, none is written. */
+    static Balances untracked(LeaveStore store, Clock clock) {
+        LeaveLedger none = new LeaveLedger() {
+            @Override
+            public List<LedgerEntry> entries(Person person) {
+                return List.of();
+            }
+
+            @Override
+            public LedgerEntry adjust(LedgerEntry adjustment) {
+                throw new IllegalStateException("no leave type is tracked here, so there is no balance to adjust");
+            }
+        };
+        return new Balances(BalancePolicies.defaults(null, null, List.of()), new Holidays(), none, store::listByEmployee, clock);
     }
 
     /** Records the request as PENDING (nothing is written if it exists) and fixes its approval timing. */
@@ -90,7 +122,7 @@ final class LeaveSteps {
             notifier.updateApprovalMessage(before.messageKey(), new Notification(Kind.APPROVAL_REPLACED, leave, before.callbackId(), 0, List.of()));
         }
         Kind kind = samePerson ? Kind.APPROVAL_REQUEST_AGAIN : Kind.APPROVAL_REQUEST;
-        notifier.notify(key, now.asked(), new Notification(kind, leave, callbackId, 0, alsoAway(leave)));
+        notifier.notify(key, now.asked(), noted(new Notification(kind, leave, callbackId, 0, alsoAway(leave))));
         return new StageApproval.Asked(standIn);
     }
 
@@ -109,7 +141,8 @@ final class LeaveSteps {
                 continue;
             }
             String key = reminderKey(leave, stage, number, place);
-            notifier.followUp(key, p.messageKey(), p.asked(), new Notification(Kind.REMINDER, leave, p.callbackId(), number, alsoAway(leave)));
+            notifier.followUp(key, p.messageKey(), p.asked(),
+                    noted(new Notification(Kind.REMINDER, leave, p.callbackId(), number, alsoAway(leave))));
         }
         return new StageApproval.Reminded(moved, left(deadline));
     }
@@ -235,7 +268,7 @@ final class LeaveSteps {
 
     SentNotification sendReceipt(String requestId, String key) {
         LeaveRequest leave = load(requestId);
-        return notifier.notify(key, leave.employee(), Notification.of(Kind.RECEIPT, leave));
+        return notifier.notify(key, leave.employee(), noted(Notification.of(Kind.RECEIPT, leave)));
     }
 
     /**
@@ -250,11 +283,11 @@ final class LeaveSteps {
         Person approver = leave.chain().firstApprover();
         if (replacedKey == null) {
             return notifier.notify(key, approver,
-                    new Notification(Kind.APPROVAL_REQUEST, leave, callbackId, 0, alsoAway(leave)));
+                    noted(new Notification(Kind.APPROVAL_REQUEST, leave, callbackId, 0, alsoAway(leave))));
         }
         notifier.updateApprovalMessage(replacedKey, Notification.of(Kind.APPROVAL_REPLACED, leave));
         return notifier.notify(key, approver,
-                new Notification(Kind.APPROVAL_REQUEST_AGAIN, leave, callbackId, 0, alsoAway(leave)));
+                noted(new Notification(Kind.APPROVAL_REQUEST_AGAIN, leave, callbackId, 0, alsoAway(leave))));
     }
 
     /**
@@ -273,17 +306,106 @@ final class LeaveSteps {
     SentNotification remind(String requestId, int number, String key, String approvalKey) {
         LeaveRequest leave = load(requestId);
         return notifier.followUp(key, approvalKey, leave.chain().firstApprover(),
-                new Notification(Kind.REMINDER, leave, leave.chain().stage(1).approvers().get(0).callbackId(), number, alsoAway(leave)));
+                noted(new Notification(Kind.REMINDER, leave, leave.chain().stage(1).approvers().get(0).callbackId(), number,
+                        alsoAway(leave))));
     }
 
-    /** Moves the request from PENDING to the outcome; a request decided before keeps its first decision. */
+    /**
+     * Moves the request from PENDING to the outcome; a request decided before keeps its first decision. An approval
+     * takes the request's days from the balance in the same write; when they are no longer there (another request
+     * was approved meanwhile, or an admin adjusted), the request is rejected instead, by nobody, with the reason as
+     * the comment and in the audit. The step's result is checkpointed, so a replay does not ask the balance again.
+     */
     LeaveStatus recordDecision(String requestId, Outcome outcome) {
-        return store.decide(requestId, outcome.status(), outcome.decision(), outcome.decision().at()).status();
+        Decision decision = outcome.decision();
+        if (outcome.status() != LeaveStatus.APPROVED) {
+            return store.decide(requestId, outcome.status(), decision, decision.at()).status();
+        }
+        LeaveRequest leave = load(requestId);
+        if (leave.status() != LeaveStatus.PENDING) {
+            return leave.status(); // decided before this step ran again: the first decision and its deduction stand
+        }
+        try {
+            return store.decide(requestId, LeaveStatus.APPROVED, decision, decision.at(), balances.deductionFor(leave)).status();
+        } catch (InsufficientBalanceException e) {
+            String why = "not enough " + leave.type() + " leave left: " + quantity(leave, e.needed()) + " asked, "
+                    + quantity(leave, e.available().max(BigDecimal.ZERO)) + " left";
+            store.recordAudit(new AuditEntry(requestId, 1, AuditEntry.BALANCE_REFUSED, clock.instant(),
+                    decision.by() == null ? null : decision.by().key(), "the approval could not be recorded: " + why));
+            return store.decide(requestId, LeaveStatus.REJECTED, new Decision(null, decision.at(), why), decision.at()).status();
+        }
     }
 
     SentNotification tellEmployee(String requestId, String key) {
         LeaveRequest leave = load(requestId);
-        return notifier.notify(key, leave.employee(), Notification.of(Kind.OUTCOME, leave));
+        return notifier.notify(key, leave.employee(), noted(Notification.of(Kind.OUTCOME, leave)));
+    }
+
+    /**
+     * Cancels approved leave that has not started, with the refund of its days in the same write; returns the
+     * status it has then (still APPROVED if it started meanwhile, or another status if it was not approved).
+     */
+    LeaveStatus recordCancellation(String requestId, Decision cancellation) {
+        LeaveRequest leave = store.cancel(requestId, cancellation, balances.today());
+        if (leave.status() == LeaveStatus.CANCELLED) {
+            store.recordAudit(new AuditEntry(requestId, 1, AuditEntry.CANCELLED, clock.instant(),
+                    cancellation.by() == null ? null : cancellation.by().key(), "approved leave cancelled before it started; "
+                    + "its days are refunded"));
+        }
+        return leave.status();
+    }
+
+    /**
+     * Tells each approver who approved the request (one message per place, their stand-in if they decided for
+     * them) that the leave was cancelled and its days are back; requests approved before chains kept their
+     * approvals on the request only, so there those who were asked hear it.
+     *
+     * @return how many were told
+     */
+    int tellCancellation(String requestId, String key) {
+        LeaveRequest leave = load(requestId);
+        List<ApprovalStage> stages = leave.chain().stages();
+        boolean onTheChain = stages.stream().flatMap(s -> s.approvers().stream()).anyMatch(p -> p.answer() == LeaveStatus.APPROVED);
+        int told = 0;
+        for (int n = 1; n <= stages.size(); n++) {
+            List<StageApprover> places = stages.get(n - 1).approvers();
+            for (int i = 0; i < places.size(); i++) {
+                StageApprover place = places.get(i);
+                if (onTheChain ? place.answer() != LeaveStatus.APPROVED : place.messageKey() == null) {
+                    continue;
+                }
+                Person approver = place.decision() != null && place.decision().by() != null ? place.decision().by() : place.asked();
+                notifier.notify(key + "/" + LeaveWorkflow.STAGE + n + "/" + (i + 1), approver,
+                        noted(new Notification(Kind.CANCELLATION, leave, place.callbackId(), 0, List.of())));
+                told++;
+            }
+        }
+        return told;
+    }
+
+    SentNotification tellEmployeeCancelled(String requestId, String key) {
+        LeaveRequest leave = load(requestId);
+        return notifier.notify(key, leave.employee(), noted(Notification.of(Kind.CANCELLED, leave)));
+    }
+
+    /**
+     * The notification with the employee's balance of the request's type: what is left after this request while it
+     * waits (other waiting requests counted too), what is left now once it is decided; as it is when none is tracked.
+     */
+    private Notification noted(Notification notification) {
+        LeaveRequest leave = notification.leave();
+        boolean waiting = leave.status() == LeaveStatus.PENDING;
+        return balances.of(leave.employee(), leave.type(), leave.start())
+                .map(b -> notification.withBalance(new BalanceNote(b.type(), b.unit(), b.yearName(), b.limited(),
+                        waiting ? b.available() : b.remaining(), b.total(), b.taken())))
+                .orElse(notification);
+    }
+
+    /** "5 days", "1 day", "4 hours": an amount in the unit of the request's type. */
+    private String quantity(LeaveRequest leave, BigDecimal amount) {
+        boolean hours = balances.policyOf(leave.employee()).type(leave.type()).map(t -> t.unit() == Unit.HOURS).orElse(false);
+        String unit = hours ? "hour" : "day";
+        return amount.stripTrailingZeros().toPlainString() + " " + unit + (amount.compareTo(BigDecimal.ONE) == 0 ? "" : "s");
     }
 
     /**

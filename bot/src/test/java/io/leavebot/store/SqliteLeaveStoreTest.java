@@ -23,12 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@link LeaveStore} contract on a SQLite file in a temporary directory, plus what only a file can show. */
-class SqliteLeaveStoreTest extends LeaveStoreContract {
+class SqliteLeaveStoreTest extends LeaveLedgerContract {
     @TempDir
     Path dir;
 
     @Override
     Store newStore() {
+        return new SqliteLeaveStore(file());
+    }
+
+    @Override
+    Store sameDataStore() {
         return new SqliteLeaveStore(file());
     }
 
@@ -78,6 +83,30 @@ class SqliteLeaveStoreTest extends LeaveStoreContract {
             assertEquals(SqliteSchema.LATEST, userVersion(released), "opening a migrated file changes nothing");
             assertEquals(3, again.listByEmployee(Person.ofEmail("ada@example.com", null)).size()
                     + again.listByEmployee(Person.ofEmail("alan@example.com", null)).size());
+        }
+    }
+
+    /** A file of version 5, the last before the ledger: a request without working days, as that version wrote it. */
+    @Test
+    void aFileOfVersion5GainsTheLedgerAndItsRequestsReadWithTheirMondayToFridayCount() throws Exception {
+        ((SqliteLeaveStore) store).close();
+        Path v5 = dir.resolve("v5.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + v5)) {
+            SqliteSchema.migrateUpTo(c, v5.toString(), 5);
+            c.createStatement().execute("INSERT INTO leave_requests (id, employee_key, employee_email, employee_name, "
+                    + "approver_key, approver_email, approver_name, type, start_date, end_date, half_day, status, created_at, "
+                    + "updated_at, execution_name) VALUES ('r-v5', 'ann@example.com', 'ann@example.com', 'Ann', "
+                    + "'bea@example.com', 'bea@example.com', 'Bea Boss', 'annual', '2026-05-04', '2026-05-10', 0, 'PENDING', "
+                    + "1, 1, 'leave-r-v5')");
+        }
+        assertEquals(5, userVersion(v5));
+
+        try (SqliteLeaveStore migrated = new SqliteLeaveStore(v5)) {
+            assertEquals(SqliteSchema.LATEST, userVersion(v5));
+            assertEquals(5.0, migrated.get("r-v5").orElseThrow().workingDays(), "Monday to Friday, as counted then");
+            LeaveRequest approved = migrated.decide("r-v5", LeaveStatus.APPROVED, BY_BEA, T0, deduction("5", TEN_ALLOWED));
+            assertEquals(LeaveStatus.APPROVED, approved.status());
+            assertEquals(List.of("taken/r-v5/2026"), migrated.entries(ANN).stream().map(io.leavebot.balance.LedgerEntry::id).toList());
         }
     }
 
