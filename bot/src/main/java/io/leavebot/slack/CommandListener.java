@@ -110,7 +110,7 @@ final class CommandListener implements SlashCommandHandler {
     private ChatReply submit(LeaveCommand asked, SlashCommandPayload command, LocalDate today) {
         String requestId = RequestIds.from("slack-trigger:" + command.getTriggerId());
         Submitted submitted = leaves.submit(asked.toSubmission(requestId, people.person(command.getUserId())));
-        return submitted.accepted() ? replies.accepted(requestId, submitted.leave())
+        return submitted.accepted() ? replies.accepted(requestId, submitted.leave(), submitted.warnings())
                 : replies.notAccepted(submitted.errors().values(), today);
     }
 
