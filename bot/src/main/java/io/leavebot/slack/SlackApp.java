@@ -67,10 +67,10 @@ public final class SlackApp {
         RequestModal requestForm = new RequestModal(leaves, people, policy, replies);
         var awayReplies = new AwayReplies(COMMAND);
         var awayHome = new AwayHome(away, awayReplies, people);
-        HomeTab home = new HomeTab(leaves, people, replies, awayHome);
+        var balanceCommands = new BalanceCommands(leaves, new BalanceReplies(texts, COMMAND));
+        HomeTab home = new HomeTab(leaves, people, replies, awayHome, balanceCommands);
         RejectModal rejectForm = new RejectModal(leaves, people, replies, home);
         var awayCommands = new AwayCommands(away, awayReplies);
-        var balanceCommands = new BalanceCommands(leaves, new BalanceReplies(texts, COMMAND));
         app.command(COMMAND, new CommandListener(leaves, people, new CommandParser(policy), replies, requestForm, awayCommands,
                 balanceCommands, clock));
         app.viewSubmission(RequestModal.CALLBACK_ID, requestForm::submitted);
