@@ -177,8 +177,30 @@
     backdrop.hidden = false;
   }
 
+  // What was typed into a modal's inputs, by block id: Slack keeps it when views.update keeps the block ids.
+  function typedInputs(form) {
+    const typed = {};
+    form.querySelectorAll(".kit-input").forEach((field) => {
+      typed[field.dataset.blockId] = Array.from(field.querySelectorAll("input, select, textarea"))
+        .map((i) => (i.type === "checkbox" ? i.checked : i.value));
+    });
+    return typed;
+  }
+
+  function restoreInputs(form, typed) {
+    form.querySelectorAll(".kit-input").forEach((field) => {
+      const kept = typed[field.dataset.blockId];
+      if (!kept) return;
+      field.querySelectorAll("input, select, textarea").forEach((i, n) => {
+        if (n >= kept.length) return;
+        if (i.type === "checkbox") i.checked = kept[n]; else i.value = kept[n];
+      });
+    });
+  }
+
   function buildModal(view) {
     const form = $("modal");
+    const typed = form.dataset.viewId === view.id ? typedInputs(form) : null; // an update of the open modal
     form.replaceChildren();
     form.dataset.viewId = view.id;
     const head = el("div", "modal-head");
@@ -190,7 +212,11 @@
     head.append(x);
     const error = el("div", "modal-error");
     error.hidden = true;
-    const body = modal(view, {}, { names: app.names, onClick: (block, element) => click(element, { view_id: view.id, block_id: block.block_id }) });
+    const body = modal(view, {}, {
+      names: app.names,
+      onClick: (block, element) => click(element, { view_id: view.id, block_id: block.block_id }),
+      onChange: (block, values) => post("change", { view_id: view.id, block_id: block.block_id, action_id: block.element.action_id, values }),
+    });
     const actions = el("div", "modal-actions");
     const cancel = el("button", "button", view.close ? view.close.text : "Cancel");
     cancel.type = "button";
@@ -204,6 +230,7 @@
       actions.append(submit);
     }
     form.append(head, error, body.node, actions);
+    if (typed) restoreInputs(form, typed);
     form.onsubmit = (event) => {
       event.preventDefault();
       if (body.missing() === 0) post("submit", { view_id: view.id, values: body.values() });

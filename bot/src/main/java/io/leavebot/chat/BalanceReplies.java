@@ -1,9 +1,11 @@
 package io.leavebot.chat;
 
 import io.leavebot.balance.Balance;
+import io.leavebot.balance.Balances;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.BalanceWording;
 import io.leavebot.notify.Notification;
@@ -14,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +61,32 @@ public final class BalanceReplies {
                     .map(e -> BalanceWording.dayOff(e.getKey(), e.getValue())).collect(Collectors.joining("; ")) + ".");
         }
         return ChatReply.of(paragraphs);
+    }
+
+    /**
+     * What a request form says under the type and days chosen, one line each: what the request does to the
+     * balance, then its warning or its problem; with no first day chosen yet, the type's balance today. Empty for a
+     * type LeaveBot keeps no balance of. A last day not chosen yet is taken to be the first.
+     *
+     * @param requestId the form's request id: its own earlier submission is not counted as pending
+     */
+    public static List<String> form(Balances balances, Person employee, String type, LocalDate start, LocalDate end,
+            boolean halfDay, String requestId) {
+        if (type == null || type.isBlank()) {
+            return List.of();
+        }
+        LocalDate last = end == null || (start != null && end.isBefore(start)) ? start : end;
+        Optional<Balances.Preview> preview = start == null ? Optional.empty()
+                : balances.preview(employee, type, start, halfDay ? start : last, halfDay, requestId);
+        if (preview.isEmpty()) {
+            return balances.of(employee, type, start == null ? balances.today() : start)
+                    .map(b -> List.of(capitalised(BalanceWording.summary(b)) + ".")).orElse(List.of());
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(BalanceWording.preview(preview.get()));
+        // the validator's words, so the form warns with what the submission would answer
+        LeaveValidator.beyondBalance(preview.get()).or(() -> LeaveValidator.belowZero(preview.get())).ifPresent(lines::add);
+        return lines;
     }
 
     /** {@code cancel <id>} answered: once accepted, what happens now; otherwise why nothing changed. */

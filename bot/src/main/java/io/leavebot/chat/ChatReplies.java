@@ -74,7 +74,15 @@ public final class ChatReplies {
      * @param leave the request as LeaveRequests now has it, or null if it cannot say yet
      */
     public ChatReply accepted(String requestId, LeaveRequest leave) {
-        List<String> paragraphs = new ArrayList<>();
+        return accepted(requestId, leave, List.of());
+    }
+
+    /**
+     * As {@link #accepted(String, LeaveRequest)}, with what the employee should know first (the request takes the
+     * balance below zero, as far as the policy allows).
+     */
+    public ChatReply accepted(String requestId, LeaveRequest leave, List<String> warnings) {
+        List<String> paragraphs = new ArrayList<>(warnings);
         if (leave == null) {
             paragraphs.add("Thank you — your leave request has been sent for approval.");
         } else {

@@ -39,7 +39,8 @@ import java.util.Optional;
  *   an admin), withdraws a waiting request or cancels approved leave that has not started, whose days go back to
  *   the balance: 202, 403 for someone else, 404, 409 once the leave has started (or while the request is set up),
  *   410 once it is rejected, expired or cancelled.</li>
- *   <li>Balances under {@code /api/people/{email}/balances}: see {@link BalanceApi}.</li>
+ *   <li>Balances and admins' adjustments under {@code /api/people/{email}/balances} and {@code …/adjustments}: see
+ *   {@link BalanceApi}.</li>
  *   <li>Approvers' away periods and stand-ins under {@code /api/people/{email}}, when the app has them: see
  *   {@link AwayApi}.</li>
  * </ul>
@@ -85,7 +86,7 @@ final class LeaveApi {
             String[] under = path.startsWith(PATH + "/") ? path.substring(PATH.length() + 1).split("/", -1) : new String[0];
             String[] person = path.startsWith(AwayApi.PATH + "/") ? path.substring(AwayApi.PATH.length() + 1).split("/", -1) : null;
             if (person != null && BalanceApi.handles(person)) {
-                balances.handle(ex, person);
+                balances.handle(ex, person, jsonBody(ex));
             } else if (away != null && person != null) {
                 away.handle(ex, path.substring(AwayApi.PATH.length() + 1).split("/", -1), jsonBody(ex));
             } else if (path.equals(PATH) || path.equals(PATH + "/")) {

@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.view.View;
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.BalanceCommands;
 import io.leavebot.chat.ChatReplies;
@@ -16,6 +17,7 @@ import io.leavebot.chat.LeaveCommand;
 import io.leavebot.chat.RequestIds;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveRequests.Submitted;
 import java.io.IOException;
@@ -86,7 +88,8 @@ final class CommandListener implements SlashCommandHandler {
     private ChatReply openForm(SlashCommandContext ctx, SlashCommandPayload command, LocalDate today)
             throws IOException, SlackApiException {
         var origin = new RequestModal.Origin(command.getChannelId(), command.getResponseUrl());
-        ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(requestForm.modal(origin)));
+        View form = requestForm.modal(origin, knownOrNull(command.getUserId()));
+        ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(form));
         if (opened.isOk()) {
             return null;
         }
@@ -94,10 +97,20 @@ final class CommandListener implements SlashCommandHandler {
         return replies.formUnavailable(today);
     }
 
+    /** The person, for the form's balance line; null when Slack cannot say now (the form opens without it). */
+    private Person knownOrNull(String userId) {
+        try {
+            return people.person(userId);
+        } catch (ChatUnavailableException e) {
+            LOG.log(System.Logger.Level.INFO, "slack user " + userId + " unknown for now; the request form opens without a balance");
+            return null;
+        }
+    }
+
     private ChatReply submit(LeaveCommand asked, SlashCommandPayload command, LocalDate today) {
         String requestId = RequestIds.from("slack-trigger:" + command.getTriggerId());
         Submitted submitted = leaves.submit(asked.toSubmission(requestId, people.person(command.getUserId())));
-        return submitted.accepted() ? replies.accepted(requestId, submitted.leave())
+        return submitted.accepted() ? replies.accepted(requestId, submitted.leave(), submitted.warnings())
                 : replies.notAccepted(submitted.errors().values(), today);
     }
 

@@ -67,7 +67,7 @@ final class MessageCommands {
             case HELP -> replies.help(today);
             case UNREADABLE -> replies.unreadable(asked.problem(), today);
         };
-        return reply == null ? requestForm.form(message.id()) : TeamsCards.reply(reply);
+        return reply == null ? requestForm.form(message.id(), sender) : TeamsCards.reply(reply);
     }
 
     /** The text without mentions and without the word {@value #COMMAND}. */
@@ -79,7 +79,7 @@ final class MessageCommands {
     private ChatReply submit(LeaveCommand asked, Activity message, Person sender, LocalDate today) {
         String requestId = RequestIds.from("teams-message:" + message.id());
         Submitted submitted = leaves.submit(asked.toSubmission(requestId, sender));
-        return submitted.accepted() ? replies.accepted(requestId, submitted.leave())
+        return submitted.accepted() ? replies.accepted(requestId, submitted.leave(), submitted.warnings())
                 : replies.notAccepted(submitted.errors().values(), today);
     }
 }
