@@ -1,6 +1,5 @@
 package io.leavebot.leave;
 
-import io.leavebot.balance.Balance;
 import io.leavebot.balance.Balances.Preview;
 import io.leavebot.balance.WorkingCalendar;
 import java.time.LocalDate;

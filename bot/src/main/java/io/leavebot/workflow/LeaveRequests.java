@@ -1,6 +1,5 @@
 package io.leavebot.workflow;
 
-import io.leavebot.balance.Balance;
 import io.leavebot.balance.Balances;
 import io.leavebot.balance.LedgerEntry;
 import io.leavebot.balance.WorkingCalendar;
