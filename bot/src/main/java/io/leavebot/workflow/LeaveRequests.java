@@ -160,8 +160,9 @@ public final class LeaveRequests {
      * Validates (including overlaps with the employee's pending and approved leave, and working days on the
      * employee's calendar: their week, public holidays, company days off), checks the balance (beyond what the
      * policy allows: a field error on {@link LeaveValidator#END}; below zero as it allows: a warning), routes to the
-     * approver and starts execution {@code leave-<requestId>} with the request's length on that calendar. Idempotent by the submission's request id: a repeated submission
-     * starts nothing new and is accepted again. An invalid one starts nothing and returns every field error.
+     * approver and starts execution {@code leave-<requestId>} with the request's length on that calendar.
+     * Idempotent by the submission's request id: a repeated submission starts nothing new and is accepted again. An
+     * invalid one starts nothing and returns every field error.
      *
      * @throws IllegalArgumentException if the request id cannot name an execution (1–58 letters, digits, '-', '_')
      */
