@@ -128,6 +128,7 @@ class PolicyFileTest {
         String message = problemWith("{\n  \"groups\": {\"staff\": {\"annual\": {\"allowance\": 25,}}}\n}");
         assertTrue(message.startsWith("policy.json line 2: it is not valid JSON: "), message);
         assertEquals("policy.json: it is empty; it needs at least \"groups\"", problemWith(" "));
+        assertTrue(problemWith("{\"groups\": {\"a\": {}}}\n{}").startsWith("policy.json line 2: it is not valid JSON: "));
     }
 
     @Test
@@ -222,6 +223,7 @@ class PolicyFileTest {
 
         assertEquals("LEAVEBOT_REGION: 'scotland' is not a region of gb; its regions are [eng, nir, sct, wls]",
                 problemOf(settings("LEAVEBOT_COUNTRY", "gb", "LEAVEBOT_REGION", "scotland")));
+        assertTrue(problemOf(settings("LEAVEBOT_COUNTRY", "xx", "LEAVEBOT_REGION", "by")).startsWith("LEAVEBOT_COUNTRY: 'xx' is not"));
         assertEquals("LEAVEBOT_POLICY and LEAVEBOT_POLICY_FILE are both set; set one of them",
                 problemOf(settings("LEAVEBOT_POLICY", EXAMPLE, "LEAVEBOT_POLICY_FILE", file.toString())));
         assertTrue(problemOf(settings("LEAVEBOT_POLICY_FILE", file.toString(), "LEAVEBOT_COUNTRY", "de"))
