@@ -32,6 +32,12 @@ public final class LeaveBotNames {
      * workflow keeps these lists, and may delete only items whose key starts so.
      */
     public static final String WAITING_KEY_PREFIX = "WAITING#";
+    /**
+     * How the partition key of a person's leave ledger starts: {@code LEDGER#<person key>}, holding its entries and
+     * its running sums per type and leave year. The workflow writes them (leave taken when approved, refunded when
+     * cancelled), the API function too (an admin's adjustments); the front ends read them for balances.
+     */
+    public static final String LEDGER_KEY_PREFIX = "LEDGER#";
     /** Partition key of every item (string). */
     public static final String PARTITION_KEY = "pk";
     /** Sort key of every item (string). */
@@ -78,14 +84,6 @@ public final class LeaveBotNames {
     /** The one approver of everyone (with {@link #APPROVER_NAME_ENV}), when there is no routing document. */
     public static final String APPROVER_EMAIL_ENV = "LEAVEBOT_APPROVER_EMAIL";
     public static final String APPROVER_NAME_ENV = "LEAVEBOT_APPROVER_NAME";
-    /** The balance policy as JSON text (the policy file's format); or {@link #POLICY_FILE_ENV}. */
-    public static final String POLICY_ENV = "LEAVEBOT_POLICY";
-    /** The balance policy file (JSON or YAML): allowances, accruals, carry-over, working weeks, holidays' countries. */
-    public static final String POLICY_FILE_ENV = "LEAVEBOT_POLICY_FILE";
-    /** Without a policy: the ISO 3166 country whose public holidays everyone has (e.g. de, gb, us); none by default. */
-    public static final String COUNTRY_ENV = "LEAVEBOT_COUNTRY";
-    /** Without a policy: the region within {@link #COUNTRY_ENV} as jollyday names it (e.g. by, eng). */
-    public static final String REGION_ENV = "LEAVEBOT_REGION";
     /** Comma-separated e-mail addresses of who may adjust balances and cancel anyone's leave. */
     public static final String ADMINS_ENV = "LEAVEBOT_ADMINS";
 

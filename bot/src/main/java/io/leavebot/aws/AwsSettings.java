@@ -4,11 +4,9 @@ import static io.leavebot.LeaveBotNames.ADMINS_ENV;
 import static io.leavebot.LeaveBotNames.APPROVAL_TIMEOUT_ENV;
 import static io.leavebot.LeaveBotNames.APPROVER_EMAIL_ENV;
 import static io.leavebot.LeaveBotNames.APPROVER_NAME_ENV;
-import static io.leavebot.LeaveBotNames.COUNTRY_ENV;
 import static io.leavebot.LeaveBotNames.LEAVES_TABLE_ENV;
 import static io.leavebot.LeaveBotNames.MAIL_FROM_ENV;
 import static io.leavebot.LeaveBotNames.PUBLIC_URL_ENV;
-import static io.leavebot.LeaveBotNames.REGION_ENV;
 import static io.leavebot.LeaveBotNames.ROUTING_ENV;
 import static io.leavebot.LeaveBotNames.ROUTING_FILE_ENV;
 import static io.leavebot.LeaveBotNames.SECRET_ARN_ENV;
@@ -17,10 +15,10 @@ import static io.leavebot.LeaveBotNames.WORKFLOW_FUNCTION_ENV;
 
 import io.leavebot.LeaveBotNames;
 import io.leavebot.balance.BalancePolicies;
-import io.leavebot.balance.Holidays;
+import io.leavebot.balance.PolicyFile;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
-import io.leavebot.workflow.BalanceSettings;
+import io.leavebot.workflow.Admins;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -168,20 +166,20 @@ final class AwsSettings {
     /** {@value LeaveBotNames#ADMINS_ENV}: who may adjust balances and cancel anyone's leave (none when unset). */
     Set<String> admins() {
         try {
-            return BalanceSettings.admins(optional(ADMINS_ENV), ADMINS_ENV);
+            return Admins.fromList(optional(ADMINS_ENV), ADMINS_ENV);
         } catch (IllegalArgumentException e) {
             throw new SettingsException(e.getMessage(), e);
         }
     }
 
     /**
-     * The balance policy, from at most one of {@value LeaveBotNames#POLICY_ENV} (the policy JSON itself) and
-     * {@value LeaveBotNames#POLICY_FILE_ENV}; with neither, {@link BalancePolicies#defaults} for
-     * {@value LeaveBotNames#COUNTRY_ENV} and {@value LeaveBotNames#REGION_ENV} (no public holidays when unset).
+     * The balance policy, from at most one of {@value PolicyFile#POLICY_ENV} (the policy JSON itself) and
+     * {@value PolicyFile#POLICY_FILE_ENV}; with neither, {@link BalancePolicies#defaults} for
+     * {@value PolicyFile#COUNTRY_ENV} and {@value PolicyFile#REGION_ENV} (no public holidays when unset).
      */
-    BalancePolicies balancePolicies(List<String> types, Holidays holidays) {
+    BalancePolicies balancePolicies(List<String> types) {
         try {
-            return BalanceSettings.defaults(optional(COUNTRY_ENV), optional(REGION_ENV), types, holidays, COUNTRY_ENV, REGION_ENV);
+            return PolicyFile.fromSettings(this::optional, types);
         } catch (IllegalArgumentException e) {
             throw new SettingsException(e.getMessage(), e);
         }

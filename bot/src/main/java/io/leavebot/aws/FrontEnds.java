@@ -23,8 +23,9 @@ final class FrontEnds {
 
     /** Balances of the settings' policy on {@code store}'s ledger, "today" in the deployment's zone. */
     static Balances balances(AwsSettings settings, Store store, LeavePolicy policy, Clock clock) {
-        BalancePolicies policies = settings.balancePolicies(policy.types(), HOLIDAYS);
-        return new Balances(policies, HOLIDAYS, store, store::listByEmployee, clock.withZone(settings.zone()));
+        BalancePolicies policies = settings.balancePolicies(policy.types());
+        Clock today = clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone());
+        return new Balances(policies, HOLIDAYS, store, store::listByEmployee, today);
     }
 
     /**

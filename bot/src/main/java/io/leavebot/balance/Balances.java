@@ -141,11 +141,12 @@ public final class Balances {
             return Optional.empty();
         }
         TypePolicy t = policy.get();
-        List<LedgerEntry> entries = ledger.entries(employee);
+        List<LedgerEntry> entries = new ArrayList<>(ledger.entries(employee));
         List<LeaveRequest> pending = pending(employee, requestId);
         List<Preview.Part> parts = new ArrayList<>();
         for (YearPart part : split(p, t, start, end, halfDay, null)) {
             parts.add(new Preview.Part(compute(employee, p, t, part.year, part.from, entries, pending), part.amount));
+            entries.add(provisional(employee, t, requestId == null ? "preview" : requestId, part));
         }
         return Optional.of(new Preview(t, parts));
     }
@@ -172,11 +173,18 @@ public final class Balances {
                 floor = b.entitlement().add(b.carriedOver()).subtract(b.carryExpired()).add(t.negativeLimit()).negate();
             }
             parts.add(new Deduction.Part(part.year, part.amount, part.from, floor));
-            // the next year's carry-over is what this part leaves
-            entries.add(new LedgerEntry(LedgerEntry.takenId(request.id(), part.year), employee, t.type(), part.year,
-                    Kind.TAKEN, part.amount.negate(), request.id(), part.from, request.updatedAt(), null, null));
+            entries.add(provisional(employee, t, request.id(), part));
         }
         return new Deduction(employee, t.type(), parts);
+    }
+
+    /**
+     * A request's part as if it were taken, for the parts after it: over New Year, the next year's carry-over is
+     * what this part leaves.
+     */
+    private LedgerEntry provisional(Person employee, TypePolicy t, String requestId, YearPart part) {
+        return new LedgerEntry(LedgerEntry.takenId(requestId, part.year), employee, t.type(), part.year, Kind.TAKEN,
+                part.amount.negate(), requestId, part.from, clock.instant(), null, null);
     }
 
     /** {@code days} of leave in the type's unit: days, or the person's hours for them. */
@@ -275,7 +283,7 @@ public final class Balances {
             expires = onOrAfter(t.carryOver().expires(), first);
             if (asOf.isAfter(expires)) {
                 LocalDate until = expires;
-                BigDecimal usedInTime = ofYear.stream().filter(e -> e.kind() != Kind.ADJUSTMENT && !e.leaveStart().isAfter(until))
+                BigDecimal usedInTime = ofYear.stream().filter(e -> e.kind() != Kind.ADJUSTMENT && e.leaveStart() != null && !e.leaveStart().isAfter(until))
                         .map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
                 expired = carried.subtract(usedInTime.max(BigDecimal.ZERO)).max(BigDecimal.ZERO);
                 if (expired.signum() > 0) {

@@ -4,6 +4,7 @@ import io.leavebot.LeaveBotNames;
 import io.leavebot.balance.BalancePolicies;
 import io.leavebot.balance.Balances;
 import io.leavebot.balance.Holidays;
+import io.leavebot.balance.PolicyFile;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.EngineClock;
 import io.leavebot.email.DecisionLinks;
@@ -25,9 +26,10 @@ import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
 import io.leavebot.workflow.AwayPeriods;
-import io.leavebot.workflow.BalanceSettings;
+import io.leavebot.workflow.Admins;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveWorkflow;
+import io.leavebot.workspace.People;
 import io.leavebot.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,8 +96,8 @@ public final class LocalLauncher {
         String publicUrl = settings.string("LEAVEBOT_PUBLIC_URL", "http://127.0.0.1:" + (httpPort == 0 ? 3000 : httpPort));
         DecisionLinks links = new DecisionLinks(LinkSecret.load(settings, dataDir), publicUrl + "/decide");
         var holidays = new Holidays(); // one per process: it keeps every country's calendar it loaded
-        BalancePolicies balancePolicies = balancePolicies(settings, policy, holidays);
-        Set<String> admins = BalanceSettings.admins(settings.optional(LeaveBotNames.ADMINS_ENV), LeaveBotNames.ADMINS_ENV);
+        BalancePolicies balancePolicies = balancePolicies(settings, policy, workspace.isPresent());
+        Set<String> admins = admins(settings);
 
         // the engine's file and the leave store's file sit side by side: each has one writer
         var store = new SqliteLeaveStore(dataDir.resolve("leaves.db"));
@@ -174,13 +176,25 @@ public final class LocalLauncher {
     }
 
     /**
-     * The balance policy: without a policy file, everyone in {@value LeaveBotNames#COUNTRY_ENV} and
-     * {@value LeaveBotNames#REGION_ENV} (no public holidays when unset) gets {@link BalancePolicies#defaults}.
+     * The balance policy: {@value PolicyFile#POLICY_FILE_ENV} (or {@value PolicyFile#POLICY_ENV}); else, when the local
+     * workspace plays Slack, its team's policy ({@link People#builtInPolicies}), so balances can be tried at once;
+     * else {@link BalancePolicies#defaults} for {@value PolicyFile#COUNTRY_ENV} and {@value PolicyFile#REGION_ENV} (no
+     * public holidays when unset).
      */
-    private static BalancePolicies balancePolicies(Settings settings, LeavePolicy policy, Holidays holidays) {
+    private static BalancePolicies balancePolicies(Settings settings, LeavePolicy policy, boolean workspace) {
+        boolean configured = Stream.of(PolicyFile.POLICY_ENV, PolicyFile.POLICY_FILE_ENV, PolicyFile.COUNTRY_ENV, PolicyFile.REGION_ENV)
+                .anyMatch(name -> settings.optional(name).isPresent());
         try {
-            return BalanceSettings.defaults(settings.optional(LeaveBotNames.COUNTRY_ENV), settings.optional(LeaveBotNames.REGION_ENV),
-                    policy.types(), holidays, LeaveBotNames.COUNTRY_ENV, LeaveBotNames.REGION_ENV);
+            return workspace && !configured ? People.builtInPolicies(policy.types()) : PolicyFile.fromSettings(settings::optional, policy.types());
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
+        }
+    }
+
+    /** {@value LeaveBotNames#ADMINS_ENV}: who may adjust balances and cancel anyone's leave. */
+    private static Set<String> admins(Settings settings) {
+        try {
+            return Admins.fromList(settings.optional(LeaveBotNames.ADMINS_ENV), LeaveBotNames.ADMINS_ENV);
         } catch (IllegalArgumentException e) {
             throw new SettingsException(e.getMessage());
         }

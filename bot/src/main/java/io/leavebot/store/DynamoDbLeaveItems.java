@@ -41,7 +41,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * for everyone it waits on now, approver or stand-in, there is {@code pk = WAITING#<person key>,
  * sk = <creation instant>#<id>}; it has no {@code gsi2} keys. Items written before (no {@value #SCHEMA_VERSION})
  * read as the one-approver chain of their {@code approver} and {@code callbackId}, and are found by the approver
- * index while they wait.
+ * index while they wait. {@value #WORKING_DAYS} is the request's working days as counted when it was made; items
+ * written before have none and read with their Monday-to-Friday count, as LeaveBot counted then. The leave ledger
+ * lives in the same table ({@link DynamoDbLedger}).
  */
 final class DynamoDbLeaveItems {
     static final String STATUS = "status";
@@ -52,6 +54,7 @@ final class DynamoDbLeaveItems {
     static final String DECISION = "decision";
     static final String CHAIN = "chain";
     static final String SCHEMA_VERSION = "schemaVersion";
+    static final String WORKING_DAYS = "workingDays";
     static final int LATEST = 2;
     static final String WAITING = WAITING_KEY_PREFIX;
 
@@ -136,6 +139,7 @@ final class DynamoDbLeaveItems {
             item.put(DECISION, decision(r.decision()));
         }
         item.put("executionName", s(r.executionName()));
+        item.put(WORKING_DAYS, AttributeValue.fromN(Double.toString(r.workingDays())));
         return item;
     }
 
@@ -143,13 +147,15 @@ final class DynamoDbLeaveItems {
         LeaveStatus status = LeaveStatus.valueOf(text(item, STATUS));
         Decision decision = decision(item.get(DECISION));
         String chain = text(item, CHAIN);
-        return new LeaveRequest(text(item, "id"), person(item.get("employee")),
+        LeaveRequest request = new LeaveRequest(text(item, "id"), person(item.get("employee")),
                 chain != null ? ChainJson.read(chain)
                         : SqliteLeaveRows.singleApprover(person(item.get("approver")), text(item, CALLBACK_ID), status, decision),
                 text(item, "type"), LocalDate.parse(text(item, START)), LocalDate.parse(text(item, END)),
                 item.get("halfDay").bool(), text(item, "reason"), status,
                 Instant.parse(text(item, "createdAt")), Instant.parse(text(item, UPDATED_AT)),
                 decision, text(item, "executionName"));
+        AttributeValue workingDays = item.get(WORKING_DAYS); // absent on items written before: counted Monday to Friday
+        return workingDays == null ? request : request.withWorkingDays(Double.parseDouble(workingDays.n()));
     }
 
     /** Where a request is listed for someone it waits on. */
@@ -236,13 +242,13 @@ final class DynamoDbLeaveItems {
         return Person.ofEmailOrSlack(text(m, "email"), text(m, "slack"), text(m, "name"));
     }
 
-    private static void putText(Map<String, AttributeValue> item, String name, String value) {
+    static void putText(Map<String, AttributeValue> item, String name, String value) {
         if (value != null) {
             item.put(name, s(value));
         }
     }
 
-    private static String text(Map<String, AttributeValue> item, String name) {
+    static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }

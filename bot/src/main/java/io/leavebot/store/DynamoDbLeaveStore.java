@@ -1,5 +1,7 @@
 package io.leavebot.store;
 
+import io.leavebot.balance.Deduction;
+import io.leavebot.balance.LedgerEntry;
 import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.AwayCalendar;
@@ -45,7 +47,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * for creates, {@code #status = :pending} for decisions — and no transactions are used. Reads of one request are
  * strongly consistent; the listings read global secondary indexes, which DynamoDB keeps eventually consistent, so
  * a request written a moment ago may be missing from them for a moment. The {@link AwayCalendar} is
- * {@link DynamoDbAwayCalendar}'s, in the same table. Thread-safe, like the client.
+ * {@link DynamoDbAwayCalendar}'s, in the same table, and so is the leave ledger ({@link DynamoDbLedger}, also without
+ * transactions). Thread-safe, like the client.
  */
 public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
     private static final String STATUS_IS_PENDING = "#status = :pending";
@@ -53,11 +56,13 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
     private final DynamoDbClient client;
     private final String table;
     private final AwayCalendar away;
+    private final DynamoDbLedger ledger;
 
     public DynamoDbLeaveStore(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
         this.away = new DynamoDbAwayCalendar(client, table);
+        this.ledger = new DynamoDbLedger(client, table);
     }
 
     /**
@@ -132,11 +137,22 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
     /**
      * Also removes the request from the approver's pending index (its keys exist only while PENDING) and, unless it
      * is APPROVED, from the approver's team index (its keys exist only while PENDING or APPROVED), in the same
-     * conditional update.
+     * conditional update. With a deduction, the ledger's sums are checked and its entries written first
+     * ({@link DynamoDbLedger} says why that order is safe); if another decision came first, they are taken back.
      */
     @Override
-    public LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at, io.leavebot.balance.Deduction deduction) {
+    public LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at, Deduction deduction) {
         NewRequestCheck.requireFinal(to);
+        List<LedgerEntry> taken = List.of();
+        if (deduction != null) {
+            LeaveRequest request = requireExists(id);
+            if (request.status() != LeaveStatus.PENDING) {
+                return request;
+            }
+            LedgerWrites.requireFits(request, to, deduction);
+            taken = deduction.entries(id, at, decision == null ? null : decision.by());
+            ledger.take(deduction, taken);
+        }
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", s(LeaveStatus.PENDING.name()),
                 ":to", s(to.name()), ":at", s(DynamoDbLeaveItems.instant(at))));
         String set = "SET #status = :to, " + DynamoDbLeaveItems.UPDATED_AT + " = :at";
@@ -156,10 +172,56 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
                     .conditionExpression(STATUS_IS_PENDING).expressionAttributeNames(Map.of("#status", DynamoDbLeaveItems.STATUS))
                     .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes());
         } catch (ConditionalCheckFailedException notPending) {
-            return requireExists(id);
+            LeaveRequest stored = requireExists(id);
+            if (stored.status() != LeaveStatus.APPROVED) {
+                ledger.release(taken);
+            }
+            return stored;
         }
         removeWaiting(decided.withStatus(LeaveStatus.PENDING, null, at), List.of());
         return decided;
+    }
+
+    /**
+     * A conditional update (APPROVED and starting after {@code today}; it also leaves the team index), then, whenever
+     * the request is CANCELLED, a refund for each of its TAKEN entries that has none yet: a cancel repeated after a
+     * crash completes the refunds, each written and counted once.
+     */
+    @Override
+    public LeaveRequest cancel(String id, Decision cancellation, LocalDate today) {
+        LedgerWrites.requireCancellation(cancellation);
+        Map<String, AttributeValue> values = Map.of(":approved", s(LeaveStatus.APPROVED.name()),
+                ":cancelled", s(LeaveStatus.CANCELLED.name()), ":today", s(today.toString()),
+                ":at", s(DynamoDbLeaveItems.instant(cancellation.at())), ":decision", DynamoDbLeaveItems.decision(cancellation));
+        String update = "SET #status = :cancelled, " + DynamoDbLeaveItems.UPDATED_AT + " = :at, " + DynamoDbLeaveItems.DECISION
+                + " = :decision REMOVE " + TEAM_INDEX_PARTITION_KEY + ", " + TEAM_INDEX_SORT_KEY;
+        try {
+            client.updateItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id)).updateExpression(update)
+                    .conditionExpression("#status = :approved AND #start > :today")
+                    .expressionAttributeNames(Map.of("#status", DynamoDbLeaveItems.STATUS, "#start", DynamoDbLeaveItems.START))
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException notCancellable) {
+            // not APPROVED (perhaps cancelled before), started, or unknown: read below
+        }
+        LeaveRequest stored = requireExists(id);
+        if (stored.status() == LeaveStatus.CANCELLED) {
+            Decision cancelled = new Decision(stored.decision() == null ? null : stored.decision().by(), stored.updatedAt(), null);
+            for (LedgerEntry taken : ledger.taken(stored.employee(), id)) {
+                ledger.record(LedgerWrites.refundOf(taken, cancelled));
+            }
+        }
+        return stored;
+    }
+
+    @Override
+    public List<LedgerEntry> entries(Person person) {
+        return ledger.entries(person);
+    }
+
+    @Override
+    public LedgerEntry adjust(LedgerEntry adjustment) {
+        LedgerWrites.requireAdjustment(adjustment);
+        return ledger.record(adjustment);
     }
 
     @Override
@@ -291,20 +353,5 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
 
     private LeaveRequest requireExists(String id) {
         return get(id).orElseThrow(() -> new NoSuchElementException("no leave request with id " + id));
-    }
-
-    @Override
-    public LeaveRequest cancel(String id, Decision cancellation, LocalDate today) {
-        throw new UnsupportedOperationException("issue 13: being built");
-    }
-
-    @Override
-    public List<io.leavebot.balance.LedgerEntry> entries(Person person) {
-        throw new UnsupportedOperationException("issue 13: being built");
-    }
-
-    @Override
-    public io.leavebot.balance.LedgerEntry adjust(io.leavebot.balance.LedgerEntry adjustment) {
-        throw new UnsupportedOperationException("issue 13: being built");
     }
 }

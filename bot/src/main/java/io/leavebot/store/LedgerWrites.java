@@ -87,6 +87,12 @@ final class LedgerWrites {
         return BigDecimal.valueOf(hundredths, 2);
     }
 
+    /** The entry as it reads back from a store: its amount with two decimals. */
+    static LedgerEntry asStored(LedgerEntry e) {
+        return new LedgerEntry(e.id(), e.person(), e.type(), e.leaveYear(), e.kind(), normalized(e.amount()), e.requestId(),
+                e.leaveStart(), e.at(), e.by(), e.reason());
+    }
+
     /** An amount as it reads back: two decimals. */
     static BigDecimal normalized(BigDecimal amount) {
         return amount(hundredths(amount));

@@ -2,6 +2,7 @@ package io.leavebot.workflow;
 
 import io.leavebot.balance.Balance;
 import io.leavebot.balance.Balances;
+import io.leavebot.balance.Balances.Preview;
 import io.leavebot.balance.LedgerEntry;
 import io.leavebot.balance.WorkingCalendar;
 import io.leavebot.durable.DurableClient;
@@ -26,6 +27,7 @@ import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
 import io.leavebot.leave.StageApprover;
+import io.leavebot.notify.BalanceWording;
 import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.ChatAddressBook;
 import java.math.BigDecimal;
@@ -158,8 +160,10 @@ public final class LeaveRequests {
     }
 
     /**
-     * Validates (including overlaps with the employee's pending and approved leave), routes to the approver and
-     * starts execution {@code leave-<requestId>}. Idempotent by the submission's request id: a repeated submission
+     * Validates (including overlaps with the employee's pending and approved leave, and working days on the
+     * employee's calendar: their week, public holidays, company days off), checks the balance (beyond what the
+     * policy allows: a field error on {@link LeaveValidator#END}; below zero as it allows: a warning), routes to the
+     * approver and starts execution {@code leave-<requestId>} with the request's length on that calendar. Idempotent by the submission's request id: a repeated submission
      * starts nothing new and is accepted again. An invalid one starts nothing and returns every field error.
      *
      * @throws IllegalArgumentException if the request id cannot name an execution (1–58 letters, digits, '-', '_')
@@ -181,11 +185,12 @@ public final class LeaveRequests {
         String type = validator.canonicalType(submission.type()).orElseThrow();
         Optional<Balances.Preview> preview = balances.preview(submission.employee(), type, submission.start(),
                 submission.end(), submission.halfDay(), id);
-        Optional<String> beyond = preview.flatMap(LeaveValidator::beyondBalance);
+        Optional<String> beyond = preview.flatMap(BalanceWording::beyond);
         if (beyond.isPresent()) {
             return new Submitted(id, Map.of(LeaveValidator.END, beyond.get()), null);
         }
-        List<String> warnings = preview.flatMap(LeaveValidator::belowZero).stream().toList();
+        List<String> warnings = preview.filter(p -> p.verdict() == Preview.Verdict.NEGATIVE).flatMap(BalanceWording::warning)
+                .stream().toList();
         double days = calendar.length(submission.start(), submission.end(), submission.halfDay());
         String autoApproval = routing.autoApprovalFor(type, days).map(ApproverRouting.AutoApproval::describe).orElse(null);
         NewLeave leave = new NewLeave(id, submission.employee(), null, type, submission.start(), submission.end(),

@@ -7,6 +7,7 @@ import io.leavebot.balance.Holidays;
 import io.leavebot.balance.InsufficientBalanceException;
 import io.leavebot.balance.LeaveLedger;
 import io.leavebot.balance.LedgerEntry;
+import io.leavebot.balance.TypePolicy;
 import io.leavebot.balance.Unit;
 import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.ApprovalStage;
@@ -19,6 +20,7 @@ import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
 import io.leavebot.leave.StageApprover;
+import io.leavebot.notify.BalanceWording;
 import io.leavebot.notify.SentNotification;
 import io.leavebot.notify.Notification;
 import io.leavebot.notify.Notification.Kind;
@@ -328,8 +330,9 @@ final class LeaveSteps {
         try {
             return store.decide(requestId, LeaveStatus.APPROVED, decision, decision.at(), balances.deductionFor(leave)).status();
         } catch (InsufficientBalanceException e) {
-            String why = "not enough " + leave.type() + " leave left: " + quantity(leave, e.needed()) + " asked, "
-                    + quantity(leave, e.available().max(BigDecimal.ZERO)) + " left";
+            Unit unit = balances.policyOf(leave.employee()).type(leave.type()).map(TypePolicy::unit).orElse(Unit.DAYS);
+            String why = "not enough " + BalanceWording.typePhrase(leave.type()) + " left: " + BalanceWording.amount(e.needed(), unit)
+                    + " asked, " + BalanceWording.number(e.available().max(BigDecimal.ZERO)) + " left";
             store.recordAudit(new AuditEntry(requestId, 1, AuditEntry.BALANCE_REFUSED, clock.instant(),
                     decision.by() == null ? null : decision.by().key(), "the approval could not be recorded: " + why));
             return store.decide(requestId, LeaveStatus.REJECTED, new Decision(null, decision.at(), why), decision.at()).status();
@@ -399,13 +402,6 @@ final class LeaveSteps {
                 .map(b -> notification.withBalance(new BalanceNote(b.type(), b.unit(), b.yearName(), b.limited(),
                         waiting ? b.available() : b.remaining(), b.total(), b.taken())))
                 .orElse(notification);
-    }
-
-    /** "5 days", "1 day", "4 hours": an amount in the unit of the request's type. */
-    private String quantity(LeaveRequest leave, BigDecimal amount) {
-        boolean hours = balances.policyOf(leave.employee()).type(leave.type()).map(t -> t.unit() == Unit.HOURS).orElse(false);
-        String unit = hours ? "hour" : "day";
-        return amount.stripTrailingZeros().toPlainString() + " " + unit + (amount.compareTo(BigDecimal.ONE) == 0 ? "" : "s");
     }
 
     /**

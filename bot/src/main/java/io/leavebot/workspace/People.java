@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.leavebot.balance.BalancePolicies;
+import io.leavebot.balance.PolicyFile;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.EmailAddresses;
 import io.leavebot.leave.Person;
@@ -70,6 +72,7 @@ public final class People {
     }
 
     private static final String DEFAULT = "workspace/people.json";
+    private static final String POLICY = "workspace/policy.json";
     private static final Pattern USER_ID = Pattern.compile("U[A-Z0-9]{2,20}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -97,6 +100,23 @@ public final class People {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "the built-in " + DEFAULT);
         } catch (IOException e) {
             throw new UncheckedIOException("the built-in " + DEFAULT + " cannot be read", e);
+        }
+    }
+
+    /**
+     * The built-in team's leave policy ({@code workspace/policy.json}), so that balances can be tried at once: most
+     * of them in Bavaria, Hana in England on a four-day week, Omar in Berlin; 25 days of annual leave (28 for
+     * managers, who may go 3 below zero) with up to 5 carried over until 31 March, counted from 2025 so that
+     * carry-over shows; Tom joined on 1 July 2026, so his 2026 allowance is pro-rated; sick and unpaid leave
+     * tracked, not limited.
+     *
+     * @param offeredTypes the leave types LeaveBot offers; the policy names annual, sick and unpaid
+     */
+    public static BalancePolicies builtInPolicies(List<String> offeredTypes) {
+        try (InputStream in = People.class.getClassLoader().getResourceAsStream(POLICY)) {
+            return PolicyFile.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), "the built-in " + POLICY, offeredTypes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the built-in " + POLICY + " cannot be read", e);
         }
     }
 

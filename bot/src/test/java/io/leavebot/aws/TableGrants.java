@@ -2,6 +2,7 @@ package io.leavebot.aws;
 
 import static io.leavebot.LeaveBotNames.ADDRESS_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.AWAY_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.LEDGER_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.SLACK_CHANNEL;
 import static io.leavebot.LeaveBotNames.TEAMS_CHANNEL;
 import static io.leavebot.LeaveBotNames.WAITING_KEY_PREFIX;
@@ -25,8 +26,11 @@ final class TableGrants {
             "dynamodb:DeleteItem", List.of(AWAY_KEY_PREFIX));
     private static final Map<String, Map<String, List<String>>> WRITES = Map.of(
             AwsFunctions.WORKFLOW, Map.of("dynamodb:PutItem", ANY_KEY, "dynamodb:UpdateItem", ANY_KEY,
-                    "dynamodb:DeleteItem", List.of(WAITING_KEY_PREFIX)),
-            AwsFunctions.API, FRONT_END,
+                    "dynamodb:DeleteItem", List.of(WAITING_KEY_PREFIX, LEDGER_KEY_PREFIX)),
+            AwsFunctions.API, Map.of(
+                    "dynamodb:PutItem", List.of(AWAY_KEY_PREFIX, ADDRESS_KEY_PREFIX + SLACK_CHANNEL + "#", LEDGER_KEY_PREFIX),
+                    "dynamodb:UpdateItem", List.of(LEDGER_KEY_PREFIX),
+                    "dynamodb:DeleteItem", List.of(AWAY_KEY_PREFIX)),
             AwsFunctions.SLACK, FRONT_END,
             AwsFunctions.TEAMS, Map.of(
                     "dynamodb:PutItem", List.of(AWAY_KEY_PREFIX, ADDRESS_KEY_PREFIX + SLACK_CHANNEL + "#",

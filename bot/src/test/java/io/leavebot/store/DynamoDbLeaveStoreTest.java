@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.HashMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.balance.Deduction;
+import io.leavebot.balance.InsufficientBalanceException;
+import io.leavebot.balance.LedgerEntry;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
@@ -17,13 +21,14 @@ import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.SentNotification;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.testing.Dynalite;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The {@link LeaveStore} contract on dynalite, one new table per test, plus the table's own layout. */
-class DynamoDbLeaveStoreTest extends LeaveStoreContract {
+class DynamoDbLeaveStoreTest extends LeaveLedgerContract {
     @RegisterExtension
     static final Dynalite DYNALITE = new Dynalite();
 
@@ -33,6 +38,11 @@ class DynamoDbLeaveStoreTest extends LeaveStoreContract {
     Store newStore() {
         table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
         DynamoDbLeaveStore.createTable(DYNALITE.client(), table);
+        return new DynamoDbLeaveStore(DYNALITE.client(), table);
+    }
+
+    @Override
+    Store sameDataStore() {
         return new DynamoDbLeaveStore(DYNALITE.client(), table);
     }
 
@@ -80,6 +90,53 @@ class DynamoDbLeaveStoreTest extends LeaveStoreContract {
     private List<Map<String, AttributeValue>> waitingItems(Person person) {
         return DYNALITE.client().query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbLeaveItems.WAITING + person.key())))).items();
+    }
+
+    /** The workflow's decide step stopped after the sums were counted (no entry, no decision), and is retried. */
+    @Test
+    void anApprovalInterruptedAfterItsSumsCompletesWithOneDeductionWhenRetried() {
+        store.create(leave("r-1"));
+        Deduction deduction = deduction("3", TEN_ALLOWED);
+        LedgerEntry taken = deduction.entries("r-1", T0.plusSeconds(61), BEA).get(0);
+        assertTrue(new DynamoDbLedger(DYNALITE.client(), table).count(taken, TEN_ALLOWED), "the crash");
+        assertEquals(List.of(), store.entries(ANN));
+
+        assertEquals(LeaveStatus.APPROVED, approve("r-1", deduction).status());
+
+        assertEquals(List.of("taken/r-1/2026"), store.entries(ANN).stream().map(LedgerEntry::id).toList());
+        Map<String, AttributeValue> sum = rawLedgerItem(ANN, "SUM#annual#2026");
+        assertEquals(0, new BigDecimal(sum.get(DynamoDbLedger.NET).n()).compareTo(new BigDecimal("-3")));
+        assertEquals(List.of("taken/r-1/2026"), sum.get(DynamoDbLedger.APPLIED).ss());
+        store.create(leave("r-2", ANN, MAY_4.plusDays(30), MAY_4.plusDays(40), T0));
+        assertThrows(InsufficientBalanceException.class, () -> approve("r-2", deduction("7.5", TEN_ALLOWED)), "3 taken once");
+        assertEquals(LeaveStatus.APPROVED, approve("r-2", deduction("7", TEN_ALLOWED)).status());
+    }
+
+    /** A cancel stopped after the status was written, before the refunds, and is retried. */
+    @Test
+    void aCancelInterruptedBeforeItsRefundsCompletesThemOnceWhenRetried() {
+        store.create(leave("r-1"));
+        approve("r-1", deduction("5", TEN_ALLOWED));
+        Decision byAnn = new Decision(ANN, T0.plusSeconds(600), null);
+        DYNALITE.client().updateItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey("r-1"))
+                .updateExpression("SET #status = :cancelled, updatedAt = :at, #decision = :decision")
+                .expressionAttributeNames(Map.of("#status", DynamoDbLeaveItems.STATUS, "#decision", DynamoDbLeaveItems.DECISION))
+                .expressionAttributeValues(Map.of(":cancelled", AttributeValue.fromS("CANCELLED"),
+                        ":at", AttributeValue.fromS(DynamoDbLeaveItems.instant(byAnn.at())), ":decision", DynamoDbLeaveItems.decision(byAnn))));
+
+        store.cancel("r-1", byAnn, BEFORE_MAY_4);
+        store.cancel("r-1", byAnn, BEFORE_MAY_4);
+
+        List<LedgerEntry> entries = store.entries(ANN);
+        assertEquals(List.of("taken/r-1/2026", "refund/r-1/2026"), entries.stream().map(LedgerEntry::id).toList());
+        assertEquals(ANN, entries.get(1).by());
+        assertEquals(0, new BigDecimal(rawLedgerItem(ANN, "SUM#annual#2026").get(DynamoDbLedger.NET).n()).signum());
+    }
+
+    private Map<String, AttributeValue> rawLedgerItem(Person person, String sortKey) {
+        return DYNALITE.client().getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+                LeaveBotNames.PARTITION_KEY, AttributeValue.fromS(LeaveBotNames.LEDGER_KEY_PREFIX + person.key()),
+                LeaveBotNames.SORT_KEY, AttributeValue.fromS(sortKey)))).item();
     }
 
     @Test

@@ -86,6 +86,7 @@ public final class LeaveBotStack extends Stack {
         frontEnds.addAll(chats.values());
         // every front end saves the routing's Slack ids when it starts; a chat front end also the addresses it learns
         table.grantAddressWrites(api.role(), List.of(SLACK_CHANNEL));
+        table.grantLedgerAdjustments(api.role()); // an admin's balance adjustments come through the API
         chats.forEach((chat, frontEnd) -> table.grantAddressWrites(frontEnd.role(),
                 Stream.of(SLACK_CHANNEL, chat.addressChannel()).distinct().toList()));
         for (FrontEnd frontEnd : frontEnds) {

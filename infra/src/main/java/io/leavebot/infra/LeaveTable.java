@@ -8,6 +8,7 @@ import static io.leavebot.LeaveBotNames.AWAY_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_SORT_KEY;
+import static io.leavebot.LeaveBotNames.LEDGER_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.SORT_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX;
@@ -67,13 +68,24 @@ final class LeaveTable extends Construct {
 
     /**
      * What only the workflow writes: a request, a callback pointer, a decision, an audit entry, a sent notification,
-     * a Teams conversation or Slack id it found, and the lists of who a request waits on ({@code PutItem} and
-     * {@code UpdateItem}); and the removal of a request from the lists of who it no longer waits on
-     * ({@code DeleteItem}, of {@code WAITING#…} items only: nothing else of the table is ever deleted by it).
+     * a Teams conversation or Slack id it found, the lists of who a request waits on, and the leave ledger's
+     * entries and sums for leave taken and refunded ({@code PutItem} and {@code UpdateItem}); and deletions
+     * ({@code DeleteItem}) of two kinds only: a request leaves the lists of who it no longer waits on
+     * ({@code WAITING#…}), and an approval another decision beat takes back the ledger entries it wrote
+     * ({@code LEDGER#…}). Nothing else of the table is ever deleted by it.
      */
     void grantWrites(IGrantable grantee) {
         table.grant(grantee, "dynamodb:PutItem", "dynamodb:UpdateItem");
-        grantOnKeys(grantee, List.of("dynamodb:DeleteItem"), List.of(WAITING_KEY_PREFIX + "*"));
+        grantOnKeys(grantee, List.of("dynamodb:DeleteItem"), List.of(WAITING_KEY_PREFIX + "*", LEDGER_KEY_PREFIX + "*"));
+    }
+
+    /**
+     * What the API function writes where an admin adjusts a balance ({@code DynamoDbLeaveStore.adjust}: a
+     * conditional {@code PutItem} of the entry, an {@code UpdateItem} of its year's sum; read back with
+     * {@code GetItem}, which {@link #grantReads} covers). Only items of people's ledgers ({@code LEDGER#…}).
+     */
+    void grantLedgerAdjustments(IGrantable grantee) {
+        grantOnKeys(grantee, List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), List.of(LEDGER_KEY_PREFIX + "*"));
     }
 
     /**

@@ -16,6 +16,8 @@ import io.leavebot.LeaveBotNames;
 import io.leavebot.infra.testing.ExampleDeployment;
 import io.leavebot.infra.testing.TemplateJson;
 import io.leavebot.infra.testing.TemplateJson.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,39 +83,49 @@ class LeaveBotPermissionsTest {
     }
 
     @Test
-    void frontEndsReadTheTableAndWriteOnlyAwayPeriodsAndChatAddresses() {
+    void frontEndsReadTheTableAndWriteOnlyAwayPeriodsChatAddressesAndTheApiAdjustments() {
         for (String frontEnd : FRONT_ENDS) {
-            assertEquals(Map.of("dynamodb:GetItem", tableAndIndexes, "dynamodb:Query", tableAndIndexes,
-                    "dynamodb:PutItem", Set.of(tableArn), "dynamodb:DeleteItem", Set.of(tableArn)),
-                    json.grantsOf(frontEnd, "dynamodb:"), frontEnd);
+            Map<String, Set<String>> expected = new HashMap<>(Map.of("dynamodb:GetItem", tableAndIndexes,
+                    "dynamodb:Query", tableAndIndexes, "dynamodb:PutItem", Set.of(tableArn), "dynamodb:DeleteItem", Set.of(tableArn)));
+            if (frontEnd.equals(API_HANDLER)) {
+                expected.put("dynamodb:UpdateItem", Set.of(tableArn));
+            }
+            assertEquals(expected, json.grantsOf(frontEnd, "dynamodb:"), frontEnd);
         }
     }
 
     /**
      * Away periods and stand-ins ({@code DynamoDbAwayCalendar}: put, conditional delete, delete) and chat addresses
      * (unconditional puts: the routing's Slack ids at start, Slack ids looked up, Teams conversations) are a front
-     * end's only writes, each on its own partition keys: nothing reachable from the internet can overwrite a request.
+     * end's only writes, each on its own partition keys, and for the API function an admin's balance adjustments
+     * (a conditional put of the entry, an update of its sum) in people's ledgers: nothing reachable from the
+     * internet can overwrite a request.
      */
     @Test
     void eachFrontEndWritesOnlyItemsOfItsPartitionKeys() {
         Map<String, List<String>> addresses = Map.of(API_HANDLER, List.of("ADDRESS#slack#*"),
                 SLACK_HANDLER, List.of("ADDRESS#slack#*"), TEAMS_HANDLER, List.of("ADDRESS#slack#*", "ADDRESS#teams#*"));
         for (String frontEnd : FRONT_ENDS) {
-            assertEquals(Set.of(
+            Set<Statement> expected = new HashSet<>(Set.of(
                     new Statement(List.of("dynamodb:PutItem", "dynamodb:DeleteItem"), List.of(tableArn), leadingKeys(List.of("AWAY#*"))),
-                    new Statement(List.of("dynamodb:PutItem"), List.of(tableArn), leadingKeys(addresses.get(frontEnd)))),
-                    Set.copyOf(tableWrites(frontEnd)), frontEnd);
+                    new Statement(List.of("dynamodb:PutItem"), List.of(tableArn), leadingKeys(addresses.get(frontEnd)))));
+            if (frontEnd.equals(API_HANDLER)) {
+                expected.add(new Statement(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), List.of(tableArn),
+                        leadingKeys(List.of("LEDGER#*"))));
+            }
+            assertEquals(expected, Set.copyOf(tableWrites(frontEnd)), frontEnd);
         }
     }
 
     @Test
-    void workflowRecordsAnywhereAndDeletesOnlyWhoARequestWaitsOn() {
+    void workflowRecordsAnywhereAndDeletesOnlyWhoARequestWaitsOnAndLedgerEntriesOfALostApproval() {
         assertEquals(Map.of("dynamodb:GetItem", tableAndIndexes, "dynamodb:Query", tableAndIndexes,
                 "dynamodb:PutItem", tableAndIndexes, "dynamodb:UpdateItem", tableAndIndexes,
                 "dynamodb:DeleteItem", Set.of(tableArn)), json.grantsOf(WORKFLOW_HANDLER, "dynamodb:"));
-        assertEquals(List.of(new Statement(List.of("dynamodb:DeleteItem"), List.of(tableArn), leadingKeys(List.of("WAITING#*")))),
+        assertEquals(List.of(new Statement(List.of("dynamodb:DeleteItem"), List.of(tableArn), leadingKeys(List.of("WAITING#*", "LEDGER#*")))),
                 tableWrites(WORKFLOW_HANDLER).stream().filter(s -> s.grants("dynamodb:DeleteItem")).toList(),
-                "DynamoDbLeaveStore deletes WAITING# items only (a request no longer waits on someone)");
+                "DynamoDbLeaveStore deletes WAITING# items (a request no longer waits on someone) and LEDGER# entries "
+                        + "(an approval another decision beat) only");
     }
 
     /** The role's statements that grant a DynamoDB action other than the reads every function has. */
