@@ -164,10 +164,10 @@ public final class PolicyFile {
             throw root.problem("needs \"groups\": each group's leave types and how they are counted");
         }
         Map<String, Value> groups = groups(groupsValue);
-        PersonSettings defaults = defaults(root, groups);
-        Map<String, PersonSettings> people = people(root.get("people"), groups, defaults);
         Map<String, Map<String, TypePolicy>> policies = new LinkedHashMap<>();
         groups.forEach((name, types) -> policies.put(name, TypePolicies.ofGroup(types, offeredTypes)));
+        PersonSettings defaults = defaults(root, groups);
+        Map<String, PersonSettings> people = people(root.get("people"), groups, defaults);
         return new BalancePolicies(defaults, policies, people, companyDaysOff(root.get("companyDaysOff")),
                 root.has("balancesFrom") ? root.get("balancesFrom").date() : null);
     }

@@ -128,6 +128,7 @@ class PolicyFileTest {
         String message = problemWith("{\n  \"groups\": {\"staff\": {\"annual\": {\"allowance\": 25,}}}\n}");
         assertTrue(message.startsWith("policy.json line 2: it is not valid JSON: "), message);
         assertEquals("policy.json: it is empty; it needs at least \"groups\"", problemWith(" "));
+        assertTrue(problemWith("{\"groups\": {\"a\": {}}}\n{}").startsWith("policy.json line 2: it is not valid JSON: "));
     }
 
     @Test
