@@ -1,5 +1,6 @@
 package io.leavebot.leave;
 
+import io.leavebot.balance.Balances.Preview;
 import io.leavebot.balance.WorkingCalendar;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -89,6 +90,28 @@ public final class LeaveValidator {
             errors.put(REASON, ValidationMessages.reasonTooLong(reason.codePointCount(0, reason.length()), policy.maxReasonLength()));
         }
         return errors;
+    }
+
+    /**
+     * The field error ({@link #END}) for a request that takes more than the balance allows, said with the numbers
+     * ("This takes 5 days of annual leave, but you have 3 days left in 2027 (2 days are waiting for approval)."); empty
+     * when it fits or only goes below zero as the policy allows.
+     */
+    public static Optional<String> beyondBalance(Preview preview) {
+        return worst(preview, Preview.Verdict.BEYOND).map(part -> ValidationMessages.beyondBalance(preview.policy().type(), part));
+    }
+
+    /**
+     * The warning for a request that takes the balance below zero, as far as the policy allows; empty when it
+     * fits, or when it goes further (then {@link #beyondBalance} has the error).
+     */
+    public static Optional<String> belowZero(Preview preview) {
+        return preview.verdict() != Preview.Verdict.NEGATIVE ? Optional.empty()
+                : worst(preview, Preview.Verdict.NEGATIVE).map(part -> ValidationMessages.belowZero(preview.policy().type(), part));
+    }
+
+    private static Optional<Preview.Part> worst(Preview preview, Preview.Verdict verdict) {
+        return preview.parts().stream().filter(part -> part.verdict() == verdict).findFirst();
     }
 
     /** The policy's own spelling of a leave type typed in any case, if it is one. */

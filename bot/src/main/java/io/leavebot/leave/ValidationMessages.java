@@ -1,6 +1,10 @@
 package io.leavebot.leave;
 
+import io.leavebot.balance.Balance;
+import io.leavebot.balance.Balances.Preview;
+import io.leavebot.balance.Unit;
 import io.leavebot.balance.WorkingWeek;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -90,6 +94,34 @@ final class ValidationMessages {
         List<String> named = days.stream().map(d -> oneMonth && !d.equals(last) ? Integer.toString(d.getDayOfMonth()) : DAY.format(d))
                 .toList();
         return listing(named).replace(" or ", " and ");
+    }
+
+    static String beyondBalance(String type, Preview.Part part) {
+        Balance before = part.before();
+        String left = before.available().signum() <= 0 ? "you have none left" : "you have " + quantity(before.available(), before) + " left";
+        String below = before.negativeLimit().signum() > 0
+                ? ", and may go at most " + quantity(before.negativeLimit(), before) + " below zero" : "";
+        String waiting = before.pending().signum() > 0
+                ? " (" + quantity(before.pending(), before) + (isOne(before.pending()) ? " is" : " are") + " waiting for approval)" : "";
+        return "This takes " + quantity(part.amount(), before) + " of " + type + " leave, but " + left + " in " + before.yearName()
+                + below + waiting + ". Please choose fewer days, or ask your admin about your allowance.";
+    }
+
+    static String belowZero(String type, Preview.Part part) {
+        Balance before = part.before();
+        return "This takes " + quantity(part.amount(), before) + " of " + type + " leave and leaves you "
+                + quantity(part.after().negate(), before) + " below zero in " + before.yearName() + " (the policy allows up to "
+                + quantity(before.negativeLimit(), before) + "); they will come off next year's allowance.";
+    }
+
+    /** "5 days", "1 day", "0.5 days", "4 hours". */
+    private static String quantity(BigDecimal amount, Balance of) {
+        String unit = of.unit() == Unit.HOURS ? "hour" : "day";
+        return amount.stripTrailingZeros().toPlainString() + " " + unit + (isOne(amount) ? "" : "s");
+    }
+
+    private static boolean isOne(BigDecimal amount) {
+        return amount.compareTo(BigDecimal.ONE) == 0;
     }
 
     static String halfDayOnSeveralDays() {

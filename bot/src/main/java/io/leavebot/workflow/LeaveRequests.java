@@ -1,8 +1,6 @@
 package io.leavebot.workflow;
 
-import io.leavebot.balance.Balance;
 import io.leavebot.balance.Balances;
-import io.leavebot.balance.Balances.Preview;
 import io.leavebot.balance.LedgerEntry;
 import io.leavebot.balance.WorkingCalendar;
 import io.leavebot.durable.DurableClient;
@@ -27,7 +25,6 @@ import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
 import io.leavebot.leave.StageApprover;
-import io.leavebot.notify.BalanceWording;
 import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.ChatAddressBook;
 import java.math.BigDecimal;
@@ -185,12 +182,11 @@ public final class LeaveRequests {
         String type = validator.canonicalType(submission.type()).orElseThrow();
         Optional<Balances.Preview> preview = balances.preview(submission.employee(), type, submission.start(),
                 submission.end(), submission.halfDay(), id);
-        Optional<String> beyond = preview.flatMap(BalanceWording::beyond);
+        Optional<String> beyond = preview.flatMap(LeaveValidator::beyondBalance);
         if (beyond.isPresent()) {
             return new Submitted(id, Map.of(LeaveValidator.END, beyond.get()), null);
         }
-        List<String> warnings = preview.filter(p -> p.verdict() == Preview.Verdict.NEGATIVE).flatMap(BalanceWording::warning)
-                .stream().toList();
+        List<String> warnings = preview.flatMap(LeaveValidator::belowZero).stream().toList();
         double days = calendar.length(submission.start(), submission.end(), submission.halfDay());
         String autoApproval = routing.autoApprovalFor(type, days).map(ApproverRouting.AutoApproval::describe).orElse(null);
         NewLeave leave = new NewLeave(id, submission.employee(), null, type, submission.start(), submission.end(),

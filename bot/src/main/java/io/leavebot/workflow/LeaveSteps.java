@@ -1,15 +1,9 @@
 package io.leavebot.workflow;
 
-import io.leavebot.balance.BalanceNote;
-import io.leavebot.balance.BalancePolicies;
 import io.leavebot.balance.Balances;
-import io.leavebot.balance.Holidays;
 import io.leavebot.balance.InsufficientBalanceException;
-import io.leavebot.balance.LeaveLedger;
-import io.leavebot.balance.LedgerEntry;
 import io.leavebot.balance.TypePolicy;
 import io.leavebot.balance.Unit;
-import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.Decision;
@@ -45,11 +39,12 @@ final class LeaveSteps {
     private final LeavePolicy policy;
     private final StandIns standIns;
     private final Balances balances;
+    private final BalanceNotes notes;
     private final Clock clock;
 
     /** Nothing tracked: no balance is shown or taken (as before LeaveBot knew balances). */
     LeaveSteps(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Clock clock) {
-        this(store, notifier, policy, standIns, untracked(store, clock), clock);
+        this(store, notifier, policy, standIns, BalanceNotes.untracked(store, clock), clock);
     }
 
     LeaveSteps(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Balances balances, Clock clock) {
@@ -58,23 +53,8 @@ final class LeaveSteps {
         this.policy = policy;
         this.standIns = standIns;
         this.balances = balances;
+        this.notes = new BalanceNotes(balances);
         this.clock = clock;
-    }
-
-    /** Balances of a policy that tracks no type: nothing is read from a ledger, none is written. */
-    static Balances untracked(LeaveStore store, Clock clock) {
-        LeaveLedger none = new LeaveLedger() {
-            @Override
-            public List<LedgerEntry> entries(Person person) {
-                return List.of();
-            }
-
-            @Override
-            public LedgerEntry adjust(LedgerEntry adjustment) {
-                throw new IllegalStateException("no leave type is tracked here, so there is no balance to adjust");
-            }
-        };
-        return new Balances(BalancePolicies.defaults(null, null, List.of()), new Holidays(), none, store::listByEmployee, clock);
     }
 
     /** Records the request as PENDING (nothing is written if it exists) and fixes its approval timing. */
@@ -124,7 +104,7 @@ final class LeaveSteps {
             notifier.updateApprovalMessage(before.messageKey(), new Notification(Kind.APPROVAL_REPLACED, leave, before.callbackId(), 0, List.of()));
         }
         Kind kind = samePerson ? Kind.APPROVAL_REQUEST_AGAIN : Kind.APPROVAL_REQUEST;
-        notifier.notify(key, now.asked(), noted(new Notification(kind, leave, callbackId, 0, alsoAway(leave))));
+        notifier.notify(key, now.asked(), notes.on(new Notification(kind, leave, callbackId, 0, alsoAway(leave))));
         return new StageApproval.Asked(standIn);
     }
 
@@ -144,7 +124,7 @@ final class LeaveSteps {
             }
             String key = reminderKey(leave, stage, number, place);
             notifier.followUp(key, p.messageKey(), p.asked(),
-                    noted(new Notification(Kind.REMINDER, leave, p.callbackId(), number, alsoAway(leave))));
+                    notes.on(new Notification(Kind.REMINDER, leave, p.callbackId(), number, alsoAway(leave))));
         }
         return new StageApproval.Reminded(moved, left(deadline));
     }
@@ -270,7 +250,7 @@ final class LeaveSteps {
 
     SentNotification sendReceipt(String requestId, String key) {
         LeaveRequest leave = load(requestId);
-        return notifier.notify(key, leave.employee(), noted(Notification.of(Kind.RECEIPT, leave)));
+        return notifier.notify(key, leave.employee(), notes.on(Notification.of(Kind.RECEIPT, leave)));
     }
 
     /**
@@ -285,11 +265,11 @@ final class LeaveSteps {
         Person approver = leave.chain().firstApprover();
         if (replacedKey == null) {
             return notifier.notify(key, approver,
-                    noted(new Notification(Kind.APPROVAL_REQUEST, leave, callbackId, 0, alsoAway(leave))));
+                    notes.on(new Notification(Kind.APPROVAL_REQUEST, leave, callbackId, 0, alsoAway(leave))));
         }
         notifier.updateApprovalMessage(replacedKey, Notification.of(Kind.APPROVAL_REPLACED, leave));
         return notifier.notify(key, approver,
-                noted(new Notification(Kind.APPROVAL_REQUEST_AGAIN, leave, callbackId, 0, alsoAway(leave))));
+                notes.on(new Notification(Kind.APPROVAL_REQUEST_AGAIN, leave, callbackId, 0, alsoAway(leave))));
     }
 
     /**
@@ -308,7 +288,7 @@ final class LeaveSteps {
     SentNotification remind(String requestId, int number, String key, String approvalKey) {
         LeaveRequest leave = load(requestId);
         return notifier.followUp(key, approvalKey, leave.chain().firstApprover(),
-                noted(new Notification(Kind.REMINDER, leave, leave.chain().stage(1).approvers().get(0).callbackId(), number,
+                notes.on(new Notification(Kind.REMINDER, leave, leave.chain().stage(1).approvers().get(0).callbackId(), number,
                         alsoAway(leave))));
     }
 
@@ -341,67 +321,7 @@ final class LeaveSteps {
 
     SentNotification tellEmployee(String requestId, String key) {
         LeaveRequest leave = load(requestId);
-        return notifier.notify(key, leave.employee(), noted(Notification.of(Kind.OUTCOME, leave)));
-    }
-
-    /**
-     * Cancels approved leave that has not started, with the refund of its days in the same write; returns the
-     * status it has then (still APPROVED if it started meanwhile, or another status if it was not approved).
-     */
-    LeaveStatus recordCancellation(String requestId, Decision cancellation) {
-        LeaveRequest leave = store.cancel(requestId, cancellation, balances.today());
-        if (leave.status() == LeaveStatus.CANCELLED) {
-            store.recordAudit(new AuditEntry(requestId, 1, AuditEntry.CANCELLED, clock.instant(),
-                    cancellation.by() == null ? null : cancellation.by().key(), "approved leave cancelled before it started; "
-                    + "its days are refunded"));
-        }
-        return leave.status();
-    }
-
-    /**
-     * Tells each approver who approved the request (one message per place, their stand-in if they decided for
-     * them) that the leave was cancelled and its days are back; requests approved before chains kept their
-     * approvals on the request only, so there those who were asked hear it.
-     *
-     * @return how many were told
-     */
-    int tellCancellation(String requestId, String key) {
-        LeaveRequest leave = load(requestId);
-        List<ApprovalStage> stages = leave.chain().stages();
-        boolean onTheChain = stages.stream().flatMap(s -> s.approvers().stream()).anyMatch(p -> p.answer() == LeaveStatus.APPROVED);
-        int told = 0;
-        for (int n = 1; n <= stages.size(); n++) {
-            List<StageApprover> places = stages.get(n - 1).approvers();
-            for (int i = 0; i < places.size(); i++) {
-                StageApprover place = places.get(i);
-                if (onTheChain ? place.answer() != LeaveStatus.APPROVED : place.messageKey() == null) {
-                    continue;
-                }
-                Person approver = place.decision() != null && place.decision().by() != null ? place.decision().by() : place.asked();
-                notifier.notify(key + "/" + LeaveWorkflow.STAGE + n + "/" + (i + 1), approver,
-                        noted(new Notification(Kind.CANCELLATION, leave, place.callbackId(), 0, List.of())));
-                told++;
-            }
-        }
-        return told;
-    }
-
-    SentNotification tellEmployeeCancelled(String requestId, String key) {
-        LeaveRequest leave = load(requestId);
-        return notifier.notify(key, leave.employee(), noted(Notification.of(Kind.CANCELLED, leave)));
-    }
-
-    /**
-     * The notification with the employee's balance of the request's type: what is left after this request while it
-     * waits (other waiting requests counted too), what is left now once it is decided; as it is when none is tracked.
-     */
-    private Notification noted(Notification notification) {
-        LeaveRequest leave = notification.leave();
-        boolean waiting = leave.status() == LeaveStatus.PENDING;
-        return balances.of(leave.employee(), leave.type(), leave.start())
-                .map(b -> notification.withBalance(new BalanceNote(b.type(), b.unit(), b.yearName(), b.limited(),
-                        waiting ? b.available() : b.remaining(), b.total(), b.taken())))
-                .orElse(notification);
+        return notifier.notify(key, leave.employee(), notes.on(Notification.of(Kind.OUTCOME, leave)));
     }
 
     /**

@@ -67,6 +67,7 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
             10, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(15), JitterStrategy.FULL, error -> true));
 
     private final LeaveSteps steps;
+    private final CancellationSteps cancellations;
 
     /** Nobody is ever away, no balance is tracked: see {@link #LeaveWorkflow(LeaveStore, Notifier, LeavePolicy, StandIns, Balances, Clock)}. */
     public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, Clock clock) {
@@ -75,7 +76,7 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
 
     /** No balance is tracked: nothing is taken on approval, no message states one. */
     public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Clock clock) {
-        this.steps = new LeaveSteps(store, notifier, policy, standIns, clock);
+        this(store, notifier, policy, standIns, BalanceNotes.untracked(store, clock), clock);
     }
 
     /**
@@ -86,6 +87,7 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
      */
     public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Balances balances, Clock clock) {
         this.steps = new LeaveSteps(store, notifier, policy, standIns, balances, clock);
+        this.cancellations = new CancellationSteps(store, notifier, balances, clock);
     }
 
     @Override
@@ -148,10 +150,10 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
     private LeaveStatus cancellation(NewLeave input, DurableContext ctx) {
         String execution = LeaveRequests.cancellationExecutionName(input.requestId());
         String id = input.requestId();
-        LeaveStatus status = ctx.step(RECORD_CANCELLATION, LeaveStatus.class, s -> steps.recordCancellation(id, input.cancellation()));
+        LeaveStatus status = ctx.step(RECORD_CANCELLATION, LeaveStatus.class, s -> cancellations.recordCancellation(id, input.cancellation()));
         if (status == LeaveStatus.CANCELLED) {
-            ctx.step(TELL_APPROVERS, Integer.class, s -> steps.tellCancellation(id, key(execution, TELL_APPROVERS)), NOTIFY);
-            ctx.step(TELL_EMPLOYEE, SentNotification.class, s -> steps.tellEmployeeCancelled(id, key(execution, TELL_EMPLOYEE)), NOTIFY);
+            ctx.step(TELL_APPROVERS, Integer.class, s -> cancellations.tellApprovers(id, key(execution, TELL_APPROVERS)), NOTIFY);
+            ctx.step(TELL_EMPLOYEE, SentNotification.class, s -> cancellations.tellEmployee(id, key(execution, TELL_EMPLOYEE)), NOTIFY);
         }
         ctx.logger().info("cancellation of leave request %s ended %s", id, status);
         return status;

@@ -124,8 +124,19 @@ class BalanceFlowTest {
                 LocalDate.of(2026, 3, 9), false, null));
 
         assertEquals(List.of(LeaveValidator.END), List.copyOf(beyond.errors().keySet()));
-        assertTrue(beyond.errors().get(LeaveValidator.END).startsWith("This request takes 1 day of annual leave, but you have 0 of 25"),
-                beyond.errors().get(LeaveValidator.END));
+        assertEquals("This takes 1 day of annual leave, but you have none left in 2026 (25 days are waiting for approval). Please choose fewer days, or ask your admin "
+                + "about your allowance.", beyond.errors().get(LeaveValidator.END));
+    }
+
+    @Test
+    void theRefusalCountsTheRequestsWaitingForApproval() {
+        submit(new LeaveSubmission("r1", ADA, "annual", LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 27), false, null));
+
+        Submitted beyond = bot.leaves().submit(new LeaveSubmission("r2", ADA, "annual", LocalDate.of(2026, 3, 2),
+                LocalDate.of(2026, 3, 13), false, null));
+
+        assertEquals("This takes 10 days of annual leave, but you have 5 days left in 2026 (20 days are waiting for approval). "
+                + "Please choose fewer days, or ask your admin about your allowance.", beyond.errors().get(LeaveValidator.END));
     }
 
     @Test
@@ -141,7 +152,8 @@ class BalanceFlowTest {
 
         assertTrue(submitted.accepted());
         assertEquals(1, submitted.warnings().size());
-        assertTrue(submitted.warnings().get(0).contains("2 days"), submitted.warnings().get(0));
+        assertEquals("This takes 7 days of annual leave and leaves you 2 days below zero in 2026 (the policy allows up to 3 days); "
+                + "they will come off next year's allowance.", submitted.warnings().get(0));
         bot.settle();
         approve("r1");
         assertEquals(List.of(new BigDecimal("-7.00")), taken());
