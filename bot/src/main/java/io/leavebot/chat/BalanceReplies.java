@@ -5,6 +5,7 @@ import io.leavebot.balance.Balances;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.BalanceWording;
 import io.leavebot.notify.Notification;
@@ -83,8 +84,8 @@ public final class BalanceReplies {
         }
         List<String> lines = new ArrayList<>();
         lines.add(BalanceWording.preview(preview.get()));
-        // the submission's words: its field error, or its warning
-        BalanceWording.beyond(preview.get()).or(() -> BalanceWording.warning(preview.get())).ifPresent(lines::add);
+        // the submission's own words (LeaveRequests.submit answers with these): its field error, or its warning
+        LeaveValidator.beyondBalance(preview.get()).or(() -> LeaveValidator.belowZero(preview.get())).ifPresent(lines::add);
         return lines;
     }
 

@@ -9,15 +9,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * How every channel states a balance, so Slack, Teams, the workspace, e-mail and the validator's field errors say
  * the same thing: "18 of 25 days left", "0.5 days", "7.5 hours", "−2 days" (with a real minus sign), an unlimited
  * type as "4 days of sick leave taken in 2027", and what a request would do to a balance. Amounts are shown with as
- * few decimals as they need. The validator's field error and warning of a request beyond the balance are
- * {@link #beyond} and {@link #warning}, so the form warns with what the submission would answer.
+ * few decimals as they need. The field error and the warning of a request beyond the balance are the validator's
+ * ({@code LeaveValidator.beyondBalance}, {@code belowZero}), which the request forms show as well.
  */
 public final class BalanceWording {
     /** U+2212: a hyphen reads as a dash in most fonts, and screen readers say "minus" only for this one. */
@@ -104,33 +103,6 @@ public final class BalanceWording {
         String waiting = b.pending().signum() > 0 ? " (after " + amount(b.pending(), b.unit()) + " waiting for approval)" : "";
         return "You have " + leftOf(b.available(), b.total(), b.unit(), b.type()) + " in " + b.yearName() + waiting
                 + "; this request takes " + number(part.amount()) + ", leaving " + number(part.after()) + ".";
-    }
-
-    /**
-     * The warning for a request that takes the balance below zero, as far as the policy allows: "This request takes
-     * your annual leave to −2 days in 2027; you may go down to −5 days." Empty when no part goes below zero.
-     */
-    public static Optional<String> warning(Preview preview) {
-        return preview.parts().stream().filter(p -> p.verdict() == Preview.Verdict.NEGATIVE).findFirst().map(p -> {
-            Balance b = p.before();
-            return "This request takes your " + typePhrase(b.type()) + " to " + amount(p.after(), b.unit()) + " in "
-                    + b.yearName() + "; you may go down to " + amount(b.negativeLimit().negate(), b.unit()) + ".";
-        });
-    }
-
-    /**
-     * The field error for a request beyond what the policy allows: "This request takes 5 days of annual leave, but
-     * you have 3 of 25 days left in 2027. Please choose fewer days." Empty when every part fits (or is a warning).
-     */
-    public static Optional<String> beyond(Preview preview) {
-        return preview.parts().stream().filter(p -> p.verdict() == Preview.Verdict.BEYOND).findFirst().map(p -> {
-            Balance b = p.before();
-            String limit = b.negativeLimit().signum() > 0
-                    ? " and may go down to " + amount(b.negativeLimit().negate(), b.unit()) : "";
-            return "This request takes " + amount(p.amount(), b.unit()) + " of " + typePhrase(b.type()) + ", but you have "
-                    + number(b.available()) + " of " + amount(b.total(), b.unit()) + " left in " + b.yearName() + limit
-                    + ". Please choose fewer days.";
-        });
     }
 
     /** To an approver: "Sam will have 7 of 25 days of annual leave left in 2027", "Sam will have taken 4 days of sick leave in 2027". */

@@ -1,7 +1,6 @@
 package io.leavebot.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.balance.Balance;
 import io.leavebot.balance.BalanceNote;
@@ -48,8 +47,6 @@ class BalanceWordingTest {
 
         assertEquals("You have 18 of 25 days of annual leave left in 2027; this request takes 5, leaving 13.",
                 BalanceWording.preview(preview));
-        assertTrue(BalanceWording.warning(preview).isEmpty());
-        assertTrue(BalanceWording.beyond(preview).isEmpty());
     }
 
     @Test
@@ -58,23 +55,6 @@ class BalanceWordingTest {
 
         assertEquals("You have 15 of 25 days of annual leave left in 2027 (after 3 days waiting for approval); "
                 + "this request takes 5, leaving 10.", BalanceWording.preview(preview));
-    }
-
-    @Test
-    void goingBelowZeroWhereAllowedIsAWarning() {
-        Preview preview = new Preview(ANNUAL, List.of(new Preview.Part(annual("3", "0", "5"), new BigDecimal("5"))));
-
-        assertEquals("This request takes your annual leave to \u22122 days in 2027; you may go down to \u22125 days.",
-                BalanceWording.warning(preview).orElseThrow());
-        assertTrue(BalanceWording.beyond(preview).isEmpty());
-    }
-
-    @Test
-    void goingBeyondThePolicyIsAFieldError() {
-        Preview preview = new Preview(ANNUAL, List.of(new Preview.Part(annual("3", "0", "0"), new BigDecimal("5"))));
-
-        assertEquals("This request takes 5 days of annual leave, but you have 3 of 25 days left in 2027. Please choose fewer days.",
-                BalanceWording.beyond(preview).orElseThrow());
     }
 
     @Test
