@@ -150,9 +150,10 @@ public final class PolicyFile {
         if (file.isPresent()) {
             return fromFile(Path.of(file.get()), offeredTypes);
         }
-        new Holidays().problem(country.orElse(null), region.orElse(null)).ifPresent(problem -> {
-            throw new IllegalArgumentException((region.isPresent() && country.isPresent() ? REGION_ENV : country.isPresent()
-                    ? COUNTRY_ENV : REGION_ENV) + ": " + problem);
+        Holidays holidays = new Holidays();
+        holidays.problem(country.orElse(null), region.orElse(null)).ifPresent(problem -> {
+            boolean ofRegion = holidays.problem(country.orElse(null), null).isEmpty();
+            throw new IllegalArgumentException((ofRegion ? REGION_ENV : COUNTRY_ENV) + ": " + problem);
         });
         return BalancePolicies.defaults(country.orElse(null), region.orElse(null), offeredTypes);
     }
@@ -185,20 +186,18 @@ public final class PolicyFile {
 
     private PersonSettings defaults(Value root, Map<String, Value> groups) {
         Value value = root.get("defaults");
-        String group = groups.size() == 1 ? groups.keySet().iterator().next()
-                : groups.containsKey(BalancePolicies.DEFAULT_GROUP) ? BalancePolicies.DEFAULT_GROUP : null;
-        if (value == null || !value.has("group")) {
-            if (group == null) {
-                throw (value == null ? root : value).problem("needs " + (value == null ? "\"defaults\" with " : "")
-                        + "\"group\": the group of people the file does not list, one of " + groups.keySet());
-            }
-            if (value == null) {
-                return new PersonSettings(null, null, WorkingWeek.MONDAY_TO_FRIDAY, EIGHT_HOURS, null, group, Map.of());
-            }
+        if (value != null) {
+            value.object(DEFAULTS, "an object");
         }
-        value.object(DEFAULTS, "an object");
-        if (value.has("group")) {
-            group = group(value.get("group"), groups);
+        String group = value != null && value.has("group") ? group(value.get("group"), groups)
+                : groups.size() == 1 ? groups.keySet().iterator().next()
+                : groups.containsKey(BalancePolicies.DEFAULT_GROUP) ? BalancePolicies.DEFAULT_GROUP : null;
+        if (group == null) {
+            throw (value == null ? root : value).problem("needs " + (value == null ? "\"defaults\" with " : "")
+                    + "\"group\": the group of people the file does not list, one of " + groups.keySet());
+        }
+        if (value == null) {
+            return new PersonSettings(null, null, WorkingWeek.MONDAY_TO_FRIDAY, EIGHT_HOURS, null, group, Map.of());
         }
         String country = code(value, "country");
         String region = code(value, "region");

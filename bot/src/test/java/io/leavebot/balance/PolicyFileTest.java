@@ -223,6 +223,7 @@ class PolicyFileTest {
 
         assertEquals("LEAVEBOT_REGION: 'scotland' is not a region of gb; its regions are [eng, nir, sct, wls]",
                 problemOf(settings("LEAVEBOT_COUNTRY", "gb", "LEAVEBOT_REGION", "scotland")));
+        assertTrue(problemOf(settings("LEAVEBOT_COUNTRY", "xx", "LEAVEBOT_REGION", "by")).startsWith("LEAVEBOT_COUNTRY: 'xx' is not"));
         assertEquals("LEAVEBOT_POLICY and LEAVEBOT_POLICY_FILE are both set; set one of them",
                 problemOf(settings("LEAVEBOT_POLICY", EXAMPLE, "LEAVEBOT_POLICY_FILE", file.toString())));
         assertTrue(problemOf(settings("LEAVEBOT_POLICY_FILE", file.toString(), "LEAVEBOT_COUNTRY", "de"))
