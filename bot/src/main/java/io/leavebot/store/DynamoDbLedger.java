@@ -135,8 +135,8 @@ final class DynamoDbLedger {
             return true;
         } catch (ConditionalCheckFailedException failed) {
             Map<String, AttributeValue> sum = client.getItem(b -> b.tableName(table).key(sumKey(entry)).consistentRead(true)).item();
-            if (sum != null && sum.containsKey(APPLIED) && sum.get(APPLIED).ss().contains(entry.id())) {
-                return false;
+            if (floor == null || sum != null && sum.containsKey(APPLIED) && sum.get(APPLIED).ss().contains(entry.id())) {
+                return false; // without a floor only the mark can fail: counted by an earlier attempt
             }
             BigDecimal net = sum == null || !sum.containsKey(NET) ? BigDecimal.ZERO : new BigDecimal(sum.get(NET).n());
             throw new InsufficientBalanceException(entry.type(), entry.leaveYear(), net.subtract(floor), entry.amount().negate());

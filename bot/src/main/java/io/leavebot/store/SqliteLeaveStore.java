@@ -1,7 +1,6 @@
 package io.leavebot.store;
 
 import io.leavebot.balance.Deduction;
-import io.leavebot.balance.InsufficientBalanceException;
 import io.leavebot.balance.LedgerEntry;
 import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.AuditEntry;
@@ -16,7 +15,6 @@ import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.NotificationLog;
 import io.leavebot.notify.SentNotification;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -143,27 +141,12 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
             }
             LedgerWrites.requireFits(request, to, deduction);
             if (deduction != null) {
-                take(writer, deduction, deduction.entries(id, at, decision == null ? null : decision.by()));
+                SqliteLedgerRows.take(writer, deduction, deduction.entries(id, at, decision == null ? null : decision.by()));
             }
             setStatus(writer, id, LeaveStatus.PENDING, to, decision, at);
             update("DELETE FROM leave_waiting WHERE request_id = ?", id);
             return storedOn(writer, id);
         });
-    }
-
-    /** Writes the TAKEN entries, each only if its year's stored sum still gives it (checked on the writer, in its transaction). */
-    private static void take(Connection writer, Deduction deduction, List<LedgerEntry> entries) throws SQLException {
-        for (int i = 0; i < entries.size(); i++) {
-            Deduction.Part part = deduction.parts().get(i);
-            if (part.floor() != null) {
-                BigDecimal sum = SqliteLedgerRows.sum(writer, deduction.person(), deduction.type(), part.leaveYear());
-                InsufficientBalanceException refused = LedgerWrites.shortfall(deduction.type(), part, sum);
-                if (refused != null) {
-                    throw refused;
-                }
-            }
-            SqliteLedgerRows.insert(writer, entries.get(i));
-        }
     }
 
     /**
@@ -179,9 +162,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
                 return request;
             }
             setStatus(writer, id, LeaveStatus.APPROVED, LeaveStatus.CANCELLED, cancellation, cancellation.at());
-            for (LedgerEntry taken : SqliteLedgerRows.ofRequest(writer, id, LedgerEntry.Kind.TAKEN)) {
-                SqliteLedgerRows.insert(writer, LedgerWrites.refundOf(taken, cancellation));
-            }
+            SqliteLedgerRows.refund(writer, id, cancellation);
             return storedOn(writer, id);
         });
     }

@@ -1,6 +1,9 @@
 package io.leavebot.store;
 
+import io.leavebot.balance.Deduction;
+import io.leavebot.balance.InsufficientBalanceException;
 import io.leavebot.balance.LedgerEntry;
+import io.leavebot.leave.Decision;
 import io.leavebot.leave.Person;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -23,6 +26,33 @@ final class SqliteLedgerRows {
     private static final String SELECT = "SELECT " + COLUMNS + " FROM leave_ledger ";
 
     private SqliteLedgerRows() {
+    }
+
+    /**
+     * Writes the TAKEN entries, each only if its year's stored sum still gives it; call it on the writer in a
+     * {@code BEGIN IMMEDIATE} transaction, so that no other write comes between the check and the insert.
+     *
+     * @throws InsufficientBalanceException for the first part the sum cannot give (roll the transaction back)
+     */
+    static void take(Connection writer, Deduction deduction, List<LedgerEntry> entries) throws SQLException {
+        for (int i = 0; i < entries.size(); i++) {
+            Deduction.Part part = deduction.parts().get(i);
+            if (part.floor() != null) {
+                BigDecimal sum = sum(writer, deduction.person(), deduction.type(), part.leaveYear());
+                InsufficientBalanceException refused = LedgerWrites.shortfall(deduction.type(), part, sum);
+                if (refused != null) {
+                    throw refused;
+                }
+            }
+            insert(writer, entries.get(i));
+        }
+    }
+
+    /** Writes a REFUND for each TAKEN entry of the request that has none, by and at the cancellation. */
+    static void refund(Connection writer, String requestId, Decision cancellation) throws SQLException {
+        for (LedgerEntry taken : ofRequest(writer, requestId, LedgerEntry.Kind.TAKEN)) {
+            insert(writer, LedgerWrites.refundOf(taken, cancellation));
+        }
     }
 
     /** Inserts the entry unless one with its id exists (the first stands); true if it was inserted. */
@@ -66,7 +96,7 @@ final class SqliteLedgerRows {
     }
 
     /** The request's entries of one kind, by id. */
-    static List<LedgerEntry> ofRequest(Connection c, String requestId, LedgerEntry.Kind kind) throws SQLException {
+    private static List<LedgerEntry> ofRequest(Connection c, String requestId, LedgerEntry.Kind kind) throws SQLException {
         return select(c, "WHERE request_id = ? AND kind = ? ORDER BY id", requestId, kind.name());
     }
 
