@@ -84,7 +84,7 @@ public final class BalanceReplies {
         }
         List<String> lines = new ArrayList<>();
         lines.add(BalanceWording.preview(preview.get()));
-        // the validator's words, so the form warns with what the submission would answer
+        // the submission's own words (LeaveRequests.submit answers with these): its field error, or its warning
         LeaveValidator.beyondBalance(preview.get()).or(() -> LeaveValidator.belowZero(preview.get())).ifPresent(lines::add);
         return lines;
     }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * the same thing: "18 of 25 days left", "0.5 days", "7.5 hours", "−2 days" (with a real minus sign), an unlimited
  * type as "4 days of sick leave taken in 2027", and what a request would do to a balance. Amounts are shown with as
  * few decimals as they need. The field error and the warning of a request beyond the balance are the validator's
- * ({@code LeaveValidator.beyondBalance}, {@code belowZero}), as {@code leave} cannot use {@code notify}.
+ * ({@code LeaveValidator.beyondBalance}, {@code belowZero}), which the request forms show as well.
  */
 public final class BalanceWording {
     /** U+2212: a hyphen reads as a dash in most fonts, and screen readers say "minus" only for this one. */

@@ -90,7 +90,7 @@ class WorkspaceBrowserTest {
         page.choose("type", "annual");
         String before = page.awaitModalText("balance", "of annual leave left");
 
-        page.pickDate("start", monday).pickDate("end", monday.plusDays(4));
+        page.pickDate("end", monday.plusDays(4)).pickDate("start", monday); // the first preview is of the whole week
         String weekShown = page.awaitModalText("balance", "this request takes");
         Matcher week = previewIn(weekShown);
         page.pickDate("end", monday.plusDays(1));

@@ -80,8 +80,8 @@ class TeamsCommandTest {
         data.put("type", "annual").put("start", "2026-01-12").put("end", "2026-02-20");
         JsonNode back = teams.invoke(teams.requests().click(ADA, RequestCard.SUBMIT, data)).path("value");
 
-        assertTrue(back.path("body").path(1).path("text").asText().startsWith("This takes 30 days of annual leave, but you "
-                + "have 25 days left in 2026"), back.toString());
+        assertTrue(back.path("body").path(1).path("text").asText().startsWith("This takes 30 days of annual leave, but "
+                + "you have 25 days left in 2026"), back.toString());
         assertEquals("You have 25 of 25 days of annual leave left in 2026; this request takes 30, leaving \u22125.",
                 back.path("body").path(2).path("text").asText());
         assertEquals(List.of(), teams.bot().leaves().requestsOf(ADA));
