@@ -184,14 +184,22 @@ window.BlockKit = (() => {
 
   /**
    * A modal's body: its blocks, inputs drawn as form fields, each problem LeaveBot reported under its block.
-   * Returns {node, values(), missing()}: Slack's state.values, and the required inputs left empty.
+   * Returns {node, values(), missing()}: Slack's state.values, and the required inputs left empty. A change of an
+   * input in a block with dispatch_action calls ctx.onChange(block, values), as Slack then sends block_actions.
    */
   function modal(view, errors, ctx) {
     const body = el("div", "modal-body");
     const inputs = [];
-    (view.blocks || []).forEach((block) => {
+    const values = () => {
+      const state = {};
+      inputs.forEach(({ block, input }) => { state[block.block_id] = { [block.element.action_id]: input.value() }; });
+      return state;
+    };
+    (view.blocks || []).forEach((block, index) => {
       if (block.type !== "input") {
-        body.append(blocks([block], ctx));
+        const node = blocks([block], ctx);
+        node.dataset.index = index; // so that an update of the view can redraw it alone
+        body.append(node);
         return;
       }
       const make = INPUTS[block.element.type];
@@ -202,6 +210,9 @@ window.BlockKit = (() => {
       field.append(label);
       const input = make ? make(block.element) : { node: el("div", "kit-unknown", "(unsupported input)"), value: () => null, empty: () => false };
       input.node.dataset.actionId = block.element.action_id;
+      if (block.dispatch_action && ctx.onChange) {
+        input.node.addEventListener("change", () => ctx.onChange(block, values));
+      }
       field.append(input.node);
       if (block.hint) field.append(el("div", "kit-hint", block.hint.text));
       const problem = el("div", "input-error", (errors && errors[block.block_id]) || "");
@@ -212,11 +223,7 @@ window.BlockKit = (() => {
     });
     return {
       node: body,
-      values: () => {
-        const values = {};
-        inputs.forEach(({ block, input }) => { values[block.block_id] = { [block.element.action_id]: input.value() }; });
-        return values;
-      },
+      values,
       missing: () => {
         const missing = inputs.filter(({ block, input }) => !block.optional && input.empty());
         inputs.forEach(({ problem }) => { if (problem.dataset.required) { problem.hidden = true; delete problem.dataset.required; } });

@@ -15,6 +15,7 @@
     people: [],
     names: {},
     shown: { messages: null, home: null, modal: null, errors: null },
+    changes: Promise.resolve(),
     time: null,
   };
 
@@ -160,7 +161,11 @@
     if (key !== app.shown.modal) {
       app.shown.modal = key;
       app.shown.errors = null;
-      buildModal(view);
+      if ($("modal").dataset.viewId === view.id && $("modal").dataset.layout === layout(view)) {
+        redrawBlocks(view); // views.update of the same form: its inputs stay as they are, with what is typed and the focus
+      } else {
+        buildModal(view);
+      }
     }
     const json = JSON.stringify(errors);
     if (json !== app.shown.errors) {
@@ -177,10 +182,61 @@
     backdrop.hidden = false;
   }
 
+  // What was typed into a modal's inputs, by block id: Slack keeps it when views.update keeps the block ids.
+  function typedInputs(form) {
+    const typed = {};
+    form.querySelectorAll(".kit-input").forEach((field) => {
+      typed[field.dataset.blockId] = Array.from(field.querySelectorAll("input, select, textarea"))
+        .map((i) => (i.type === "checkbox" ? i.checked : i.value));
+    });
+    return typed;
+  }
+
+  function restoreInputs(form, typed) {
+    form.querySelectorAll(".kit-input").forEach((field) => {
+      const kept = typed[field.dataset.blockId];
+      if (!kept) return;
+      field.querySelectorAll("input, select, textarea").forEach((i, n) => {
+        if (n >= kept.length) return;
+        if (i.type === "checkbox") i.checked = kept[n]; else i.value = kept[n];
+      });
+    });
+  }
+
+  // The kinds and ids of a view's blocks: an update that keeps them changes only what its other blocks say.
+  function layout(view) {
+    return (view.blocks || []).map((b) => b.type + ":" + (b.block_id || "")).join(",");
+  }
+
+  function redrawBlocks(view) {
+    const ctx = modalContext(view);
+    (view.blocks || []).forEach((block, index) => {
+      const shown = $("modal").querySelector(".modal-body > [data-index='" + index + "']");
+      if (block.type === "input" || !shown) return;
+      const fresh = blocks([block], ctx);
+      fresh.dataset.index = index;
+      shown.replaceWith(fresh);
+    });
+  }
+
+  function modalContext(view) {
+    return {
+      names: app.names,
+      onClick: (block, element) => click(element, { view_id: view.id, block_id: block.block_id }),
+      // one change at a time, each with the values as they are when it is sent: so LeaveBot's last update is for the last change
+      onChange: (block, values) => {
+        app.changes = app.changes.then(() => post("change",
+          { view_id: view.id, block_id: block.block_id, action_id: block.element.action_id, values: values() })).catch(() => {});
+      },
+    };
+  }
+
   function buildModal(view) {
     const form = $("modal");
+    const typed = form.dataset.viewId === view.id ? typedInputs(form) : null; // an update of the open modal
     form.replaceChildren();
     form.dataset.viewId = view.id;
+    form.dataset.layout = layout(view);
     const head = el("div", "modal-head");
     head.append(el("h3", null, view.title ? view.title.text : ""));
     const x = el("button", "close-x", "×");
@@ -190,7 +246,7 @@
     head.append(x);
     const error = el("div", "modal-error");
     error.hidden = true;
-    const body = modal(view, {}, { names: app.names, onClick: (block, element) => click(element, { view_id: view.id, block_id: block.block_id }) });
+    const body = modal(view, {}, modalContext(view));
     const actions = el("div", "modal-actions");
     const cancel = el("button", "button", view.close ? view.close.text : "Cancel");
     cancel.type = "button";
@@ -204,6 +260,7 @@
       actions.append(submit);
     }
     form.append(head, error, body.node, actions);
+    if (typed) restoreInputs(form, typed);
     form.onsubmit = (event) => {
       event.preventDefault();
       if (body.missing() === 0) post("submit", { view_id: view.id, values: body.values() });

@@ -84,6 +84,8 @@ public final class LeaveBotNames {
     /** The one approver of everyone (with {@link #APPROVER_NAME_ENV}), when there is no routing document. */
     public static final String APPROVER_EMAIL_ENV = "LEAVEBOT_APPROVER_EMAIL";
     public static final String APPROVER_NAME_ENV = "LEAVEBOT_APPROVER_NAME";
+    /** Comma-separated e-mail addresses of who may adjust balances and cancel anyone's leave. */
+    public static final String ADMINS_ENV = "LEAVEBOT_ADMINS";
 
     /** Key of the secret's JSON: the Slack bot token ({@code xoxb-…}); without it, people are reached by e-mail. */
     public static final String SECRET_SLACK_BOT_TOKEN = "slackBotToken";

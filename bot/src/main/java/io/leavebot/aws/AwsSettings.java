@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import static io.leavebot.LeaveBotNames.ADMINS_ENV;
 import static io.leavebot.LeaveBotNames.APPROVAL_TIMEOUT_ENV;
 import static io.leavebot.LeaveBotNames.APPROVER_EMAIL_ENV;
 import static io.leavebot.LeaveBotNames.APPROVER_NAME_ENV;
@@ -13,8 +14,11 @@ import static io.leavebot.LeaveBotNames.TIME_ZONE_ENV;
 import static io.leavebot.LeaveBotNames.WORKFLOW_FUNCTION_ENV;
 
 import io.leavebot.LeaveBotNames;
+import io.leavebot.balance.BalancePolicies;
+import io.leavebot.balance.PolicyFile;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
+import io.leavebot.workflow.Admins;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -155,6 +160,28 @@ final class AwsSettings {
             };
         } catch (IllegalArgumentException e) {
             throw new SettingsException(given.get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@value LeaveBotNames#ADMINS_ENV}: who may adjust balances and cancel anyone's leave (none when unset). */
+    Set<String> admins() {
+        try {
+            return Admins.fromList(optional(ADMINS_ENV), ADMINS_ENV);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The balance policy, from at most one of {@value PolicyFile#POLICY_ENV} (the policy JSON itself) and
+     * {@value PolicyFile#POLICY_FILE_ENV}; with neither, {@link BalancePolicies#defaults} for
+     * {@value PolicyFile#COUNTRY_ENV} and {@value PolicyFile#REGION_ENV} (no public holidays when unset).
+     */
+    BalancePolicies balancePolicies(List<String> types) {
+        try {
+            return PolicyFile.fromSettings(this::optional, types);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.leavebot.aws;
 
+import io.leavebot.balance.BalancePolicies;
+import io.leavebot.balance.Balances;
+import io.leavebot.balance.Holidays;
 import io.leavebot.durable.lambda.LambdaDurableClient;
 import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.store.Store;
@@ -12,7 +15,17 @@ import java.time.Clock;
 
 /** What the AWS front ends (the web pages and API, Slack) share: {@link LeaveRequests} over DynamoDB and Lambda. */
 final class FrontEnds {
+    /** One per process (each function is one): it keeps every country's calendar it loaded. */
+    private static final Holidays HOLIDAYS = new Holidays();
+
     private FrontEnds() {
+    }
+
+    /** Balances of the settings' policy on {@code store}'s ledger, "today" in the deployment's zone. */
+    static Balances balances(AwsSettings settings, Store store, LeavePolicy policy, Clock clock) {
+        BalancePolicies policies = settings.balancePolicies(policy.types());
+        Clock today = clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone());
+        return new Balances(policies, HOLIDAYS, store, store::listByEmployee, today);
     }
 
     /**
@@ -30,7 +43,8 @@ final class FrontEnds {
         ApproverRouting routing = settings.routing();
         // every request comes through a front end, so its approvers' Slack ids are saved before the workflow asks them
         store.saveAll(ApproverRouting.SLACK, routing.slackIds(), clock.instant());
-        return new LeaveRequests(store, lambda, settings.workflowFunction(), new LeaveValidator(policy), routing, store, clock);
+        return new LeaveRequests(store, lambda, settings.workflowFunction(), new LeaveValidator(policy), routing, store,
+                balances(settings, store, policy, clock), settings.admins(), clock);
     }
 
     /** The leave table of the settings. */

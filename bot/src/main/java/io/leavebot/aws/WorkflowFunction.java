@@ -63,7 +63,8 @@ public final class WorkflowFunction implements RequestStreamHandler {
                 .map(teams -> TeamsApp.connect(teams, store, texts, clock).chat()).ifPresent(chats::add);
         var notifier = new Notifier(store, chats, aws.mailer(), emails, clock);
         // the workflow only reads who stands in for whom; changes are made through the front ends
-        this.workflow = new LeaveWorkflow(store, notifier, policy, FrontEnds.standIns(settings, aws, approver -> { }, clock), clock);
+        this.workflow = new LeaveWorkflow(store, notifier, policy, FrontEnds.standIns(settings, aws, approver -> { }, clock),
+                FrontEnds.balances(settings, store, policy, clock), clock);
     }
 
     /** One invocation of the durable execution: the envelope in, {@code SUCCEEDED}, {@code FAILED} or {@code PENDING} out. */

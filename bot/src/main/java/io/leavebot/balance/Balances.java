@@ -104,6 +104,11 @@ public final class Balances {
         return policies;
     }
 
+    /** The stored ledger the balances are worked out from; admins' adjustments are written to it. */
+    public LeaveLedger ledger() {
+        return ledger;
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }

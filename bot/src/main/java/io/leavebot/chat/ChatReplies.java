@@ -53,7 +53,9 @@ public final class ChatReplies {
                 "• " + command + " " + other + " " + WorkingDays.exampleDay(today) + " — asks for another type of leave: "
                         + String.join(", ", types) + " (" + types.get(0) + " if you leave it out)",
                 "• " + command + " list — shows your requests and where they stand",
-                "• " + command + " cancel <id> — withdraws a request that is still waiting"));
+                "• " + command + " balance — shows how much leave you have left, and your next public holidays",
+                "• " + command + " cancel <id> — withdraws a request that is still waiting, or cancels approved leave "
+                        + "that has not started (the days go back to your balance)"));
         lines.addAll(new AwayReplies(command).help(today));
         return ChatReply.of(lines);
     }
@@ -72,7 +74,15 @@ public final class ChatReplies {
      * @param leave the request as LeaveRequests now has it, or null if it cannot say yet
      */
     public ChatReply accepted(String requestId, LeaveRequest leave) {
-        List<String> paragraphs = new ArrayList<>();
+        return accepted(requestId, leave, List.of());
+    }
+
+    /**
+     * As {@link #accepted(String, LeaveRequest)}, with what the employee should know first (the request takes the
+     * balance below zero, as far as the policy allows).
+     */
+    public ChatReply accepted(String requestId, LeaveRequest leave, List<String> warnings) {
+        List<String> paragraphs = new ArrayList<>(warnings);
         if (leave == null) {
             paragraphs.add("Thank you — your leave request has been sent for approval.");
         } else {

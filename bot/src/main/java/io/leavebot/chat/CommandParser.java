@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *   (nothing)                      open the request form
  *   [TYPE] DAY [[to] DAY] [reason] ask for leave: DAY is YYYY-MM-DD, today or tomorrow; one DAY is a single day
  *   list                           my requests and where they stand
- *   cancel ID                      withdraw my request ID while it waits
+ *   cancel ID                      withdraw my request ID while it waits, or cancel it once approved, before it starts
+ *   balance                        how much leave I have left of each type, and my next days off
  *   away DAY [[to] DAY] STAND-IN   I am away those days; STAND-IN decides for me (a mention or an e-mail address)
  *   away                           my away periods and standing stand-in (so does "standin" alone)
  *   away cancel DAY                cancel my away period starting on DAY
@@ -53,6 +54,9 @@ public final class CommandParser {
             case "cancel":
                 words.next();
                 return cancel(words);
+            case "balance":
+            case "balances":
+                return LeaveCommand.of(LeaveCommand.Kind.BALANCE);
             case "away":
                 words.next();
                 return away(words, today);
@@ -68,7 +72,7 @@ public final class CommandParser {
     private static LeaveCommand cancel(Words words) {
         String id = words.next();
         if (id.isEmpty() || !words.rest().isEmpty()) {
-            return LeaveCommand.unreadable("To withdraw a request, please give its id and nothing else; "
+            return LeaveCommand.unreadable("To withdraw or cancel a request, please give its id and nothing else; "
                     + "the list of your requests shows each id.");
         }
         return LeaveCommand.cancel(id);

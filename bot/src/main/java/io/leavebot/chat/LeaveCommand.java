@@ -12,7 +12,7 @@ import java.time.LocalDate;
  * @param start     REQUEST: the first day; AWAY, AWAY_CANCEL: the first day away
  * @param end       REQUEST: the last day (the first day when only one date was typed); AWAY: the last day away
  * @param reason    REQUEST: the rest of the text, or null
- * @param requestId CANCEL: the id of the request to withdraw
+ * @param requestId CANCEL: the id of the request to withdraw or cancel
  * @param problem   UNREADABLE: why the text could not be read, worded for the person who typed it
  * @param standIn   AWAY, STAND_IN: the stand-in as typed (a chat mention or an e-mail address, which the front end
  *                  resolves), or null when none was typed (for STAND_IN: "none")
@@ -27,8 +27,10 @@ public record LeaveCommand(Kind kind, String type, LocalDate start, LocalDate en
         REQUEST,
         /** {@code list}: the employee's own requests. */
         LIST,
-        /** {@code cancel <id>}: withdraw a request that is still waiting. */
+        /** {@code cancel <id>}: withdraw a request that is still waiting, or cancel approved leave that has not started. */
         CANCEL,
+        /** {@code balance}: how much leave of each type is left, and the next days off. */
+        BALANCE,
         /** {@code away DAY [to DAY] STAND-IN}: the approver is away those days, and the stand-in decides for them. */
         AWAY,
         /** {@code away} or {@code standin} alone: the approver's away periods and standing stand-in. */

@@ -20,6 +20,7 @@ final class DecisionJson {
     static final String COMMENT = "comment";
     static final String DECIDER_EMAIL = "decider_email";
     static final String EMPLOYEE_EMAIL = "employee_email";
+    static final String BY = "by";
 
     /** Longest comment accepted, in characters: as on the decision pages. */
     private static final int MAX_COMMENT = DecisionPages.MAX_COMMENT;
@@ -74,6 +75,23 @@ final class DecisionJson {
         onlyFields(root, Set.of(EMPLOYEE_EMAIL), errors);
         String email = email(root, EMPLOYEE_EMAIL, errors);
         throwIfAny("The withdrawal", errors);
+        return email;
+    }
+
+    /**
+     * An empty body, or {@code {}}, or {@code {"by"}} to say who cancels (the employee, or an admin).
+     *
+     * @return the e-mail address of who cancels if given, else null (then the request's employee cancels)
+     */
+    static String cancellation(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        JsonNode root = SubmissionJson.object(body, "{\"by\": \"ada@example.com\"}");
+        Map<String, String> errors = new LinkedHashMap<>();
+        onlyFields(root, Set.of(BY), errors);
+        String email = email(root, BY, errors);
+        throwIfAny("The cancellation", errors);
         return email;
     }
 

@@ -8,6 +8,7 @@ import io.leavebot.leave.Person;
 import io.leavebot.workflow.Answer;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveRequests.Answered;
+import io.leavebot.workflow.LeaveRequests.Cancelled;
 import io.leavebot.workflow.LeaveRequests.Submitted;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,6 +35,12 @@ import java.util.Optional;
  *   approver is not asked yet, 410 once the request is decided, withdrawn or expired, or the callback replaced.</li>
  *   <li>{@code POST /api/leaves/{id}/withdraw}, with no body or {@code {"employee_email"}}, withdraws a waiting
  *   request for its employee, with the same answers.</li>
+ *   <li>{@code POST /api/leaves/{id}/cancel}, with no body or {@code {"by": email}} (the employee, the default, or
+ *   an admin), withdraws a waiting request or cancels approved leave that has not started, whose days go back to
+ *   the balance: 202, 403 for someone else, 404, 409 once the leave has started (or while the request is set up),
+ *   410 once it is rejected, expired or cancelled.</li>
+ *   <li>Balances and admins' adjustments under {@code /api/people/{email}/balances} and {@code …/adjustments}: see
+ *   {@link BalanceApi}.</li>
  *   <li>Approvers' away periods and stand-ins under {@code /api/people/{email}}, when the app has them: see
  *   {@link AwayApi}.</li>
  * </ul>
@@ -56,6 +63,7 @@ final class LeaveApi {
     private final Clock clock;
     private final ZoneId zone;
     private final AwayApi away;
+    private final BalanceApi balances;
 
     /**
      * @param zone where "today" is, for the examples in date messages
@@ -64,6 +72,7 @@ final class LeaveApi {
     LeaveApi(LeaveRequests leaves, ApiKey key, String defaultType, Clock clock, ZoneId zone, AwayApi away) {
         this.leaves = leaves;
         this.away = away;
+        this.balances = new BalanceApi(leaves);
         this.key = key;
         this.defaultType = defaultType;
         this.clock = clock;
@@ -75,7 +84,10 @@ final class LeaveApi {
             authenticate(ex.header("Authorization"));
             String path = ex.path();
             String[] under = path.startsWith(PATH + "/") ? path.substring(PATH.length() + 1).split("/", -1) : new String[0];
-            if (away != null && path.startsWith(AwayApi.PATH + "/")) {
+            String[] person = path.startsWith(AwayApi.PATH + "/") ? path.substring(AwayApi.PATH.length() + 1).split("/", -1) : null;
+            if (person != null && BalanceApi.handles(person)) {
+                balances.handle(ex, person, jsonBody(ex));
+            } else if (away != null && person != null) {
                 away.handle(ex, path.substring(AwayApi.PATH.length() + 1).split("/", -1), jsonBody(ex));
             } else if (path.equals(PATH) || path.equals(PATH + "/")) {
                 requireMethod(ex, "POST");
@@ -92,10 +104,13 @@ final class LeaveApi {
             } else if (under.length == 2 && !under[0].isEmpty() && under[1].equals("withdraw")) {
                 requireMethod(ex, "POST");
                 withdraw(ex, under[0]);
+            } else if (under.length == 2 && !under[0].isEmpty() && under[1].equals("cancel")) {
+                requireMethod(ex, "POST");
+                cancel(ex, under[0]);
             } else {
                 throw HttpProblem.notFound("There is nothing at this address. The API offers POST " + PATH + ", GET "
-                        + PATH + "/{id}, POST " + PATH + "/{id}/decision, POST " + PATH + "/{id}/withdraw and POST "
-                        + DECISIONS_PATH + ".");
+                        + PATH + "/{id}, POST " + PATH + "/{id}/decision, POST " + PATH + "/{id}/withdraw, POST " + PATH + "/{id}/cancel, POST "
+                        + DECISIONS_PATH + " and GET " + AwayApi.PATH + "/{email}/balances.");
             }
         } catch (HttpProblem problem) {
             LOG.log(System.Logger.Level.INFO, "api " + ex.method() + " " + route(ex.path()) + ": " + problem.status
@@ -159,6 +174,25 @@ final class LeaveApi {
         LeaveRequest leave = leaves.get(id).orElseThrow(LeaveApi::unknownRequest);
         Answer answer = Answer.cancel(email == null ? leave.employee() : Person.ofEmail(email, null));
         answered(ex, id, leaves.answer(id, answer), answer);
+    }
+
+    /** As the request's employee, or as {@code by} when given (the employee or an admin). */
+    private void cancel(Exchange ex, String id) {
+        String email = DecisionJson.cancellation(jsonBody(ex));
+        LeaveRequest leave = leaves.get(id).orElseThrow(LeaveApi::unknownRequest);
+        Cancelled cancelled = leaves.cancel(id, email == null ? leave.employee() : Person.ofEmail(email, null));
+        switch (cancelled.result()) {
+            case ACCEPTED -> ex.respond(202, JSON, ApiAnswers.answered(id, LeaveStatus.CANCELLED), Map.of("Location", PATH + "/" + id));
+            case NOT_ALLOWED -> throw new HttpProblem(403, "Only the employee who asked for this leave, or an admin, can "
+                    + "cancel it. Nothing was changed.");
+            case NOT_FOUND -> throw unknownRequest();
+            case STARTED -> throw new HttpProblem(409, "This leave has started, so it can no longer be cancelled. Nothing "
+                    + "was changed; an admin can adjust the balance with POST " + AwayApi.PATH + "/{email}/adjustments.");
+            case NOT_READY -> throw new HttpProblem(409, "LeaveBot is still setting this request up. Nothing was changed; "
+                    + "please try again in a minute.");
+            case ALREADY_DECIDED -> throw new HttpProblem(410, "This request is " + cancelled.leave().status()
+                    + ", so there is nothing to cancel. Nothing was changed.");
+        }
     }
 
     /** 202 once the answer is with the workflow; otherwise why nothing changed. */

@@ -21,6 +21,10 @@ public record AuditEntry(String requestId, int round, String event, Instant at, 
     public static final String DELEGATED = "delegated";
     /** A stage got no answer in time and was escalated. */
     public static final String ESCALATED = "escalated";
+    /** An approval was not recorded: it would have taken the balance below what the policy allows (the request is rejected). */
+    public static final String BALANCE_REFUSED = "balance-refused";
+    /** Approved leave was cancelled before it started, and its days refunded. */
+    public static final String CANCELLED = "cancelled";
 
     /** Where an event in an approval chain happened is written after this in {@code event}: {@code delegated@stage-2/approver-1}. */
     private static final String AT = "@";

@@ -1,5 +1,7 @@
 package io.leavebot.leave;
 
+import io.leavebot.balance.Balances.Preview;
+import io.leavebot.balance.WorkingCalendar;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -64,23 +66,52 @@ public final class LeaveValidator {
         }
     }
 
+    /** As {@link #validate(LeaveSubmission, ApprovalChain, List, LocalDate, WorkingCalendar)}, counting Monday to Friday. */
+    public Map<String, String> validate(LeaveSubmission submission, ApprovalChain chain, List<LeaveRequest> overlaps, LocalDate today) {
+        return validate(submission, chain, overlaps, today, WorkingCalendar.mondayToFriday());
+    }
+
     /**
      * @param chain    the routed approval chain, or null when routing found none
      * @param overlaps the employee's PENDING/APPROVED requests overlapping the dates (others are ignored, and so is
      *                 a request with the submission's own id, so a repeated submission is not its own overlap)
+     * @param calendar the employee's working days: a request must cover at least one
      * @return field → message, in field order; empty when the submission is valid
      */
-    public Map<String, String> validate(LeaveSubmission submission, ApprovalChain chain, List<LeaveRequest> overlaps, LocalDate today) {
+    public Map<String, String> validate(LeaveSubmission submission, ApprovalChain chain, List<LeaveRequest> overlaps, LocalDate today,
+            WorkingCalendar calendar) {
         Map<String, String> errors = new LinkedHashMap<>();
         checkPeople(submission.employee(), chain, errors);
         checkType(submission.type(), errors);
-        checkDates(submission, today, errors);
+        checkDates(submission, today, calendar, errors);
         checkOverlaps(submission, overlaps, errors);
         String reason = submission.reason();
         if (reason != null && reason.codePointCount(0, reason.length()) > policy.maxReasonLength()) {
             errors.put(REASON, ValidationMessages.reasonTooLong(reason.codePointCount(0, reason.length()), policy.maxReasonLength()));
         }
         return errors;
+    }
+
+    /**
+     * The field error ({@link #END}) for a request that takes more than the balance allows, said with the numbers
+     * ("This takes 5 days of annual leave, but you have 3 days left in 2027 (2 days are waiting for approval)."); empty
+     * when it fits or only goes below zero as the policy allows.
+     */
+    public static Optional<String> beyondBalance(Preview preview) {
+        return worst(preview, Preview.Verdict.BEYOND).map(part -> ValidationMessages.beyondBalance(preview.policy().type(), part));
+    }
+
+    /**
+     * The warning for a request that takes the balance below zero, as far as the policy allows; empty when it
+     * fits, or when it goes further (then {@link #beyondBalance} has the error).
+     */
+    public static Optional<String> belowZero(Preview preview) {
+        return preview.verdict() != Preview.Verdict.NEGATIVE ? Optional.empty()
+                : worst(preview, Preview.Verdict.NEGATIVE).map(part -> ValidationMessages.belowZero(preview.policy().type(), part));
+    }
+
+    private static Optional<Preview.Part> worst(Preview preview, Preview.Verdict verdict) {
+        return preview.parts().stream().filter(part -> part.verdict() == verdict).findFirst();
     }
 
     /** The policy's own spelling of a leave type typed in any case, if it is one. */
@@ -120,7 +151,7 @@ public final class LeaveValidator {
         }
     }
 
-    private void checkDates(LeaveSubmission s, LocalDate today, Map<String, String> errors) {
+    private void checkDates(LeaveSubmission s, LocalDate today, WorkingCalendar calendar, Map<String, String> errors) {
         LocalDate start = s.start();
         LocalDate end = s.end();
         if (start == null) {
@@ -139,9 +170,9 @@ public final class LeaveValidator {
             errors.put(END, ValidationMessages.endBeforeStart(start, end));
         } else if (days > policy.maxDays()) {
             errors.put(END, ValidationMessages.tooLong(days, policy.maxDays()));
-        } else if (WorkingDays.between(start, end) == 0) {
+        } else if (calendar.workingDays(start, end) == 0) {
             // nothing to approve: the approver would be asked about "no working days" (a half day included)
-            errors.put(END, ValidationMessages.noWorkingDays(start, end));
+            errors.put(END, ValidationMessages.noWorkingDays(start, end, calendar.daysOff(start, end), calendar.week()));
         }
         if (s.halfDay() && !start.equals(end)) {
             errors.put(HALF_DAY, ValidationMessages.halfDayOnSeveralDays());

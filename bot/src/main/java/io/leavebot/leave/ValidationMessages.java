@@ -1,9 +1,18 @@
 package io.leavebot.leave;
 
+import io.leavebot.balance.Balance;
+import io.leavebot.balance.Balances.Preview;
+import io.leavebot.balance.Unit;
+import io.leavebot.balance.WorkingWeek;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -11,6 +20,8 @@ import java.util.stream.Collectors;
  * thing. Each message says what is wrong and what to do next; none shows ids or exception names.
  */
 final class ValidationMessages {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
     private ValidationMessages() {
     }
 
@@ -57,12 +68,60 @@ final class ValidationMessages {
                 + ". Please split it into shorter requests.";
     }
 
-    static String noWorkingDays(LocalDate start, LocalDate end) {
-        if (start.equals(end)) {
-            return start + " is a " + start.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ", not a working day. "
-                    + "Please pick a working day (Monday to Friday).";
+    /**
+     * @param daysOff the public holidays and company days off in the range that fall on working weekdays, by date
+     */
+    static String noWorkingDays(LocalDate start, LocalDate end, Map<LocalDate, String> daysOff, WorkingWeek week) {
+        String pick = " Please pick " + (start.equals(end) ? "a working day" : "dates that include a working day")
+                + " (" + (week.equals(WorkingWeek.MONDAY_TO_FRIDAY) ? "Monday to Friday" : "yours are " + week) + ").";
+        if (!daysOff.isEmpty()) {
+            return holidays(daysOff) + (daysOff.size() == 1 ? " is a holiday" : " are holidays")
+                    + " (" + String.join(", ", new LinkedHashSet<>(daysOff.values())) + ")"
+                    + (start.equals(end) ? "." : ", and the other days are not working days for you.") + pick;
         }
-        return start + " to " + end + " has no working days. Please pick dates that include a working day (Monday to Friday).";
+        if (start.equals(end)) {
+            return start + " is a " + start.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ", not a working day."
+                    + pick;
+        }
+        return start + " to " + end + " has no working days." + pick;
+    }
+
+    /** "25 and 26 December 2026", "1 January 2027", "24, 25 and 26 December 2026". */
+    private static String holidays(Map<LocalDate, String> daysOff) {
+        List<LocalDate> days = List.copyOf(new TreeMap<>(daysOff).keySet());
+        LocalDate last = days.get(days.size() - 1);
+        boolean oneMonth = days.stream().allMatch(d -> d.getMonth() == last.getMonth() && d.getYear() == last.getYear());
+        List<String> named = days.stream().map(d -> oneMonth && !d.equals(last) ? Integer.toString(d.getDayOfMonth()) : DAY.format(d))
+                .toList();
+        return listing(named).replace(" or ", " and ");
+    }
+
+    static String beyondBalance(String type, Preview.Part part) {
+        Balance before = part.before();
+        String left = before.available().signum() <= 0 ? "you have none left" : "you have " + quantity(before.available(), before) + " left";
+        String below = before.negativeLimit().signum() > 0
+                ? ", and may go at most " + quantity(before.negativeLimit(), before) + " below zero" : "";
+        String waiting = before.pending().signum() > 0
+                ? " (" + quantity(before.pending(), before) + (isOne(before.pending()) ? " is" : " are") + " waiting for approval)" : "";
+        return "This takes " + quantity(part.amount(), before) + " of " + type + " leave, but " + left + " in " + before.yearName()
+                + below + waiting + ". Please choose fewer days, or ask your admin about your allowance.";
+    }
+
+    static String belowZero(String type, Preview.Part part) {
+        Balance before = part.before();
+        return "This takes " + quantity(part.amount(), before) + " of " + type + " leave and leaves you "
+                + quantity(part.after().negate(), before) + " below zero in " + before.yearName() + " (the policy allows up to "
+                + quantity(before.negativeLimit(), before) + "); they will come off next year's allowance.";
+    }
+
+    /** "5 days", "1 day", "0.5 days", "4 hours". */
+    private static String quantity(BigDecimal amount, Balance of) {
+        String unit = of.unit() == Unit.HOURS ? "hour" : "day";
+        return amount.stripTrailingZeros().toPlainString() + " " + unit + (isOne(amount) ? "" : "s");
+    }
+
+    private static boolean isOne(BigDecimal amount) {
+        return amount.compareTo(BigDecimal.ONE) == 0;
     }
 
     static String halfDayOnSeveralDays() {

@@ -1,5 +1,10 @@
 package io.leavebot.local;
 
+import io.leavebot.LeaveBotNames;
+import io.leavebot.balance.BalancePolicies;
+import io.leavebot.balance.Balances;
+import io.leavebot.balance.Holidays;
+import io.leavebot.balance.PolicyFile;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.EngineClock;
 import io.leavebot.email.DecisionLinks;
@@ -21,8 +26,10 @@ import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
 import io.leavebot.workflow.AwayPeriods;
+import io.leavebot.workflow.Admins;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveWorkflow;
+import io.leavebot.workspace.People;
 import io.leavebot.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +43,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -87,6 +95,9 @@ public final class LocalLauncher {
         LeavePolicy policy = LeavePolicy.DEFAULT.withApprovalTimeout(settings.duration("LEAVEBOT_APPROVAL_TIMEOUT", Duration.ofDays(3)));
         String publicUrl = settings.string("LEAVEBOT_PUBLIC_URL", "http://127.0.0.1:" + (httpPort == 0 ? 3000 : httpPort));
         DecisionLinks links = new DecisionLinks(LinkSecret.load(settings, dataDir), publicUrl + "/decide");
+        var holidays = new Holidays(); // one per process: it keeps every country's calendar it loaded
+        BalancePolicies balancePolicies = balancePolicies(settings, policy, workspace.isPresent());
+        Set<String> admins = admins(settings);
 
         // the engine's file and the leave store's file sit side by side: each has one writer
         var store = new SqliteLeaveStore(dataDir.resolve("leaves.db"));
@@ -103,10 +114,12 @@ public final class LocalLauncher {
                 .clock(workspace.map(Workspace::engineClock).orElse(EngineClock.system())).build();
         var routing = workspace.map(w -> w.routing(defaultApprover(settings))).orElseGet(() -> routing(settings));
         store.saveAll(ApproverRouting.SLACK, routing.slackIds(), clock.instant());
-        var leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(policy), routing, store, clock);
+        var balances = new Balances(balancePolicies, holidays, store, store::listByEmployee, clock.withZone(zone));
+        var leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(policy), routing, store,
+                balances, admins, clock);
         // after a change, the requests waiting on the approver ask whoever decides for them now
         var away = new AwayPeriods(store, store, clock.withZone(zone), leaves::reassign);
-        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, clock)).start();
+        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, balances, clock)).start();
 
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links).awayPeriods(away);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
@@ -160,6 +173,31 @@ public final class LocalLauncher {
     /** The outbox folder e-mail is written to; null when it goes out by SMTP. */
     private static Path outbox(Settings settings, Path dataDir) {
         return settings.string("LEAVEBOT_MAIL", "outbox").equalsIgnoreCase("smtp") ? null : dataDir.resolve("outbox");
+    }
+
+    /**
+     * The balance policy: {@value PolicyFile#POLICY_FILE_ENV} (or {@value PolicyFile#POLICY_ENV}); else, when the local
+     * workspace plays Slack, its team's policy ({@link People#builtInPolicies}), so balances can be tried at once;
+     * else {@link BalancePolicies#defaults} for {@value PolicyFile#COUNTRY_ENV} and {@value PolicyFile#REGION_ENV} (no
+     * public holidays when unset).
+     */
+    private static BalancePolicies balancePolicies(Settings settings, LeavePolicy policy, boolean workspace) {
+        boolean configured = Stream.of(PolicyFile.POLICY_ENV, PolicyFile.POLICY_FILE_ENV, PolicyFile.COUNTRY_ENV, PolicyFile.REGION_ENV)
+                .anyMatch(name -> settings.optional(name).isPresent());
+        try {
+            return workspace && !configured ? People.builtInPolicies(policy.types()) : PolicyFile.fromSettings(settings::optional, policy.types());
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
+        }
+    }
+
+    /** {@value LeaveBotNames#ADMINS_ENV}: who may adjust balances and cancel anyone's leave. */
+    private static Set<String> admins(Settings settings) {
+        try {
+            return Admins.fromList(settings.optional(LeaveBotNames.ADMINS_ENV), LeaveBotNames.ADMINS_ENV);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
+        }
     }
 
     private static ApproverRouting routing(Settings settings) {

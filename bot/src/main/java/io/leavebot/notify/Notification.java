@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What to tell someone about a request; each channel renders it in its own way from the same texts.
  *
- * @param callbackId     for {@link Kind#APPROVAL_REQUEST}, {@link Kind#APPROVAL_REQUEST_AGAIN} and reminders: what the Approve / Reject actions resolve
+ * @param callbackId     for {@link Kind#APPROVAL_REQUEST}, {@link Kind#APPROVAL_REQUEST_AGAIN} and reminders: what the Approve / Reject actions resolve;
+ *                       for {@link Kind#CANCELLATION}, the callback of the approver's place (it says who they are)
  * @param reminderNumber 1, 2… for {@link Kind#REMINDER}; for {@link Kind#PROGRESS} the stage just approved; else 0
  * @param alsoAway       for the approver: others with the same approver away on overlapping days
  * @param balance        the employee's balance of the request's type, for the texts that state it; null when the
@@ -32,7 +33,11 @@ public record Notification(Kind kind, LeaveRequest leave, String callbackId, int
         /** To the employee: approved, rejected, expired. */
         OUTCOME,
         /** To an approver: the request was decided, expired or withdrawn, or their stage was (replaces the actions). */
-        APPROVER_UPDATE
+        APPROVER_UPDATE,
+        /** To an approver who approved it: the approved leave was cancelled before it started, its days are back. */
+        CANCELLATION,
+        /** To the employee: their approved leave is cancelled, its days are back. */
+        CANCELLED
     }
 
     public Notification {

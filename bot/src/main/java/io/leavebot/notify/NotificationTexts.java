@@ -5,6 +5,7 @@ import static io.leavebot.notify.LeaveWording.dates;
 import static io.leavebot.notify.LeaveWording.greeting;
 import static io.leavebot.notify.LeaveWording.name;
 
+import io.leavebot.balance.BalanceNote;
 import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.LeaveRequest;
@@ -17,6 +18,7 @@ import io.leavebot.notify.NotificationText.Detail;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,18 +36,26 @@ public final class NotificationTexts {
     public static final String REJECT = "Reject";
     /** Label of the action with which the employee withdraws a waiting request. */
     public static final String WITHDRAW = "Withdraw";
+    /** Label of the detail that states the employee's balance of the request's type. */
+    public static final String BALANCE = "Balance";
 
     private final LeaveWording wording;
     private final OutcomeTexts outcomes;
+    private final CancellationTexts cancellations;
 
     /** @param zone where the people are: decision times and link expiries are shown in it (e.g. Europe/Berlin) */
     public NotificationTexts(ZoneId zone) {
         this.wording = new LeaveWording(zone);
         this.outcomes = new OutcomeTexts(wording);
+        this.cancellations = new CancellationTexts(wording);
     }
 
     /** The words for one notification. */
     public NotificationText of(Notification notification) {
+        return withBalance(words(notification), notification);
+    }
+
+    private NotificationText words(Notification notification) {
         LeaveRequest leave = notification.leave();
         return switch (notification.kind()) {
             case RECEIPT -> receipt(leave);
@@ -56,6 +66,8 @@ public final class NotificationTexts {
             case PROGRESS -> progress(notification);
             case OUTCOME -> outcomes.toEmployee(leave);
             case APPROVER_UPDATE -> outcomes.toApprover(leave, recipient(notification));
+            case CANCELLATION -> cancellations.toApprover(notification, recipient(notification));
+            case CANCELLED -> cancellations.toEmployee(notification);
         };
     }
 
@@ -90,8 +102,8 @@ public final class NotificationTexts {
      */
     public static Person recipient(Notification notification) {
         return switch (notification.kind()) {
-            case RECEIPT, PROGRESS, OUTCOME -> notification.leave().employee();
-            case APPROVAL_REQUEST, REMINDER, APPROVAL_REQUEST_AGAIN, APPROVAL_REPLACED, APPROVER_UPDATE ->
+            case RECEIPT, PROGRESS, OUTCOME, CANCELLED -> notification.leave().employee();
+            case APPROVAL_REQUEST, REMINDER, APPROVAL_REQUEST_AGAIN, APPROVAL_REPLACED, APPROVER_UPDATE, CANCELLATION ->
                     LeaveWording.addressee(notification);
         };
     }
@@ -120,6 +132,26 @@ public final class NotificationTexts {
     /** The closing line of messages that are not chat replies. */
     public String signature() {
         return "LeaveBot — you get this message because you take part in this leave request.";
+    }
+
+    /**
+     * The text with the employee's balance of the request's type as its last detail, when the notification carries
+     * one: what it will be after this request while it waits, what it is once decided.
+     */
+    private static NotificationText withBalance(NotificationText text, Notification notification) {
+        BalanceNote note = notification.balance();
+        if (note == null || notification.kind() == Notification.Kind.APPROVAL_REPLACED) {
+            return text;
+        }
+        String employee = name(notification.leave().employee());
+        boolean toEmployee = recipient(notification).isSameAs(notification.leave().employee());
+        boolean waiting = notification.leave().status() == null || notification.leave().status() == LeaveStatus.PENDING;
+        String balance = waiting
+                ? (toEmployee ? BalanceWording.youWillHave(note) : BalanceWording.willHave(employee, note))
+                : (toEmployee ? BalanceWording.youHave(note) : BalanceWording.has(employee, note));
+        List<Detail> details = new ArrayList<>(text.details());
+        details.add(new Detail(BALANCE, balance));
+        return new NotificationText(text.title(), text.greeting(), text.paragraphs(), details, text.actions());
     }
 
     private NotificationText receipt(LeaveRequest leave) {

@@ -27,7 +27,12 @@ final class OutcomeTexts {
         return switch (finalStatus(leave)) {
             case APPROVED -> employeeText(leave, "Your leave is approved: ", "Good news: " + approved(leave, decider),
                     "Enjoy your time off!");
-            case REJECTED -> employeeText(leave, "Your leave request was not approved: ",
+            case REJECTED -> rejectedByNobody(leave) ? employeeText(leave, "Your leave request was not approved: ",
+                    "Your request for " + amount(leave) + " was approved, but the approval could not be booked: "
+                            + leave.decision().comment().strip() + ". No leave was booked.",
+                    "If you think your balance is wrong, please talk to your admin. You are welcome to send a new request "
+                            + "for fewer days.")
+                    : employeeText(leave, "Your leave request was not approved: ",
                     decider + " rejected your request for " + amount(leave) + "."
                             + (LeaveWording.hasComment(leave) ? " " + possessive(decider) + " comment is below." : " No comment was given."),
                     "If you have questions, please talk to " + decider + ". You are welcome to send a new request "
@@ -54,7 +59,11 @@ final class OutcomeTexts {
             case APPROVED -> approverText(leave, approver, LeaveWording.isAutomatic(leave)
                     ? possessive(employee) + " leave was approved automatically: " : who + " approved " + possessive(employee) + " leave: ",
                     employee + " has been told. There is nothing more for you to do.");
-            case REJECTED -> approverText(leave, approver,
+            case REJECTED -> rejectedByNobody(leave) ? approverText(leave, approver,
+                    possessive(employee) + " leave could not be booked: ",
+                    "The approval came when the balance no longer allowed it (" + leave.decision().comment().strip()
+                            + "), so the request is rejected. " + employee + " has been told. There is nothing more for you to do.")
+                    : approverText(leave, approver,
                     who + " rejected " + possessive(employee) + " leave request: ",
                     employee + " has been told" + (LeaveWording.hasComment(leave) ? ", with the comment below." : ".")
                             + " There is nothing more for you to do.");
@@ -103,6 +112,15 @@ final class OutcomeTexts {
     private NotificationText approverText(LeaveRequest leave, Person approver, String title, String what) {
         return new NotificationText(title + dates(leave), greeting(approver), List.of(what),
                 wording.details(leave, true), List.of());
+    }
+
+    /**
+     * Rejected by nobody: approved, but the balance no longer allowed it when the approval was recorded (the
+     * comment says why, e.g. "not enough annual leave left: 5 days asked, 3 left").
+     */
+    private static boolean rejectedByNobody(LeaveRequest leave) {
+        return leave.status() == LeaveStatus.REJECTED && leave.decision() != null && leave.decision().by() == null
+                && leave.decision().comment() != null && !leave.decision().comment().isBlank();
     }
 
     /** Whether the approver decided it themselves, or nobody else did (it expired, or was withdrawn by nobody known). */

@@ -7,16 +7,18 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.view.View;
 import io.leavebot.chat.AwayCommands;
+import io.leavebot.chat.BalanceCommands;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.ChatReply;
 import io.leavebot.chat.CommandParser;
 import io.leavebot.chat.LeaveCommand;
 import io.leavebot.chat.RequestIds;
-import io.leavebot.workflow.Answer;
+import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.workflow.LeaveRequests;
-import io.leavebot.workflow.LeaveRequests.Answered;
 import io.leavebot.workflow.LeaveRequests.Submitted;
 import java.io.IOException;
 import java.time.Clock;
@@ -24,7 +26,8 @@ import java.time.LocalDate;
 
 /**
  * {@code /leave}: with no text it opens the request form; with dates it asks for leave straight away (the request
- * id derived from the command's trigger id); {@code list}, {@code cancel <id>} and {@code help} do what they say;
+ * id derived from the command's trigger id); {@code list}, {@code balance}, {@code cancel <id>} (a waiting request
+ * or approved leave that has not started, {@link BalanceCommands}) and {@code help} do what they say;
  * {@code away …} and {@code standin …} keep the approver's away periods and stand-in ({@link AwayCommands}), the
  * stand-in named by an @mention (Slack escapes it in the text, {@code should_escape} in the manifest).
  * The grammar is {@link CommandParser}'s. Every answer is ephemeral, in the command's HTTP response.
@@ -38,17 +41,19 @@ final class CommandListener implements SlashCommandHandler {
     private final ChatReplies replies;
     private final RequestModal requestForm;
     private final AwayCommands away;
+    private final BalanceCommands balances;
     private final Clock clock;
 
     /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
     CommandListener(LeaveRequests leaves, SlackPeople people, CommandParser parser, ChatReplies replies, RequestModal requestForm,
-            AwayCommands away, Clock clock) {
+            AwayCommands away, BalanceCommands balances, Clock clock) {
         this.leaves = leaves;
         this.people = people;
         this.parser = parser;
         this.replies = replies;
         this.requestForm = requestForm;
         this.away = away;
+        this.balances = balances;
         this.clock = clock;
     }
 
@@ -62,6 +67,7 @@ final class CommandListener implements SlashCommandHandler {
             case REQUEST -> submit(asked, command, today);
             case LIST -> list(people.person(command.getUserId()));
             case CANCEL -> cancel(asked.requestId(), command);
+            case BALANCE -> balances.balance(people.person(command.getUserId()));
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN ->
                     away.answer(asked, people.person(command.getUserId()), people::mentioned, today);
             case HELP -> replies.help(today);
@@ -82,7 +88,8 @@ final class CommandListener implements SlashCommandHandler {
     private ChatReply openForm(SlashCommandContext ctx, SlashCommandPayload command, LocalDate today)
             throws IOException, SlackApiException {
         var origin = new RequestModal.Origin(command.getChannelId(), command.getResponseUrl());
-        ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(requestForm.modal(origin)));
+        View form = requestForm.modal(origin, knownOrNull(command.getUserId()));
+        ViewsOpenResponse opened = ctx.client().viewsOpen(r -> r.triggerId(ctx.getTriggerId()).view(form));
         if (opened.isOk()) {
             return null;
         }
@@ -90,10 +97,20 @@ final class CommandListener implements SlashCommandHandler {
         return replies.formUnavailable(today);
     }
 
+    /** The person, for the form's balance line; null when Slack cannot say now (the form opens without it). */
+    private Person knownOrNull(String userId) {
+        try {
+            return people.person(userId);
+        } catch (ChatUnavailableException e) {
+            LOG.log(System.Logger.Level.INFO, "slack user " + userId + " unknown for now; the request form opens without a balance");
+            return null;
+        }
+    }
+
     private ChatReply submit(LeaveCommand asked, SlashCommandPayload command, LocalDate today) {
         String requestId = RequestIds.from("slack-trigger:" + command.getTriggerId());
         Submitted submitted = leaves.submit(asked.toSubmission(requestId, people.person(command.getUserId())));
-        return submitted.accepted() ? replies.accepted(requestId, submitted.leave())
+        return submitted.accepted() ? replies.accepted(requestId, submitted.leave(), submitted.warnings())
                 : replies.notAccepted(submitted.errors().values(), today);
     }
 
@@ -103,9 +120,8 @@ final class CommandListener implements SlashCommandHandler {
     }
 
     private ChatReply cancel(String requestId, SlashCommandPayload command) {
-        Answer answer = Answer.cancel(people.person(command.getUserId()));
-        Answered answered = leaves.answer(requestId, answer);
-        AnswerLog.refused(command.getTeamId(), command.getUserId(), requestId, answer, answered);
-        return replies.answered(requestId, answer, answered);
+        LOG.log(System.Logger.Level.INFO, "slack cancel of request " + requestId + " (" + LeaveRequest.executionNameFor(requestId)
+                + ") by user " + command.getUserId() + " of team " + command.getTeamId());
+        return balances.cancel(requestId, people.person(command.getUserId()));
     }
 }

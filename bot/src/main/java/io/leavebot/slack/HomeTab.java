@@ -11,6 +11,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
+import io.leavebot.chat.BalanceCommands;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.leave.Person;
 import io.leavebot.slack.HomeView.Notice;
@@ -20,7 +21,7 @@ import io.leavebot.workflow.LeaveRequests.Answered;
 import java.io.IOException;
 
 /**
- * Keeps someone's App Home tab current: published when they open it, and again after each click on it (with
+ * Keeps someone's App Home tab current (balances, requests, away periods): published when they open it, and again after each click on it (with
  * what the click did on top), since a Home tab has no {@code response_url} to answer beside.
  */
 final class HomeTab {
@@ -30,9 +31,11 @@ final class HomeTab {
     private final SlackPeople people;
     private final ChatReplies replies;
     private final AwayHome away;
+    private final BalanceCommands balances;
 
-    HomeTab(LeaveRequests leaves, SlackPeople people, ChatReplies replies, AwayHome away) {
+    HomeTab(LeaveRequests leaves, SlackPeople people, ChatReplies replies, AwayHome away, BalanceCommands balances) {
         this.leaves = leaves;
+        this.balances = balances;
         this.people = people;
         this.replies = replies;
         this.away = away;
@@ -62,7 +65,8 @@ final class HomeTab {
     /** Publishes the user's Home as it stands, with {@code notice} (or none) on top. Best effort: a failure is logged. */
     void publish(MethodsClient client, String userId, Notice notice) throws IOException, SlackApiException {
         Person person = people.person(userId);
-        View home = HomeView.of(replies, person, leaves.requestsOf(person), leaves.waitingFor(person), away.blocks(person), notice);
+        View home = HomeView.of(replies, person, balances.balance(person), leaves.requestsOf(person), leaves.waitingFor(person),
+                away.blocks(person), notice);
         ViewsPublishResponse published = client.viewsPublish(r -> r.userId(userId).view(home));
         if (!published.isOk()) {
             LOG.log(System.Logger.Level.WARNING, "slack views.publish of user " + userId + "'s Home answered " + published.getError());

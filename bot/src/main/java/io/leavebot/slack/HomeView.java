@@ -25,18 +25,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The App Home tab: someone's own requests, newest first, with a Withdraw button on those still waiting; for an
+ * The App Home tab: someone's balances (one section), their own requests, newest first, with a Withdraw button on those still waiting; for an
  * approver, below, the requests waiting for their decision as approver or stand-in (marked "standing in for …"),
  * oldest first, with the same buttons as the approval message ({@link DecisionButtons}), which answer the viewer's
  * own place; last, the person's away periods ({@link AwayHome}, 3 blocks). A Home tab
  * holds at most {@value #MAX_BLOCKS} blocks, so the lists are cut and what is left out is counted: 7 fixed blocks +
- * {@value #MINE_SHOWN} own requests + 2 × {@value #WAITING_SHOWN} requests to decide + 3 away = 100.
+ * 1 of balances + {@value #MINE_SHOWN} own requests + 2 × {@value #WAITING_SHOWN} requests to decide + 3 away = 100.
  */
 final class HomeView {
     /** action_id of the Withdraw button; its value is the request id. */
     static final String WITHDRAW = "withdraw-request";
+    /** block_id of the section with the balances. */
+    static final String BALANCES = "balances";
     static final int MAX_BLOCKS = 100;
-    static final int MINE_SHOWN = 20;
+    static final int MINE_SHOWN = 19;
     static final int WAITING_SHOWN = 35;
     /** Slack's limits on a section's text and on each of its fields. */
     private static final int TEXT_LIMIT = 3000;
@@ -71,6 +73,12 @@ final class HomeView {
      */
     static View of(ChatReplies replies, Person viewer, List<LeaveRequest> mine, List<LeaveRequest> waiting, List<LayoutBlock> away,
             Notice notice) {
+        return of(replies, viewer, null, mine, waiting, away, notice);
+    }
+
+    /** @param balances the viewer's balances and next days off ({@code /leave balance}'s reply), or null for none */
+    static View of(ChatReplies replies, Person viewer, ChatReply balances, List<LeaveRequest> mine, List<LeaveRequest> waiting,
+            List<LayoutBlock> away, Notice notice) {
         LeaveRequest settled = notice == null ? null : notice.settled();
         List<LayoutBlock> blocks = new ArrayList<>();
         if (notice != null) {
@@ -79,6 +87,9 @@ final class HomeView {
         blocks.add(header(h -> h.text(plainText("Your leave requests"))));
         blocks.add(context(List.of(markdownText("To ask for leave, type `" + SlackApp.COMMAND + "` in any conversation; `"
                 + SlackApp.COMMAND + " help` shows what else you can type."))));
+        if (balances != null) {
+            blocks.add(section(s -> s.blockId(BALANCES).text(markdownText(SlackText.clip(SlackText.mrkdwn(balances), TEXT_LIMIT)))));
+        }
         if (mine.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("You have no leave requests yet."))));
         }

@@ -7,6 +7,8 @@ import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.AwayReplies;
+import io.leavebot.chat.BalanceCommands;
+import io.leavebot.chat.BalanceReplies;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.CommandParser;
 import io.leavebot.leave.LeavePolicy;
@@ -22,7 +24,7 @@ import java.util.List;
  * <ul>
  *   <li>{@code /leave}: the request form, or a request, the list, a withdrawal, away periods and stand-ins, help
  *   ({@link CommandListener});</li>
- *   <li>the request form sent ({@link RequestModal});</li>
+ *   <li>the request form's type and days changed, which updates its balance line, and the form sent ({@link RequestModal});</li>
  *   <li>Approve / Reject / Reject with comment, in the approval message or on Home ({@link DecisionListener}, {@link RejectModal});</li>
  *   <li>the Home tab opened, and Withdraw on it ({@link HomeTab});</li>
  *   <li>on Home, away periods added (a form) and cancelled ({@link AwayHome}).</li>
@@ -65,12 +67,14 @@ public final class SlackApp {
         RequestModal requestForm = new RequestModal(leaves, people, policy, replies);
         var awayReplies = new AwayReplies(COMMAND);
         var awayHome = new AwayHome(away, awayReplies, people);
-        HomeTab home = new HomeTab(leaves, people, replies, awayHome);
+        var balanceCommands = new BalanceCommands(leaves, new BalanceReplies(texts, COMMAND));
+        HomeTab home = new HomeTab(leaves, people, replies, awayHome, balanceCommands);
         RejectModal rejectForm = new RejectModal(leaves, people, replies, home);
         var awayCommands = new AwayCommands(away, awayReplies);
         app.command(COMMAND, new CommandListener(leaves, people, new CommandParser(policy), replies, requestForm, awayCommands,
-                clock));
+                balanceCommands, clock));
         app.viewSubmission(RequestModal.CALLBACK_ID, requestForm::submitted);
+        RequestModal.DISPATCHING.forEach(actionId -> app.blockAction(actionId, requestForm::changed));
         app.blockAction(DecisionButtons.ANY, new DecisionListener(leaves, people, replies, home, rejectForm));
         app.viewSubmission(RejectModal.CALLBACK_ID, rejectForm::submitted);
         app.event(AppHomeOpenedEvent.class, home::opened);

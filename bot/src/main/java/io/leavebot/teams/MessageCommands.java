@@ -2,13 +2,13 @@ package io.leavebot.teams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leavebot.chat.AwayCommands;
+import io.leavebot.chat.BalanceCommands;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.ChatReply;
 import io.leavebot.chat.CommandParser;
 import io.leavebot.chat.LeaveCommand;
 import io.leavebot.chat.RequestIds;
 import io.leavebot.leave.Person;
-import io.leavebot.workflow.Answer;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveRequests.Submitted;
 import java.time.Clock;
@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * What people type to the bot: {@value #COMMAND} alone answers with the request form ({@link RequestCard}); with
  * dates it asks for leave straight away (the request id derived from the message's activity id, which a redelivery
  * keeps); {@code leave list} (one's requests, then those waiting for one's decision as approver or stand-in),
- * {@code leave cancel <id>} and {@code leave help} do what they say. The words after
+ * {@code leave balance}, {@code leave cancel <id>} (a waiting request, or approved leave that has not started) and
+ * {@code leave help} do what they say. The words after
  * {@value #COMMAND} follow {@link CommandParser}'s grammar, as Slack's {@code /leave} does; the word itself may be
  * left out. {@code leave away …} and {@code leave standin …} keep an approver's away periods and stand-in
  * ({@link AwayCommands}); the stand-in is named by e-mail address, as LeaveBot talks to people in one-to-one chats,
@@ -34,16 +35,18 @@ final class MessageCommands {
 
     private final LeaveRequests leaves;
     private final AwayCommands away;
+    private final BalanceCommands balances;
     private final CommandParser parser;
     private final ChatReplies replies;
     private final RequestCard requestForm;
     private final Clock clock;
 
     /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
-    MessageCommands(LeaveRequests leaves, AwayCommands away, CommandParser parser, ChatReplies replies, RequestCard requestForm,
-            Clock clock) {
+    MessageCommands(LeaveRequests leaves, AwayCommands away, BalanceCommands balances, CommandParser parser, ChatReplies replies,
+            RequestCard requestForm, Clock clock) {
         this.leaves = leaves;
         this.away = away;
+        this.balances = balances;
         this.parser = parser;
         this.replies = replies;
         this.requestForm = requestForm;
@@ -58,12 +61,13 @@ final class MessageCommands {
             case FORM -> null;
             case REQUEST -> submit(asked, message, sender, today);
             case LIST -> replies.list(leaves.requestsOf(sender), leaves.waitingFor(sender), sender);
-            case CANCEL -> cancel(asked.requestId(), sender);
+            case CANCEL -> balances.cancel(asked.requestId(), sender);
+            case BALANCE -> balances.balance(sender);
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN -> away.answer(asked, sender, AwayCommands::byEmail, today);
             case HELP -> replies.help(today);
             case UNREADABLE -> replies.unreadable(asked.problem(), today);
         };
-        return reply == null ? requestForm.form(message.id()) : TeamsCards.reply(reply);
+        return reply == null ? requestForm.form(message.id(), sender) : TeamsCards.reply(reply);
     }
 
     /** The text without mentions and without the word {@value #COMMAND}. */
@@ -75,12 +79,7 @@ final class MessageCommands {
     private ChatReply submit(LeaveCommand asked, Activity message, Person sender, LocalDate today) {
         String requestId = RequestIds.from("teams-message:" + message.id());
         Submitted submitted = leaves.submit(asked.toSubmission(requestId, sender));
-        return submitted.accepted() ? replies.accepted(requestId, submitted.leave())
+        return submitted.accepted() ? replies.accepted(requestId, submitted.leave(), submitted.warnings())
                 : replies.notAccepted(submitted.errors().values(), today);
-    }
-
-    private ChatReply cancel(String requestId, Person sender) {
-        Answer answer = Answer.cancel(sender);
-        return replies.answered(requestId, answer, leaves.answer(requestId, answer));
     }
 }

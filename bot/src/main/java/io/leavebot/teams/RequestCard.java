@@ -4,20 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leavebot.balance.Balance;
+import io.leavebot.balance.Balances;
+import io.leavebot.chat.BalanceReplies;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.RequestIds;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveSubmission;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.Person;
+import io.leavebot.notify.BalanceWording;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveRequests.Submitted;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The request form that {@code leave} alone answers with: leave type, first and last day, half day, reason, and
- * "Send request" ({@code Action.Execute}, verb {@value #SUBMIT}). Its data carries a form id made from the message
+ * "Send request" ({@code Action.Execute}, verb {@value #SUBMIT}), with the employee's balances above the fields. Its data carries a form id made from the message
  * that asked for the form, so sending the same form twice (or Teams retrying the invoke) gives the same request id,
  * and {@link LeaveRequests#submit} starts at most one request. Once sent, the form is replaced by the receipt; a
  * refused one comes back with every problem above the fields, and the values as they were.
@@ -43,9 +48,9 @@ final class RequestCard {
         this.replies = replies;
     }
 
-    /** A new, empty form for the message {@code messageId} asked with. */
-    ObjectNode form(String messageId) {
-        return form(RequestIds.from("teams-form:" + messageId), Map.of(), JSON.createObjectNode());
+    /** A new, empty form for the message {@code messageId} asked with, showing {@code employee}'s balances. */
+    ObjectNode form(String messageId, Person employee) {
+        return form(RequestIds.from("teams-form:" + messageId), Map.of(), JSON.createObjectNode(), employee);
     }
 
     /** The form was sent: the receipt in its place, or the form again with its problems. */
@@ -54,16 +59,23 @@ final class RequestCard {
         if (formId == null) {
             return InvokeResponse.message(replies.unreadableButton());
         }
-        Submitted submitted = leaves.submit(submission(data, formId, employee));
-        return InvokeResponse.card(submitted.accepted() ? TeamsCards.reply(replies.accepted(formId, submitted.leave()))
-                : form(formId, submitted.errors(), data));
+        LeaveSubmission submission = submission(data, formId, employee);
+        Submitted submitted = leaves.submit(submission);
+        return InvokeResponse.card(submitted.accepted()
+                ? TeamsCards.reply(replies.accepted(formId, submitted.leave(), submitted.warnings()))
+                : form(formId, submitted.errors(), data, employee));
     }
 
-    private ObjectNode form(String formId, Map<String, String> errors, JsonNode values) {
+    /**
+     * The form, with every problem above the fields, then the balance: what the chosen type and days do to it when
+     * the form comes back, else each limited type's balance (a card cannot change as its inputs change).
+     */
+    private ObjectNode form(String formId, Map<String, String> errors, JsonNode values, Person employee) {
         ObjectNode card = TeamsCards.card();
         ArrayNode body = card.withArray("body");
         body.add(TeamsCards.title("Ask for leave"));
         errors.values().forEach(problem -> body.add(TeamsCards.paragraph(problem).put("color", "Attention")));
+        balanceLines(values, formId, employee, errors.isEmpty()).forEach(line -> body.add(TeamsCards.paragraph(line).put("isSubtle", true)));
         ObjectNode type = input(body, "Input.ChoiceSet", TYPE, "Leave type", values).put("isRequired", true);
         ArrayNode choices = type.putArray("choices");
         policy.types().forEach(t -> choices.addObject().put("title", t.substring(0, 1).toUpperCase(Locale.ROOT) + t.substring(1))
@@ -81,6 +93,18 @@ final class RequestCard {
                 .put("verb", SUBMIT);
         send.putObject("data").put(FORM_ID, formId);
         return card;
+    }
+
+    private List<String> balanceLines(JsonNode values, String formId, Person employee, boolean withWarning) {
+        Balances balances = leaves.balances();
+        String type = TeamsCards.field(values, TYPE);
+        if (type != null) {
+            LeaveSubmission chosen = submission(values, formId, employee);
+            List<String> lines = BalanceReplies.form(balances, employee, type, chosen.start(), chosen.end(), chosen.halfDay(), formId);
+            return withWarning || lines.isEmpty() ? lines : lines.subList(0, 1); // the problem is above already
+        }
+        return balances.all(employee).stream().filter(Balance::limited)
+                .map(b -> "You have " + BalanceWording.summary(b) + ".").toList();
     }
 
     /** An input with its label and, when the form comes back, the value it had. */

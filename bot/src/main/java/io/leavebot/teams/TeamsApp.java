@@ -2,6 +2,8 @@ package io.leavebot.teams;
 
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.AwayReplies;
+import io.leavebot.chat.BalanceCommands;
+import io.leavebot.chat.BalanceReplies;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.CommandParser;
 import io.leavebot.notify.ChatAddressBook;
@@ -73,7 +75,9 @@ public final class TeamsApp {
         var awayCommands = new AwayCommands(away, new AwayReplies(COMMAND));
         RequestCard form = new RequestCard(leaves, policy, replies);
         var tokens = new RequestTokens(settings.appId(), new BotFrameworkKeys(settings.openIdMetadata(), http, clock), clock);
-        return new TeamsEndpoint(tokens, people, connector, new MessageCommands(leaves, awayCommands, new CommandParser(policy), replies, form, today),
+        var balanceCommands = new BalanceCommands(leaves, new BalanceReplies(texts, COMMAND));
+        return new TeamsEndpoint(tokens, people, connector, new MessageCommands(leaves, awayCommands, balanceCommands,
+                new CommandParser(policy), replies, form, today),
                 new CardActions(leaves, replies, form), replies);
     }
 }

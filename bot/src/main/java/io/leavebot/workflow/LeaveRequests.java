@@ -1,5 +1,8 @@
 package io.leavebot.workflow;
 
+import io.leavebot.balance.Balances;
+import io.leavebot.balance.LedgerEntry;
+import io.leavebot.balance.WorkingCalendar;
 import io.leavebot.durable.DurableClient;
 import io.leavebot.durable.DurableServiceException.CallbackClosedException;
 import io.leavebot.durable.DurableServiceException.ExecutionAlreadyStartedException;
@@ -12,6 +15,7 @@ import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.ApproverRouting;
+import io.leavebot.leave.Decision;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
@@ -21,16 +25,23 @@ import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
 import io.leavebot.leave.StageApprover;
-import io.leavebot.leave.WorkingDays;
 import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.ChatAddressBook;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +53,7 @@ public final class LeaveRequests {
     /** The name the embedded engine registers {@link LeaveWorkflow} under (on AWS, the stack names the function). */
     public static final String FUNCTION = "leave-workflow";
 
+    private static final String CANCEL_PREFIX = "cancel-";
     private static final System.Logger LOG = System.getLogger(LeaveRequests.class.getName());
     /** The workflow's input is read with the handler's default serializer; written with the same. */
     private static final SerDes JSON = new JacksonSerDes();
@@ -49,11 +61,19 @@ public final class LeaveRequests {
     /**
      * The outcome of a submission: accepted (the workflow runs) or refused with field errors, in field order.
      *
-     * @param leave when accepted, the request as recorded, or as its workflow is recording it; null when refused
+     * @param leave    when accepted, the request as recorded, or as its workflow is recording it; null when refused
+     * @param warnings when accepted, what the employee should know (the balance goes below zero, as the policy
+     *                 allows), for the front end to show with the confirmation
      */
-    public record Submitted(String requestId, Map<String, String> errors, LeaveRequest leave) {
+    public record Submitted(String requestId, Map<String, String> errors, LeaveRequest leave, List<String> warnings) {
         public Submitted {
             errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+            warnings = List.copyOf(warnings);
+        }
+
+        /** Without warnings. */
+        public Submitted(String requestId, Map<String, String> errors, LeaveRequest leave) {
+            this(requestId, errors, leave, List.of());
         }
 
         public boolean accepted() {
@@ -110,29 +130,39 @@ public final class LeaveRequests {
     private final LeaveValidator validator;
     private final ApproverRouting routing;
     private final ChatAddressBook addresses;
+    private final Balances balances;
+    private final Set<String> admins;
     private final Clock clock;
 
     /**
      * @param workflow  the durable function that runs {@link LeaveWorkflow}, as {@code client} names it:
      *                  {@link #FUNCTION} in the embedded engine, the alias ARN on AWS
      * @param addresses gives the Slack user ids of employees known by e-mail, which routing overrides may name
+     * @param balances  the same policies as the workflow's: a request's length, its check against the balance
+     * @param admins    the {@link Person#key() keys} (lower-cased e-mails) of who may adjust balances and cancel
+     *                  anyone's leave
      * @param clock     gives "today" for the validation of dates
      */
     public LeaveRequests(LeaveStore store, DurableClient client, String workflow, LeaveValidator validator,
-            ApproverRouting routing, ChatAddressBook addresses, Clock clock) {
+            ApproverRouting routing, ChatAddressBook addresses, Balances balances, Set<String> admins, Clock clock) {
         this.store = store;
         this.client = client;
         this.workflow = workflow;
         this.validator = validator;
         this.routing = routing;
         this.addresses = addresses;
+        this.balances = balances;
+        this.admins = admins.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.clock = clock;
     }
 
     /**
-     * Validates (including overlaps with the employee's pending and approved leave), routes to the approver and
-     * starts execution {@code leave-<requestId>}. Idempotent by the submission's request id: a repeated submission
-     * starts nothing new and is accepted again. An invalid one starts nothing and returns every field error.
+     * Validates (including overlaps with the employee's pending and approved leave, and working days on the
+     * employee's calendar: their week, public holidays, company days off), checks the balance (beyond what the
+     * policy allows: a field error on {@link LeaveValidator#END}; below zero as it allows: a warning), routes to the
+     * approver and starts execution {@code leave-<requestId>} with the request's length on that calendar.
+     * Idempotent by the submission's request id: a repeated submission starts nothing new and is accepted again. An
+     * invalid one starts nothing and returns every field error.
      *
      * @throws IllegalArgumentException if the request id cannot name an execution (1–58 letters, digits, '-', '_')
      */
@@ -144,12 +174,21 @@ public final class LeaveRequests {
             return new Submitted(id, Map.of(), earlier.get()); // recorded by its workflow, so submitted before
         }
         ApprovalChain chain = submission.employee() == null ? null : chainOf(submission.employee());
-        Map<String, String> errors = validator.validate(submission, chain, overlaps(submission), LocalDate.now(clock));
+        WorkingCalendar calendar = submission.employee() == null ? WorkingCalendar.mondayToFriday()
+                : balances.calendarOf(submission.employee());
+        Map<String, String> errors = validator.validate(submission, chain, overlaps(submission), LocalDate.now(clock), calendar);
         if (!errors.isEmpty()) {
             return new Submitted(id, errors, null);
         }
         String type = validator.canonicalType(submission.type()).orElseThrow();
-        double days = submission.halfDay() ? 0.5 : WorkingDays.between(submission.start(), submission.end());
+        Optional<Balances.Preview> preview = balances.preview(submission.employee(), type, submission.start(),
+                submission.end(), submission.halfDay(), id);
+        Optional<String> beyond = preview.flatMap(LeaveValidator::beyondBalance);
+        if (beyond.isPresent()) {
+            return new Submitted(id, Map.of(LeaveValidator.END, beyond.get()), null);
+        }
+        List<String> warnings = preview.flatMap(LeaveValidator::belowZero).stream().toList();
+        double days = calendar.length(submission.start(), submission.end(), submission.halfDay());
         String autoApproval = routing.autoApprovalFor(type, days).map(ApproverRouting.AutoApproval::describe).orElse(null);
         NewLeave leave = new NewLeave(id, submission.employee(), null, type, submission.start(), submission.end(),
                 submission.halfDay(), submission.reason(), chain, autoApproval, days, null);
@@ -158,9 +197,9 @@ public final class LeaveRequests {
         } catch (ExecutionAlreadyStartedException e) {
             // the same id is the same submission (see LeaveSubmission): the first one stands
             LOG.log(System.Logger.Level.INFO, "request " + id + " was submitted again with other details; the first stands");
-            return new Submitted(id, Map.of(), get(id).orElseGet(() -> leave.pending(clock.instant())));
+            return new Submitted(id, Map.of(), get(id).orElseGet(() -> leave.pending(clock.instant())), warnings);
         }
-        return new Submitted(id, Map.of(), leave.pending(clock.instant()));
+        return new Submitted(id, Map.of(), leave.pending(clock.instant()), warnings);
     }
 
     /**
@@ -179,18 +218,111 @@ public final class LeaveRequests {
         return new ApprovalChain(stages, chain.onTimeout());
     }
 
-    /** What people have left, and what a request would take. */
-    public io.leavebot.balance.Balances balances() {
-        throw new UnsupportedOperationException("issue 13: being built");
+    /** What people have left, and what a request would take, with the policies the workflow counts with. */
+    public Balances balances() {
+        return balances;
+    }
+
+    /** Whether {@code person} is one of the admins (LEAVEBOT_ADMINS): they adjust balances and cancel anyone's leave. */
+    public boolean isAdmin(Person person) {
+        return person != null && admins.contains(person.key());
     }
 
     /**
-     * Cancels {@code requestId} for {@code by}: a PENDING request is withdrawn (as {@link Answer#withdraw} would), an
-     * APPROVED one that has not started is cancelled by its own execution {@code leave-<id>-cancel}, which records
-     * it with the refund in one write and tells the approvers and the employee. Only the employee or an admin may.
+     * Cancels {@code requestId} for {@code by}: a PENDING request is withdrawn (as {@link Answer#cancel} would; by an
+     * admin, in the employee's name with the admin named in the comment), an APPROVED one that has not started is
+     * cancelled by its own execution ({@link #cancellationExecutionName}), which records it with the refund in one
+     * write and tells the approvers and the employee. Only the employee or an admin may. A repeated cancellation
+     * starts nothing new and is accepted again while it runs.
      */
     public Cancelled cancel(String requestId, Person by) {
-        throw new UnsupportedOperationException("issue 13: being built");
+        Optional<LeaveRequest> found = store.get(requestId);
+        if (found.isEmpty()) {
+            return new Cancelled(Cancelled.Result.NOT_FOUND, null);
+        }
+        LeaveRequest leave = found.get();
+        boolean own = AnswerCheck.samePerson(by, leave.employee());
+        if (!own && !isAdmin(by)) {
+            return new Cancelled(Cancelled.Result.NOT_ALLOWED, leave);
+        }
+        if (leave.status() == LeaveStatus.PENDING) {
+            Answer withdrawal = own ? Answer.cancel(by)
+                    : new Answer(LeaveStatus.CANCELLED, leave.employee(), "withdrawn by " + by.key() + " (admin)", null);
+            return new Cancelled(switch (answer(requestId, withdrawal).result()) {
+                case ACCEPTED -> Cancelled.Result.ACCEPTED;
+                case NOT_READY, REPLACED -> Cancelled.Result.NOT_READY;
+                case NOT_FOUND -> Cancelled.Result.NOT_FOUND;
+                case NOT_ALLOWED -> Cancelled.Result.NOT_ALLOWED;
+                case ALREADY_DECIDED -> Cancelled.Result.ALREADY_DECIDED;
+            }, store.get(requestId).orElse(leave));
+        }
+        if (leave.status() != LeaveStatus.APPROVED) {
+            return new Cancelled(Cancelled.Result.ALREADY_DECIDED, leave);
+        }
+        if (!leave.start().isAfter(balances.today())) {
+            return new Cancelled(Cancelled.Result.STARTED, leave);
+        }
+        NewLeave input = new NewLeave(leave.id(), leave.employee(), null, leave.type(), leave.start(), leave.end(),
+                leave.halfDay(), leave.reason(), leave.chain(), null, leave.workingDays(),
+                new Decision(by, clock.instant(), own ? null : "cancelled by an admin"));
+        try {
+            client.start(workflow, cancellationExecutionName(requestId), JSON.serialize(input));
+        } catch (ExecutionAlreadyStartedException e) {
+            LOG.log(System.Logger.Level.INFO, "request " + requestId + " is being cancelled already; nothing new started");
+        }
+        return new Cancelled(Cancelled.Result.ACCEPTED, leave);
+    }
+
+    /**
+     * The name of the execution that cancels approved leave: {@code cancel-<requestId>}, or for ids too long for
+     * that (over 57 characters) {@code cancel_<first 40 characters>_<16 hex digits of the id's SHA-256>}; both fit
+     * the 64 characters of an execution name, and the two shapes never meet ('-' or '_' after "cancel").
+     */
+    public static String cancellationExecutionName(String requestId) {
+        String name = CANCEL_PREFIX + requestId;
+        if (name.length() <= 64) {
+            return Validation.executionName(name);
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(requestId.getBytes(StandardCharsets.UTF_8));
+            return Validation.executionName("cancel_" + requestId.substring(0, 40) + "_" + HexFormat.of().formatHex(hash, 0, 8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The outcome of an admin's adjustment; {@code entry} is the ledger entry as stored (null when refused). */
+    public record Adjusted(Result result, LedgerEntry entry) {
+        public enum Result {
+            /** Recorded (or recorded before under the same key: the first stands). */
+            ACCEPTED,
+            /** Only admins adjust balances. */
+            NOT_ALLOWED,
+            /** The employee's policy does not track this type (or limits nothing to adjust). */
+            UNKNOWN_TYPE
+        }
+    }
+
+    /**
+     * An admin adds to (positive {@code amount}) or takes from (negative) {@code employee}'s balance of {@code type}
+     * in the leave year of today, in the type's unit, saying why. The ledger entry is the audit: who, when, why.
+     * Idempotent by {@code key} (chosen once per adjustment by the front end, e.g. the form's submission id).
+     */
+    public Adjusted adjust(Person employee, String type, BigDecimal amount, String reason, Person by, String key) {
+        if (!isAdmin(by)) {
+            return new Adjusted(Adjusted.Result.NOT_ALLOWED, null);
+        }
+        var policy = balances.policyOf(employee).type(type).filter(t -> t.limited());
+        if (policy.isEmpty()) {
+            return new Adjusted(Adjusted.Result.UNKNOWN_TYPE, null);
+        }
+        int year = policy.get().year().of(balances.today());
+        LedgerEntry entry = new LedgerEntry(LedgerEntry.adjustmentId(key), employee, policy.get().type(), year,
+                LedgerEntry.Kind.ADJUSTMENT, amount, null, null, clock.instant(), by, reason);
+        LedgerEntry stored = balances.ledger().adjust(entry);
+        LOG.log(System.Logger.Level.INFO, "balance of " + employee.key() + " (" + type + ", " + year + ") adjusted by "
+                + amount + " by " + by.key());
+        return new Adjusted(Adjusted.Result.ACCEPTED, stored);
     }
 
     /**

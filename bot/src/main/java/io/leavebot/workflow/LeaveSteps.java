@@ -1,6 +1,9 @@
 package io.leavebot.workflow;
 
-import io.leavebot.leave.ApprovalChain;
+import io.leavebot.balance.Balances;
+import io.leavebot.balance.InsufficientBalanceException;
+import io.leavebot.balance.TypePolicy;
+import io.leavebot.balance.Unit;
 import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.Decision;
@@ -11,10 +14,12 @@ import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
 import io.leavebot.leave.StageApprover;
+import io.leavebot.notify.BalanceWording;
 import io.leavebot.notify.SentNotification;
 import io.leavebot.notify.Notification;
 import io.leavebot.notify.Notification.Kind;
 import io.leavebot.notify.Notifier;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,13 +38,22 @@ final class LeaveSteps {
     private final Notifier notifier;
     private final LeavePolicy policy;
     private final StandIns standIns;
+    private final Balances balances;
+    private final BalanceNotes notes;
     private final Clock clock;
 
+    /** Nothing tracked: no balance is shown or taken (as before LeaveBot knew balances). */
     LeaveSteps(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Clock clock) {
+        this(store, notifier, policy, standIns, BalanceNotes.untracked(store, clock), clock);
+    }
+
+    LeaveSteps(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Balances balances, Clock clock) {
         this.store = store;
         this.notifier = notifier;
         this.policy = policy;
         this.standIns = standIns;
+        this.balances = balances;
+        this.notes = new BalanceNotes(balances);
         this.clock = clock;
     }
 
@@ -90,7 +104,7 @@ final class LeaveSteps {
             notifier.updateApprovalMessage(before.messageKey(), new Notification(Kind.APPROVAL_REPLACED, leave, before.callbackId(), 0, List.of()));
         }
         Kind kind = samePerson ? Kind.APPROVAL_REQUEST_AGAIN : Kind.APPROVAL_REQUEST;
-        notifier.notify(key, now.asked(), new Notification(kind, leave, callbackId, 0, alsoAway(leave)));
+        notifier.notify(key, now.asked(), notes.on(new Notification(kind, leave, callbackId, 0, alsoAway(leave))));
         return new StageApproval.Asked(standIn);
     }
 
@@ -109,7 +123,8 @@ final class LeaveSteps {
                 continue;
             }
             String key = reminderKey(leave, stage, number, place);
-            notifier.followUp(key, p.messageKey(), p.asked(), new Notification(Kind.REMINDER, leave, p.callbackId(), number, alsoAway(leave)));
+            notifier.followUp(key, p.messageKey(), p.asked(),
+                    notes.on(new Notification(Kind.REMINDER, leave, p.callbackId(), number, alsoAway(leave))));
         }
         return new StageApproval.Reminded(moved, left(deadline));
     }
@@ -235,7 +250,7 @@ final class LeaveSteps {
 
     SentNotification sendReceipt(String requestId, String key) {
         LeaveRequest leave = load(requestId);
-        return notifier.notify(key, leave.employee(), Notification.of(Kind.RECEIPT, leave));
+        return notifier.notify(key, leave.employee(), notes.on(Notification.of(Kind.RECEIPT, leave)));
     }
 
     /**
@@ -250,11 +265,11 @@ final class LeaveSteps {
         Person approver = leave.chain().firstApprover();
         if (replacedKey == null) {
             return notifier.notify(key, approver,
-                    new Notification(Kind.APPROVAL_REQUEST, leave, callbackId, 0, alsoAway(leave)));
+                    notes.on(new Notification(Kind.APPROVAL_REQUEST, leave, callbackId, 0, alsoAway(leave))));
         }
         notifier.updateApprovalMessage(replacedKey, Notification.of(Kind.APPROVAL_REPLACED, leave));
         return notifier.notify(key, approver,
-                new Notification(Kind.APPROVAL_REQUEST_AGAIN, leave, callbackId, 0, alsoAway(leave)));
+                notes.on(new Notification(Kind.APPROVAL_REQUEST_AGAIN, leave, callbackId, 0, alsoAway(leave))));
     }
 
     /**
@@ -273,17 +288,40 @@ final class LeaveSteps {
     SentNotification remind(String requestId, int number, String key, String approvalKey) {
         LeaveRequest leave = load(requestId);
         return notifier.followUp(key, approvalKey, leave.chain().firstApprover(),
-                new Notification(Kind.REMINDER, leave, leave.chain().stage(1).approvers().get(0).callbackId(), number, alsoAway(leave)));
+                notes.on(new Notification(Kind.REMINDER, leave, leave.chain().stage(1).approvers().get(0).callbackId(), number,
+                        alsoAway(leave))));
     }
 
-    /** Moves the request from PENDING to the outcome; a request decided before keeps its first decision. */
+    /**
+     * Moves the request from PENDING to the outcome; a request decided before keeps its first decision. An approval
+     * takes the request's days from the balance in the same write; when they are no longer there (another request
+     * was approved meanwhile, or an admin adjusted), the request is rejected instead, by nobody, with the reason as
+     * the comment and in the audit. The step's result is checkpointed, so a replay does not ask the balance again.
+     */
     LeaveStatus recordDecision(String requestId, Outcome outcome) {
-        return store.decide(requestId, outcome.status(), outcome.decision(), outcome.decision().at()).status();
+        Decision decision = outcome.decision();
+        if (outcome.status() != LeaveStatus.APPROVED) {
+            return store.decide(requestId, outcome.status(), decision, decision.at()).status();
+        }
+        LeaveRequest leave = load(requestId);
+        if (leave.status() != LeaveStatus.PENDING) {
+            return leave.status(); // decided before this step ran again: the first decision and its deduction stand
+        }
+        try {
+            return store.decide(requestId, LeaveStatus.APPROVED, decision, decision.at(), balances.deductionFor(leave)).status();
+        } catch (InsufficientBalanceException e) {
+            Unit unit = balances.policyOf(leave.employee()).type(leave.type()).map(TypePolicy::unit).orElse(Unit.DAYS);
+            String why = "not enough " + BalanceWording.typePhrase(leave.type()) + " left: " + BalanceWording.amount(e.needed(), unit)
+                    + " asked, " + BalanceWording.number(e.available().max(BigDecimal.ZERO)) + " left";
+            store.recordAudit(new AuditEntry(requestId, 1, AuditEntry.BALANCE_REFUSED, clock.instant(),
+                    decision.by() == null ? null : decision.by().key(), "the approval could not be recorded: " + why));
+            return store.decide(requestId, LeaveStatus.REJECTED, new Decision(null, decision.at(), why), decision.at()).status();
+        }
     }
 
     SentNotification tellEmployee(String requestId, String key) {
         LeaveRequest leave = load(requestId);
-        return notifier.notify(key, leave.employee(), Notification.of(Kind.OUTCOME, leave));
+        return notifier.notify(key, leave.employee(), notes.on(Notification.of(Kind.OUTCOME, leave)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.leavebot.workflow;
 
+import io.leavebot.balance.Balances;
 import io.leavebot.durable.DurableContext;
 import io.leavebot.durable.DurableHandler;
 import io.leavebot.durable.JitterStrategy;
@@ -31,6 +32,10 @@ import java.time.Duration;
  * the first run and on every replay. The workflow checks every answer itself before it records it: one it cannot
  * take is written to the request's audit and the approver is asked again, within the same window.
  *
+ * <p>Approved leave that has not started is cancelled by an execution of its own, with the same input and the
+ * cancellation in it ({@link NewLeave#cancellation}): {@value #RECORD_CANCELLATION} (with the refund, in one
+ * write), {@value #TELL_APPROVERS}, {@value #TELL_EMPLOYEE}.
+ *
  * <p>The operation names below and their order are the replay contract: change them only in a new function version.
  */
 public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
@@ -53,28 +58,43 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
     static final String TELL_PROGRESS = "tell-progress-";
     static final String AUTO_APPROVE = "auto-approve";
     static final String UPDATE_APPROVERS = "update-approvers";
+    /** A cancellation's own execution: records it with the refund, then tells the approvers and the employee. */
+    static final String RECORD_CANCELLATION = "record-cancellation";
+    static final String TELL_APPROVERS = "tell-approvers";
 
     /** Telling people may wait for chat or mail to come back: up to 10 attempts, spread over at most about 50 minutes. */
     static final StepConfig NOTIFY = StepConfig.retrying(RetryStrategies.exponentialBackoff(
             10, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(15), JitterStrategy.FULL, error -> true));
 
     private final LeaveSteps steps;
+    private final CancellationSteps cancellations;
 
-    /** Nobody is ever away: see {@link #LeaveWorkflow(LeaveStore, Notifier, LeavePolicy, StandIns, Clock)}. */
+    /** Nobody is ever away, no balance is tracked: see {@link #LeaveWorkflow(LeaveStore, Notifier, LeavePolicy, StandIns, Balances, Clock)}. */
     public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, Clock clock) {
         this(store, notifier, policy, StandIns.NONE, clock);
     }
 
+    /** No balance is tracked: nothing is taken on approval, no message states one. */
+    public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Clock clock) {
+        this(store, notifier, policy, standIns, BalanceNotes.untracked(store, clock), clock);
+    }
+
     /**
      * @param standIns who decides for an approver who is away
+     * @param balances what an approval takes, and the balances messages state (the front ends' {@link LeaveRequests}
+     *                 count with the same)
      * @param clock    for the request's creation time, read inside the {@value #RECORD_LEAVE} step
      */
-    public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Clock clock) {
-        this.steps = new LeaveSteps(store, notifier, policy, standIns, clock);
+    public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Balances balances, Clock clock) {
+        this.steps = new LeaveSteps(store, notifier, policy, standIns, balances, clock);
+        this.cancellations = new CancellationSteps(store, notifier, balances, clock);
     }
 
     @Override
     public LeaveStatus handleRequest(NewLeave input, DurableContext ctx) {
+        if (input.cancellation() != null) {
+            return cancellation(input, ctx);
+        }
         String execution = LeaveRequest.executionNameFor(input.requestId());
         PendingLeave leave = ctx.step(RECORD_LEAVE, PendingLeave.class, s -> steps.recordPending(input));
         String id = leave.requestId();
@@ -120,6 +140,22 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
         ctx.step(UPDATE_APPROVER, SentNotification.class,
                 s -> steps.updateApprover(id, approval.askKey(), key(execution, UPDATE_APPROVER)), NOTIFY);
         ctx.logger().info("leave request %s ended %s", id, status);
+        return status;
+    }
+
+    /**
+     * The execution {@link LeaveRequests#cancel} starts for approved leave that has not started
+     * ({@link LeaveRequests#cancellationExecutionName}): the request's own execution ended with its approval.
+     */
+    private LeaveStatus cancellation(NewLeave input, DurableContext ctx) {
+        String execution = LeaveRequests.cancellationExecutionName(input.requestId());
+        String id = input.requestId();
+        LeaveStatus status = ctx.step(RECORD_CANCELLATION, LeaveStatus.class, s -> cancellations.recordCancellation(id, input.cancellation()));
+        if (status == LeaveStatus.CANCELLED) {
+            ctx.step(TELL_APPROVERS, Integer.class, s -> cancellations.tellApprovers(id, key(execution, TELL_APPROVERS)), NOTIFY);
+            ctx.step(TELL_EMPLOYEE, SentNotification.class, s -> cancellations.tellEmployee(id, key(execution, TELL_EMPLOYEE)), NOTIFY);
+        }
+        ctx.logger().info("cancellation of leave request %s ended %s", id, status);
         return status;
     }
 

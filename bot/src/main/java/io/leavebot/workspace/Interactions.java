@@ -18,7 +18,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * What a person does in the workspace, turned into what Slack sends the app, in the shapes of Slack's reference:
- * a slash command (form fields), a {@code block_actions} click and a {@code view_submission} ({@code payload=}
+ * a slash command (form fields), a {@code block_actions} click or change of a dispatching input, and a
+ * {@code view_submission} ({@code payload=}
  * JSON), an {@code app_home_opened} event (an Events API envelope). LeaveBot's answer is then shown as Slack
  * shows it: a command's ack text as an ephemeral message, a submission's {@code response_action} on the modal, a
  * failed delivery as Slack's error.
@@ -109,6 +110,23 @@ final class Interactions {
         payload.putObject("container").put("type", "view").put("view_id", viewId);
         payload.set("view", view);
         payload.putArray("actions").add(action(button(view.path("blocks"), blockId, actionId), blockId));
+        delivery.form(form(Map.of("payload", payload.toString())));
+    }
+
+    /**
+     * An input of {@code who}'s open modal changed, in a block with {@code dispatch_action}: Slack sends block_actions
+     * with the view, its state as it is now ({@code values}), and the input's new value as the action. LeaveBot may
+     * answer with views.update.
+     */
+    void changeInView(Member who, String viewId, String blockId, String actionId, ObjectNode values) {
+        ObjectNode view = surfaces.viewOf(who.id(), viewId).orElseThrow(() -> new IllegalArgumentException("no such view"));
+        view.putObject("state").set("values", values);
+        ObjectNode payload = interaction("block_actions", who);
+        payload.putObject("container").put("type", "view").put("view_id", viewId);
+        payload.set("view", view);
+        JsonNode value = values.path(blockId).path(actionId);
+        ObjectNode action = value.isObject() ? ((ObjectNode) value).deepCopy() : JSON.createObjectNode();
+        payload.putArray("actions").add(action.put("action_id", actionId).put("block_id", blockId).put("action_ts", eventTs()));
         delivery.form(form(Map.of("payload", payload.toString())));
     }
 

@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * The JSON the workspace page talks to, under {@value #PREFIX}: the state one person sees (polled), and what they do
- * (type, click, submit, close a modal, open Home), plus the outbox, executions and time panels. Only the page on
+ * (type, click, change an input that dispatches actions, submit, close a modal, open Home), plus the outbox, executions and time panels. Only the page on
  * this server may use it: changes must come as {@code application/json}, which a page from elsewhere cannot send
  * without the browser asking first, and a request must name this machine in its {@code Host} (against DNS rebinding)
  * unless the workspace was opened to other machines on purpose.
@@ -58,6 +58,8 @@ final class PageApi {
         routes.put(PREFIX + "state", get(this::state));
         routes.put(PREFIX + "type", post(r -> act(r, who -> interactions.type(who, channel(r), text(r, "text")))));
         routes.put(PREFIX + "click", post(r -> act(r, who -> click(who, r))));
+        routes.put(PREFIX + "change", post(r -> act(r, who -> interactions.changeInView(who, text(r, "view_id"), text(r, "block_id"),
+                text(r, "action_id"), values(r)))));
         routes.put(PREFIX + "submit", post(r -> act(r, who -> interactions.submit(who, text(r, "view_id"), values(r)))));
         routes.put(PREFIX + "close", post(r -> act(r, who -> surfaces.close(who.id()))));
         routes.put(PREFIX + "home", post(r -> act(r, interactions::openHome)));

@@ -73,9 +73,11 @@ class CommandParserTest {
     }
 
     @Test
-    void keywordsListCancelAndHelp() {
+    void keywordsListBalanceCancelAndHelp() {
         assertEquals(Kind.LIST, parse("list").kind());
         assertEquals(Kind.HELP, parse("HELP").kind());
+        assertEquals(Kind.BALANCE, parse("Balance").kind());
+        assertEquals(Kind.BALANCE, parse("balances").kind());
         LeaveCommand cancel = parse("cancel 7mk2x-q9d4r");
         assertEquals(Kind.CANCEL, cancel.kind());
         assertEquals("7mk2x-q9d4r", cancel.requestId());

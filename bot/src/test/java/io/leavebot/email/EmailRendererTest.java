@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.balance.BalanceNote;
+import io.leavebot.balance.Unit;
 import io.leavebot.email.Verified.Status;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
@@ -13,6 +15,7 @@ import io.leavebot.notify.Notification;
 import io.leavebot.notify.Notification.Kind;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.testing.SampleLeaves;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -75,6 +78,23 @@ class EmailRendererTest {
         assertTrue(text.contains("\nDates:     Mon 12 Jan 2026 – Fri 16 Jan 2026\n"), text);
         assertTrue(text.contains("\nReason:    Family visit\n"), text);
         assertTrue(text.endsWith("\n-- \n" + new NotificationTexts(ZoneOffset.UTC).signature() + "\n"), text);
+    }
+
+    @Test
+    void receiptOutcomeAndApprovalStateTheBalanceInBothParts() {
+        BalanceNote left = new BalanceNote("annual", Unit.DAYS, "2026", true, new BigDecimal("20"), new BigDecimal("25"),
+                new BigDecimal("5"));
+        LeaveRequest approved = SampleLeaves.decided(LeaveStatus.APPROVED, SampleLeaves.GRACE, null);
+
+        Email receipt = renderer.render(Notification.of(Kind.RECEIPT, SampleLeaves.pending()).withBalance(left), "k");
+        Email outcome = renderer.render(Notification.of(Kind.OUTCOME, approved).withBalance(left), "k");
+        Email ask = renderer.render(approvalRequest(SampleLeaves.pending()).withBalance(left), "k");
+
+        assertTrue(receipt.text().contains("Balance: You will have 20 of 25 days of annual leave left in 2026 once it is approved"),
+                receipt.text());
+        assertTrue(outcome.text().contains("You have 20 of 25 days of annual leave left in 2026"), outcome.text());
+        assertTrue(outcome.html().contains("You have 20 of 25 days of annual leave left in 2026"), outcome.html());
+        assertTrue(ask.html().contains("Ada Lovelace will have 20 of 25 days of annual leave left in 2026"), ask.html());
     }
 
     @Test

@@ -156,6 +156,21 @@ class LocalLauncherTest {
         assertTrue(refused.getMessage().contains(setting), refused.getMessage());
     }
 
+    static Stream<Arguments> malformedBalanceSettings() {
+        return Stream.of(Arguments.of("LEAVEBOT_COUNTRY", Map.of("LEAVEBOT_COUNTRY", "xx")),
+                Arguments.of("LEAVEBOT_REGION", Map.of("LEAVEBOT_COUNTRY", "de", "LEAVEBOT_REGION", "atlantis")),
+                Arguments.of("LEAVEBOT_POLICY_FILE", Map.of("LEAVEBOT_POLICY_FILE", "no-such-policy.json")),
+                Arguments.of("LEAVEBOT_ADMINS", Map.of("LEAVEBOT_ADMINS", "hr@example.com, not-an-address")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedBalanceSettings")
+    void aMalformedBalanceSettingStopsStartUpNamingIt(String setting, Map<String, String> values) {
+        var refused = assertThrows(SettingsException.class, () -> LocalLauncher.run(durableApiOn(values)));
+
+        assertTrue(refused.getMessage().contains(setting), refused.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"LEAVEBOT_DURABLE_PORT", "LEAVEBOT_HTTP_PORT"})
     void aPortInUseStopsStartUpWithOneLineNamingItsSetting(String setting) throws Exception {

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,35 @@ class WorkspaceBrowserTest {
         page.awaitHistoryEvent("CallbackSucceeded");
         page.awaitExecution("SUCCEEDED");
         page.awaitExecution("leave APPROVED");
+    }
+
+    @Test
+    void theFormShowsTheBalanceAndWhatTheChosenDaysLeave() {
+        page.actAs(SAM).general().type("/leave").awaitModal("Ask for leave");
+        page.choose("type", "annual");
+        String before = page.awaitModalText("balance", "of annual leave left");
+
+        page.pickDate("end", monday.plusDays(4)).pickDate("start", monday); // the first preview is of the whole week
+        String weekShown = page.awaitModalText("balance", "this request takes");
+        Matcher week = previewIn(weekShown);
+        page.pickDate("end", monday.plusDays(1));
+        Matcher twoDays = previewIn(page.awaitModalText("balance", "a preview for other days",
+                shown -> shown.contains("this request takes") && !shown.equals(weekShown)));
+        BROWSER.screenshot("WorkspaceBrowserTest-the-balance-in-the-form");
+
+        assertTrue(before.startsWith(week.group(1) + " of " + week.group(2)), before + " / " + week.group());
+        assertEquals(Integer.parseInt(week.group(1)) - Integer.parseInt(week.group(3)), Integer.parseInt(week.group(4)), week.group());
+        assertEquals(Integer.parseInt(twoDays.group(1)) - Integer.parseInt(twoDays.group(3)), Integer.parseInt(twoDays.group(4)));
+        assertTrue(Integer.parseInt(twoDays.group(3)) < Integer.parseInt(week.group(3)), "two days take less than a week");
+        assertEquals(monday.plusDays(1).toString(), page.inputValue("end"), "the update keeps what was picked");
+    }
+
+    /** "You have 25 of 25 days of annual leave left in 2027; this request takes 5, leaving 20.": 25, 25, 5, 20. */
+    private static Matcher previewIn(String line) {
+        Matcher m = Pattern.compile("You have (\\d+) of (\\d+) days of annual leave left in \\d{4}.*; this request takes (\\d+), leaving (\\d+)\\.")
+                .matcher(line);
+        assertTrue(m.find(), line);
+        return m;
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.balance.BalanceNote;
+import io.leavebot.balance.Unit;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
@@ -15,6 +17,7 @@ import io.leavebot.notify.Notification.Kind;
 import io.leavebot.notify.NotificationText.Action;
 import io.leavebot.notify.NotificationText.Detail;
 import io.leavebot.testing.SampleLeaves;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -36,6 +39,23 @@ class NotificationTextsTest {
                 new Detail("Reason", "Family visit"), new Detail("Status", "Waiting for Grace Hopper's decision")),
                 text.details());
         assertFalse(text.hasActions());
+    }
+
+    @Test
+    void theBalanceIsTheLastDetailAndSpeaksToWhoeverReadsIt() {
+        BalanceNote after = new BalanceNote("annual", Unit.DAYS, "2026", true, new BigDecimal("7"), new BigDecimal("25"),
+                new BigDecimal("18"));
+
+        NotificationText ask = texts.of(new Notification(Kind.APPROVAL_REQUEST, SampleLeaves.pending(), SampleLeaves.CALLBACK_ID,
+                0, List.of(), after));
+        NotificationText outcome = texts.of(Notification.of(Kind.OUTCOME, SampleLeaves.decided(LeaveStatus.APPROVED, GRACE, null))
+                .withBalance(after));
+        NotificationText receipt = texts.of(Notification.of(Kind.RECEIPT, SampleLeaves.pending()).withBalance(after));
+
+        assertEquals(new Detail("Balance", "Ada Lovelace will have 7 of 25 days of annual leave left in 2026"),
+                ask.details().get(ask.details().size() - 1));
+        assertEquals("You have 7 of 25 days of annual leave left in 2026", detail(outcome, "Balance"));
+        assertEquals("You will have 7 of 25 days of annual leave left in 2026 once it is approved", detail(receipt, "Balance"));
     }
 
     @Test

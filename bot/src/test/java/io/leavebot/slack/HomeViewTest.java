@@ -31,13 +31,13 @@ class HomeViewTest {
     @Test
     void aBusyApproversHomeStaysWithinSlacksBlockLimitAndCountsWhatIsLeftOut() {
         List<LayoutBlock> away = List.of(divider(), divider(), divider()); // as many as AwayHome's
-        View home = HomeView.of(replies, SampleLeaves.GRACE, requests("mine", 30), requests("theirs", 60), away,
+        View home = HomeView.of(replies, SampleLeaves.GRACE, replies.unexpected(), requests("mine", 30), requests("theirs", 60), away,
                 HomeView.Notice.of(replies.unexpected()));
         List<LayoutBlock> blocks = home.getBlocks();
         assertTrue(blocks.size() <= HomeView.MAX_BLOCKS, blocks.size() + " blocks");
         List<String> notes = blocks.stream().filter(b -> b instanceof ContextBlock)
                 .map(b -> ((MarkdownTextObject) ((ContextBlock) b).getElements().get(0)).getText()).toList();
-        assertTrue(notes.contains("…and 10 older requests."), notes.toString());
+        assertTrue(notes.contains("…and 11 older requests."), notes.toString());
         assertTrue(notes.contains("…and 25 more waiting for you; they appear here as you decide the ones above."), notes.toString());
     }
 

@@ -3,6 +3,7 @@ package io.leavebot.slack;
 import static io.leavebot.testing.SampleLeaves.slackIdOf;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.ALAN;
+import static io.leavebot.testing.SampleLeaves.GRACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.notify.Notification;
+import io.leavebot.workflow.Answer;
 import io.leavebot.testing.SlackApi;
 import io.leavebot.testing.SlackAppHarness;
 import java.time.LocalDate;
@@ -38,7 +40,8 @@ class SlackCommandTest {
         JsonNode view = SlackApi.json(opened, "view");
         assertEquals("modal", view.path("type").asText());
         assertEquals(RequestModal.CALLBACK_ID, view.path("callback_id").asText());
-        assertEquals(List.of("type", "start", "end", "half-day", "reason"), view.path("blocks").findValuesAsText("block_id"));
+        assertEquals(List.of("type", "start", "end", "half-day", "balance", "reason"), view.path("blocks").findValuesAsText("block_id"));
+        assertEquals("25 of 25 days of annual leave left in 2026.", SlackRequestFormTest.balanceLine(view));
         assertEquals(List.of("static_select", "datepicker", "datepicker", "checkboxes", "plain_text_input"),
                 view.path("blocks").findValues("element").stream().map(e -> e.path("type").asText()).toList());
         assertEquals(List.of("annual", "sick", "unpaid", "other"),
@@ -128,11 +131,44 @@ class SlackCommandTest {
     void nobodyElseCanWithdrawIt() {
         slack.submitted("r1");
         String text = slack.sendOk(slack.requests().command(slackIdOf(ALAN), "cancel r1")).path("text").asText();
-        assertEquals("Only the person who asked for a leave request can withdraw it, and request r1 is not yours. "
-                + "Nothing was changed.\nType /leave list to see your requests and their ids.", text);
+        assertEquals("Only the person who asked for a leave request, or an admin, can cancel it, and request r1 is not "
+                + "yours. Nothing was changed.\nType /leave list to see your requests and their ids.", text);
         assertEquals("LeaveBot has no leave request with the id r9. Nothing was changed.\nType /leave list to see your "
                 + "requests and their ids.", slack.sendOk(slack.requests().command(slackIdOf(ADA), "cancel r9")).path("text").asText());
         assertEquals(LeaveStatus.PENDING, slack.settledStatus("r1"));
+    }
+
+    @Test
+    void balanceShowsEveryTypeWithWhatIsWaiting() {
+        slack.submitted("r1");
+
+        String text = slack.sendOk(slack.requests().command(slackIdOf(ADA), "balance")).path("text").asText();
+
+        assertEquals("Your leave, as of today:\n"
+                + "• 25 of 25 days of annual leave left in 2026 (5 days waiting for approval, 20 left after them)\n"
+                + "• 0 days of other leave taken in 2026\n"
+                + "• 0 days of sick leave taken in 2026\n"
+                + "• 0 days of unpaid leave taken in 2026", text);
+    }
+
+    @Test
+    void approvedLeaveThatHasNotStartedCanBeCancelledAndTheDaysComeBack() {
+        slack.submitted("r1");
+        slack.bot().leaves().answer("r1", Answer.approve(GRACE, null));
+        assertEquals(LeaveStatus.APPROVED, slack.settledStatus("r1"));
+        assertTrue(slack.sendOk(slack.requests().command(slackIdOf(ADA), "balance")).path("text").asText()
+                .contains("20 of 25 days of annual leave left in 2026"));
+
+        String text = slack.sendOk(slack.requests().command(slackIdOf(ADA), "cancel r1")).path("text").asText();
+
+        assertEquals("Your approved leave is being cancelled: Mon 12 Jan 2026 – Fri 16 Jan 2026\nThe days go back to your "
+                + "balance, and Grace Hopper is told. Type /leave balance to see it once LeaveBot has recorded the "
+                + "cancellation.", text);
+        assertEquals(LeaveStatus.CANCELLED, slack.settledStatus("r1"));
+        assertTrue(slack.sendOk(slack.requests().command(slackIdOf(ADA), "balance")).path("text").asText()
+                .contains("25 of 25 days of annual leave left in 2026"));
+        String list = slack.sendOk(slack.requests().command(slackIdOf(ADA), "list")).path("text").asText();
+        assertTrue(list.contains("Annual leave · Family visit · Cancelled after approval by Ada Lovelace"), list);
     }
 
     @Test

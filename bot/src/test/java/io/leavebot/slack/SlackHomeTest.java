@@ -48,6 +48,18 @@ class SlackHomeTest {
     }
 
     @Test
+    void homeShowsTheBalancesWithWhatIsWaiting() {
+        slack.submitted("r1");
+        slack.sendOk(slack.requests().appHomeOpened(slackIdOf(ADA)));
+
+        JsonNode home = slack.publishedHome();
+        JsonNode balances = home.path("blocks").findParents("block_id").stream()
+                .filter(b -> b.path("block_id").asText().equals(HomeView.BALANCES)).findFirst().orElseThrow();
+        assertTrue(balances.path("text").path("text").asText().contains("• 25 of 25 days of annual leave left in 2026 "
+                + "(5 days waiting for approval, 20 left after them)"), balances.toString());
+    }
+
+    @Test
     void anApproverAlsoSeesWhatWaitsForThemWithTheDecisionButtons() {
         LeaveRequest waiting = slack.submitted("r1");
         slack.sendOk(slack.requests().appHomeOpened(slackIdOf(GRACE)));

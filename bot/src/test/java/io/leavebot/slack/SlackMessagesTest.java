@@ -152,6 +152,7 @@ class SlackMessagesTest {
             case APPROVAL_REPLACED -> Notification.of(kind, SampleLeaves.pending());
             case PROGRESS -> new Notification(kind, SampleLeaves.atSecondStage(), null, 1, List.of());
             case OUTCOME, APPROVER_UPDATE -> Notification.of(kind, SampleLeaves.decided(LeaveStatus.REJECTED, GRACE, "Busy week"));
+            case CANCELLATION, CANCELLED -> Notification.of(kind, SampleLeaves.decided(LeaveStatus.CANCELLED, SampleLeaves.ADA, null));
         };
     }
 

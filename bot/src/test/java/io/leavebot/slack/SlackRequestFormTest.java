@@ -23,6 +23,7 @@ import io.leavebot.testing.SlackRequests.Signed;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -80,6 +81,46 @@ class SlackRequestFormTest {
     }
 
     @Test
+    void choosingDaysUpdatesTheFormWithWhatTheyTakeFromTheBalance() {
+        slack.sendOk(slack.requests().changeInModal(slackIdOf(ADA), "V0FORM1", RequestModal.CALLBACK_ID, "",
+                filled("annual", "2026-01-12", "2026-01-16", false, null), RequestModal.END));
+
+        Map<String, String> update = slack.slack().calls("views.update").get(0);
+        assertEquals("V0FORM1", update.get("view_id"));
+        assertEquals("1767603600.Nc2k9BdQ", update.get("hash"), "Slack refuses the update if the form changed meanwhile");
+        JsonNode view = SlackApi.json(update, "view");
+        assertEquals("You have 25 of 25 days of annual leave left in 2026; this request takes 5, leaving 20.", balanceLine(view));
+        assertEquals("2026-01-16", view.path("blocks").get(2).path("element").path("initial_date").asText());
+        assertTrue(view.path("blocks").get(1).path("dispatch_action").asBoolean(), "the first day dispatches its changes");
+    }
+
+    @Test
+    void aRequestBeyondTheBalanceShowsUnderTheLastDayAndStartsNothing() {
+        slack.sendOk(slack.requests().changeInModal(slackIdOf(ADA), "V0FORM1", RequestModal.CALLBACK_ID, "",
+                filled("annual", "2026-01-12", "2026-02-20", false, null), RequestModal.END));
+        String line = balanceLine(SlackApi.json(slack.slack().calls("views.update").get(0), "view"));
+
+        JsonNode ack = slack.sendOk(form("V0FORM1", "annual", "2026-01-12", "2026-02-20", false, null));
+
+        assertEquals("errors", ack.path("response_action").asText());
+        String error = ack.path("errors").path("end").asText();
+        assertTrue(error.startsWith("This takes 30 days of annual leave, but you have 25 days left in 2026"), ack.toString());
+        assertTrue(line.endsWith(error), "the form said so before it was sent: " + line);
+        assertEquals(0, slack.executions());
+    }
+
+    @Test
+    void aTypeWithoutABalanceSaysSo() {
+        slack.sendOk(slack.requests().changeInModal(slackIdOf(ADA), "V0FORM1", RequestModal.CALLBACK_ID, "",
+                filled("other", "2026-01-12", "2026-01-12", false, null), RequestModal.TYPE));
+
+        JsonNode view = SlackApi.json(slack.slack().calls("views.update").get(0), "view");
+        assertEquals("other", view.path("blocks").get(0).path("element").path("initial_option").path("value").asText());
+        assertTrue(balanceLine(view).startsWith("You have taken 0 days of other leave in 2026; this request takes 1 more."),
+                balanceLine(view));
+    }
+
+    @Test
     void aFormSentTwiceStartsOneRequest() {
         Signed sent = form("V0FORM1", "annual", "2026-01-12", "2026-01-16", false, null);
         assertTrue(slack.sendOk(sent).isEmpty());
@@ -122,6 +163,16 @@ class SlackRequestFormTest {
         String otherDm = new RequestModal.Origin("D0COLLEAGUE", slack.slack().responseUrl()).encode();
         slack.sendOk(form("V0FORM2", otherDm, "2026-01-19"));
         assertEquals(1, slack.slack().responses().size(), "a DM with a colleague gets the note");
+    }
+
+    /** The text of the form's balance line. */
+    static String balanceLine(JsonNode view) {
+        for (JsonNode block : view.path("blocks")) {
+            if (block.path("block_id").asText().equals(RequestModal.BALANCE)) {
+                return block.path("elements").get(0).path("text").asText();
+            }
+        }
+        throw new AssertionError("no balance line in " + view);
     }
 
     /** A one-day request from the form opened where {@code privateMetadata} says. */

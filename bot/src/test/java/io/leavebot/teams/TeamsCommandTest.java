@@ -71,6 +71,32 @@ class TeamsCommandTest {
     }
 
     @Test
+    void theFormShowsTheBalanceAndARequestBeyondItComesBackWithWhy() {
+        teams.send(teams.requests().message(ADA, "leave"));
+        JsonNode form = teams.teams().cardWith(ADA, RequestCard.SUBMIT);
+        assertTrue(form.toString().contains("You have 25 of 25 days of annual leave left in 2026."), form.toString());
+
+        ObjectNode data = TeamsApi.execute(form, RequestCard.SUBMIT).path("data").deepCopy();
+        data.put("type", "annual").put("start", "2026-01-12").put("end", "2026-02-20");
+        JsonNode back = teams.invoke(teams.requests().click(ADA, RequestCard.SUBMIT, data)).path("value");
+
+        assertTrue(back.path("body").path(1).path("text").asText().startsWith("This takes 30 days of annual leave, but "
+                + "you have 25 days left in 2026"), back.toString());
+        assertEquals("You have 25 of 25 days of annual leave left in 2026; this request takes 30, leaving \u22125.",
+                back.path("body").path(2).path("text").asText());
+        assertEquals(List.of(), teams.bot().leaves().requestsOf(ADA));
+    }
+
+    @Test
+    void balanceAnswersWithEveryType() {
+        teams.send(teams.requests().message(ADA, "leave balance"));
+
+        String card = TeamsApi.card(last()).toString();
+        assertTrue(card.contains("25 of 25 days of annual leave left in 2026"), card);
+        assertTrue(card.contains("0 days of sick leave taken in 2026"), card);
+    }
+
+    @Test
     void aFormWithProblemsComesBackWithThemAndItsValues() {
         teams.send(teams.requests().message(ADA, "leave"));
         JsonNode form = teams.teams().cardWith(ADA, RequestCard.SUBMIT);

@@ -4,6 +4,9 @@ import java.util.Optional;
 import io.leavebot.workflow.StandIns;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.balance.BalancePolicies;
+import io.leavebot.balance.Balances;
+import io.leavebot.balance.Holidays;
 import io.leavebot.durable.DurableHandler;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.TestClock;
@@ -39,6 +42,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -62,6 +66,10 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     /** The approver's time to decide; reminders fall due at 50 s and 90 s. */
     public static final Duration TIMEOUT = Duration.ofSeconds(100);
     public static final LeavePolicy POLICY = LeavePolicy.DEFAULT.withApprovalTimeout(TIMEOUT);
+    /** Everyone: Monday to Friday, no public holidays, 25 days of annual leave a calendar year, other types not limited. */
+    public static final BalancePolicies BALANCES = BalancePolicies.defaults(null, null, POLICY.types());
+    /** One for every bot the harness opens, as one per process: it keeps the calendars it loaded. */
+    private static final Holidays HOLIDAYS = new Holidays();
     public static final DecisionLinks LINKS = new DecisionLinks("a-test-secret-that-is-long-enough-for-hmac", "http://127.0.0.1:3000/decide");
 
     /** Builds the workflow an engine runs from what the bot wires; {@code LeaveWorkflow::new} builds the current one. */
@@ -80,6 +88,8 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     private final ChatFactory chats;
     private Person approver = GRACE;
     private ApproverRouting routing;
+    private BalancePolicies balancePolicies = BALANCES;
+    private Set<String> admins = Set.of();
     private Path dir;
     private TestClock clock;
     private Store store;
@@ -128,6 +138,28 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     public LeaveBotHarness withRouting(ApproverRouting value) {
         this.routing = value;
         return this;
+    }
+
+    /** The balance policy from now on (before the test starts: {@link #BALANCES}); takes effect when the bot is (re)opened. */
+    public LeaveBotHarness withBalancePolicies(BalancePolicies value) {
+        this.balancePolicies = value;
+        return this;
+    }
+
+    /** Who the admins are (their person keys) from now on; takes effect when the bot is (re)opened. */
+    public LeaveBotHarness withAdmins(Person... people) {
+        this.admins = Stream.of(people).map(Person::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return this;
+    }
+
+    /** Balances of {@code policies} on {@code store}'s ledger, as the launcher builds them. */
+    public static Balances balances(BalancePolicies policies, Store store, Clock clock) {
+        return new Balances(policies, HOLIDAYS, store, store::listByEmployee, clock);
+    }
+
+    /** The balances of the bot as it is now. */
+    public Balances balances() {
+        return leaves.balances();
     }
 
     @Override
@@ -290,7 +322,8 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
                 return away.awayUntil(approver, day);
             }
         };
-        reopenWith((store, notifier, policy, time) -> new LeaveWorkflow(store, notifier, policy, standIns, time));
+        reopenWith((store, notifier, policy, time) -> new LeaveWorkflow(store, notifier, policy, standIns,
+                balances(balancePolicies, (Store) store, time), time));
     }
 
     /** Like {@link #reopen}, with {@code workflow}'s handler registered under {@link LeaveRequests#FUNCTION}. */
@@ -304,7 +337,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();
         engine.register(LeaveRequests.FUNCTION, workflow.create(store, notifier, POLICY, time)).start();
         leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(POLICY),
-                routing != null ? routing : ApproverRouting.single(approver), store, time);
+                routing != null ? routing : ApproverRouting.single(approver), store, balances(balancePolicies, store, time), admins, time);
         away = new AwayPeriods(store, store, time, approver -> {
             awayChanged.add(approver);
             leaves.reassign(approver);

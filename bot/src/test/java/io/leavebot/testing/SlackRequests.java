@@ -127,6 +127,24 @@ public final class SlackRequests {
         return sign(formBody(Map.of("payload", payload.toString())));
     }
 
+    /**
+     * The user changed the input {@code actionId} (in the block of the same id, which dispatches actions) of their
+     * open modal: block_actions with the view, whose state holds {@code values}.
+     */
+    public Signed changeInModal(String userId, String viewId, String callbackId, String privateMetadata, ObjectNode values,
+            String actionId) {
+        ObjectNode payload = interaction("block_actions", userId);
+        payload.putObject("container").put("type", "view").put("view_id", viewId);
+        ObjectNode view = payload.putObject("view").put("id", viewId).put("team_id", SlackApi.TEAM).put("type", "modal")
+                .put("private_metadata", privateMetadata).put("callback_id", callbackId)
+                .put("hash", "1767603600.Nc2k9BdQ").put("root_view_id", viewId).put("app_id", APP_ID).put("bot_id", "B0BOT");
+        view.putArray("blocks");
+        view.putObject("state").set("values", values);
+        payload.putArray("actions").addObject().put("type", "datepicker").put("block_id", actionId).put("action_id", actionId)
+                .put("action_ts", now.get().getEpochSecond() + ".913402");
+        return sign(formBody(Map.of("payload", payload.toString())));
+    }
+
     /** An empty {@code state.values}, filled with {@link #select}, {@link #date}, {@link #checked}, {@link #text}. */
     public static ObjectNode values() {
         return JSON.createObjectNode();

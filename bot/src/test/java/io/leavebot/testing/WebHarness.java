@@ -57,6 +57,12 @@ public final class WebHarness implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
+    /** Who the bot's admins are (before the test starts: nobody). */
+    public WebHarness withAdmins(Person... people) {
+        bot.withAdmins(people);
+        return this;
+    }
+
     public LeaveBotHarness bot() {
         return bot;
     }

@@ -3,6 +3,7 @@ package io.leavebot.testing;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -145,12 +146,31 @@ public final class WorkspacePage {
         return this;
     }
 
-    /** Sets a datepicker, as a person picking the day would. */
+    /** Sets a datepicker, as a person picking the day would (the browser then fires input and change). */
     public WorkspacePage pickDate(String blockId, LocalDate date) {
         WebElement input = input(blockId, "input[type='date']");
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
-                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, date.toString());
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, date.toString());
         return this;
+    }
+
+    /** Waits until the modal's block {@code blockId} (a context or section) shows a text containing {@code text}; returns it. */
+    public String awaitModalText(String blockId, String text) {
+        return awaitModalText(blockId, "\"" + text + "\"", shown -> shown.contains(text));
+    }
+
+    /** Waits until the text of the modal's block {@code blockId} is one {@code wanted} accepts; returns it. */
+    public String awaitModalText(String blockId, String what, Predicate<String> wanted) {
+        return browser.await(what + " in the modal's block " + blockId, d -> {
+            var blocks = d.findElements(By.cssSelector("#modal [data-block-id='" + blockId + "']"));
+            return blocks.isEmpty() || !wanted.test(blocks.get(0).getText()) ? null : blocks.get(0).getText();
+        });
+    }
+
+    /** What the modal's input in block {@code blockId} holds now. */
+    public String inputValue(String blockId) {
+        return input(blockId, "input, select, textarea").getDomProperty("value");
     }
 
     public WorkspacePage choose(String blockId, String value) {

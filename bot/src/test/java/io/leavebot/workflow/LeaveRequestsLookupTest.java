@@ -17,10 +17,12 @@ import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
 import io.leavebot.store.SqliteLeaveStore;
 import java.nio.file.Path;
+import io.leavebot.testing.LeaveBotHarness;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +48,9 @@ class LeaveRequestsLookupTest {
         try (var engine = EmbeddedEngine.builder(dir.resolve("engine.db")).clock(clock).build();
                 var store = new SqliteLeaveStore(dir.resolve("leaves.db"))) {
             engine.register(LeaveRequests.FUNCTION, new NotYetRecording()).start();
+            Clock today = Clock.fixed(clock.now(), ZoneOffset.UTC);
             var leaves = new LeaveRequests(store, engine, LeaveRequests.FUNCTION, new LeaveValidator(LeavePolicy.DEFAULT), ApproverRouting.single(GRACE),
-                    store, Clock.fixed(clock.now(), ZoneOffset.UTC));
+                    store, LeaveBotHarness.balances(LeaveBotHarness.BALANCES, store, today), Set.of(), today);
             LocalDate start = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC).plusDays(14);
             assertTrue(leaves.submit(new LeaveSubmission("r1", ADA, "annual", start, start.plusDays(1), false, "trip")).accepted());
             assertTrue(engine.awaitIdle(Duration.ofSeconds(10)));

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.balance.LedgerEntry;
 import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.email.Verified;
 import io.leavebot.leave.LeaveRequest;
@@ -20,6 +21,7 @@ import io.leavebot.testing.LeaveBotHarness;
 import io.leavebot.workflow.LeaveRequests.Answered;
 import io.leavebot.testing.ReceivedMail;
 import io.leavebot.testing.StoreAndMail;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -169,6 +171,27 @@ abstract class LeaveWorkflowContract {
 
         String request = only(bot.mailTo(GRACE, "Leave request from Ada Lovelace: ")).text();
         assertTrue(request.contains("Alan Turing (Thu 15 Jan 2026 – Tue 20 Jan 2026, approved)"), request);
+    }
+
+    @Test
+    void anApprovalTakesTheDaysOnceAndACancellationRefundsThem() {
+        submitAndSettle("r1");
+        bot.leaves().answer("r1", Answer.approve(GRACE, null));
+        bot.settle();
+        assertEquals(List.of(new BigDecimal("-5.00")), amountsOf(LedgerEntry.Kind.TAKEN));
+
+        assertEquals(LeaveRequests.Cancelled.Result.ACCEPTED, bot.leaves().cancel("r1", ADA).result());
+        bot.settle();
+
+        assertEquals(LeaveStatus.CANCELLED, bot.leave("r1").status());
+        assertEquals(List.of(new BigDecimal("5.00")), amountsOf(LedgerEntry.Kind.REFUND));
+        assertEquals(0, new BigDecimal(25).compareTo(bot.balances().of(ADA, "annual", LocalDate.of(2026, 1, 5)).orElseThrow().remaining()));
+        assertEquals(1, bot.mailTo(GRACE, "Ada Lovelace cancelled their approved leave: ").size());
+        assertEquals(1, bot.mailTo(ADA, "Your approved leave is cancelled: ").size());
+    }
+
+    private List<BigDecimal> amountsOf(LedgerEntry.Kind kind) {
+        return bot.store().entries(ADA).stream().filter(e -> e.kind() == kind).map(LedgerEntry::amount).toList();
     }
 
     private void submitAndSettle(String requestId) {

@@ -1,0 +1,58 @@
+package io.leavebot.notify;
+
+import static io.leavebot.notify.LeaveWording.amount;
+import static io.leavebot.notify.LeaveWording.dates;
+import static io.leavebot.notify.LeaveWording.greeting;
+import static io.leavebot.notify.LeaveWording.name;
+import static io.leavebot.notify.LeaveWording.possessive;
+
+import io.leavebot.leave.LeaveRequest;
+import io.leavebot.leave.Person;
+import java.util.List;
+
+/**
+ * The words once approved leave is cancelled before it started: to each approver who approved it
+ * ({@link Notification.Kind#CANCELLATION}) and to the employee ({@link Notification.Kind#CANCELLED}). Both say
+ * that the days are back; the balance after the refund is their Balance detail, as in every notification.
+ */
+final class CancellationTexts {
+    private final LeaveWording wording;
+
+    CancellationTexts(LeaveWording wording) {
+        this.wording = wording;
+    }
+
+    /** "Sam cancelled their approved leave: Mon 12 Jan 2026 – Fri 16 Jan 2026"; the days are back. */
+    NotificationText toApprover(Notification notification, Person approver) {
+        LeaveRequest leave = notification.leave();
+        String employee = name(leave.employee());
+        Person by = canceller(leave);
+        String title = by == null || by.isSameAs(leave.employee())
+                ? employee + " cancelled their approved leave: "
+                : name(by) + " cancelled " + possessive(employee) + " approved leave: ";
+        return new NotificationText(title + dates(leave), greeting(approver),
+                List.of("The " + amount(leave) + " you approved will not be taken; " + daysBack(possessive(employee)) + ".",
+                        "There is nothing for you to do."),
+                wording.details(leave, true), List.of());
+    }
+
+    /** "Your approved leave is cancelled: …"; the days are back, and who cancelled it when it was not them. */
+    NotificationText toEmployee(Notification notification) {
+        LeaveRequest leave = notification.leave();
+        Person by = canceller(leave);
+        String who = by == null || by.isSameAs(leave.employee()) ? "" : " by " + name(by);
+        return new NotificationText("Your approved leave is cancelled: " + dates(leave), greeting(leave.employee()),
+                List.of("Your " + amount(leave) + " has been cancelled" + who + "; " + daysBack("your") + ".",
+                        LeaveWording.withWhom(leave) + " has been told; there is nothing more for you to do."),
+                wording.details(leave, true), List.of());
+    }
+
+    private static Person canceller(LeaveRequest leave) {
+        return leave.decision() == null ? null : leave.decision().by();
+    }
+
+    /** "the days are back in Sam's balance"; the Balance detail says how it stands ({@link NotificationTexts#BALANCE}). */
+    private static String daysBack(String whose) {
+        return "the days are back in " + whose + " balance";
+    }
+}
