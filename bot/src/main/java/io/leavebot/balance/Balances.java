@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -113,14 +114,28 @@ public final class Balances {
         return LocalDate.now(clock);
     }
 
-    /** The balance of every tracked type in the leave year of today, as of today, in the policy's order of types. */
+    /**
+     * The balance of every tracked type in the leave year of today, as of today, in the policy's order of types;
+     * after each, the type's later leave years that already have leave approved or waiting (booked in December for
+     * January), as they will stand on their first day.
+     */
     public List<Balance> all(Person person) {
         PersonPolicy p = policyOf(person);
         List<LedgerEntry> entries = ledger.entries(person);
         List<LeaveRequest> pending = pending(person, null);
         LocalDate today = today();
-        return p.types().values().stream().sorted(Comparator.comparing(TypePolicy::type, this::typeOrder))
-                .map(t -> compute(person, p, t, t.year().of(today), today, entries, pending)).toList();
+        List<Balance> balances = new ArrayList<>();
+        p.types().values().stream().sorted(Comparator.comparing(TypePolicy::type, this::typeOrder)).forEach(t -> {
+            int current = t.year().of(today);
+            balances.add(compute(person, p, t, current, today, entries, pending));
+            TreeSet<Integer> later = new TreeSet<>();
+            entries.stream().filter(e -> e.type().equals(t.type())).forEach(e -> later.add(e.leaveYear()));
+            pending.stream().filter(r -> r.type().equals(t.type())).forEach(r -> later.add(t.year().of(r.end())));
+            for (int year : later.tailSet(current, false)) {
+                balances.add(compute(person, p, t, year, t.year().firstDay(year), entries, pending));
+            }
+        });
+        return balances;
     }
 
     /** The balance of {@code type} in the leave year {@code asOf} falls in, as of that day; empty for an untracked type. */

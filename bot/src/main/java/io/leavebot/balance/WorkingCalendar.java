@@ -48,6 +48,16 @@ public final class WorkingCalendar {
         return count;
     }
 
+    /**
+     * Whether [aStart, aEnd] and [bStart, bEnd] share a working day: two requests that meet only on a weekend or a
+     * holiday do not overlap, since neither takes that day.
+     */
+    public boolean sharesWorkingDay(LocalDate aStart, LocalDate aEnd, LocalDate bStart, LocalDate bEnd) {
+        LocalDate from = aStart.isAfter(bStart) ? aStart : bStart;
+        LocalDate to = aEnd.isBefore(bEnd) ? aEnd : bEnd;
+        return workingDays(from, to) > 0;
+    }
+
     /** The length of a request: its working days, or 0.5 for a half day on a working day. */
     public double length(LocalDate start, LocalDate end, boolean halfDay) {
         if (halfDay) {

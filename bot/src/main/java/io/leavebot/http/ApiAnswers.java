@@ -68,9 +68,14 @@ final class ApiAnswers {
 
     /** The answer to an accepted decision or withdrawal: the request and the outcome on its way. */
     static String answered(String id, LeaveStatus outcome) {
+        return answered(id, LeaveStatus.PENDING, outcome);
+    }
+
+    /** As {@link #answered(String, LeaveStatus)}, for a request that stands at {@code status} until the workflow has it. */
+    static String answered(String id, LeaveStatus status, LeaveStatus outcome) {
         ObjectNode body = SubmissionJson.JSON.createObjectNode();
         body.put("id", id);
-        body.put("status", LeaveStatus.PENDING.name());
+        body.put("status", status.name());
         body.put("answer", outcome.name());
         body.put("message", "The answer is with the workflow, which records it and tells everyone; GET "
                 + LeaveApi.PATH + "/" + id + " shows the outcome.");

@@ -108,7 +108,7 @@ final class DecisionPages {
         NotificationText text = texts.of(Notification.of(kind, leave));
         String title = switch (leave.status()) {
             case EXPIRED -> "This request has expired";
-            case CANCELLED -> "This request was withdrawn";
+            case CANCELLED -> leave.approvedByEveryStage() ? "This leave was cancelled" : "This request was withdrawn";
             default -> "This request has already been decided";
         };
         return new Page(410, Html.page(title, Html.paragraphs(List.of(possessive(employee(leave)) + " request "
@@ -215,7 +215,8 @@ final class DecisionPages {
         return switch (leave.status()) {
             case APPROVED -> "was already approved" + by + when;
             case REJECTED -> "was already rejected" + by + when;
-            case CANCELLED -> "was withdrawn" + by + when + ", so it no longer needs a decision";
+            case CANCELLED -> (leave.approvedByEveryStage() ? "was approved, then cancelled" : "was withdrawn") + by + when
+                    + ", so it no longer needs a decision";
             case EXPIRED -> "expired" + when + ", because nobody decided it in time";
             case PENDING -> "was answered a moment ago, and the outcome is being recorded";
         };

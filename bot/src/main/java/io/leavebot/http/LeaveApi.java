@@ -182,7 +182,9 @@ final class LeaveApi {
         LeaveRequest leave = leaves.get(id).orElseThrow(LeaveApi::unknownRequest);
         Cancelled cancelled = leaves.cancel(id, email == null ? leave.employee() : Person.ofEmail(email, null));
         switch (cancelled.result()) {
-            case ACCEPTED -> ex.respond(202, JSON, ApiAnswers.answered(id, LeaveStatus.CANCELLED), Map.of("Location", PATH + "/" + id));
+            // a waiting request is withdrawn, approved leave cancelled: either way it is as it was until the workflow has it
+            case ACCEPTED -> ex.respond(202, JSON, ApiAnswers.answered(id, cancelled.leave().status(), LeaveStatus.CANCELLED),
+                    Map.of("Location", PATH + "/" + id));
             case NOT_ALLOWED -> throw new HttpProblem(403, "Only the employee who asked for this leave, or an admin, can "
                     + "cancel it. Nothing was changed.");
             case NOT_FOUND -> throw unknownRequest();

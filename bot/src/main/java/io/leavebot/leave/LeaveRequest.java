@@ -62,6 +62,11 @@ public record LeaveRequest(
         return status == LeaveStatus.PENDING ? chain.waitingOn() : List.of();
     }
 
+    /** Whether every stage approved it: a CANCELLED request was then cancelled after its approval, not withdrawn. */
+    public boolean approvedByEveryStage() {
+        return chain.stages().stream().allMatch(stage -> stage.status() == LeaveStatus.APPROVED);
+    }
+
     /** The open approval callback {@code person} answers as approver or stand-in, if they may decide now. */
     public Optional<String> callbackFor(Person person) {
         return status == LeaveStatus.PENDING ? chain.placeOf(person).map(StageApprover::callbackId) : Optional.empty();

@@ -84,7 +84,7 @@ public final class LeaveValidator {
         checkPeople(submission.employee(), chain, errors);
         checkType(submission.type(), errors);
         checkDates(submission, today, calendar, errors);
-        checkOverlaps(submission, overlaps, errors);
+        checkOverlaps(submission, overlaps, calendar, errors);
         String reason = submission.reason();
         if (reason != null && reason.codePointCount(0, reason.length()) > policy.maxReasonLength()) {
             errors.put(REASON, ValidationMessages.reasonTooLong(reason.codePointCount(0, reason.length()), policy.maxReasonLength()));
@@ -179,14 +179,16 @@ public final class LeaveValidator {
         }
     }
 
-    private static void checkOverlaps(LeaveSubmission s, List<LeaveRequest> overlaps, Map<String, String> errors) {
+    /** Requests clash when they share one of the employee's working days (meeting on a holiday is no clash). */
+    private static void checkOverlaps(LeaveSubmission s, List<LeaveRequest> overlaps, WorkingCalendar calendar,
+            Map<String, String> errors) {
         if (s.start() == null || s.end() == null || s.end().isBefore(s.start()) || overlaps == null || s.employee() == null) {
             return;
         }
         List<LeaveRequest> clashing = overlaps.stream()
                 .filter(r -> r.status() == LeaveStatus.PENDING || r.status() == LeaveStatus.APPROVED)
                 .filter(r -> r.employee().isSameAs(s.employee()) && !r.id().equals(s.requestId()))
-                .filter(r -> !r.start().isAfter(s.end()) && !r.end().isBefore(s.start()))
+                .filter(r -> calendar.sharesWorkingDay(r.start(), r.end(), s.start(), s.end()))
                 .sorted(Comparator.comparing(LeaveRequest::start))
                 .toList();
         if (!clashing.isEmpty()) {

@@ -1,6 +1,8 @@
 package io.leavebot.notify;
 
 import static io.leavebot.notify.LeaveWording.amount;
+import static io.leavebot.notify.LeaveWording.typePhrase;
+import static io.leavebot.notify.LeaveWording.workingDays;
 import static io.leavebot.notify.LeaveWording.dates;
 import static io.leavebot.notify.LeaveWording.greeting;
 import static io.leavebot.notify.LeaveWording.name;
@@ -42,7 +44,8 @@ final class CancellationTexts {
         Person by = canceller(leave);
         String who = by == null || by.isSameAs(leave.employee()) ? "" : " by " + name(by);
         return new NotificationText("Your approved leave is cancelled: " + dates(leave), greeting(leave.employee()),
-                List.of("Your " + amount(leave) + " has been cancelled" + who + "; " + daysBack("your") + ".",
+                List.of("Your " + typePhrase(leave) + " of " + workingDays(leave) + " is cancelled" + who + "; "
+                        + daysBack("your") + ".",
                         LeaveWording.withWhom(leave) + " has been told; there is nothing more for you to do."),
                 wording.details(leave, true), List.of());
     }

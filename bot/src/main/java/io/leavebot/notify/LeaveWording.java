@@ -213,7 +213,7 @@ final class LeaveWording {
             case APPROVED -> isAutomatic(leave) ? statusApprovedByNobody(leave) : "Approved by " + decider(leave) + onWhen(leave);
             case REJECTED -> "Rejected by " + decider(leave) + onWhen(leave);
             case EXPIRED -> "Expired" + onWhen(leave) + " without a decision";
-            case CANCELLED -> (wasApproved(leave) ? "Cancelled after approval by " : "Withdrawn by ") + decider(leave) + onWhen(leave);
+            case CANCELLED -> (leave.approvedByEveryStage() ? "Cancelled after approval by " : "Withdrawn by ") + decider(leave) + onWhen(leave);
         };
     }
 
@@ -237,11 +237,6 @@ final class LeaveWording {
             }
         }
         return details;
-    }
-
-    /** Whether every stage approved the request before it was cancelled: approved leave, cancelled before it started. */
-    static boolean wasApproved(LeaveRequest leave) {
-        return leave.chain().stages().stream().allMatch(stage -> stage.status() == LeaveStatus.APPROVED);
     }
 
     /** "Alan Turing (Mon 12 Jan 2026 – Tue 13 Jan 2026, approved); …", at most five named. */

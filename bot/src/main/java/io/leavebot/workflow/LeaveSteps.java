@@ -341,10 +341,15 @@ final class LeaveSteps {
         return updated && approverDecided ? null : notifier.notify(key, leave.chain().firstApprover(), update);
     }
 
-    /** Others with the same approver away on overlapping days, approved or still waiting, by start date. */
+    /**
+     * Others with the same approver away on overlapping days, approved or still waiting, by start date: days they
+     * would both work (by their own calendar), so two requests that meet only on a holiday are not listed.
+     */
     private List<LeaveRequest> alsoAway(LeaveRequest leave) {
         return store.findTeamOverlaps(leave.chain().firstApprover(), leave.start(), leave.end()).stream()
                 .filter(other -> !other.id().equals(leave.id()))
+                .filter(other -> balances.calendarOf(other.employee()).sharesWorkingDay(other.start(), other.end(),
+                        leave.start(), leave.end()))
                 .toList();
     }
 

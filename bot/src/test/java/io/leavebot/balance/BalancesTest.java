@@ -308,6 +308,22 @@ class BalancesTest {
     }
 
     @Test
+    void leaveBookedForNextYearShowsThatYearBesideThisOne() {
+        Balances balances = balances("{\"annual\": {\"allowance\": 25, \"carryOver\": {\"cap\": 5}}}", "{\"startDate\": \"2025-01-01\"}",
+                d(2026, 12, 2));
+        approve(balances, request(balances, "jan", "annual", d(2027, 1, 11), d(2027, 1, 15)));
+        requests.add(request(balances, "feb", "annual", d(2027, 2, 1), d(2027, 2, 2)));
+
+        List<Balance> all = balances.all(SAM);
+        assertEquals(List.of("2026", "2027"), all.stream().map(Balance::yearName).toList());
+        Balance next = all.get(1);
+        assertAmount("5", next.carriedOver()); // nothing taken in 2026, so the cap
+        assertAmount("5", next.taken());
+        assertAmount("2", next.pending());
+        assertAmount("23", next.available());
+    }
+
+    @Test
     void unlimitedTypesAreTrackedAndUntrackedTypesHaveNoBalance() {
         Balances balances = balances("{\"annual\": {\"allowance\": 25}, \"sick\": \"unlimited\"}", "{}", d(2026, 6, 1));
         ledger.add(new LedgerEntry(LedgerEntry.takenId("s", 2026), SAM, "sick", 2026, LedgerEntry.Kind.TAKEN, new BigDecimal("-2"),

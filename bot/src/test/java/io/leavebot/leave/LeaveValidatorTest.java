@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.balance.Holidays;
+import io.leavebot.balance.WorkingCalendar;
+import io.leavebot.balance.WorkingWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -141,6 +144,20 @@ class LeaveValidatorTest {
         assertEquals("These dates overlap your annual leave from 2026-03-03 to 2026-03-04 (waiting for approval) and "
                 + "your annual leave on 2026-03-06 (approved). Please choose other dates, or withdraw the pending request first.",
                 message);
+    }
+
+    @Test
+    void requestsThatMeetOnlyOnAHolidayOrAWeekendDoNotOverlap() {
+        var bavaria = new WorkingCalendar(WorkingWeek.MONDAY_TO_FRIDAY, new Holidays(), "de", "by", Map.of());
+        LocalDate today = LocalDate.of(2026, 12, 1);
+        // Mon 21 – Fri 25 Dec and Fri 25 Dec – Thu 31 Dec share only Christmas Day
+        List<LeaveRequest> christmas = List.of(existing("r-8", ANN, LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 25),
+                LeaveStatus.APPROVED));
+        var after = days(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 31));
+
+        assertEquals(Map.of(), validator.validate(after, ApprovalChain.single(BEA), christmas, today, bavaria));
+        assertTrue(validator.validate(days(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 31)), ApprovalChain.single(BEA),
+                christmas, today, bavaria).containsKey(LeaveValidator.START), "24 December is a working day both take");
     }
 
     @Test
