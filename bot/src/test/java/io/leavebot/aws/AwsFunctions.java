@@ -98,6 +98,8 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
     /** The secret of {@link #inTeams()}: every key LeaveBot reads, the Teams keys those of {@link TeamsApi}. */
     static final String TEAMS_SECRET = SECRET.substring(0, SECRET.length() - 1) + ", \"teamsAppId\": \"" + TeamsApi.APP_ID
             + "\", \"teamsAppPassword\": \"" + TeamsApi.APP_PASSWORD + "\", \"teamsTenantId\": \"" + TeamsApi.TENANT + "\"}";
+    /** The one admin (LEAVEBOT_ADMINS): she adjusts balances and cancels anyone's leave. */
+    static final String ADMIN = "hr@example.org";
     /** Grace approves everyone; she has a Slack id, which only a workflow with a chat channel uses. */
     static final String ROUTING = "{\"default\": {\"email\": \"grace@example.org\", \"slack\": \"U02GRACE\", "
             + "\"name\": \"Grace Hopper\"}}";
@@ -240,7 +242,8 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
                 LeaveBotNames.PUBLIC_URL_ENV, PUBLIC_URL,
                 LeaveBotNames.WORKFLOW_FUNCTION_ENV, WORKFLOW_ALIAS_ARN,
                 LeaveBotNames.ROUTING_ENV, ROUTING,
-                LeaveBotNames.APPROVAL_TIMEOUT_ENV, "P3D"));
+                LeaveBotNames.APPROVAL_TIMEOUT_ENV, "P3D",
+                LeaveBotNames.ADMINS_ENV, ADMIN));
         env.putAll(changes);
         return env;
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every DynamoDB call the Slack function makes is one the stack grants it ({@link TableGrants}): Ada asks for leave,
  * Grace declares an away period, names a standing stand-in, clears it and cancels the period, all with
- * {@code /leave}. The test clock is on Mon 5 Jan 2026.
+ * {@code /leave}; Ada asks for her balance. The test clock is on Mon 5 Jan 2026.
  */
 class SlackTableGrantsTest {
     @RegisterExtension
@@ -29,12 +29,14 @@ class SlackTableGrantsTest {
         command(GRACE, "standin " + alan);
         command(GRACE, "standin none");
         command(GRACE, "away cancel 2026-01-05");
+        command(ADA, "balance");
 
         TableGrants.assertGranted(aws, AwsFunctions.SLACK);
         TableGrants.assertGranted(aws, AwsFunctions.WORKFLOW);
         TableGrants.assertMade(aws, AwsFunctions.SLACK, "dynamodb:PutItem", LeaveBotNames.AWAY_KEY_PREFIX);
         TableGrants.assertMade(aws, AwsFunctions.SLACK, "dynamodb:DeleteItem", LeaveBotNames.AWAY_KEY_PREFIX);
         TableGrants.assertMade(aws, AwsFunctions.SLACK, "dynamodb:PutItem", LeaveBotNames.ADDRESS_KEY_PREFIX + "slack#");
+        TableGrants.assertMade(aws, AwsFunctions.SLACK, "dynamodb:Query", LeaveBotNames.LEDGER_KEY_PREFIX);
     }
 
     /** {@code /leave text} from {@code person}, acknowledged; then the engine settles. */

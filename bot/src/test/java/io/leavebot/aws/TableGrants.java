@@ -50,9 +50,23 @@ final class TableGrants {
 
     /** {@code function} made {@code action} on a partition key starting with {@code prefix} in this test. */
     static void assertMade(AwsFunctions aws, String function, String action, String prefix) {
-        assertTrue(aws.tableCalls(function).stream().anyMatch(call -> call.action().equals(action)
-                && call.partitionKey() != null && call.partitionKey().startsWith(prefix)),
-                function + " made no " + action + " on " + prefix + "…: " + aws.tableCalls(function));
+        assertMadeSince(aws, 0, function, action, prefix);
+    }
+
+    /**
+     * As {@link #assertMade}, among the calls after the first {@code since} ({@link #made}): what one step of a test
+     * made, when an earlier step made the same calls.
+     */
+    static void assertMadeSince(AwsFunctions aws, int since, String function, String action, String prefix) {
+        List<TableCalls.Call> calls = aws.tableCalls(function);
+        assertTrue(calls.subList(Math.min(since, calls.size()), calls.size()).stream().anyMatch(call ->
+                call.action().equals(action) && call.partitionKey() != null && call.partitionKey().startsWith(prefix)),
+                function + " made no " + action + " on " + prefix + "… after its first " + since + " calls: " + calls);
+    }
+
+    /** How many DynamoDB calls {@code function} made so far in this test. */
+    static int made(AwsFunctions aws, String function) {
+        return aws.tableCalls(function).size();
     }
 
     private static boolean granted(String function, TableCalls.Call call) {

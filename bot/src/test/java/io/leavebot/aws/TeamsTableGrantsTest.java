@@ -30,12 +30,14 @@ class TeamsTableGrantsTest {
         send(aws.teamsRequests().message(GRACE, "leave away 2026-01-05 to 2026-01-09 alan@example.org"));
         send(aws.teamsRequests().message(GRACE, "leave standin alan@example.org"));
         send(aws.teamsRequests().message(GRACE, "leave away cancel 2026-01-05"));
+        send(aws.teamsRequests().message(ADA, "leave balance"));
 
         TableGrants.assertGranted(aws, AwsFunctions.TEAMS);
         TableGrants.assertGranted(aws, AwsFunctions.WORKFLOW);
         TableGrants.assertMade(aws, AwsFunctions.TEAMS, "dynamodb:PutItem", LeaveBotNames.AWAY_KEY_PREFIX);
         TableGrants.assertMade(aws, AwsFunctions.TEAMS, "dynamodb:DeleteItem", LeaveBotNames.AWAY_KEY_PREFIX);
         TableGrants.assertMade(aws, AwsFunctions.TEAMS, "dynamodb:PutItem", LeaveBotNames.ADDRESS_KEY_PREFIX + "teams#");
+        TableGrants.assertMade(aws, AwsFunctions.TEAMS, "dynamodb:Query", LeaveBotNames.LEDGER_KEY_PREFIX);
     }
 
     /** An activity, answered 200; then the engine settles. */

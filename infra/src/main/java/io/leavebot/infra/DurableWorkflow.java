@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.DurableConfig;
+import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.VersionOptions;
 import software.constructs.Construct;
 
@@ -66,6 +67,10 @@ final class DurableWorkflow extends Construct {
 
     IRole role() {
         return bot.role();
+    }
+
+    Function function() {
+        return bot.function();
     }
 
     /** Executions that ended FAILED (the workflow threw, or a step failed for good), over 5 minutes. */

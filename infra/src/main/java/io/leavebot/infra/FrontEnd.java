@@ -9,6 +9,7 @@ import software.amazon.awscdk.services.cloudwatch.Stats;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionUrl;
 import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
 import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
@@ -63,6 +64,10 @@ final class FrontEnd extends Construct {
 
     IRole role() {
         return bot.role();
+    }
+
+    Function function() {
+        return bot.function();
     }
 
     /**

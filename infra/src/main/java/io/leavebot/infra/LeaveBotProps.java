@@ -1,11 +1,17 @@
 package io.leavebot.infra;
 
+import io.leavebot.balance.Holidays;
+import io.leavebot.balance.PolicyFile;
+import io.leavebot.leave.LeavePolicy;
+import io.leavebot.workflow.Admins;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,11 +39,18 @@ import java.util.regex.Pattern;
  *                             when the secret holds its keys, which its handler refuses to start without (and
  *                             SnapStart starts it at publishing)
  * @param botJar               the shaded jar with the three handlers
+ * @param policyFile           the balance policy file, checked as the functions will read it; null for the default
+ *                             policy (25 days of annual leave in {@code country} and {@code region})
+ * @param country              without a policy file: everyone's country (ISO 3166 code, lower case), or null for no
+ *                             public holidays
+ * @param region               with {@code country}: everyone's region, or null
+ * @param admins               the e-mail addresses of who may adjust balances and cancel anyone's leave, in the
+ *                             order given
  */
 public record LeaveBotProps(String secretArn, String mailFrom, String senderAddress, String sesIdentity,
         String routingJson, ZoneId timeZone, Duration approvalTimeout, Duration executionTimeout,
         int historyRetentionDays, String alarmEmail, String secretRevision, Set<ChatFrontEnd> chatFrontEnds,
-        Path botJar) {
+        Path botJar, Path policyFile, String country, String region, List<String> admins) {
 
     public static final String SECRET_ARN = "secretArn";
     public static final String MAIL_FROM = "mailFrom";
@@ -52,10 +65,17 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
     public static final String SLACK = "slack";
     public static final String TEAMS = "teams";
     public static final String BOT_JAR = "botJar";
+    public static final String POLICY_FILE = "policyFile";
+    public static final String COUNTRY = "country";
+    public static final String REGION = "region";
+    public static final String ADMINS = "admins";
 
     /** Where {@code mvn package} puts the bot's shaded jar, seen from {@code infra/} (where the CDK CLI runs). */
     static final String DEFAULT_BOT_JAR = "../bot/target/leavebot.jar";
-    /** What Lambda's 4 KB of environment leaves for the routing beside the front ends' other settings. */
+    /**
+     * What Lambda's 4 KB of environment leaves for the routing and the admins beside the front ends' other settings
+     * (the policy file is in a layer, not in the environment, as it lists people).
+     */
     static final int LONGEST_ROUTING = 3072;
     /** Lambda's limit for a durable execution (366 days). */
     static final Duration LONGEST_EXECUTION = Duration.ofSeconds(31_622_400);
@@ -80,7 +100,8 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
         String identity = in.optional(SES_IDENTITY).orElse(sender);
         in.check(sender == null || covers(identity, sender), SES_IDENTITY + " '" + identity + "' does not cover the "
                 + "sender " + sender + " (from " + MAIL_FROM + "): give the verified address itself or its domain.");
-        String routing = routing(in);
+        List<String> admins = admins(in);
+        String routing = routing(in, admins);
         ZoneId zone = in.parsed(TIME_ZONE, "UTC", ZoneId::of, "a time zone such as Europe/Berlin or UTC");
         Duration approval = in.parsed(APPROVAL_TIMEOUT, "P3D", LeaveBotProps::parsePositive, "a positive ISO-8601 "
                 + "duration such as P3D (3 days) or PT12H");
@@ -92,14 +113,19 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
                 ALARM_EMAIL + " must be an e-mail address, but was '" + alarmEmail + "'.");
         Set<ChatFrontEnd> chats = chatFrontEnds(in);
         Path jar = botJar(in);
+        Path policyFile = policyFile(in);
+        String country = in.optional(COUNTRY).map(LeaveBotProps::code).orElse(null);
+        String region = in.optional(REGION).map(LeaveBotProps::code).orElse(null);
+        checkPlace(in, policyFile, country, region);
         in.throwIfAnyProblem();
         return new LeaveBotProps(secretArn, mailFrom, sender, identity, routing, zone, approval, execution, retention,
-                alarmEmail, in.optional(SECRET_REVISION).orElse("1"), chats, jar);
+                alarmEmail, in.optional(SECRET_REVISION).orElse("1"), chats, jar, policyFile, country, region, admins);
     }
 
-    /** Keeps an unmodifiable copy of {@code chatFrontEnds}. */
+    /** Keeps unmodifiable copies of {@code chatFrontEnds} and {@code admins}. */
     public LeaveBotProps {
         chatFrontEnds = Set.copyOf(chatFrontEnds);
+        admins = List.copyOf(admins);
     }
 
     /** Whether {@code chat}'s front end is deployed. */
@@ -135,14 +161,64 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
         return address;
     }
 
-    private static String routing(ContextValues in) {
+    private static String routing(ContextValues in, List<String> admins) {
         String routing = in.jsonObject(ROUTING, "the approver routing, e.g. "
                 + "'{\"default\": {\"email\": \"manager@example.com\", \"name\": \"Grace\"}}'");
         int bytes = routing == null ? 0 : routing.getBytes(StandardCharsets.UTF_8).length;
-        in.check(bytes <= LONGEST_ROUTING, ROUTING + " has " + bytes + " bytes, but Lambda allows a function 4 KB of "
-                + "environment in all, which leaves " + LONGEST_ROUTING + " for it: drop the spaces, or route more "
-                + "people through the default approver.");
+        int adminBytes = String.join(",", admins).getBytes(StandardCharsets.UTF_8).length;
+        in.check(bytes + adminBytes <= LONGEST_ROUTING, ROUTING + " has " + bytes + " bytes" + (admins.isEmpty() ? ""
+                : " and " + ADMINS + " " + adminBytes) + ", but Lambda allows a function 4 KB of environment in all, "
+                + "which leaves " + LONGEST_ROUTING + " for " + (admins.isEmpty() ? "it" : "both") + ": drop the "
+                + "spaces, or route more people through the default approver.");
         return routing;
+    }
+
+    /** The addresses as given, in order; each checked as the functions' {@code Admins} will read them. */
+    private static List<String> admins(ContextValues in) {
+        var given = in.optional(ADMINS);
+        try {
+            Admins.fromList(given, ADMINS);
+        } catch (IllegalArgumentException e) {
+            in.check(false, e.getMessage() + ".");
+            return List.of();
+        }
+        return given.map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    /**
+     * The policy file, relative to {@code infra/}, read as the functions will read it (with LeaveBot's leave types),
+     * so that a mistake stops the synth with the key and the line instead of every function's start.
+     */
+    private static Path policyFile(ContextValues in) {
+        Path file = in.optional(POLICY_FILE).map(name -> Path.of(name).toAbsolutePath().normalize()).orElse(null);
+        if (file != null) {
+            try {
+                PolicyFile.fromFile(file, LeavePolicy.DEFAULT.types());
+            } catch (IllegalArgumentException e) {
+                in.check(false, POLICY_FILE + " cannot be used: " + e.getMessage() + ".");
+            }
+        }
+        return file;
+    }
+
+    /** Country and region only without a policy file (it has its own), and only ones jollyday has calendars of. */
+    private static void checkPlace(ContextValues in, Path policyFile, String country, String region) {
+        if (policyFile != null) {
+            in.check(country == null && region == null, (country != null ? COUNTRY : REGION) + " applies only "
+                    + "without " + POLICY_FILE + ": give the country and region in the policy file's \"defaults\".");
+            return;
+        }
+        Holidays holidays = new Holidays();
+        // as the functions say it: at the region when the country is fine or missing, else at the country
+        holidays.problem(country, region).ifPresent(problem -> in.check(false,
+                (country == null || holidays.problem(country, null).isEmpty() ? REGION : COUNTRY)
+                        + " cannot be used: " + problem + "."));
+    }
+
+    /** A country or region code as the functions compare it: trimmed, lower case. */
+    private static String code(String text) {
+        return text.trim().toLowerCase(Locale.ROOT);
     }
 
     private static Duration executionTimeout(ContextValues in, Duration approvalTimeout) {

@@ -1,5 +1,6 @@
 package io.leavebot.infra;
 
+import static io.leavebot.LeaveBotNames.ADMINS_ENV;
 import static io.leavebot.LeaveBotNames.APPROVAL_TIMEOUT_ENV;
 import static io.leavebot.LeaveBotNames.LEAVES_TABLE_ENV;
 import static io.leavebot.LeaveBotNames.MAIL_FROM_ENV;
@@ -10,8 +11,10 @@ import static io.leavebot.LeaveBotNames.SLACK_CHANNEL;
 import static io.leavebot.LeaveBotNames.TIME_ZONE_ENV;
 import static io.leavebot.LeaveBotNames.WORKFLOW_FUNCTION_ENV;
 
+import io.leavebot.balance.PolicyFile;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,7 +37,8 @@ import software.constructs.Construct;
  * ends switched on ({@link ChatFrontEnd}: Slack unless {@code -c slack=false}, Teams with {@code -c teams=true})
  * behind Function URLs, what each may call, alarms, and the URLs to hand out. The secret with Slack's, Microsoft's
  * and LeaveBot's keys is made beforehand and only named here ({@link LeaveBotProps#secretArn()}): its values never
- * pass through CloudFormation, and SnapStart front ends can only be published once it holds them.
+ * pass through CloudFormation, and SnapStart front ends can only be published once it holds them. The balance
+ * policy file, when given, is a layer of every function ({@link PolicyLayer}).
  */
 public final class LeaveBotStack extends Stack {
     /** The alias every caller goes through, on the newest version; a deploy moves it. */
@@ -84,6 +88,11 @@ public final class LeaveBotStack extends Stack {
 
         var frontEnds = new ArrayList<>(List.of(api));
         frontEnds.addAll(chats.values());
+        if (props.policyFile() != null) {
+            var policy = new PolicyLayer(this, "Policy", props.policyFile());
+            policy.addTo(workflow.function());
+            frontEnds.forEach(frontEnd -> policy.addTo(frontEnd.function()));
+        }
         // every front end saves the routing's Slack ids when it starts; a chat front end also the addresses it learns
         table.grantAddressWrites(api.role(), List.of(SLACK_CHANNEL));
         table.grantLedgerAdjustments(api.role()); // an admin's balance adjustments come through the API
@@ -114,24 +123,43 @@ public final class LeaveBotStack extends Stack {
      * {@code TeamsFunction}.
      */
     private static Map<String, String> frontEndSettings(LeaveBotProps props, LeaveTable table, WorkflowArns workflow) {
-        return Map.of(
+        Map<String, String> settings = new HashMap<>(withPlace(props, Map.of(
                 SECRET_ARN_ENV, props.secretArn(),
                 LEAVES_TABLE_ENV, table.tableName(),
                 WORKFLOW_FUNCTION_ENV, workflow.alias(),
                 TIME_ZONE_ENV, props.timeZone().getId(),
                 APPROVAL_TIMEOUT_ENV, props.approvalTimeout().toString(),
-                ROUTING_ENV, props.routingJson());
+                ROUTING_ENV, props.routingJson())));
+        if (!props.admins().isEmpty()) {
+            settings.put(ADMINS_ENV, String.join(",", props.admins())); // the front ends check who adjusts and cancels
+        }
+        return Map.copyOf(settings);
     }
 
     /** What {@code io.leavebot.aws.AwsSettings} reads for {@code WorkflowFunction}: links lead to the API's URL. */
     private static Map<String, String> workflowSettings(LeaveBotProps props, LeaveTable table, FrontEnd api) {
-        return Map.of(
+        return withPlace(props, Map.of(
                 SECRET_ARN_ENV, props.secretArn(),
                 LEAVES_TABLE_ENV, table.tableName(),
                 MAIL_FROM_ENV, props.mailFrom(),
                 PUBLIC_URL_ENV, api.url(),
                 TIME_ZONE_ENV, props.timeZone().getId(),
-                APPROVAL_TIMEOUT_ENV, props.approvalTimeout().toString());
+                APPROVAL_TIMEOUT_ENV, props.approvalTimeout().toString()));
+    }
+
+    /**
+     * {@code settings} and the country and region of the default policy when given: every function counts balances,
+     * so all of them get the same (a policy file's path comes with its layer, {@link PolicyLayer#addTo}).
+     */
+    private static Map<String, String> withPlace(LeaveBotProps props, Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        if (props.country() != null) {
+            all.put(PolicyFile.COUNTRY_ENV, props.country());
+        }
+        if (props.region() != null) {
+            all.put(PolicyFile.REGION_ENV, props.region());
+        }
+        return Map.copyOf(all);
     }
 
     /** @param chats the chat front ends deployed */

@@ -51,6 +51,88 @@ class LeaveBotPropsTest {
         assertEquals("1", props.secretRevision());
         assertEquals(Set.of(ChatFrontEnd.SLACK), props.chatFrontEnds(), "Slack as ever; no Teams front end unless "
                 + "asked for: it needs the Teams keys in the secret");
+        assertNull(props.policyFile(), "the default policy");
+        assertNull(props.country(), "no public holidays");
+        assertEquals(List.of(), props.admins());
+    }
+
+    @Test
+    void aPolicyFileIsReadAsTheFunctionsWillReadIt() throws IOException {
+        Path policy = Files.writeString(dir.resolve("policy.json"), "{\"groups\": {\"staff\": {\"annual\": "
+                + "{\"allowance\": 25}}}}");
+        context.put(LeaveBotProps.POLICY_FILE, policy.toString());
+        assertEquals(policy, read().policyFile());
+    }
+
+    @Test
+    void aBrokenPolicyFileIsRefusedWithTheKeyAndTheLine() throws IOException {
+        Path policy = Files.writeString(dir.resolve("policy.json"), """
+                {
+                  "groups": {
+                    "staff": {
+                      "annual": {"allowance": 25, "carryOver": {"cap": "five"}}
+                    }
+                  }
+                }
+                """);
+        context.put(LeaveBotProps.POLICY_FILE, policy.toString());
+        String message = problems();
+        assertTrue(message.contains("policyFile cannot be used: " + policy + " line 4: "), message);
+        assertTrue(message.contains("cap"), message);
+    }
+
+    @Test
+    void aMisspeltLeaveTypeOrAMissingFileIsRefused() throws IOException {
+        Path policy = Files.writeString(dir.resolve("policy.json"), "{\"groups\": {\"staff\": {\"anual\": "
+                + "{\"allowance\": 25}}}}");
+        context.put(LeaveBotProps.POLICY_FILE, policy.toString());
+        assertTrue(problems().contains("policyFile cannot be used: " + policy + " line 1: "), problems());
+        context.put(LeaveBotProps.POLICY_FILE, dir.resolve("nothing.json").toString());
+        assertTrue(problems().contains("policyFile cannot be used: " + dir.resolve("nothing.json")
+                + ": the policy file does not exist"), problems());
+    }
+
+    @Test
+    void countryAndRegionApplyOnlyWithoutAPolicyFile() throws IOException {
+        context.put(LeaveBotProps.POLICY_FILE, Files.writeString(dir.resolve("policy.json"),
+                "{\"groups\": {\"staff\": {\"annual\": {\"allowance\": 25}}}}").toString());
+        context.put(LeaveBotProps.COUNTRY, "de");
+        assertTrue(problems().contains("country applies only without policyFile: give the country and region in the "
+                + "policy file's \"defaults\"."), problems());
+        context.remove(LeaveBotProps.POLICY_FILE);
+        context.put(LeaveBotProps.COUNTRY, " DE ");
+        context.put(LeaveBotProps.REGION, "BY");
+        LeaveBotProps props = read();
+        assertEquals(List.of("de", "by"), List.of(props.country(), props.region()));
+    }
+
+    @Test
+    void anUnknownCountryOrRegionIsRefusedAtItsKey() {
+        context.put(LeaveBotProps.COUNTRY, "xx");
+        assertTrue(problems().contains("country cannot be used: 'xx' is not a country jollyday knows"), problems());
+        context.put(LeaveBotProps.COUNTRY, "de");
+        context.put(LeaveBotProps.REGION, "atlantis");
+        assertTrue(problems().contains("region cannot be used: 'atlantis' is not a region of de"), problems());
+        context.remove(LeaveBotProps.COUNTRY);
+        assertTrue(problems().contains("region cannot be used: a region needs its country"), problems());
+    }
+
+    @Test
+    void adminsAreEmailAddressesSeparatedByCommas() {
+        context.put(LeaveBotProps.ADMINS, " hr@example.com,, Ops@example.com ");
+        assertEquals(List.of("hr@example.com", "Ops@example.com"), read().admins());
+        context.put(LeaveBotProps.ADMINS, "hr@example.com, ops");
+        assertTrue(problems().contains("admins: \"ops\" "), problems());
+    }
+
+    @Test
+    void theAdminsShareTheRoutingsPartOfTheEnvironment() {
+        context.put(LeaveBotProps.ROUTING, "{\"default\": {\"email\": \"grace@example.com\", \"name\": \""
+                + "x".repeat(3000) + "\"}}");
+        read();
+        context.put(LeaveBotProps.ADMINS, "hr@example.com,ops@example.com,it@example.com");
+        assertTrue(problems().contains("routing has 3055 bytes and admins 45, but Lambda allows a function 4 KB of "
+                + "environment in all, which leaves 3072 for both"), problems());
     }
 
     @Test
@@ -165,7 +247,7 @@ class LeaveBotPropsTest {
         String readme = Files.readString(Path.of("README.md"));
         List<Field> keys = Arrays.stream(LeaveBotProps.class.getFields())
                 .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class).toList();
-        assertEquals(13, keys.size());
+        assertEquals(17, keys.size());
         for (Field key : keys) {
             String name = (String) key.get(null);
             assertTrue(readme.contains("| `" + name + "` |"), name + " has no row in infra/README.md");

@@ -1,5 +1,6 @@
 package io.leavebot.infra;
 
+import static io.leavebot.LeaveBotNames.ADMINS_ENV;
 import static io.leavebot.LeaveBotNames.APPROVAL_TIMEOUT_ENV;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.balance.PolicyFile;
 import io.leavebot.infra.testing.ExampleDeployment;
 import io.leavebot.infra.testing.TemplateJson;
 import java.io.IOException;
@@ -172,7 +174,9 @@ class LeaveBotStackTest {
                 WORKFLOW_FUNCTION_ENV, WORKFLOW_ALIAS,
                 TIME_ZONE_ENV, "Europe/Berlin",
                 APPROVAL_TIMEOUT_ENV, "PT120H",
-                ROUTING_ENV, ExampleDeployment.ROUTING);
+                ROUTING_ENV, ExampleDeployment.ROUTING,
+                ADMINS_ENV, "hr@example.com,ops@example.com",
+                PolicyFile.POLICY_FILE_ENV, "/opt/example-policy.json");
         for (String handler : FRONT_ENDS) {
             assertEquals(frontEnd, json.environment(handler), handler);
         }
@@ -182,7 +186,9 @@ class LeaveBotStackTest {
                 MAIL_FROM_ENV, "LeaveBot <leavebot@example.com>",
                 PUBLIC_URL_ENV, "${" + urlOf(API_HANDLER) + ".FunctionUrl}",
                 TIME_ZONE_ENV, "Europe/Berlin",
-                APPROVAL_TIMEOUT_ENV, "PT120H"), json.environment(WORKFLOW_HANDLER));
+                APPROVAL_TIMEOUT_ENV, "PT120H",
+                PolicyFile.POLICY_FILE_ENV, "/opt/example-policy.json"), json.environment(WORKFLOW_HANDLER),
+                "no admins: the workflow's checks of who cancels are the front ends'");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Template;
@@ -28,21 +29,27 @@ import software.amazon.awscdk.assertions.Template;
 public final class ExampleDeployment {
     public static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:leavebot-AbC123";
     public static final String ROUTING = "{\"default\": {\"email\": \"grace@example.com\", \"name\": \"Grace\"}}";
+    /** The example's balance policy, relative to {@code infra/} as {@code -c policyFile=…} would give it. */
+    public static final String POLICY_FILE = "src/test/resources/example-policy.json";
+    /** A file of the same name with another allowance: a changed policy. */
+    public static final String CHANGED_POLICY_FILE = "src/test/resources/changed/example-policy.json";
     /**
      * What {@code cdk deploy -c key=value …} would give, with every front end ({@code -c teams=true}); the bot jar is
      * the default one, built before infra.
      */
-    public static final Map<String, Object> CONTEXT = Map.of(
-            LeaveBotProps.SECRET_ARN, SECRET_ARN,
-            LeaveBotProps.MAIL_FROM, "LeaveBot <leavebot@example.com>",
-            LeaveBotProps.SES_IDENTITY, "example.com",
-            LeaveBotProps.ROUTING, ROUTING,
-            LeaveBotProps.TIME_ZONE, "Europe/Berlin",
-            LeaveBotProps.APPROVAL_TIMEOUT, "P5D",
-            LeaveBotProps.EXECUTION_TIMEOUT, "P14D",
-            LeaveBotProps.HISTORY_RETENTION, "P60D",
-            LeaveBotProps.ALARM_EMAIL, "ops@example.com",
-            LeaveBotProps.TEAMS, "true");
+    public static final Map<String, Object> CONTEXT = Map.ofEntries(
+            Map.entry(LeaveBotProps.SECRET_ARN, SECRET_ARN),
+            Map.entry(LeaveBotProps.MAIL_FROM, "LeaveBot <leavebot@example.com>"),
+            Map.entry(LeaveBotProps.SES_IDENTITY, "example.com"),
+            Map.entry(LeaveBotProps.ROUTING, ROUTING),
+            Map.entry(LeaveBotProps.TIME_ZONE, "Europe/Berlin"),
+            Map.entry(LeaveBotProps.APPROVAL_TIMEOUT, "P5D"),
+            Map.entry(LeaveBotProps.EXECUTION_TIMEOUT, "P14D"),
+            Map.entry(LeaveBotProps.HISTORY_RETENTION, "P60D"),
+            Map.entry(LeaveBotProps.ALARM_EMAIL, "ops@example.com"),
+            Map.entry(LeaveBotProps.TEAMS, "true"),
+            Map.entry(LeaveBotProps.POLICY_FILE, POLICY_FILE),
+            Map.entry(LeaveBotProps.ADMINS, "hr@example.com, ops@example.com"));
 
     private static final Set<String> MESSAGE_TYPES = Set.of("aws:cdk:error", "aws:cdk:warning", "aws:cdk:info");
 
@@ -79,16 +86,25 @@ public final class ExampleDeployment {
      * jar): only {@link #template()} and {@link #json()} are of use.
      */
     public static synchronized ExampleDeployment with(String key, String value) {
-        return VARIANTS.computeIfAbsent(key + "=" + value, variant -> {
+        Map<String, String> changes = new HashMap<>();
+        changes.put(key, value);
+        return with(changes);
+    }
+
+    /** As {@link #with(String, String)}, with several context values changed (a null value removes the key). */
+    public static synchronized ExampleDeployment with(Map<String, String> changes) {
+        return VARIANTS.computeIfAbsent(new TreeMap<>(changes).toString(), variant -> {
             Map<String, Object> context = new HashMap<>(CONTEXT);
-            if (value == null) {
-                context.remove(key);
-            } else {
-                context.put(key, value);
-            }
+            changes.forEach((key, value) -> {
+                if (value == null) {
+                    context.remove(key);
+                } else {
+                    context.put(key, value);
+                }
+            });
             Path outdir;
             try {
-                outdir = Files.createTempDirectory("leavebot-" + key + "-" + value);
+                outdir = Files.createTempDirectory("leavebot-variant");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot make a directory to synthesize into", e);
             }
