@@ -4,7 +4,9 @@ package io.leavebot;
  * Names that both the application ({@code bot}) and the AWS deployment ({@code infra}) use: the DynamoDB table of
  * leave records, its key attributes and its indexes, the environment variables of the AWS functions, and the keys
  * of their secret.
- * {@code infra} imports nothing else from {@code bot}; change a name here and both sides follow.
+ * Change a name here and both sides follow. Besides these names, {@code infra} uses only the checks of the settings
+ * it passes on ({@code PolicyFile}, {@code Holidays}, {@code LeavePolicy}, {@code Admins}), so that {@code cdk synth}
+ * refuses what the functions would refuse.
  */
 public final class LeaveBotNames {
     /** Environment variable holding the leave table's name (set by the CDK stack on every function). */

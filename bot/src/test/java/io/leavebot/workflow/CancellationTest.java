@@ -50,7 +50,9 @@ class CancellationTest {
     void aSecondCancellationChangesNothing() {
         approved("r1");
         bot.leaves().cancel("r1", ADA);
-        assertEquals(Cancelled.Result.ACCEPTED, bot.leaves().cancel("r1", ADA).result()); // while the first runs
+        // while the first runs (accepted again, nothing new started) or once it has ended (nothing left to cancel)
+        Cancelled.Result again = bot.leaves().cancel("r1", ADA).result();
+        assertTrue(again == Cancelled.Result.ACCEPTED || again == Cancelled.Result.ALREADY_DECIDED, again::name);
         bot.settle();
 
         assertEquals(Cancelled.Result.ALREADY_DECIDED, bot.leaves().cancel("r1", ADA).result());
