@@ -6,6 +6,8 @@ import io.leavebot.leave.LeaveValidator.ParsedDate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -141,19 +143,9 @@ public final class CommandParser {
         if (AMOUNT.matcher(type).matches()) {
             return LeaveCommand.unreadable("Please name both the person and the leave type before the amount." + ADJUST_FORM);
         }
-        if (amountWord.isEmpty()) {
-            return LeaveCommand.unreadable("Please give the days to add (such as +2) or to take away (such as -0.5) "
-                    + "after the leave type." + ADJUST_FORM);
-        }
-        var amount = AMOUNT.matcher(amountWord);
-        if (!amount.matches()) {
-            return LeaveCommand.unreadable("\"" + amountWord + "\" is not an amount LeaveBot can read: please write a "
-                    + "number with a point for decimals, such as +2 or -0.5." + ADJUST_FORM);
-        }
-        BigDecimal value = new BigDecimal(amount.group(2));
-        if (value.signum() == 0 || value.compareTo(AMOUNT_LIMIT) >= 0 || value.stripTrailingZeros().scale() > 2) {
-            return LeaveCommand.unreadable(amountWord + " cannot be an adjustment: please give an amount other than 0, "
-                    + "below " + AMOUNT_LIMIT + ", with at most two decimals, such as +2 or -0.5." + ADJUST_FORM);
+        Optional<String> amountProblem = amountProblem(amountWord);
+        if (amountProblem.isPresent()) {
+            return LeaveCommand.unreadable(amountProblem.get() + ADJUST_FORM);
         }
         if (reason.isEmpty()) {
             return LeaveCommand.unreadable("Please say why after the amount: the reason is kept with the adjustment."
@@ -164,8 +156,35 @@ public final class CommandParser {
             return LeaveCommand.unreadable("The reason is " + length + " characters long; please keep it to "
                     + validator.policy().maxReasonLength() + " characters or fewer.");
         }
-        return LeaveCommand.adjust(person, validator.canonicalType(type).orElse(type),
-                amount.group(1).isEmpty() || amount.group(1).equals("+") ? value : value.negate(), reason);
+        return LeaveCommand.adjust(person, validator.canonicalType(type).orElse(type), amount(amountWord), reason);
+    }
+
+    /** Why {@code word} is no adjustment's amount, worded for whoever typed it; empty when it is one. */
+    private static Optional<String> amountProblem(String word) {
+        if (word.isEmpty()) {
+            return Optional.of("Please give the days to add (such as +2) or to take away (such as -0.5) after the leave type.");
+        }
+        Matcher amount = AMOUNT.matcher(word);
+        if (!amount.matches()) {
+            return Optional.of("\"" + word + "\" is not an amount LeaveBot can read: please write a number with a point "
+                    + "for decimals, such as +2 or -0.5.");
+        }
+        BigDecimal value = new BigDecimal(amount.group(2));
+        if (value.signum() == 0 || value.compareTo(AMOUNT_LIMIT) >= 0 || value.stripTrailingZeros().scale() > 2) {
+            return Optional.of(word + " cannot be an adjustment: please give an amount other than 0, below " + AMOUNT_LIMIT
+                    + ", with at most two decimals, such as +2 or -0.5.");
+        }
+        return Optional.empty();
+    }
+
+    /** A word {@link #amountProblem} has no problem with, as a number: negative after a minus. */
+    private static BigDecimal amount(String word) {
+        Matcher amount = AMOUNT.matcher(word);
+        if (!amount.matches()) {
+            throw new IllegalArgumentException("not an amount: " + word);
+        }
+        BigDecimal value = new BigDecimal(amount.group(2));
+        return amount.group(1).isEmpty() || amount.group(1).equals("+") ? value : value.negate();
     }
 
     private LeaveCommand request(Words words, LocalDate today) {
