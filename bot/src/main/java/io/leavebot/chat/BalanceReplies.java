@@ -177,7 +177,7 @@ public final class BalanceReplies {
         if (tracked.isEmpty()) {
             return ChatReply.of(first, name + " has no leave type with a balance.");
         }
-        return ChatReply.of(first, name + " has a balance of " + String.join(", ", tracked) + ". For example: "
+        return ChatReply.of(first, name + "'s leave types with a balance: " + String.join(", ", tracked) + ". For example: "
                 + adjustExample(command, employee.email(), tracked.get(0), asked.amount(), asked.reason()));
     }
 

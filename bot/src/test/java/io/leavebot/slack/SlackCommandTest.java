@@ -207,7 +207,7 @@ class SlackCommandTest {
                 "adjust <@" + slackIdOf(ADA) + "|ada> sick -1 Was ill")).path("text").asText();
 
         assertEquals("LeaveBot keeps no balance of sick leave for Ada Lovelace, so there is nothing to adjust. Nothing "
-                + "was changed.\nAda Lovelace has a balance of annual. For example: /leave adjust ada@example.org annual "
+                + "was changed.\nAda Lovelace's leave types with a balance: annual. For example: /leave adjust ada@example.org annual "
                 + "-1 Was ill", text);
     }
 
