@@ -2,6 +2,7 @@ package io.leavebot.chat;
 
 import io.leavebot.balance.Balance;
 import io.leavebot.balance.Balances;
+import io.leavebot.balance.LedgerEntry;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
@@ -12,6 +13,7 @@ import io.leavebot.notify.Notification;
 import io.leavebot.notify.NotificationText;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.workflow.LeaveRequests.Cancelled;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +22,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What LeaveBot says in chat about balances ({@code balance}) and cancellations ({@code cancel <id>}), which give
- * approved days back. The balance sentences are {@link BalanceWording}'s, so chat, e-mail and the forms agree.
+ * What LeaveBot says in chat about balances ({@code balance}), cancellations ({@code cancel <id>}), which give
+ * approved days back, and admins' adjustments ({@code adjust …}). The balance sentences are {@link BalanceWording}'s,
+ * so chat, e-mail and the forms agree.
  */
 public final class BalanceReplies {
     /** How many of the next public holidays and company days off a balance reply names. */
@@ -132,6 +135,62 @@ public final class BalanceReplies {
     private String statusOf(LeaveRequest leave) {
         return texts.of(Notification.of(Notification.Kind.RECEIPT, leave)).details().stream()
                 .filter(d -> d.label().equals("Status")).map(NotificationText.Detail::value).findFirst().orElse("");
+    }
+
+    /**
+     * The adjustment is recorded: "Sam Rivera's annual leave: +2 days (Worked the Saturday of the release); now 22 of
+     * 27 days left in 2026." A retried command is answered with the adjustment made first.
+     *
+     * @param after the employee's balance of the type now, once adjusted
+     */
+    public ChatReply adjusted(Person employee, LedgerEntry entry, Optional<Balance> after) {
+        String amount = after.map(b -> BalanceWording.amount(entry.amount(), b.unit()))
+                .orElseGet(() -> BalanceWording.number(entry.amount()));
+        return ChatReply.of(NotificationTexts.nameOf(employee) + "'s " + BalanceWording.typePhrase(entry.type()) + ": "
+                + (entry.amount().signum() > 0 ? "+" : "") + amount + " (" + entry.reason() + ")"
+                + after.map(b -> "; now " + BalanceWording.left(b) + " in " + b.yearName()).orElse("") + ".",
+                "It shows in their " + command + " balance as adjusted by an admin.");
+    }
+
+    /** {@code adjust} by someone who is not an admin. */
+    public ChatReply notAdmin() {
+        return ChatReply.of("Only LeaveBot's admins can adjust balances. " + NOTHING_CHANGED,
+                "If a balance needs correcting, please ask one of them, or whoever runs LeaveBot.");
+    }
+
+    /** The person of an {@code adjust} as typed names nobody LeaveBot knows by e-mail address. */
+    public ChatReply unknownPerson(LeaveCommand asked) {
+        return ChatReply.of("LeaveBot cannot tell who \"" + asked.person() + "\" is. " + NOTHING_CHANGED,
+                "Please @mention them (pick them from the list that opens when you type @), or give their e-mail "
+                        + "address. For example: " + adjustExample(command, "@colleague", asked.type(), asked.amount(), asked.reason()));
+    }
+
+    /**
+     * The type of an {@code adjust} has no balance for the employee (unknown, or not limited, like sick leave).
+     *
+     * @param tracked the types the employee has a balance of
+     */
+    public ChatReply untracked(Person employee, LeaveCommand asked, List<String> tracked) {
+        String name = NotificationTexts.nameOf(employee);
+        String first = "LeaveBot keeps no balance of " + BalanceWording.typePhrase(asked.type()) + " for " + name
+                + ", so there is nothing to adjust. " + NOTHING_CHANGED;
+        if (tracked.isEmpty()) {
+            return ChatReply.of(first, name + " has no leave type with a balance.");
+        }
+        return ChatReply.of(first, name + "'s leave types with a balance: " + String.join(", ", tracked) + ". For example: "
+                + adjustExample(command, employee.email(), tracked.get(0), asked.amount(), asked.reason()));
+    }
+
+    /** The line {@link ChatReplies#help} gives {@code adjust}, with {@code type} in its example. */
+    static String adjustHelp(String command, String type) {
+        return "• " + adjustExample(command, "@colleague", type, new BigDecimal("2"), "Worked the Saturday of the release")
+                + " — (admins) adds days to someone's balance, or takes them away with a minus, such as -0.5";
+    }
+
+    /** "/leave adjust @colleague annual +2 Worked the Saturday": as typed, so the minus is a hyphen. */
+    private static String adjustExample(String command, String person, String type, BigDecimal amount, String reason) {
+        return command + " adjust " + person + " " + type + " " + (amount.signum() > 0 ? "+" : "")
+                + amount.stripTrailingZeros().toPlainString() + " " + reason;
     }
 
     private static String ended(LeaveRequest leave) {

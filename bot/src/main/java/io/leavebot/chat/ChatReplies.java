@@ -57,6 +57,7 @@ public final class ChatReplies {
                 "• " + command + " cancel <id> — withdraws a request that is still waiting, or cancels approved leave "
                         + "that has not started (the days go back to your balance)"));
         lines.addAll(new AwayReplies(command).help(today));
+        lines.add(BalanceReplies.adjustHelp(command, types.get(0)));
         return ChatReply.of(lines);
     }
 

@@ -3,8 +3,11 @@ package io.leavebot.chat;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.LeaveValidator.ParsedDate;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,12 +22,14 @@ import java.util.regex.Pattern;
  *   away                           my away periods and standing stand-in (so does "standin" alone)
  *   away cancel DAY                cancel my away period starting on DAY
  *   standin STAND-IN | none        who decides while I am on approved leave without an away period
+ *   adjust PERSON TYPE AMOUNT WHY  (admins) add AMOUNT (+2, -0.5) to PERSON's balance of TYPE, saying why
  *   help                           what can be typed
  * </pre>
  * Keywords are read in any case. TYPE is the word before the first DAY; left out, it is the policy's first type
  * ({@code annual} by default). The validator judges it like every other field, so "/leave holiday 2026-01-12" is
  * answered with the types there are. Whatever follows the days is the reason, so "/leave 2026-01-12 sick child" is
- * a day of the default type with the reason "sick child".
+ * a day of the default type with the reason "sick child". PERSON is a mention or an e-mail address, as STAND-IN
+ * is; the front end resolves both.
  */
 public final class CommandParser {
     /** A word that is meant as a date, though perhaps not written as one we read (2026/1/12, 12.01.2026). */
@@ -32,6 +37,13 @@ public final class CommandParser {
     /** How date messages name the days of an away period. */
     private static final String FIRST_DAY_AWAY = "first day you are away";
     private static final String LAST_DAY_AWAY = "last day you are away";
+    /** An adjustment's amount: a sign (a hyphen, or the minus sign replies print), then days or hours. */
+    private static final Pattern AMOUNT = Pattern.compile("([+\\-\u2212]?)(\\d+(?:\\.\\d+)?)");
+    /** How much an adjustment may add or take away, at most, as the JSON API accepts. */
+    private static final BigDecimal AMOUNT_LIMIT = new BigDecimal("10000");
+    /** Ends every message about an adjustment that cannot be read: the order of its words, by example. */
+    private static final String ADJUST_FORM = " Please type the person, the leave type, the amount and why, for example: "
+            + "adjust @colleague annual +2 Worked the Saturday of the release.";
 
     private final LeaveValidator validator;
     private final String defaultType;
@@ -64,6 +76,9 @@ public final class CommandParser {
             case "stand-in":
                 words.next();
                 return standIn(words);
+            case "adjust":
+                words.next();
+                return adjust(words);
             default:
                 return request(words, today);
         }
@@ -110,6 +125,66 @@ public final class CommandParser {
         }
         boolean nobody = standIn.equalsIgnoreCase("none") || standIn.equalsIgnoreCase("nobody");
         return LeaveCommand.standIn(nobody ? null : standIn);
+    }
+
+    /** {@code adjust PERSON TYPE AMOUNT WHY}; whether the type has a balance, and PERSON is someone, is judged later. */
+    private LeaveCommand adjust(Words words) {
+        String person = words.nextPerson();
+        String type = words.next();
+        String amountWord = words.next();
+        String reason = words.rest();
+        if (person.isEmpty()) {
+            return LeaveCommand.unreadable("To adjust a balance, say whose it is, the leave type, the days to add (or "
+                    + "take away, with a minus) and why." + ADJUST_FORM);
+        }
+        if (type.isEmpty()) {
+            return LeaveCommand.unreadable("Please give the leave type, the amount and why after the person." + ADJUST_FORM);
+        }
+        if (AMOUNT.matcher(type).matches()) {
+            return LeaveCommand.unreadable("Please name both the person and the leave type before the amount." + ADJUST_FORM);
+        }
+        Optional<String> amountProblem = amountProblem(amountWord);
+        if (amountProblem.isPresent()) {
+            return LeaveCommand.unreadable(amountProblem.get() + ADJUST_FORM);
+        }
+        if (reason.isEmpty()) {
+            return LeaveCommand.unreadable("Please say why after the amount: the reason is kept with the adjustment."
+                    + ADJUST_FORM);
+        }
+        int length = reason.codePointCount(0, reason.length());
+        if (length > validator.policy().maxReasonLength()) {
+            return LeaveCommand.unreadable("The reason is " + length + " characters long; please keep it to "
+                    + validator.policy().maxReasonLength() + " characters or fewer.");
+        }
+        return LeaveCommand.adjust(person, validator.canonicalType(type).orElse(type), amount(amountWord), reason);
+    }
+
+    /** Why {@code word} is no adjustment's amount, worded for whoever typed it; empty when it is one. */
+    private static Optional<String> amountProblem(String word) {
+        if (word.isEmpty()) {
+            return Optional.of("Please give the days to add (such as +2) or to take away (such as -0.5) after the leave type.");
+        }
+        Matcher amount = AMOUNT.matcher(word);
+        if (!amount.matches()) {
+            return Optional.of("\"" + word + "\" is not an amount LeaveBot can read: please write a number with a point "
+                    + "for decimals, such as +2 or -0.5.");
+        }
+        BigDecimal value = new BigDecimal(amount.group(2));
+        if (value.signum() == 0 || value.compareTo(AMOUNT_LIMIT) >= 0 || value.stripTrailingZeros().scale() > 2) {
+            return Optional.of(word + " cannot be an adjustment: please give an amount other than 0, below " + AMOUNT_LIMIT
+                    + ", with at most two decimals, such as +2 or -0.5.");
+        }
+        return Optional.empty();
+    }
+
+    /** A word {@link #amountProblem} has no problem with, as a number: negative after a minus. */
+    private static BigDecimal amount(String word) {
+        Matcher amount = AMOUNT.matcher(word);
+        if (!amount.matches()) {
+            throw new IllegalArgumentException("not an amount: " + word);
+        }
+        BigDecimal value = new BigDecimal(amount.group(2));
+        return amount.group(1).isEmpty() || amount.group(1).equals("+") ? value : value.negate();
     }
 
     private LeaveCommand request(Words words, LocalDate today) {
@@ -182,6 +257,17 @@ public final class CommandParser {
             String[] parts = SPACE.split(rest, 2);
             rest = parts.length > 1 ? parts[1] : "";
             return parts[0];
+        }
+
+        /** The next word, or a whole mention as Slack escapes it ({@code <@U123|Sam Rivera>}) though it holds spaces. */
+        String nextPerson() {
+            int close = rest.indexOf('>');
+            if (!rest.startsWith("<") || close < 0) {
+                return next();
+            }
+            String person = rest.substring(0, close + 1);
+            rest = rest.substring(close + 1).strip();
+            return person;
         }
 
         String rest() {

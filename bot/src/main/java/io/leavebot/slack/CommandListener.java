@@ -27,7 +27,8 @@ import java.time.LocalDate;
 /**
  * {@code /leave}: with no text it opens the request form; with dates it asks for leave straight away (the request
  * id derived from the command's trigger id); {@code list}, {@code balance}, {@code cancel <id>} (a waiting request
- * or approved leave that has not started, {@link BalanceCommands}) and {@code help} do what they say;
+ * or approved leave that has not started, {@link BalanceCommands}), {@code adjust …} (admins: someone's balance,
+ * made once per trigger id, as a request is) and {@code help} do what they say;
  * {@code away …} and {@code standin …} keep the approver's away periods and stand-in ({@link AwayCommands}), the
  * stand-in named by an @mention (Slack escapes it in the text, {@code should_escape} in the manifest).
  * The grammar is {@link CommandParser}'s. Every answer is ephemeral, in the command's HTTP response.
@@ -68,6 +69,7 @@ final class CommandListener implements SlashCommandHandler {
             case LIST -> list(people.person(command.getUserId()));
             case CANCEL -> cancel(asked.requestId(), command);
             case BALANCE -> balances.balance(people.person(command.getUserId()));
+            case ADJUST -> adjust(asked, command);
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN ->
                     away.answer(asked, people.person(command.getUserId()), people::mentioned, today);
             case HELP -> replies.help(today);
@@ -108,7 +110,7 @@ final class CommandListener implements SlashCommandHandler {
     }
 
     private ChatReply submit(LeaveCommand asked, SlashCommandPayload command, LocalDate today) {
-        String requestId = RequestIds.from("slack-trigger:" + command.getTriggerId());
+        String requestId = RequestIds.from(interactionOf(command));
         Submitted submitted = leaves.submit(asked.toSubmission(requestId, people.person(command.getUserId())));
         return submitted.accepted() ? replies.accepted(requestId, submitted.leave(), submitted.warnings())
                 : replies.notAccepted(submitted.errors().values(), today);
@@ -123,5 +125,16 @@ final class CommandListener implements SlashCommandHandler {
         LOG.log(System.Logger.Level.INFO, "slack cancel of request " + requestId + " (" + LeaveRequest.executionNameFor(requestId)
                 + ") by user " + command.getUserId() + " of team " + command.getTeamId());
         return balances.cancel(requestId, people.person(command.getUserId()));
+    }
+
+    private ChatReply adjust(LeaveCommand asked, SlashCommandPayload command) {
+        LOG.log(System.Logger.Level.INFO, "slack adjust of a balance (" + asked.type() + ") by user " + command.getUserId()
+                + " of team " + command.getTeamId());
+        return balances.adjust(asked, people.person(command.getUserId()), people::mentioned, interactionOf(command));
+    }
+
+    /** The command's name among Slack interactions: a retried command carries the same trigger id. */
+    private static String interactionOf(SlashCommandPayload command) {
+        return "slack-trigger:" + command.getTriggerId();
     }
 }

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * What people type to the bot: {@value #COMMAND} alone answers with the request form ({@link RequestCard}); with
  * dates it asks for leave straight away (the request id derived from the message's activity id, which a redelivery
  * keeps); {@code leave list} (one's requests, then those waiting for one's decision as approver or stand-in),
- * {@code leave balance}, {@code leave cancel <id>} (a waiting request, or approved leave that has not started) and
- * {@code leave help} do what they say. The words after
+ * {@code leave balance}, {@code leave cancel <id>} (a waiting request, or approved leave that has not started),
+ * {@code leave adjust …} (admins: someone's balance, the person named by e-mail address, made once per message as a
+ * request is) and {@code leave help} do what they say. The words after
  * {@value #COMMAND} follow {@link CommandParser}'s grammar, as Slack's {@code /leave} does; the word itself may be
  * left out. {@code leave away …} and {@code leave standin …} keep an approver's away periods and stand-in
  * ({@link AwayCommands}); the stand-in is named by e-mail address, as LeaveBot talks to people in one-to-one chats,
@@ -63,6 +64,7 @@ final class MessageCommands {
             case LIST -> replies.list(leaves.requestsOf(sender), leaves.waitingFor(sender), sender);
             case CANCEL -> balances.cancel(asked.requestId(), sender);
             case BALANCE -> balances.balance(sender);
+            case ADJUST -> balances.adjust(asked, sender, AwayCommands::byEmail, interactionOf(message));
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN -> away.answer(asked, sender, AwayCommands::byEmail, today);
             case HELP -> replies.help(today);
             case UNREADABLE -> replies.unreadable(asked.problem(), today);
@@ -77,9 +79,14 @@ final class MessageCommands {
     }
 
     private ChatReply submit(LeaveCommand asked, Activity message, Person sender, LocalDate today) {
-        String requestId = RequestIds.from("teams-message:" + message.id());
+        String requestId = RequestIds.from(interactionOf(message));
         Submitted submitted = leaves.submit(asked.toSubmission(requestId, sender));
         return submitted.accepted() ? replies.accepted(requestId, submitted.leave(), submitted.warnings())
                 : replies.notAccepted(submitted.errors().values(), today);
+    }
+
+    /** The message's name among Teams interactions: a redelivered message keeps its activity id. */
+    private static String interactionOf(Activity message) {
+        return "teams-message:" + message.id();
     }
 }

@@ -2,9 +2,11 @@ package io.leavebot.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.chat.LeaveCommand.Kind;
 import io.leavebot.leave.LeavePolicy;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -136,5 +138,56 @@ class CommandParserTest {
         assertEquals(Kind.STAND_IN, parse("stand-in NONE").kind());
         assertNull(parse("stand-in NONE").standIn());
         assertNull(parse("standin nobody").standIn());
+    }
+
+    @Test
+    void adjustTakesAPersonATypeASignedAmountAndTheRestAsTheReason() {
+        assertEquals(LeaveCommand.adjust("<@U123ABC|sam>", "annual", new BigDecimal("2"), "Worked the Saturday of the release"),
+                parse("adjust <@U123ABC|sam> annual +2 Worked the Saturday of the release"));
+        LeaveCommand minus = parse("Adjust sam@example.com Annual -0.5  Half day taken before LeaveBot");
+        assertEquals("sam@example.com", minus.person());
+        assertEquals("annual", minus.type(), "a policy type is read in any case");
+        assertEquals(0, new BigDecimal("-0.5").compareTo(minus.amount()));
+        assertEquals("Half day taken before LeaveBot", minus.reason());
+        assertEquals(0, new BigDecimal("-1.25").compareTo(parse("adjust a@example.com annual \u22121.25 as replies write it").amount()));
+        assertEquals(new BigDecimal("3"), parse("adjust a@example.com holiday 3 Overtime").amount(), "no sign adds");
+        assertEquals("holiday", parse("adjust a@example.com holiday 3 Overtime").type(), "the employee's policy judges it");
+    }
+
+    @Test
+    void aMentionWithSpacesIsOnePerson() {
+        LeaveCommand adjust = parse("adjust <@U123ABC|Sam Rivera> annual 1 Overtime");
+        assertEquals("<@U123ABC|Sam Rivera>", adjust.person());
+        assertEquals("annual", adjust.type());
+    }
+
+    @Test
+    void anAdjustmentThatCannotBeReadSaysWhatIsMissingAndShowsTheForm() {
+        String form = " Please type the person, the leave type, the amount and why, for example: adjust @colleague "
+                + "annual +2 Worked the Saturday of the release.";
+        assertEquals("To adjust a balance, say whose it is, the leave type, the days to add (or take away, with a minus) "
+                + "and why." + form, parse("adjust").problem());
+        assertEquals("Please give the leave type, the amount and why after the person." + form, parse("adjust @sam").problem());
+        assertEquals("Please name both the person and the leave type before the amount." + form,
+                parse("adjust annual +2 Overtime").problem());
+        assertEquals("Please give the days to add (such as +2) or to take away (such as -0.5) after the leave type." + form,
+                parse("adjust @sam annual").problem());
+        assertEquals("\"two\" is not an amount LeaveBot can read: please write a number with a point for decimals, such "
+                + "as +2 or -0.5." + form, parse("adjust @sam annual two Overtime").problem());
+        assertEquals(Kind.UNREADABLE, parse("adjust @sam annual 0,5 Overtime").kind());
+        assertEquals("Please say why after the amount: the reason is kept with the adjustment." + form,
+                parse("adjust @sam annual +2").problem());
+    }
+
+    @Test
+    void anAdjustmentOfNothingTooMuchOrTooFineIsRefused() {
+        for (String amount : new String[] {"0", "-0.00", "10000", "0.125"}) {
+            LeaveCommand adjust = parse("adjust @sam annual " + amount + " Overtime");
+            assertEquals(Kind.UNREADABLE, adjust.kind(), amount);
+            assertTrue(adjust.problem().startsWith(amount + " cannot be an adjustment: please give an amount other than 0, "
+                    + "below 10000, with at most two decimals"), adjust.problem());
+        }
+        assertEquals("The reason is 501 characters long; please keep it to 500 characters or fewer.",
+                parse("adjust @sam annual 1 " + "x".repeat(501)).problem());
     }
 }

@@ -29,6 +29,10 @@ class SlackCommandTest {
     @RegisterExtension
     final SlackAppHarness slack = new SlackAppHarness();
 
+    {
+        slack.bot().withAdmins(GRACE); // before the harness opens the bot, which reads its admins then
+    }
+
     @Test
     void leaveAloneOpensTheRequestForm() {
         String triggerId = slack.requests().triggerId();
@@ -169,6 +173,42 @@ class SlackCommandTest {
                 .contains("25 of 25 days of annual leave left in 2026"));
         String list = slack.sendOk(slack.requests().command(slackIdOf(ADA), "list")).path("text").asText();
         assertTrue(list.contains("Annual leave · Family visit · Cancelled after approval by Ada Lovelace"), list);
+    }
+
+    @Test
+    void anAdminAdjustsABalanceOnceThoughTheCommandComesTwice() {
+        String triggerId = slack.requests().triggerId();
+        String command = "adjust <@" + slackIdOf(ADA) + "|ada> annual +2 Worked the Saturday of the release";
+
+        String first = slack.sendOk(slack.requests().command(slackIdOf(GRACE), command, triggerId)).path("text").asText();
+        String again = slack.sendOk(slack.requests().command(slackIdOf(GRACE), command, triggerId)).path("text").asText();
+
+        assertEquals("Ada Lovelace's annual leave: +2 days (Worked the Saturday of the release); now 27 of 27 days left "
+                + "in 2026.\nIt shows in their /leave balance as adjusted by an admin.", first);
+        assertEquals(first, again, "a retried command is the same adjustment");
+        assertTrue(slack.sendOk(slack.requests().command(slackIdOf(ADA), "balance")).path("text").asText()
+                .contains("• 27 of 27 days of annual leave left in 2026 (+2 days adjusted by an admin)"));
+    }
+
+    @Test
+    void someoneWhoIsNotAnAdminCannotAdjustAndNothingChanges() {
+        String text = slack.sendOk(slack.requests().command(slackIdOf(ALAN),
+                "adjust <@" + slackIdOf(ADA) + "|ada> annual +2 Worked the Saturday")).path("text").asText();
+
+        assertEquals("Only LeaveBot's admins can adjust balances. Nothing was changed.\nIf a balance needs correcting, "
+                + "please ask one of them, or whoever runs LeaveBot.", text);
+        assertTrue(slack.sendOk(slack.requests().command(slackIdOf(ADA), "balance")).path("text").asText()
+                .contains("• 25 of 25 days of annual leave left in 2026\n"));
+    }
+
+    @Test
+    void anAdjustmentOfAnUntrackedTypeNamesTheTypesWithABalance() {
+        String text = slack.sendOk(slack.requests().command(slackIdOf(GRACE),
+                "adjust <@" + slackIdOf(ADA) + "|ada> sick -1 Was ill")).path("text").asText();
+
+        assertEquals("LeaveBot keeps no balance of sick leave for Ada Lovelace, so there is nothing to adjust. Nothing "
+                + "was changed.\nAda Lovelace's leave types with a balance: annual. For example: /leave adjust ada@example.org annual "
+                + "-1 Was ill", text);
     }
 
     @Test

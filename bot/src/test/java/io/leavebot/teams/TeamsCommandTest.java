@@ -25,6 +25,10 @@ class TeamsCommandTest {
     @RegisterExtension
     final TeamsHarness teams = new TeamsHarness();
 
+    {
+        teams.bot().withAdmins(ALAN); // before the harness opens the bot, which reads its admins then
+    }
+
     @BeforeEach
     void everyoneUsesTeams() {
         teams.joinsTeams(ADA);
@@ -145,6 +149,25 @@ class TeamsCommandTest {
         assertTrue(TeamsApi.card(teams.teams().sent(GRACE).get(teams.teams().sent(GRACE).size() - 1)).toString()
                 .contains("is not yours. Nothing was changed."));
         assertEquals(LeaveStatus.PENDING, teams.settledStatus(id));
+    }
+
+    @Test
+    void anAdminAdjustsABalanceByEMailOnceThoughTheMessageComesTwice() {
+        teams.joinsTeams(ALAN);
+        Signed message = teams.requests().message(ALAN, "leave adjust ada@example.org annual -0.5 Half day taken before LeaveBot");
+        teams.send(message);
+        teams.send(message);
+
+        List<JsonNode> replies = teams.teams().replies(ALAN);
+        assertEquals(TeamsApi.card(replies.get(0)), TeamsApi.card(replies.get(1)), "a redelivered message is the same adjustment");
+        assertTrue(TeamsApi.card(replies.get(0)).toString().contains("ada@example.org's annual leave: \u22120.5 days (Half day "
+                + "taken before LeaveBot); now 24.5 of 24.5 days left in 2026."), replies.get(0).toString());
+        assertEquals("24.5", teams.bot().balances().of(ADA, "annual", LocalDate.of(2026, 1, 5)).orElseThrow().total()
+                .stripTrailingZeros().toPlainString());
+
+        teams.send(teams.requests().message(ADA, "leave adjust ada@example.org annual +5 Just because"));
+        assertTrue(TeamsApi.card(last()).toString().contains("Only LeaveBot's admins can adjust balances. Nothing was changed."),
+                last().toString());
     }
 
     @Test
