@@ -1,12 +1,12 @@
 package io.leavebot.notify;
 
 import static io.leavebot.notify.LeaveWording.amount;
-import static io.leavebot.notify.LeaveWording.typePhrase;
-import static io.leavebot.notify.LeaveWording.workingDays;
 import static io.leavebot.notify.LeaveWording.dates;
 import static io.leavebot.notify.LeaveWording.greeting;
 import static io.leavebot.notify.LeaveWording.name;
 import static io.leavebot.notify.LeaveWording.possessive;
+import static io.leavebot.notify.LeaveWording.typePhrase;
+import static io.leavebot.notify.LeaveWording.workingDays;
 
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.Person;
@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * The words once approved leave is cancelled before it started: to each approver who approved it
  * ({@link Notification.Kind#CANCELLATION}) and to the employee ({@link Notification.Kind#CANCELLED}). Both say
- * that the days are back; the balance after the refund is their Balance detail, as in every notification.
+ * that the days are back; the balance after the refund is their Balance detail, as in every notification. When the
+ * leave started before the cancellation could be recorded, the employee hears that instead
+ * ({@link Notification.Kind#CANCELLATION_TOO_LATE}).
  */
 final class CancellationTexts {
     private final LeaveWording wording;
@@ -52,6 +54,16 @@ final class CancellationTexts {
 
     private static Person canceller(LeaveRequest leave) {
         return leave.decision() == null ? null : leave.decision().by();
+    }
+
+    /** "Your leave could not be cancelled: …": it started first, so it stays approved and its days stay taken. */
+    NotificationText tooLate(Notification notification) {
+        LeaveRequest leave = notification.leave();
+        return new NotificationText("Your leave could not be cancelled: " + dates(leave), greeting(leave.employee()),
+                List.of("Your " + typePhrase(leave) + " started on " + NotificationTexts.dayOf(leave.start())
+                        + ", before LeaveBot could record the cancellation, so it stays approved and its days stay taken.",
+                        "If you did not take them, an admin can give them back to your balance."),
+                wording.details(leave, true), List.of());
     }
 
     /** "the days are back in Sam's balance"; the Balance detail says how it stands ({@link NotificationTexts#BALANCE}). */

@@ -37,7 +37,9 @@ public record Notification(Kind kind, LeaveRequest leave, String callbackId, int
         /** To an approver who approved it: the approved leave was cancelled before it started, its days are back. */
         CANCELLATION,
         /** To the employee: their approved leave is cancelled, its days are back. */
-        CANCELLED
+        CANCELLED,
+        /** To the employee: the cancellation came too late, the leave started first; it stays approved. */
+        CANCELLATION_TOO_LATE
     }
 
     public Notification {

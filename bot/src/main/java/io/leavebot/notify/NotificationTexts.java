@@ -68,6 +68,7 @@ public final class NotificationTexts {
             case APPROVER_UPDATE -> outcomes.toApprover(leave, recipient(notification));
             case CANCELLATION -> cancellations.toApprover(notification, recipient(notification));
             case CANCELLED -> cancellations.toEmployee(notification);
+            case CANCELLATION_TOO_LATE -> cancellations.tooLate(notification);
         };
     }
 
@@ -102,7 +103,7 @@ public final class NotificationTexts {
      */
     public static Person recipient(Notification notification) {
         return switch (notification.kind()) {
-            case RECEIPT, PROGRESS, OUTCOME, CANCELLED -> notification.leave().employee();
+            case RECEIPT, PROGRESS, OUTCOME, CANCELLED, CANCELLATION_TOO_LATE -> notification.leave().employee();
             case APPROVAL_REQUEST, REMINDER, APPROVAL_REQUEST_AGAIN, APPROVAL_REPLACED, APPROVER_UPDATE, CANCELLATION ->
                     LeaveWording.addressee(notification);
         };

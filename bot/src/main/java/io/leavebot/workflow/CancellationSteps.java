@@ -85,6 +85,12 @@ final class CancellationSteps {
         return notifier.notify(key, leave.employee(), notes.on(Notification.of(Kind.CANCELLED, leave)));
     }
 
+    /** The leave started before {@link #recordCancellation} could record it: the employee hears it stays approved. */
+    SentNotification tellTooLate(String requestId, String key) {
+        LeaveRequest leave = load(requestId);
+        return notifier.notify(key, leave.employee(), notes.on(Notification.of(Kind.CANCELLATION_TOO_LATE, leave)));
+    }
+
     private LeaveRequest load(String requestId) {
         return store.get(requestId).orElseThrow(() -> new NoSuchElementException("no leave request with id " + requestId));
     }

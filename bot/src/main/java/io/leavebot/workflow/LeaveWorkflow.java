@@ -61,6 +61,8 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
     /** A cancellation's own execution: records it with the refund, then tells the approvers and the employee. */
     static final String RECORD_CANCELLATION = "record-cancellation";
     static final String TELL_APPROVERS = "tell-approvers";
+    /** A cancellation's own execution, when the leave started before it could record it: tells the employee. */
+    static final String TELL_TOO_LATE = "tell-too-late";
 
     /** Telling people may wait for chat or mail to come back: up to 10 attempts, spread over at most about 50 minutes. */
     static final StepConfig NOTIFY = StepConfig.retrying(RetryStrategies.exponentialBackoff(
@@ -154,6 +156,8 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
         if (status == LeaveStatus.CANCELLED) {
             ctx.step(TELL_APPROVERS, Integer.class, s -> cancellations.tellApprovers(id, key(execution, TELL_APPROVERS)), NOTIFY);
             ctx.step(TELL_EMPLOYEE, SentNotification.class, s -> cancellations.tellEmployee(id, key(execution, TELL_EMPLOYEE)), NOTIFY);
+        } else if (status == LeaveStatus.APPROVED) { // it started between the cancel and this execution's first step
+            ctx.step(TELL_TOO_LATE, SentNotification.class, s -> cancellations.tellTooLate(id, key(execution, TELL_TOO_LATE)), NOTIFY);
         }
         ctx.logger().info("cancellation of leave request %s ended %s", id, status);
         return status;

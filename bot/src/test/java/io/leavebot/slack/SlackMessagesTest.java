@@ -153,6 +153,7 @@ class SlackMessagesTest {
             case PROGRESS -> new Notification(kind, SampleLeaves.atSecondStage(), null, 1, List.of());
             case OUTCOME, APPROVER_UPDATE -> Notification.of(kind, SampleLeaves.decided(LeaveStatus.REJECTED, GRACE, "Busy week"));
             case CANCELLATION, CANCELLED -> Notification.of(kind, SampleLeaves.decided(LeaveStatus.CANCELLED, SampleLeaves.ADA, null));
+            case CANCELLATION_TOO_LATE -> Notification.of(kind, SampleLeaves.decided(LeaveStatus.APPROVED, GRACE, null));
         };
     }
 

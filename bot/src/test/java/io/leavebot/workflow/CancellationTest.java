@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.balance.LedgerEntry;
+import io.leavebot.durable.JacksonSerDes;
 import io.leavebot.durable.model.ExecutionQuery;
+import io.leavebot.leave.Decision;
+import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.leave.NewLeave;
 import io.leavebot.testing.LeaveBotHarness;
 import io.leavebot.workflow.LeaveRequests.Cancelled;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,6 +79,24 @@ class CancellationTest {
         bot.settle();
         assertEquals(LeaveStatus.APPROVED, bot.leave("r1").status());
         assertEquals(1, bot.store().entries(ADA).size());
+    }
+
+    @Test
+    void leaveThatStartsBeforeTheCancellationIsRecordedStaysApprovedAndTheEmployeeHearsIt() {
+        approved("r1");
+        bot.advance(Duration.ofDays(7)); // Mon 12 Jan: as if the day began between the cancel and its execution
+        LeaveRequest leave = bot.leave("r1");
+        NewLeave cancellation = new NewLeave(leave.id(), leave.employee(), null, leave.type(), leave.start(), leave.end(),
+                leave.halfDay(), leave.reason(), leave.chain(), null, leave.workingDays(), new Decision(ADA, Instant.now(), null));
+
+        bot.engine().start(LeaveRequests.FUNCTION, LeaveRequests.cancellationExecutionName("r1"),
+                new JacksonSerDes().serialize(cancellation));
+        bot.settle();
+
+        assertEquals(LeaveStatus.APPROVED, bot.leave("r1").status());
+        assertEquals(1, bot.store().entries(ADA).size());
+        assertEquals(1, bot.mailTo(ADA, "Your leave could not be cancelled: ").size());
+        assertEquals(0, bot.mailTo(GRACE, "Ada Lovelace cancelled their approved leave: ").size());
     }
 
     @Test
