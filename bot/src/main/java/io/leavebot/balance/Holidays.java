@@ -16,11 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Public holidays by country and region, from jollyday's calendars (230+ countries with their regions). Bank
  * holidays count as days off; observances (days marked in the calendar that people work) do not. A holiday that
- * falls on a weekend and is observed on a weekday is on the observed day. Loading a country's calendar takes a few
- * hundred milliseconds the first time; every year asked is kept.
+ * falls on a weekend and is observed on a weekday is on the observed day. Each instance keeps every year it was
+ * asked for; the countries' calendars are loaded once per process.
  */
 public final class Holidays {
-    private final Map<String, HolidayManager> managers = new ConcurrentHashMap<>();
+    /**
+     * Loaded calendars, one per country for the whole process: a calendar never changes, and loading one takes a few
+     * hundred milliseconds, so the policy file's check at start-up and the counting afterwards share them.
+     */
+    private static final Map<String, HolidayManager> MANAGERS = new ConcurrentHashMap<>();
     private final Map<String, Map<LocalDate, String>> years = new ConcurrentHashMap<>();
 
     /**
@@ -86,7 +90,7 @@ public final class Holidays {
     }
 
     private HolidayManager manager(String country) {
-        return managers.computeIfAbsent(country.toLowerCase(Locale.ROOT),
+        return MANAGERS.computeIfAbsent(country.toLowerCase(Locale.ROOT),
                 code -> HolidayManager.getInstance(ManagerParameters.create(code)));
     }
 }

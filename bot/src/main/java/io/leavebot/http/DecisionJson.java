@@ -67,15 +67,7 @@ final class DecisionJson {
      * @return the employee's e-mail if given, else null (then the request's employee withdraws)
      */
     static String withdrawal(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        JsonNode root = SubmissionJson.object(body, "{\"employee_email\": \"ada@example.com\"}");
-        Map<String, String> errors = new LinkedHashMap<>();
-        onlyFields(root, Set.of(EMPLOYEE_EMAIL), errors);
-        String email = email(root, EMPLOYEE_EMAIL, errors);
-        throwIfAny("The withdrawal", errors);
-        return email;
+        return whoActs(body, EMPLOYEE_EMAIL, "The withdrawal");
     }
 
     /**
@@ -84,14 +76,19 @@ final class DecisionJson {
      * @return the e-mail address of who cancels if given, else null (then the request's employee cancels)
      */
     static String cancellation(byte[] body) {
+        return whoActs(body, BY, "The cancellation");
+    }
+
+    /** An empty body, or {@code {}}, or an object with only {@code field}: the e-mail address of who acts, or null. */
+    private static String whoActs(byte[] body, String field, String what) {
         if (body.length == 0) {
             return null;
         }
-        JsonNode root = SubmissionJson.object(body, "{\"by\": \"ada@example.com\"}");
+        JsonNode root = SubmissionJson.object(body, "{\"" + field + "\": \"ada@example.com\"}");
         Map<String, String> errors = new LinkedHashMap<>();
-        onlyFields(root, Set.of(BY), errors);
-        String email = email(root, BY, errors);
-        throwIfAny("The cancellation", errors);
+        onlyFields(root, Set.of(field), errors);
+        String email = email(root, field, errors);
+        throwIfAny(what, errors);
         return email;
     }
 

@@ -95,7 +95,7 @@ public final class LocalLauncher {
         LeavePolicy policy = LeavePolicy.DEFAULT.withApprovalTimeout(settings.duration("LEAVEBOT_APPROVAL_TIMEOUT", Duration.ofDays(3)));
         String publicUrl = settings.string("LEAVEBOT_PUBLIC_URL", "http://127.0.0.1:" + (httpPort == 0 ? 3000 : httpPort));
         DecisionLinks links = new DecisionLinks(LinkSecret.load(settings, dataDir), publicUrl + "/decide");
-        var holidays = new Holidays(); // one per process: it keeps every country's calendar it loaded
+        var holidays = new Holidays(); // one per process: it keeps every year of holidays it worked out
         BalancePolicies balancePolicies = balancePolicies(settings, policy, workspace.isPresent());
         Set<String> admins = admins(settings);
 

@@ -7,13 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,10 +48,9 @@ class KillBetweenStagesTest {
         var leavebot = new LeaveBotProcess(dir, Map.of("LEAVEBOT_ROUTING_FILE", routing.toString()));
         try (leavebot) {
             leavebot.start();
-            String id = submit(leavebot);
+            String id = leavebot.submitWeekAfterNext(EMPLOYEE);
             leavebot.awaitMail(MANAGER, 1);
-            assertEquals(202, leavebot.api("POST", "/api/leaves/" + id + "/decision",
-                    "{\"decision\": \"approve\", \"decider_email\": \"" + MANAGER + "\"}").statusCode());
+            leavebot.approveAs(id, MANAGER);
             if (when == KillPoint.AFTER_THE_PROGRESS_EMAIL) {
                 leavebot.awaitMail(EMPLOYEE, 2);
             }
@@ -70,7 +64,7 @@ class KillBetweenStagesTest {
             HR.forEach(hr -> leavebot.awaitMail(hr, 1));
             assertWaitingAtStage2(leave(leavebot, id));
             // Ada: receipt, progress; Bea: the ask, then what she decided (an e-mail cannot lose its buttons)
-            assertEveryMailOnce(leavebot, Map.of(EMPLOYEE, 2, MANAGER, 2, HR.get(0), 1, HR.get(1), 1));
+            leavebot.assertEveryMailOnce(Map.of(EMPLOYEE, 2, MANAGER, 2, HR.get(0), 1, HR.get(1), 1));
             for (String hr : HR) {
                 // asked for the first time, even when the step asking them ran again after the kill
                 assertTrue(leavebot.mailTo(hr).get(0).subject().startsWith("Leave request from " + EMPLOYEE), leavebot.outboxListing());
@@ -81,18 +75,10 @@ class KillBetweenStagesTest {
             leavebot.awaitStatus(id, "APPROVED");
             HR.forEach(hr -> leavebot.awaitMail(hr, 2));
             // Ada: the outcome; each HR member: who approved
-            assertEveryMailOnce(leavebot, Map.of(EMPLOYEE, 3, MANAGER, 2, HR.get(0), 2, HR.get(1), 2));
+            leavebot.assertEveryMailOnce(Map.of(EMPLOYEE, 3, MANAGER, 2, HR.get(0), 2, HR.get(1), 2));
             assertEquals(1, leavebot.mailTo(EMPLOYEE).stream().filter(m -> m.subject().startsWith("Your leave is approved")).count(),
                     leavebot.outboxListing());
         }
-    }
-
-    private String submit(LeaveBotProcess leavebot) throws Exception {
-        LocalDate monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
-        var created = leavebot.api("POST", "/api/leaves", "{\"start_date\": \"" + monday + "\", \"end_date\": \""
-                + monday.plusDays(2) + "\", \"employee_email\": \"" + EMPLOYEE + "\", \"reason\": \"Family visit\"}");
-        assertEquals(202, created.statusCode(), created.body());
-        return json.readTree(created.body()).get("id").asText();
     }
 
     private JsonNode leave(LeaveBotProcess leavebot, String id) throws Exception {
@@ -109,15 +95,4 @@ class KillBetweenStagesTest {
         assertTrue(chain.get(1).get("current").asBoolean(), leave.toString());
     }
 
-    /** Each person got {@code counts} e-mails, no two alike (same recipient and subject). */
-    private static void assertEveryMailOnce(LeaveBotProcess leavebot, Map<String, Integer> counts) {
-        Map<String, Integer> found = new TreeMap<>();
-        for (String to : counts.keySet()) {
-            List<LeaveBotProcess.Mail> mails = leavebot.mailTo(to);
-            found.put(to, mails.size());
-            assertEquals(mails.size(), mails.stream().map(LeaveBotProcess.Mail::subject).distinct().count(),
-                    leavebot.outboxListing());
-        }
-        assertEquals(new TreeMap<>(counts), found, leavebot.outboxListing());
-    }
 }

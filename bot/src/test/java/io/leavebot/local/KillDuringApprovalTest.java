@@ -2,17 +2,14 @@ package io.leavebot.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +30,6 @@ class KillDuringApprovalTest {
     @TempDir
     Path dir;
 
-    private final ObjectMapper json = new ObjectMapper();
 
     /** @param delay milliseconds between the accepted approval and the kill */
     @ParameterizedTest
@@ -42,10 +38,9 @@ class KillDuringApprovalTest {
         var leavebot = new LeaveBotProcess(dir, Map.of("LEAVEBOT_APPROVER_EMAIL", MANAGER));
         try (leavebot) {
             leavebot.start();
-            String id = submit(leavebot);
+            String id = leavebot.submitWeekAfterNext(EMPLOYEE);
             leavebot.awaitMail(MANAGER, 1);
-            assertEquals(202, leavebot.api("POST", "/api/leaves/" + id + "/decision",
-                    "{\"decision\": \"approve\", \"decider_email\": \"" + MANAGER + "\"}").statusCode());
+            leavebot.approveAs(id, MANAGER);
             Thread.sleep(delay);
             leavebot.kill();
             leavebot.start();
@@ -55,21 +50,8 @@ class KillDuringApprovalTest {
             leavebot.awaitMail(MANAGER, 2);
             assertEquals(List.of("-3"), takenOf(id), leavebot.outboxListing());
             // Ada: receipt, outcome; Bea: the ask, then what she decided
-            for (String to : List.of(EMPLOYEE, MANAGER)) {
-                List<LeaveBotProcess.Mail> mails = leavebot.mailTo(to);
-                assertEquals(2, mails.size(), leavebot.outboxListing());
-                assertEquals(2, mails.stream().map(LeaveBotProcess.Mail::subject).distinct().count(), leavebot.outboxListing());
-            }
+            leavebot.assertEveryMailOnce(Map.of(EMPLOYEE, 2, MANAGER, 2));
         }
-    }
-
-    /** Mon–Wed of the week after next: three working days (no public holidays without LEAVEBOT_COUNTRY). */
-    private String submit(LeaveBotProcess leavebot) throws Exception {
-        LocalDate monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
-        var created = leavebot.api("POST", "/api/leaves", "{\"start_date\": \"" + monday + "\", \"end_date\": \""
-                + monday.plusDays(2) + "\", \"employee_email\": \"" + EMPLOYEE + "\", \"type\": \"annual\"}");
-        assertEquals(202, created.statusCode(), created.body());
-        return json.readTree(created.body()).get("id").asText();
     }
 
     /** The amounts of the request's TAKEN entries in the ledger of {@code leaves.db}, in the type's unit. */
@@ -79,9 +61,9 @@ class KillDuringApprovalTest {
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, requestId);
             try (ResultSet rs = s.executeQuery()) {
-                List<String> amounts = new java.util.ArrayList<>();
+                List<String> amounts = new ArrayList<>();
                 while (rs.next()) {
-                    amounts.add(new java.math.BigDecimal(rs.getLong(1)).movePointLeft(2).stripTrailingZeros().toPlainString());
+                    amounts.add(new BigDecimal(rs.getLong(1)).movePointLeft(2).stripTrailingZeros().toPlainString());
                 }
                 return amounts;
             }

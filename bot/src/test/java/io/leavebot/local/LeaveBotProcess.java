@@ -1,5 +1,8 @@
 package io.leavebot.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -15,11 +18,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,6 +40,7 @@ import java.util.stream.Stream;
  * in {@code dir}, whose end every timeout's message shows.
  */
 final class LeaveBotProcess implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String API_KEY = "kill-between-stages-test-key-0123456789";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final List<String> ITS_SETTINGS = List.of("LEAVEBOT_", "SLACK_", "TEAMS_", "SMTP_");
@@ -98,6 +107,35 @@ final class LeaveBotProcess implements AutoCloseable {
     }
 
     /** Waits until the request's status is {@code status}. */
+    /**
+     * Asks, through the JSON API, for annual leave from Monday to Wednesday of the week after next: three working
+     * days (no public holidays without {@code LEAVEBOT_COUNTRY}). Returns the request's id.
+     */
+    String submitWeekAfterNext(String employee) throws IOException, InterruptedException {
+        LocalDate monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
+        var created = api("POST", "/api/leaves", "{\"start_date\": \"" + monday + "\", \"end_date\": \"" + monday.plusDays(2)
+                + "\", \"employee_email\": \"" + employee + "\", \"type\": \"annual\", \"reason\": \"Family visit\"}");
+        assertEquals(202, created.statusCode(), created.body());
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    /** Approves {@code id} through the JSON API as {@code approver}, who must be asked now. */
+    void approveAs(String id, String approver) throws IOException, InterruptedException {
+        assertEquals(202, api("POST", "/api/leaves/" + id + "/decision",
+                "{\"decision\": \"approve\", \"decider_email\": \"" + approver + "\"}").statusCode());
+    }
+
+    /** Each person got {@code counts} e-mails, no two alike (same recipient and subject). */
+    void assertEveryMailOnce(Map<String, Integer> counts) {
+        Map<String, Integer> found = new TreeMap<>();
+        for (String to : counts.keySet()) {
+            List<Mail> mails = mailTo(to);
+            found.put(to, mails.size());
+            assertEquals(mails.size(), mails.stream().map(Mail::subject).distinct().count(), outboxListing());
+        }
+        assertEquals(new TreeMap<>(counts), found, outboxListing());
+    }
+
     void awaitStatus(String id, String status) {
         await("request " + id + " to be " + status, () -> {
             try {
