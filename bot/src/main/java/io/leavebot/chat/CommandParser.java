@@ -5,6 +5,8 @@ import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.LeaveValidator.ParsedDate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,6 +25,11 @@ import java.util.regex.Pattern;
  *   away cancel DAY                cancel my away period starting on DAY
  *   standin STAND-IN | none        who decides while I am on approved leave without an away period
  *   adjust PERSON TYPE AMOUNT WHY  (admins) add AMOUNT (+2, -0.5) to PERSON's balance of TYPE, saying why
+ *   connect                        link my Slack account: my status says when I am on leave
+ *   disconnect                     forget that link
+ *   whosout [DAY]                  who is out on DAY (today when left out) and in the rest of that week
+ *   calendar [rotate]              my own and my team's calendar feed links (rotate: new links, the old stop working)
+ *   report YYYY-MM | DAY [to] DAY  (admins) a signed download link to the leave report of that month or period
  *   help                           what can be typed
  * </pre>
  * Keywords are read in any case. TYPE is the word before the first DAY; left out, it is the policy's first type
@@ -38,6 +45,8 @@ public final class CommandParser {
     private static final String FIRST_DAY_AWAY = "first day you are away";
     private static final String LAST_DAY_AWAY = "last day you are away";
     /** An adjustment's amount: a sign (a hyphen, or the minus sign replies print), then days or hours. */
+    /** A report's month: 2027-01. */
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern AMOUNT = Pattern.compile("([+\\-\u2212]?)(\\d+(?:\\.\\d+)?)");
     /** How much an adjustment may add or take away, at most, as the JSON API accepts. */
     private static final BigDecimal AMOUNT_LIMIT = new BigDecimal("10000");
@@ -79,9 +88,95 @@ public final class CommandParser {
             case "adjust":
                 words.next();
                 return adjust(words);
+            case "connect":
+                return alone(words, LeaveCommand.Kind.CONNECT);
+            case "disconnect":
+                return alone(words, LeaveCommand.Kind.DISCONNECT);
+            case "whosout":
+            case "who's-out":
+            case "whoisout":
+                words.next();
+                return whosOut(words, today);
+            case "calendar":
+                words.next();
+                return calendar(words);
+            case "report":
+                words.next();
+                return report(words, today);
             default:
                 return request(words, today);
         }
+    }
+
+    /** A keyword that takes nothing after it. */
+    private static LeaveCommand alone(Words words, LeaveCommand.Kind kind) {
+        String keyword = words.next().toLowerCase(Locale.ROOT);
+        if (!words.rest().isEmpty()) {
+            return LeaveCommand.unreadable("Please type " + keyword + " alone, with nothing after it.");
+        }
+        return LeaveCommand.of(kind);
+    }
+
+    private static LeaveCommand whosOut(Words words, LocalDate today) {
+        if (words.peek().isEmpty()) {
+            return LeaveCommand.whosOut(today);
+        }
+        ParsedDate day = date("day", words.next(), today);
+        if (!day.ok() || !words.rest().isEmpty()) {
+            return LeaveCommand.unreadable(day.ok() ? "Please give one day and nothing else, for example: whosout "
+                    + day.date() + "." : day.error());
+        }
+        return LeaveCommand.whosOut(day.date());
+    }
+
+    private static LeaveCommand calendar(Words words) {
+        String word = words.next();
+        if (word.isEmpty()) {
+            return LeaveCommand.of(LeaveCommand.Kind.CALENDAR);
+        }
+        if (word.equalsIgnoreCase("rotate") && words.rest().isEmpty()) {
+            return LeaveCommand.of(LeaveCommand.Kind.CALENDAR_ROTATE);
+        }
+        return LeaveCommand.unreadable("Please type calendar alone for your calendar links, "
+                + "or calendar rotate for new ones (the old links then stop working).");
+    }
+
+    /** {@code report 2027-01} (a month) or {@code report DAY [to] DAY} (a period). */
+    private static LeaveCommand report(Words words, LocalDate today) {
+        String first = words.peek();
+        String example = " For example: report " + YearMonth.from(today).minusMonths(1) + ", or report "
+                + today.withDayOfMonth(1) + " to " + today + ".";
+        if (MONTH.matcher(first).matches()) {
+            words.next();
+            if (!words.rest().isEmpty()) {
+                return LeaveCommand.unreadable("Please give the month and nothing else." + example);
+            }
+            try {
+                YearMonth month = YearMonth.parse(first);
+                return LeaveCommand.report(month.atDay(1), month.atEndOfMonth());
+            } catch (DateTimeParseException e) {
+                return LeaveCommand.unreadable(first + " is not a month." + example);
+            }
+        }
+        if (first.isEmpty()) {
+            return LeaveCommand.unreadable("Please give the report's month or its first and last day." + example);
+        }
+        ParsedDate from = date("first day of the report", words.next(), today);
+        if (!from.ok()) {
+            return LeaveCommand.unreadable(from.error());
+        }
+        ParsedDate to = lastDay(words, from, "last day of the report", today);
+        if (!to.ok()) {
+            return LeaveCommand.unreadable(to.error());
+        }
+        if (!words.rest().isEmpty()) {
+            return LeaveCommand.unreadable("Please give the report's month or its first and last day, and nothing else." + example);
+        }
+        if (to.date().isBefore(from.date())) {
+            return LeaveCommand.unreadable("The report's last day (" + to.date() + ") is before its first day ("
+                    + from.date() + ")." + example);
+        }
+        return LeaveCommand.report(from.date(), to.date());
     }
 
     private static LeaveCommand cancel(Words words) {

@@ -11,8 +11,10 @@ import java.time.LocalDate;
  *
  * @param type      REQUEST: the leave type as typed (the validator judges it); ADJUST: the type as typed, in the
  *                  policy's spelling when it names one of its types (the employee's balance policy judges it)
- * @param start     REQUEST: the first day; AWAY, AWAY_CANCEL: the first day away
- * @param end       REQUEST: the last day (the first day when only one date was typed); AWAY: the last day away
+ * @param start     REQUEST: the first day; AWAY, AWAY_CANCEL: the first day away; WHOS_OUT: the day asked about;
+ *                  REPORT: the period's first day
+ * @param end       REQUEST: the last day (the first day when only one date was typed); AWAY: the last day away;
+ *                  REPORT: the period's last day
  * @param reason    REQUEST: the rest of the text, or null; ADJUST: why, never empty
  * @param requestId CANCEL: the id of the request to withdraw or cancel
  * @param problem   UNREADABLE: why the text could not be read, worded for the person who typed it
@@ -46,6 +48,18 @@ public record LeaveCommand(Kind kind, String type, LocalDate start, LocalDate en
         STAND_IN,
         /** {@code adjust PERSON TYPE AMOUNT REASON}: an admin adds to (or takes from) someone's balance. */
         ADJUST,
+        /** {@code connect}: link the person's Slack account, so their status says when they are on leave. */
+        CONNECT,
+        /** {@code disconnect}: forget the Slack account linked by {@code connect}. */
+        DISCONNECT,
+        /** {@code whosout [DAY]}: who is out that day (today when none is typed) and in the rest of its week. */
+        WHOS_OUT,
+        /** {@code calendar}: the person's own and their team's calendar feed links (iCalendar). */
+        CALENDAR,
+        /** {@code calendar rotate}: new calendar feed links; the old ones stop working. */
+        CALENDAR_ROTATE,
+        /** {@code report YYYY-MM} or {@code report DAY [to] DAY}: (admins) a signed link to the leave report of that period. */
+        REPORT,
         /** {@code help}: what can be typed. */
         HELP,
         /** Text that is none of the above. */
@@ -78,6 +92,14 @@ public record LeaveCommand(Kind kind, String type, LocalDate start, LocalDate en
 
     static LeaveCommand standIn(String standIn) {
         return new LeaveCommand(Kind.STAND_IN, null, null, null, null, null, null, standIn, null, null);
+    }
+
+    static LeaveCommand whosOut(LocalDate day) {
+        return new LeaveCommand(Kind.WHOS_OUT, null, day, null, null, null, null, null, null, null);
+    }
+
+    static LeaveCommand report(LocalDate from, LocalDate to) {
+        return new LeaveCommand(Kind.REPORT, null, from, to, null, null, null, null, null, null);
     }
 
     static LeaveCommand adjust(String person, String type, BigDecimal amount, String reason) {

@@ -79,14 +79,17 @@ public final class ApproverRouting {
     private final Map<String, Route> overrides;
     private final Map<String, Route> teams;
     private final List<AutoApproval> autoApprovals;
+    /** The name of each member's team, keyed like {@link #teams}. */
+    private final Map<String, String> teamNames;
     /** The Slack user ids the file gives beside e-mail addresses, by {@link Person#key()}. */
     private final Map<String, String> slackIds;
 
     private ApproverRouting(Route fallback, Map<String, Route> overrides, Map<String, Route> teams,
-            List<AutoApproval> autoApprovals, Map<String, String> slackIds) {
+            Map<String, String> teamNames, List<AutoApproval> autoApprovals, Map<String, String> slackIds) {
         this.fallback = fallback;
         this.overrides = Map.copyOf(overrides);
         this.teams = Map.copyOf(teams);
+        this.teamNames = Map.copyOf(teamNames);
         this.autoApprovals = List.copyOf(autoApprovals);
         this.slackIds = Map.copyOf(slackIds);
     }
@@ -150,7 +153,7 @@ public final class ApproverRouting {
     public static ApproverRouting of(Person defaultApprover, Map<String, Person> overrides) {
         Map<String, Route> normalised = new HashMap<>();
         overrides.forEach((key, approver) -> normalised.put(normalise(key), oneApprover(approver)));
-        return new ApproverRouting(defaultApprover == null ? null : oneApprover(defaultApprover), normalised, Map.of(), List.of(), Map.of());
+        return new ApproverRouting(defaultApprover == null ? null : oneApprover(defaultApprover), normalised, Map.of(), Map.of(), List.of(), Map.of());
     }
 
     /**
@@ -197,6 +200,21 @@ public final class ApproverRouting {
     public Optional<Person> approverFor(Person employee, Optional<String> slackUserId) {
         Route route = routeFor(employee, slackUserId);
         return route == null ? Optional.empty() : Optional.of(route.stages().get(0).approvers().get(0).approver());
+    }
+
+    /**
+     * The name of the employee's team in the file's {@code "teams"} (by e-mail, else by Slack id, as for chains);
+     * empty when they are in none. Overrides do not change it: an employee with an approver of their own stays in
+     * their team's calendar.
+     */
+    public Optional<String> teamOf(Person employee) {
+        String email = employee.email() == null ? null : normalise(employee.email());
+        if (email != null && teamNames.containsKey(email)) {
+            return Optional.of(teamNames.get(email));
+        }
+        Optional<String> slackId = employee.chatUserId(SLACK)
+                .or(() -> Optional.ofNullable(email).map(slackIds::get)).map(ApproverRouting::normalise);
+        return slackId.map(teamNames::get);
     }
 
     /** The rule that approves this request as it is made, if one does. */
@@ -252,15 +270,17 @@ public final class ApproverRouting {
                 }
             }
         }
-        Map<String, Route> teams = teams(source, root.get("teams"), timeoutFor, slackIds);
+        Map<String, String> teamNames = new HashMap<>();
+        Map<String, Route> teams = teams(source, root.get("teams"), timeoutFor, slackIds, teamNames);
         if (fallback == null && overrides.isEmpty() && teams.isEmpty()) {
             throw problem(source, "it names no approver at all; add a \"default\" approver or some \"overrides\"");
         }
-        return new ApproverRouting(fallback, overrides, teams, autoApprovals(source, root.get("autoApprove")), slackIds);
+        return new ApproverRouting(fallback, overrides, teams, teamNames, autoApprovals(source, root.get("autoApprove")), slackIds);
     }
 
-    /** Team members, each keyed like an override, to their team's route. */
-    private static Map<String, Route> teams(String source, JsonNode node, Timeout timeoutFor, Map<String, String> slackIds) {
+    /** Team members, each keyed like an override, to their team's route; {@code names} gets each member's team. */
+    private static Map<String, Route> teams(String source, JsonNode node, Timeout timeoutFor, Map<String, String> slackIds,
+            Map<String, String> names) {
         Map<String, Route> byMember = new HashMap<>();
         if (node == null) {
             return byMember;
@@ -287,6 +307,7 @@ public final class ApproverRouting {
                 if (byMember.put(normalise(member.asText()), route) != null) {
                     throw problem(source, "\"" + member.asText() + "\" is a member of two teams");
                 }
+                names.put(normalise(member.asText()), team.getKey());
             }
         }
         return byMember;

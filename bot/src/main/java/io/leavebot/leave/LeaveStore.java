@@ -4,8 +4,10 @@ import io.leavebot.balance.Deduction;
 import io.leavebot.balance.InsufficientBalanceException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where leave requests are kept: SQLite locally ({@code SqliteLeaveStore}), DynamoDB on AWS
@@ -95,4 +97,27 @@ public interface LeaveStore {
      * employee's team) that share at least one day with [start, end], by start date, then id.
      */
     List<LeaveRequest> findTeamOverlaps(Person approver, LocalDate start, LocalDate end);
+
+    /**
+     * Every PENDING or APPROVED request, of anyone, that shares at least one day with [from, to], by employee key,
+     * then start date, then id, handed to {@code each} as it is read: a year of a large company's leave never sits
+     * in memory (calendars, feeds, the digest and reports read with it).
+     */
+    void forEachOverlapping(LocalDate from, LocalDate to, Consumer<LeaveRequest> each);
+
+    /** {@link #forEachOverlapping} into a list, for the short periods of calendars and the digest. */
+    default List<LeaveRequest> listOverlapping(LocalDate from, LocalDate to) {
+        List<LeaveRequest> found = new ArrayList<>();
+        forEachOverlapping(from, to, found::add);
+        return found;
+    }
+
+    /**
+     * Records the callback an approved request's execution waits on until its leave is over; completing it (with a
+     * cancellation) ends the waits. Idempotent: a request keeps the first callback recorded for it.
+     */
+    void recordWatch(String requestId, String callbackId);
+
+    /** The callback {@link #recordWatch} recorded for the request, if its execution watches it. */
+    Optional<String> watchCallback(String requestId);
 }

@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * so text order is date order). A delivered notification is {@code pk = NOTIFY#<key>, sk = NOTIFY}; a person's chat
  * address is {@code pk = ADDRESS#<channel>#<person key>, sk = ADDRESS}. Every approval callback a request had is
  * {@code pk = CALLBACK#<callback id>, sk = CALLBACK} naming the request, and its audit entries are
- * {@code pk = LEAVE#<id>, sk = AUDIT#<round, 6 digits>#<event>} beside the request (none of these has index keys).
+ * {@code pk = LEAVE#<id>, sk = AUDIT#<round, 6 digits>#<event>} beside the request, as is the callback its execution
+ * waits on after approval, {@code pk = LEAVE#<id>, sk = WATCH} (none of these has index keys).
  *
  * <p>Schema versions: a request item of version 2 ({@value #SCHEMA_VERSION} = 2) holds its approval chain as JSON
  * ({@code chain}, {@link ChainJson}; the approver attributes and index keys are the chain's first approver), and
@@ -70,6 +71,11 @@ final class DynamoDbLeaveItems {
 
     static Map<String, AttributeValue> callbackKey(String callbackId) {
         return Map.of(PARTITION_KEY, s("CALLBACK#" + callbackId), SORT_KEY, s("CALLBACK"));
+    }
+
+    /** The callback an approved request's execution waits on until its leave is over: beside the request. */
+    static Map<String, AttributeValue> watchKey(String requestId) {
+        return Map.of(PARTITION_KEY, s("LEAVE#" + requestId), SORT_KEY, s("WATCH"));
     }
 
     static Map<String, AttributeValue> callbackItem(String callbackId, String requestId) {

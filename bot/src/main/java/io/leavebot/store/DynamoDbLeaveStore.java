@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -229,6 +230,25 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
                 .key(DynamoDbLeaveItems.callbackKey(callbackId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("requestId").s());
+    }
+
+    @Override
+    public void recordWatch(String requestId, String callbackId) {
+        Map<String, AttributeValue> item = new HashMap<>(DynamoDbLeaveItems.watchKey(requestId));
+        item.put(DynamoDbLeaveItems.CALLBACK_ID, AttributeValue.fromS(callbackId));
+        putOnce(item);
+    }
+
+    @Override
+    public Optional<String> watchCallback(String requestId) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                .key(DynamoDbLeaveItems.watchKey(requestId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get(DynamoDbLeaveItems.CALLBACK_ID).s());
+    }
+
+    @Override
+    public void forEachOverlapping(LocalDate from, LocalDate to, Consumer<LeaveRequest> each) {
+        throw new UnsupportedOperationException("not yet: the calendar helper adds the index it queries");
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 
 /**
  * {@link LeaveStore} in a SQLite file (WAL), the local default. Its tables ({@code leave_requests},
@@ -264,6 +265,42 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
     public List<LeaveRequest> findTeamOverlaps(Person approver, LocalDate start, LocalDate end) {
         return query(SELECT + "WHERE approver_key = ? AND status IN ('PENDING', 'APPROVED') AND start_date <= ? "
                 + "AND end_date >= ? ORDER BY start_date, id", approver.key(), end.toString(), start.toString());
+    }
+
+    @Override
+    public void forEachOverlapping(LocalDate from, LocalDate to, Consumer<LeaveRequest> each) {
+        String sql = SELECT + "WHERE status IN ('PENDING', 'APPROVED') AND start_date <= ? AND end_date >= ? "
+                + "ORDER BY employee_key, start_date, id";
+        read("read leave between " + from + " and " + to, reader -> {
+            try (PreparedStatement s = reader.prepareStatement(sql)) {
+                s.setString(1, to.toString());
+                s.setString(2, from.toString());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(SqliteLeaveRows.read(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void recordWatch(String requestId, String callbackId) {
+        update("INSERT INTO leave_watches (request_id, callback_id) VALUES (?, ?) ON CONFLICT (request_id) DO NOTHING",
+                requestId, callbackId);
+    }
+
+    @Override
+    public Optional<String> watchCallback(String requestId) {
+        return read("read the watch of " + requestId, reader -> {
+            try (PreparedStatement s = reader.prepareStatement("SELECT callback_id FROM leave_watches WHERE request_id = ?")) {
+                s.setString(1, requestId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
     }
 
     @Override

@@ -115,6 +115,25 @@ final class SqliteSchema {
         "ALTER TABLE leave_requests ADD COLUMN working_days REAL",
     };
 
+    /**
+     * Version 7: leave that lives on after approval. The callback each approved request's execution waits on until
+     * its leave is over ({@code leave_watches}, which a cancellation completes); people's linked Slack accounts, the
+     * user token sealed ({@code slack_user_tokens}); calendar feeds by the SHA-256 of their secret token
+     * ({@code calendar_feeds}, one row per feed: a rotation replaces it); the days whose who's-out digest was
+     * claimed ({@code digest_days}); and an index for who is out between two days, across everyone.
+     */
+    private static final String[] LIVES_ON = {
+        "CREATE TABLE leave_watches (request_id TEXT PRIMARY KEY, callback_id TEXT NOT NULL) WITHOUT ROWID",
+        """
+        CREATE TABLE slack_user_tokens (person_key TEXT PRIMARY KEY, slack_user_id TEXT NOT NULL, team_id TEXT,
+          sealed_token TEXT NOT NULL, status_text TEXT, connected_at INTEGER NOT NULL) WITHOUT ROWID""",
+        """
+        CREATE TABLE calendar_feeds (feed TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE,
+          created_at INTEGER NOT NULL) WITHOUT ROWID""",
+        "CREATE TABLE digest_days (day TEXT NOT NULL, channel TEXT NOT NULL, claimed_at INTEGER NOT NULL, PRIMARY KEY (day, channel)) WITHOUT ROWID",
+        "CREATE INDEX leave_requests_open_by_start ON leave_requests(start_date) WHERE status IN ('PENDING', 'APPROVED')",
+    };
+
     /** Migration n (from 1) brings a file from version n − 1 to version n. */
     private static final List<String[]> MIGRATIONS = List.of(
             RELEASE_0_1_0,
@@ -131,7 +150,8 @@ final class SqliteSchema {
             SLACK_IDS_TO_ADDRESS_BOOK,
             APPROVAL_CHAINS,
             AWAY_CALENDAR,
-            LEDGER);
+            LEDGER,
+            LIVES_ON);
 
     /** The version this LeaveBot writes. */
     static final int LATEST = MIGRATIONS.size();
