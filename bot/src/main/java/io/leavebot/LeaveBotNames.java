@@ -40,6 +40,11 @@ public final class LeaveBotNames {
      * cancelled), the API function too (an admin's adjustments); the front ends read them for balances.
      */
     public static final String LEDGER_KEY_PREFIX = "LEDGER#";
+    /**
+     * How the partition key of a day's who's-out digest claims starts: {@code DIGEST#<day>}, one item per channel;
+     * only the digest function writes them.
+     */
+    public static final String DIGEST_KEY_PREFIX = "DIGEST#";
     /** Partition key of every item (string). */
     public static final String PARTITION_KEY = "pk";
     /** Sort key of every item (string). */

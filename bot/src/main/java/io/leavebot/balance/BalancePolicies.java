@@ -83,4 +83,12 @@ public record BalancePolicies(PersonSettings defaults, Map<String, Map<String, T
                 own.hoursPerDay() != null ? own.hoursPerDay() : defaults.hoursPerDay(),
                 own.startDate() != null ? own.startDate() : defaults.startDate(), group, types);
     }
+
+    /**
+     * The company's working days, as its defaults give them: their working week, less the default country's and
+     * region's public holidays and the company days off (the who's-out digest posts on these mornings).
+     */
+    public WorkingCalendar companyCalendar(Holidays holidays) {
+        return new WorkingCalendar(defaults.week(), holidays, defaults.country(), defaults.region(), companyDaysOff);
+    }
 }

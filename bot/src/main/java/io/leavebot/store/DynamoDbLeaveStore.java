@@ -11,6 +11,7 @@ import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.NewRequestCheck;
 import io.leavebot.leave.Person;
+import io.leavebot.notify.DigestDays;
 import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.NotificationLog;
@@ -363,6 +364,11 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
     @Override
     public AwayCalendar awayCalendar() {
         return away;
+    }
+
+    /** Who posts each day's who's-out digest, in this store's table. */
+    public DigestDays digestDays() {
+        return new DynamoDbDigestDays(client, table);
     }
 
 

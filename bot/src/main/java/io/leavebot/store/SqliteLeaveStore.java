@@ -5,6 +5,7 @@ import io.leavebot.balance.LedgerEntry;
 import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.AuditEntry;
 import io.leavebot.leave.AwayCalendar;
+import io.leavebot.notify.DigestDays;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
@@ -368,6 +369,11 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
     @Override
     public AwayCalendar awayCalendar() {
         return away;
+    }
+
+    /** Who posts each day's who's-out digest, in this store's file. */
+    public DigestDays digestDays() {
+        return new SqliteDigestDays(connection, this);
     }
 
 

@@ -120,7 +120,7 @@ final class SqliteSchema {
      * its leave is over ({@code leave_watches}, which a cancellation completes); people's linked Slack accounts, the
      * user token sealed ({@code slack_user_tokens}); calendar feeds by the SHA-256 of their secret token
      * ({@code calendar_feeds}, one row per feed: a rotation replaces it); the days whose who's-out digest was
-     * claimed ({@code digest_days}); and an index for who is out between two days, across everyone.
+     * claimed, and by which execution ({@code digest_days}); and an index for who is out between two days, across everyone.
      */
     private static final String[] LIVES_ON = {
         "CREATE TABLE leave_watches (request_id TEXT PRIMARY KEY, callback_id TEXT NOT NULL) WITHOUT ROWID",
@@ -130,7 +130,8 @@ final class SqliteSchema {
         """
         CREATE TABLE calendar_feeds (feed TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE,
           created_at INTEGER NOT NULL) WITHOUT ROWID""",
-        "CREATE TABLE digest_days (day TEXT NOT NULL, channel TEXT NOT NULL, claimed_at INTEGER NOT NULL, PRIMARY KEY (day, channel)) WITHOUT ROWID",
+        "CREATE TABLE digest_days (day TEXT NOT NULL, channel TEXT NOT NULL, claimed_by TEXT NOT NULL, claimed_at INTEGER NOT NULL, "
+                + "PRIMARY KEY (day, channel)) WITHOUT ROWID",
         "CREATE INDEX leave_requests_open_by_start ON leave_requests(start_date) WHERE status IN ('PENDING', 'APPROVED')",
     };
 

@@ -9,6 +9,7 @@ import io.leavebot.chat.CommandParser;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.notify.ChatChannel;
+import io.leavebot.notify.DigestChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
@@ -63,6 +64,16 @@ public final class TeamsApp {
     /** The workflow's chat channel, named {@code teams}. */
     public ChatChannel chat() {
         return chat;
+    }
+
+    /**
+     * The channel or group chat the who's-out digest is posted to, proactively.
+     *
+     * @param serviceUrl     the Bot Connector of the team's region, as activities from that team name it
+     * @param conversationId the channel's or chat's id ({@code 19:…@thread.tacv2}, {@code 19:…@thread.v2})
+     */
+    public DigestChannel digestChannel(String serviceUrl, String conversationId) {
+        return new TeamsDigestChannel(connector, new ConversationRef(serviceUrl, conversationId, null, null, null));
     }
 
     /**

@@ -1,0 +1,67 @@
+package io.leavebot.workflow;
+
+import io.leavebot.durable.DurableContext;
+import io.leavebot.durable.DurableHandler;
+import io.leavebot.leave.LeaveStore;
+import io.leavebot.notify.Digest;
+import io.leavebot.notify.DigestChannel;
+import io.leavebot.notify.DigestDays;
+import io.leavebot.notify.NotificationLog;
+import io.leavebot.notify.SentNotification;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The who's-out digest of one working morning, as one durable execution named {@code digest-<day>}
+ * ({@link DigestMornings} starts it): claim the day on every configured channel ({@value #CLAIM}; another
+ * execution for the same day finds it claimed and posts nothing), compose the digest ({@value #COMPOSE}: who is
+ * out that day and the rest of its week, by team, without types or reasons), then post it to each channel claimed
+ * ({@value #POST}{@code <channel>}, once per key {@code <execution name>/<step name>} in the notification log).
+ * Nobody out: the digest says everyone is in. The operation names and their order are the replay contract.
+ */
+public final class DigestWorkflow extends DurableHandler<DigestInput, Integer> {
+    /** The function the digest's executions run as, in the embedded engine. */
+    public static final String FUNCTION = "leavebot-digest";
+    static final String CLAIM = "claim-day";
+    static final String COMPOSE = "compose";
+    /** Posting to channel c: {@code post-slack}, {@code post-teams}. */
+    static final String POST = "post-";
+
+    private final DigestSteps steps;
+
+    /**
+     * @param roles    whose team is whose
+     * @param channels where the digest goes, in order; none turns it off (an execution then claims and posts nothing)
+     * @param clock    for the claim's and the posts' times
+     */
+    public DigestWorkflow(LeaveStore leaves, DigestDays days, NotificationLog log, Roles roles, DigestMornings mornings,
+            List<DigestChannel> channels, Clock clock) {
+        this.steps = new DigestSteps(leaves, days, log, roles, mornings, channels, clock);
+    }
+
+    /** The name of {@code day}'s execution, e.g. {@code digest-2027-01-11}. */
+    public static String executionNameFor(LocalDate day) {
+        return "digest-" + day;
+    }
+
+    /** @return how many channels it posted to */
+    @Override
+    public Integer handleRequest(DigestInput input, DurableContext ctx) {
+        LocalDate day = input.day();
+        String execution = executionNameFor(day);
+        String[] claimed = ctx.step(CLAIM, String[].class, s -> steps.claim(day, s.executionArn()));
+        if (claimed.length == 0) {
+            ctx.logger().info("digest of %s: claimed before, or no channel configured; nothing posted", day);
+            return 0;
+        }
+        Digest digest = ctx.step(COMPOSE, Digest.class, s -> steps.compose(day));
+        for (String channel : claimed) {
+            String step = POST + channel;
+            ctx.step(step, SentNotification.class, s -> steps.post(channel, digest, execution + "/" + step, execution),
+                    LeaveWorkflow.NOTIFY);
+        }
+        ctx.logger().info("digest of %s posted to %s", day, String.join(", ", claimed));
+        return claimed.length;
+    }
+}
