@@ -29,6 +29,7 @@ import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.Admins;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveWorkflow;
+import io.leavebot.workflow.Roles;
 import io.leavebot.workspace.People;
 import io.leavebot.workspace.Workspace;
 import java.io.IOException;
@@ -60,9 +61,10 @@ public final class LocalLauncher {
 
     /** What {@link #run} started; closing it stops everything, as a shutdown does. */
     record Running(WebServer web, Optional<DurableApi.Serving> durableApi, EmbeddedEngine engine, SqliteLeaveStore store,
-            Optional<LocalSlack> slack, Optional<LocalTeams> teams) implements AutoCloseable {
+            Optional<LocalSlack> slack, Optional<LocalTeams> teams, Optional<DigestScheduler> digest) implements AutoCloseable {
         @Override
         public void close() {
+            digest.ifPresent(DigestScheduler::close);
             slack.ifPresent(LocalSlack::close);
             web.close();
             durableApi.ifPresent(DurableApi.Serving::close);
@@ -119,6 +121,8 @@ public final class LocalLauncher {
                 balances, admins, clock);
         // after a change, the requests waiting on the approver ask whoever decides for them now
         var away = new AwayPeriods(store, store, clock.withZone(zone), leaves::reassign);
+        Optional<DigestScheduler> digest = LocalDigest.register(settings, engine, store, new Roles(admins, routing),
+                balancePolicies.companyCalendar(holidays), slack, teams, zone, clock.withZone(zone));
         engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, balances, clock)).start();
 
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links).awayPeriods(away);
@@ -134,7 +138,8 @@ public final class LocalLauncher {
             URI webUri = webServer.uri();
             slack.ifPresent(s -> s.start(webUri));
             var durableApi = durable.map(api -> listening(DurableApi.PORT, api.address, api.port, () -> api.start(engine)));
-            return new Running(webServer, durableApi, engine, store, slack, teams);
+            digest.ifPresent(DigestScheduler::start); // after the engine: a missed morning's digest starts at once
+            return new Running(webServer, durableApi, engine, store, slack, teams, digest);
         } catch (RuntimeException e) {
             // stop what already runs, so that the message is all that is left
             slack.ifPresent(LocalSlack::close);
@@ -230,6 +235,8 @@ public final class LocalLauncher {
                 .orElse("off — set SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET (see README, \"Slack\")"));
         System.out.println("  Teams:              " + running.teams().map(t -> LocalTeams.describe(web.uri().toString()))
                 .orElse("off — set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (see README, \"Teams\")"));
+        System.out.println("  who's-out digest:   " + running.digest().map(DigestScheduler::describe)
+                .orElse("off — set " + LocalDigest.SLACK_CHANNEL + " or " + LocalDigest.TEAMS_CONVERSATION + " (see README, \"The daily digest\")"));
         if (settings.optional("LEAVEBOT_ROUTING_FILE").isEmpty() && settings.optional("LEAVEBOT_APPROVER_EMAIL").isEmpty()
                 && running.slack().filter(LocalSlack::isWorkspace).isEmpty()) {
             System.out.println("  approver:           manager@example.com for everyone — set LEAVEBOT_ROUTING_FILE or LEAVEBOT_APPROVER_EMAIL");

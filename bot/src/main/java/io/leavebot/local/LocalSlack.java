@@ -10,9 +10,11 @@ import io.leavebot.leave.LeavePolicy;
 import io.leavebot.local.Settings.SettingsException;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.ChatChannel;
+import io.leavebot.notify.DigestChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackApp;
 import io.leavebot.slack.SlackChatChannel;
+import io.leavebot.slack.SlackDigestChannel;
 import io.leavebot.slack.SlackEndpoint;
 import io.leavebot.slack.SlackPeople;
 import io.leavebot.slack.SlackSettings;
@@ -132,6 +134,11 @@ final class LocalSlack implements AutoCloseable {
     /** The workflow's chat channel: DMs from the bot. */
     ChatChannel chat() {
         return chat;
+    }
+
+    /** The Slack channel ({@code C…}) the who's-out digest is posted to by the bot. */
+    DigestChannel digestChannel(String channel) {
+        return new SlackDigestChannel(settings.slack().methods(settings.botToken()), channel);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.local.Settings.SettingsException;
 import io.leavebot.notify.ChatChannel;
+import io.leavebot.notify.DigestChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.teams.TeamsApp;
 import io.leavebot.teams.TeamsEndpoint;
@@ -80,6 +81,11 @@ final class LocalTeams {
     /** The workflow's chat channel: cards in people's chats with the bot. */
     ChatChannel chat() {
         return app.chat();
+    }
+
+    /** The Teams channel or group chat the who's-out digest is posted to, at {@code serviceUrl}. */
+    DigestChannel digestChannel(String serviceUrl, String conversationId) {
+        return app.digestChannel(serviceUrl, conversationId);
     }
 
     /** Serves the Bot Connector's requests at {@value #MESSAGES_PATH} on {@code web}. */

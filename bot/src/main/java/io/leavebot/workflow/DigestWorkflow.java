@@ -1,6 +1,7 @@
 package io.leavebot.workflow;
 
 import io.leavebot.durable.DurableContext;
+import io.leavebot.durable.DurableFuture;
 import io.leavebot.durable.DurableHandler;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.notify.Digest;
@@ -10,6 +11,7 @@ import io.leavebot.notify.NotificationLog;
 import io.leavebot.notify.SentNotification;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +19,7 @@ import java.util.List;
  * ({@link DigestMornings} starts it): claim the day on every configured channel ({@value #CLAIM}; another
  * execution for the same day finds it claimed and posts nothing), compose the digest ({@value #COMPOSE}: who is
  * out that day and the rest of its week, by team, without types or reasons), then post it to each channel claimed
- * ({@value #POST}{@code <channel>}, once per key {@code <execution name>/<step name>} in the notification log).
+ * ({@value #POST}{@code <channel>}, side by side, once per key {@code <execution name>/<step name>} in the notification log).
  * Nobody out: the digest says everyone is in. The operation names and their order are the replay contract.
  */
 public final class DigestWorkflow extends DurableHandler<DigestInput, Integer> {
@@ -56,11 +58,14 @@ public final class DigestWorkflow extends DurableHandler<DigestInput, Integer> {
             return 0;
         }
         Digest digest = ctx.step(COMPOSE, Digest.class, s -> steps.compose(day));
+        // side by side: one channel's outage (its step retrying for up to an hour) does not hold up the other's
+        List<DurableFuture<SentNotification>> posts = new ArrayList<>();
         for (String channel : claimed) {
             String step = POST + channel;
-            ctx.step(step, SentNotification.class, s -> steps.post(channel, digest, execution + "/" + step, execution),
-                    LeaveWorkflow.NOTIFY);
+            posts.add(ctx.stepAsync(step, SentNotification.class,
+                    s -> steps.post(channel, digest, execution + "/" + step, execution), LeaveWorkflow.NOTIFY));
         }
+        posts.forEach(DurableFuture::get);
         ctx.logger().info("digest of %s posted to %s", day, String.join(", ", claimed));
         return claimed.length;
     }

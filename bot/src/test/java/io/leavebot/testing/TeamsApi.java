@@ -117,6 +117,12 @@ public final class TeamsApi implements AutoCloseable {
         return bodies(postRequestedFor(urlPathMatching("/teams/v3/conversations/" + conversationId(person) + "/activities(/.*)?")));
     }
 
+    /** Activities the bot sent (POST) to the conversation {@code conversationId}, a channel's say, oldest first. */
+    public List<JsonNode> sentTo(String conversationId) {
+        String escaped = java.net.URLEncoder.encode(conversationId, java.nio.charset.StandardCharsets.UTF_8).replace("%3A", ":");
+        return bodies(postRequestedFor(urlPathEqualTo("/teams/v3/conversations/" + escaped + "/activities")));
+    }
+
     /** Activities the bot sent to {@code person} in reply to theirs (with a {@code replyToId}), oldest first. */
     public List<JsonNode> replies(Person person) {
         return sent(person).stream().filter(activity -> activity.path("replyToId").isTextual()).toList();
