@@ -1,13 +1,13 @@
 package io.leavebot.local;
 
 import io.leavebot.balance.WorkingCalendar;
+import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.local.Settings.SettingsException;
-import io.leavebot.notify.DigestChannel;
 import io.leavebot.store.SqliteLeaveStore;
+import io.leavebot.workflow.DigestChannel;
 import io.leavebot.workflow.DigestMornings;
 import io.leavebot.workflow.DigestWorkflow;
-import io.leavebot.workflow.Roles;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -39,7 +39,7 @@ final class LocalDigest {
      *
      * @throws SettingsException when a digest channel is set for a chat that is not, or the time is not HH:mm
      */
-    static Optional<DigestScheduler> register(Settings settings, EmbeddedEngine engine, SqliteLeaveStore store, Roles roles,
+    static Optional<DigestScheduler> register(Settings settings, EmbeddedEngine engine, SqliteLeaveStore store, TeamCalendar calendar,
             WorkingCalendar company, Optional<LocalSlack> slack, Optional<LocalTeams> teams, ZoneId zone, Clock clock) {
         var mornings = new DigestMornings(company, time(settings), zone);
         List<DigestChannel> channels = new ArrayList<>();
@@ -49,7 +49,7 @@ final class LocalDigest {
         settings.optional(TEAMS_CONVERSATION).ifPresent(conversation -> channels.add(teams.orElseThrow(() -> new SettingsException(
                 TEAMS_CONVERSATION + " is set, but Teams is not: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID, or unset it"))
                 .digestChannel(settings.string(TEAMS_SERVICE_URL, GLOBAL_TEAMS_SERVICE_URL), conversation)));
-        engine.register(DigestWorkflow.FUNCTION, new DigestWorkflow(store, store.digestDays(), store, roles, mornings, channels, clock));
+        engine.register(DigestWorkflow.FUNCTION, new DigestWorkflow(calendar, store.digestDays(), store, channels, clock));
         return channels.isEmpty() ? Optional.empty() : Optional.of(new DigestScheduler(mornings, engine, clock));
     }
 

@@ -5,6 +5,7 @@ import io.leavebot.balance.BalancePolicies;
 import io.leavebot.balance.Balances;
 import io.leavebot.balance.Holidays;
 import io.leavebot.balance.PolicyFile;
+import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.EngineClock;
 import io.leavebot.email.DecisionLinks;
@@ -121,7 +122,8 @@ public final class LocalLauncher {
                 balances, admins, clock);
         // after a change, the requests waiting on the approver ask whoever decides for them now
         var away = new AwayPeriods(store, store, clock.withZone(zone), leaves::reassign);
-        Optional<DigestScheduler> digest = LocalDigest.register(settings, engine, store, new Roles(admins, routing),
+        var whosOut = new TeamCalendar(store, new Roles(admins, routing), balances::calendarOf);
+        Optional<DigestScheduler> digest = LocalDigest.register(settings, engine, store, whosOut,
                 balancePolicies.companyCalendar(holidays), slack, teams, zone, clock.withZone(zone));
         engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, balances, clock)).start();
 

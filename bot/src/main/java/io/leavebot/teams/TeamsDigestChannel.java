@@ -2,15 +2,16 @@ package io.leavebot.teams;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leavebot.notify.Digest;
-import io.leavebot.notify.DigestChannel;
-import io.leavebot.notify.DigestTexts;
-import io.leavebot.notify.DigestTexts.Section;
+import io.leavebot.calendar.WhosOut;
+import io.leavebot.workflow.DigestChannel;
+import io.leavebot.workflow.DigestLines;
+import java.util.List;
 
 /**
  * The who's-out digest as an Adaptive Card the bot sends proactively into a Teams channel or group chat
  * ({@code POST /v3/conversations/{id}/activities} at the Bot Connector, as for people's chats): the bot must be
- * installed in the team or chat. The card has the title, then a heading and a line per person for each team.
+ * installed in the team or chat. The card has the title, then for each team its heading and a line per person, in
+ * the words of {@link WhosOut}.
  */
 final class TeamsDigestChannel implements DigestChannel {
     private final BotConnector connector;
@@ -28,24 +29,26 @@ final class TeamsDigestChannel implements DigestChannel {
     }
 
     @Override
-    public String post(Digest digest) {
+    public String post(WhosOut digest) {
         String activityId = connector.send(conversation, activity(digest));
         return new TeamsMessageRef(conversation.serviceUrl(), conversation.conversationId(), activityId).encode();
     }
 
-    static ObjectNode activity(Digest digest) {
+    static ObjectNode activity(WhosOut digest) {
         ObjectNode card = TeamsCards.card();
         ArrayNode body = card.withArray("body");
-        body.add(TeamsCards.title(DigestTexts.title(digest)));
-        if (digest.everyoneIsIn()) {
-            body.add(TeamsCards.paragraph(DigestTexts.everyoneIsIn(digest)));
+        body.add(TeamsCards.title(digest.title()));
+        if (digest.nobodyOut()) {
+            body.add(TeamsCards.paragraph(digest.nobodyOutSentence()));
         }
-        for (Section section : DigestTexts.sections(digest)) {
-            if (section.heading() != null) {
-                body.add(TeamsCards.paragraph(section.heading()).put("weight", "Bolder").put("spacing", "Medium"));
+        for (WhosOut.Section team : digest.teams()) {
+            List<String> lines = DigestLines.of(digest, team);
+            for (int i = 0; i < lines.size(); i++) {
+                ObjectNode block = TeamsCards.paragraph(lines.get(i));
+                body.add(i == 0 && team.heading() != null ? block.put("weight", "Bolder").put("spacing", "Medium")
+                        : block.put("spacing", "None"));
             }
-            section.lines().forEach(line -> body.add(TeamsCards.paragraph("• " + line).put("spacing", "None")));
         }
-        return TeamsCards.message(card).put("summary", DigestTexts.title(digest));
+        return TeamsCards.message(card).put("summary", digest.title());
     }
 }

@@ -3,7 +3,6 @@ package io.leavebot.workflow;
 import io.leavebot.balance.WorkingCalendar;
 import io.leavebot.durable.DurableClient;
 import io.leavebot.durable.model.StartedExecution;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -45,16 +44,6 @@ public final class DigestMornings {
             day = company.nextWorkingDay(day.plusDays(1));
         }
         return day.atTime(at).atZone(zone).toInstant();
-    }
-
-    /** The last working day of {@code day}'s week (Monday to Sunday) on or after it: how far the digest looks. */
-    public LocalDate weekEnd(LocalDate day) {
-        for (LocalDate d = day.with(DayOfWeek.SUNDAY); d.isAfter(day); d = d.minusDays(1)) {
-            if (company.isWorkingDay(d)) {
-                return d;
-            }
-        }
-        return day;
     }
 
     /** Starts (or finds) the execution of {@code day}'s digest. */

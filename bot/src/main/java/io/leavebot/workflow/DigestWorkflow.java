@@ -1,11 +1,10 @@
 package io.leavebot.workflow;
 
+import io.leavebot.calendar.TeamCalendar;
+import io.leavebot.calendar.WhosOut;
 import io.leavebot.durable.DurableContext;
 import io.leavebot.durable.DurableFuture;
 import io.leavebot.durable.DurableHandler;
-import io.leavebot.leave.LeaveStore;
-import io.leavebot.notify.Digest;
-import io.leavebot.notify.DigestChannel;
 import io.leavebot.notify.DigestDays;
 import io.leavebot.notify.NotificationLog;
 import io.leavebot.notify.SentNotification;
@@ -17,10 +16,11 @@ import java.util.List;
 /**
  * The who's-out digest of one working morning, as one durable execution named {@code digest-<day>}
  * ({@link DigestMornings} starts it): claim the day on every configured channel ({@value #CLAIM}; another
- * execution for the same day finds it claimed and posts nothing), compose the digest ({@value #COMPOSE}: who is
- * out that day and the rest of its week, by team, without types or reasons), then post it to each channel claimed
+ * execution for the same day finds it claimed and posts nothing), compose the digest ({@value #COMPOSE}: the calendar's
+ * who is out that day and the rest of its week, by team, without types or reasons), then post it to each channel claimed
  * ({@value #POST}{@code <channel>}, side by side, once per key {@code <execution name>/<step name>} in the notification log).
- * Nobody out: the digest says everyone is in. The operation names and their order are the replay contract.
+ * Nobody out: the digest says so, all the same, so a quiet channel never means a broken bot. The operation names
+ * and their order are the replay contract.
  */
 public final class DigestWorkflow extends DurableHandler<DigestInput, Integer> {
     /** The function the digest's executions run as, in the embedded engine. */
@@ -33,13 +33,12 @@ public final class DigestWorkflow extends DurableHandler<DigestInput, Integer> {
     private final DigestSteps steps;
 
     /**
-     * @param roles    whose team is whose
+     * @param calendar who is out, by team ({@link TeamCalendar#whosOut} for {@link Roles#SHARED_CHANNEL})
      * @param channels where the digest goes, in order; none turns it off (an execution then claims and posts nothing)
      * @param clock    for the claim's and the posts' times
      */
-    public DigestWorkflow(LeaveStore leaves, DigestDays days, NotificationLog log, Roles roles, DigestMornings mornings,
-            List<DigestChannel> channels, Clock clock) {
-        this.steps = new DigestSteps(leaves, days, log, roles, mornings, channels, clock);
+    public DigestWorkflow(TeamCalendar calendar, DigestDays days, NotificationLog log, List<DigestChannel> channels, Clock clock) {
+        this.steps = new DigestSteps(calendar, days, log, channels, clock);
     }
 
     /** The name of {@code day}'s execution, e.g. {@code digest-2027-01-11}. */
@@ -57,7 +56,7 @@ public final class DigestWorkflow extends DurableHandler<DigestInput, Integer> {
             ctx.logger().info("digest of %s: claimed before, or no channel configured; nothing posted", day);
             return 0;
         }
-        Digest digest = ctx.step(COMPOSE, Digest.class, s -> steps.compose(day));
+        WhosOut digest = ctx.step(COMPOSE, WhosOut.class, s -> steps.compose(day));
         // side by side: one channel's outage (its step retrying for up to an hour) does not hold up the other's
         List<DurableFuture<SentNotification>> posts = new ArrayList<>();
         for (String channel : claimed) {

@@ -5,36 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
-import io.leavebot.notify.Digest;
-import io.leavebot.notify.Digest.PersonOut;
-import io.leavebot.notify.Digest.TeamOut;
+import io.leavebot.calendar.WhosOut;
+import io.leavebot.calendar.WhosOut.Section;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The digest within Block Kit's limits, whatever the size of the company. */
+/** The digest within Block Kit's limits, whatever the size of the company, and names shown as typed. */
 class SlackDigestChannelTest {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 2);
 
     @Test
     void sixtyTeamsFitInFiftyBlocksTheLastOnesTogether() {
-        List<TeamOut> teams = IntStream.rangeClosed(1, 60).mapToObj(n -> new TeamOut(String.format("Team %02d", n),
-                List.of(new PersonOut("Person " + n, DAY, DAY, false, true)))).toList();
+        List<Section> teams = IntStream.rangeClosed(1, 60).mapToObj(n -> new Section(String.format("Team %02d", n),
+                List.of("Person " + n + " — out, back Thu 3 Dec"), List.of())).toList();
 
-        List<LayoutBlock> blocks = SlackDigestChannel.blocks(new Digest(DAY, DAY.plusDays(2), teams));
+        List<LayoutBlock> blocks = SlackDigestChannel.blocks(new WhosOut(DAY, teams));
 
         assertEquals(SlackDigestChannel.MAX_BLOCKS, blocks.size());
         String last = ((SectionBlock) blocks.get(blocks.size() - 1)).getText().getText();
-        assertTrue(last.startsWith("*Team 49*") && last.endsWith("• Person 60 — out today"), last);
+        assertTrue(last.startsWith("*Team 49*") && last.endsWith("• Person 60 — out, back Thu 3 Dec"), last);
     }
 
     @Test
     void aTeamTooLongForOneSectionIsCutWithAnEllipsis() {
-        List<PersonOut> people = IntStream.range(0, 200).mapToObj(n -> new PersonOut("Someone with a long name " + n,
-                DAY, DAY.plusDays(2), false, true)).toList();
+        List<String> people = IntStream.range(0, 200).mapToObj(n -> "Someone with a long name " + n + " — out, back Mon 7 Dec").toList();
 
-        List<LayoutBlock> blocks = SlackDigestChannel.blocks(new Digest(DAY, DAY.plusDays(2), List.of(new TeamOut("Everyone", people))));
+        List<LayoutBlock> blocks = SlackDigestChannel.blocks(new WhosOut(DAY, List.of(new Section("Everyone", people, List.of()))));
 
         String text = ((SectionBlock) blocks.get(1)).getText().getText();
         assertEquals(3000, text.length());
@@ -43,10 +41,10 @@ class SlackDigestChannelTest {
 
     @Test
     void namesCannotMentionTheChannel() {
-        var digest = new Digest(DAY, DAY, List.of(new TeamOut(null, List.of(new PersonOut("<!channel> Eve", DAY, DAY, false, true)))));
+        var digest = new WhosOut(DAY, List.of(new Section(null, List.of("<!channel> Eve — out, back Thu 3 Dec"), List.of())));
 
         String text = ((SectionBlock) SlackDigestChannel.blocks(digest).get(1)).getText().getText();
 
-        assertEquals("• &lt;!channel&gt; Eve — out today", text);
+        assertEquals("• &lt;!channel&gt; Eve — out, back Thu 3 Dec", text);
     }
 }

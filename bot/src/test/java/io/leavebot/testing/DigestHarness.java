@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.balance.BalancePolicies;
 import io.leavebot.balance.Holidays;
+import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.TestClock;
 import io.leavebot.durable.model.DurableExecution;
@@ -12,11 +13,11 @@ import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
-import io.leavebot.notify.DigestChannel;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackDigestChannel;
 import io.leavebot.store.SqliteLeaveStore;
 import io.leavebot.teams.TeamsApp;
+import io.leavebot.workflow.DigestChannel;
 import io.leavebot.workflow.DigestMornings;
 import io.leavebot.workflow.DigestWorkflow;
 import io.leavebot.workflow.Roles;
@@ -87,14 +88,16 @@ public final class DigestHarness implements BeforeEachCallback, AfterEachCallbac
     public void reopen() {
         store = new SqliteLeaveStore(dir.resolve("leaves.db"));
         var time = new EngineTime(clock::now);
-        var company = BalancePolicies.defaults("de", null, List.of("annual")).companyCalendar(HOLIDAYS);
-        mornings = new DigestMornings(company, DigestMornings.DEFAULT_TIME, ZoneOffset.UTC);
         var roles = new Roles(Set.of(), ApproverRouting.fromJson(ROUTING, "in the test"));
+        var policies = BalancePolicies.defaults("de", null, List.of("annual"));
+        var balances = LeaveBotHarness.balances(policies, store, time);
         List<DigestChannel> channels = List.of(new SlackDigestChannel(slack.slack().methods(SlackApi.BOT_TOKEN), SLACK_CHANNEL),
                 TeamsApp.connect(teams.settings(), store, new NotificationTexts(ZoneOffset.UTC), time)
                         .digestChannel(teams.serviceUrl(), TEAMS_CONVERSATION));
         engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();
-        engine.register(DigestWorkflow.FUNCTION, new DigestWorkflow(store, store.digestDays(), store, roles, mornings, channels, time));
+        mornings = new DigestMornings(policies.companyCalendar(HOLIDAYS), DigestMornings.DEFAULT_TIME, ZoneOffset.UTC);
+        var calendar = new TeamCalendar(store, roles, balances::calendarOf);
+        engine.register(DigestWorkflow.FUNCTION, new DigestWorkflow(calendar, store.digestDays(), store, channels, time));
         engine.start();
     }
 

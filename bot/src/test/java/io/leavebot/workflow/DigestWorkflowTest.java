@@ -37,9 +37,11 @@ class DigestWorkflowTest {
         assertEquals("2", digest.runDigest(WEDNESDAY).result());
 
         Map<String, String> post = onlySlackPost();
-        assertEquals(List.of("Who's out — Wed 2 Dec 2026", "*Design*\n• Grace Hopper — Thu 3 Dec 2026 – Tue 8 Dec 2026",
-                "*Platform*\n• Ada Lovelace — out today, until Fri 4 Dec 2026\n• Alan Turing — Fri 4 Dec 2026 (half day), not yet approved",
-                "*Not in a team*\n• Bea Baker — out today"), texts(SlackApi.json(post, "blocks")));
+        assertEquals(List.of("Who is out on Wed 2 Dec 2026",
+                "*Design*\nLater this week:\n• Grace Hopper — out from Thu 3 Dec, back Wed 9 Dec",
+                "*Platform*\n• Ada Lovelace — out, back Mon 7 Dec\nAlso later this week:\n"
+                        + "• Alan Turing — out (half day) (pending) from Fri 4 Dec, back Mon 7 Dec",
+                "*No team*\n• Bea Baker — out, back Thu 3 Dec"), texts(SlackApi.json(post, "blocks")));
         JsonNode card = TeamsApi.card(digest.teamsPosts().get(0));
         String cardText = card.path("body").toString();
         assertTrue(cardText.indexOf("Design") < cardText.indexOf("Grace Hopper") && cardText.indexOf("Grace Hopper") < cardText.indexOf("Platform"), cardText);
@@ -50,12 +52,12 @@ class DigestWorkflowTest {
     }
 
     @Test
-    void whenNobodyIsOutItSaysEveryoneIsIn() {
+    void whenNobodyIsOutItSaysSoAllTheSame() {
         digest.approved("l-old", ADA, WEDNESDAY.minusDays(10), WEDNESDAY.minusDays(1));
 
         digest.runDigest(WEDNESDAY);
 
-        assertEquals(List.of("Who's out — Wed 2 Dec 2026", "Everyone is in today and for the rest of the week."),
+        assertEquals(List.of("Who is out on Wed 2 Dec 2026", "Nobody you can see is out on Wed 2 Dec 2026 or later that week."),
                 texts(SlackApi.json(onlySlackPost(), "blocks")));
         assertEquals(1, digest.teamsPosts().size());
     }

@@ -1,8 +1,13 @@
-package io.leavebot.notify;
+package io.leavebot.workflow;
+
+import io.leavebot.calendar.WhosOut;
+import io.leavebot.notify.ChatChannel;
+import io.leavebot.notify.ChatUnavailableException;
 
 /**
  * A shared chat channel the who's-out digest is posted to: a Slack channel, a Teams channel or group chat. Unlike
- * a {@link ChatChannel}, it reaches a place, not a person.
+ * a {@link ChatChannel}, it reaches a place, not a person. The digest is the calendar's {@link WhosOut} as
+ * {@link Roles#SHARED_CHANNEL} sees it: no types, no reasons.
  */
 public interface DigestChannel {
     /** Short name, recorded with the claim and the delivery: {@code slack}, {@code teams}. */
@@ -13,5 +18,5 @@ public interface DigestChannel {
      *
      * @throws ChatUnavailableException when the channel cannot be reached or refuses the message (the step retries)
      */
-    String post(Digest digest);
+    String post(WhosOut digest);
 }
