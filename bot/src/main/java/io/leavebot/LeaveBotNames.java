@@ -102,6 +102,19 @@ public final class LeaveBotNames {
     /** Comma-separated e-mail addresses of who may adjust balances and cancel anyone's leave. */
     public static final String ADMINS_ENV = "LEAVEBOT_ADMINS";
 
+    /** The who's-out digest's durable function, which the schedule function starts executions of: its alias ARN. */
+    public static final String DIGEST_FUNCTION_ENV = "LEAVEBOT_DIGEST_FUNCTION";
+    /** When the digest is posted on working mornings, HH:mm in {@link #TIME_ZONE_ENV}; default 09:00. */
+    public static final String DIGEST_TIME_ENV = "LEAVEBOT_DIGEST_TIME";
+    /** The Slack channel ({@code C…}) the digest is posted to; with neither this nor the next, the digest is off. */
+    public static final String DIGEST_SLACK_CHANNEL_ENV = "LEAVEBOT_DIGEST_SLACK_CHANNEL";
+    /** The Teams channel or group chat ({@code 19:…}) the digest is posted to. */
+    public static final String DIGEST_TEAMS_CONVERSATION_ENV = "LEAVEBOT_DIGEST_TEAMS_CONVERSATION";
+    /** The Bot Connector of that conversation's team; default Bot Framework's global one. */
+    public static final String DIGEST_TEAMS_SERVICE_URL_ENV = "LEAVEBOT_DIGEST_TEAMS_SERVICE_URL";
+    /** Bot Framework's global service URL for proactive messages; a team's own regional one works too. */
+    public static final String GLOBAL_TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
+
     /** Key of the secret's JSON: the Slack bot token ({@code xoxb-…}); without it, people are reached by e-mail. */
     public static final String SECRET_SLACK_BOT_TOKEN = "slackBotToken";
     /** Key of the secret's JSON: the Slack signing secret, which the Slack front end verifies requests with. */

@@ -19,10 +19,12 @@ import io.leavebot.balance.PolicyFile;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.workflow.Admins;
+import io.leavebot.workflow.DigestMornings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -133,6 +135,37 @@ final class AwsSettings {
     String workflowFunction() {
         return required(WORKFLOW_FUNCTION_ENV, "the workflow function the front ends start executions of, "
                 + "best its alias ARN (arn:aws:lambda:<region>:<account>:function:<name>:<alias>)");
+    }
+
+    /** {@value LeaveBotNames#DIGEST_FUNCTION_ENV}: the digest function the schedule starts executions of. */
+    String digestFunction() {
+        return required(LeaveBotNames.DIGEST_FUNCTION_ENV, "the who's-out digest's durable function, best its alias ARN");
+    }
+
+    /** {@value LeaveBotNames#DIGEST_TIME_ENV}, HH:mm, default 09:00. */
+    LocalTime digestTime() {
+        Optional<String> value = optional(LeaveBotNames.DIGEST_TIME_ENV);
+        try {
+            return value.map(LocalTime::parse).orElse(DigestMornings.DEFAULT_TIME);
+        } catch (DateTimeParseException e) {
+            throw new SettingsException(LeaveBotNames.DIGEST_TIME_ENV + " must be a time of day as HH:mm, such as 09:00, "
+                    + "but was '" + value.get() + "'");
+        }
+    }
+
+    /** {@value LeaveBotNames#DIGEST_SLACK_CHANNEL_ENV}: the Slack channel of the digest, if it goes to Slack. */
+    Optional<String> digestSlackChannel() {
+        return optional(LeaveBotNames.DIGEST_SLACK_CHANNEL_ENV);
+    }
+
+    /** {@value LeaveBotNames#DIGEST_TEAMS_CONVERSATION_ENV}: the Teams conversation of the digest, if it goes to Teams. */
+    Optional<String> digestTeamsConversation() {
+        return optional(LeaveBotNames.DIGEST_TEAMS_CONVERSATION_ENV);
+    }
+
+    /** {@value LeaveBotNames#DIGEST_TEAMS_SERVICE_URL_ENV}, default Bot Framework's global one. */
+    String digestTeamsServiceUrl() {
+        return optional(LeaveBotNames.DIGEST_TEAMS_SERVICE_URL_ENV).orElse(LeaveBotNames.GLOBAL_TEAMS_SERVICE_URL);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.leavebot.aws;
 import io.leavebot.balance.BalancePolicies;
 import io.leavebot.balance.Balances;
 import io.leavebot.balance.Holidays;
+import io.leavebot.balance.WorkingCalendar;
 import io.leavebot.durable.lambda.LambdaDurableClient;
 import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.store.Store;
@@ -26,6 +27,11 @@ final class FrontEnds {
         BalancePolicies policies = settings.balancePolicies(policy.types());
         Clock today = clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone());
         return new Balances(policies, HOLIDAYS, store, store::listByEmployee, today);
+    }
+
+    /** The company's working days under the settings' policy: the mornings the who's-out digest is posted on. */
+    static WorkingCalendar companyCalendar(AwsSettings settings) {
+        return settings.balancePolicies(settings.policy().types()).companyCalendar(HOLIDAYS);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.leavebot.local;
 
+import io.leavebot.LeaveBotNames;
 import io.leavebot.balance.WorkingCalendar;
 import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.durable.engine.EmbeddedEngine;
@@ -23,12 +24,10 @@ import java.util.Optional;
  * default 09:00). Without a channel it is off.
  */
 final class LocalDigest {
-    static final String TIME = "LEAVEBOT_DIGEST_TIME";
-    static final String SLACK_CHANNEL = "LEAVEBOT_DIGEST_SLACK_CHANNEL";
-    static final String TEAMS_CONVERSATION = "LEAVEBOT_DIGEST_TEAMS_CONVERSATION";
-    static final String TEAMS_SERVICE_URL = "LEAVEBOT_DIGEST_TEAMS_SERVICE_URL";
-    /** Bot Framework's global service URL for proactive messages; a team's own regional one works too. */
-    static final String GLOBAL_TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
+    static final String TIME = LeaveBotNames.DIGEST_TIME_ENV;
+    static final String SLACK_CHANNEL = LeaveBotNames.DIGEST_SLACK_CHANNEL_ENV;
+    static final String TEAMS_CONVERSATION = LeaveBotNames.DIGEST_TEAMS_CONVERSATION_ENV;
+    static final String TEAMS_SERVICE_URL = LeaveBotNames.DIGEST_TEAMS_SERVICE_URL_ENV;
 
     private LocalDigest() {
     }
@@ -48,7 +47,7 @@ final class LocalDigest {
                 .digestChannel(channel)));
         settings.optional(TEAMS_CONVERSATION).ifPresent(conversation -> channels.add(teams.orElseThrow(() -> new SettingsException(
                 TEAMS_CONVERSATION + " is set, but Teams is not: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID, or unset it"))
-                .digestChannel(settings.string(TEAMS_SERVICE_URL, GLOBAL_TEAMS_SERVICE_URL), conversation)));
+                .digestChannel(settings.string(TEAMS_SERVICE_URL, LeaveBotNames.GLOBAL_TEAMS_SERVICE_URL), conversation)));
         engine.register(DigestWorkflow.FUNCTION, new DigestWorkflow(calendar, store.digestDays(), store, channels, clock));
         return channels.isEmpty() ? Optional.empty() : Optional.of(new DigestScheduler(mornings, engine, clock));
     }
