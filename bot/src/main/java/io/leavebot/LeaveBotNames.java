@@ -45,6 +45,11 @@ public final class LeaveBotNames {
      * only the digest function writes them.
      */
     public static final String DIGEST_KEY_PREFIX = "DIGEST#";
+    /**
+     * How the partition key of a sent notification starts: {@code NOTIFY#<key>}, the key starting with the execution's
+     * name ({@code NOTIFY#digest-<day>/post-slack} for the digest's posts, which only the digest function writes).
+     */
+    public static final String NOTIFICATION_KEY_PREFIX = "NOTIFY#";
     /** Partition key of every item (string). */
     public static final String PARTITION_KEY = "pk";
     /** Sort key of every item (string). */

@@ -12,6 +12,7 @@ import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_SORT_KEY;
+import static io.leavebot.LeaveBotNames.NOTIFICATION_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.SORT_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX_PARTITION_KEY;
@@ -107,7 +108,7 @@ final class DynamoDbLeaveItems {
     }
 
     static Map<String, AttributeValue> notificationKey(String key) {
-        return Map.of(PARTITION_KEY, s("NOTIFY#" + key), SORT_KEY, s("NOTIFY"));
+        return Map.of(PARTITION_KEY, s(NOTIFICATION_KEY_PREFIX + key), SORT_KEY, s("NOTIFY"));
     }
 
     static Map<String, AttributeValue> addressKey(String channel, String personKey) {

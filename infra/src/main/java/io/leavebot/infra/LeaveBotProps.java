@@ -46,11 +46,12 @@ import java.util.regex.Pattern;
  * @param region               with {@code country}: everyone's region, or null
  * @param admins               the e-mail addresses of who may adjust balances and cancel anyone's leave, in the
  *                             order given
+ * @param digest               where and when the who's-out digest is posted (off without a channel)
  */
 public record LeaveBotProps(String secretArn, String mailFrom, String senderAddress, String sesIdentity,
         String routingJson, ZoneId timeZone, Duration approvalTimeout, Duration executionTimeout,
         int historyRetentionDays, String alarmEmail, String secretRevision, Set<ChatFrontEnd> chatFrontEnds,
-        Path botJar, Path policyFile, String country, String region, List<String> admins) {
+        Path botJar, Path policyFile, String country, String region, List<String> admins, DigestProps digest) {
 
     public static final String SECRET_ARN = "secretArn";
     public static final String MAIL_FROM = "mailFrom";
@@ -117,9 +118,10 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
         String country = in.optional(COUNTRY).map(LeaveBotProps::code).orElse(null);
         String region = in.optional(REGION).map(LeaveBotProps::code).orElse(null);
         checkPlace(in, policyFile, country, region);
+        DigestProps digest = DigestProps.fromContext(in);
         in.throwIfAnyProblem();
         return new LeaveBotProps(secretArn, mailFrom, sender, identity, routing, zone, approval, execution, retention,
-                alarmEmail, in.optional(SECRET_REVISION).orElse("1"), chats, jar, policyFile, country, region, admins);
+                alarmEmail, in.optional(SECRET_REVISION).orElse("1"), chats, jar, policyFile, country, region, admins, digest);
     }
 
     /** Keeps unmodifiable copies of {@code chatFrontEnds} and {@code admins}. */

@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
@@ -86,12 +87,17 @@ public final class LeaveBotStack extends Stack {
         var workflow = new DurableWorkflow(this, "Workflow", jar, WORKFLOW_HANDLER, workflowArns,
                 props.executionTimeout(), props.historyRetentionDays(), workflowSettings(props, table, api));
 
+        Optional<DigestSchedule> digest = props.digest().on() ? Optional.of(new DigestSchedule(this, "WhosOutDigest", jar,
+                WorkflowArns.of(this, getStackName() + "-digest", LIVE), props.digest(), props.timeZone(),
+                props.historyRetentionDays(), digestSettings(props, table), withPlace(props, Map.of()))) : Optional.empty();
+
         var frontEnds = new ArrayList<>(List.of(api));
         frontEnds.addAll(chats.values());
         if (props.policyFile() != null) {
             var policy = new PolicyLayer(this, "Policy", props.policyFile());
             policy.addTo(workflow.function());
             frontEnds.forEach(frontEnd -> policy.addTo(frontEnd.function()));
+            digest.ifPresent(d -> d.functions().forEach(policy::addTo));
         }
         // every front end saves the routing's Slack ids when it starts; a chat front end also the addresses it learns
         table.grantAddressWrites(api.role(), List.of(SLACK_CHANNEL));
@@ -111,7 +117,15 @@ public final class LeaveBotStack extends Stack {
         workflowArns.grantCheckpoints(workflow.role());
         grantSendingAs(workflow.role(), props.sesIdentity(), props.senderAddress());
 
+        digest.ifPresent(d -> {
+            table.grantReads(d.digestRole());
+            table.grantDigestWrites(d.digestRole());
+            secret.grantRead(d.digestRole());
+        });
+
         var alarms = alarms(props.alarmEmail(), workflow, api, chats);
+        digest.ifPresent(d -> alarms.onAny("DigestFailed", d.digest().failedExecutions(), "A morning's who's-out digest "
+                + "failed: look up its execution (digest-<day>) in the digest function's durable executions."));
         chats.forEach((chat, frontEnd) -> output(chat.outputId(), frontEnd.url() + chat.path(),
                 chat.outputDescription()));
         output("DecisionLinkBaseUrl", api.url(), "Base of the e-mail decision links (decide) and of the JSON API "
@@ -146,6 +160,16 @@ public final class LeaveBotStack extends Stack {
                 PUBLIC_URL_ENV, api.url(),
                 TIME_ZONE_ENV, props.timeZone().getId(),
                 APPROVAL_TIMEOUT_ENV, props.approvalTimeout().toString()));
+    }
+
+    /** What {@code io.leavebot.aws.AwsSettings} reads for {@code DigestFunction}, besides the digest's channels. */
+    private static Map<String, String> digestSettings(LeaveBotProps props, LeaveTable table) {
+        return withPlace(props, Map.of(
+                SECRET_ARN_ENV, props.secretArn(),
+                LEAVES_TABLE_ENV, table.tableName(),
+                TIME_ZONE_ENV, props.timeZone().getId(),
+                APPROVAL_TIMEOUT_ENV, props.approvalTimeout().toString(),
+                ROUTING_ENV, props.routingJson()));
     }
 
     /**

@@ -5,10 +5,12 @@ import static io.leavebot.LeaveBotNames.APPROVER_INDEX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.AWAY_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.DIGEST_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.LEDGER_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.NOTIFICATION_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.OPEN_INDEX;
 import static io.leavebot.LeaveBotNames.OPEN_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.OPEN_INDEX_SORT_KEY;
@@ -123,6 +125,14 @@ final class LeaveTable extends Construct {
      */
     void grantAwayWrites(IGrantable grantee) {
         grantOnKeys(grantee, List.of("dynamodb:PutItem", "dynamodb:DeleteItem"), List.of(AWAY_KEY_PREFIX + "*"));
+    }
+
+    /**
+     * What the digest function writes: the day's claims ({@code DIGEST#…}) and the record of its posts in the
+     * notification log ({@code NOTIFY#digest-…}), each a conditional {@code PutItem}; nothing else.
+     */
+    void grantDigestWrites(IGrantable grantee) {
+        grantOnKeys(grantee, List.of("dynamodb:PutItem"), List.of(DIGEST_KEY_PREFIX + "*", NOTIFICATION_KEY_PREFIX + "digest-*"));
     }
 
     /** {@code actions} on the table's items whose partition key is like one of {@code partitionKeys}. */

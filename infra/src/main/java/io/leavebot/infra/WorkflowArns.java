@@ -47,6 +47,11 @@ record WorkflowArns(String functionName, String aliasName, String unqualified, S
                 "lambda:SendDurableExecutionCallbackSuccess", "lambda:SendDurableExecutionCallbackFailure");
     }
 
+    /** What the digest's schedule function calls: {@code Invoke} of the alias (starting a named execution), nothing else. */
+    void grantStart(IGrantable starter) {
+        grant(starter, List.of(alias), "lambda:InvokeFunction");
+    }
+
     /** What the workflow function itself calls while it runs: checkpoints, and reading its own state back. */
     void grantCheckpoints(IGrantable workflow) {
         grant(workflow, List.of(anyVersion), "lambda:CheckpointDurableExecution", "lambda:GetDurableExecutionState");
