@@ -107,6 +107,23 @@ class DigestWorkflowTest {
         assertEquals(2, digest.slack().postsTo(SLACK_CHANNEL)); // the refused one, and the one that went through
     }
 
+    @Test
+    void aCrashWhileSlackIsDownPostsEachChannelOnceAfterTheRestart() {
+        digest.slack().answerStatus("chat.postMessage", 429); // rate limited, with a JSON body
+        var started = DigestMornings.start(digest.engine(), DigestWorkflow.FUNCTION, WEDNESDAY);
+        digest.settle();
+        digest.crash();
+
+        digest.slack().answer("chat.postMessage", "{\"ok\":true,\"channel\":\"" + SLACK_CHANNEL + "\",\"ts\":\"1764666000.000100\"}");
+        digest.setTime(digest.now().plus(java.time.Duration.ofHours(1)));
+        digest.reopen();
+        var ended = digest.engine().awaitClosed(started.durableExecutionArn(), java.time.Duration.ofSeconds(20));
+
+        assertEquals(ExecutionStatus.SUCCEEDED, ended.status());
+        assertEquals(1, digest.teamsPosts().size());
+        assertEquals(1, digest.slack().answers("chat.postMessage").stream().filter(a -> a.path("ok").asBoolean()).count());
+    }
+
     private Map<String, String> onlySlackPost() {
         List<Map<String, String>> posts = digest.slack().calls("chat.postMessage");
         assertEquals(1, posts.size(), posts.toString());
