@@ -4,6 +4,7 @@ import io.leavebot.balance.WorkingCalendar;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.Person;
+import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.Roles;
 import io.leavebot.workflow.Roles.Sight;
 import java.time.DayOfWeek;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,15 +31,27 @@ public final class TeamCalendar {
     public static final int MAX_DAYS = 62;
     public static final int WEEKS_AHEAD = 4;
 
-    private final LeaveStore store;
+    /** Where a calendar reads everyone's open leave: {@code LeaveStore::forEachOverlapping}, or LeaveRequests'. */
+    @FunctionalInterface
+    public interface OpenLeave {
+        /** As {@link LeaveStore#forEachOverlapping}. */
+        void forEachOverlapping(LocalDate from, LocalDate to, Consumer<LeaveRequest> each);
+    }
+
+    private final OpenLeave leave;
     private final Roles roles;
     private final Function<Person, WorkingCalendar> calendars;
 
     /** @param calendars each person's working days ({@code Balances::calendarOf}) */
-    public TeamCalendar(LeaveStore store, Roles roles, Function<Person, WorkingCalendar> calendars) {
-        this.store = store;
+    public TeamCalendar(OpenLeave leave, Roles roles, Function<Person, WorkingCalendar> calendars) {
+        this.leave = leave;
         this.roles = roles;
         this.calendars = calendars;
+    }
+
+    /** The calendar of the requests, roles and working days a front end already has. */
+    public static TeamCalendar of(LeaveRequests leaves) {
+        return new TeamCalendar(leaves::forEachOverlapping, leaves.roles(), leaves.balances()::calendarOf);
     }
 
     /** Monday to Sunday of the week {@code day} is in. */
@@ -66,13 +80,13 @@ public final class TeamCalendar {
         checkPeriod(from, to);
         Map<String, List<Absence>> byPerson = new LinkedHashMap<>();
         Map<String, Person> people = new LinkedHashMap<>();
-        for (LeaveRequest leave : store.listOverlapping(from, to)) {
-            Sight sight = roles.sightOf(viewer, leave);
+        leave.forEachOverlapping(from, to, request -> {
+            Sight sight = roles.sightOf(viewer, request);
             if (sight != Sight.NONE) {
-                byPerson.computeIfAbsent(leave.employee().key(), k -> new ArrayList<>()).add(Absence.of(leave, sight));
-                people.putIfAbsent(leave.employee().key(), leave.employee());
+                byPerson.computeIfAbsent(request.employee().key(), k -> new ArrayList<>()).add(Absence.of(request, sight));
+                people.putIfAbsent(request.employee().key(), request.employee());
             }
-        }
+        });
         Map<String, List<PersonRow>> byTeam = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         byPerson.forEach((key, absences) -> {
             Person person = people.get(key);
