@@ -77,11 +77,25 @@ public final class TeamCalendar {
      *                                  {@value #MAX_DAYS} days (the message says so)
      */
     public CalendarView view(Person viewer, LocalDate from, LocalDate to) {
+        return build(viewer, from, to, request -> roles.sightOf(viewer, request), calendars.apply(viewer));
+    }
+
+    /**
+     * Everyone's leave in full, for integrations with the API key (no viewer: weekends are Saturday and Sunday).
+     *
+     * @throws IllegalArgumentException as {@link #view}
+     */
+    public CalendarView organisation(LocalDate from, LocalDate to) {
+        return build(null, from, to, request -> Sight.FULL, WorkingCalendar.mondayToFriday());
+    }
+
+    private CalendarView build(Person viewer, LocalDate from, LocalDate to, Function<LeaveRequest, Sight> sightOf,
+            WorkingCalendar viewers) {
         checkPeriod(from, to);
         Map<String, List<Absence>> byPerson = new LinkedHashMap<>();
         Map<String, Person> people = new LinkedHashMap<>();
         leave.forEachOverlapping(from, to, request -> {
-            Sight sight = roles.sightOf(viewer, request);
+            Sight sight = sightOf.apply(request);
             if (sight != Sight.NONE) {
                 byPerson.computeIfAbsent(request.employee().key(), k -> new ArrayList<>()).add(Absence.of(request, sight));
                 people.putIfAbsent(request.employee().key(), request.employee());
@@ -98,7 +112,7 @@ public final class TeamCalendar {
             rows.sort(Comparator.comparing(row -> sortName(row.person())));
             teams.add(new TeamGroup(team, rows));
         });
-        return new CalendarView(viewer, from, to, days(calendars.apply(viewer), from, to), teams);
+        return new CalendarView(viewer, from, to, days(viewers, from, to), teams);
     }
 
     /** The same check {@link #view} makes, for front ends that read a period from a request. */
