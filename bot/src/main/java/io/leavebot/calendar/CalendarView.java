@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * Who is out which day of [from, to], as {@code viewer} may see it, grouped by team (teams by name, the people in
  * no team last). Only people with leave in the period appear.
+ *
+ * @param viewer whose sight it is; null for the whole organisation's view (everything in full)
  */
 public record CalendarView(Person viewer, LocalDate from, LocalDate to, List<CalendarDay> days, List<TeamGroup> teams) {
     public CalendarView {

@@ -4,6 +4,7 @@ import io.leavebot.balance.WorkingCalendar;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.Person;
+import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.Roles;
 import io.leavebot.workflow.Roles.Sight;
 import java.time.DayOfWeek;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,15 +31,27 @@ public final class TeamCalendar {
     public static final int MAX_DAYS = 62;
     public static final int WEEKS_AHEAD = 4;
 
-    private final LeaveStore store;
+    /** Where a calendar reads everyone's open leave: {@code LeaveStore::forEachOverlapping}, or LeaveRequests'. */
+    @FunctionalInterface
+    public interface OpenLeave {
+        /** As {@link LeaveStore#forEachOverlapping}. */
+        void forEachOverlapping(LocalDate from, LocalDate to, Consumer<LeaveRequest> each);
+    }
+
+    private final OpenLeave leave;
     private final Roles roles;
     private final Function<Person, WorkingCalendar> calendars;
 
     /** @param calendars each person's working days ({@code Balances::calendarOf}) */
-    public TeamCalendar(LeaveStore store, Roles roles, Function<Person, WorkingCalendar> calendars) {
-        this.store = store;
+    public TeamCalendar(OpenLeave leave, Roles roles, Function<Person, WorkingCalendar> calendars) {
+        this.leave = leave;
         this.roles = roles;
         this.calendars = calendars;
+    }
+
+    /** The calendar of the requests, roles and working days a front end already has. */
+    public static TeamCalendar of(LeaveRequests leaves) {
+        return new TeamCalendar(leaves::forEachOverlapping, leaves.roles(), leaves.balances()::calendarOf);
     }
 
     /** Monday to Sunday of the week {@code day} is in. */
@@ -63,16 +77,30 @@ public final class TeamCalendar {
      *                                  {@value #MAX_DAYS} days (the message says so)
      */
     public CalendarView view(Person viewer, LocalDate from, LocalDate to) {
+        return build(viewer, from, to, request -> roles.sightOf(viewer, request), calendars.apply(viewer));
+    }
+
+    /**
+     * Everyone's leave in full, for integrations with the API key (no viewer: weekends are Saturday and Sunday).
+     *
+     * @throws IllegalArgumentException as {@link #view}
+     */
+    public CalendarView organisation(LocalDate from, LocalDate to) {
+        return build(null, from, to, request -> Sight.FULL, WorkingCalendar.mondayToFriday());
+    }
+
+    private CalendarView build(Person viewer, LocalDate from, LocalDate to, Function<LeaveRequest, Sight> sightOf,
+            WorkingCalendar viewers) {
         checkPeriod(from, to);
         Map<String, List<Absence>> byPerson = new LinkedHashMap<>();
         Map<String, Person> people = new LinkedHashMap<>();
-        for (LeaveRequest leave : store.listOverlapping(from, to)) {
-            Sight sight = roles.sightOf(viewer, leave);
+        leave.forEachOverlapping(from, to, request -> {
+            Sight sight = sightOf.apply(request);
             if (sight != Sight.NONE) {
-                byPerson.computeIfAbsent(leave.employee().key(), k -> new ArrayList<>()).add(Absence.of(leave, sight));
-                people.putIfAbsent(leave.employee().key(), leave.employee());
+                byPerson.computeIfAbsent(request.employee().key(), k -> new ArrayList<>()).add(Absence.of(request, sight));
+                people.putIfAbsent(request.employee().key(), request.employee());
             }
-        }
+        });
         Map<String, List<PersonRow>> byTeam = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         byPerson.forEach((key, absences) -> {
             Person person = people.get(key);
@@ -84,7 +112,7 @@ public final class TeamCalendar {
             rows.sort(Comparator.comparing(row -> sortName(row.person())));
             teams.add(new TeamGroup(team, rows));
         });
-        return new CalendarView(viewer, from, to, days(calendars.apply(viewer), from, to), teams);
+        return new CalendarView(viewer, from, to, days(viewers, from, to), teams);
     }
 
     /** The same check {@link #view} makes, for front ends that read a period from a request. */

@@ -1,10 +1,8 @@
 package io.leavebot.calendar;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The plain words of "who is out on DAY and in the rest of that week, by team", as one viewer may see it:
@@ -14,8 +12,6 @@ import java.util.Locale;
  * @param teams one section per team with someone out that day or later that week
  */
 public record WhosOut(LocalDate day, List<Section> teams) {
-    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-
     public WhosOut {
         teams = List.copyOf(teams);
     }
@@ -36,7 +32,7 @@ public record WhosOut(LocalDate day, List<Section> teams) {
 
     /** "Who is out on Wed 2 Dec 2026". */
     public String title() {
-        return "Who is out on " + LONG.format(day);
+        return "Who is out on " + CalendarWording.longDay(day);
     }
 
     public boolean nobodyOut() {
@@ -45,7 +41,7 @@ public record WhosOut(LocalDate day, List<Section> teams) {
 
     /** The sentence when {@link #nobodyOut}: "Nobody is out on Wed 2 Dec 2026 or later that week." */
     public String nobodyOutSentence() {
-        return "Nobody you can see is out on " + LONG.format(day) + " or later that week.";
+        return "Nobody you can see is out on " + CalendarWording.longDay(day) + " or later that week.";
     }
 
     /** All of it as plain lines: the title, then per team its heading, its people on the day and later that week. */

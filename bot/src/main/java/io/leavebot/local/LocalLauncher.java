@@ -122,8 +122,7 @@ public final class LocalLauncher {
                 balances, admins, clock);
         // after a change, the requests waiting on the approver ask whoever decides for them now
         var away = new AwayPeriods(store, store, clock.withZone(zone), leaves::reassign);
-        var whosOut = new TeamCalendar(store, new Roles(admins, routing), balances::calendarOf);
-        Optional<DigestScheduler> digest = LocalDigest.register(settings, engine, store, whosOut,
+        Optional<DigestScheduler> digest = LocalDigest.register(settings, engine, store, TeamCalendar.of(leaves),
                 balancePolicies.companyCalendar(holidays), slack, teams, zone, clock.withZone(zone));
         engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, balances, clock)).start();
 

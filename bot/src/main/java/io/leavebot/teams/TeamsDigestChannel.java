@@ -1,17 +1,13 @@
 package io.leavebot.teams;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leavebot.calendar.WhosOut;
 import io.leavebot.workflow.DigestChannel;
-import io.leavebot.workflow.DigestLines;
-import java.util.List;
 
 /**
  * The who's-out digest as an Adaptive Card the bot sends proactively into a Teams channel or group chat
  * ({@code POST /v3/conversations/{id}/activities} at the Bot Connector, as for people's chats): the bot must be
- * installed in the team or chat. The card has the title, then for each team its heading and a line per person, in
- * the words of {@link WhosOut}.
+ * installed in the team or chat. The card is {@code leave whosout}'s.
  */
 final class TeamsDigestChannel implements DigestChannel {
     private final BotConnector connector;
@@ -34,21 +30,8 @@ final class TeamsDigestChannel implements DigestChannel {
         return new TeamsMessageRef(conversation.serviceUrl(), conversation.conversationId(), activityId).encode();
     }
 
+    /** The card of {@code /leave whosout} ({@link TeamsCards#whosOut}), with the title as Teams' summary. */
     static ObjectNode activity(WhosOut digest) {
-        ObjectNode card = TeamsCards.card();
-        ArrayNode body = card.withArray("body");
-        body.add(TeamsCards.title(digest.title()));
-        if (digest.nobodyOut()) {
-            body.add(TeamsCards.paragraph(digest.nobodyOutSentence()));
-        }
-        for (WhosOut.Section team : digest.teams()) {
-            List<String> lines = DigestLines.of(digest, team);
-            for (int i = 0; i < lines.size(); i++) {
-                ObjectNode block = TeamsCards.paragraph(lines.get(i));
-                body.add(i == 0 && team.heading() != null ? block.put("weight", "Bolder").put("spacing", "Medium")
-                        : block.put("spacing", "None"));
-            }
-        }
-        return TeamsCards.message(card).put("summary", digest.title());
+        return TeamsCards.message(TeamsCards.whosOut(digest)).put("summary", digest.title());
     }
 }

@@ -164,7 +164,7 @@ class TeamCalendarTest {
 
     private TeamCalendar calendarWith(String routing) {
         Roles roles = new Roles(Set.of(BEA.key()), ApproverRouting.fromJson(routing, "routing.json"));
-        return new TeamCalendar(store, roles, person -> WORKING_DAYS);
+        return new TeamCalendar(store::forEachOverlapping, roles, person -> WORKING_DAYS);
     }
 
     private static List<DayMark> marks(PersonRow row, CalendarView view) {

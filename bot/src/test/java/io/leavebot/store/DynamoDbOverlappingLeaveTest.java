@@ -1,5 +1,11 @@
 package io.leavebot.store;
 
+import static io.leavebot.store.LeaveStoreContract.ANN;
+import static io.leavebot.store.LeaveStoreContract.BEA;
+import static io.leavebot.store.LeaveStoreContract.CLEO;
+import static io.leavebot.store.LeaveStoreContract.DAN;
+import static io.leavebot.store.LeaveStoreContract.MAY_4;
+import static io.leavebot.store.LeaveStoreContract.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

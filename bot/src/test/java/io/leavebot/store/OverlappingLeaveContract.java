@@ -1,13 +1,17 @@
 package io.leavebot.store;
 
+import static io.leavebot.store.LeaveStoreContract.ANN;
+import static io.leavebot.store.LeaveStoreContract.BEA;
+import static io.leavebot.store.LeaveStoreContract.CLEO;
+import static io.leavebot.store.LeaveStoreContract.DAN;
+import static io.leavebot.store.LeaveStoreContract.MAY_4;
+import static io.leavebot.store.LeaveStoreContract.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +22,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@link io.leavebot.leave.LeaveStore#forEachOverlapping} and {@code listOverlapping} promise, on every store:
- * everyone's PENDING and APPROVED leave sharing a day with the period, by employee key, start and id.
+ * everyone's PENDING and APPROVED leave sharing a day with the period, by employee key, start and id. Apart from
+ * {@link LeaveStoreContract} (whose people and requests it uses) to keep each class to one subject.
  */
 abstract class OverlappingLeaveContract {
-    static final Person ANN = Person.ofEmail("ann@example.com", "Ann");
-    static final Person DAN = Person.ofEmail("dan@example.com", "Dan");
-    static final Person BEA = Person.ofEmail("bea@example.com", "Bea Boss");
-    static final Person CLEO = Person.ofChatUser("slack", "U0CLEO", "Cleo");
-    static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-    static final LocalDate MAY_4 = LocalDate.of(2026, 5, 4);
-
     Store store;
 
     abstract Store newStore() throws Exception;
@@ -45,8 +43,7 @@ abstract class OverlappingLeaveContract {
     }
 
     static LeaveRequest leave(String id, Person employee, LocalDate start, LocalDate end) {
-        return new LeaveRequest(id, employee, ApprovalChain.single(BEA), "annual", start, end, false, "trip", LeaveStatus.PENDING,
-                T0, T0, null, LeaveRequest.executionNameFor(id));
+        return LeaveStoreContract.leave(id, employee, start, end, T0);
     }
 
     LeaveRequest approve(LeaveRequest request) {

@@ -96,7 +96,7 @@ public final class DigestHarness implements BeforeEachCallback, AfterEachCallbac
                         .digestChannel(teams.serviceUrl(), TEAMS_CONVERSATION));
         engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();
         mornings = new DigestMornings(policies.companyCalendar(HOLIDAYS), DigestMornings.DEFAULT_TIME, ZoneOffset.UTC);
-        var calendar = new TeamCalendar(store, roles, balances::calendarOf);
+        var calendar = new TeamCalendar(store::forEachOverlapping, roles, balances::calendarOf);
         engine.register(DigestWorkflow.FUNCTION, new DigestWorkflow(calendar, store.digestDays(), store, channels, time));
         engine.start();
     }

@@ -38,8 +38,8 @@ class DigestWorkflowTest {
 
         Map<String, String> post = onlySlackPost();
         assertEquals(List.of("Who is out on Wed 2 Dec 2026",
-                "*Design*\nLater this week:\n• Grace Hopper — out from Thu 3 Dec, back Wed 9 Dec",
-                "*Platform*\n• Ada Lovelace — out, back Mon 7 Dec\nAlso later this week:\n"
+                "*Design*\n_Later this week_\n• Grace Hopper — out from Thu 3 Dec, back Wed 9 Dec",
+                "*Platform*\n• Ada Lovelace — out, back Mon 7 Dec\n_Also later this week_\n"
                         + "• Alan Turing — out (half day) (pending) from Fri 4 Dec, back Mon 7 Dec",
                 "*No team*\n• Bea Baker — out, back Thu 3 Dec"), texts(SlackApi.json(post, "blocks")));
         JsonNode card = TeamsApi.card(digest.teamsPosts().get(0));
