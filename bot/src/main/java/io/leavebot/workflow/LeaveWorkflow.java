@@ -11,6 +11,7 @@ import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.NewLeave;
+import io.leavebot.notify.ChatStatus;
 import io.leavebot.notify.SentNotification;
 import io.leavebot.notify.Notifier;
 import java.time.Clock;
@@ -70,6 +71,7 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
 
     private final LeaveSteps steps;
     private final CancellationSteps cancellations;
+    private final ChatStatus chatStatus;
 
     /** Nobody is ever away, no balance is tracked: see {@link #LeaveWorkflow(LeaveStore, Notifier, LeavePolicy, StandIns, Balances, Clock)}. */
     public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, Clock clock) {
@@ -88,6 +90,15 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
      * @param clock    for the request's creation time, read inside the {@value #RECORD_LEAVE} step
      */
     public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Balances balances, Clock clock) {
+        this(store, notifier, policy, standIns, balances, ChatStatus.NONE, clock);
+    }
+
+    /**
+     * @param chatStatus the employee's chat status, set as approved leave starts and cleared when it is over
+     */
+    public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Balances balances,
+                         ChatStatus chatStatus, Clock clock) {
+        this.chatStatus = chatStatus;
         this.steps = new LeaveSteps(store, notifier, policy, standIns, balances, clock);
         this.cancellations = new CancellationSteps(store, notifier, balances, clock);
     }
