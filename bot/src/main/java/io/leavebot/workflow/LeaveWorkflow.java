@@ -16,6 +16,7 @@ import io.leavebot.notify.SentNotification;
 import io.leavebot.notify.Notifier;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * A leave request from submission to its final status, as one durable execution named {@code leave-<requestId>}:
@@ -72,6 +73,7 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
     private final LeaveSteps steps;
     private final CancellationSteps cancellations;
     private final ChatStatus chatStatus;
+    private final Set<String> admins;
 
     /** Nobody is ever away, no balance is tracked: see {@link #LeaveWorkflow(LeaveStore, Notifier, LeavePolicy, StandIns, Balances, Clock)}. */
     public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, Clock clock) {
@@ -93,12 +95,21 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
         this(store, notifier, policy, standIns, balances, ChatStatus.NONE, clock);
     }
 
-    /**
-     * @param chatStatus the employee's chat status, set as approved leave starts and cleared when it is over
-     */
+    /** No admins: only the employee cancels their approved leave. */
     public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Balances balances,
                          ChatStatus chatStatus, Clock clock) {
+        this(store, notifier, policy, standIns, balances, chatStatus, Set.of(), clock);
+    }
+
+    /**
+     * @param chatStatus the employee's chat status, set as approved leave starts and cleared when it is over
+     * @param admins     the admins' person keys ({@link Admins#fromList}): besides the employee, they may cancel
+     *                   approved leave, and the workflow checks every cancellation that reaches it against them
+     */
+    public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Balances balances,
+                         ChatStatus chatStatus, Set<String> admins, Clock clock) {
         this.chatStatus = chatStatus;
+        this.admins = Set.copyOf(admins);
         this.steps = new LeaveSteps(store, notifier, policy, standIns, balances, clock);
         this.cancellations = new CancellationSteps(store, notifier, balances, clock);
     }
