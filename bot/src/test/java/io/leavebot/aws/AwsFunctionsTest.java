@@ -126,7 +126,7 @@ class AwsFunctionsTest {
 
         assertEquals(2, aws.secrets().reads(), "no read per invocation");
         List<String> lines = logs.lines();
-        assertTrue(lines.stream().anyMatch(l -> l.contains("leave request api-hr-7 ended APPROVED")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("leave request api-hr-7 approved; its execution lives until the leave is over")), lines::toString);
         assertTrue(lines.stream().anyMatch(l -> l.contains("api GET /api/leaves/{id}: 401")), lines::toString);
         for (String secret : AwsFunctions.SECRET_VALUES) {
             assertEquals(List.of(), lines.stream().filter(l -> l.contains(secret)).toList());
