@@ -127,6 +127,39 @@ class LeaveDaysTest {
     }
 
     @Test
+    void aCancellationReachingTheWatchAfterTheFirstDayBeganIsTooLateAndTheLeaveRunsItsCourse() {
+        approved("r1");
+        String watch = bot.store().watchCallback("r1").orElseThrow();
+        bot.advance(Duration.between(bot.now(), FIRST_DAY.plusSeconds(1)));
+
+        Answers.send(bot.engine(), watch, new Answer(LeaveStatus.CANCELLED, ADA, null, "r1")); // sent just before midnight
+        bot.settle();
+
+        assertEquals(LeaveStatus.APPROVED, bot.leave("r1").status());
+        assertEquals(1, bot.mailTo(ADA, "Your leave could not be cancelled: ").size());
+        assertEquals(1, bot.store().entries(ADA).size(), "nothing refunded");
+        bot.advance(Duration.between(bot.now(), OVER));
+        assertEquals(1, status.cleared.size());
+        assertEquals("\"APPROVED\"", bot.execution("r1").result());
+    }
+
+    @Test
+    void aProcessDownAtTheFirstDaySetsTheStatusOnceItIsBack() {
+        approved("r1");
+        bot.crash();
+        bot.advanceWhileDown(Duration.between(bot.now(), FIRST_DAY.plus(Duration.ofHours(3))));
+        bot.reopen();
+
+        assertEquals(List.of(new Call("r1", OVER)), status.set);
+        bot.crash();
+        bot.reopen();
+        bot.advance(Duration.between(bot.now(), OVER));
+        assertEquals(1, status.set.size(), "set once across the restarts");
+        assertEquals(1, status.cleared.size());
+        assertEquals(ExecutionStatus.SUCCEEDED, bot.execution("r1").status());
+    }
+
+    @Test
     void leaveWhoseExecutionNoLongerWatchesIsCancelledByAnExecutionOfItsOwn() {
         approved("r1");
         bot.engine().stopExecution(bot.execution("r1").durableExecutionArn(), null); // as if it had ended (older data)
