@@ -80,6 +80,8 @@ public final class LeaveBotNames {
     public static final String OPEN_INDEX = "open-by-start-month";
     public static final String OPEN_INDEX_PARTITION_KEY = "gsi4pk";
     public static final String OPEN_INDEX_SORT_KEY = "gsi4sk";
+    /** Start of the open-leave index's partition keys, before the start month ({@code OPEN#2026-01}). */
+    public static final String OPEN_INDEX_KEY_PREFIX = "OPEN#";
 
     /*
      * The AWS functions' environment, which the CDK stack sets (io.leavebot.aws.AwsSettings reads it; the README

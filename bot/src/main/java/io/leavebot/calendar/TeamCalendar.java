@@ -73,6 +73,16 @@ public final class TeamCalendar {
     }
 
     /**
+     * {@link #whosOut} for a channel rather than a person (the morning digest): everyone's leave, every team, and
+     * as a colleague sees it — that they are out, and whether it is approved, never the type or the reason.
+     */
+    public WhosOut whosOutForAChannel(LocalDate day) {
+        LocalDate sunday = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        CalendarView week = build(null, day, sunday, request -> Sight.OUT_ONLY, WorkingCalendar.mondayToFriday());
+        return WhosOutWording.of(week, day, sunday, calendars);
+    }
+
+    /**
      * @throws IllegalArgumentException when {@code to} is before {@code from} or the period is longer than
      *                                  {@value #MAX_DAYS} days (the message says so)
      */

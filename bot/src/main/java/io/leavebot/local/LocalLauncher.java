@@ -24,6 +24,7 @@ import io.leavebot.leave.Person;
 import io.leavebot.store.SqliteLeaveStore;
 import io.leavebot.local.Settings.SettingsException;
 import io.leavebot.notify.ChatChannel;
+import io.leavebot.notify.ChatStatus;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
 import io.leavebot.workflow.AwayPeriods;
@@ -124,7 +125,7 @@ public final class LocalLauncher {
         var away = new AwayPeriods(store, store, clock.withZone(zone), leaves::reassign);
         Optional<DigestScheduler> digest = LocalDigest.register(settings, engine, store, TeamCalendar.of(leaves),
                 balancePolicies.companyCalendar(holidays), slack, teams, zone, clock.withZone(zone));
-        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, balances, clock)).start();
+        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, balances, ChatStatus.NONE, admins, clock.withZone(zone))).start();
 
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links).awayPeriods(away);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));

@@ -1,6 +1,7 @@
 package io.leavebot.store;
 
 import static io.leavebot.LeaveBotNames.OPEN_INDEX;
+import static io.leavebot.LeaveBotNames.OPEN_INDEX_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.OPEN_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.OPEN_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.PARTITION_KEY;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * addresses and chat keys have none in practice.)
  */
 final class DynamoDbOpenLeave {
-    static final String PARTITION_PREFIX = "OPEN#";
+    private static final String PARTITION_PREFIX = OPEN_INDEX_KEY_PREFIX;
     private static final String META_PARTITION = "INDEX#" + OPEN_INDEX;
     private static final Map<String, AttributeValue> SPAN_KEY = Map.of(PARTITION_KEY, s(META_PARTITION), SORT_KEY, s("SPAN"));
     private static final Map<String, AttributeValue> BACKFILLED_KEY =

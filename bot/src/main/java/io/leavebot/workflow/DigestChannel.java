@@ -7,7 +7,8 @@ import io.leavebot.notify.ChatUnavailableException;
 /**
  * A shared chat channel the who's-out digest is posted to: a Slack channel, a Teams channel or group chat. Unlike
  * a {@link ChatChannel}, it reaches a place, not a person. The digest is the calendar's {@link WhosOut} as
- * {@link Roles#SHARED_CHANNEL} sees it: no types, no reasons.
+ * a channel sees it ({@link io.leavebot.calendar.TeamCalendar#whosOutForAChannel}): no
+ * types, no reasons.
  */
 public interface DigestChannel {
     /** Short name, recorded with the claim and the delivery: {@code slack}, {@code teams}. */

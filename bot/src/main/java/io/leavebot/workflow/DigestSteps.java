@@ -37,7 +37,7 @@ final class DigestSteps {
 
     /** Who is out on {@code day} and later that week, by team, as a shared channel may see it (no types, no reasons). */
     WhosOut compose(LocalDate day) {
-        return calendar.whosOut(Roles.SHARED_CHANNEL, day);
+        return calendar.whosOutForAChannel(day);
     }
 
     /**

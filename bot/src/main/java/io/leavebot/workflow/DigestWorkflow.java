@@ -33,7 +33,7 @@ public final class DigestWorkflow extends DurableHandler<DigestInput, Integer> {
     private final DigestSteps steps;
 
     /**
-     * @param calendar who is out, by team ({@link TeamCalendar#whosOut} for {@link Roles#SHARED_CHANNEL})
+     * @param calendar who is out, by team ({@link TeamCalendar#whosOutForAChannel})
      * @param channels where the digest goes, in order; none turns it off (an execution then claims and posts nothing)
      * @param clock    for the claim's and the posts' times
      */

@@ -26,12 +26,6 @@ public final class Roles {
         NONE
     }
 
-    /**
-     * The readers of a shared channel, where the morning digest is posted: they see everyone's leave, out only (who,
-     * which days, approved or pending), since anyone in the channel reads it. An address that no one can have.
-     */
-    public static final Person SHARED_CHANNEL = Person.ofEmail("shared-channel@leavebot.invalid", "a shared channel");
-
     private final Set<String> admins;
     private final ApproverRouting routing;
 
@@ -59,9 +53,6 @@ public final class Roles {
     }
 
     public Sight sightOf(Person viewer, LeaveRequest leave) {
-        if (viewer.isSameAs(SHARED_CHANNEL)) {
-            return Sight.OUT_ONLY;
-        }
         if (viewer.isSameAs(leave.employee()) || isAdmin(viewer) || approves(viewer, leave)) {
             return Sight.FULL;
         }

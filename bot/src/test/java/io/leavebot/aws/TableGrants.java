@@ -66,6 +66,12 @@ final class TableGrants {
                 function + " made no " + action + " on " + prefix + "… after its first " + since + " calls: " + calls);
     }
 
+    /** {@code function} scanned the table in this test (the open-leave index's backfill, when it started). */
+    static void assertScanned(AwsFunctions aws, String function) {
+        assertTrue(aws.tableCalls(function).stream().anyMatch(call -> call.action().equals(SCAN)),
+                function + " made no " + SCAN + ": " + aws.tableCalls(function));
+    }
+
     /** How many DynamoDB calls {@code function} made so far in this test. */
     static int made(AwsFunctions aws, String function) {
         return aws.tableCalls(function).size();

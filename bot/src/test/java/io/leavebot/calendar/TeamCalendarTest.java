@@ -137,6 +137,22 @@ class TeamCalendarTest {
     }
 
     @Test
+    void whosOutForAChannelShowsEveryTeamWithoutTypesOrReasons() {
+        WhosOut words = calendar.whosOutForAChannel(MON.plusDays(1));
+
+        assertEquals(List.of(
+                "Who is out on Tue 13 Jan 2026",
+                "",
+                "platform",
+                "• Alan Turing — out (pending), back Thu 15 Jan",
+                "Also later this week:",
+                "• Ada Lovelace — out from Thu 15 Jan, back Tue 20 Jan",
+                "",
+                "support",
+                "• Hana HR — out, back Thu 15 Jan"), words.lines(), "the 14th is a company day off");
+    }
+
+    @Test
     void whosOutWithoutTeamsIsOneGroupAndSaysSoWhenNobodyIsOut() {
         TeamCalendar withoutTeams = calendarWith("{\"default\": {\"email\": \"grace@example.org\"}}");
 
