@@ -50,7 +50,9 @@ public final class DigestFunction implements RequestStreamHandler {
     DigestFunction(AwsSettings settings, AwsClients aws, Clock clock, SlackConfig slackApi, TeamsSettings microsoft) {
         var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
         var balances = FrontEnds.balances(settings, store, settings.policy(), clock);
-        var calendar = new TeamCalendar(store::forEachOverlapping, new Roles(settings.admins(), settings.routing()), balances::calendarOf);
+        // the routing says whose team is whose; a channel sees every team's leave, out only
+        var calendar = new TeamCalendar(store::forEachOverlapping, new Roles(settings.admins(), settings.routing()),
+                balances::calendarOf);
         // the settings first: a missing one fails the start without a call to Secrets Manager
         Secrets secrets = aws.secrets(settings.secretArn());
         List<DigestChannel> channels = new ArrayList<>();

@@ -31,7 +31,6 @@ import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.Admins;
 import io.leavebot.workflow.LeaveRequests;
 import io.leavebot.workflow.LeaveWorkflow;
-import io.leavebot.workflow.Roles;
 import io.leavebot.workspace.People;
 import io.leavebot.workspace.Workspace;
 import java.io.IOException;
