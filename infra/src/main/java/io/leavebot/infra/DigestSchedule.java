@@ -11,9 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.iam.ServicePrincipalOpts;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.scheduler.CfnSchedule;
@@ -71,8 +73,11 @@ final class DigestSchedule extends Construct {
     }
 
     private void schedule(DigestProps props, ZoneId zone) {
+        // only this account's schedules may take the role (the confused-deputy guard AWS recommends for Scheduler)
         var invoker = Role.Builder.create(this, "ScheduleRole")
-                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com", ServicePrincipalOpts.builder()
+                        .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
+                        .build()))
                 .build();
         starter.function().grantInvoke(invoker);
         CfnSchedule.Builder.create(this, "Schedule")

@@ -55,7 +55,8 @@ class DigestScheduleTest {
         assertEquals(Set.of("lambda:InvokeFunction"), statements.stream().flatMap(s -> s.actions().stream())
                 .collect(java.util.stream.Collectors.toSet()));
         template.hasResourceProperties("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument", Match.objectLike(Map.of(
-                "Statement", List.of(Match.objectLike(Map.of("Principal", Map.of("Service", "scheduler.amazonaws.com"))))))));
+                "Statement", List.of(Match.objectLike(Map.of("Principal", Map.of("Service", "scheduler.amazonaws.com"),
+                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))))))))));
     }
 
     @Test
