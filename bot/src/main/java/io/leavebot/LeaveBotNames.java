@@ -40,6 +40,12 @@ public final class LeaveBotNames {
      * cancelled), the API function too (an admin's adjustments); the front ends read them for balances.
      */
     public static final String LEDGER_KEY_PREFIX = "LEDGER#";
+    /**
+     * How the partition key of a person's sealed Slack user token starts: {@code USERTOKEN#<person key>}. The API
+     * function saves it (the OAuth redirect), the Slack function deletes it ({@code /leave disconnect}), the workflow
+     * reads it, records the status it set and deletes a revoked one.
+     */
+    public static final String USER_TOKEN_KEY_PREFIX = "USERTOKEN#";
     /** Partition key of every item (string). */
     public static final String PARTITION_KEY = "pk";
     /** Sort key of every item (string). */
