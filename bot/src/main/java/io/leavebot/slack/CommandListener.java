@@ -43,11 +43,12 @@ final class CommandListener implements SlashCommandHandler {
     private final RequestModal requestForm;
     private final AwayCommands away;
     private final BalanceCommands balances;
+    private final ConnectCommands connect;
     private final Clock clock;
 
     /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
     CommandListener(LeaveRequests leaves, SlackPeople people, CommandParser parser, ChatReplies replies, RequestModal requestForm,
-            AwayCommands away, BalanceCommands balances, Clock clock) {
+            AwayCommands away, BalanceCommands balances, ConnectCommands connect, Clock clock) {
         this.leaves = leaves;
         this.people = people;
         this.parser = parser;
@@ -55,6 +56,7 @@ final class CommandListener implements SlashCommandHandler {
         this.requestForm = requestForm;
         this.away = away;
         this.balances = balances;
+        this.connect = connect;
         this.clock = clock;
     }
 
@@ -63,6 +65,9 @@ final class CommandListener implements SlashCommandHandler {
         LocalDate today = LocalDate.now(clock);
         SlashCommandPayload command = req.getPayload();
         LeaveCommand asked = parser.parse(unescaped(command.getText()), today);
+        if (asked.kind() == LeaveCommand.Kind.CONNECT) {
+            return ctx.ack(connect.connect(command, people.person(command.getUserId()))); // a button, which a ChatReply cannot carry
+        }
         ChatReply reply = switch (asked.kind()) {
             case FORM -> openForm(ctx, command, today);
             case REQUEST -> submit(asked, command, today);
@@ -72,7 +77,7 @@ final class CommandListener implements SlashCommandHandler {
             case ADJUST -> adjust(asked, command);
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN ->
                     away.answer(asked, people.person(command.getUserId()), people::mentioned, today);
-            case CONNECT, DISCONNECT -> replies.unreadable("Linking a Slack account is coming.", today); // status helper
+            case CONNECT, DISCONNECT -> connect.disconnect(people.person(command.getUserId())); // connect: answered above
             case WHOS_OUT -> replies.unreadable("Who is out is coming.", today); // calendar helper
             case CALENDAR, CALENDAR_ROTATE -> replies.unreadable("Calendar feeds are coming.", today); // feeds helper
             case REPORT -> replies.unreadable("Reports are coming.", today); // reports helper

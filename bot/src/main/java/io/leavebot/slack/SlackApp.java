@@ -55,6 +55,12 @@ public final class SlackApp {
      */
     public static App create(SlackSettings settings, LeaveRequests leaves, AwayPeriods away, SlackPeople people,
             LeavePolicy policy, NotificationTexts texts, Clock clock) {
+        return create(settings, leaves, away, people, policy, texts, clock, null);
+    }
+
+    /** @param connect {@code /leave connect}'s flow; null when the app's OAuth credentials are not configured */
+    public static App create(SlackSettings settings, LeaveRequests leaves, AwayPeriods away, SlackPeople people,
+            LeavePolicy policy, NotificationTexts texts, Clock clock, SlackConnect connect) {
         if (settings.slack().getConfig().getMethodsConfig().isStatsEnabled()) {
             LOG.log(System.Logger.Level.WARNING, "Slack's SDK keeps rate-limit statistics, so the first Web API call "
                     + "will wait for an auth.test; build it with SlackSettings.sdk() instead");
@@ -72,7 +78,8 @@ public final class SlackApp {
         RejectModal rejectForm = new RejectModal(leaves, people, replies, home);
         var awayCommands = new AwayCommands(away, awayReplies);
         app.command(COMMAND, new CommandListener(leaves, people, new CommandParser(policy), replies, requestForm, awayCommands,
-                balanceCommands, clock));
+                balanceCommands, new ConnectCommands(connect), clock));
+        app.blockAction(ConnectCommands.CONNECT_CLICKED, (req, ctx) -> ctx.ack()); // Slack opens the URL itself
         app.viewSubmission(RequestModal.CALLBACK_ID, requestForm::submitted);
         RequestModal.DISPATCHING.forEach(actionId -> app.blockAction(actionId, requestForm::changed));
         app.blockAction(DecisionButtons.ANY, new DecisionListener(leaves, people, replies, home, rejectForm));
