@@ -7,6 +7,7 @@ import io.leavebot.email.EmailRenderer;
 import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.notify.ChatChannel;
+import io.leavebot.notify.ChatStatus;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
 import io.leavebot.teams.TeamsApp;
@@ -64,7 +65,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
         var notifier = new Notifier(store, chats, aws.mailer(), emails, clock);
         // the workflow only reads who stands in for whom; changes are made through the front ends
         this.workflow = new LeaveWorkflow(store, notifier, policy, FrontEnds.standIns(settings, aws, approver -> { }, clock),
-                FrontEnds.balances(settings, store, policy, clock), clock);
+                FrontEnds.balances(settings, store, policy, clock), ChatStatus.NONE, settings.admins(), clock.withZone(settings.zone()));
     }
 
     /** One invocation of the durable execution: the envelope in, {@code SUCCEEDED}, {@code FAILED} or {@code PENDING} out. */

@@ -25,6 +25,8 @@ public record AuditEntry(String requestId, int round, String event, Instant at, 
     public static final String BALANCE_REFUSED = "balance-refused";
     /** Approved leave was cancelled before it started, and its days refunded. */
     public static final String CANCELLED = "cancelled";
+    /** Something reached approved leave's watch that was not a cancellation it could take (not one, or not by the employee or an admin). */
+    public static final String CHANGE_REFUSED = "change-refused";
 
     /** Where an event in an approval chain happened is written after this in {@code event}: {@code delegated@stage-2/approver-1}. */
     private static final String AT = "@";

@@ -114,7 +114,8 @@ public interface LeaveStore {
 
     /**
      * Records the callback an approved request's execution waits on until its leave is over; completing it (with a
-     * cancellation) ends the waits. Idempotent: a request keeps the first callback recorded for it.
+     * cancellation) ends the waits. The latest callback recorded replaces the one before (after a refused answer the
+     * execution watches with a fresh one); recording the same one again changes nothing.
      */
     void recordWatch(String requestId, String callbackId);
 

@@ -25,6 +25,7 @@ import io.leavebot.slack.TokenSeal;
 import io.leavebot.store.SqliteLeaveStore;
 import io.leavebot.local.Settings.SettingsException;
 import io.leavebot.notify.ChatChannel;
+import io.leavebot.notify.ChatStatus;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
 import io.leavebot.workflow.AwayPeriods;
@@ -122,7 +123,7 @@ public final class LocalLauncher {
                 balances, admins, clock);
         // after a change, the requests waiting on the approver ask whoever decides for them now
         var away = new AwayPeriods(store, store, clock.withZone(zone), leaves::reassign);
-        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, balances, clock)).start();
+        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, balances, ChatStatus.NONE, admins, clock.withZone(zone))).start();
 
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links).awayPeriods(away);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));

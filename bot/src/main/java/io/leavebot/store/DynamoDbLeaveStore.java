@@ -239,7 +239,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
     public void recordWatch(String requestId, String callbackId) {
         Map<String, AttributeValue> item = new HashMap<>(DynamoDbLeaveItems.watchKey(requestId));
         item.put(DynamoDbLeaveItems.CALLBACK_ID, AttributeValue.fromS(callbackId));
-        putOnce(item);
+        client.putItem(b -> b.tableName(table).item(item)); // a later round's callback replaces the one before
     }
 
     @Override

@@ -290,7 +290,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
 
     @Override
     public synchronized void recordWatch(String requestId, String callbackId) {
-        update("INSERT INTO leave_watches (request_id, callback_id) VALUES (?, ?) ON CONFLICT (request_id) DO NOTHING",
+        update("INSERT INTO leave_watches (request_id, callback_id) VALUES (?, ?) ON CONFLICT (request_id) DO UPDATE SET callback_id = excluded.callback_id",
                 requestId, callbackId);
     }
 

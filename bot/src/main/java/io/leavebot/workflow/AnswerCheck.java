@@ -3,6 +3,7 @@ package io.leavebot.workflow;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
+import java.util.Set;
 
 /**
  * Who may give which answer to a request: an approver approves or rejects (or has their place reassigned) only
@@ -32,6 +33,25 @@ final class AnswerCheck {
             return answer.outcome() == LeaveStatus.CANCELLED
                     ? "a withdrawal by " + who + ", who did not ask for this leave"
                     : "a decision by " + who + ", who is not this request's approver";
+        }
+        return null;
+    }
+
+    /**
+     * Why the workflow refuses this change to approved leave ({@code requestId}, of {@code employee}) that reached
+     * its watch, or null when it may be taken: only a cancellation, for this request, by the employee or an admin.
+     */
+    static String cancellationRefusal(Answer answer, String requestId, Person employee, Set<String> admins) {
+        if (answer.outcome() != LeaveStatus.CANCELLED) {
+            return "an answer with the outcome " + (answer.isReassignment() ? "REASSIGN" : answer.outcome())
+                    + ", which approved leave does not take (it is only cancelled)";
+        }
+        if (answer.requestId() == null || !answer.requestId().equals(requestId)) {
+            return "a cancellation for request " + (answer.requestId() == null ? "none" : "\"" + answer.requestId() + "\"")
+                    + ", not this one";
+        }
+        if (!samePerson(answer.by(), employee) && !admins.contains(answer.by().key())) {
+            return "a cancellation by " + answer.by().key() + ", who neither asked for this leave nor is an admin";
         }
         return null;
     }

@@ -231,8 +231,10 @@ public final class LeaveRequests {
     /**
      * Cancels {@code requestId} for {@code by}: a PENDING request is withdrawn (as {@link Answer#cancel} would; by an
      * admin, in the employee's name with the admin named in the comment), an APPROVED one that has not started is
-     * cancelled by its own execution ({@link #cancellationExecutionName}), which records it with the refund in one
-     * write and tells the approvers and the employee. Only the employee or an admin may. A repeated cancellation
+     * cancelled by the leave's own execution, which watches it until the leave is over ({@link LeaveDays}; the
+     * cancellation completes the callback it recorded), or, where that execution no longer watches (ended, or
+     * approved by an older LeaveBot), by an execution of its own ({@link #cancellationExecutionName}). Either records
+     * it with the refund in one write and tells the approvers and the employee. Only the employee or an admin may. A repeated cancellation
      * starts nothing new and is accepted again while it runs.
      */
     public Cancelled cancel(String requestId, Person by) {
@@ -262,9 +264,19 @@ public final class LeaveRequests {
         if (!leave.start().isAfter(balances.today())) {
             return new Cancelled(Cancelled.Result.STARTED, leave);
         }
+        String comment = own ? null : "cancelled by an admin";
+        Optional<String> watch = store.watchCallback(requestId);
+        if (watch.isPresent()) {
+            try { // the leave's own execution waits for its first day: it cancels, and its waits end
+                Answers.send(client, watch.get(), new Answer(LeaveStatus.CANCELLED, by, comment, requestId));
+                return new Cancelled(Cancelled.Result.ACCEPTED, leave);
+            } catch (CallbackClosedException | ResourceNotFoundException e) {
+                // taken already (a repeated cancel), or the execution ended: the separate one below, keyed alike, does the rest once
+            }
+        }
         NewLeave input = new NewLeave(leave.id(), leave.employee(), null, leave.type(), leave.start(), leave.end(),
                 leave.halfDay(), leave.reason(), leave.chain(), null, leave.workingDays(),
-                new Decision(by, clock.instant(), own ? null : "cancelled by an admin"));
+                new Decision(by, clock.instant(), comment));
         try {
             client.start(workflow, cancellationExecutionName(requestId), JSON.serialize(input));
         } catch (ExecutionAlreadyStartedException e) {

@@ -11,10 +11,13 @@ import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.NewLeave;
+import io.leavebot.notify.ChatStatus;
+import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.notify.SentNotification;
 import io.leavebot.notify.Notifier;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * A leave request from submission to its final status, as one durable execution named {@code leave-<requestId>}:
@@ -32,9 +35,12 @@ import java.time.Duration;
  * the first run and on every replay. The workflow checks every answer itself before it records it: one it cannot
  * take is written to the request's audit and the approver is asked again, within the same window.
  *
- * <p>Approved leave that has not started is cancelled by an execution of its own, with the same input and the
- * cancellation in it ({@link NewLeave#cancellation}): {@value #RECORD_CANCELLATION} (with the refund, in one
- * write), {@value #TELL_APPROVERS}, {@value #TELL_EMPLOYEE}.
+ * <p>Approved leave's execution goes on until the leave is over ({@link LeaveDays}): it waits for the first day,
+ * sets the employee's chat status, waits until the leave is over and clears it; a cancellation before the first
+ * day ends the waits and is carried out here ({@link Cancellation}). Approved leave whose execution no longer
+ * watches it is cancelled by an execution of its own, with the same input and the cancellation in it
+ * ({@link NewLeave#cancellation}): {@value #RECORD_CANCELLATION} (with the refund, in one write),
+ * {@value #TELL_APPROVERS}, {@value #TELL_EMPLOYEE}.
  *
  * <p>The operation names below and their order are the replay contract: change them only in a new function version.
  */
@@ -64,12 +70,32 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
     /** A cancellation's own execution, when the leave started before it could record it: tells the employee. */
     static final String TELL_TOO_LATE = "tell-too-late";
 
+    /** Approved leave's watch, which a cancellation completes; round n: {@code leave-changes-n} ({@link LeaveDays}). */
+    static final String LEAVE_CHANGES = "leave-changes";
+    /** Records the watch's callback with the request ({@code LeaveStore.recordWatch}) and reads the leave's status. */
+    static final String WATCH_LEAVE = "watch-leave";
+    /** Records something that reached the watch and was not a cancellation it could take. */
+    static final String REFUSE_CHANGE = "refuse-change";
+    static final String UNTIL_LEAVE_STARTS = "until-leave-starts";
+    /** The first day has come: sets the employee's chat status. */
+    static final String LEAVE_STARTS = "leave-starts";
+    static final String UNTIL_LEAVE_ENDS = "until-leave-ends";
+    /** The leave is over: clears the chat status. */
+    static final String LEAVE_ENDS = "leave-ends";
+
     /** Telling people may wait for chat or mail to come back: up to 10 attempts, spread over at most about 50 minutes. */
     static final StepConfig NOTIFY = StepConfig.retrying(RetryStrategies.exponentialBackoff(
             10, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(15), JitterStrategy.FULL, error -> true));
 
+    /** Chat status is retried like {@link #NOTIFY}, but only while chat is unreachable: other failures would recur. */
+    static final StepConfig CHAT_STATUS = StepConfig.retrying(RetryStrategies.exponentialBackoff(
+            10, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(15), JitterStrategy.FULL, ChatUnavailableException.class::isInstance));
+
     private final LeaveSteps steps;
+    private final LeaveDaySteps days;
     private final CancellationSteps cancellations;
+    private final ChatStatus chatStatus;
+    private final Set<String> admins;
 
     /** Nobody is ever away, no balance is tracked: see {@link #LeaveWorkflow(LeaveStore, Notifier, LeavePolicy, StandIns, Balances, Clock)}. */
     public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, Clock clock) {
@@ -88,8 +114,27 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
      * @param clock    for the request's creation time, read inside the {@value #RECORD_LEAVE} step
      */
     public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Balances balances, Clock clock) {
+        this(store, notifier, policy, standIns, balances, ChatStatus.NONE, clock);
+    }
+
+    /** No admins: only the employee cancels their approved leave. */
+    public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Balances balances,
+                         ChatStatus chatStatus, Clock clock) {
+        this(store, notifier, policy, standIns, balances, chatStatus, Set.of(), clock);
+    }
+
+    /**
+     * @param chatStatus the employee's chat status, set as approved leave starts and cleared when it is over
+     * @param admins     the admins' person keys ({@link Admins#fromList}): besides the employee, they may cancel
+     *                   approved leave, and the workflow checks every cancellation that reaches it against them
+     */
+    public LeaveWorkflow(LeaveStore store, Notifier notifier, LeavePolicy policy, StandIns standIns, Balances balances,
+                         ChatStatus chatStatus, Set<String> admins, Clock clock) {
+        this.chatStatus = chatStatus;
+        this.admins = Set.copyOf(admins);
         this.steps = new LeaveSteps(store, notifier, policy, standIns, balances, clock);
         this.cancellations = new CancellationSteps(store, notifier, balances, clock);
+        this.days = new LeaveDaySteps(store, chatStatus, clock);
     }
 
     @Override
@@ -112,8 +157,7 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
         LeaveStatus status = ctx.step(RECORD_DECISION, LeaveStatus.class, s -> steps.recordDecision(id, outcome));
         ctx.step(TELL_EMPLOYEE, SentNotification.class, s -> steps.tellEmployee(id, key(execution, TELL_EMPLOYEE)), NOTIFY);
         ctx.step(UPDATE_APPROVERS, Integer.class, s -> steps.updateApprovers(id, key(execution, UPDATE_APPROVERS)), NOTIFY);
-        ctx.logger().info("leave request %s ended %s", id, status);
-        return status;
+        return livesOn(input, ctx, id, status);
     }
 
     /** One stage after another, each in its own child context, until one does not approve or the last one has. */
@@ -141,6 +185,14 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
         ctx.step(TELL_EMPLOYEE, SentNotification.class, s -> steps.tellEmployee(id, key(execution, TELL_EMPLOYEE)), NOTIFY);
         ctx.step(UPDATE_APPROVER, SentNotification.class,
                 s -> steps.updateApprover(id, approval.askKey(), key(execution, UPDATE_APPROVER)), NOTIFY);
+        return livesOn(input, ctx, id, status);
+    }
+
+    /** Approved leave's execution goes on until the leave is over ({@link LeaveDays}); any other outcome ends it. */
+    private LeaveStatus livesOn(NewLeave input, DurableContext ctx, String id, LeaveStatus decided) {
+        LeaveStatus status = decided == LeaveStatus.APPROVED
+                ? new LeaveDays(ctx, days, cancellations, id, input.employee(), admins).liveThrough()
+                : decided;
         ctx.logger().info("leave request %s ended %s", id, status);
         return status;
     }
@@ -150,15 +202,8 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
      * ({@link LeaveRequests#cancellationExecutionName}): the request's own execution ended with its approval.
      */
     private LeaveStatus cancellation(NewLeave input, DurableContext ctx) {
-        String execution = LeaveRequests.cancellationExecutionName(input.requestId());
         String id = input.requestId();
-        LeaveStatus status = ctx.step(RECORD_CANCELLATION, LeaveStatus.class, s -> cancellations.recordCancellation(id, input.cancellation()));
-        if (status == LeaveStatus.CANCELLED) {
-            ctx.step(TELL_APPROVERS, Integer.class, s -> cancellations.tellApprovers(id, key(execution, TELL_APPROVERS)), NOTIFY);
-            ctx.step(TELL_EMPLOYEE, SentNotification.class, s -> cancellations.tellEmployee(id, key(execution, TELL_EMPLOYEE)), NOTIFY);
-        } else if (status == LeaveStatus.APPROVED) { // it started between the cancel and this execution's first step
-            ctx.step(TELL_TOO_LATE, SentNotification.class, s -> cancellations.tellTooLate(id, key(execution, TELL_TOO_LATE)), NOTIFY);
-        }
+        LeaveStatus status = Cancellation.run(ctx, cancellations, id, input.cancellation());
         ctx.logger().info("cancellation of leave request %s ended %s", id, status);
         return status;
     }
