@@ -99,6 +99,7 @@ public final class LocalLauncher {
         String publicUrl = settings.string("LEAVEBOT_PUBLIC_URL", "http://127.0.0.1:" + (httpPort == 0 ? 3000 : httpPort));
         String linkSecret = LinkSecret.load(settings, dataDir);
         DecisionLinks links = new DecisionLinks(linkSecret, publicUrl + "/decide");
+        TokenSeal tokenSeal = TokenKey.load(settings, dataDir); // people's Slack user tokens, sealed in the store
         var holidays = new Holidays(); // one per process: it keeps every year of holidays it worked out
         BalancePolicies balancePolicies = balancePolicies(settings, policy, workspace.isPresent());
         Set<String> admins = admins(settings);
@@ -123,13 +124,13 @@ public final class LocalLauncher {
                 balances, admins, clock);
         // after a change, the requests waiting on the approver ask whoever decides for them now
         var away = new AwayPeriods(store, store, clock.withZone(zone), leaves::reassign);
-        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, balances, ChatStatus.NONE, admins, clock.withZone(zone))).start();
+        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, balances,
+                slack.map(s -> s.status(store, tokenSeal, clock)).orElse(ChatStatus.NONE), admins, clock.withZone(zone))).start();
 
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links).awayPeriods(away);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
         slack.ifPresent(s -> web.chatApp(ChatApp.SLACK));
         teams.ifPresent(t -> web.chatApp(ChatApp.TEAMS));
-        TokenSeal tokenSeal = TokenKey.load(settings, dataDir);
         Optional<SlackConnect> statusLink = slack.flatMap(s -> s.statusLink(settings, publicUrl, linkSecret, tokenSeal, store, clock));
         slack.ifPresent(s -> s.connect(leaves, away, policy, texts, clock.withZone(zone), web, statusLink));
         teams.ifPresent(t -> t.connect(leaves, away, policy, clock.withZone(zone), web));
