@@ -109,6 +109,12 @@ public final class LeaveBotNames {
     public static final String SECRET_DECISION_LINK_KEY = "decisionLinkKey";
     /** Key of the secret's JSON: the JSON API's bearer key, 24 characters or more; without it, the API is off. */
     public static final String SECRET_API_KEY = "apiKey";
+    /** Key of the secret's JSON: the Slack app's Client ID, for {@code /leave connect}; with the next two, or none. */
+    public static final String SECRET_SLACK_CLIENT_ID = "slackClientId";
+    /** Key of the secret's JSON: the Slack app's Client Secret, which exchanges the OAuth code for a user token. */
+    public static final String SECRET_SLACK_CLIENT_SECRET = "slackClientSecret";
+    /** Key of the secret's JSON: base64 of 32 random bytes, the AES-256-GCM key people's Slack user tokens are sealed with. */
+    public static final String SECRET_TOKEN_KEY = "tokenKey";
 
     private LeaveBotNames() {
     }

@@ -16,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The OAuth {@code state} of a {@code /leave connect} link: who asked (Slack user and team, and the LeaveBot person
- * the token will be kept for), until when the link works ({@link #LIFETIME}), and a random nonce, as
+ * the token will be kept for), the redirect URL the link named (so the function that completes the flow need not
+ * know its own URL), until when the link works ({@link #LIFETIME}), and a random nonce, as
  * {@code base64url(JSON).base64url(HMAC-SHA256)} with LeaveBot's link secret. The MAC is checked before anything
  * in the state is read, so a changed state is {@link Status#TAMPERED}, never someone else's.
  */
@@ -32,7 +33,7 @@ final class ConnectState {
     enum Status { VALID, EXPIRED, TAMPERED }
 
     /** What a state said; the fields are null unless the MAC matched. */
-    record Checked(Status status, String userId, String teamId, String personKey) {
+    record Checked(Status status, String userId, String teamId, String personKey, String redirectUri) {
     }
 
     private final SecretKeySpec key;
@@ -42,10 +43,11 @@ final class ConnectState {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    String issue(String userId, String teamId, String personKey, Instant now) {
+    /** @param redirectUri where Slack sends the person back, which {@code oauth.v2.access} must name again */
+    String issue(String userId, String teamId, String personKey, String redirectUri, Instant now) {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
-        var body = JSON.createObjectNode().put("u", userId).put("t", teamId).put("p", personKey)
+        var body = JSON.createObjectNode().put("u", userId).put("t", teamId).put("p", personKey).put("r", redirectUri)
                 .put("exp", now.plus(LIFETIME).getEpochSecond()).put("n", HexFormat.of().formatHex(nonce));
         String payload = B64.encodeToString(body.toString().getBytes(StandardCharsets.UTF_8));
         return payload + "." + mac(payload);
@@ -54,21 +56,22 @@ final class ConnectState {
     Checked check(String state, Instant now) {
         int dot = state == null ? -1 : state.indexOf('.');
         if (dot < 1 || state.length() > 2000) {
-            return new Checked(Status.TAMPERED, null, null, null);
+            return new Checked(Status.TAMPERED, null, null, null, null);
         }
         String payload = state.substring(0, dot);
         if (!MessageDigest.isEqual(mac(payload).getBytes(StandardCharsets.US_ASCII),
                 state.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
-            return new Checked(Status.TAMPERED, null, null, null);
+            return new Checked(Status.TAMPERED, null, null, null, null);
         }
         JsonNode body;
         try {
             body = JSON.readTree(Base64.getUrlDecoder().decode(payload));
         } catch (IOException | IllegalArgumentException e) {
-            return new Checked(Status.TAMPERED, null, null, null); // signed by us, so never: but not trusted either
+            return new Checked(Status.TAMPERED, null, null, null, null); // signed by us, so never: but not trusted either
         }
         Status status = now.getEpochSecond() < body.path("exp").asLong() ? Status.VALID : Status.EXPIRED;
-        return new Checked(status, body.path("u").asText(null), body.path("t").asText(null), body.path("p").asText(null));
+        return new Checked(status, body.path("u").asText(null), body.path("t").asText(null), body.path("p").asText(null),
+                body.path("r").asText(null));
     }
 
     private String mac(String payload) {

@@ -31,14 +31,14 @@ public final class SlackConnect {
     /**
      * The Slack app's OAuth credentials.
      *
-     * @param redirectUri  LeaveBot's public URL followed by {@value #CALLBACK_PATH}
+     * @param redirectUri  LeaveBot's public URL followed by {@value #CALLBACK_PATH}; null where links are not made
+     *                     (the AWS API function, which completes the flow with the URL signed in the state)
      * @param authorizeUrl {@link #SLACK_AUTHORIZE_URL}, or the local workspace's
      */
     public record Settings(String clientId, String clientSecret, String redirectUri, String authorizeUrl) {
         public Settings {
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(clientSecret, "clientSecret");
-            Objects.requireNonNull(redirectUri, "redirectUri");
             Objects.requireNonNull(authorizeUrl, "authorizeUrl");
         }
 
@@ -70,7 +70,10 @@ public final class SlackConnect {
 
     /** The authorize link for the Slack user {@code userId} of {@code teamId}, who is {@code person} to LeaveBot. */
     String authorizeUrl(String userId, String teamId, Person person) {
-        String state = states.issue(userId, teamId, person.key(), clock.instant());
+        if (settings.redirectUri() == null) {
+            throw new IllegalStateException("connect links are made where the redirect URL is known");
+        }
+        String state = states.issue(userId, teamId, person.key(), settings.redirectUri(), clock.instant());
         return settings.authorizeUrl() + "?client_id=" + encode(settings.clientId()) + "&user_scope=" + encode(USER_SCOPE)
                 + "&redirect_uri=" + encode(settings.redirectUri()) + "&state=" + encode(state)
                 + (teamId == null ? "" : "&team=" + encode(teamId));
@@ -92,13 +95,13 @@ public final class SlackConnect {
         if (checked.status() == ConnectState.Status.EXPIRED) {
             return Outcome.EXPIRED;
         }
-        if (code == null || code.isBlank()) {
+        if (code == null || code.isBlank() || checked.redirectUri() == null) {
             return Outcome.INVALID_LINK;
         }
         OAuthV2AccessResponse access;
         try {
             access = SlackCalls.ok("oauth.v2.access", () -> slack.methods().oauthV2Access(r -> r.clientId(settings.clientId())
-                    .clientSecret(settings.clientSecret()).code(code).redirectUri(settings.redirectUri())));
+                    .clientSecret(settings.clientSecret()).code(code).redirectUri(checked.redirectUri())));
         } catch (ChatUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "connecting the Slack account of " + checked.personKey() + " failed: " + e.getMessage());
             return Outcome.SLACK_FAILED;
