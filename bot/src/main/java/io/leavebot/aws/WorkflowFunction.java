@@ -67,7 +67,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
         // the workflow only reads who stands in for whom; changes are made through the front ends
         this.workflow = new LeaveWorkflow(store, notifier, policy, FrontEnds.standIns(settings, aws, approver -> { }, clock),
                 FrontEnds.balances(settings, store, policy, clock), chatStatus(secrets, chat, store, clock), settings.admins(),
-                clock.withZone(settings.zone()));
+                clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone()));
     }
 
     /** People's Slack status while on leave, when the secret has the bot token and the Slack status keys; else none. */

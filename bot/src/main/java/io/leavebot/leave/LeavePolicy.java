@@ -16,6 +16,17 @@ import java.util.List;
 public record LeavePolicy(List<String> types, int maxDays, boolean allowPastDates, int maxReasonLength,
         Duration approvalTimeout, List<Double> reminderFractions) {
 
+    /**
+     * How far ahead leave may be asked for: it ends at most this many days after today. Approved leave's durable
+     * execution lives until the leave is over, and Lambda lets one live at most 366 days.
+     */
+    public static final int FURTHEST_AHEAD_DAYS = 364;
+    /**
+     * The longest an execution of approved leave may need: asked for today, ending {@link #FURTHEST_AHEAD_DAYS}
+     * later, over at the next midnight, and a day for its last steps (366 days, Lambda's most).
+     */
+    public static final Duration LONGEST_LEAVE_LIFE = Duration.ofDays(FURTHEST_AHEAD_DAYS + 2L);
+
     public static final LeavePolicy DEFAULT = new LeavePolicy(List.of("annual", "sick", "unpaid", "other"), 60, false, 500,
             Duration.ofDays(3), List.of(0.5, 0.9));
 

@@ -170,6 +170,8 @@ public final class LeaveValidator {
             errors.put(END, ValidationMessages.endBeforeStart(start, end));
         } else if (days > policy.maxDays()) {
             errors.put(END, ValidationMessages.tooLong(days, policy.maxDays()));
+        } else if (end.isAfter(today.plusDays(LeavePolicy.FURTHEST_AHEAD_DAYS))) {
+            errors.put(END, ValidationMessages.tooFarAhead(end, today.plusDays(LeavePolicy.FURTHEST_AHEAD_DAYS)));
         } else if (calendar.workingDays(start, end) == 0) {
             // nothing to approve: the approver would be asked about "no working days" (a half day included)
             errors.put(END, ValidationMessages.noWorkingDays(start, end, calendar.daysOff(start, end), calendar.week()));

@@ -63,6 +63,11 @@ final class ValidationMessages {
         return "The start date " + start + " is in the past. Please choose today (" + today + ") or a later date.";
     }
 
+    static String tooFarAhead(LocalDate end, LocalDate furthest) {
+        return "This request ends on " + DAY.format(end) + ", too far ahead: leave can be asked for up to a year ahead, "
+                + "ending by " + DAY.format(furthest) + ". Please ask for it nearer the time.";
+    }
+
     static String tooLong(long days, int maxDays) {
         return "This request covers " + days + " calendar days; the most you can ask for at once is " + maxDays
                 + ". Please split it into shorter requests.";

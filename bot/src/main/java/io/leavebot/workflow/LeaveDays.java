@@ -56,13 +56,13 @@ final class LeaveDays {
         if (started.status() != LeaveStatus.APPROVED) {
             return started.status();
         }
-        waitUntil(LeaveWorkflow.UNTIL_LEAVE_ENDS, started.until(started.over()));
+        LeaveStatus over = waitUntil(LeaveWorkflow.UNTIL_LEAVE_ENDS, started.until(started.over()));
         try {
             ctx.step(LeaveWorkflow.LEAVE_ENDS, LeaveStatus.class, s -> days.leaveEnds(id), LeaveWorkflow.CHAT_STATUS);
         } catch (StepFailedException e) {
             ctx.logger().warn("leave request %s: the chat status was not cleared (%s); it expires by itself", id, e.getMessage());
         }
-        return LeaveStatus.APPROVED;
+        return over; // APPROVED: started leave is not cancelled (a cancellation now is told it is too late)
     }
 
     /** A fresh callback for changes to the leave, recorded where a cancellation finds it. */

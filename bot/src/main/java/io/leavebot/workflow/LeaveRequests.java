@@ -126,6 +126,7 @@ public final class LeaveRequests {
 
     private final LeaveStore store;
     private final DurableClient client;
+    private final LeaveWatch watch;
     private final String workflow;
     private final LeaveValidator validator;
     private final ApproverRouting routing;
@@ -148,6 +149,7 @@ public final class LeaveRequests {
         this.store = store;
         this.client = client;
         this.workflow = workflow;
+        this.watch = new LeaveWatch(store, client, workflow);
         this.validator = validator;
         this.routing = routing;
         this.addresses = addresses;
@@ -265,14 +267,8 @@ public final class LeaveRequests {
             return new Cancelled(Cancelled.Result.STARTED, leave);
         }
         String comment = own ? null : "cancelled by an admin";
-        Optional<String> watch = store.watchCallback(requestId);
-        if (watch.isPresent()) {
-            try { // the leave's own execution waits for its first day: it cancels, and its waits end
-                Answers.send(client, watch.get(), new Answer(LeaveStatus.CANCELLED, by, comment, requestId));
-                return new Cancelled(Cancelled.Result.ACCEPTED, leave);
-            } catch (CallbackClosedException | ResourceNotFoundException e) {
-                // taken already (a repeated cancel), or the execution ended: the separate one below, keyed alike, does the rest once
-            }
+        if (watch.cancel(requestId, new Answer(LeaveStatus.CANCELLED, by, comment, requestId))) {
+            return new Cancelled(Cancelled.Result.ACCEPTED, leave);
         }
         NewLeave input = new NewLeave(leave.id(), leave.employee(), null, leave.type(), leave.start(), leave.end(),
                 leave.halfDay(), leave.reason(), leave.chain(), null, leave.workingDays(),

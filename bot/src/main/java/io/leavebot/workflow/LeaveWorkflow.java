@@ -190,9 +190,11 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
 
     /** Approved leave's execution goes on until the leave is over ({@link LeaveDays}); any other outcome ends it. */
     private LeaveStatus livesOn(NewLeave input, DurableContext ctx, String id, LeaveStatus decided) {
-        LeaveStatus status = decided == LeaveStatus.APPROVED
-                ? new LeaveDays(ctx, days, cancellations, id, input.employee(), admins).liveThrough()
-                : decided;
+        LeaveStatus status = decided;
+        if (decided == LeaveStatus.APPROVED) {
+            ctx.logger().info("leave request %s approved; its execution lives until the leave is over", id);
+            status = new LeaveDays(ctx, days, cancellations, id, input.employee(), admins).liveThrough();
+        }
         ctx.logger().info("leave request %s ended %s", id, status);
         return status;
     }

@@ -370,6 +370,11 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
         return new DynamoDbLeaveStore(dynalite.client(), table).audit(id);
     }
 
+    /** The callback approved leave's execution watches, as the table holds it. */
+    java.util.Optional<String> watchCallback(String id) {
+        return new DynamoDbLeaveStore(dynalite.client(), table).watchCallback(id);
+    }
+
     /** The request as the table holds it. */
     LeaveRequest leave(String id) {
         return new DynamoDbLeaveStore(dynalite.client(), table).get(id).orElseThrow();

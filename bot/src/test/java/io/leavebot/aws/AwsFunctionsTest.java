@@ -18,6 +18,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,8 +77,31 @@ class AwsFunctionsTest {
         assertEquals(LeaveStatus.APPROVED, aws.leave("api-hr-7").status());
         assertEquals("Enjoy the trip", aws.leave("api-hr-7").decision().comment());
         assertEquals(1, aws.mailTo("ada@example.org", "Your leave is approved: ").size());
-        assertEquals(ExecutionStatus.SUCCEEDED, aws.engine().listExecutions(AwsFunctions.WORKFLOW,
-                ExecutionQuery.named("leave-api-hr-7")).executions().get(0).status());
+        assertEquals(ExecutionStatus.RUNNING, execution().status(), "approved leave's execution lives until the leave is over");
+        assertTrue(aws.watchCallback("api-hr-7").isPresent(), "its watch is recorded in the table");
+
+        aws.advance(Duration.between(aws.time().instant(), aws.leave("api-hr-7").end().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        assertEquals(ExecutionStatus.SUCCEEDED, execution().status());
+        assertEquals("\"APPROVED\"", execution().result());
+    }
+
+    @Test
+    void approvedLeaveIsCancelledThroughItsWatchOnTheTable() {
+        decide(approvalRequested(), "");
+        aws.settle();
+
+        Answer cancelled = aws.api("POST", "/api/leaves/api-hr-7/cancel", AUTHORIZED, "{}", false);
+        assertEquals(202, cancelled.status(), cancelled::body);
+        aws.settle();
+
+        assertEquals(LeaveStatus.CANCELLED, aws.leave("api-hr-7").status());
+        assertEquals(ExecutionStatus.SUCCEEDED, execution().status(), "the waits ended");
+        assertEquals("\"CANCELLED\"", execution().result());
+        assertEquals(1, aws.mailTo("ada@example.org", "Your approved leave is cancelled: ").size());
+    }
+
+    private io.leavebot.durable.model.DurableExecution execution() {
+        return aws.engine().listExecutions(AwsFunctions.WORKFLOW, ExecutionQuery.named("leave-api-hr-7")).executions().get(0);
     }
 
     @Test
@@ -101,7 +126,7 @@ class AwsFunctionsTest {
 
         assertEquals(2, aws.secrets().reads(), "no read per invocation");
         List<String> lines = logs.lines();
-        assertTrue(lines.stream().anyMatch(l -> l.contains("leave request api-hr-7 ended APPROVED")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("leave request api-hr-7 approved; its execution lives until the leave is over")), lines::toString);
         assertTrue(lines.stream().anyMatch(l -> l.contains("api GET /api/leaves/{id}: 401")), lines::toString);
         for (String secret : AwsFunctions.SECRET_VALUES) {
             assertEquals(List.of(), lines.stream().filter(l -> l.contains(secret)).toList());

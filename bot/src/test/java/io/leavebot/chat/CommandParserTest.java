@@ -190,4 +190,43 @@ class CommandParserTest {
         assertEquals("The reason is 501 characters long; please keep it to 500 characters or fewer.",
                 parse("adjust @sam annual 1 " + "x".repeat(501)).problem());
     }
+
+    @Test
+    void connectAndDisconnectStandAlone() {
+        assertEquals(Kind.CONNECT, parse("connect").kind());
+        assertEquals(Kind.DISCONNECT, parse("Disconnect").kind());
+        LeaveCommand extra = parse("connect now please");
+        assertEquals(Kind.UNREADABLE, extra.kind());
+        assertEquals("Please type connect alone, with nothing after it.", extra.problem());
+    }
+
+    @Test
+    void whosOutAsksAboutTodayOrTheDayTyped() {
+        assertEquals(LeaveCommand.whosOut(TODAY), parse("whosout"));
+        assertEquals(LeaveCommand.whosOut(TODAY.plusDays(1)), parse("whosout tomorrow"));
+        assertEquals(LeaveCommand.whosOut(LocalDate.of(2026, 1, 19)), parse("WhosOut 2026-01-19"));
+        assertEquals(Kind.UNREADABLE, parse("whosout 2026-13-40").kind());
+        assertEquals("Please give one day and nothing else, for example: whosout 2026-01-19.",
+                parse("whosout 2026-01-19 and after").problem());
+    }
+
+    @Test
+    void calendarGivesTheLinksAndRotateReplacesThem() {
+        assertEquals(Kind.CALENDAR, parse("calendar").kind());
+        assertEquals(Kind.CALENDAR_ROTATE, parse("calendar rotate").kind());
+        assertEquals(Kind.UNREADABLE, parse("calendar delete").kind());
+    }
+
+    @Test
+    void aReportCoversAMonthOrThePeriodTyped() {
+        assertEquals(LeaveCommand.report(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31)), parse("report 2027-01"));
+        assertEquals(LeaveCommand.report(LocalDate.of(2028, 2, 1), LocalDate.of(2028, 2, 29)), parse("report 2028-02"));
+        assertEquals(LeaveCommand.report(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)), parse("report 2026-01-01 to 2026-03-31"));
+        assertEquals("2027-13 is not a month. For example: report 2025-12, or report 2026-01-01 to 2026-01-05.",
+                parse("report 2027-13").problem());
+        assertTrue(parse("report").problem().startsWith("Please give the report's month or its first and last day."));
+        assertTrue(parse("report 2026-03-31 to 2026-01-01").problem()
+                .startsWith("The report's last day (2026-01-01) is before its first day (2026-03-31)."));
+        assertEquals(Kind.UNREADABLE, parse("report 2027-01 for payroll").kind());
+    }
 }

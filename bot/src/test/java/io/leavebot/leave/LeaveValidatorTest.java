@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LeaveValidatorTest {
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
     private static final Person ANN = Person.ofEmail("ann@example.com", "Ann");
     private static final Person BEA = Person.ofEmail("bea@example.com", "Bea");
@@ -57,6 +58,16 @@ class LeaveValidatorTest {
         assertEquals("Please choose a leave type: annual, sick or unpaid.", errors.get(LeaveValidator.TYPE));
         assertEquals("Please give the start date, for example 2026-03-09.", errors.get(LeaveValidator.START));
         assertEquals("Please give the end date, for example 2026-03-09.", errors.get(LeaveValidator.END));
+    }
+
+    @Test
+    void leaveEndingMoreThan364DaysAheadIsRefusedNamingTheLastDayItMayEnd() {
+        LocalDate furthest = TODAY.plusDays(LeavePolicy.FURTHEST_AHEAD_DAYS);
+        assertEquals(Map.of(), validate(days(furthest.minusDays(2), furthest)), "up to a year ahead");
+
+        String error = validate(days(furthest.minusDays(1), furthest.plusDays(1))).get(LeaveValidator.END);
+        assertEquals("This request ends on " + DAY.format(furthest.plusDays(1)) + ", too far ahead: leave can be asked "
+                + "for up to a year ahead, ending by " + DAY.format(furthest) + ". Please ask for it nearer the time.", error);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.leavebot.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -20,9 +21,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -202,6 +210,62 @@ final class LeaveBotProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * With {@code LEAVEBOT_FAST_CLOCK}, while LeaveBot is down: its time at the next start is {@code at} (the fast
+     * clock keeps how far it is ahead of the real time in the data folder), so the timers due by then fire at once.
+     */
+    void skipTimeWhileDownTo(Instant at) throws IOException {
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve("fast-clock-skipped.txt"), Duration.between(Instant.now(), at).toString());
+    }
+
+    /** How many times the step named {@code step} succeeded in the request's execution, from the engine's file. */
+    long stepsSucceeded(String requestId, String step) {
+        return eventsOf(requestId).stream().filter(e -> e.path("EventType").asText().equals("StepSucceeded")
+                && e.path("Name").asText().equals(step)).count();
+    }
+
+    /** Waits until the step named {@code step} has succeeded in the request's execution. */
+    void awaitStep(String requestId, String step) {
+        await(step + " in the execution of " + requestId, () -> stepsSucceeded(requestId, step) > 0);
+    }
+
+    /** The status of the request's execution, from the engine's file. */
+    String executionStatus(String requestId) {
+        return withEngineFile("SELECT status FROM executions WHERE name = ?", requestId, rs -> rs.next() ? rs.getString(1) : null);
+    }
+
+    private List<JsonNode> eventsOf(String requestId) {
+        List<JsonNode> found = withEngineFile("SELECT e.json FROM events e JOIN executions x ON x.id = e.execution WHERE x.name = ? ORDER BY e.event_id",
+                requestId, rs -> {
+                    List<JsonNode> events = new ArrayList<>();
+                    while (rs.next()) {
+                        events.add(JSON.readTree(rs.getString(1)));
+                    }
+                    return events;
+                });
+        return found == null ? List.of() : found;
+    }
+
+    private interface Rows<T> {
+        T read(ResultSet rs) throws SQLException, IOException;
+    }
+
+    private <T> T withEngineFile(String sql, String requestId, Rows<T> rows) {
+        Path file = dataDir.resolve("leavebot.db");
+        if (!Files.exists(file)) {
+            return null; // not started yet: reading would create it
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, "leave-" + requestId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rows.read(rs);
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read the engine's file " + file + ": " + e, e);
         }
     }
 

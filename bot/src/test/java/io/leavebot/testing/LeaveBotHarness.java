@@ -27,6 +27,7 @@ import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.ChatChannel;
+import io.leavebot.notify.ChatStatus;
 import io.leavebot.notify.Notifier;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.workflow.AwayPeriods;
@@ -40,6 +41,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -90,6 +94,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     private ApproverRouting routing;
     private BalancePolicies balancePolicies = BALANCES;
     private Set<String> admins = Set.of();
+    private ChatStatus chatStatus = ChatStatus.NONE;
     private Path dir;
     private TestClock clock;
     private Store store;
@@ -152,6 +157,12 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
         return this;
     }
 
+    /** The chat status the workflow sets and clears (before the test starts: none); takes effect when the bot is (re)opened. */
+    public LeaveBotHarness withChatStatus(ChatStatus value) {
+        this.chatStatus = value;
+        return this;
+    }
+
     /** Balances of {@code policies} on {@code store}'s ledger, as the launcher builds them. */
     public static Balances balances(BalancePolicies policies, Store store, Clock clock) {
         return new Balances(policies, HOLIDAYS, store, store::listByEmployee, clock);
@@ -180,6 +191,9 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
             }
         }
     }
+
+    /** The day after {@link #submission Ada's request}: at its midnight the leave is over and its execution ends. */
+    public static final LocalDate AFTER_THE_SAMPLE = LocalDate.of(2026, 1, 17);
 
     /** Ada's request for Mon 12 – Fri 16 Jan 2026 (the clock starts on Mon 5 Jan). */
     public static LeaveSubmission submission(String requestId) {
@@ -241,6 +255,27 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     public void advance(Duration duration) {
         clock.advance(duration);
         settle();
+    }
+
+    /** Moves time on to midnight at the start of {@code day} (UTC, as the tests run), letting every timer that falls due fire. */
+    public void advanceTo(LocalDate day) {
+        advance(Duration.between(now(), day.atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+
+    /**
+     * The waits of the request's execution that started and have not ended, by name: {@code until-leave-starts}
+     * while approved leave waits for its first day (reminder waits an answer overtook stay open too).
+     */
+    public List<String> openWaits(String requestId) {
+        Map<String, String> open = new LinkedHashMap<>();
+        for (Event event : history(requestId)) {
+            switch (event.eventType()) {
+                case "WaitStarted" -> open.put(event.id(), event.name());
+                case "WaitSucceeded", "WaitCancelled" -> open.remove(event.id());
+                default -> { }
+            }
+        }
+        return List.copyOf(open.values());
     }
 
     /** Moves time on while the process is down ({@link #crash}); timers fire late, once it is {@link #reopen}ed. */
@@ -323,7 +358,7 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
             }
         };
         reopenWith((store, notifier, policy, time) -> new LeaveWorkflow(store, notifier, policy, standIns,
-                balances(balancePolicies, (Store) store, time), time));
+                balances(balancePolicies, (Store) store, time), chatStatus, admins, time));
     }
 
     /** Like {@link #reopen}, with {@code workflow}'s handler registered under {@link LeaveRequests#FUNCTION}. */

@@ -88,6 +88,8 @@ class ApprovalChainTest {
         assertEquals(1, bot.mailTo(IVAN, "").stream().filter(m -> m.subject().contains("approved")).count(),
                 "Ivan hears that Hana decided, so he need not");
         assertEquals(List.of("stage-1", "stage-2"), contexts("r1"));
+        assertTrue(bot.openWaits("r1").contains(LeaveWorkflow.UNTIL_LEAVE_STARTS), "approved: it waits for the first day");
+        bot.advanceTo(LeaveBotHarness.AFTER_THE_SAMPLE);
         assertEquals(ExecutionStatus.SUCCEEDED, bot.execution("r1").status());
     }
 

@@ -59,11 +59,16 @@ abstract class LeaveWorkflowContract {
         assertEquals(LeaveStatus.APPROVED, approved.status());
         assertTrue(GRACE.isSameAs(approved.decision().by()));
         assertDecidedNow(approved);
-        assertEquals(ExecutionStatus.SUCCEEDED, bot.execution("r1").status());
-        assertEquals("\"APPROVED\"", bot.execution("r1").result());
+        assertEquals(ExecutionStatus.RUNNING, bot.execution("r1").status(), "it lives on until the leave is over");
+        assertTrue(bot.openWaits("r1").contains(LeaveWorkflow.UNTIL_LEAVE_STARTS), bot.openWaits("r1").toString());
         assertEquals(1, bot.mailTo(ADA, "Your leave").size());
         assertEquals(1, bot.mailTo(ADA, "Your leave is approved: ").size());
         assertEquals(1, bot.mailTo(GRACE, "You approved").size());
+
+        bot.advanceTo(LeaveBotHarness.AFTER_THE_SAMPLE);
+        assertEquals(ExecutionStatus.SUCCEEDED, bot.execution("r1").status());
+        assertEquals("\"APPROVED\"", bot.execution("r1").result());
+        assertEquals(1, bot.mailTo(ADA, "Your leave").size(), "nothing more to say after the leave");
     }
 
     @Test

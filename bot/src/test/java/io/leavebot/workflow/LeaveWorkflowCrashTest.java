@@ -4,6 +4,7 @@ import static io.leavebot.testing.LeaveBotHarness.ADA;
 import static io.leavebot.testing.LeaveBotHarness.GRACE;
 import static io.leavebot.testing.LeaveBotHarness.submission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.durable.model.ExecutionStatus;
 import io.leavebot.leave.LeaveRequest;
@@ -51,8 +52,11 @@ class LeaveWorkflowCrashTest {
         bot.reopen();
         bot.advance(Duration.ofMinutes(1)); // the retry falls due
 
-        assertEquals(ExecutionStatus.SUCCEEDED, bot.execution("r1").status());
+        assertTrue(bot.openWaits("r1").contains(LeaveWorkflow.UNTIL_LEAVE_STARTS), "told, and waiting for the first day");
         assertEquals(decided, bot.leave("r1"));
+        assertEverythingOnce("r1");
+        bot.advanceTo(LeaveBotHarness.AFTER_THE_SAMPLE);
+        assertEquals(ExecutionStatus.SUCCEEDED, bot.execution("r1").status());
         assertEverythingOnce("r1");
     }
 

@@ -51,9 +51,13 @@ class LeaveWorkflowReplayTest {
         bot.leaves().answer("r1", Answer.approve(GRACE, "Enjoy!"));
         bot.settle();
 
-        assertEquals(ExecutionStatus.SUCCEEDED, bot.execution("r1").status());
         assertEquals(LeaveStatus.APPROVED, bot.leave("r1").status());
-        assertEquals(APPROVED_AFTER_ONE_REMINDER, startedSteps("r1"), "each step started once, none again on replay");
+        assertEquals(withLeaveDays(APPROVED_AFTER_ONE_REMINDER, LeaveWorkflow.WATCH_LEAVE), startedSteps("r1"),
+                "each step started once, none again on replay");
+        bot.advanceTo(LeaveBotHarness.AFTER_THE_SAMPLE);
+        assertEquals(ExecutionStatus.SUCCEEDED, bot.execution("r1").status());
+        assertEquals(withLeaveDays(APPROVED_AFTER_ONE_REMINDER, LeaveWorkflow.WATCH_LEAVE, LeaveWorkflow.LEAVE_STARTS,
+                LeaveWorkflow.LEAVE_ENDS), startedSteps("r1"));
         assertEquals(1, bot.mailTo(ADA, "Leave request received: ").size());
         assertEquals(1, bot.mailTo(GRACE, "Leave request from Ada Lovelace: ").size());
         assertEquals(1, bot.mailTo(GRACE, "Reminder: ").size());
@@ -85,7 +89,12 @@ class LeaveWorkflowReplayTest {
         bot.settle();
 
         assertEquals(LeaveStatus.APPROVED, bot.leave("r1").status());
-        assertEquals(BEFORE_CHAINS, startedSteps("r1"));
+        assertEquals(withLeaveDays(BEFORE_CHAINS, LeaveWorkflow.WATCH_LEAVE), startedSteps("r1"),
+                "the steps of that time, then it goes on into the leave's days");
+        bot.advanceTo(LeaveBotHarness.AFTER_THE_SAMPLE);
+        assertEquals(ExecutionStatus.SUCCEEDED, bot.execution("r1").status());
+        assertEquals(withLeaveDays(BEFORE_CHAINS, LeaveWorkflow.WATCH_LEAVE, LeaveWorkflow.LEAVE_STARTS, LeaveWorkflow.LEAVE_ENDS),
+                startedSteps("r1"));
         assertTrue(bot.history("r1").stream().anyMatch(e -> e.eventType().equals("CallbackStarted")
                 && LeaveWorkflow.MANAGER_APPROVAL.equals(e.name())), "the callback of that time");
         assertTrue(bot.history("r1").stream().noneMatch(e -> e.eventType().equals("ContextStarted")), "no stages");
@@ -119,6 +128,11 @@ class LeaveWorkflowReplayTest {
         assertEquals(1, bot.mailTo(GRACE, "Reminder: ").size());
         assertEquals(ExecutionStatus.RUNNING, bot.execution(requestId).status());
         bot.crash();
+    }
+
+    /** The steps of the decision, then those approved leave's execution takes until the leave is over. */
+    private static List<String> withLeaveDays(List<String> decision, String... leaveDays) {
+        return java.util.stream.Stream.concat(decision.stream(), java.util.stream.Stream.of(leaveDays)).toList();
     }
 
     private List<String> startedSteps(String requestId) {

@@ -222,8 +222,13 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
     }
 
     private static Duration executionTimeout(ContextValues in, Duration approvalTimeout) {
-        Duration timeout = in.parsed(EXECUTION_TIMEOUT, "P30D", LeaveBotProps::parseExecutionTimeout, "an ISO-8601 "
-                + "duration of whole seconds from PT1S to P366D, such as P30D");
+        Duration timeout = in.parsed(EXECUTION_TIMEOUT, "P366D", LeaveBotProps::parseExecutionTimeout, "an ISO-8601 "
+                + "duration of whole seconds from PT1S to P366D, such as P366D");
+        // approved leave's execution lives until the leave is over, and leave may be asked for up to a year ahead
+        in.check(timeout == null || timeout.compareTo(LeavePolicy.LONGEST_LEAVE_LIFE) >= 0,
+                EXECUTION_TIMEOUT + " (" + timeout + ") must be at least " + LeavePolicy.LONGEST_LEAVE_LIFE.toDays()
+                        + " days (P" + LeavePolicy.LONGEST_LEAVE_LIFE.toDays() + "D): approved leave's execution lives until "
+                        + "the leave is over, and leave may end up to " + LeavePolicy.FURTHEST_AHEAD_DAYS + " days ahead.");
         in.check(approvalTimeout == null || timeout == null || timeout.compareTo(approvalTimeout.plusDays(1)) >= 0,
                 EXECUTION_TIMEOUT + " (" + timeout + ") must be at least a day longer than " + APPROVAL_TIMEOUT + " ("
                         + approvalTimeout + "), so that an execution can record and announce the expiry before Lambda "

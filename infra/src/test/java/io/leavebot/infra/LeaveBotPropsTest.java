@@ -45,7 +45,7 @@ class LeaveBotPropsTest {
         assertEquals("leavebot@example.com", props.sesIdentity(), "the sender's own address, unless told otherwise");
         assertEquals(ZoneOffset.UTC.normalized(), props.timeZone().normalized());
         assertEquals(Duration.ofDays(3), props.approvalTimeout());
-        assertEquals(Duration.ofDays(30), props.executionTimeout());
+        assertEquals(Duration.ofDays(366), props.executionTimeout(), "Lambda's longest: approved leave lives until it is over");
         assertEquals(30, props.historyRetentionDays());
         assertNull(props.alarmEmail());
         assertEquals("1", props.secretRevision());
@@ -202,11 +202,19 @@ class LeaveBotPropsTest {
 
     @Test
     void executionsMustOutlastTheApprovalTimeoutByADay() {
-        context.put(LeaveBotProps.APPROVAL_TIMEOUT, "P7D");
-        context.put(LeaveBotProps.EXECUTION_TIMEOUT, "P7DT23H");
-        assertTrue(problems().contains("executionTimeout (PT191H) must be at least a day longer than approvalTimeout"));
-        context.put(LeaveBotProps.EXECUTION_TIMEOUT, "P8D");
-        assertEquals(Duration.ofDays(8), read().executionTimeout());
+        context.put(LeaveBotProps.APPROVAL_TIMEOUT, "P365DT1H");
+        context.put(LeaveBotProps.EXECUTION_TIMEOUT, "P366D");
+        assertTrue(problems().contains("executionTimeout (PT8784H) must be at least a day longer than approvalTimeout"));
+        context.put(LeaveBotProps.APPROVAL_TIMEOUT, "P365D");
+        assertEquals(Duration.ofDays(366), read().executionTimeout());
+    }
+
+    @Test
+    void executionsMustOutliveTheFurthestLeaveThatCanBeApproved() {
+        context.put(LeaveBotProps.EXECUTION_TIMEOUT, "P30D");
+        String message = problems();
+        assertTrue(message.contains("executionTimeout (PT720H) must be at least 366 days (P366D): approved leave's "
+                + "execution lives until the leave is over, and leave may end up to 364 days ahead."), message);
     }
 
     @Test

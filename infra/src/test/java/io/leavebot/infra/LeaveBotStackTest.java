@@ -108,7 +108,7 @@ class LeaveBotStackTest {
                 "Runtime", "java21",
                 "MemorySize", DurableWorkflow.MEMORY_MB,
                 "Timeout", 120,
-                "DurableConfig", Map.of("ExecutionTimeout", 14 * 24 * 3600, "RetentionPeriodInDays", 60)));
+                "DurableConfig", Map.of("ExecutionTimeout", 366 * 24 * 3600, "RetentionPeriodInDays", 60)));
         template.resourcePropertiesCountIs("AWS::Lambda::Function",
                 Map.of("DurableConfig", Match.anyValue()), 1);
     }

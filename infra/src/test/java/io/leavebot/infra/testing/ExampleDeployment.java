@@ -44,7 +44,7 @@ public final class ExampleDeployment {
             Map.entry(LeaveBotProps.ROUTING, ROUTING),
             Map.entry(LeaveBotProps.TIME_ZONE, "Europe/Berlin"),
             Map.entry(LeaveBotProps.APPROVAL_TIMEOUT, "P5D"),
-            Map.entry(LeaveBotProps.EXECUTION_TIMEOUT, "P14D"),
+            Map.entry(LeaveBotProps.EXECUTION_TIMEOUT, "P366D"),
             Map.entry(LeaveBotProps.HISTORY_RETENTION, "P60D"),
             Map.entry(LeaveBotProps.ALARM_EMAIL, "ops@example.com"),
             Map.entry(LeaveBotProps.TEAMS, "true"),
