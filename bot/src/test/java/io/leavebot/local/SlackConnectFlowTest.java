@@ -16,6 +16,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -34,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SlackConnectFlowTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Person SAM = Person.ofEmail("sam@example.com", "Sam Rivera");
+    private static final String API_KEY = "slack-connect-flow-test-key-0123456789";
 
     @TempDir
     Path dir;
@@ -51,7 +60,8 @@ class SlackConnectFlowTest {
             port = socket.getLocalPort();
         }
         running = LocalLauncher.run(Settings.of(Map.of("LEAVEBOT_DATA_DIR", dir.toString(), "LEAVEBOT_HTTP_PORT", Integer.toString(port),
-                "LEAVEBOT_PUBLIC_URL", "http://127.0.0.1:" + port, "LEAVEBOT_FAST_CLOCK", "true")));
+                "LEAVEBOT_PUBLIC_URL", "http://127.0.0.1:" + port, "LEAVEBOT_FAST_CLOCK", "true", "LEAVEBOT_API_KEY", API_KEY,
+                "LEAVEBOT_TIME_ZONE", "UTC")));
         web = running.web().uri();
     }
 
@@ -81,6 +91,25 @@ class SlackConnectFlowTest {
 
         type("U0SAM", "/leave disconnect");
         Eventually.awaitTrue(() -> running.store().userTokenOf(SAM).isEmpty(), "Sam's token forgotten");
+    }
+
+    @Test
+    void onceConnectedTomsStatusShowsWhileHisApprovedLeaveRunsAndGoesWhenItIsOver() throws Exception {
+        get(consent(connectButtonUrl("U0TOM"), "U0TOM", "allow"));
+        LocalDate start = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
+        var created = api("/api/leaves", "{\"start_date\":\"" + start + "\",\"end_date\":\"" + start.plusDays(2)
+                + "\",\"employee_email\":\"tom@example.com\",\"reason\":\"Trip\"}");
+        assertEquals(202, created.statusCode(), created.body());
+        String id = JSON.readTree(created.body()).path("id").asText();
+        Eventually.awaitTrue(() -> apiStatus("/api/leaves/" + id + "/decision", "{\"decision\":\"approve\"}") == 202, "approved");
+
+        post("/workspace/time", "{\"skip\":\"" + Duration.between(Instant.now(), start.atStartOfDay(ZoneOffset.UTC).toInstant()
+                .plus(Duration.ofHours(9))) + "\"}");
+        String expected = "On leave until " + start.plusDays(2).format(DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH));
+        Eventually.awaitTrue(() -> expected.equals(statusOf("U0TOM")), "Tom's status " + expected);
+
+        post("/workspace/time", "{\"skip\":\"P3D\"}");
+        Eventually.awaitTrue(() -> statusOf("U0TOM") == null, "Tom's status cleared");
     }
 
     @Test
@@ -127,6 +156,30 @@ class SlackConnectFlowTest {
         assertEquals(400, expired.statusCode());
         assertTrue(expired.body().contains("This link has expired"), expired.body());
         assertTrue(running.store().userTokenOf(SAM).isEmpty());
+    }
+
+    /** The member's status text as the workspace shows it, or null for none. */
+    private String statusOf(String user) {
+        try {
+            JsonNode status = JSON.readTree(get("/workspace/state?user=" + user).body()).path("status");
+            return status.isMissingNode() ? null : status.path("text").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> api(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(web.resolve(path)).header("Authorization", "Bearer " + API_KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int apiStatus(String path, String json) {
+        try {
+            return api(path, json).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Types {@code /leave connect} as {@code user} and returns the URL of the button in LeaveBot's ephemeral answer. */
