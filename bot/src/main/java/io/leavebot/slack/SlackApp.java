@@ -27,7 +27,8 @@ import java.util.List;
  *   <li>the request form's type and days changed, which updates its balance line, and the form sent ({@link RequestModal});</li>
  *   <li>Approve / Reject / Reject with comment, in the approval message or on Home ({@link DecisionListener}, {@link RejectModal});</li>
  *   <li>the Home tab opened, and Withdraw on it ({@link HomeTab});</li>
- *   <li>on Home, away periods added (a form) and cancelled ({@link AwayHome}).</li>
+ *   <li>on Home, away periods added (a form) and cancelled ({@link AwayHome});</li>
+ *   <li>{@code /leave connect} and {@code disconnect}: a person's Slack status while on leave ({@link ConnectCommands}).</li>
  * </ul>
  *
  * <p>Serve it over HTTP only through {@link SlackEndpoint}, which checks every request's signature before the app

@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.users.profile.UsersProfileGetResponse;
 import com.slack.api.model.User;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.Person;
@@ -65,7 +66,7 @@ public final class SlackStatus implements ChatStatus {
         profile.setStatusText(text);
         profile.setStatusEmoji(EMOJI);
         profile.setStatusExpiration(over.getEpochSecond());
-        if (withToken(employee, "users.profile.set", methods -> methods.usersProfileSet(r -> r.profile(profile)))) {
+        if (withToken(employee, "users.profile.set", methods -> methods.usersProfileSet(r -> r.profile(profile))).isPresent()) {
             tokens.recordStatusText(employee, text);
         }
     }
@@ -77,24 +78,18 @@ public final class SlackStatus implements ChatStatus {
         if (token.isEmpty()) {
             return;
         }
-        Optional<String> ours = Optional.ofNullable(token.get().statusText()).or(() -> Optional.of(textFor(leave)));
-        String[] current = new String[2];
-        boolean read = withToken(employee, "users.profile.get", methods -> {
-            var answer = methods.usersProfileGet(r -> r);
-            User.Profile profile = answer.getProfile();
-            current[0] = profile == null ? null : profile.getStatusText();
-            current[1] = profile == null ? null : profile.getStatusEmoji();
-            return answer;
-        });
-        if (!read) {
+        String ours = token.get().statusText() != null ? token.get().statusText() : textFor(leave);
+        Optional<UsersProfileGetResponse> read = withToken(employee, "users.profile.get", methods -> methods.usersProfileGet(r -> r));
+        if (read.isEmpty()) {
             return;
         }
-        if (ours.get().equals(current[0]) && EMOJI.equals(current[1])) {
+        User.Profile current = read.get().getProfile();
+        if (current != null && ours.equals(current.getStatusText()) && EMOJI.equals(current.getStatusEmoji())) {
             User.Profile cleared = new User.Profile();
             cleared.setStatusText("");
             cleared.setStatusEmoji("");
             cleared.setStatusExpiration(0L);
-            if (!withToken(employee, "users.profile.set", methods -> methods.usersProfileSet(r -> r.profile(cleared)))) {
+            if (withToken(employee, "users.profile.set", methods -> methods.usersProfileSet(r -> r.profile(cleared))).isEmpty()) {
                 return;
             }
         }
@@ -107,13 +102,13 @@ public final class SlackStatus implements ChatStatus {
     }
 
     /**
-     * Makes the call with the person's token; false when they have none, or Slack refused it (a revoked token, or
-     * one that no longer opens with the key, is forgotten).
+     * Makes the call with the person's token: Slack's answer; empty when they have none, or Slack refused it (a
+     * revoked token, or one that no longer opens with the key, is forgotten).
      */
-    private <R extends SlackApiTextResponse> boolean withToken(Person person, String method, WithMethods<R> call) {
+    private <R extends SlackApiTextResponse> Optional<R> withToken(Person person, String method, WithMethods<R> call) {
         Optional<UserToken> stored = tokens.userTokenOf(person);
         if (stored.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         String token;
         try {
@@ -121,12 +116,11 @@ public final class SlackStatus implements ChatStatus {
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; forgotten, " + person.key() + " can /leave connect again");
             tokens.forgetUserToken(person);
-            return false;
+            return Optional.empty();
         }
         MethodsClient methods = slack.methods(token);
         try {
-            SlackCalls.ok(method, () -> call.call(methods));
-            return true;
+            return Optional.of(SlackCalls.ok(method, () -> call.call(methods)));
         } catch (SlackCalls.Refused e) {
             if (REVOKED.contains(e.error())) {
                 LOG.log(System.Logger.Level.INFO, "Slack refused the user token of " + person.key() + " (" + e.error()
@@ -135,7 +129,7 @@ public final class SlackStatus implements ChatStatus {
             } else {
                 LOG.log(System.Logger.Level.WARNING, e.getMessage() + ", for the status of " + person.key() + "; left as it is");
             }
-            return false;
+            return Optional.empty();
         }
     }
 }
