@@ -1,5 +1,6 @@
 // The side panels of the local workspace: the durable executions of the leave workflow, each with its history as
-// a timeline, and the e-mail in LeaveBot's outbox, whose decision links lead to LeaveBot's own pages.
+// a timeline, the e-mail in LeaveBot's outbox, whose decision links lead to LeaveBot's own pages, and the team
+// calendar as the person acting may see it.
 "use strict";
 
 window.Panels = (() => {
@@ -7,7 +8,9 @@ window.Panels = (() => {
   const $ = (id) => document.getElementById(id);
   const REFRESH_MS = 1500;
   // olderPages: how many pages past the newest the person asked for with "Show older"
-  const shown = { panel: "executions", execution: null, email: null, olderPages: 0 };
+  // weeks: the team calendar's period, 1 (this week) or 4 (the next 4 weeks)
+  const shown = { panel: "executions", execution: null, email: null, olderPages: 0, weeks: 1 };
+  const MARKS = { out: "Out", pending: "Pending", day_off: "Not a working day", in: "" };
 
   async function get(path, params) {
     const response = await fetch("/workspace/" + path + "?" + new URLSearchParams(params), { cache: "no-store" });
@@ -24,9 +27,70 @@ window.Panels = (() => {
       }
       drawExecutions(executions, Boolean(page.next_marker));
       if (shown.execution) drawHistory((await get("history", { arn: shown.execution })).events);
+    } else if (shown.panel === "calendar") {
+      drawCalendar(await get("calendar", { user: $("person").value, weeks: shown.weeks }));
     } else {
       drawOutbox(await get("outbox", {}));
     }
+  }
+
+  /** Who is out which day: a row per person, team by team, a column per day; pending apart from approved. */
+  function drawCalendar(calendar) {
+    const panel = $("panel-calendar");
+    const json = JSON.stringify(calendar) + shown.weeks;
+    if (panel.dataset.json === json) return;
+    panel.dataset.json = json;
+    const switcher = el("div", "calendar-weeks");
+    [[1, "This week"], [4, "Next 4 weeks"]].forEach(([weeks, label]) => {
+      const button = el("button", "calendar-period" + (weeks === shown.weeks ? " selected" : ""), label);
+      button.type = "button";
+      button.dataset.weeks = weeks;
+      button.addEventListener("click", () => { shown.weeks = weeks; refreshPanel(); });
+      switcher.append(button);
+    });
+    panel.replaceChildren(switcher, el("h3", "calendar-title", calendar.period || ""));
+    if (calendar.error) { panel.append(el("p", "empty", calendar.error)); return; }
+    if (calendar.nobody_out) { panel.append(el("p", "empty", calendar.nobody_out)); return; }
+    const legend = el("p", "panel-note calendar-legend");
+    legend.append(el("span", "cell out", "Out"), " approved  ", el("span", "cell pending", "Pending"), " waiting for a decision  ",
+      el("span", "cell day_off", ""), " not a working day");
+    const table = el("table", "calendar");
+    const head = el("tr");
+    head.append(el("th", null, ""));
+    // "Mon 30 Nov" over a week; over 4 weeks "M 30", to fit the panel
+    const [weekday, date] = [(d) => d.label.split(" ")[0], (d) => d.label.split(" ")[1]];
+    calendar.days.forEach((d) => head.append(el("th", d.weekend ? "weekend" : null, calendar.days.length > 7
+      ? weekday(d)[0] + "\n" + date(d) : d.label.replace(" ", "\n"))));
+    table.append(head);
+    calendar.teams.forEach((team) => {
+      if (team.heading) {
+        const row = el("tr", "calendar-team");
+        const cell = el("th", null, team.heading);
+        cell.colSpan = calendar.days.length + 1;
+        row.append(cell);
+        table.append(row);
+      }
+      team.people.forEach((person) => {
+        const row = el("tr", "calendar-person");
+        row.dataset.person = person.key;
+        row.append(el("th", "calendar-name", person.name));
+        person.days.forEach((mark, i) => {
+          const cell = el("td", "cell " + mark + (calendar.days[i].weekend ? " weekend" : ""), mark === "pending" ? "?" : "");
+          cell.title = calendar.days[i].label + (MARKS[mark] ? ": " + MARKS[mark] : "");
+          cell.dataset.mark = mark;
+          row.append(cell);
+        });
+        table.append(row);
+      });
+    });
+    const list = el("ul", "calendar-leave");
+    calendar.teams.forEach((team) => team.people.forEach((person) => person.leave.forEach((l) => {
+      list.append(el("li", l.pending ? "pending" : "approved", person.name + ": " + l.dates + ", " + l.what
+        + (l.pending ? " (pending)" : "") + (l.reason ? " — " + l.reason : "")));
+    })));
+    const scroll = el("div", "calendar-scroll");
+    scroll.append(table);
+    panel.append(legend, scroll, list);
   }
 
   /** The executions, newest first; `older` says there are older ones than these. */
@@ -142,8 +206,7 @@ window.Panels = (() => {
     document.querySelectorAll(".panel-tab").forEach((tab) => tab.addEventListener("click", () => {
       shown.panel = tab.dataset.panel;
       document.querySelectorAll(".panel-tab").forEach((t) => t.classList.toggle("selected", t === tab));
-      $("panel-executions").hidden = shown.panel !== "executions";
-      $("panel-outbox").hidden = shown.panel !== "outbox";
+      document.querySelectorAll(".panel").forEach((p) => { p.hidden = p.id !== "panel-" + shown.panel; });
       refreshPanel();
     }));
     $("tab-executions").classList.add("selected");

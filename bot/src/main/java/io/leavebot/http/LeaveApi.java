@@ -1,6 +1,7 @@
 package io.leavebot.http;
 
 import io.leavebot.notify.NotificationTexts;
+import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveSubmission;
@@ -43,6 +44,7 @@ import java.util.Optional;
  *   {@link BalanceApi}.</li>
  *   <li>Approvers' away periods and stand-ins under {@code /api/people/{email}}, when the app has them: see
  *   {@link AwayApi}.</li>
+ *   <li>{@code GET /api/calendar?from=&to=}: the whole organisation's team calendar, {@link CalendarApi}.</li>
  * </ul>
  * Decision bodies are read strictly: an unknown field or value is a 400 that names it.
  * Every call needs {@code Authorization: Bearer <key>}. Following RFC 6750, a missing and a wrong key both get 401
@@ -64,6 +66,7 @@ final class LeaveApi {
     private final ZoneId zone;
     private final AwayApi away;
     private final BalanceApi balances;
+    private final CalendarApi calendar;
 
     /**
      * @param zone where "today" is, for the examples in date messages
@@ -73,6 +76,7 @@ final class LeaveApi {
         this.leaves = leaves;
         this.away = away;
         this.balances = new BalanceApi(leaves);
+        this.calendar = new CalendarApi(TeamCalendar.of(leaves), clock, zone);
         this.key = key;
         this.defaultType = defaultType;
         this.clock = clock;
@@ -89,6 +93,8 @@ final class LeaveApi {
                 balances.handle(ex, person, jsonBody(ex));
             } else if (away != null && person != null) {
                 away.handle(ex, path.substring(AwayApi.PATH.length() + 1).split("/", -1), jsonBody(ex));
+            } else if (path.equals(CalendarApi.PATH)) {
+                calendar.handle(ex);
             } else if (path.equals(PATH) || path.equals(PATH + "/")) {
                 requireMethod(ex, "POST");
                 create(ex);

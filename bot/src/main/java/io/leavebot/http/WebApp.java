@@ -148,7 +148,7 @@ public final class WebApp {
         } else if (decisions != null && path.equals(DecisionEndpoint.PATH)) {
             decisions.handle(ex);
         } else if (api != null && (path.equals(LeaveApi.PATH) || path.startsWith(LeaveApi.PATH + "/")
-                || path.equals(LeaveApi.DECISIONS_PATH) || path.startsWith(AwayApi.PATH + "/"))) {
+                || path.equals(LeaveApi.DECISIONS_PATH) || path.startsWith(AwayApi.PATH + "/") || path.equals(CalendarApi.PATH))) {
             api.handle(ex);
         } else {
             ex.respond(404, "text/html; charset=utf-8", NOT_FOUND_PAGE, Map.of());

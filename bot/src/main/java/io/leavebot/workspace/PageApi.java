@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * The JSON the workspace page talks to, under {@value #PREFIX}: the state one person sees (polled), and what they do
- * (type, click, change an input that dispatches actions, submit, close a modal, open Home), plus the outbox, executions and time panels. Only the page on
+ * (type, click, change an input that dispatches actions, submit, close a modal, open Home), plus the outbox, executions, team calendar and time panels. Only the page on
  * this server may use it: changes must come as {@code application/json}, which a page from elsewhere cannot send
  * without the browser asking first, and a request must name this machine in its {@code Host} (against DNS rebinding)
  * unless the workspace was opened to other machines on purpose.
@@ -69,6 +69,7 @@ final class PageApi {
         routes.put(PREFIX + "executions", get(r -> panels.executions(r.hasNonNull("marker") ? text(r, "marker") : null)));
         routes.put(PREFIX + "history", get(r -> panels.history(text(r, "arn"))));
         routes.put(PREFIX + "time", post(r -> panels.skip(duration(r))));
+        routes.put(PREFIX + "calendar", get(r -> panels.calendar(member(r).person(), weeksAhead(r))));
         return routes;
     }
 
@@ -132,6 +133,15 @@ final class PageApi {
             throw new IllegalArgumentException("a submission needs its values");
         }
         return (ObjectNode) values;
+    }
+
+    /** {@code weeks=4} for the next 4 weeks; 1 or none for this week. */
+    private static boolean weeksAhead(JsonNode request) {
+        String weeks = request.path("weeks").asText("1");
+        if (!weeks.equals("1") && !weeks.equals("4")) {
+            throw new IllegalArgumentException("weeks is 1 (this week) or 4 (the next 4 weeks)");
+        }
+        return weeks.equals("4");
     }
 
     private static Duration duration(JsonNode request) {

@@ -3,14 +3,19 @@ package io.leavebot.workspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leavebot.calendar.CalendarJson;
+import io.leavebot.calendar.TeamCalendar;
+import io.leavebot.leave.Person;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The side panels of the page: e-mail in the outbox, the durable executions with their histories, and the time
+ * The side panels of the page: e-mail in the outbox, the durable executions with their histories, the team
+ * calendar of the person acting, and the time
  * (with the control that moves it, when LeaveBot runs on the {@link FastClock}).
  */
 final class Panels {
@@ -22,12 +27,16 @@ final class Panels {
     private final Clock clock;
     private final FastClock fastClock;
     private final Supplier<Optional<Instant>> nextTimer;
+    private final TeamCalendar calendar;
 
     /**
      * @param fastClock null when time is the real time (no time control)
      * @param nextTimer when the engine's next timer (a reminder, an expiry, a retry) falls due
+     * @param calendar  who is out, as each person may see it
      */
-    Panels(String teamName, Outbox outbox, Executions executions, Clock clock, FastClock fastClock, Supplier<Optional<Instant>> nextTimer) {
+    Panels(String teamName, Outbox outbox, Executions executions, Clock clock, FastClock fastClock, Supplier<Optional<Instant>> nextTimer,
+            TeamCalendar calendar) {
+        this.calendar = calendar;
         this.teamName = teamName;
         this.outbox = outbox;
         this.executions = executions;
@@ -55,6 +64,12 @@ final class Panels {
         ObjectNode answer = JSON.createObjectNode().put("arn", arn);
         answer.set("events", executions.history(arn).orElseThrow(() -> new IllegalArgumentException("no execution has the ARN " + arn)));
         return answer;
+    }
+
+    /** The team calendar as {@code viewer} sees it: this week, or the next 4 weeks from this week's Monday. */
+    JsonNode calendar(Person viewer, boolean weeksAhead) {
+        LocalDate today = LocalDate.now(clock);
+        return CalendarJson.of(weeksAhead ? calendar.weeksAhead(viewer, today) : calendar.week(viewer, today));
     }
 
     /** Now, how far ahead of the real time that is, and the next timer; {@code fast} says whether time can be moved. */

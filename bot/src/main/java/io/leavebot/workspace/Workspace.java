@@ -1,6 +1,7 @@
 package io.leavebot.workspace;
 
 import com.slack.api.SlackConfig;
+import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.EngineClock;
 import io.leavebot.http.WebServer;
@@ -161,7 +162,7 @@ public final class Workspace implements AutoCloseable {
      */
     public void serve(WebServer.Builder web, EmbeddedEngine engine, LeaveRequests leaves) {
         var panels = new Panels(team.name(), new Outbox(outbox, people), new Executions(engine, leaves::get), clock, fastClock,
-                engine::nextTimerDue);
+                engine::nextTimerDue, TeamCalendar.of(leaves));
         var interactions = new Interactions(people, conversations, surfaces, responseUrls, slackServer, delivery,
                 Clock.systemUTC());
         new PageApi(people, conversations, surfaces, interactions, panels, grants, loopbackOnly).routes().forEach(web::mount);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every DynamoDB call the Slack function makes is one the stack grants it ({@link TableGrants}): Ada asks for leave,
  * Grace declares an away period, names a standing stand-in, clears it and cancels the period, all with
- * {@code /leave}; Ada asks for her balance. The test clock is on Mon 5 Jan 2026.
+ * {@code /leave}; Ada asks for her balance, and Alan who is out (the open-leave index, month by month); the workflow
+ * function's start scanned for requests written before that index. The test clock is on Mon 5 Jan 2026.
  */
 class SlackTableGrantsTest {
     @RegisterExtension
@@ -30,6 +31,7 @@ class SlackTableGrantsTest {
         command(GRACE, "standin none");
         command(GRACE, "away cancel 2026-01-05");
         command(ADA, "balance");
+        command(ALAN, "whosout 2026-01-12");
 
         TableGrants.assertGranted(aws, AwsFunctions.SLACK);
         TableGrants.assertGranted(aws, AwsFunctions.WORKFLOW);
@@ -37,6 +39,8 @@ class SlackTableGrantsTest {
         TableGrants.assertMade(aws, AwsFunctions.SLACK, "dynamodb:DeleteItem", LeaveBotNames.AWAY_KEY_PREFIX);
         TableGrants.assertMade(aws, AwsFunctions.SLACK, "dynamodb:PutItem", LeaveBotNames.ADDRESS_KEY_PREFIX + "slack#");
         TableGrants.assertMade(aws, AwsFunctions.SLACK, "dynamodb:Query", LeaveBotNames.LEDGER_KEY_PREFIX);
+        TableGrants.assertMade(aws, AwsFunctions.SLACK, "dynamodb:Query", LeaveBotNames.OPEN_INDEX_KEY_PREFIX + "2026-01");
+        TableGrants.assertScanned(aws, AwsFunctions.WORKFLOW);
     }
 
     /** {@code /leave text} from {@code person}, acknowledged; then the engine settles. */

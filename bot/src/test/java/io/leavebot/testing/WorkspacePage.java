@@ -265,6 +265,33 @@ public final class WorkspacePage {
         });
     }
 
+    /** Opens the team calendar panel on "This week" (1) or "Next 4 weeks" (4). */
+    public WorkspacePage calendar(int weeks) {
+        driver.findElement(By.id("tab-calendar")).click();
+        browser.await("the calendar's period buttons", d -> {
+            d.findElement(By.cssSelector("#panel-calendar .calendar-period[data-weeks='" + weeks + "']")).click();
+            return true;
+        });
+        return this;
+    }
+
+    /** Waits until the calendar shows {@code person} (by e-mail) with these marks, and returns the panel's text. */
+    public String awaitCalendarMarks(String person, Predicate<List<String>> wanted) {
+        return browser.await("the calendar row of " + person, d -> {
+            List<String> marks = d.findElements(By.cssSelector("#panel-calendar tr[data-person='" + person + "'] td")).stream()
+                    .map(cell -> cell.getAttribute("data-mark")).toList();
+            return !marks.isEmpty() && wanted.test(marks) ? d.findElement(By.id("panel-calendar")).getText() : null;
+        });
+    }
+
+    /** Waits until the calendar panel's text has {@code text}, and returns it. */
+    public String awaitCalendar(String text) {
+        return browser.await("the calendar to show " + text, d -> {
+            String shown = d.findElement(By.id("panel-calendar")).getText();
+            return shown.contains(text) ? shown : null;
+        });
+    }
+
     private WebElement input(String blockId, String css) {
         return browser.await("the input " + blockId, d -> {
             var found = d.findElements(By.cssSelector("#modal .kit-input[data-block-id='" + blockId + "'] " + css.replace(", ",
