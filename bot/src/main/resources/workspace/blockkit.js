@@ -74,7 +74,11 @@ window.BlockKit = (() => {
     b.dataset.actionId = element.action_id || "";
     b.dataset.blockId = block.block_id || "";
     if (element.value !== undefined) b.dataset.value = element.value;
-    b.addEventListener("click", () => ctx.onClick(block, element));
+    b.addEventListener("click", () => {
+      // a link button: Slack opens its URL, and still tells the app of the click
+      if (element.url) window.open(element.url, "_blank", "noopener");
+      ctx.onClick(block, element);
+    });
     return b;
   }
 

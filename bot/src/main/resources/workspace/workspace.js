@@ -8,6 +8,8 @@
   const { duration } = window.Panels;
   const $ = (id) => document.getElementById(id);
   const POLL_MS = 600;
+  /** Status emoji as Slack names them, shown as the character; others as their name. */
+  const EMOJI = { ":palm_tree:": "\u{1F334}" };
 
   const app = {
     user: localStorage.getItem("leavebot-workspace-user"),
@@ -64,6 +66,14 @@
     drawHome(state.home);
     drawModal(state.modal, state.modal_errors || {});
     drawTime(state.time);
+    drawStatus(state.status);
+  }
+
+  /** The member's Slack status, as LeaveBot set it with their token (/leave connect), or nothing. */
+  function drawStatus(status) {
+    const shown = $("my-status");
+    shown.hidden = !status;
+    shown.textContent = status ? (EMOJI[status.emoji] || status.emoji) + " " + status.text : "";
   }
 
   /** The team, once: the selector (keeping whoever was chosen last time, if they are still in it) and the look-in list. */

@@ -50,6 +50,12 @@ public final class LeaveBotNames {
      * name ({@code NOTIFY#digest-<day>/post-slack} for the digest's posts, which only the digest function writes).
      */
     public static final String NOTIFICATION_KEY_PREFIX = "NOTIFY#";
+    /**
+     * How the partition key of a person's sealed Slack user token starts: {@code USERTOKEN#<person key>}. The API
+     * function saves it (the OAuth redirect), the Slack function deletes it ({@code /leave disconnect}), the workflow
+     * reads it, records the status it set and deletes a revoked one.
+     */
+    public static final String USER_TOKEN_KEY_PREFIX = "USERTOKEN#";
     /** Partition key of every item (string). */
     public static final String PARTITION_KEY = "pk";
     /** Sort key of every item (string). */
@@ -136,6 +142,12 @@ public final class LeaveBotNames {
     public static final String SECRET_DECISION_LINK_KEY = "decisionLinkKey";
     /** Key of the secret's JSON: the JSON API's bearer key, 24 characters or more; without it, the API is off. */
     public static final String SECRET_API_KEY = "apiKey";
+    /** Key of the secret's JSON: the Slack app's Client ID, for {@code /leave connect}; with the next two, or none. */
+    public static final String SECRET_SLACK_CLIENT_ID = "slackClientId";
+    /** Key of the secret's JSON: the Slack app's Client Secret, which exchanges the OAuth code for a user token. */
+    public static final String SECRET_SLACK_CLIENT_SECRET = "slackClientSecret";
+    /** Key of the secret's JSON: base64 of 32 random bytes, the AES-256-GCM key people's Slack user tokens are sealed with. */
+    public static final String SECRET_TOKEN_KEY = "tokenKey";
 
     private LeaveBotNames() {
     }

@@ -2,8 +2,13 @@ package io.leavebot.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.slack.api.SlackConfig;
 import io.leavebot.http.ChatApp;
+import io.leavebot.http.MessagePage;
 import io.leavebot.http.WebApp;
+import io.leavebot.slack.ConnectPage;
+import io.leavebot.slack.SlackConnect;
+import io.leavebot.slack.SlackSettings;
 import io.leavebot.workflow.LeaveRequests;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +19,8 @@ import java.time.Clock;
  * The handler of the function behind the decision-link and JSON API Function URL
  * ({@code io.leavebot.aws.ApiFunction::handleRequest}): the same {@link WebApp} the local server runs, over DynamoDB
  * and the deployed workflow function. {@code /decide} shows and answers e-mail decision links;
- * {@code /api/leaves} is on when the secret has an {@code apiKey}. Executions are started with {@code Invoke}
+ * {@code /api/leaves} is on when the secret has an {@code apiKey}; {@code /slack/oauth/callback} (Slack's redirect
+ * back from {@code /leave connect}) when it has the Slack status keys. Executions are started with {@code Invoke}
  * (asynchronous, with the durable execution name) and approvals sent with
  * {@code SendDurableExecutionCallbackSuccess} / {@code Failure}.
  *
@@ -36,12 +42,18 @@ public final class ApiFunction implements RequestStreamHandler {
     }
 
     private ApiFunction(AwsSettings settings) {
-        this(settings, AwsClients.inRegion(settings.region()), Clock.systemUTC());
+        this(settings, AwsClients.inRegion(settings.region()), Clock.systemUTC(), new SlackConfig());
     }
 
-    /** The pages and API on {@code aws}'s services (tests point them at local stand-ins). */
+    /** The pages and API on {@code aws}'s services (tests point them at local stand-ins), Slack at slack.com. */
     ApiFunction(AwsSettings settings, AwsClients aws, Clock clock) {
-        LeaveRequests leaves = FrontEnds.leaveRequests(settings, aws, clock);
+        this(settings, aws, clock, new SlackConfig());
+    }
+
+    /** As above, with Slack's Web API (for {@code oauth.v2.access}) where {@code slackApi} says. */
+    ApiFunction(AwsSettings settings, AwsClients aws, Clock clock, SlackConfig slackApi) {
+        var store = FrontEnds.store(settings, aws);
+        LeaveRequests leaves = FrontEnds.leaveRequests(settings, aws, store, clock);
         // the settings first: a missing one fails the start without a call to Secrets Manager
         Secrets secrets = aws.secrets(settings.secretArn());
         var web = WebApp.builder(leaves)
@@ -53,6 +65,13 @@ public final class ApiFunction implements RequestStreamHandler {
         // the chat apps the workflow function reaches people in, from the same secret
         secrets.slackBotToken().ifPresent(token -> web.chatApp(ChatApp.SLACK));
         secrets.teams().ifPresent(teams -> web.chatApp(ChatApp.TEAMS));
+        // Slack's redirect back from /leave connect: the URL it names is in the signed state (this function cannot know its own)
+        secrets.slackStatus(null).map(keys -> new ConnectPage(new SlackConnect(keys.oauth(), SlackSettings.sdk(slackApi),
+                keys.linkSecret(), keys.seal(), store, clock))).ifPresent(page -> web.mount(SlackConnect.CALLBACK_PATH,
+                MessagePage.serving(query -> {
+                    ConnectPage.Answer answer = page.answer(query);
+                    return new MessagePage(answer.status(), answer.title(), answer.paragraphs());
+                })));
         this.web = web.build();
     }
 

@@ -18,6 +18,7 @@ import io.leavebot.balance.BalancePolicies;
 import io.leavebot.balance.PolicyFile;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
+import io.leavebot.slack.SlackConnect;
 import io.leavebot.workflow.Admins;
 import io.leavebot.workflow.DigestMornings;
 import java.net.URI;
@@ -114,8 +115,21 @@ final class AwsSettings {
      * serving the pages, a trailing slash allowed) followed by {@value #DECIDE_PATH}.
      */
     String decisionUrl() {
-        String base = required(PUBLIC_URL_ENV, "the https URL of the function serving " + DECIDE_PATH
-                + " (its Function URL), which e-mail links lead to");
+        return publicUrl(DECIDE_PATH) + DECIDE_PATH;
+    }
+
+    /**
+     * Where Slack sends people back from its authorize page ({@code /leave connect}): the same function's URL
+     * ({@value LeaveBotNames#PUBLIC_URL_ENV}) followed by {@value SlackConnect#CALLBACK_PATH}.
+     */
+    String slackRedirectUrl() {
+        return publicUrl(SlackConnect.CALLBACK_PATH) + SlackConnect.CALLBACK_PATH;
+    }
+
+    /** {@value LeaveBotNames#PUBLIC_URL_ENV} without its trailing slashes; {@code path} says what it is for. */
+    private String publicUrl(String path) {
+        String base = required(PUBLIC_URL_ENV, "the https URL of the function serving " + path
+                + " (its Function URL), which links lead to");
         URI uri;
         try {
             uri = URI.create(base);
@@ -128,7 +142,7 @@ final class AwsSettings {
             throw new SettingsException(PUBLIC_URL_ENV + " must be an absolute https URL without query or fragment, "
                     + "e.g. https://abc123.lambda-url.eu-west-1.on.aws/, but was '" + base + "'");
         }
-        return base.replaceAll("/+$", "") + DECIDE_PATH;
+        return base.replaceAll("/+$", "");
     }
 
     /** {@value LeaveBotNames#WORKFLOW_FUNCTION_ENV}: what the front ends invoke, best the workflow's alias ARN. */

@@ -3,10 +3,14 @@ package io.leavebot.aws;
 import com.slack.api.SlackConfig;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.ChatChannel;
+import io.leavebot.notify.ChatStatus;
 import io.leavebot.notify.NotificationTexts;
+import io.leavebot.notify.UserTokens;
 import io.leavebot.slack.SlackChatChannel;
 import io.leavebot.slack.SlackPeople;
 import io.leavebot.slack.SlackSettings;
+import io.leavebot.slack.SlackStatus;
+import io.leavebot.slack.TokenSeal;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -28,9 +32,17 @@ interface ChatChannels {
      * configuration calls slack.com, as the deployment does; tests point it at a stand-in.
      */
     static ChatChannels slack(SlackConfig slackApi) {
-        return (slackBotToken, addresses, texts, clock) -> {
-            var methods = SlackSettings.sdk(slackApi).methods(slackBotToken);
-            return new SlackChatChannel(methods, new SlackPeople(methods, addresses, clock, SLACK_PEOPLE_TTL), texts);
+        return new ChatChannels() {
+            @Override
+            public ChatChannel open(String slackBotToken, ChatAddressBook addresses, NotificationTexts texts, Clock clock) {
+                var methods = SlackSettings.sdk(slackApi).methods(slackBotToken);
+                return new SlackChatChannel(methods, new SlackPeople(methods, addresses, clock, SLACK_PEOPLE_TTL), texts);
+            }
+
+            @Override
+            public ChatStatus status(UserTokens tokens, TokenSeal seal, Clock clock) {
+                return new SlackStatus(SlackSettings.sdk(slackApi), tokens, seal, clock);
+            }
         };
     }
 
@@ -40,4 +52,9 @@ interface ChatChannels {
      * @return the channel for the bot token, or null for none (e-mail only)
      */
     ChatChannel open(String slackBotToken, ChatAddressBook addresses, NotificationTexts texts, Clock clock);
+
+    /** People's Slack status while on leave, through the same Web API; none for {@link #EMAIL_ONLY}. */
+    default ChatStatus status(UserTokens tokens, TokenSeal seal, Clock clock) {
+        return ChatStatus.NONE;
+    }
 }

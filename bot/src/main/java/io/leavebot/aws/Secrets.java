@@ -4,10 +4,13 @@ import static io.leavebot.LeaveBotNames.SECRET_API_KEY;
 import static io.leavebot.LeaveBotNames.SECRET_ARN_ENV;
 import static io.leavebot.LeaveBotNames.SECRET_DECISION_LINK_KEY;
 import static io.leavebot.LeaveBotNames.SECRET_SLACK_BOT_TOKEN;
+import static io.leavebot.LeaveBotNames.SECRET_SLACK_CLIENT_ID;
+import static io.leavebot.LeaveBotNames.SECRET_SLACK_CLIENT_SECRET;
 import static io.leavebot.LeaveBotNames.SECRET_SLACK_SIGNING_SECRET;
 import static io.leavebot.LeaveBotNames.SECRET_TEAMS_APP_ID;
 import static io.leavebot.LeaveBotNames.SECRET_TEAMS_APP_PASSWORD;
 import static io.leavebot.LeaveBotNames.SECRET_TEAMS_TENANT_ID;
+import static io.leavebot.LeaveBotNames.SECRET_TOKEN_KEY;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.http.ApiKey;
+import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.SlackSettings;
+import io.leavebot.slack.TokenSeal;
 import io.leavebot.teams.TeamsSettings;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +35,10 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
  * <pre>{@code
  * {"decisionLinkKey": "<32+ random bytes>", "apiKey": "<24+ characters>",
  *  "slackBotToken": "xoxb-…", "slackSigningSecret": "…",
- *  "teamsAppId": "<Microsoft App ID>", "teamsAppPassword": "<client secret>", "teamsTenantId": "<tenant id>"}
+ *  "teamsAppId": "<Microsoft App ID>", "teamsAppPassword": "<client secret>", "teamsTenantId": "<tenant id>",
+ *  "slackClientId": "…", "slackClientSecret": "…", "tokenKey": "<base64 of 32 random bytes>"}
  * }</pre>
+ * The last three switch on Slack status while on leave ({@code /leave connect}), together or not at all.
  * The workflow and API functions require {@code decisionLinkKey}, the Slack function both Slack keys, the Teams
  * function the three Teams keys (which come together or not at all). A function
  * reads the secret once, when it starts, and keeps the values for the life of its container; a rotated value
@@ -41,7 +48,9 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
 final class Secrets {
     private static final List<String> TEAMS_KEYS = List.of(SECRET_TEAMS_APP_ID, SECRET_TEAMS_APP_PASSWORD, SECRET_TEAMS_TENANT_ID);
     private static final List<String> KEYS = List.of(SECRET_DECISION_LINK_KEY, SECRET_API_KEY, SECRET_SLACK_BOT_TOKEN,
-            SECRET_SLACK_SIGNING_SECRET, SECRET_TEAMS_APP_ID, SECRET_TEAMS_APP_PASSWORD, SECRET_TEAMS_TENANT_ID);
+            SECRET_SLACK_SIGNING_SECRET, SECRET_TEAMS_APP_ID, SECRET_TEAMS_APP_PASSWORD, SECRET_TEAMS_TENANT_ID,
+            SECRET_SLACK_CLIENT_ID, SECRET_SLACK_CLIENT_SECRET, SECRET_TOKEN_KEY);
+    private static final List<String> STATUS_KEYS = List.of(SECRET_SLACK_CLIENT_ID, SECRET_SLACK_CLIENT_SECRET, SECRET_TOKEN_KEY);
 
     private final String secretArn;
     private final Map<String, String> values;
@@ -110,13 +119,16 @@ final class Secrets {
      * @param baseUrl where the links lead (see {@link AwsSettings#decisionUrl()})
      */
     DecisionLinks decisionLinks(String baseUrl) {
-        String key = required(SECRET_DECISION_LINK_KEY, "one, a random value of 32 bytes or more, e.g. from "
-                + "`openssl rand -base64 48`");
+        String key = decisionLinkKey();
         try {
             return new DecisionLinks(key, baseUrl);
         } catch (IllegalArgumentException e) {
             throw unusable(SECRET_DECISION_LINK_KEY, e);
         }
+    }
+
+    private String decisionLinkKey() {
+        return required(SECRET_DECISION_LINK_KEY, "one, a random value of 32 bytes or more, e.g. from `openssl rand -base64 48`");
     }
 
     /** The JSON API's key, from {@value io.leavebot.LeaveBotNames#SECRET_API_KEY}; empty when the API is off. */
@@ -165,6 +177,48 @@ final class Secrets {
         }
         return Optional.of(TeamsSettings.of(values.get(SECRET_TEAMS_APP_ID), values.get(SECRET_TEAMS_APP_PASSWORD),
                 values.get(SECRET_TEAMS_TENANT_ID)));
+    }
+
+    /**
+     * What {@code /leave connect} needs: the Slack app's Client ID and Secret and the key user tokens are sealed with
+     * ({@value io.leavebot.LeaveBotNames#SECRET_SLACK_CLIENT_ID}, {@value io.leavebot.LeaveBotNames#SECRET_SLACK_CLIENT_SECRET},
+     * {@value io.leavebot.LeaveBotNames#SECRET_TOKEN_KEY}); empty when the secret has none of them (no Slack status).
+     *
+     * @param redirectUri where Slack sends people back; null in the function that completes the flow
+     * @throws SettingsException naming the keys missing when only some are there, or the key that is unusable
+     */
+    Optional<SlackStatusKeys> slackStatus(String redirectUri) {
+        List<String> missing = STATUS_KEYS.stream().filter(key -> optional(key).isEmpty()).toList();
+        if (missing.size() == STATUS_KEYS.size()) {
+            return Optional.empty();
+        }
+        if (!missing.isEmpty()) {
+            throw new SettingsException("The secret " + secretArn + " has some of the Slack status keys " + STATUS_KEYS
+                    + " but not " + missing + "; add them (the Slack app's Client ID and Client Secret, and `openssl rand "
+                    + "-base64 32` as tokenKey) or remove the others.");
+        }
+        TokenSeal seal;
+        try {
+            seal = TokenSeal.of(values.get(SECRET_TOKEN_KEY), "the secret's \"" + SECRET_TOKEN_KEY + "\"");
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("The secret " + secretArn + " has a \"" + SECRET_TOKEN_KEY + "\" that cannot be used: "
+                    + e.getMessage());
+        }
+        var oauth = new SlackConnect.Settings(values.get(SECRET_SLACK_CLIENT_ID), values.get(SECRET_SLACK_CLIENT_SECRET),
+                redirectUri, SlackConnect.SLACK_AUTHORIZE_URL);
+        return Optional.of(new SlackStatusKeys(oauth, seal, decisionLinkKey()));
+    }
+
+    /**
+     * The keys of Slack status while on leave.
+     *
+     * @param linkSecret signs the OAuth state, as it signs decision links
+     */
+    record SlackStatusKeys(SlackConnect.Settings oauth, TokenSeal seal, String linkSecret) {
+        @Override
+        public String toString() {
+            return "SlackStatusKeys[values hidden]";
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackApp;
+import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.SlackEndpoint;
 import io.leavebot.slack.SlackPeople;
 import io.leavebot.slack.SlackSettings;
@@ -71,9 +72,14 @@ public final class SlackFunction implements RequestStreamHandler {
         var texts = new NotificationTexts(settings.zone());
         Slack slack = SlackSettings.sdk(slackApi);
         // the settings first: a missing one fails the start without a call to Secrets Manager
-        SlackSettings workspace = aws.secrets(settings.secretArn()).slack(slack);
+        Secrets secrets = aws.secrets(settings.secretArn());
+        SlackSettings workspace = secrets.slack(slack);
         var people = new SlackPeople(slack.methods(workspace.botToken()), store, clock, ChatChannels.SLACK_PEOPLE_TTL);
-        var app = SlackApp.create(workspace, leaves, FrontEnds.awayPeriods(settings, aws, leaves, clock), people, policy, texts, clock);
+        // /leave connect when the secret has the Slack status keys: the redirect goes to the API function's URL
+        SlackConnect connect = secrets.slackStatus(settings.slackRedirectUrl())
+                .map(keys -> new SlackConnect(keys.oauth(), slack, keys.linkSecret(), keys.seal(), store, clock)).orElse(null);
+        var app = SlackApp.create(workspace, leaves, FrontEnds.awayPeriods(settings, aws, leaves, clock), people, policy, texts, clock,
+                connect);
         this.slack = new SlackEndpoint(app, workspace.signingSecret(), clock);
     }
 

@@ -10,6 +10,7 @@ import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.ChatStatus;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
+import io.leavebot.store.Store;
 import io.leavebot.teams.TeamsApp;
 import io.leavebot.teams.TeamsSettings;
 import io.leavebot.workflow.LeaveWorkflow;
@@ -66,8 +67,16 @@ public final class WorkflowFunction implements RequestStreamHandler {
         var notifier = new Notifier(store, chats, aws.mailer(), emails, clock);
         // the workflow only reads who stands in for whom; changes are made through the front ends
         this.workflow = new LeaveWorkflow(store, notifier, policy, FrontEnds.standIns(settings, aws, approver -> { }, clock),
-                FrontEnds.balances(settings, store, policy, clock), ChatStatus.NONE, settings.admins(),
+                FrontEnds.balances(settings, store, policy, clock), chatStatus(secrets, chat, store, clock), settings.admins(),
                 clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone()));
+    }
+
+    /** People's Slack status while on leave, when the secret has the bot token and the Slack status keys; else none. */
+    private static ChatStatus chatStatus(Secrets secrets, ChatChannels chat, Store store, Clock clock) {
+        if (secrets.slackBotToken().isEmpty()) {
+            return ChatStatus.NONE;
+        }
+        return secrets.slackStatus(null).map(keys -> chat.status(store, keys.seal(), clock)).orElse(ChatStatus.NONE);
     }
 
     /** One invocation of the durable execution: the envelope in, {@code SUCCEEDED}, {@code FAILED} or {@code PENDING} out. */

@@ -56,9 +56,17 @@ public final class ChatReplies {
                 "• " + command + " balance — shows how much leave you have left, and your next public holidays",
                 "• " + command + " cancel <id> — withdraws a request that is still waiting, or cancels approved leave "
                         + "that has not started (the days go back to your balance)"));
+        lines.add("• " + command + " connect — shows when you are on leave in your Slack status (" + command
+                + " disconnect stops it)");
         lines.addAll(new AwayReplies(command).help(today));
         lines.add(BalanceReplies.adjustHelp(command, types.get(0)));
         return ChatReply.of(lines);
+    }
+
+    /** {@code connect} and {@code disconnect} asked for outside Slack: they link a Slack account, so they are Slack's. */
+    public ChatReply slackOnly() {
+        return ChatReply.of("Connecting your account sets your Slack status while you are on leave, so it is done in Slack: "
+                + "type /leave connect there (and /leave disconnect to stop it).");
     }
 
     /** The text could not be read: why, then the usage. */

@@ -65,7 +65,7 @@ interface Exchange {
         return headers;
     }
 
-    private static Map<String, String> decodeForm(String raw) {
+    static Map<String, String> decodeForm(String raw) {
         Map<String, String> values = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
             return values;

@@ -4,12 +4,12 @@ import io.leavebot.email.HtmlEscaper;
 import java.util.List;
 
 /**
- * The few HTML pieces the decision pages are made of. Every piece of text goes through {@link #text}, so nothing a
+ * The few HTML pieces LeaveBot's pages (decisions, the Slack connect page) are made of. Every piece of text goes through {@link #text}, so nothing a
  * person typed (names, reasons, comments) can become markup. The pages look like the local workspace (its colours,
  * type and bar on top, the content on a card) and carry their style inline: they fetch nothing else, and their
  * Content-Security-Policy allows nothing else.
  */
-final class Html {
+public final class Html {
     // the workspace's colours (bot/src/main/resources/workspace/workspace.css) and its font stack
     private static final String STYLE = ":root{--aubergine:#3f0e40;--text:#1d1c1d;--muted:#616061;--line:#e2e2e2;"
             + "--green:#007a5a;--red:#e01e5a;--panel:#f8f8f8}"
@@ -40,12 +40,12 @@ final class Html {
     }
 
     /** Escapes text for element content and attribute values (see {@link HtmlEscaper}). */
-    static String text(String value) {
+    public static String text(String value) {
         return HtmlEscaper.escape(value);
     }
 
     /** A whole page: the title (also the heading), then {@code body}, which must already be HTML. */
-    static String page(String title, String body) {
+    public static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\">"
@@ -56,7 +56,7 @@ final class Html {
     }
 
     /** One paragraph per text. */
-    static String paragraphs(List<String> texts) {
+    public static String paragraphs(List<String> texts) {
         StringBuilder out = new StringBuilder();
         for (String t : texts) {
             out.append("<p>").append(text(t)).append("</p>\n");

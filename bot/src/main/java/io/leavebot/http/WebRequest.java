@@ -26,6 +26,11 @@ public record WebRequest(String method, String path, String rawQuery, Map<String
         body = body == null ? new byte[0] : body.clone();
     }
 
+    /** Query parameters, decoded; for a name given twice, the first value counts. */
+    public Map<String, String> query() {
+        return Exchange.decodeForm(rawQuery);
+    }
+
     @Override
     public byte[] body() {
         return body.clone();

@@ -21,6 +21,8 @@ import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveValidator;
 import io.leavebot.leave.Person;
+import io.leavebot.slack.SlackConnect;
+import io.leavebot.slack.TokenSeal;
 import io.leavebot.store.SqliteLeaveStore;
 import io.leavebot.local.Settings.SettingsException;
 import io.leavebot.notify.ChatChannel;
@@ -97,7 +99,9 @@ public final class LocalLauncher {
         Clock clock = workspace.map(Workspace::clock).orElse(Clock.systemUTC());
         LeavePolicy policy = LeavePolicy.DEFAULT.withApprovalTimeout(settings.duration("LEAVEBOT_APPROVAL_TIMEOUT", Duration.ofDays(3)));
         String publicUrl = settings.string("LEAVEBOT_PUBLIC_URL", "http://127.0.0.1:" + (httpPort == 0 ? 3000 : httpPort));
-        DecisionLinks links = new DecisionLinks(LinkSecret.load(settings, dataDir), publicUrl + "/decide");
+        String linkSecret = LinkSecret.load(settings, dataDir);
+        DecisionLinks links = new DecisionLinks(linkSecret, publicUrl + "/decide");
+        TokenSeal tokenSeal = TokenKey.load(settings, dataDir); // people's Slack user tokens, sealed in the store
         var holidays = new Holidays(); // one per process: it keeps every year of holidays it worked out
         BalancePolicies balancePolicies = balancePolicies(settings, policy, workspace.isPresent());
         Set<String> admins = admins(settings);
@@ -124,13 +128,15 @@ public final class LocalLauncher {
         var away = new AwayPeriods(store, store, clock.withZone(zone), leaves::reassign);
         Optional<DigestScheduler> digest = LocalDigest.register(settings, engine, store, TeamCalendar.of(leaves),
                 balancePolicies.companyCalendar(holidays), slack, teams, zone, clock.withZone(zone));
-        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, balances, ChatStatus.NONE, admins, clock.withZone(zone))).start();
+        engine.register(LeaveRequests.FUNCTION, new LeaveWorkflow(store, notifier, policy, away, balances,
+                slack.map(s -> s.status(store, tokenSeal, clock)).orElse(ChatStatus.NONE), admins, clock.withZone(zone))).start();
 
         var web = WebServer.builder(leaves).address(bind).port(httpPort).zone(zone).decisionLinks(links).awayPeriods(away);
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
         slack.ifPresent(s -> web.chatApp(ChatApp.SLACK));
         teams.ifPresent(t -> web.chatApp(ChatApp.TEAMS));
-        slack.ifPresent(s -> s.connect(leaves, away, policy, texts, clock.withZone(zone), web));
+        Optional<SlackConnect> statusLink = slack.flatMap(s -> s.statusLink(settings, publicUrl, linkSecret, tokenSeal, store, clock));
+        slack.ifPresent(s -> s.connect(leaves, away, policy, texts, clock.withZone(zone), web, statusLink));
         teams.ifPresent(t -> t.connect(leaves, away, policy, clock.withZone(zone), web));
         workspace.ifPresent(w -> w.serve(web, engine, leaves));
         WebServer webServer = null;

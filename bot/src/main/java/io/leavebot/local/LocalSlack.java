@@ -3,6 +3,7 @@ package io.leavebot.local;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import io.leavebot.http.MessagePage;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
 import io.leavebot.http.WebServer;
@@ -11,7 +12,13 @@ import io.leavebot.local.Settings.SettingsException;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.NotificationTexts;
+import io.leavebot.notify.ChatStatus;
+import io.leavebot.notify.UserTokens;
+import io.leavebot.slack.ConnectPage;
 import io.leavebot.slack.SlackApp;
+import io.leavebot.slack.SlackConnect;
+import io.leavebot.slack.SlackStatus;
+import io.leavebot.slack.TokenSeal;
 import io.leavebot.slack.SlackChatChannel;
 import io.leavebot.slack.SlackDigestChannel;
 import io.leavebot.slack.SlackEndpoint;
@@ -43,6 +50,8 @@ import java.util.stream.Stream;
 final class LocalSlack implements AutoCloseable {
     /** Where Slack's HTTP requests (commands, clicks, events) arrive. */
     static final String EVENTS_PATH = "/slack/events";
+    static final String CLIENT_ID = "SLACK_CLIENT_ID";
+    static final String CLIENT_SECRET = "SLACK_CLIENT_SECRET";
     /** How long a Slack user's name and e-mail are trusted before asking Slack again. */
     private static final Duration PEOPLE_TTL = Duration.ofMinutes(10);
 
@@ -131,6 +140,36 @@ final class LocalSlack implements AutoCloseable {
         return new LocalSlack(workspace.slack(), null, workspace, addresses, clock, texts);
     }
 
+    /**
+     * {@code /leave connect}'s flow: with the workspace's own credentials, else with {@code SLACK_CLIENT_ID} and
+     * {@code SLACK_CLIENT_SECRET} (both or neither); empty without them.
+     *
+     * @param publicUrl how people's browsers reach LeaveBot: the redirect URL is under it
+     * @throws SettingsException when only one of the two is set
+     */
+    Optional<SlackConnect> statusLink(Settings env, String publicUrl, String linkSecret, TokenSeal seal, UserTokens tokens,
+            Clock clock) {
+        Optional<SlackConnect.Settings> oauth;
+        if (workspace != null) {
+            oauth = Optional.of(workspace.slackConnect(publicUrl));
+        } else {
+            Optional<String> id = env.optional(CLIENT_ID);
+            Optional<String> secret = env.optional(CLIENT_SECRET);
+            if (id.isPresent() != secret.isPresent()) {
+                throw new SettingsException("Slack status needs both " + CLIENT_ID + " and " + CLIENT_SECRET + " (Basic "
+                        + "Information → App Credentials), but " + (id.isPresent() ? CLIENT_SECRET : CLIENT_ID) + " is not set");
+            }
+            oauth = id.map(clientId -> new SlackConnect.Settings(clientId, secret.get(),
+                    publicUrl.replaceAll("/+$", "") + SlackConnect.CALLBACK_PATH, SlackConnect.SLACK_AUTHORIZE_URL));
+        }
+        return oauth.map(o -> new SlackConnect(o, settings.slack(), linkSecret, seal, tokens, clock));
+    }
+
+    /** People's Slack status while on leave, with the tokens they granted through {@link #statusLink}. */
+    ChatStatus status(UserTokens tokens, TokenSeal seal, Clock clock) {
+        return new SlackStatus(settings.slack(), tokens, seal, clock);
+    }
+
     /** The workflow's chat channel: DMs from the bot. */
     ChatChannel chat() {
         return chat;
@@ -146,8 +185,12 @@ final class LocalSlack implements AutoCloseable {
      * Socket Mode once {@link #start} is called.
      */
     void connect(LeaveRequests leaves, AwayPeriods away, LeavePolicy policy, NotificationTexts texts, Clock today,
-            WebServer.Builder web) {
-        App app = SlackApp.create(settings, leaves, away, people, policy, texts, today);
+            WebServer.Builder web, Optional<SlackConnect> statusLink) {
+        App app = SlackApp.create(settings, leaves, away, people, policy, texts, today, statusLink.orElse(null));
+        statusLink.map(ConnectPage::new).ifPresent(page -> web.mount(SlackConnect.CALLBACK_PATH, MessagePage.serving(query -> {
+            ConnectPage.Answer answer = page.answer(query);
+            return new MessagePage(answer.status(), answer.title(), answer.paragraphs());
+        })));
         if (appToken != null) {
             try {
                 socketMode = new SocketModeApp(appToken, app);

@@ -46,12 +46,13 @@ final class CommandListener implements SlashCommandHandler {
     private final RequestModal requestForm;
     private final AwayCommands away;
     private final BalanceCommands balances;
+    private final ConnectCommands connect;
     private final TeamCalendar calendar;
     private final Clock clock;
 
     /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
     CommandListener(LeaveRequests leaves, SlackPeople people, CommandParser parser, ChatReplies replies, RequestModal requestForm,
-            AwayCommands away, BalanceCommands balances, TeamCalendar calendar, Clock clock) {
+            AwayCommands away, BalanceCommands balances, TeamCalendar calendar, ConnectCommands connect, Clock clock) {
         this.leaves = leaves;
         this.people = people;
         this.parser = parser;
@@ -59,6 +60,7 @@ final class CommandListener implements SlashCommandHandler {
         this.requestForm = requestForm;
         this.away = away;
         this.balances = balances;
+        this.connect = connect;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -68,6 +70,9 @@ final class CommandListener implements SlashCommandHandler {
         LocalDate today = LocalDate.now(clock);
         SlashCommandPayload command = req.getPayload();
         LeaveCommand asked = parser.parse(unescaped(command.getText()), today);
+        if (asked.kind() == LeaveCommand.Kind.CONNECT) {
+            return ctx.ack(connect.connect(command, people.person(command.getUserId()))); // a button, which a ChatReply cannot carry
+        }
         if (asked.kind() == LeaveCommand.Kind.WHOS_OUT) { // blocks, not text: one section per team
             WhosOut out = calendar.whosOut(people.person(command.getUserId()), asked.start());
             return ctx.ack(r -> r.responseType("ephemeral").text(CalendarBlocks.fallback(out)).blocks(CalendarBlocks.whosOut(out)));
@@ -81,7 +86,7 @@ final class CommandListener implements SlashCommandHandler {
             case ADJUST -> adjust(asked, command);
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN ->
                     away.answer(asked, people.person(command.getUserId()), people::mentioned, today);
-            case CONNECT, DISCONNECT -> replies.unreadable("Linking a Slack account is coming.", today); // status helper
+            case CONNECT, DISCONNECT -> connect.disconnect(people.person(command.getUserId())); // connect: answered above
             case WHOS_OUT -> throw new IllegalStateException("whosout is answered above, with blocks");
             case CALENDAR, CALENDAR_ROTATE -> replies.unreadable("Calendar feeds are coming.", today); // feeds helper
             case REPORT -> replies.unreadable("Reports are coming.", today); // reports helper

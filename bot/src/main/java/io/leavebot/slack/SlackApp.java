@@ -28,7 +28,8 @@ import java.util.List;
  *   <li>the request form's type and days changed, which updates its balance line, and the form sent ({@link RequestModal});</li>
  *   <li>Approve / Reject / Reject with comment, in the approval message or on Home ({@link DecisionListener}, {@link RejectModal});</li>
  *   <li>the Home tab opened, and Withdraw and the team calendar's weeks on it ({@link HomeTab});</li>
- *   <li>on Home, away periods added (a form) and cancelled ({@link AwayHome}).</li>
+ *   <li>on Home, away periods added (a form) and cancelled ({@link AwayHome});</li>
+ *   <li>{@code /leave connect} and {@code disconnect}: a person's Slack status while on leave ({@link ConnectCommands}).</li>
  * </ul>
  *
  * <p>Serve it over HTTP only through {@link SlackEndpoint}, which checks every request's signature before the app
@@ -56,6 +57,12 @@ public final class SlackApp {
      */
     public static App create(SlackSettings settings, LeaveRequests leaves, AwayPeriods away, SlackPeople people,
             LeavePolicy policy, NotificationTexts texts, Clock clock) {
+        return create(settings, leaves, away, people, policy, texts, clock, null);
+    }
+
+    /** @param connect {@code /leave connect}'s flow; null when the app's OAuth credentials are not configured */
+    public static App create(SlackSettings settings, LeaveRequests leaves, AwayPeriods away, SlackPeople people,
+            LeavePolicy policy, NotificationTexts texts, Clock clock, SlackConnect connect) {
         if (settings.slack().getConfig().getMethodsConfig().isStatsEnabled()) {
             LOG.log(System.Logger.Level.WARNING, "Slack's SDK keeps rate-limit statistics, so the first Web API call "
                     + "will wait for an auth.test; build it with SlackSettings.sdk() instead");
@@ -74,7 +81,8 @@ public final class SlackApp {
         RejectModal rejectForm = new RejectModal(leaves, people, replies, home);
         var awayCommands = new AwayCommands(away, awayReplies);
         app.command(COMMAND, new CommandListener(leaves, people, new CommandParser(policy), replies, requestForm, awayCommands,
-                balanceCommands, calendar, clock));
+                balanceCommands, calendar, new ConnectCommands(connect), clock));
+        app.blockAction(ConnectCommands.CONNECT_CLICKED, (req, ctx) -> ctx.ack()); // Slack opens the URL itself
         app.viewSubmission(RequestModal.CALLBACK_ID, requestForm::submitted);
         RequestModal.DISPATCHING.forEach(actionId -> app.blockAction(actionId, requestForm::changed));
         app.blockAction(DecisionButtons.ANY, new DecisionListener(leaves, people, replies, home, rejectForm));

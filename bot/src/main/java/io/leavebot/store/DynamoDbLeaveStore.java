@@ -16,6 +16,7 @@ import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.NotificationLog;
 import io.leavebot.notify.SentNotification;
+import io.leavebot.notify.UserTokens;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
@@ -54,13 +55,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * {@link DynamoDbAwayCalendar}'s, in the same table, and so is the leave ledger ({@link DynamoDbLedger}, also without
  * transactions). Thread-safe, like the client.
  */
-public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
+public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserTokenParts {
     private static final String STATUS_IS_PENDING = "#status = :pending";
 
     private final DynamoDbClient client;
     private final String table;
     private final AwayCalendar away;
     private final DynamoDbLedger ledger;
+    private final UserTokens userTokens;
     private final DynamoDbOpenLeave open;
 
     public DynamoDbLeaveStore(DynamoDbClient client, String table) {
@@ -68,6 +70,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
         this.table = table;
         this.away = new DynamoDbAwayCalendar(client, table);
         this.ledger = new DynamoDbLedger(client, table);
+        this.userTokens = new DynamoDbUserTokens(client, table);
         this.open = new DynamoDbOpenLeave(client, table);
     }
 
@@ -388,6 +391,11 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
         return new DynamoDbDigestDays(client, table);
     }
 
+    /** Where the Slack user tokens are kept, in this store's table. */
+    @Override
+    public UserTokens userTokens() {
+        return userTokens;
+    }
 
     private List<LeaveRequest> query(QueryRequest.Builder request) {
         return client.queryPaginator(request.tableName(table).build()).items().stream()

@@ -16,6 +16,7 @@ import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.NotificationLog;
 import io.leavebot.notify.SentNotification;
+import io.leavebot.notify.UserTokens;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,7 +45,7 @@ import java.util.function.Consumer;
  * reads go to a few reader connections, so a front end's lookup never queues behind the workflows' writes (WAL
  * lets readers and the writer run at once).
  */
-public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoCloseable {
+public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTokenParts, AutoCloseable {
     private static final String SELECT = "SELECT " + SqliteLeaveRows.COLUMNS + " FROM leave_requests ";
 
     private static final int READERS = 4;
@@ -53,6 +54,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
     private final Connection connection;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final AwayCalendar away;
+    private final UserTokens userTokens;
 
     /**
      * Opens the leave tables in {@code file}, creating them or bringing them to this version's schema
@@ -83,6 +85,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
             throw new IllegalStateException("cannot open the leave database " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         away = new SqliteAwayCalendar(connection, this, this::read);
+        userTokens = new SqliteUserTokens(connection, this, this::read, file);
     }
 
     @Override
@@ -376,6 +379,12 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
         return new SqliteDigestDays(connection, this);
     }
 
+
+    /** Where the Slack user tokens are kept, on this store's connections. */
+    @Override
+    public UserTokens userTokens() {
+        return userTokens;
+    }
 
     @Override
     public synchronized void close() {

@@ -5,10 +5,11 @@ import io.leavebot.leave.AwayCalendar;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.NotificationLog;
+import io.leavebot.notify.UserTokens;
 
 /**
  * The ports an adapter keeps together in one database — the leave requests, the notification log, the chat
- * address book, the approvers' away calendar and the leave ledger — so that a composition root opens one thing and hands each part to whoever needs it.
+ * address book, the approvers' away calendar, the leave ledger and people's Slack user tokens — so that a composition root opens one thing and hands each part to whoever needs it.
  */
-public interface Store extends LeaveStore, NotificationLog, ChatAddressBook, AwayCalendar, LeaveLedger {
+public interface Store extends LeaveStore, NotificationLog, ChatAddressBook, AwayCalendar, LeaveLedger, UserTokens {
 }

@@ -73,7 +73,7 @@ final class MessageCommands {
             case BALANCE -> balances.balance(sender);
             case ADJUST -> balances.adjust(asked, sender, AwayCommands::byEmail, interactionOf(message));
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN -> away.answer(asked, sender, AwayCommands::byEmail, today);
-            case CONNECT, DISCONNECT -> replies.unreadable("Linking a Slack account is coming.", today); // status helper
+            case CONNECT, DISCONNECT -> replies.slackOnly();
             case WHOS_OUT -> throw new IllegalStateException("whosout is answered above, with its own card");
             case CALENDAR, CALENDAR_ROTATE -> replies.unreadable("Calendar feeds are coming.", today); // feeds helper
             case REPORT -> replies.unreadable("Reports are coming.", today); // reports helper

@@ -39,10 +39,12 @@ final class PageApi {
     private final Surfaces surfaces;
     private final Interactions interactions;
     private final Panels panels;
+    private final UserGrants grants;
     private final boolean loopbackOnly;
 
     PageApi(People people, Conversations conversations, Surfaces surfaces, Interactions interactions, Panels panels,
-            boolean loopbackOnly) {
+            UserGrants grants, boolean loopbackOnly) {
+        this.grants = grants;
         this.people = people;
         this.conversations = conversations;
         this.surfaces = surfaces;
@@ -93,6 +95,7 @@ final class PageApi {
             state.set("modal_errors", JSON.valueToTree(surfaces.errorsOf(modal.path("id").asText())));
         });
         surfaces.homeOf(who.id()).ifPresent(home -> state.set("home", home));
+        grants.statusOf(who.id()).ifPresent(s -> state.putObject("status").put("text", s.text()).put("emoji", s.emoji()));
         state.set("time", panels.time());
         return state;
     }

@@ -40,8 +40,10 @@ final class WebApi {
     private final Surfaces surfaces;
     private final byte[] botToken;
     private final Set<String> openedDirectMessages = new HashSet<>();
+    private final UserGrants grants;
 
-    WebApi(Team team, People people, Conversations conversations, Surfaces surfaces) {
+    WebApi(Team team, People people, Conversations conversations, Surfaces surfaces, UserGrants grants) {
+        this.grants = grants;
         this.team = team;
         this.people = people;
         this.conversations = conversations;
@@ -56,7 +58,7 @@ final class WebApi {
      * @param contentType   the body's content type, or null
      */
     String call(String method, String authorization, String contentType, String body) {
-        if (!METHODS.contains(method)) {
+        if (!METHODS.contains(method) && !UserGrants.METHODS.contains(method)) {
             return error("unknown_method");
         }
         Map<String, String> args = arguments(contentType, body);
@@ -64,6 +66,16 @@ final class WebApi {
             return error("invalid_form_data");
         }
         String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : args.get("token");
+        if (UserGrants.METHODS.contains(method)) {
+            // people's own tokens (and, for oauth.v2.access, the app's client id and secret, in the form or as Basic)
+            if (authorization != null && authorization.startsWith("Basic ")) {
+                String[] client = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+                        StandardCharsets.UTF_8).split(":", 2);
+                args.putIfAbsent("client_id", client[0]);
+                args.putIfAbsent("client_secret", client.length > 1 ? client[1] : "");
+            }
+            return grants.call(method, args, token);
+        }
         if (token == null || token.isBlank()) {
             return error("not_authed");
         }
@@ -228,7 +240,7 @@ final class WebApi {
     }
 
     /** Form fields or a JSON object's members (non-text members as JSON); null when the body is neither. */
-    private static Map<String, String> arguments(String contentType, String body) {
+    static Map<String, String> arguments(String contentType, String body) {
         Map<String, String> args = new HashMap<>();
         if (body == null || body.isBlank()) {
             return args;

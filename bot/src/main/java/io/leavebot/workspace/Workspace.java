@@ -7,6 +7,7 @@ import io.leavebot.durable.engine.EngineClock;
 import io.leavebot.http.WebServer;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.Person;
+import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.SlackSettings;
 import io.leavebot.workflow.LeaveRequests;
 import java.net.URI;
@@ -39,6 +40,7 @@ public final class Workspace implements AutoCloseable {
     private final Surfaces surfaces;
     private final ResponseUrls responseUrls;
     private final SlackServer slackServer;
+    private final UserGrants grants;
     private final Delivery delivery;
     private final Path outbox;
     private final boolean loopbackOnly;
@@ -52,7 +54,8 @@ public final class Workspace implements AutoCloseable {
         this.conversations = new Conversations(b.dataDir.resolve("workspace-messages.json"), clock, people);
         this.surfaces = new Surfaces(slackTime);
         this.responseUrls = new ResponseUrls(slackTime, conversations);
-        this.slackServer = new SlackServer(new WebApi(team, people, conversations, surfaces), responseUrls);
+        this.grants = new UserGrants(people, slackTime);
+        this.slackServer = new SlackServer(new WebApi(team, people, conversations, surfaces, grants), responseUrls);
         this.delivery = new Delivery(team.signingSecret(), slackTime, b.ackTimeout);
         this.outbox = b.outbox;
         this.loopbackOnly = b.loopbackOnly;
@@ -138,6 +141,16 @@ public final class Workspace implements AutoCloseable {
         return new SlackSettings(team.botToken(), team.signingSecret(), SlackSettings.sdk(config));
     }
 
+    /**
+     * The app's OAuth credentials for {@code /leave connect}, as Slack would show them, with the workspace's authorize
+     * page: on LeaveBot's web server at {@code publicUrl}, as the redirect URL is.
+     */
+    public SlackConnect.Settings slackConnect(String publicUrl) {
+        String base = publicUrl.replaceAll("/+$", "");
+        return new SlackConnect.Settings(grants.clientId(), grants.clientSecret(), base + SlackConnect.CALLBACK_PATH,
+                base + UserGrants.AUTHORIZE_PATH);
+    }
+
     /** Who approves whom: as the people say, and {@code everyoneElse} for anyone who is not one of them. */
     public ApproverRouting routing(Person everyoneElse) {
         return people.routing(everyoneElse);
@@ -152,7 +165,8 @@ public final class Workspace implements AutoCloseable {
                 engine::nextTimerDue, TeamCalendar.of(leaves));
         var interactions = new Interactions(people, conversations, surfaces, responseUrls, slackServer, delivery,
                 Clock.systemUTC());
-        new PageApi(people, conversations, surfaces, interactions, panels, loopbackOnly).routes().forEach(web::mount);
+        new PageApi(people, conversations, surfaces, interactions, panels, grants, loopbackOnly).routes().forEach(web::mount);
+        web.mount(UserGrants.AUTHORIZE_PATH, grants::authorize);
         StaticFiles.routes().forEach(web::mount);
     }
 

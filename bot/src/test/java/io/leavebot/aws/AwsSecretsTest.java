@@ -91,4 +91,22 @@ class AwsSecretsTest {
         return new AwsClients(Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")),
                 null, null, null, stub.endpoint());
     }
+
+    @Test
+    void slackStatusNeedsItsThreeKeysTogetherAndAUsableTokenKey() {
+        assertTrue(Secrets.parse(ARN, "{}").slackStatus("https://x.example/slack/oauth/callback").isEmpty());
+        var some = assertThrows(SettingsException.class, () -> Secrets.parse(ARN,
+                "{\"slackClientId\": \"1.2\", \"slackClientSecret\": \"client-SECRET\"}").slackStatus(null));
+        assertTrue(some.getMessage().contains("[tokenKey]") && !some.getMessage().contains("client-SECRET"), some.getMessage());
+        var badKey = assertThrows(SettingsException.class, () -> Secrets.parse(ARN, "{\"decisionLinkKey\": \"x\", "
+                + "\"slackClientId\": \"1.2\", \"slackClientSecret\": \"client-SECRET\", \"tokenKey\": \"short-SECRET\"}").slackStatus(null));
+        assertTrue(badKey.getMessage().contains("\"tokenKey\" that cannot be used") && !badKey.getMessage().contains("short-SECRET"),
+                badKey.getMessage());
+        var keys = Secrets.parse(ARN, "{\"decisionLinkKey\": \"link-key-of-thirty-two-bytes-or-more\", \"slackClientId\": \"1.2\", "
+                + "\"slackClientSecret\": \"client-SECRET\", \"tokenKey\": \"" + io.leavebot.slack.TokenSeal.newKey() + "\"}")
+                .slackStatus("https://x.example/slack/oauth/callback").orElseThrow();
+        assertEquals("1.2", keys.oauth().clientId());
+        assertEquals("https://x.example/slack/oauth/callback", keys.oauth().redirectUri());
+        assertFalse(keys.toString().contains("client-SECRET") || keys.oauth().toString().contains("client-SECRET"));
+    }
 }

@@ -40,6 +40,14 @@ class ManifestTest {
     }
 
     @Test
+    void theOneUserScopeIsTheStatusOfWhoConnectsAndTheRedirectUrlIsNamed() throws IOException {
+        // users.profile:write: users.profile.set (and .get) with the token a person grants through /leave connect
+        assertEquals(List.of(SlackConnect.USER_SCOPE), texts(manifest.path("oauth_config").path("scopes").path("user")));
+        String text = java.nio.file.Files.readString(MANIFEST);
+        assertTrue(text.contains("# redirect_urls:") && text.contains(SlackConnect.CALLBACK_PATH), "the redirect URL's place");
+    }
+
+    @Test
     void homeTabInteractivityAndTheHomeEventAreOn() {
         assertTrue(manifest.path("features").path("app_home").path("home_tab_enabled").asBoolean());
         assertTrue(manifest.path("settings").path("interactivity").path("is_enabled").asBoolean());

@@ -92,6 +92,16 @@ class TeamsCommandTest {
     }
 
     @Test
+    void connectAndDisconnectAreSlacksAndSaySo() {
+        for (String text : List.of("leave connect", "leave disconnect")) {
+            teams.send(teams.requests().message(ADA, text));
+
+            String card = TeamsApi.card(last()).toString();
+            assertTrue(card.contains("so it is done in Slack: type /leave connect there"), card);
+        }
+    }
+
+    @Test
     void balanceAnswersWithEveryType() {
         teams.send(teams.requests().message(ADA, "leave balance"));
 

@@ -49,7 +49,7 @@ class InteractionsTest {
         conversations = new Conversations(dir.resolve("messages.json"), Clock.systemUTC(), people);
         var surfaces = new Surfaces(Clock.systemUTC());
         var responseUrls = new ResponseUrls(Clock.systemUTC(), conversations);
-        slack = new SlackServer(new WebApi(Team.generate("Test", "http://127.0.0.1/"), people, conversations, surfaces), responseUrls);
+        slack = new SlackServer(new WebApi(Team.generate("Test", "http://127.0.0.1/"), people, conversations, surfaces, new UserGrants(people, Clock.systemUTC())), responseUrls);
         slack.start();
         delivery = new Delivery(SECRET, Clock.systemUTC(), Duration.ofMillis(500));
         interactions = new Interactions(people, conversations, surfaces, responseUrls, slack, delivery, Clock.systemUTC());

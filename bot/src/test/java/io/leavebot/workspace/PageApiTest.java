@@ -28,7 +28,7 @@ class PageApiTest {
     void setUp() {
         People people = People.defaults();
         var conversations = new Conversations(dir.resolve("messages.json"), Clock.systemUTC(), people);
-        api = new PageApi(people, conversations, new Surfaces(Clock.systemUTC()), null, null, true);
+        api = new PageApi(people, conversations, new Surfaces(Clock.systemUTC()), null, null, new UserGrants(people, Clock.systemUTC()), true);
     }
 
     @Test

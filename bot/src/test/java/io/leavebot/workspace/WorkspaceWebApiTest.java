@@ -23,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,7 +61,7 @@ class WorkspaceWebApiTest {
         conversations = new Conversations(dir.resolve("messages.json"), clock, people);
         surfaces = new Surfaces(clock);
         responseUrls = new ResponseUrls(clock, conversations);
-        server = new SlackServer(new WebApi(team, people, conversations, surfaces), responseUrls);
+        server = new SlackServer(new WebApi(team, people, conversations, surfaces, new UserGrants(people, Clock.systemUTC())), responseUrls);
         server.start();
         slack = sdk().methods(team.botToken());
     }

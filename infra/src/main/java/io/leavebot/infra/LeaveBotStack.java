@@ -63,6 +63,8 @@ public final class LeaveBotStack extends Stack {
     static final Duration TEAMS_TIMEOUT = Duration.seconds(15);
     /** Where Slack sends requests under the Slack function's URL; the function serves any path. */
     static final String SLACK_PATH = "slack/events";
+    /** Where Slack sends people back from /leave connect, under the API function's URL. */
+    static final String SLACK_REDIRECT_PATH = "slack/oauth/callback";
     /** Where the Bot Connector sends Teams activities under the Teams function's URL: the Azure Bot's endpoint. */
     static final String TEAMS_PATH = "api/messages";
 
@@ -81,7 +83,7 @@ public final class LeaveBotStack extends Stack {
         for (ChatFrontEnd chat : ChatFrontEnd.values()) {
             if (props.deploys(chat)) {
                 chats.put(chat, new FrontEnd(this, chat.id(), jar, chat.handler(), CHAT_MEMORY_MB, chat.timeout(),
-                        settings, props.secretRevision()));
+                        chat == ChatFrontEnd.SLACK ? withPublicUrl(settings, api) : settings, props.secretRevision()));
             }
         }
         var workflow = new DurableWorkflow(this, "Workflow", jar, WORKFLOW_HANDLER, workflowArns,
@@ -102,6 +104,12 @@ public final class LeaveBotStack extends Stack {
         // every front end saves the routing's Slack ids when it starts; a chat front end also the addresses it learns
         table.grantAddressWrites(api.role(), List.of(SLACK_CHANNEL));
         table.grantLedgerAdjustments(api.role()); // an admin's balance adjustments come through the API
+        table.grantUserTokens(api.role(), "dynamodb:PutItem"); // Slack's redirect back from /leave connect
+        if (chats.containsKey(ChatFrontEnd.SLACK)) {
+            table.grantUserTokens(chats.get(ChatFrontEnd.SLACK).role(), "dynamodb:DeleteItem"); // /leave disconnect
+            output("SlackRedirectUrl", api.url() + SLACK_REDIRECT_PATH, "Slack's Redirect URL for /leave connect: "
+                    + "paste it into manifest.yml where it says REDIRECT_URL");
+        }
         chats.forEach((chat, frontEnd) -> table.grantAddressWrites(frontEnd.role(),
                 Stream.of(SLACK_CHANNEL, chat.addressChannel()).distinct().toList()));
         for (FrontEnd frontEnd : frontEnds) {
@@ -149,6 +157,16 @@ public final class LeaveBotStack extends Stack {
             settings.put(ADMINS_ENV, String.join(",", props.admins())); // the front ends check who adjusts and cancels
         }
         return Map.copyOf(settings);
+    }
+
+    /**
+     * The Slack front end's settings: the front ends', and the API function's URL, which its {@code /leave connect}
+     * links send people back to.
+     */
+    private static Map<String, String> withPublicUrl(Map<String, String> settings, FrontEnd api) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put(PUBLIC_URL_ENV, api.url());
+        return Map.copyOf(all);
     }
 
     /** What {@code io.leavebot.aws.AwsSettings} reads for {@code WorkflowFunction}: links lead to the API's URL. */

@@ -1,6 +1,7 @@
 package io.leavebot.infra;
 
 import static io.leavebot.LeaveBotNames.ADDRESS_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.USER_TOKEN_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
@@ -77,12 +78,23 @@ final class LeaveTable extends Construct {
      * a Teams conversation or Slack id it found, the lists of who a request waits on, and the leave ledger's
      * entries and sums for leave taken and refunded ({@code PutItem} and {@code UpdateItem}); and deletions
      * ({@code DeleteItem}) of two kinds only: a request leaves the lists of who it no longer waits on
-     * ({@code WAITING#…}), and an approval another decision beat takes back the ledger entries it wrote
-     * ({@code LEDGER#…}). Nothing else of the table is ever deleted by it.
+     * ({@code WAITING#…}), an approval another decision beat takes back the ledger entries it wrote
+     * ({@code LEDGER#…}), and a Slack user token Slack refused is forgotten ({@code USERTOKEN#…}). Nothing else of the table is ever deleted by it.
      */
     void grantWrites(IGrantable grantee) {
         table.grant(grantee, "dynamodb:PutItem", "dynamodb:UpdateItem");
-        grantOnKeys(grantee, List.of("dynamodb:DeleteItem"), List.of(WAITING_KEY_PREFIX + "*", LEDGER_KEY_PREFIX + "*"));
+        grantOnKeys(grantee, List.of("dynamodb:DeleteItem"), List.of(WAITING_KEY_PREFIX + "*", LEDGER_KEY_PREFIX + "*",
+                USER_TOKEN_KEY_PREFIX + "*"));
+    }
+
+    /**
+     * What a front end does with people's sealed Slack user tokens ({@code DynamoDbUserTokens}): the API function
+     * saves one where Slack redirects back from {@code /leave connect} ({@code PutItem}), the Slack function deletes
+     * one on {@code /leave disconnect} ({@code DeleteItem}); read with {@code GetItem}, which {@link #grantReads}
+     * covers. Only items whose partition key is a person's token ({@code USERTOKEN#…}).
+     */
+    void grantUserTokens(IGrantable grantee, String action) {
+        grantOnKeys(grantee, List.of(action), List.of(USER_TOKEN_KEY_PREFIX + "*"));
     }
 
     /**

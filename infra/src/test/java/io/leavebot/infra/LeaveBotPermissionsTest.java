@@ -112,6 +112,11 @@ class LeaveBotPermissionsTest {
             if (frontEnd.equals(API_HANDLER)) {
                 expected.add(new Statement(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), List.of(tableArn),
                         leadingKeys(List.of("LEDGER#*"))));
+                // Slack's redirect back from /leave connect saves the sealed token
+                expected.add(new Statement(List.of("dynamodb:PutItem"), List.of(tableArn), leadingKeys(List.of("USERTOKEN#*"))));
+            }
+            if (frontEnd.equals(SLACK_HANDLER)) { // /leave disconnect
+                expected.add(new Statement(List.of("dynamodb:DeleteItem"), List.of(tableArn), leadingKeys(List.of("USERTOKEN#*"))));
             }
             assertEquals(expected, Set.copyOf(tableWrites(frontEnd)), frontEnd);
         }
@@ -123,10 +128,11 @@ class LeaveBotPermissionsTest {
         assertEquals(Map.of("dynamodb:GetItem", tableAndIndexes, "dynamodb:Query", tableAndIndexes,
                 "dynamodb:PutItem", tableAndIndexes, "dynamodb:UpdateItem", tableAndIndexes,
                 "dynamodb:DeleteItem", Set.of(tableArn), "dynamodb:Scan", tableAndIndexes), json.grantsOf(WORKFLOW_HANDLER, "dynamodb:"));
-        assertEquals(List.of(new Statement(List.of("dynamodb:DeleteItem"), List.of(tableArn), leadingKeys(List.of("WAITING#*", "LEDGER#*")))),
+        assertEquals(List.of(new Statement(List.of("dynamodb:DeleteItem"), List.of(tableArn), leadingKeys(List.of("WAITING#*", "LEDGER#*",
+                "USERTOKEN#*")))),
                 tableWrites(WORKFLOW_HANDLER).stream().filter(s -> s.grants("dynamodb:DeleteItem")).toList(),
                 "DynamoDbLeaveStore deletes WAITING# items (a request no longer waits on someone) and LEDGER# entries "
-                        + "(an approval another decision beat) only");
+                        + "(an approval another decision beat) and USERTOKEN# items (a token Slack refused) only");
     }
 
     /** The role's statements that grant a DynamoDB action other than the reads every function has. */

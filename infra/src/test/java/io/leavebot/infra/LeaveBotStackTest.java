@@ -182,9 +182,12 @@ class LeaveBotStackTest {
                 ROUTING_ENV, ExampleDeployment.ROUTING,
                 ADMINS_ENV, "hr@example.com,ops@example.com",
                 PolicyFile.POLICY_FILE_ENV, "/opt/example-policy.json");
-        for (String handler : FRONT_ENDS) {
+        for (String handler : List.of(API_HANDLER, TEAMS_HANDLER)) {
             assertEquals(frontEnd, json.environment(handler), handler);
         }
+        Map<String, String> slack = new java.util.HashMap<>(frontEnd);
+        slack.put(PUBLIC_URL_ENV, "${" + urlOf(API_HANDLER) + ".FunctionUrl}"); // /leave connect's redirect goes there
+        assertEquals(slack, json.environment(SLACK_HANDLER));
         assertEquals(Map.of(
                 SECRET_ARN_ENV, ExampleDeployment.SECRET_ARN,
                 LEAVES_TABLE_ENV, table,
@@ -229,6 +232,8 @@ class LeaveBotStackTest {
     void outputsTheSlackRequestUrlTheDecisionLinkBaseAndTheTeamsMessagingEndpoint() {
         template.hasOutput("SlackRequestUrl", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
                 Map.of("Fn::GetAtt", List.of(urlOf(SLACK_HANDLER), "FunctionUrl")), "slack/events")))));
+        template.hasOutput("SlackRedirectUrl", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
+                Map.of("Fn::GetAtt", List.of(urlOf(API_HANDLER), "FunctionUrl")), "slack/oauth/callback")))));
         template.hasOutput("DecisionLinkBaseUrl", Map.of("Value",
                 Map.of("Fn::GetAtt", List.of(urlOf(API_HANDLER), "FunctionUrl"))));
         template.hasOutput("TeamsMessagingEndpoint", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
@@ -238,7 +243,7 @@ class LeaveBotStackTest {
     @Test
     void withoutTheTeamsSwitchNothingOfTheTeamsFrontEndIsDeployed() {
         ExampleDeployment without = ExampleDeployment.with(LeaveBotProps.TEAMS, null);
-        assertLeftOut(without, ChatFrontEnd.TEAMS, Set.of("SlackRequestUrl", "DecisionLinkBaseUrl", "AlarmTopicArn"));
+        assertLeftOut(without, ChatFrontEnd.TEAMS, Set.of("SlackRequestUrl", "SlackRedirectUrl", "DecisionLinkBaseUrl", "AlarmTopicArn"));
         assertEquals(Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"),
                 without.json().grantsOf(SLACK_HANDLER, "dynamodb:").keySet());
         assertEquals(Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"),
