@@ -28,6 +28,7 @@ import static io.leavebot.LeaveBotNames.TEAM_INDEX_SORT_KEY;
 import static io.leavebot.store.DynamoDbLeaveItems.s;
 
 import java.time.Instant;
+import io.leavebot.exports.FeedTokens;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,12 +59,14 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
     private final String table;
     private final AwayCalendar away;
     private final DynamoDbLedger ledger;
+    private final FeedTokens feeds;
 
     public DynamoDbLeaveStore(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
         this.away = new DynamoDbAwayCalendar(client, table);
         this.ledger = new DynamoDbLedger(client, table);
+        this.feeds = new DynamoDbFeedTokens(client, table);
     }
 
     /**
@@ -230,6 +233,21 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
                 .key(DynamoDbLeaveItems.callbackKey(callbackId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("requestId").s());
+    }
+
+    @Override
+    public void replaceToken(String feed, String tokenHash, Instant at) {
+        feeds.replaceToken(feed, tokenHash, at);
+    }
+
+    @Override
+    public Optional<String> feedWithToken(String tokenHash) {
+        return feeds.feedWithToken(tokenHash);
+    }
+
+    @Override
+    public Optional<Instant> tokenMadeAt(String feed) {
+        return feeds.tokenMadeAt(feed);
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import io.leavebot.exports.FeedTokens;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
     private final Connection connection;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final AwayCalendar away;
+    private final FeedTokens feeds;
 
     /**
      * Opens the leave tables in {@code file}, creating them or bringing them to this version's schema
@@ -82,6 +84,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
             throw new IllegalStateException("cannot open the leave database " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         away = new SqliteAwayCalendar(connection, this, this::read);
+        feeds = new SqliteFeedTokens(connection, this, this::read);
     }
 
     @Override
@@ -283,6 +286,21 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, AutoClo
             }
             return null;
         });
+    }
+
+    @Override
+    public void replaceToken(String feed, String tokenHash, Instant at) {
+        feeds.replaceToken(feed, tokenHash, at);
+    }
+
+    @Override
+    public Optional<String> feedWithToken(String tokenHash) {
+        return feeds.feedWithToken(tokenHash);
+    }
+
+    @Override
+    public Optional<Instant> tokenMadeAt(String feed) {
+        return feeds.tokenMadeAt(feed);
     }
 
     @Override
