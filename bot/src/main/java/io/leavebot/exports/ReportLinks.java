@@ -37,15 +37,15 @@ public final class ReportLinks {
         this.clock = clock;
     }
 
-    public String link(LocalDate from, LocalDate to) {
-        long expires = clock.instant().plus(Duration.ofHours(VALID_HOURS)).getEpochSecond();
-        String signed = signed(from.toString(), to.toString(), Long.toString(expires));
-        return baseUrl + PATH + "?from=" + from + "&to=" + to + "&expires=" + expires + "&sig=" + signer.signature(PURPOSE, signed);
+    /** A link made by {@link #link}, and when it stops working. */
+    public record Link(String url, Instant expiresAt) {
     }
 
-    /** When a link made now stops working. */
-    public Instant expiryOfLinkMadeNow() {
-        return clock.instant().plus(Duration.ofHours(VALID_HOURS));
+    public Link link(LocalDate from, LocalDate to) {
+        Instant expires = Instant.ofEpochSecond(clock.instant().plus(Duration.ofHours(VALID_HOURS)).getEpochSecond());
+        String signed = signed(from.toString(), to.toString(), Long.toString(expires.getEpochSecond()));
+        return new Link(baseUrl + PATH + "?from=" + from + "&to=" + to + "&expires=" + expires.getEpochSecond() + "&sig="
+                + signer.signature(PURPOSE, signed), expires);
     }
 
     /**

@@ -16,6 +16,11 @@ import io.leavebot.email.SmtpSettings;
 import io.leavebot.http.ApiKey;
 import io.leavebot.http.ChatApp;
 import io.leavebot.http.WebServer;
+import io.leavebot.chat.ExportCommands;
+import io.leavebot.exports.CalendarFeeds;
+import io.leavebot.exports.LeaveReport;
+import io.leavebot.exports.ReportLinks;
+import io.leavebot.workflow.Roles;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveValidator;
@@ -125,8 +130,14 @@ public final class LocalLauncher {
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
         slack.ifPresent(s -> web.chatApp(ChatApp.SLACK));
         teams.ifPresent(t -> web.chatApp(ChatApp.TEAMS));
-        slack.ifPresent(s -> s.connect(leaves, away, policy, texts, clock.withZone(zone), web));
-        teams.ifPresent(t -> t.connect(leaves, away, policy, clock.withZone(zone), web));
+        // calendar feeds and reports: every person's feed links and admins' report links, in chat and on the web
+        var roles = new Roles(admins, routing);
+        var feeds = new CalendarFeeds(store, store, roles, clock.withZone(zone), publicUrl);
+        var reportLinks = new ReportLinks(links, publicUrl, clock);
+        web.calendarFeeds(feeds).reports(new LeaveReport(store, balances), reportLinks);
+        var exports = new ExportCommands(feeds, reportLinks, roles, "leave", clock.withZone(zone));
+        slack.ifPresent(s -> s.connect(leaves, away, policy, texts, clock.withZone(zone), web, exports));
+        teams.ifPresent(t -> t.connect(leaves, away, policy, clock.withZone(zone), web, exports));
         workspace.ifPresent(w -> w.serve(web, engine, leaves));
         WebServer webServer = null;
         try {

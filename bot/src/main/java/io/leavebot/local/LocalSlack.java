@@ -3,6 +3,7 @@ package io.leavebot.local;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import io.leavebot.chat.ExportCommands;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
 import io.leavebot.http.WebServer;
@@ -139,8 +140,8 @@ final class LocalSlack implements AutoCloseable {
      * Socket Mode once {@link #start} is called.
      */
     void connect(LeaveRequests leaves, AwayPeriods away, LeavePolicy policy, NotificationTexts texts, Clock today,
-            WebServer.Builder web) {
-        App app = SlackApp.create(settings, leaves, away, people, policy, texts, today);
+            WebServer.Builder web, ExportCommands exports) {
+        App app = SlackApp.create(settings, leaves, away, people, policy, texts, today, exports);
         if (appToken != null) {
             try {
                 socketMode = new SocketModeApp(appToken, app);

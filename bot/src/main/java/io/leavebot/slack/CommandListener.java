@@ -13,6 +13,7 @@ import io.leavebot.chat.BalanceCommands;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.ChatReply;
 import io.leavebot.chat.CommandParser;
+import io.leavebot.chat.ExportCommands;
 import io.leavebot.chat.LeaveCommand;
 import io.leavebot.chat.RequestIds;
 import io.leavebot.leave.LeaveRequest;
@@ -43,11 +44,13 @@ final class CommandListener implements SlashCommandHandler {
     private final RequestModal requestForm;
     private final AwayCommands away;
     private final BalanceCommands balances;
+    private final ExportCommands exports;
     private final Clock clock;
 
     /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
     CommandListener(LeaveRequests leaves, SlackPeople people, CommandParser parser, ChatReplies replies, RequestModal requestForm,
-            AwayCommands away, BalanceCommands balances, Clock clock) {
+            AwayCommands away, BalanceCommands balances, ExportCommands exports, Clock clock) {
+        this.exports = exports;
         this.leaves = leaves;
         this.people = people;
         this.parser = parser;
@@ -74,8 +77,8 @@ final class CommandListener implements SlashCommandHandler {
                     away.answer(asked, people.person(command.getUserId()), people::mentioned, today);
             case CONNECT, DISCONNECT -> replies.unreadable("Linking a Slack account is coming.", today); // status helper
             case WHOS_OUT -> replies.unreadable("Who is out is coming.", today); // calendar helper
-            case CALENDAR, CALENDAR_ROTATE -> replies.unreadable("Calendar feeds are coming.", today); // feeds helper
-            case REPORT -> replies.unreadable("Reports are coming.", today); // reports helper
+            case CALENDAR, CALENDAR_ROTATE -> exports.calendar(asked, people.person(command.getUserId()));
+            case REPORT -> exports.report(asked, people.person(command.getUserId()));
             case HELP -> replies.help(today);
             case UNREADABLE -> replies.unreadable(asked.problem(), today);
         };

@@ -5,6 +5,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import io.leavebot.chat.ExportCommands;
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.AwayReplies;
 import io.leavebot.chat.BalanceCommands;
@@ -55,6 +56,12 @@ public final class SlackApp {
      */
     public static App create(SlackSettings settings, LeaveRequests leaves, AwayPeriods away, SlackPeople people,
             LeavePolicy policy, NotificationTexts texts, Clock clock) {
+        return create(settings, leaves, away, people, policy, texts, clock, ExportCommands.none(COMMAND, clock));
+    }
+
+    /** As above, with the calendar feeds and reports of {@code exports} behind {@code /leave calendar} and {@code report}. */
+    public static App create(SlackSettings settings, LeaveRequests leaves, AwayPeriods away, SlackPeople people,
+            LeavePolicy policy, NotificationTexts texts, Clock clock, ExportCommands exports) {
         if (settings.slack().getConfig().getMethodsConfig().isStatsEnabled()) {
             LOG.log(System.Logger.Level.WARNING, "Slack's SDK keeps rate-limit statistics, so the first Web API call "
                     + "will wait for an auth.test; build it with SlackSettings.sdk() instead");
@@ -72,7 +79,7 @@ public final class SlackApp {
         RejectModal rejectForm = new RejectModal(leaves, people, replies, home);
         var awayCommands = new AwayCommands(away, awayReplies);
         app.command(COMMAND, new CommandListener(leaves, people, new CommandParser(policy), replies, requestForm, awayCommands,
-                balanceCommands, clock));
+                balanceCommands, exports.typedAs(COMMAND), clock));
         app.viewSubmission(RequestModal.CALLBACK_ID, requestForm::submitted);
         RequestModal.DISPATCHING.forEach(actionId -> app.blockAction(actionId, requestForm::changed));
         app.blockAction(DecisionButtons.ANY, new DecisionListener(leaves, people, replies, home, rejectForm));
