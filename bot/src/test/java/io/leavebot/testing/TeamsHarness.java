@@ -120,7 +120,7 @@ public final class TeamsHarness implements BeforeEachCallback, AfterEachCallback
 
     /** The messaging endpoint of the bot as it is now. */
     public TeamsEndpoint endpoint() {
-        return app.endpoint(bot.leaves(), bot.away(), LeaveBotHarness.POLICY, bot.time());
+        return app.endpoint(bot.leaves(), bot.away(), LeaveBotHarness.POLICY, bot.time(), bot.exports());
     }
 
     /** Sends the activity as the web server would, and returns what the Bot Connector is told. */
