@@ -69,7 +69,7 @@ final class ICalendarWriter {
         Instant changed = leave.updatedAt() != null ? leave.updatedAt() : leave.createdAt() != null ? leave.createdAt() : Instant.EPOCH;
         event.add(new Uid(leave.id() + "@leavebot"));
         event.add(new Sequence(pending ? 0 : 1));
-        event.add(new DtStamp(changed));
+        event.replace(new DtStamp(changed)); // the constructor stamped it with now: a feed fetched twice would differ
         event.add(new LastModified(changed));
         event.add(pending ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
         event.add(busy ? ImmutableTransp.OPAQUE : ImmutableTransp.TRANSPARENT);
