@@ -67,6 +67,12 @@ public final class SlackAppHarness implements BeforeEachCallback, AfterEachCallb
         }
     }
 
+    /** Who the bot's admins are; before the test starts (nobody by default). */
+    public SlackAppHarness withAdmins(Person... people) {
+        bot.withAdmins(people);
+        return this;
+    }
+
     public LeaveBotHarness bot() {
         return bot;
     }

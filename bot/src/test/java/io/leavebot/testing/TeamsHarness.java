@@ -98,6 +98,12 @@ public final class TeamsHarness implements BeforeEachCallback, AfterEachCallback
         }
     }
 
+    /** Who the bot's admins are; before the test starts (nobody by default). */
+    public TeamsHarness withAdmins(Person... people) {
+        bot.withAdmins(people);
+        return this;
+    }
+
     public LeaveBotHarness bot() {
         return bot;
     }
