@@ -63,6 +63,14 @@ public final class LeaveBotNames {
     public static final String TEAM_INDEX_PARTITION_KEY = "gsi3pk";
     public static final String TEAM_INDEX_SORT_KEY = "gsi3sk";
 
+    /**
+     * Sparse GSI of everyone's PENDING and APPROVED leave by the month it starts in ({@code OPEN#2026-01}), sorted by
+     * employee key, start date and id: who is out in a period without a scan (calendars, feeds, digest, reports).
+     */
+    public static final String OPEN_INDEX = "open-by-start-month";
+    public static final String OPEN_INDEX_PARTITION_KEY = "gsi4pk";
+    public static final String OPEN_INDEX_SORT_KEY = "gsi4sk";
+
     /*
      * The AWS functions' environment, which the CDK stack sets (io.leavebot.aws.AwsSettings reads it; the README
      * has the table). Variables the local launcher reads too have the same name and meaning there.

@@ -55,6 +55,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
         // the settings first: a missing one fails the start without a call to Secrets Manager
         Secrets secrets = aws.secrets(settings.secretArn());
         var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
+        store.indexOpenLeave(); // once per table (one GetItem after that): requests from before the index get its keys
         var emails = new EmailRenderer(texts, secrets.decisionLinks(decisionUrl), from, policy.approvalTimeout());
         // Slack first, then Teams: someone in both hears in Slack; someone in one, there
         List<ChatChannel> chats = new ArrayList<>();

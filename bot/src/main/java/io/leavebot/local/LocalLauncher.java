@@ -20,7 +20,6 @@ import io.leavebot.chat.ExportCommands;
 import io.leavebot.exports.CalendarFeeds;
 import io.leavebot.exports.LeaveReport;
 import io.leavebot.exports.ReportLinks;
-import io.leavebot.workflow.Roles;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveValidator;
@@ -131,7 +130,7 @@ public final class LocalLauncher {
         slack.ifPresent(s -> web.chatApp(ChatApp.SLACK));
         teams.ifPresent(t -> web.chatApp(ChatApp.TEAMS));
         // calendar feeds and reports: every person's feed links and admins' report links, in chat and on the web
-        var roles = new Roles(admins, routing);
+        var roles = leaves.roles();
         var feeds = new CalendarFeeds(store, store, roles, clock.withZone(zone), publicUrl);
         var reportLinks = new ReportLinks(links, publicUrl, clock);
         web.calendarFeeds(feeds).reports(new LeaveReport(store, balances), reportLinks);

@@ -8,6 +8,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
+import io.leavebot.calendar.TeamCalendar;
+import io.leavebot.calendar.WhosOut;
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.BalanceCommands;
 import io.leavebot.chat.ChatReplies;
@@ -30,6 +32,7 @@ import java.time.LocalDate;
  * id derived from the command's trigger id); {@code list}, {@code balance}, {@code cancel <id>} (a waiting request
  * or approved leave that has not started, {@link BalanceCommands}), {@code adjust …} (admins: someone's balance,
  * made once per trigger id, as a request is) and {@code help} do what they say;
+ * {@code whosout [DAY]} answers with the team calendar's words of that day and week ({@link CalendarBlocks});
  * {@code away …} and {@code standin …} keep the approver's away periods and stand-in ({@link AwayCommands}), the
  * stand-in named by an @mention (Slack escapes it in the text, {@code should_escape} in the manifest).
  * The grammar is {@link CommandParser}'s. Every answer is ephemeral, in the command's HTTP response.
@@ -45,11 +48,12 @@ final class CommandListener implements SlashCommandHandler {
     private final AwayCommands away;
     private final BalanceCommands balances;
     private final ExportCommands exports;
+    private final TeamCalendar calendar;
     private final Clock clock;
 
     /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
     CommandListener(LeaveRequests leaves, SlackPeople people, CommandParser parser, ChatReplies replies, RequestModal requestForm,
-            AwayCommands away, BalanceCommands balances, ExportCommands exports, Clock clock) {
+            AwayCommands away, BalanceCommands balances, TeamCalendar calendar, ExportCommands exports, Clock clock) {
         this.exports = exports;
         this.leaves = leaves;
         this.people = people;
@@ -58,6 +62,7 @@ final class CommandListener implements SlashCommandHandler {
         this.requestForm = requestForm;
         this.away = away;
         this.balances = balances;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -66,6 +71,10 @@ final class CommandListener implements SlashCommandHandler {
         LocalDate today = LocalDate.now(clock);
         SlashCommandPayload command = req.getPayload();
         LeaveCommand asked = parser.parse(unescaped(command.getText()), today);
+        if (asked.kind() == LeaveCommand.Kind.WHOS_OUT) { // blocks, not text: one section per team
+            WhosOut out = calendar.whosOut(people.person(command.getUserId()), asked.start());
+            return ctx.ack(r -> r.responseType("ephemeral").text(CalendarBlocks.fallback(out)).blocks(CalendarBlocks.whosOut(out)));
+        }
         ChatReply reply = switch (asked.kind()) {
             case FORM -> openForm(ctx, command, today);
             case REQUEST -> submit(asked, command, today);
@@ -76,7 +85,7 @@ final class CommandListener implements SlashCommandHandler {
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN ->
                     away.answer(asked, people.person(command.getUserId()), people::mentioned, today);
             case CONNECT, DISCONNECT -> replies.unreadable("Linking a Slack account is coming.", today); // status helper
-            case WHOS_OUT -> replies.unreadable("Who is out is coming.", today); // calendar helper
+            case WHOS_OUT -> throw new IllegalStateException("whosout is answered above, with blocks");
             case CALENDAR, CALENDAR_ROTATE -> exports.calendar(asked, people.person(command.getUserId()));
             case REPORT -> exports.report(asked, people.person(command.getUserId()));
             case HELP -> replies.help(today);

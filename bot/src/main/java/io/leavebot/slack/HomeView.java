@@ -28,9 +28,10 @@ import java.util.List;
  * The App Home tab: someone's balances (one section), their own requests, newest first, with a Withdraw button on those still waiting; for an
  * approver, below, the requests waiting for their decision as approver or stand-in (marked "standing in for …"),
  * oldest first, with the same buttons as the approval message ({@link DecisionButtons}), which answer the viewer's
- * own place; last, the person's away periods ({@link AwayHome}, 3 blocks). A Home tab
- * holds at most {@value #MAX_BLOCKS} blocks, so the lists are cut and what is left out is counted: 7 fixed blocks +
- * 1 of balances + {@value #MINE_SHOWN} own requests + 2 × {@value #WAITING_SHOWN} requests to decide + 3 away = 100.
+ * own place; last, the team calendar ({@link CalendarBlocks#home}, 3 blocks) and the person's away periods
+ * ({@link AwayHome}, 3 blocks). A Home tab holds at most {@value #MAX_BLOCKS} blocks, so the lists are cut and what
+ * is left out is counted: 7 fixed blocks + 1 of balances + {@value #MINE_SHOWN} own requests + 2 × {@value #WAITING_SHOWN}
+ * requests to decide + 3 calendar + 3 away = 100.
  */
 final class HomeView {
     /** action_id of the Withdraw button; its value is the request id. */
@@ -38,8 +39,8 @@ final class HomeView {
     /** block_id of the section with the balances. */
     static final String BALANCES = "balances";
     static final int MAX_BLOCKS = 100;
-    static final int MINE_SHOWN = 19;
-    static final int WAITING_SHOWN = 35;
+    static final int MINE_SHOWN = 18;
+    static final int WAITING_SHOWN = 34;
     /** Slack's limits on a section's text and on each of its fields. */
     private static final int TEXT_LIMIT = 3000;
     private static final int FIELD_LIMIT = 2000;

@@ -6,6 +6,7 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import io.leavebot.chat.ExportCommands;
+import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.AwayReplies;
 import io.leavebot.chat.BalanceCommands;
@@ -27,7 +28,7 @@ import java.util.List;
  *   ({@link CommandListener});</li>
  *   <li>the request form's type and days changed, which updates its balance line, and the form sent ({@link RequestModal});</li>
  *   <li>Approve / Reject / Reject with comment, in the approval message or on Home ({@link DecisionListener}, {@link RejectModal});</li>
- *   <li>the Home tab opened, and Withdraw on it ({@link HomeTab});</li>
+ *   <li>the Home tab opened, and Withdraw and the team calendar's weeks on it ({@link HomeTab});</li>
  *   <li>on Home, away periods added (a form) and cancelled ({@link AwayHome}).</li>
  * </ul>
  *
@@ -75,17 +76,19 @@ public final class SlackApp {
         var awayReplies = new AwayReplies(COMMAND);
         var awayHome = new AwayHome(away, awayReplies, people);
         var balanceCommands = new BalanceCommands(leaves, new BalanceReplies(texts, COMMAND));
-        HomeTab home = new HomeTab(leaves, people, replies, awayHome, balanceCommands);
+        var calendar = TeamCalendar.of(leaves);
+        HomeTab home = new HomeTab(leaves, people, replies, awayHome, balanceCommands, calendar, clock);
         RejectModal rejectForm = new RejectModal(leaves, people, replies, home);
         var awayCommands = new AwayCommands(away, awayReplies);
         app.command(COMMAND, new CommandListener(leaves, people, new CommandParser(policy), replies, requestForm, awayCommands,
-                balanceCommands, exports.typedAs(COMMAND), clock));
+                balanceCommands, calendar, exports.typedAs(COMMAND), clock));
         app.viewSubmission(RequestModal.CALLBACK_ID, requestForm::submitted);
         RequestModal.DISPATCHING.forEach(actionId -> app.blockAction(actionId, requestForm::changed));
         app.blockAction(DecisionButtons.ANY, new DecisionListener(leaves, people, replies, home, rejectForm));
         app.viewSubmission(RejectModal.CALLBACK_ID, rejectForm::submitted);
         app.event(AppHomeOpenedEvent.class, home::opened);
         app.blockAction(HomeView.WITHDRAW, home::withdrawClicked);
+        app.blockAction(CalendarBlocks.WEEKS, home::calendarClicked);
         app.blockAction(AwayHome.DECLARE, awayHome::declareClicked);
         app.blockAction(AwayHome.CANCEL, (req, ctx) -> awayHome.cancelClicked(req, ctx, home));
         app.viewSubmission(AwayHome.CALLBACK_ID, (req, ctx) -> awayHome.submitted(req, ctx, home));

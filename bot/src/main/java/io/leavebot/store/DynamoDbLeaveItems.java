@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code gsi1pk = EMPLOYEE#<employee key>} and, while PENDING only, {@code gsi2pk = APPROVER#<approver key>}; both
  * these index sort keys are the creation instant (fixed-width, so text order is time order) then the id. While
  * PENDING or APPROVED it also has {@code gsi3pk = APPROVER#<approver key>, gsi3sk = <start date>#<id>} (ISO dates,
- * so text order is date order). A delivered notification is {@code pk = NOTIFY#<key>, sk = NOTIFY}; a person's chat
+ * so text order is date order), and the keys of everyone's open leave by start month ({@link DynamoDbOpenLeave}).
+ * A delivered notification is {@code pk = NOTIFY#<key>, sk = NOTIFY}; a person's chat
  * address is {@code pk = ADDRESS#<channel>#<person key>, sk = ADDRESS}. Every approval callback a request had is
  * {@code pk = CALLBACK#<callback id>, sk = CALLBACK} naming the request, and its audit entries are
  * {@code pk = LEAVE#<id>, sk = AUDIT#<round, 6 digits>#<event>} beside the request, as is the callback its execution
@@ -128,6 +129,7 @@ final class DynamoDbLeaveItems {
         item.put(EMPLOYEE_INDEX_SORT_KEY, s(order));
         item.put(TEAM_INDEX_PARTITION_KEY, s(approverPartition(r.chain().firstApprover())));
         item.put(TEAM_INDEX_SORT_KEY, s(r.start() + "#" + r.id()));
+        item.putAll(DynamoDbOpenLeave.keys(r));
         item.put(SCHEMA_VERSION, AttributeValue.fromN(Integer.toString(LATEST)));
         item.put("id", s(r.id()));
         item.put("employee", person(r.employee()));

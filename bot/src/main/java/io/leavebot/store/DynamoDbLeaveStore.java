@@ -20,6 +20,8 @@ import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.OPEN_INDEX_PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.OPEN_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.SORT_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX;
@@ -60,6 +62,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
     private final AwayCalendar away;
     private final DynamoDbLedger ledger;
     private final FeedTokens feeds;
+    private final DynamoDbOpenLeave open;
 
     public DynamoDbLeaveStore(DynamoDbClient client, String table) {
         this.client = client;
@@ -67,10 +70,11 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
         this.away = new DynamoDbAwayCalendar(client, table);
         this.ledger = new DynamoDbLedger(client, table);
         this.feeds = new DynamoDbFeedTokens(client, table);
+        this.open = new DynamoDbOpenLeave(client, table);
     }
 
     /**
-     * Creates the leave table with its three indexes (on-demand billing) and waits until it is ACTIVE; an existing
+     * Creates the leave table with its four indexes (on-demand billing) and waits until it is ACTIVE; an existing
      * table is left as it is. For tests and local tooling: on AWS the CDK stack creates the table.
      */
     public static void createTable(DynamoDbClient client, String table) {
@@ -80,6 +84,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
     @Override
     public LeaveRequest create(LeaveRequest request) {
         NewRequestCheck.require(request);
+        open.widenSpan(request);
         try {
             client.putItem(b -> b.tableName(table).item(DynamoDbLeaveItems.toItem(request))
                     .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
@@ -166,7 +171,8 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
         }
         String remove = " REMOVE " + APPROVER_INDEX_PARTITION_KEY + ", " + APPROVER_INDEX_SORT_KEY;
         if (to != LeaveStatus.APPROVED) {
-            remove += ", " + TEAM_INDEX_PARTITION_KEY + ", " + TEAM_INDEX_SORT_KEY;
+            remove += ", " + TEAM_INDEX_PARTITION_KEY + ", " + TEAM_INDEX_SORT_KEY + ", " + OPEN_INDEX_PARTITION_KEY + ", "
+                    + OPEN_INDEX_SORT_KEY;
         }
         String update = set + remove;
         LeaveRequest decided;
@@ -198,7 +204,8 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
                 ":cancelled", s(LeaveStatus.CANCELLED.name()), ":today", s(today.toString()),
                 ":at", s(DynamoDbLeaveItems.instant(cancellation.at())), ":decision", DynamoDbLeaveItems.decision(cancellation));
         String update = "SET #status = :cancelled, " + DynamoDbLeaveItems.UPDATED_AT + " = :at, " + DynamoDbLeaveItems.DECISION
-                + " = :decision REMOVE " + TEAM_INDEX_PARTITION_KEY + ", " + TEAM_INDEX_SORT_KEY;
+                + " = :decision REMOVE " + TEAM_INDEX_PARTITION_KEY + ", " + TEAM_INDEX_SORT_KEY + ", " + OPEN_INDEX_PARTITION_KEY
+                + ", " + OPEN_INDEX_SORT_KEY;
         try {
             client.updateItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id)).updateExpression(update)
                     .conditionExpression("#status = :approved AND #start > :today")
@@ -266,7 +273,17 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts {
 
     @Override
     public void forEachOverlapping(LocalDate from, LocalDate to, Consumer<LeaveRequest> each) {
-        throw new UnsupportedOperationException("not yet: the calendar helper adds the index it queries");
+        open.forEach(from, to, each);
+    }
+
+    /**
+     * Gives the keys of the open-leave index to the PENDING and APPROVED requests written before it existed, once
+     * per table ({@link DynamoDbOpenLeave#backfill}); the workflow function calls it when it starts.
+     *
+     * @return how many requests got the keys (0 once done)
+     */
+    public int indexOpenLeave() {
+        return open.backfill();
     }
 
     @Override

@@ -6,6 +6,9 @@ import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_SORT_KEY;
+import static io.leavebot.LeaveBotNames.OPEN_INDEX;
+import static io.leavebot.LeaveBotNames.OPEN_INDEX_PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.OPEN_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.SORT_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX;
@@ -44,13 +47,14 @@ final class DynamoDbLeaveTable {
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(Stream.of(PARTITION_KEY, SORT_KEY, EMPLOYEE_INDEX_PARTITION_KEY,
                             EMPLOYEE_INDEX_SORT_KEY, APPROVER_INDEX_PARTITION_KEY, APPROVER_INDEX_SORT_KEY,
-                            TEAM_INDEX_PARTITION_KEY, TEAM_INDEX_SORT_KEY)
+                            TEAM_INDEX_PARTITION_KEY, TEAM_INDEX_SORT_KEY, OPEN_INDEX_PARTITION_KEY, OPEN_INDEX_SORT_KEY)
                             .map(DynamoDbLeaveTable::text).toList())
                     .keySchema(key(PARTITION_KEY, KeyType.HASH), key(SORT_KEY, KeyType.RANGE))
                     .globalSecondaryIndexes(
                             index(EMPLOYEE_INDEX, EMPLOYEE_INDEX_PARTITION_KEY, EMPLOYEE_INDEX_SORT_KEY),
                             index(APPROVER_INDEX, APPROVER_INDEX_PARTITION_KEY, APPROVER_INDEX_SORT_KEY),
-                            index(TEAM_INDEX, TEAM_INDEX_PARTITION_KEY, TEAM_INDEX_SORT_KEY)));
+                            index(TEAM_INDEX, TEAM_INDEX_PARTITION_KEY, TEAM_INDEX_SORT_KEY),
+                            index(OPEN_INDEX, OPEN_INDEX_PARTITION_KEY, OPEN_INDEX_SORT_KEY)));
         } catch (ResourceInUseException alreadyThere) {
             // created before (or being created): waiting for it below is all that is left to do
         }

@@ -2,6 +2,7 @@ package io.leavebot.teams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leavebot.chat.ExportCommands;
+import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.BalanceCommands;
 import io.leavebot.chat.ChatReplies;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  * dates it asks for leave straight away (the request id derived from the message's activity id, which a redelivery
  * keeps); {@code leave list} (one's requests, then those waiting for one's decision as approver or stand-in),
  * {@code leave balance}, {@code leave cancel <id>} (a waiting request, or approved leave that has not started),
+ * {@code leave whosout [DAY]} (the team calendar's words of that day and week, {@link TeamsCards#whosOut}),
  * {@code leave adjust …} (admins: someone's balance, the person named by e-mail address, made once per message as a
  * request is) and {@code leave help} do what they say. The words after
  * {@value #COMMAND} follow {@link CommandParser}'s grammar, as Slack's {@code /leave} does; the word itself may be
@@ -42,11 +44,12 @@ final class MessageCommands {
     private final CommandParser parser;
     private final ChatReplies replies;
     private final RequestCard requestForm;
+    private final TeamCalendar calendar;
     private final Clock clock;
 
     /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
     MessageCommands(LeaveRequests leaves, AwayCommands away, BalanceCommands balances, ExportCommands exports,
-            CommandParser parser, ChatReplies replies, RequestCard requestForm, Clock clock) {
+            CommandParser parser, ChatReplies replies, RequestCard requestForm, TeamCalendar calendar, Clock clock) {
         this.exports = exports;
         this.leaves = leaves;
         this.away = away;
@@ -54,6 +57,7 @@ final class MessageCommands {
         this.parser = parser;
         this.replies = replies;
         this.requestForm = requestForm;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -61,6 +65,9 @@ final class MessageCommands {
     ObjectNode answer(Activity message, Person sender) {
         LocalDate today = LocalDate.now(clock);
         LeaveCommand asked = parser.parse(commandText(message.text()), today);
+        if (asked.kind() == LeaveCommand.Kind.WHOS_OUT) { // a card of its own: a heading and a list per team
+            return TeamsCards.whosOut(calendar.whosOut(sender, asked.start()));
+        }
         ChatReply reply = switch (asked.kind()) {
             case FORM -> null;
             case REQUEST -> submit(asked, message, sender, today);
@@ -70,7 +77,7 @@ final class MessageCommands {
             case ADJUST -> balances.adjust(asked, sender, AwayCommands::byEmail, interactionOf(message));
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN -> away.answer(asked, sender, AwayCommands::byEmail, today);
             case CONNECT, DISCONNECT -> replies.unreadable("Linking a Slack account is coming.", today); // status helper
-            case WHOS_OUT -> replies.unreadable("Who is out is coming.", today); // calendar helper
+            case WHOS_OUT -> throw new IllegalStateException("whosout is answered above, with its own card");
             case CALENDAR, CALENDAR_ROTATE -> exports.calendar(asked, sender);
             case REPORT -> exports.report(asked, sender);
             case HELP -> replies.help(today);

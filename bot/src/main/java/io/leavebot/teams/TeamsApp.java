@@ -1,6 +1,7 @@
 package io.leavebot.teams;
 
 import io.leavebot.chat.ExportCommands;
+import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.AwayReplies;
 import io.leavebot.chat.BalanceCommands;
@@ -83,7 +84,7 @@ public final class TeamsApp {
         var tokens = new RequestTokens(settings.appId(), new BotFrameworkKeys(settings.openIdMetadata(), http, clock), clock);
         var balanceCommands = new BalanceCommands(leaves, new BalanceReplies(texts, COMMAND));
         return new TeamsEndpoint(tokens, people, connector, new MessageCommands(leaves, awayCommands, balanceCommands,
-                exports.typedAs(COMMAND), new CommandParser(policy), replies, form, today),
+                exports.typedAs(COMMAND), new CommandParser(policy), replies, form, TeamCalendar.of(leaves), today),
                 new CardActions(leaves, replies, form), replies);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leavebot.calendar.WhosOut;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.ChatReply;
 import io.leavebot.leave.LeaveRequest;
@@ -11,6 +12,7 @@ import io.leavebot.notify.Notification;
 import io.leavebot.notify.NotificationText;
 import io.leavebot.notify.NotificationText.Detail;
 import io.leavebot.notify.NotificationTexts;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +33,9 @@ final class TeamsCards {
     static final String REQUEST_ID = "request";
     static final String CALLBACK_ID = "callback";
     static final String COMMENT = "comment";
+
+    /** Text a who's-out card holds at most: well within the size of a Teams message. */
+    static final int WHOS_OUT_CHARS = 16_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,6 +66,39 @@ final class TeamsCards {
         reply.paragraphs().forEach(p -> body.add(paragraph(p)));
         if (!reply.facts().isEmpty()) {
             body.add(facts(reply.facts()));
+        }
+        return card;
+    }
+
+    /**
+     * Who is out on a day and later that week: the title, then per team its heading (bold) and a list of its people,
+     * cut after {@value #WHOS_OUT_CHARS} characters of text (Teams refuses a message of more than about 28 KB).
+     */
+    static ObjectNode whosOut(WhosOut whosOut) {
+        ObjectNode card = card();
+        ArrayNode body = card.withArray("body");
+        body.add(title(whosOut.title()));
+        if (whosOut.nobodyOut()) {
+            body.add(paragraph(whosOut.nobodyOutSentence()));
+        }
+        int length = 0;
+        for (WhosOut.Section team : whosOut.teams()) {
+            List<String> lines = new ArrayList<>();
+            team.onTheDay().forEach(line -> lines.add("- " + line));
+            if (!team.later().isEmpty()) {
+                lines.add(team.onTheDay().isEmpty() ? "Later this week:" : "Also later this week:");
+                team.later().forEach(line -> lines.add("- " + line));
+            }
+            String text = String.join("\n", lines);
+            length += text.length() + (team.heading() == null ? 0 : team.heading().length());
+            if (length > WHOS_OUT_CHARS) {
+                body.add(paragraph("…and more than fits in one message."));
+                break;
+            }
+            if (team.heading() != null) {
+                body.add(paragraph(team.heading()).put("weight", "Bolder").put("spacing", "Medium"));
+            }
+            body.add(paragraph(text));
         }
         return card;
     }

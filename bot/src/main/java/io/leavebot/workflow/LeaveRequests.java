@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -132,6 +133,7 @@ public final class LeaveRequests {
     private final ChatAddressBook addresses;
     private final Balances balances;
     private final Set<String> admins;
+    private final Roles roles;
     private final Clock clock;
 
     /**
@@ -153,6 +155,7 @@ public final class LeaveRequests {
         this.addresses = addresses;
         this.balances = balances;
         this.admins = admins.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.roles = new Roles(this.admins, routing);
         this.clock = clock;
     }
 
@@ -453,6 +456,16 @@ public final class LeaveRequests {
                 .map(e -> client.getExecution(e.durableExecutionArn()))
                 .filter(e -> e.inputPayload() != null)
                 .map(e -> JSON.deserialize(e.inputPayload(), NewLeave.class).pending(e.startTimestamp()));
+    }
+
+    /** Who sees what of other people's leave: these admins, and the routing's teams. */
+    public Roles roles() {
+        return roles;
+    }
+
+    /** Everyone's PENDING and APPROVED leave sharing a day with [from, to] ({@link LeaveStore#forEachOverlapping}). */
+    public void forEachOverlapping(LocalDate from, LocalDate to, Consumer<LeaveRequest> each) {
+        store.forEachOverlapping(from, to, each);
     }
 
     /** The employee's requests, newest first. */

@@ -15,12 +15,14 @@ import java.util.Map;
 /**
  * What the CDK stack lets each function do to the leave table ({@code infra}'s {@code LeaveTable}, whose template
  * {@code LeaveBotPermissionsTest} checks statement by statement): {@code GetItem} and {@code Query} on any key, and
- * the writes below, each on partition keys starting with one of the prefixes ({@code dynamodb:LeadingKeys}; the empty
+ * a {@code Scan} by the workflow only, and the writes below, each on partition keys starting with one of the prefixes ({@code dynamodb:LeadingKeys}; the empty
  * prefix is any key). Change one side and the other must follow: a call this does not allow is an AccessDenied on AWS.
  */
 final class TableGrants {
     private static final List<String> ANY_KEY = List.of("");
     private static final List<String> READS = List.of("dynamodb:GetItem", "dynamodb:Query");
+    /** Only the workflow scans: the open-leave index's backfill, once per table. */
+    private static final String SCAN = "dynamodb:Scan";
     private static final Map<String, List<String>> FRONT_END = Map.of(
             "dynamodb:PutItem", List.of(AWAY_KEY_PREFIX, ADDRESS_KEY_PREFIX + SLACK_CHANNEL + "#"),
             "dynamodb:DeleteItem", List.of(AWAY_KEY_PREFIX));
@@ -72,6 +74,9 @@ final class TableGrants {
     private static boolean granted(String function, TableCalls.Call call) {
         if (READS.contains(call.action())) {
             return true;
+        }
+        if (call.action().equals(SCAN)) {
+            return function.equals(AwsFunctions.WORKFLOW);
         }
         List<String> prefixes = WRITES.get(function).getOrDefault(call.action(), List.of());
         return call.partitionKey() != null && prefixes.stream().anyMatch(call.partitionKey()::startsWith);

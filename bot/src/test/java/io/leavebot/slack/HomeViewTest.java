@@ -30,15 +30,16 @@ class HomeViewTest {
 
     @Test
     void aBusyApproversHomeStaysWithinSlacksBlockLimitAndCountsWhatIsLeftOut() {
-        List<LayoutBlock> away = List.of(divider(), divider(), divider()); // as many as AwayHome's
+        // as many as the team calendar's and AwayHome's
+        List<LayoutBlock> away = List.of(divider(), divider(), divider(), divider(), divider(), divider());
         View home = HomeView.of(replies, SampleLeaves.GRACE, replies.unexpected(), requests("mine", 30), requests("theirs", 60), away,
                 HomeView.Notice.of(replies.unexpected()));
         List<LayoutBlock> blocks = home.getBlocks();
         assertTrue(blocks.size() <= HomeView.MAX_BLOCKS, blocks.size() + " blocks");
         List<String> notes = blocks.stream().filter(b -> b instanceof ContextBlock)
                 .map(b -> ((MarkdownTextObject) ((ContextBlock) b).getElements().get(0)).getText()).toList();
-        assertTrue(notes.contains("…and 11 older requests."), notes.toString());
-        assertTrue(notes.contains("…and 25 more waiting for you; they appear here as you decide the ones above."), notes.toString());
+        assertTrue(notes.contains("…and 12 older requests."), notes.toString());
+        assertTrue(notes.contains("…and 26 more waiting for you; they appear here as you decide the ones above."), notes.toString());
     }
 
     @Test

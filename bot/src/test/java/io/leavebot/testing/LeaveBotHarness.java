@@ -164,9 +164,9 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     /** Where the web app is, for links (feeds, reports) the bot makes. */
     public static final String PUBLIC_URL = "http://127.0.0.1:3000";
 
-    /** Who sees what, as the launcher builds it from the admins and the routing. */
+    /** Who sees what: the bot's admins and routing. */
     public Roles roles() {
-        return new Roles(admins, routing != null ? routing : ApproverRouting.single(approver));
+        return leaves.roles();
     }
 
     /** Calendar feeds over the bot's store, as the launcher builds them. */

@@ -106,6 +106,7 @@ public final class LeaveBotStack extends Stack {
         }
         table.grantReads(workflow.role());
         table.grantWrites(workflow.role());
+        table.grantOpenLeaveBackfill(workflow.role());
         secret.grantRead(workflow.role());
         workflowArns.grantCheckpoints(workflow.role());
         grantSendingAs(workflow.role(), props.sesIdentity(), props.senderAddress());

@@ -9,6 +9,9 @@ import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.LEDGER_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.OPEN_INDEX;
+import static io.leavebot.LeaveBotNames.OPEN_INDEX_PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.OPEN_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.SORT_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX;
@@ -46,7 +49,8 @@ final class LeaveTable extends Construct {
                 .globalSecondaryIndexes(List.of(
                         index(EMPLOYEE_INDEX, EMPLOYEE_INDEX_PARTITION_KEY, EMPLOYEE_INDEX_SORT_KEY),
                         index(APPROVER_INDEX, APPROVER_INDEX_PARTITION_KEY, APPROVER_INDEX_SORT_KEY),
-                        index(TEAM_INDEX, TEAM_INDEX_PARTITION_KEY, TEAM_INDEX_SORT_KEY)))
+                        index(TEAM_INDEX, TEAM_INDEX_PARTITION_KEY, TEAM_INDEX_SORT_KEY),
+                        index(OPEN_INDEX, OPEN_INDEX_PARTITION_KEY, OPEN_INDEX_SORT_KEY)))
                 .billing(Billing.onDemand())
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true).build())
@@ -86,6 +90,15 @@ final class LeaveTable extends Construct {
      */
     void grantLedgerAdjustments(IGrantable grantee) {
         grantOnKeys(grantee, List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), List.of(LEDGER_KEY_PREFIX + "*"));
+    }
+
+    /**
+     * What only the workflow function does once per table when it starts: one {@code Scan} for the open requests
+     * written before the open-leave index existed, which it then gives the index keys ({@code UpdateItem}, granted
+     * by {@link #grantWrites}); {@code DynamoDbLeaveStore.indexOpenLeave}. Nobody else scans.
+     */
+    void grantOpenLeaveBackfill(IGrantable grantee) {
+        table.grant(grantee, "dynamodb:Scan");
     }
 
     /**

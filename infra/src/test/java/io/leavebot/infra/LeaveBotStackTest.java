@@ -10,6 +10,9 @@ import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.LEAVES_TABLE_ENV;
 import static io.leavebot.LeaveBotNames.MAIL_FROM_ENV;
+import static io.leavebot.LeaveBotNames.OPEN_INDEX;
+import static io.leavebot.LeaveBotNames.OPEN_INDEX_PARTITION_KEY;
+import static io.leavebot.LeaveBotNames.OPEN_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.PUBLIC_URL_ENV;
 import static io.leavebot.LeaveBotNames.ROUTING_ENV;
@@ -83,11 +86,13 @@ class LeaveBotStackTest {
                 "GlobalSecondaryIndexes", List.of(
                         index(EMPLOYEE_INDEX, EMPLOYEE_INDEX_PARTITION_KEY, EMPLOYEE_INDEX_SORT_KEY),
                         index(APPROVER_INDEX, APPROVER_INDEX_PARTITION_KEY, APPROVER_INDEX_SORT_KEY),
-                        index(TEAM_INDEX, TEAM_INDEX_PARTITION_KEY, TEAM_INDEX_SORT_KEY)),
+                        index(TEAM_INDEX, TEAM_INDEX_PARTITION_KEY, TEAM_INDEX_SORT_KEY),
+                        index(OPEN_INDEX, OPEN_INDEX_PARTITION_KEY, OPEN_INDEX_SORT_KEY)),
                 "AttributeDefinitions", List.of(text(PARTITION_KEY), text(SORT_KEY),
                         text(EMPLOYEE_INDEX_PARTITION_KEY), text(EMPLOYEE_INDEX_SORT_KEY),
                         text(APPROVER_INDEX_PARTITION_KEY), text(APPROVER_INDEX_SORT_KEY),
-                        text(TEAM_INDEX_PARTITION_KEY), text(TEAM_INDEX_SORT_KEY)),
+                        text(TEAM_INDEX_PARTITION_KEY), text(TEAM_INDEX_SORT_KEY),
+                        text(OPEN_INDEX_PARTITION_KEY), text(OPEN_INDEX_SORT_KEY)),
                 "BillingMode", "PAY_PER_REQUEST"));
     }
 
