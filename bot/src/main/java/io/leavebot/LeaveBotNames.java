@@ -40,6 +40,13 @@ public final class LeaveBotNames {
      * cancelled), the API function too (an admin's adjustments); the front ends read them for balances.
      */
     public static final String LEDGER_KEY_PREFIX = "LEDGER#";
+    /**
+     * How the partition keys of calendar feeds start: {@code FEED#<feed>} (its token's hash) and
+     * {@code FEEDTOKEN#<hash>} (the lookup by token). The chat front ends, where people make and rotate their links,
+     * may write and delete only items whose key starts so.
+     */
+    public static final String FEED_KEY_PREFIX = "FEED#";
+    public static final String FEED_TOKEN_KEY_PREFIX = "FEEDTOKEN#";
     /** Partition key of every item (string). */
     public static final String PARTITION_KEY = "pk";
     /** Sort key of every item (string). */

@@ -112,8 +112,19 @@ final class AwsSettings {
      * serving the pages, a trailing slash allowed) followed by {@value #DECIDE_PATH}.
      */
     String decisionUrl() {
-        String base = required(PUBLIC_URL_ENV, "the https URL of the function serving " + DECIDE_PATH
-                + " (its Function URL), which e-mail links lead to");
+        return publicUrl(required(PUBLIC_URL_ENV, "the https URL of the function serving " + DECIDE_PATH
+                + " (its Function URL), which e-mail links lead to")) + DECIDE_PATH;
+    }
+
+    /**
+     * {@value LeaveBotNames#PUBLIC_URL_ENV} without a trailing slash, where the chat front ends' calendar feed and
+     * report links lead; empty when not set (then the chat front ends offer neither).
+     */
+    Optional<String> linkBase() {
+        return optional(PUBLIC_URL_ENV).map(this::publicUrl);
+    }
+
+    private String publicUrl(String base) {
         URI uri;
         try {
             uri = URI.create(base);
@@ -126,7 +137,7 @@ final class AwsSettings {
             throw new SettingsException(PUBLIC_URL_ENV + " must be an absolute https URL without query or fragment, "
                     + "e.g. https://abc123.lambda-url.eu-west-1.on.aws/, but was '" + base + "'");
         }
-        return base.replaceAll("/+$", "") + DECIDE_PATH;
+        return base.replaceAll("/+$", "");
     }
 
     /** {@value LeaveBotNames#WORKFLOW_FUNCTION_ENV}: what the front ends invoke, best the workflow's alias ARN. */

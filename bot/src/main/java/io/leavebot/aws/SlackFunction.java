@@ -71,9 +71,11 @@ public final class SlackFunction implements RequestStreamHandler {
         var texts = new NotificationTexts(settings.zone());
         Slack slack = SlackSettings.sdk(slackApi);
         // the settings first: a missing one fails the start without a call to Secrets Manager
-        SlackSettings workspace = aws.secrets(settings.secretArn()).slack(slack);
+        Secrets secrets = aws.secrets(settings.secretArn());
+        SlackSettings workspace = secrets.slack(slack);
         var people = new SlackPeople(slack.methods(workspace.botToken()), store, clock, ChatChannels.SLACK_PEOPLE_TTL);
-        var app = SlackApp.create(workspace, leaves, FrontEnds.awayPeriods(settings, aws, leaves, clock), people, policy, texts, clock);
+        var app = SlackApp.create(workspace, leaves, FrontEnds.awayPeriods(settings, aws, leaves, clock), people, policy, texts, clock,
+                FrontEnds.exports(settings, secrets, store, leaves, clock));
         this.slack = new SlackEndpoint(app, workspace.signingSecret(), clock);
     }
 

@@ -1,5 +1,7 @@
 package io.leavebot.store;
 
+import static io.leavebot.LeaveBotNames.FEED_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.FEED_TOKEN_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.SORT_KEY;
 
@@ -75,10 +77,10 @@ final class DynamoDbFeedTokens implements FeedTokens {
     }
 
     private static Map<String, AttributeValue> feedKey(String feed) {
-        return Map.of(PARTITION_KEY, AttributeValue.fromS("FEED#" + feed), SORT_KEY, AttributeValue.fromS("FEED"));
+        return Map.of(PARTITION_KEY, AttributeValue.fromS(FEED_KEY_PREFIX + feed), SORT_KEY, AttributeValue.fromS("FEED"));
     }
 
     private static Map<String, AttributeValue> tokenKey(String tokenHash) {
-        return Map.of(PARTITION_KEY, AttributeValue.fromS("FEEDTOKEN#" + tokenHash), SORT_KEY, AttributeValue.fromS("FEEDTOKEN"));
+        return Map.of(PARTITION_KEY, AttributeValue.fromS(FEED_TOKEN_KEY_PREFIX + tokenHash), SORT_KEY, AttributeValue.fromS("FEEDTOKEN"));
     }
 }

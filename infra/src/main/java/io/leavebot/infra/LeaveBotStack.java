@@ -80,7 +80,7 @@ public final class LeaveBotStack extends Stack {
         for (ChatFrontEnd chat : ChatFrontEnd.values()) {
             if (props.deploys(chat)) {
                 chats.put(chat, new FrontEnd(this, chat.id(), jar, chat.handler(), CHAT_MEMORY_MB, chat.timeout(),
-                        settings, props.secretRevision()));
+                        chatSettings(settings, api), props.secretRevision()));
             }
         }
         var workflow = new DurableWorkflow(this, "Workflow", jar, WORKFLOW_HANDLER, workflowArns,
@@ -98,6 +98,7 @@ public final class LeaveBotStack extends Stack {
         table.grantLedgerAdjustments(api.role()); // an admin's balance adjustments come through the API
         chats.forEach((chat, frontEnd) -> table.grantAddressWrites(frontEnd.role(),
                 Stream.of(SLACK_CHANNEL, chat.addressChannel()).distinct().toList()));
+        chats.values().forEach(frontEnd -> table.grantFeedWrites(frontEnd.role())); // people make feed links in chat
         for (FrontEnd frontEnd : frontEnds) {
             table.grantReads(frontEnd.role());
             table.grantAwayWrites(frontEnd.role());
@@ -134,6 +135,13 @@ public final class LeaveBotStack extends Stack {
         if (!props.admins().isEmpty()) {
             settings.put(ADMINS_ENV, String.join(",", props.admins())); // the front ends check who adjusts and cancels
         }
+        return Map.copyOf(settings);
+    }
+
+    /** A chat function's settings: the front ends', and the API's URL, where its calendar feed and report links lead. */
+    private static Map<String, String> chatSettings(Map<String, String> frontEnd, FrontEnd api) {
+        Map<String, String> settings = new HashMap<>(frontEnd);
+        settings.put(PUBLIC_URL_ENV, api.url());
         return Map.copyOf(settings);
     }
 

@@ -5,6 +5,8 @@ import static io.leavebot.LeaveBotNames.APPROVER_INDEX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.AWAY_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.FEED_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.FEED_TOKEN_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_SORT_KEY;
@@ -123,6 +125,15 @@ final class LeaveTable extends Construct {
      */
     void grantAwayWrites(IGrantable grantee) {
         grantOnKeys(grantee, List.of("dynamodb:PutItem", "dynamodb:DeleteItem"), List.of(AWAY_KEY_PREFIX + "*"));
+    }
+
+    /**
+     * Calendar feeds' tokens, which people make and rotate in chat: the feed items and token items are put, an old
+     * token item deleted.
+     */
+    void grantFeedWrites(IGrantable grantee) {
+        grantOnKeys(grantee, List.of("dynamodb:PutItem"), List.of(FEED_KEY_PREFIX + "*", FEED_TOKEN_KEY_PREFIX + "*"));
+        grantOnKeys(grantee, List.of("dynamodb:DeleteItem"), List.of(FEED_TOKEN_KEY_PREFIX + "*"));
     }
 
     /** {@code actions} on the table's items whose partition key is like one of {@code partitionKeys}. */
