@@ -58,7 +58,7 @@ public final class ApiFunction implements RequestStreamHandler {
                 .zone(settings.zone())
                 .decisionLinks(links)
                 // feeds by token, the organisation's with the API key, and reports by key or by the chat's signed links
-                .calendarFeeds(new CalendarFeeds(store, store, leaves.roles(), clock.withZone(settings.zone()), LINKS_NOT_MADE_HERE))
+                .calendarFeeds(new CalendarFeeds(store, store, leaves.roles(), FrontEnds.inZone(settings, clock), LINKS_NOT_MADE_HERE))
                 .reports(new LeaveReport(store, leaves.balances()), new ReportLinks(links, LINKS_NOT_MADE_HERE, clock))
                 .awayPeriods(FrontEnds.awayPeriods(settings, aws, leaves, clock));
         secrets.apiKey().ifPresent(web::apiKey);

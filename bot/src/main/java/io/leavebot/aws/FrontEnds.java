@@ -56,11 +56,16 @@ final class FrontEnds {
      * set up.
      */
     static ExportCommands exports(AwsSettings settings, Secrets secrets, Store store, LeaveRequests leaves, Clock clock) {
-        Clock today = clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone());
+        Clock today = inZone(settings, clock);
         return settings.linkBase().map(base -> new ExportCommands(new CalendarFeeds(store, store, leaves.roles(), today, base),
                         new ReportLinks(secrets.decisionLinks(base + AwsSettings.DECIDE_PATH), base, clock), leaves.roles(),
                         "leave", today))
                 .orElseGet(() -> ExportCommands.none("leave", today));
+    }
+
+    /** {@code clock} in the deployment's zone, where "today" is (a clock in it already is kept). */
+    static Clock inZone(AwsSettings settings, Clock clock) {
+        return clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone());
     }
 
     /** The leave table of the settings. */
