@@ -105,8 +105,9 @@ final class ExportEndpoint {
 
     private void signedReport(Exchange ex) throws IOException {
         Map<String, String> query = ex.query();
-        if (links.check(query) != ReportLinks.Check.VALID) {
-            LOG.log(System.Logger.Level.INFO, "export signed report link refused: " + links.check(query));
+        ReportLinks.Check check = links.check(query);
+        if (check != ReportLinks.Check.VALID) {
+            LOG.log(System.Logger.Level.INFO, "export signed report link refused: " + check);
             ex.respond(403, "text/html; charset=utf-8", REFUSED_PAGE, Map.of());
             return;
         }

@@ -15,6 +15,7 @@ import io.leavebot.notify.ChatAddress;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.NotificationLog;
 import io.leavebot.notify.SentNotification;
+import io.leavebot.exports.FeedTokens;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
@@ -30,7 +31,6 @@ import static io.leavebot.LeaveBotNames.TEAM_INDEX_SORT_KEY;
 import static io.leavebot.store.DynamoDbLeaveItems.s;
 
 import java.time.Instant;
-import io.leavebot.exports.FeedTokens;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
