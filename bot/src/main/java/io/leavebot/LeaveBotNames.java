@@ -56,6 +56,13 @@ public final class LeaveBotNames {
      * reads it, records the status it set and deletes a revoked one.
      */
     public static final String USER_TOKEN_KEY_PREFIX = "USERTOKEN#";
+    /**
+     * How the partition keys of calendar feeds start: {@code FEED#<feed>} (its token's hash) and
+     * {@code FEEDTOKEN#<hash>} (the lookup by token). The chat front ends, where people make and rotate their links,
+     * may write and delete only items whose key starts so.
+     */
+    public static final String FEED_KEY_PREFIX = "FEED#";
+    public static final String FEED_TOKEN_KEY_PREFIX = "FEEDTOKEN#";
     /** Partition key of every item (string). */
     public static final String PARTITION_KEY = "pk";
     /** Sort key of every item (string). */

@@ -3,12 +3,17 @@ package io.leavebot.aws;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.SlackConfig;
+import io.leavebot.email.DecisionLinks;
+import io.leavebot.exports.CalendarFeeds;
+import io.leavebot.exports.LeaveReport;
+import io.leavebot.exports.ReportLinks;
 import io.leavebot.http.ChatApp;
 import io.leavebot.http.MessagePage;
 import io.leavebot.http.WebApp;
 import io.leavebot.slack.ConnectPage;
 import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.SlackSettings;
+import io.leavebot.store.Store;
 import io.leavebot.workflow.LeaveRequests;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +24,10 @@ import java.time.Clock;
  * The handler of the function behind the decision-link and JSON API Function URL
  * ({@code io.leavebot.aws.ApiFunction::handleRequest}): the same {@link WebApp} the local server runs, over DynamoDB
  * and the deployed workflow function. {@code /decide} shows and answers e-mail decision links;
- * {@code /api/leaves} is on when the secret has an {@code apiKey}; {@code /slack/oauth/callback} (Slack's redirect
- * back from {@code /leave connect}) when it has the Slack status keys. Executions are started with {@code Invoke}
+ * {@code /api/leaves} is on when the secret has an {@code apiKey}; {@code /calendar/<token>.ics} serves the calendar
+ * feeds and {@code /reports/leave.csv} the report links the chat functions sign (with the API key also
+ * {@code /api/calendar.ics} and {@code /api/reports/leave.csv}); {@code /slack/oauth/callback} (Slack's redirect
+ * back from {@code /leave connect}) is on when the secret has the Slack status keys. Executions are started with {@code Invoke}
  * (asynchronous, with the durable execution name) and approvals sent with
  * {@code SendDurableExecutionCallbackSuccess} / {@code Failure}.
  *
@@ -52,14 +59,18 @@ public final class ApiFunction implements RequestStreamHandler {
 
     /** As above, with Slack's Web API (for {@code oauth.v2.access}) where {@code slackApi} says. */
     ApiFunction(AwsSettings settings, AwsClients aws, Clock clock, SlackConfig slackApi) {
-        var store = FrontEnds.store(settings, aws);
+        Store store = FrontEnds.store(settings, aws);
         LeaveRequests leaves = FrontEnds.leaveRequests(settings, aws, store, clock);
         // the settings first: a missing one fails the start without a call to Secrets Manager
         Secrets secrets = aws.secrets(settings.secretArn());
+        DecisionLinks links = secrets.decisionLinks(LINKS_NOT_MADE_HERE);
         var web = WebApp.builder(leaves)
                 .clock(clock)
                 .zone(settings.zone())
-                .decisionLinks(secrets.decisionLinks(LINKS_NOT_MADE_HERE))
+                .decisionLinks(links)
+                // feeds by token, the organisation's with the API key, and reports by key or by the chat's signed links
+                .calendarFeeds(new CalendarFeeds(store, store, leaves.roles(), FrontEnds.inZone(settings, clock), LINKS_NOT_MADE_HERE))
+                .reports(new LeaveReport(store, leaves.balances()), new ReportLinks(links, LINKS_NOT_MADE_HERE, clock))
                 .awayPeriods(FrontEnds.awayPeriods(settings, aws, leaves, clock));
         secrets.apiKey().ifPresent(web::apiKey);
         // the chat apps the workflow function reaches people in, from the same secret

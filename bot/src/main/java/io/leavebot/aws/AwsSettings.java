@@ -115,21 +115,29 @@ final class AwsSettings {
      * serving the pages, a trailing slash allowed) followed by {@value #DECIDE_PATH}.
      */
     String decisionUrl() {
-        return publicUrl(DECIDE_PATH) + DECIDE_PATH;
+        return publicUrl(required(PUBLIC_URL_ENV, "the https URL of the function serving " + DECIDE_PATH
+                + " (its Function URL), which e-mail links lead to")) + DECIDE_PATH;
     }
 
     /**
-     * Where Slack sends people back from its authorize page ({@code /leave connect}): the same function's URL
+     * Where Slack sends people back from its authorize page ({@code /leave connect}): the API function's URL
      * ({@value LeaveBotNames#PUBLIC_URL_ENV}) followed by {@value SlackConnect#CALLBACK_PATH}.
      */
     String slackRedirectUrl() {
-        return publicUrl(SlackConnect.CALLBACK_PATH) + SlackConnect.CALLBACK_PATH;
+        return publicUrl(required(PUBLIC_URL_ENV, "the https URL of the function serving " + SlackConnect.CALLBACK_PATH
+                + " (its Function URL), which Slack sends people back to")) + SlackConnect.CALLBACK_PATH;
     }
 
-    /** {@value LeaveBotNames#PUBLIC_URL_ENV} without its trailing slashes; {@code path} says what it is for. */
-    private String publicUrl(String path) {
-        String base = required(PUBLIC_URL_ENV, "the https URL of the function serving " + path
-                + " (its Function URL), which links lead to");
+    /**
+     * {@value LeaveBotNames#PUBLIC_URL_ENV} without a trailing slash, where the chat front ends' calendar feed and
+     * report links lead; empty when not set (then the chat front ends offer neither).
+     */
+    Optional<String> linkBase() {
+        return optional(PUBLIC_URL_ENV).map(this::publicUrl);
+    }
+
+    /** {@code base} without its trailing slashes, once it is known to be an absolute http(s) URL. */
+    private String publicUrl(String base) {
         URI uri;
         try {
             uri = URI.create(base);

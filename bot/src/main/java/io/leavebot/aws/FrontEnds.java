@@ -1,6 +1,9 @@
 package io.leavebot.aws;
 
 import io.leavebot.balance.BalancePolicies;
+import io.leavebot.chat.ExportCommands;
+import io.leavebot.exports.CalendarFeeds;
+import io.leavebot.exports.ReportLinks;
 import io.leavebot.balance.Balances;
 import io.leavebot.balance.Holidays;
 import io.leavebot.balance.WorkingCalendar;
@@ -51,6 +54,24 @@ final class FrontEnds {
         store.saveAll(ApproverRouting.SLACK, routing.slackIds(), clock.instant());
         return new LeaveRequests(store, lambda, settings.workflowFunction(), new LeaveValidator(policy), routing, store,
                 balances(settings, store, policy, clock), settings.admins(), clock);
+    }
+
+    /**
+     * The calendar and report commands of chat: feed links and admins' report links to the API function's URL
+     * ({@link AwsSettings#linkBase}), tokens kept in {@code store}; without that URL, commands that say they are not
+     * set up.
+     */
+    static ExportCommands exports(AwsSettings settings, Secrets secrets, Store store, LeaveRequests leaves, Clock clock) {
+        Clock today = inZone(settings, clock);
+        return settings.linkBase().map(base -> new ExportCommands(new CalendarFeeds(store, store, leaves.roles(), today, base),
+                        new ReportLinks(secrets.decisionLinks(base + AwsSettings.DECIDE_PATH), base, clock), leaves.roles(),
+                        "leave", today))
+                .orElseGet(() -> ExportCommands.none("leave", today));
+    }
+
+    /** {@code clock} in the deployment's zone, where "today" is (a clock in it already is kept). */
+    static Clock inZone(AwsSettings settings, Clock clock) {
+        return clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone());
     }
 
     /** The leave table of the settings. */

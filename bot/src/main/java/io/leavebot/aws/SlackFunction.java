@@ -79,7 +79,7 @@ public final class SlackFunction implements RequestStreamHandler {
         SlackConnect connect = secrets.slackStatus(settings.slackRedirectUrl())
                 .map(keys -> new SlackConnect(keys.oauth(), slack, keys.linkSecret(), keys.seal(), store, clock)).orElse(null);
         var app = SlackApp.create(workspace, leaves, FrontEnds.awayPeriods(settings, aws, leaves, clock), people, policy, texts, clock,
-                connect);
+                FrontEnds.exports(settings, secrets, store, leaves, clock), connect);
         this.slack = new SlackEndpoint(app, workspace.signingSecret(), clock);
     }
 

@@ -51,11 +51,13 @@ public final class TeamsFunction implements RequestStreamHandler {
         var texts = new NotificationTexts(settings.zone());
         var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
         // the settings first: a missing one fails the start without a call to Secrets Manager
-        TeamsSettings bot = microsoft != null ? microsoft : aws.secrets(settings.secretArn()).teams().orElseThrow(() ->
+        Secrets secrets = aws.secrets(settings.secretArn());
+        TeamsSettings bot = microsoft != null ? microsoft : secrets.teams().orElseThrow(() ->
                 new SettingsException("The secret " + settings.secretArn() + " has no Teams keys; add teamsAppId, "
                         + "teamsAppPassword and teamsTenantId."));
         this.teams = TeamsApp.connect(bot, store, texts, clock).endpoint(leaves,
-                FrontEnds.awayPeriods(settings, aws, leaves, clock), settings.policy(), clock);
+                FrontEnds.awayPeriods(settings, aws, leaves, clock), settings.policy(), clock,
+                FrontEnds.exports(settings, secrets, store, leaves, clock));
     }
 
     /** One request from the Bot Connector in, its answer out; a failure is answered, never thrown at Lambda. */

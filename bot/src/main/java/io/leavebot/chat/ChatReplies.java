@@ -60,6 +60,10 @@ public final class ChatReplies {
                 + " disconnect stops it)");
         lines.addAll(new AwayReplies(command).help(today));
         lines.add(BalanceReplies.adjustHelp(command, types.get(0)));
+        lines.add("• " + command + " calendar — links to subscribe to your leave and your team's in a calendar app ("
+                + command + " calendar rotate: new links, the old stop working)");
+        lines.add("• " + command + " report " + java.time.YearMonth.from(today).minusMonths(1) + " — (admins) a download "
+                + "link to the leave report of that month, or of DAY to DAY");
         return ChatReply.of(lines);
     }
 

@@ -150,11 +150,34 @@ public final class DecisionLinks {
         return decision == LeaveStatus.APPROVED ? "approve" : "reject";
     }
 
+    /**
+     * The signature of another kind of link made with the same secret (a report download): an HMAC-SHA256 over
+     * {@code purpose} and {@code text}, so that it never verifies as a decision token, nor one purpose as another.
+     *
+     * @param purpose e.g. {@code leavebot-report-link/v1}
+     */
+    public String signature(String purpose, String text) {
+        if (purpose == null || purpose.isBlank() || (purpose + ":").equals(CONTEXT)) {
+            throw new IllegalArgumentException("a signed link needs a purpose of its own, not " + purpose);
+        }
+        return hmac(purpose + ":" + text);
+    }
+
+    /** Whether {@code offered} is {@link #signature}'s of these, compared in constant time. */
+    public boolean hasSignature(String purpose, String text, String offered) {
+        return offered != null && MessageDigest.isEqual(signature(purpose, text).getBytes(StandardCharsets.US_ASCII),
+                offered.getBytes(StandardCharsets.US_ASCII));
+    }
+
     private String mac(String signed) {
+        return hmac(CONTEXT + signed);
+    }
+
+    private String hmac(String text) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return ENCODER.encodeToString(mac.doFinal((CONTEXT + signed).getBytes(StandardCharsets.UTF_8)));
+            return ENCODER.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this Java runtime cannot compute " + ALGORITHM, e);
         }

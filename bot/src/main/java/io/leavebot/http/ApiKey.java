@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The bearer key integrations send to the JSON API ({@code Authorization: Bearer <key>}), from configuration. It is
@@ -54,6 +55,23 @@ public final class ApiKey {
         String offered = authorization.substring(BEARER.length()).trim();
         // equal-length digests compared with isEqual: the time taken says nothing about the key or its length
         return MessageDigest.isEqual(digest, sha256(offered)) ? Check.OK : Check.WRONG;
+    }
+
+    /**
+     * Lets the request through with this key, else answers 401 (RFC 6750: a missing and a wrong key both, the wrong
+     * one with {@code error="invalid_token"}).
+     */
+    void authenticate(String authorization) {
+        switch (check(authorization)) {
+            case OK:
+                return;
+            case MISSING:
+                throw new HttpProblem(401, "Please authenticate with the header Authorization: Bearer <your API key>.",
+                        Map.of(), Map.of("WWW-Authenticate", "Bearer realm=\"leavebot\""));
+            default:
+                throw new HttpProblem(401, "The API key is not valid. Please check the key LeaveBot was configured with.",
+                        Map.of(), Map.of("WWW-Authenticate", "Bearer realm=\"leavebot\", error=\"invalid_token\""));
+        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.leavebot.http;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -42,6 +45,21 @@ interface Exchange {
      * @param headers further headers, which win over the usual ones
      */
     void respond(int status, String contentType, String body, Map<String, String> headers);
+
+    /** Writes a body onto the answer as it goes. */
+    interface BodyWriter {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Sends an answer whose body is written as it is made, for answers too big to hold (the leave report). Here, for
+     * an exchange answered whole, it is gathered first; {@link JdkExchange} sends it chunked as it comes.
+     */
+    default void stream(int status, String contentType, Map<String, String> headers, BodyWriter body) throws IOException {
+        StringWriter whole = new StringWriter();
+        body.writeTo(whole);
+        respond(status, contentType, whole.toString(), headers);
+    }
 
     /** Query parameters; for a name given twice, the first value counts. */
     default Map<String, String> query() {

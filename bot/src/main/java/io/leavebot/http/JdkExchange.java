@@ -1,10 +1,13 @@
 package io.leavebot.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -79,6 +82,21 @@ final class JdkExchange implements Exchange {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Chunked: each row goes out as the report reads it, never the whole report in memory. */
+    @Override
+    public void stream(int status, String contentType, Map<String, String> headers, BodyWriter body) throws IOException {
+        var out = http.getResponseHeaders();
+        Exchange.headersFor(contentType, headers).forEach(out::set);
+        if (method().equals("HEAD")) {
+            http.sendResponseHeaders(status, -1);
+            return;
+        }
+        http.sendResponseHeaders(status, 0);
+        try (Writer writer = new BufferedWriter(new OutputStreamWriter(http.getResponseBody(), StandardCharsets.UTF_8), 16 * 1024)) {
+            body.writeTo(writer);
         }
     }
 

@@ -85,7 +85,7 @@ final class LeaveApi {
 
     void handle(Exchange ex) {
         try {
-            authenticate(ex.header("Authorization"));
+            key.authenticate(ex.header("Authorization"));
             String path = ex.path();
             String[] under = path.startsWith(PATH + "/") ? path.substring(PATH.length() + 1).split("/", -1) : new String[0];
             String[] person = path.startsWith(AwayApi.PATH + "/") ? path.substring(AwayApi.PATH.length() + 1).split("/", -1) : null;
@@ -240,19 +240,6 @@ final class LeaveApi {
 
     private static void accepted(Exchange ex, String id) {
         ex.respond(202, JSON, ApiAnswers.accepted(id), Map.of("Location", PATH + "/" + id));
-    }
-
-    private void authenticate(String authorization) {
-        switch (key.check(authorization)) {
-            case OK:
-                return;
-            case MISSING:
-                throw new HttpProblem(401, "Please authenticate with the header Authorization: Bearer <your API key>.",
-                        Map.of(), Map.of("WWW-Authenticate", "Bearer realm=\"leavebot\""));
-            default:
-                throw new HttpProblem(401, "The API key is not valid. Please check the key LeaveBot was configured with.",
-                        Map.of(), Map.of("WWW-Authenticate", "Bearer realm=\"leavebot\", error=\"invalid_token\""));
-        }
     }
 
     /** A repeated {@code request_id} must describe the same leave; otherwise the client reused a key by mistake. */

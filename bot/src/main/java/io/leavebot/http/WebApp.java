@@ -1,6 +1,9 @@
 package io.leavebot.http;
 
 import io.leavebot.email.DecisionLinks;
+import io.leavebot.exports.CalendarFeeds;
+import io.leavebot.exports.LeaveReport;
+import io.leavebot.exports.ReportLinks;
 import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import java.time.Clock;
@@ -31,6 +34,7 @@ public final class WebApp {
 
     private final DecisionEndpoint decisions;
     private final LeaveApi api;
+    private final ExportEndpoint exports;
     private final Map<String, Function<WebRequest, WebResponse>> mounts;
 
     /** An app for {@code leaves}; say what to serve with {@link Builder#decisionLinks} and {@link Builder#apiKey}. */
@@ -47,6 +51,9 @@ public final class WebApp {
         private ApiKey apiKey;
         private AwayPeriods away;
         private String defaultLeaveType = "annual";
+        private CalendarFeeds feeds;
+        private LeaveReport report;
+        private ReportLinks reportLinks;
         private final Set<ChatApp> chatApps = EnumSet.noneOf(ChatApp.class);
         private final Map<String, Function<WebRequest, WebResponse>> mounts = new LinkedHashMap<>();
 
@@ -81,6 +88,19 @@ public final class WebApp {
         /** Serves approvers' away periods and stand-ins in the JSON API, at {@code /api/people/{email}/…}. */
         public Builder awayPeriods(AwayPeriods value) {
             this.away = Objects.requireNonNull(value, "awayPeriods");
+            return this;
+        }
+
+        /** Serves {@code /calendar/<token>.ics}, and with the API key {@code /api/calendar.ics}. */
+        public Builder calendarFeeds(CalendarFeeds value) {
+            this.feeds = Objects.requireNonNull(value, "calendarFeeds");
+            return this;
+        }
+
+        /** Serves the report with the API key ({@code /api/reports/leave.csv}, {@code .json}) and by these signed links. */
+        public Builder reports(LeaveReport value, ReportLinks links) {
+            this.report = Objects.requireNonNull(value, "report");
+            this.reportLinks = Objects.requireNonNull(links, "links");
             return this;
         }
 
@@ -127,6 +147,7 @@ public final class WebApp {
         this.api = b.apiKey == null ? null : new LeaveApi(b.leaves, b.apiKey, b.defaultLeaveType, b.clock, b.zone,
                 b.away == null ? null : new AwayApi(b.away, b.clock, b.zone));
         this.mounts = Map.copyOf(b.mounts);
+        this.exports = new ExportEndpoint(b.feeds, b.report, b.reportLinks, b.apiKey);
     }
 
     /** Answers one request that arrived whole; failures behind it are answered too (500), never thrown. */
@@ -147,6 +168,8 @@ public final class WebApp {
             ex.respond(answer.status(), contentType == null ? "text/plain; charset=utf-8" : contentType, answer.body(), headers);
         } else if (decisions != null && path.equals(DecisionEndpoint.PATH)) {
             decisions.handle(ex);
+        } else if (exports.serves(path)) {
+            exports.handle(ex);
         } else if (api != null && (path.equals(LeaveApi.PATH) || path.startsWith(LeaveApi.PATH + "/")
                 || path.equals(LeaveApi.DECISIONS_PATH) || path.startsWith(AwayApi.PATH + "/") || path.equals(CalendarApi.PATH))) {
             api.handle(ex);

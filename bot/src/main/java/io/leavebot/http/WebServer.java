@@ -110,6 +110,18 @@ public final class WebServer implements AutoCloseable {
             return this;
         }
 
+        /** See {@link WebApp.Builder#calendarFeeds}. */
+        public Builder calendarFeeds(io.leavebot.exports.CalendarFeeds value) {
+            app.calendarFeeds(value);
+            return this;
+        }
+
+        /** See {@link WebApp.Builder#reports}. */
+        public Builder reports(io.leavebot.exports.LeaveReport value, io.leavebot.exports.ReportLinks links) {
+            app.reports(value, links);
+            return this;
+        }
+
         /** See {@link WebApp.Builder#defaultLeaveType}. */
         public Builder defaultLeaveType(String value) {
             app.defaultLeaveType(value);

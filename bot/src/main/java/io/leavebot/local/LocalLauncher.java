@@ -17,6 +17,10 @@ import io.leavebot.email.SmtpSettings;
 import io.leavebot.http.ApiKey;
 import io.leavebot.http.ChatApp;
 import io.leavebot.http.WebServer;
+import io.leavebot.chat.ExportCommands;
+import io.leavebot.exports.CalendarFeeds;
+import io.leavebot.exports.LeaveReport;
+import io.leavebot.exports.ReportLinks;
 import io.leavebot.leave.ApproverRouting;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveValidator;
@@ -135,9 +139,15 @@ public final class LocalLauncher {
         settings.optional("LEAVEBOT_API_KEY").ifPresent(key -> web.apiKey(ApiKey.of(key)));
         slack.ifPresent(s -> web.chatApp(ChatApp.SLACK));
         teams.ifPresent(t -> web.chatApp(ChatApp.TEAMS));
+        // calendar feeds and reports: every person's feed links and admins' report links, in chat and on the web
+        var roles = leaves.roles();
+        var feeds = new CalendarFeeds(store, store, roles, clock.withZone(zone), publicUrl);
+        var reportLinks = new ReportLinks(links, publicUrl, clock);
+        web.calendarFeeds(feeds).reports(new LeaveReport(store, balances), reportLinks);
+        var exports = new ExportCommands(feeds, reportLinks, roles, "leave", clock.withZone(zone));
         Optional<SlackConnect> statusLink = slack.flatMap(s -> s.statusLink(settings, publicUrl, linkSecret, tokenSeal, store, clock));
-        slack.ifPresent(s -> s.connect(leaves, away, policy, texts, clock.withZone(zone), web, statusLink));
-        teams.ifPresent(t -> t.connect(leaves, away, policy, clock.withZone(zone), web));
+        slack.ifPresent(s -> s.connect(leaves, away, policy, texts, clock.withZone(zone), web, exports, statusLink));
+        teams.ifPresent(t -> t.connect(leaves, away, policy, clock.withZone(zone), web, exports));
         workspace.ifPresent(w -> w.serve(web, engine, leaves));
         WebServer webServer = null;
         try {

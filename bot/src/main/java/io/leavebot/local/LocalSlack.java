@@ -3,6 +3,7 @@ package io.leavebot.local;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import io.leavebot.chat.ExportCommands;
 import io.leavebot.http.MessagePage;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
@@ -185,8 +186,8 @@ final class LocalSlack implements AutoCloseable {
      * Socket Mode once {@link #start} is called.
      */
     void connect(LeaveRequests leaves, AwayPeriods away, LeavePolicy policy, NotificationTexts texts, Clock today,
-            WebServer.Builder web, Optional<SlackConnect> statusLink) {
-        App app = SlackApp.create(settings, leaves, away, people, policy, texts, today, statusLink.orElse(null));
+            WebServer.Builder web, ExportCommands exports, Optional<SlackConnect> statusLink) {
+        App app = SlackApp.create(settings, leaves, away, people, policy, texts, today, exports, statusLink.orElse(null));
         statusLink.map(ConnectPage::new).ifPresent(page -> web.mount(SlackConnect.CALLBACK_PATH, MessagePage.serving(query -> {
             ConnectPage.Answer answer = page.answer(query);
             return new MessagePage(answer.status(), answer.title(), answer.paragraphs());

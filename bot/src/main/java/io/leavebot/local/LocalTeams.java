@@ -1,5 +1,6 @@
 package io.leavebot.local;
 
+import io.leavebot.chat.ExportCommands;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
 import io.leavebot.http.WebServer;
@@ -89,8 +90,9 @@ final class LocalTeams {
     }
 
     /** Serves the Bot Connector's requests at {@value #MESSAGES_PATH} on {@code web}. */
-    void connect(LeaveRequests leaves, AwayPeriods away, LeavePolicy policy, Clock today, WebServer.Builder web) {
-        TeamsEndpoint endpoint = app.endpoint(leaves, away, policy, today);
+    void connect(LeaveRequests leaves, AwayPeriods away, LeavePolicy policy, Clock today, WebServer.Builder web,
+            ExportCommands exports) {
+        TeamsEndpoint endpoint = app.endpoint(leaves, away, policy, today, exports);
         web.mount(MESSAGES_PATH, request -> serve(endpoint, request));
     }
 

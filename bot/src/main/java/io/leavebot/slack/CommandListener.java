@@ -15,6 +15,7 @@ import io.leavebot.chat.BalanceCommands;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.chat.ChatReply;
 import io.leavebot.chat.CommandParser;
+import io.leavebot.chat.ExportCommands;
 import io.leavebot.chat.LeaveCommand;
 import io.leavebot.chat.RequestIds;
 import io.leavebot.leave.LeaveRequest;
@@ -47,12 +48,15 @@ final class CommandListener implements SlashCommandHandler {
     private final AwayCommands away;
     private final BalanceCommands balances;
     private final ConnectCommands connect;
+    private final ExportCommands exports;
     private final TeamCalendar calendar;
     private final Clock clock;
 
     /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
     CommandListener(LeaveRequests leaves, SlackPeople people, CommandParser parser, ChatReplies replies, RequestModal requestForm,
-            AwayCommands away, BalanceCommands balances, TeamCalendar calendar, ConnectCommands connect, Clock clock) {
+            AwayCommands away, BalanceCommands balances, TeamCalendar calendar, ExportCommands exports, ConnectCommands connect,
+            Clock clock) {
+        this.exports = exports;
         this.leaves = leaves;
         this.people = people;
         this.parser = parser;
@@ -88,8 +92,8 @@ final class CommandListener implements SlashCommandHandler {
                     away.answer(asked, people.person(command.getUserId()), people::mentioned, today);
             case CONNECT, DISCONNECT -> connect.disconnect(people.person(command.getUserId())); // connect: answered above
             case WHOS_OUT -> throw new IllegalStateException("whosout is answered above, with blocks");
-            case CALENDAR, CALENDAR_ROTATE -> replies.unreadable("Calendar feeds are coming.", today); // feeds helper
-            case REPORT -> replies.unreadable("Reports are coming.", today); // reports helper
+            case CALENDAR, CALENDAR_ROTATE -> exports.calendar(asked, people.person(command.getUserId()));
+            case REPORT -> exports.report(asked, people.person(command.getUserId()));
             case HELP -> replies.help(today);
             case UNREADABLE -> replies.unreadable(asked.problem(), today);
         };

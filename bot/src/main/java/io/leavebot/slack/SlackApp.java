@@ -5,6 +5,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import io.leavebot.chat.ExportCommands;
 import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.AwayReplies;
@@ -57,12 +58,27 @@ public final class SlackApp {
      */
     public static App create(SlackSettings settings, LeaveRequests leaves, AwayPeriods away, SlackPeople people,
             LeavePolicy policy, NotificationTexts texts, Clock clock) {
-        return create(settings, leaves, away, people, policy, texts, clock, null);
+        return create(settings, leaves, away, people, policy, texts, clock, ExportCommands.none(COMMAND, clock), null);
     }
 
-    /** @param connect {@code /leave connect}'s flow; null when the app's OAuth credentials are not configured */
+    /** As above, with the calendar feeds and reports of {@code exports} behind {@code /leave calendar} and {@code report}. */
+    public static App create(SlackSettings settings, LeaveRequests leaves, AwayPeriods away, SlackPeople people,
+            LeavePolicy policy, NotificationTexts texts, Clock clock, ExportCommands exports) {
+        return create(settings, leaves, away, people, policy, texts, clock, exports, null);
+    }
+
+    /** As above, with {@code /leave connect}'s flow and without calendar feeds or reports. */
     public static App create(SlackSettings settings, LeaveRequests leaves, AwayPeriods away, SlackPeople people,
             LeavePolicy policy, NotificationTexts texts, Clock clock, SlackConnect connect) {
+        return create(settings, leaves, away, people, policy, texts, clock, ExportCommands.none(COMMAND, clock), connect);
+    }
+
+    /**
+     * @param exports the calendar feeds and reports behind {@code /leave calendar} and {@code report}
+     * @param connect {@code /leave connect}'s flow; null when the app's OAuth credentials are not configured
+     */
+    public static App create(SlackSettings settings, LeaveRequests leaves, AwayPeriods away, SlackPeople people,
+            LeavePolicy policy, NotificationTexts texts, Clock clock, ExportCommands exports, SlackConnect connect) {
         if (settings.slack().getConfig().getMethodsConfig().isStatsEnabled()) {
             LOG.log(System.Logger.Level.WARNING, "Slack's SDK keeps rate-limit statistics, so the first Web API call "
                     + "will wait for an auth.test; build it with SlackSettings.sdk() instead");
@@ -81,7 +97,7 @@ public final class SlackApp {
         RejectModal rejectForm = new RejectModal(leaves, people, replies, home);
         var awayCommands = new AwayCommands(away, awayReplies);
         app.command(COMMAND, new CommandListener(leaves, people, new CommandParser(policy), replies, requestForm, awayCommands,
-                balanceCommands, calendar, new ConnectCommands(connect), clock));
+                balanceCommands, calendar, exports.typedAs(COMMAND), new ConnectCommands(connect), clock));
         app.blockAction(ConnectCommands.CONNECT_CLICKED, (req, ctx) -> ctx.ack()); // Slack opens the URL itself
         app.viewSubmission(RequestModal.CALLBACK_ID, requestForm::submitted);
         RequestModal.DISPATCHING.forEach(actionId -> app.blockAction(actionId, requestForm::changed));

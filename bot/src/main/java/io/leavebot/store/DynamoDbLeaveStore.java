@@ -17,6 +17,7 @@ import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.NotificationLog;
 import io.leavebot.notify.SentNotification;
 import io.leavebot.notify.UserTokens;
+import io.leavebot.exports.FeedTokens;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
@@ -63,6 +64,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
     private final AwayCalendar away;
     private final DynamoDbLedger ledger;
     private final UserTokens userTokens;
+    private final FeedTokens feeds;
     private final DynamoDbOpenLeave open;
 
     public DynamoDbLeaveStore(DynamoDbClient client, String table) {
@@ -71,6 +73,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
         this.away = new DynamoDbAwayCalendar(client, table);
         this.ledger = new DynamoDbLedger(client, table);
         this.userTokens = new DynamoDbUserTokens(client, table);
+        this.feeds = new DynamoDbFeedTokens(client, table);
         this.open = new DynamoDbOpenLeave(client, table);
     }
 
@@ -241,6 +244,21 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
                 .key(DynamoDbLeaveItems.callbackKey(callbackId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("requestId").s());
+    }
+
+    @Override
+    public void replaceToken(String feed, String tokenHash, Instant at) {
+        feeds.replaceToken(feed, tokenHash, at);
+    }
+
+    @Override
+    public Optional<String> feedWithToken(String tokenHash) {
+        return feeds.feedWithToken(tokenHash);
+    }
+
+    @Override
+    public Optional<Instant> tokenMadeAt(String feed) {
+        return feeds.tokenMadeAt(feed);
     }
 
     @Override

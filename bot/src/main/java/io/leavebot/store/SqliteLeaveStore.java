@@ -17,6 +17,7 @@ import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.NotificationLog;
 import io.leavebot.notify.SentNotification;
 import io.leavebot.notify.UserTokens;
+import io.leavebot.exports.FeedTokens;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,6 +56,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final AwayCalendar away;
     private final UserTokens userTokens;
+    private final FeedTokens feeds;
 
     /**
      * Opens the leave tables in {@code file}, creating them or bringing them to this version's schema
@@ -86,6 +88,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
         }
         away = new SqliteAwayCalendar(connection, this, this::read);
         userTokens = new SqliteUserTokens(connection, this, this::read, file);
+        feeds = new SqliteFeedTokens(connection, this, this::read);
     }
 
     @Override
@@ -287,6 +290,21 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
             }
             return null;
         });
+    }
+
+    @Override
+    public void replaceToken(String feed, String tokenHash, Instant at) {
+        feeds.replaceToken(feed, tokenHash, at);
+    }
+
+    @Override
+    public Optional<String> feedWithToken(String tokenHash) {
+        return feeds.feedWithToken(tokenHash);
+    }
+
+    @Override
+    public Optional<Instant> tokenMadeAt(String feed) {
+        return feeds.tokenMadeAt(feed);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.leavebot.teams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leavebot.chat.ExportCommands;
 import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.BalanceCommands;
@@ -39,6 +40,7 @@ final class MessageCommands {
     private final LeaveRequests leaves;
     private final AwayCommands away;
     private final BalanceCommands balances;
+    private final ExportCommands exports;
     private final CommandParser parser;
     private final ChatReplies replies;
     private final RequestCard requestForm;
@@ -46,8 +48,9 @@ final class MessageCommands {
     private final Clock clock;
 
     /** @param clock today's date, in the clock's zone, is what "today" and "tomorrow" mean */
-    MessageCommands(LeaveRequests leaves, AwayCommands away, BalanceCommands balances, CommandParser parser, ChatReplies replies,
-            RequestCard requestForm, TeamCalendar calendar, Clock clock) {
+    MessageCommands(LeaveRequests leaves, AwayCommands away, BalanceCommands balances, ExportCommands exports,
+            CommandParser parser, ChatReplies replies, RequestCard requestForm, TeamCalendar calendar, Clock clock) {
+        this.exports = exports;
         this.leaves = leaves;
         this.away = away;
         this.balances = balances;
@@ -75,8 +78,8 @@ final class MessageCommands {
             case AWAY, AWAY_LIST, AWAY_CANCEL, STAND_IN -> away.answer(asked, sender, AwayCommands::byEmail, today);
             case CONNECT, DISCONNECT -> replies.slackOnly();
             case WHOS_OUT -> throw new IllegalStateException("whosout is answered above, with its own card");
-            case CALENDAR, CALENDAR_ROTATE -> replies.unreadable("Calendar feeds are coming.", today); // feeds helper
-            case REPORT -> replies.unreadable("Reports are coming.", today); // reports helper
+            case CALENDAR, CALENDAR_ROTATE -> exports.calendar(asked, sender);
+            case REPORT -> exports.report(asked, sender);
             case HELP -> replies.help(today);
             case UNREADABLE -> replies.unreadable(asked.problem(), today);
         };

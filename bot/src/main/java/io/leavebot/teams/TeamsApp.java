@@ -1,5 +1,6 @@
 package io.leavebot.teams;
 
+import io.leavebot.chat.ExportCommands;
 import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.chat.AwayReplies;
@@ -83,13 +84,18 @@ public final class TeamsApp {
      * @param today its zone decides which day "today" is in {@code leave today}
      */
     public TeamsEndpoint endpoint(LeaveRequests leaves, AwayPeriods away, LeavePolicy policy, Clock today) {
+        return endpoint(leaves, away, policy, today, ExportCommands.none(COMMAND, today));
+    }
+
+    /** As above, with the calendar feeds and reports of {@code exports} behind {@code leave calendar} and {@code report}. */
+    public TeamsEndpoint endpoint(LeaveRequests leaves, AwayPeriods away, LeavePolicy policy, Clock today, ExportCommands exports) {
         ChatReplies replies = new ChatReplies(texts, policy, COMMAND);
         var awayCommands = new AwayCommands(away, new AwayReplies(COMMAND));
         RequestCard form = new RequestCard(leaves, policy, replies);
         var tokens = new RequestTokens(settings.appId(), new BotFrameworkKeys(settings.openIdMetadata(), http, clock), clock);
         var balanceCommands = new BalanceCommands(leaves, new BalanceReplies(texts, COMMAND));
         return new TeamsEndpoint(tokens, people, connector, new MessageCommands(leaves, awayCommands, balanceCommands,
-                new CommandParser(policy), replies, form, TeamCalendar.of(leaves), today),
+                exports.typedAs(COMMAND), new CommandParser(policy), replies, form, TeamCalendar.of(leaves), today),
                 new CardActions(leaves, replies, form), replies);
     }
 }

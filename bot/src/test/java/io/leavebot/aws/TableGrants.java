@@ -2,6 +2,8 @@ package io.leavebot.aws;
 
 import static io.leavebot.LeaveBotNames.ADDRESS_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.AWAY_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.FEED_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.FEED_TOKEN_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.LEDGER_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.SLACK_CHANNEL;
 import static io.leavebot.LeaveBotNames.TEAMS_CHANNEL;
@@ -24,8 +26,8 @@ final class TableGrants {
     /** Only the workflow scans: the open-leave index's backfill, once per table. */
     private static final String SCAN = "dynamodb:Scan";
     private static final Map<String, List<String>> FRONT_END = Map.of(
-            "dynamodb:PutItem", List.of(AWAY_KEY_PREFIX, ADDRESS_KEY_PREFIX + SLACK_CHANNEL + "#"),
-            "dynamodb:DeleteItem", List.of(AWAY_KEY_PREFIX));
+            "dynamodb:PutItem", List.of(AWAY_KEY_PREFIX, ADDRESS_KEY_PREFIX + SLACK_CHANNEL + "#", FEED_KEY_PREFIX, FEED_TOKEN_KEY_PREFIX),
+            "dynamodb:DeleteItem", List.of(AWAY_KEY_PREFIX, FEED_TOKEN_KEY_PREFIX));
     private static final Map<String, Map<String, List<String>>> WRITES = Map.of(
             AwsFunctions.WORKFLOW, Map.of("dynamodb:PutItem", ANY_KEY, "dynamodb:UpdateItem", ANY_KEY,
                     "dynamodb:DeleteItem", List.of(WAITING_KEY_PREFIX, LEDGER_KEY_PREFIX)),
@@ -36,8 +38,8 @@ final class TableGrants {
             AwsFunctions.SLACK, FRONT_END,
             AwsFunctions.TEAMS, Map.of(
                     "dynamodb:PutItem", List.of(AWAY_KEY_PREFIX, ADDRESS_KEY_PREFIX + SLACK_CHANNEL + "#",
-                            ADDRESS_KEY_PREFIX + TEAMS_CHANNEL + "#"),
-                    "dynamodb:DeleteItem", List.of(AWAY_KEY_PREFIX)));
+                            ADDRESS_KEY_PREFIX + TEAMS_CHANNEL + "#", FEED_KEY_PREFIX, FEED_TOKEN_KEY_PREFIX),
+                    "dynamodb:DeleteItem", List.of(AWAY_KEY_PREFIX, FEED_TOKEN_KEY_PREFIX)));
 
     private TableGrants() {
     }

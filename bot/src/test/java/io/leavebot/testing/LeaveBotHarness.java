@@ -1,5 +1,9 @@
 package io.leavebot.testing;
 
+import io.leavebot.chat.ExportCommands;
+import io.leavebot.exports.CalendarFeeds;
+import io.leavebot.exports.ReportLinks;
+import io.leavebot.workflow.Roles;
 import java.util.Optional;
 import io.leavebot.workflow.StandIns;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,6 +170,28 @@ public final class LeaveBotHarness implements BeforeEachCallback, AfterEachCallb
     /** Balances of {@code policies} on {@code store}'s ledger, as the launcher builds them. */
     public static Balances balances(BalancePolicies policies, Store store, Clock clock) {
         return new Balances(policies, HOLIDAYS, store, store::listByEmployee, clock);
+    }
+
+    /** Where the web app is, for links (feeds, reports) the bot makes. */
+    public static final String PUBLIC_URL = "http://127.0.0.1:3000";
+
+    /** Who sees what: the bot's admins and routing. */
+    public Roles roles() {
+        return leaves.roles();
+    }
+
+    /** Calendar feeds over the bot's store, as the launcher builds them. */
+    public CalendarFeeds feeds() {
+        return new CalendarFeeds(store, store, roles(), time(), PUBLIC_URL);
+    }
+
+    public ReportLinks reportLinks() {
+        return new ReportLinks(LINKS, PUBLIC_URL, time());
+    }
+
+    /** The calendar and report commands of chat, on {@link #feeds} and {@link #reportLinks}. */
+    public ExportCommands exports() {
+        return new ExportCommands(feeds(), reportLinks(), roles(), "leave", time());
     }
 
     /** The balances of the bot as it is now. */

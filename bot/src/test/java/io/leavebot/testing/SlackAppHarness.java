@@ -53,7 +53,7 @@ public final class SlackAppHarness implements BeforeEachCallback, AfterEachCallb
         var settings = new SlackSettings(SlackApi.BOT_TOKEN, SlackRequests.SIGNING_SECRET, sdk);
         var people = new SlackPeople(sdk.methods(SlackApi.BOT_TOKEN), bot.store(), bot.time(), Duration.ofMinutes(10));
         app = SlackApp.create(settings, bot.leaves(), bot.away(), people, LeaveBotHarness.POLICY, new NotificationTexts(ZoneId.of("UTC")),
-                bot.time());
+                bot.time(), bot.exports());
         endpoint = new SlackEndpoint(app, SlackRequests.SIGNING_SECRET, bot.time());
         requests = new SlackRequests(bot::now, slack.responseUrl());
     }
@@ -65,6 +65,12 @@ public final class SlackAppHarness implements BeforeEachCallback, AfterEachCallb
         } finally {
             bot.afterEach(context);
         }
+    }
+
+    /** Who the bot's admins are; before the test starts (nobody by default). */
+    public SlackAppHarness withAdmins(Person... people) {
+        bot.withAdmins(people);
+        return this;
     }
 
     public LeaveBotHarness bot() {

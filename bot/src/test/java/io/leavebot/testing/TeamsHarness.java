@@ -98,6 +98,12 @@ public final class TeamsHarness implements BeforeEachCallback, AfterEachCallback
         }
     }
 
+    /** Who the bot's admins are; before the test starts (nobody by default). */
+    public TeamsHarness withAdmins(Person... people) {
+        bot.withAdmins(people);
+        return this;
+    }
+
     public LeaveBotHarness bot() {
         return bot;
     }
@@ -120,7 +126,7 @@ public final class TeamsHarness implements BeforeEachCallback, AfterEachCallback
 
     /** The messaging endpoint of the bot as it is now. */
     public TeamsEndpoint endpoint() {
-        return app.endpoint(bot.leaves(), bot.away(), LeaveBotHarness.POLICY, bot.time());
+        return app.endpoint(bot.leaves(), bot.away(), LeaveBotHarness.POLICY, bot.time(), bot.exports());
     }
 
     /** Sends the activity as the web server would, and returns what the Bot Connector is told. */

@@ -1,5 +1,6 @@
 package io.leavebot.testing;
 
+import io.leavebot.exports.LeaveReport;
 import io.leavebot.http.ApiKey;
 import io.leavebot.http.WebServer;
 import io.leavebot.leave.Person;
@@ -44,6 +45,8 @@ public final class WebHarness implements BeforeEachCallback, AfterEachCallback {
                 .decisionLinks(LeaveBotHarness.LINKS)
                 .apiKey(ApiKey.of(API_KEY))
                 .awayPeriods(bot.away())
+                .calendarFeeds(bot.feeds())
+                .reports(new LeaveReport(bot.store(), bot.balances()), bot.reportLinks())
                 .clock(bot.time())
                 .start();
     }

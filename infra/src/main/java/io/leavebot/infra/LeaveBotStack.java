@@ -83,7 +83,7 @@ public final class LeaveBotStack extends Stack {
         for (ChatFrontEnd chat : ChatFrontEnd.values()) {
             if (props.deploys(chat)) {
                 chats.put(chat, new FrontEnd(this, chat.id(), jar, chat.handler(), CHAT_MEMORY_MB, chat.timeout(),
-                        chat == ChatFrontEnd.SLACK ? withPublicUrl(settings, api) : settings, props.secretRevision()));
+                        chatSettings(settings, api), props.secretRevision()));
             }
         }
         var workflow = new DurableWorkflow(this, "Workflow", jar, WORKFLOW_HANDLER, workflowArns,
@@ -112,6 +112,7 @@ public final class LeaveBotStack extends Stack {
         }
         chats.forEach((chat, frontEnd) -> table.grantAddressWrites(frontEnd.role(),
                 Stream.of(SLACK_CHANNEL, chat.addressChannel()).distinct().toList()));
+        chats.values().forEach(frontEnd -> table.grantFeedWrites(frontEnd.role())); // people make feed links in chat
         for (FrontEnd frontEnd : frontEnds) {
             table.grantReads(frontEnd.role());
             table.grantAwayWrites(frontEnd.role());
@@ -160,13 +161,13 @@ public final class LeaveBotStack extends Stack {
     }
 
     /**
-     * The Slack front end's settings: the front ends', and the API function's URL, which its {@code /leave connect}
-     * links send people back to.
+     * A chat function's settings: the front ends', and the API function's URL, where its calendar feed and report
+     * links lead and (Slack) its {@code /leave connect} links send people back to.
      */
-    private static Map<String, String> withPublicUrl(Map<String, String> settings, FrontEnd api) {
-        Map<String, String> all = new HashMap<>(settings);
-        all.put(PUBLIC_URL_ENV, api.url());
-        return Map.copyOf(all);
+    private static Map<String, String> chatSettings(Map<String, String> frontEnd, FrontEnd api) {
+        Map<String, String> settings = new HashMap<>(frontEnd);
+        settings.put(PUBLIC_URL_ENV, api.url());
+        return Map.copyOf(settings);
     }
 
     /** What {@code io.leavebot.aws.AwsSettings} reads for {@code WorkflowFunction}: links lead to the API's URL. */

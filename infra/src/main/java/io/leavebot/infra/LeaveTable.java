@@ -7,6 +7,8 @@ import static io.leavebot.LeaveBotNames.APPROVER_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.APPROVER_INDEX_SORT_KEY;
 import static io.leavebot.LeaveBotNames.AWAY_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.DIGEST_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.FEED_KEY_PREFIX;
+import static io.leavebot.LeaveBotNames.FEED_TOKEN_KEY_PREFIX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.EMPLOYEE_INDEX_SORT_KEY;
@@ -145,6 +147,15 @@ final class LeaveTable extends Construct {
      */
     void grantDigestWrites(IGrantable grantee) {
         grantOnKeys(grantee, List.of("dynamodb:PutItem"), List.of(DIGEST_KEY_PREFIX + "*", NOTIFICATION_KEY_PREFIX + "digest-*"));
+    }
+
+    /**
+     * Calendar feeds' tokens, which people make and rotate in chat: the feed items and token items are put, an old
+     * token item deleted.
+     */
+    void grantFeedWrites(IGrantable grantee) {
+        grantOnKeys(grantee, List.of("dynamodb:PutItem"), List.of(FEED_KEY_PREFIX + "*", FEED_TOKEN_KEY_PREFIX + "*"));
+        grantOnKeys(grantee, List.of("dynamodb:DeleteItem"), List.of(FEED_TOKEN_KEY_PREFIX + "*"));
     }
 
     /** {@code actions} on the table's items whose partition key is like one of {@code partitionKeys}. */

@@ -99,7 +99,7 @@ class LeaveBotPermissionsTest {
      * (unconditional puts: the routing's Slack ids at start, Slack ids looked up, Teams conversations) are a front
      * end's only writes, each on its own partition keys, and for the API function an admin's balance adjustments
      * (a conditional put of the entry, an update of its sum) in people's ledgers: nothing reachable from the
-     * internet can overwrite a request.
+     * internet can overwrite a request. The chat front ends also keep calendar feeds' tokens ({@code DynamoDbFeedTokens}).
      */
     @Test
     void eachFrontEndWritesOnlyItemsOfItsPartitionKeys() {
@@ -114,6 +114,10 @@ class LeaveBotPermissionsTest {
                         leadingKeys(List.of("LEDGER#*"))));
                 // Slack's redirect back from /leave connect saves the sealed token
                 expected.add(new Statement(List.of("dynamodb:PutItem"), List.of(tableArn), leadingKeys(List.of("USERTOKEN#*"))));
+            } else {
+                // calendar feed links are made and rotated in chat; the API function only reads them
+                expected.add(new Statement(List.of("dynamodb:PutItem"), List.of(tableArn), leadingKeys(List.of("FEED#*", "FEEDTOKEN#*"))));
+                expected.add(new Statement(List.of("dynamodb:DeleteItem"), List.of(tableArn), leadingKeys(List.of("FEEDTOKEN#*"))));
             }
             if (frontEnd.equals(SLACK_HANDLER)) { // /leave disconnect
                 expected.add(new Statement(List.of("dynamodb:DeleteItem"), List.of(tableArn), leadingKeys(List.of("USERTOKEN#*"))));
