@@ -56,7 +56,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * {@link DynamoDbAwayCalendar}'s, in the same table, and so is the leave ledger ({@link DynamoDbLedger}, also without
  * transactions). Thread-safe, like the client.
  */
-public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserTokenParts {
+public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserTokenParts, FeedTokenParts {
     private static final String STATUS_IS_PENDING = "#status = :pending";
 
     private final DynamoDbClient client;
@@ -247,21 +247,6 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
     }
 
     @Override
-    public void replaceToken(String feed, String tokenHash, Instant at) {
-        feeds.replaceToken(feed, tokenHash, at);
-    }
-
-    @Override
-    public Optional<String> feedWithToken(String tokenHash) {
-        return feeds.feedWithToken(tokenHash);
-    }
-
-    @Override
-    public Optional<Instant> tokenMadeAt(String feed) {
-        return feeds.tokenMadeAt(feed);
-    }
-
-    @Override
     public void recordWatch(String requestId, String callbackId) {
         Map<String, AttributeValue> item = new HashMap<>(DynamoDbLeaveItems.watchKey(requestId));
         item.put(DynamoDbLeaveItems.CALLBACK_ID, AttributeValue.fromS(callbackId));
@@ -407,6 +392,12 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
     /** Who posts each day's who's-out digest, in this store's table. */
     public DigestDays digestDays() {
         return new DynamoDbDigestDays(client, table);
+    }
+
+    /** Where the calendar feeds' tokens are kept, in this store's table. */
+    @Override
+    public FeedTokens feedTokens() {
+        return feeds;
     }
 
     /** Where the Slack user tokens are kept, in this store's table. */

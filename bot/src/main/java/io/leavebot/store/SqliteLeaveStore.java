@@ -46,7 +46,7 @@ import java.util.function.Consumer;
  * reads go to a few reader connections, so a front end's lookup never queues behind the workflows' writes (WAL
  * lets readers and the writer run at once).
  */
-public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTokenParts, AutoCloseable {
+public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTokenParts, FeedTokenParts, AutoCloseable {
     private static final String SELECT = "SELECT " + SqliteLeaveRows.COLUMNS + " FROM leave_requests ";
 
     private static final int READERS = 4;
@@ -293,21 +293,6 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
     }
 
     @Override
-    public void replaceToken(String feed, String tokenHash, Instant at) {
-        feeds.replaceToken(feed, tokenHash, at);
-    }
-
-    @Override
-    public Optional<String> feedWithToken(String tokenHash) {
-        return feeds.feedWithToken(tokenHash);
-    }
-
-    @Override
-    public Optional<Instant> tokenMadeAt(String feed) {
-        return feeds.tokenMadeAt(feed);
-    }
-
-    @Override
     public synchronized void recordWatch(String requestId, String callbackId) {
         update("INSERT INTO leave_watches (request_id, callback_id) VALUES (?, ?) ON CONFLICT (request_id) DO UPDATE SET callback_id = excluded.callback_id",
                 requestId, callbackId);
@@ -397,6 +382,11 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
         return new SqliteDigestDays(connection, this);
     }
 
+    /** Where the calendar feeds' tokens are kept, on this store's connections. */
+    @Override
+    public FeedTokens feedTokens() {
+        return feeds;
+    }
 
     /** Where the Slack user tokens are kept, on this store's connections. */
     @Override
