@@ -77,7 +77,7 @@ public final class ApiFunction implements RequestStreamHandler {
         secrets.slackBotToken().ifPresent(token -> web.chatApp(ChatApp.SLACK));
         secrets.teams().ifPresent(teams -> web.chatApp(ChatApp.TEAMS));
         // Slack's redirect back from /leave connect: the URL it names is in the signed state (this function cannot know its own)
-        secrets.slackStatus(null).map(keys -> new ConnectPage(new SlackConnect(keys.oauth(), SlackSettings.sdk(slackApi),
+        secrets.slackStatus(() -> null).map(keys -> new ConnectPage(new SlackConnect(keys.oauth(), SlackSettings.sdk(slackApi),
                 keys.linkSecret(), keys.seal(), store, clock))).ifPresent(page -> web.mount(SlackConnect.CALLBACK_PATH,
                 MessagePage.serving(query -> {
                     ConnectPage.Answer answer = page.answer(query);

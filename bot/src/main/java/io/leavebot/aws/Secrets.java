@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
@@ -184,10 +185,11 @@ final class Secrets {
      * ({@value io.leavebot.LeaveBotNames#SECRET_SLACK_CLIENT_ID}, {@value io.leavebot.LeaveBotNames#SECRET_SLACK_CLIENT_SECRET},
      * {@value io.leavebot.LeaveBotNames#SECRET_TOKEN_KEY}); empty when the secret has none of them (no Slack status).
      *
-     * @param redirectUri where Slack sends people back; null in the function that completes the flow
+     * @param redirectUri where Slack sends people back (asked only when the keys are there, so a function without
+     *                    Slack status needs no URL); null in the functions that complete the flow or set the status
      * @throws SettingsException naming the keys missing when only some are there, or the key that is unusable
      */
-    Optional<SlackStatusKeys> slackStatus(String redirectUri) {
+    Optional<SlackStatusKeys> slackStatus(Supplier<String> redirectUri) {
         List<String> missing = STATUS_KEYS.stream().filter(key -> optional(key).isEmpty()).toList();
         if (missing.size() == STATUS_KEYS.size()) {
             return Optional.empty();
@@ -205,7 +207,7 @@ final class Secrets {
                     + e.getMessage());
         }
         var oauth = new SlackConnect.Settings(values.get(SECRET_SLACK_CLIENT_ID), values.get(SECRET_SLACK_CLIENT_SECRET),
-                redirectUri, SlackConnect.SLACK_AUTHORIZE_URL);
+                redirectUri.get(), SlackConnect.SLACK_AUTHORIZE_URL);
         return Optional.of(new SlackStatusKeys(oauth, seal, decisionLinkKey()));
     }
 

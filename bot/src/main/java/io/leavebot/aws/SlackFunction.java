@@ -76,7 +76,7 @@ public final class SlackFunction implements RequestStreamHandler {
         SlackSettings workspace = secrets.slack(slack);
         var people = new SlackPeople(slack.methods(workspace.botToken()), store, clock, ChatChannels.SLACK_PEOPLE_TTL);
         // /leave connect when the secret has the Slack status keys: the redirect goes to the API function's URL
-        SlackConnect connect = secrets.slackStatus(settings.slackRedirectUrl())
+        SlackConnect connect = secrets.slackStatus(settings::slackRedirectUrl)
                 .map(keys -> new SlackConnect(keys.oauth(), slack, keys.linkSecret(), keys.seal(), store, clock)).orElse(null);
         var app = SlackApp.create(workspace, leaves, FrontEnds.awayPeriods(settings, aws, leaves, clock), people, policy, texts, clock,
                 FrontEnds.exports(settings, secrets, store, leaves, clock), connect);

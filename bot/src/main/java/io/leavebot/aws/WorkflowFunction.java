@@ -76,7 +76,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
         if (secrets.slackBotToken().isEmpty()) {
             return ChatStatus.NONE;
         }
-        return secrets.slackStatus(null).map(keys -> chat.status(store, keys.seal(), clock)).orElse(ChatStatus.NONE);
+        return secrets.slackStatus(() -> null).map(keys -> chat.status(store, keys.seal(), clock)).orElse(ChatStatus.NONE);
     }
 
     /** One invocation of the durable execution: the envelope in, {@code SUCCEEDED}, {@code FAILED} or {@code PENDING} out. */

@@ -52,12 +52,24 @@ interface Exchange {
     }
 
     /**
+     * The longest body an exchange answered whole sends: a Lambda function's answer is at most 6 MB, the JSON
+     * around the body and its escapes included.
+     */
+    int WHOLE_BODY_LIMIT = 5_000_000;
+
+    /**
      * Sends an answer whose body is written as it is made, for answers too big to hold (the leave report). Here, for
-     * an exchange answered whole, it is gathered first; {@link JdkExchange} sends it chunked as it comes.
+     * an exchange answered whole, it is gathered first, and a body over {@link #WHOLE_BODY_LIMIT} is answered 413
+     * with what to do instead of a response Lambda would refuse; {@link JdkExchange} sends it chunked as it comes.
      */
     default void stream(int status, String contentType, Map<String, String> headers, BodyWriter body) throws IOException {
         StringWriter whole = new StringWriter();
         body.writeTo(whole);
+        if (whole.getBuffer().length() > WHOLE_BODY_LIMIT) {
+            respond(413, "text/plain; charset=utf-8", "This answer is over the 5 MB one answer can carry here; "
+                    + "ask for a shorter period.\n", Map.of());
+            return;
+        }
         respond(status, contentType, whole.toString(), headers);
     }
 

@@ -94,17 +94,21 @@ class AwsSecretsTest {
 
     @Test
     void slackStatusNeedsItsThreeKeysTogetherAndAUsableTokenKey() {
-        assertTrue(Secrets.parse(ARN, "{}").slackStatus("https://x.example/slack/oauth/callback").isEmpty());
+        assertTrue(Secrets.parse(ARN, "{}").slackStatus(() -> "https://x.example/slack/oauth/callback").isEmpty());
+        // without the keys the redirect URL is never asked for: a Slack function without Slack status needs none
+        assertTrue(Secrets.parse(ARN, "{}").slackStatus(() -> {
+            throw new AssertionError("asked for the redirect URL");
+        }).isEmpty());
         var some = assertThrows(SettingsException.class, () -> Secrets.parse(ARN,
-                "{\"slackClientId\": \"1.2\", \"slackClientSecret\": \"client-SECRET\"}").slackStatus(null));
+                "{\"slackClientId\": \"1.2\", \"slackClientSecret\": \"client-SECRET\"}").slackStatus(() -> null));
         assertTrue(some.getMessage().contains("[tokenKey]") && !some.getMessage().contains("client-SECRET"), some.getMessage());
         var badKey = assertThrows(SettingsException.class, () -> Secrets.parse(ARN, "{\"decisionLinkKey\": \"x\", "
-                + "\"slackClientId\": \"1.2\", \"slackClientSecret\": \"client-SECRET\", \"tokenKey\": \"short-SECRET\"}").slackStatus(null));
+                + "\"slackClientId\": \"1.2\", \"slackClientSecret\": \"client-SECRET\", \"tokenKey\": \"short-SECRET\"}").slackStatus(() -> null));
         assertTrue(badKey.getMessage().contains("\"tokenKey\" that cannot be used") && !badKey.getMessage().contains("short-SECRET"),
                 badKey.getMessage());
         var keys = Secrets.parse(ARN, "{\"decisionLinkKey\": \"link-key-of-thirty-two-bytes-or-more\", \"slackClientId\": \"1.2\", "
                 + "\"slackClientSecret\": \"client-SECRET\", \"tokenKey\": \"" + io.leavebot.slack.TokenSeal.newKey() + "\"}")
-                .slackStatus("https://x.example/slack/oauth/callback").orElseThrow();
+                .slackStatus(() -> "https://x.example/slack/oauth/callback").orElseThrow();
         assertEquals("1.2", keys.oauth().clientId());
         assertEquals("https://x.example/slack/oauth/callback", keys.oauth().redirectUri());
         assertFalse(keys.toString().contains("client-SECRET") || keys.oauth().toString().contains("client-SECRET"));
