@@ -69,7 +69,7 @@ public final class TeamCalendar {
     /** Who is out on {@code day} and in the rest of its week (to Sunday), by team, in plain words. */
     public WhosOut whosOut(Person viewer, LocalDate day) {
         LocalDate sunday = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-        return WhosOutWording.of(view(viewer, day, sunday), day, sunday, calendars);
+        return WhosOutWording.of(view(viewer, day, sunday), day, sunday, calendars, false);
     }
 
     /**
@@ -79,7 +79,7 @@ public final class TeamCalendar {
     public WhosOut whosOutForAChannel(LocalDate day) {
         LocalDate sunday = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         CalendarView week = build(null, day, sunday, request -> Sight.OUT_ONLY, WorkingCalendar.mondayToFriday());
-        return WhosOutWording.of(week, day, sunday, calendars);
+        return WhosOutWording.of(week, day, sunday, calendars, true);
     }
 
     /**

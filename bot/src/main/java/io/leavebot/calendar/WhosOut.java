@@ -8,10 +8,11 @@ import java.util.List;
  * The plain words of "who is out on DAY and in the rest of that week, by team", as one viewer may see it:
  * {@code /leave whosout} in Slack and Teams and the morning digest all say this.
  *
- * @param day   the day asked about
- * @param teams one section per team with someone out that day or later that week
+ * @param day      the day asked about
+ * @param teams    one section per team with someone out that day or later that week
+ * @param everyone whether it is everyone's leave (a shared channel's digest), not what one viewer may see
  */
-public record WhosOut(LocalDate day, List<Section> teams) {
+public record WhosOut(LocalDate day, List<Section> teams, boolean everyone) {
     public WhosOut {
         teams = List.copyOf(teams);
     }
@@ -39,9 +40,10 @@ public record WhosOut(LocalDate day, List<Section> teams) {
         return teams.isEmpty();
     }
 
-    /** The sentence when {@link #nobodyOut}: "Nobody is out on Wed 2 Dec 2026 or later that week." */
+    /** The sentence when {@link #nobodyOut}: "Nobody you can see is out on Wed 2 Dec 2026 or later that week." */
     public String nobodyOutSentence() {
-        return "Nobody you can see is out on " + CalendarWording.longDay(day) + " or later that week.";
+        return (everyone ? "Nobody is out on " : "Nobody you can see is out on ") + CalendarWording.longDay(day)
+                + " or later that week.";
     }
 
     /** All of it as plain lines: the title, then per team its heading, its people on the day and later that week. */

@@ -14,7 +14,8 @@ final class WhosOutWording {
     }
 
     /** @param week a view from {@code day} (or before) to at least the end of its week */
-    static WhosOut of(CalendarView week, LocalDate day, LocalDate weekEnd, Function<Person, WorkingCalendar> calendars) {
+    static WhosOut of(CalendarView week, LocalDate day, LocalDate weekEnd, Function<Person, WorkingCalendar> calendars,
+            boolean everyone) {
         List<WhosOut.Section> sections = new ArrayList<>();
         for (TeamGroup group : week.teams()) {
             List<String> onTheDay = new ArrayList<>();
@@ -34,7 +35,7 @@ final class WhosOutWording {
                 sections.add(new WhosOut.Section(CalendarWording.heading(week, group), onTheDay, later));
             }
         }
-        return new WhosOut(day, sections);
+        return new WhosOut(day, sections, everyone);
     }
 
     private static Optional<LocalDate> firstAwayAfter(PersonRow row, LocalDate day, LocalDate weekEnd) {
