@@ -13,6 +13,7 @@ import io.leavebot.notify.NotificationTexts;
 import io.leavebot.workflow.Answer;
 import io.leavebot.workflow.LeaveRequests.Answered;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -56,13 +57,15 @@ public final class ChatReplies {
                 "• " + command + " balance — shows how much leave you have left, and your next public holidays",
                 "• " + command + " cancel <id> — withdraws a request that is still waiting, or cancels approved leave "
                         + "that has not started (the days go back to your balance)"));
+        lines.add("• " + command + " whosout (or whosout " + WorkingDays.exampleDay(today) + ") — who is out that day and "
+                + "later that week, by team");
         lines.add("• " + command + " connect — shows when you are on leave in your Slack status (" + command
                 + " disconnect stops it)");
         lines.addAll(new AwayReplies(command).help(today));
         lines.add(BalanceReplies.adjustHelp(command, types.get(0)));
         lines.add("• " + command + " calendar — links to subscribe to your leave and your team's in a calendar app ("
                 + command + " calendar rotate: new links, the old stop working)");
-        lines.add("• " + command + " report " + java.time.YearMonth.from(today).minusMonths(1) + " — (admins) a download "
+        lines.add("• " + command + " report " + YearMonth.from(today).minusMonths(1) + " — (admins) a download "
                 + "link to the leave report of that month, or of DAY to DAY");
         return ChatReply.of(lines);
     }

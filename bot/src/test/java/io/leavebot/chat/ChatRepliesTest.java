@@ -75,4 +75,13 @@ class ChatRepliesTest {
             }
         }
     }
+
+    @Test
+    void helpNamesEveryCommandOfWhosOut() {
+        String help = replies.help(LocalDate.of(2026, 1, 5)).plainText();
+        for (String command : List.of("/leave whosout (or whosout 2026-01-12)", "/leave connect", "/leave disconnect",
+                "/leave calendar", "/leave calendar rotate", "/leave report 2025-12")) {
+            assertTrue(help.contains(command), command + " in\n" + help);
+        }
+    }
 }
