@@ -233,6 +233,11 @@ final class LeaveBotProcess implements AutoCloseable {
         await(step + " in the execution of " + requestId, () -> stepsSucceeded(requestId, step) > 0);
     }
 
+    /** Waits until the request's execution has the status {@code status} (it ends a moment after its last step). */
+    void awaitExecutionStatus(String requestId, String status) {
+        await("the execution of " + requestId + " to be " + status, () -> status.equals(executionStatus(requestId)));
+    }
+
     /** The status of the request's execution, from the engine's file. */
     String executionStatus(String requestId) {
         return withEngineFile("SELECT status FROM executions WHERE name = ?", requestId, rs -> rs.next() ? rs.getString(1) : null);
