@@ -7,6 +7,7 @@ import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.ChatStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.NoSuchElementException;
 
 /**
@@ -27,6 +28,11 @@ final class LeaveDaySteps {
     }
 
     /** Records that a cancellation of this leave is to complete {@code callbackId}; returns the leave as it is now. */
+    /** Now, for how long a wait has left when it is first asked for. */
+    Instant now() {
+        return clock.instant();
+    }
+
     WatchedLeave watch(String requestId, String callbackId) {
         store.recordWatch(requestId, callbackId);
         return WatchedLeave.of(load(requestId), clock);

@@ -9,6 +9,7 @@ import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -48,7 +49,7 @@ final class LeaveDays {
         if (watched.status() != LeaveStatus.APPROVED) {
             return watched.status(); // cancelled by the separate cancel-<id> execution before the watch began
         }
-        LeaveStatus status = waitUntil(LeaveWorkflow.UNTIL_LEAVE_STARTS, watched.until(watched.starts()));
+        LeaveStatus status = waitUntil(LeaveWorkflow.UNTIL_LEAVE_STARTS, watched, watched.starts());
         if (status != LeaveStatus.APPROVED) {
             return status;
         }
@@ -56,7 +57,7 @@ final class LeaveDays {
         if (started.status() != LeaveStatus.APPROVED) {
             return started.status();
         }
-        LeaveStatus over = waitUntil(LeaveWorkflow.UNTIL_LEAVE_ENDS, started.until(started.over()));
+        LeaveStatus over = waitUntil(LeaveWorkflow.UNTIL_LEAVE_ENDS, started, started.over());
         try {
             ctx.step(LeaveWorkflow.LEAVE_ENDS, LeaveStatus.class, s -> days.leaveEnds(id), LeaveWorkflow.CHAT_STATUS);
         } catch (StepFailedException e) {
@@ -74,16 +75,21 @@ final class LeaveDays {
     }
 
     /**
-     * Waits {@code pause} (none if it is under a second), taking what reaches the watch meanwhile; returns the
-     * status the leave has then (APPROVED, unless a cancellation was taken).
+     * Waits until {@code then}, taking what reaches the watch meanwhile; returns the status the leave has then
+     * (APPROVED, unless a cancellation was taken). Whether it waits at all is decided by the checkpointed
+     * {@code seen} (under a second from the step's moment: no wait), so every replay asks for the same operations;
+     * how long is counted from now, when the wait is first asked for: after a crash between the step and the wait,
+     * the moment has come closer (on replay the recorded wait stands and the length is not used).
      */
-    private LeaveStatus waitUntil(String name, Duration pause) {
-        // the service's longest wait; the validator keeps new leave within it (LeaveValidator.FURTHEST_AHEAD)
-        Duration capped = pause.compareTo(Duration.ofSeconds(Validation.MAX_SECONDS)) > 0 ? Duration.ofSeconds(Validation.MAX_SECONDS) : pause;
-        if (capped.toSeconds() < 1) {
+    private LeaveStatus waitUntil(String name, WatchedLeave seen, Instant then) {
+        if (seen.until(then).toSeconds() < 1) {
             return LeaveStatus.APPROVED;
         }
-        DurableFuture<Void> due = ctx.waitAsync(name, capped);
+        Duration left = Duration.between(days.now(), then);
+        // at least the service's shortest wait, at most its longest (the validator keeps new leave within it)
+        Duration pause = left.toSeconds() < 1 ? Duration.ofSeconds(1)
+                : left.compareTo(Duration.ofSeconds(Validation.MAX_SECONDS)) > 0 ? Duration.ofSeconds(Validation.MAX_SECONDS) : left;
+        DurableFuture<Void> due = ctx.waitAsync(name, pause);
         while (changes != null && DurableFuture.anyOf(changes, due) == changes) {
             Answers.Received received = Answers.await(changes);
             changes = null; // spent: a cancellation is taken once

@@ -10,7 +10,7 @@ import java.time.ZoneId;
 /**
  * Approved leave as a step of its execution saw it: its status, the step's moment, and when the leave starts and
  * is over (the first day's and the day after the last's midnight, in the clock's zone, which is
- * {@code LEAVEBOT_TIME_ZONE}). Checkpointed, so the waits computed from it are the same on every replay.
+ * {@code LEAVEBOT_TIME_ZONE}). Checkpointed, so whether the execution waits is the same on every replay.
  */
 record WatchedLeave(LeaveStatus status, Instant now, Instant starts, Instant over) {
 
