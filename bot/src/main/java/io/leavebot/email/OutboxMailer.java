@@ -39,7 +39,7 @@ public final class OutboxMailer implements Mailer {
         try {
             Files.createDirectories(this.folder);
         } catch (IOException e) {
-            throw new MailException("Outbox: the folder " + this.folder + " cannot be created: " + e, e);
+            throw new MailException("Outbox: the folder " + this.folder + " cannot be created: " + e, e, false);
         }
         deleteAbandonedTemporaryFiles(Instant.now().minus(ABANDONED_AFTER));
     }
@@ -69,7 +69,8 @@ public final class OutboxMailer implements Mailer {
             }
             moveIntoPlace(temporary, target);
         } catch (IOException | MessagingException e) {
-            throw new MailException("Outbox: the message could not be written to " + target + ": " + e, e);
+            // a full disk or a folder the operator fixes may pass; a message that cannot be built never does
+            throw new MailException("Outbox: the message could not be written to " + target + ": " + e, e, e instanceof IOException);
         } finally {
             deleteQuietly(temporary);
         }

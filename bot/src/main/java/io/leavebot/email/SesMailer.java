@@ -63,9 +63,12 @@ public final class SesMailer implements Mailer, AutoCloseable {
             // the service's code and message describe the refusal (e.g. an unverified sender), never the content
             String reason = e.awsErrorDetails() == null ? e.getMessage()
                     : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
-            throw new MailException("SES (" + where + ") refused the message: " + reason + " (HTTP " + e.statusCode() + ")", e);
+            // throttling and SES's own errors pass; a refusal (unverified sender, bad address) would recur
+            boolean mayPass = e.isThrottlingException() || e.statusCode() == 429 || e.statusCode() >= 500;
+            throw new MailException("SES (" + where + ") " + (mayPass ? "could not take" : "refused") + " the message: "
+                    + reason + " (HTTP " + e.statusCode() + ")", e, mayPass);
         } catch (SdkException e) {
-            throw new MailException("SES (" + where + ") could not be reached: " + e.getMessage(), e);
+            throw new MailException("SES (" + where + ") could not be reached: " + e.getMessage(), e, true);
         }
     }
 

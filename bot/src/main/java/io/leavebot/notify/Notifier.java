@@ -17,9 +17,12 @@ import java.util.Optional;
  * {@link NotificationLog} under its idempotency key, with the channel that carried it, so a workflow step that
  * runs again after a crash does not tell anyone twice, and a later update goes to the channel of the message.
  *
- * <p>Failures that may pass (chat down and no e-mail address, the mail server refusing) are thrown, so the calling
- * step retries. Someone no configured channel can ever reach (a Slack-only person without chat) is logged and
- * recorded as {@value #NONE}, so the request still goes on.
+ * <p>Any chat failure falls back to e-mail: an outage ({@link ChatUnavailableException}) is logged as a warning, any
+ * other exception (a bug in a channel) as an error with its stack, so the person still hears and the operator sees
+ * the bug. When no channel delivered, the failure is thrown for the calling step to retry or not
+ * ({@link TransientFailures}): one that may pass wins over one that would recur, so a mail server refusing for good
+ * does not stop the step from trying chat again. Someone no configured channel can ever reach (a Slack-only person
+ * without chat) is logged and recorded as {@value #NONE}, so the request still goes on.
  */
 public final class Notifier {
     /** Channel recorded for e-mail deliveries. */
@@ -66,6 +69,7 @@ public final class Notifier {
      * @return the delivery as recorded (the first record for the key wins)
      * @throws ChatUnavailableException         if chat failed and there is no e-mail to fall back to
      * @throws io.leavebot.email.MailException if the e-mail could not be handed over
+     * @throws RuntimeException                 a chat channel's own failure (a bug), when there is no e-mail either
      */
     public SentNotification notify(String key, Person to, Notification notification) {
         return send(key, to, notification, null);
@@ -96,9 +100,9 @@ public final class Notifier {
         try {
             chat.get().update(sent.get().messageRef(), notification);
             return true;
-        } catch (ChatUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not update the " + chat.get().name() + " message of " + approvalKey
-                    + " (request " + notification.leave().id() + "): " + e.getMessage());
+        } catch (RuntimeException e) {
+            logChatFailure(e, "could not update the " + chat.get().name() + " message of " + approvalKey
+                    + " (request " + notification.leave().id() + ")");
             return false;
         }
     }
@@ -128,7 +132,7 @@ public final class Notifier {
      */
     private SentNotification deliver(String key, Person to, Notification notification, SentNotification original) {
         String requestId = notification.leave().id();
-        ChatUnavailableException chatFailure = null;
+        RuntimeException chatFailure = null;
         for (ChatChannel chat : chats) {
             if (!chat.canReach(to)) {
                 continue;
@@ -137,24 +141,58 @@ public final class Notifier {
             try {
                 String ref = chat.deliver(to, notification, replyTo);
                 return new SentNotification(key, requestId, chat.name(), ref, clock.instant());
-            } catch (ChatUnavailableException e) {
-                chatFailure = e;
-                LOG.log(System.Logger.Level.WARNING, "no " + chat.name() + " delivery for " + key + " (request "
-                        + requestId + "): " + e.getMessage());
+            } catch (RuntimeException e) {
+                chatFailure = retriedFirst(chatFailure, e);
+                logChatFailure(e, "no " + chat.name() + " delivery for " + key + " (request " + requestId + ")");
             }
         }
         if (canEmail(to)) {
-            mailer.send(emails.render(notification, key));
+            try {
+                mailer.send(emails.render(notification, key));
+            } catch (RuntimeException e) {
+                throw mailFailed(e, chatFailure, key, requestId);
+            }
             return new SentNotification(key, requestId, EMAIL, null, clock.instant());
         }
         if (chatFailure != null) {
-            throw chatFailure; // may pass: the step retries
+            throw chatFailure; // the step retries it if it may pass
         }
         LOG.log(System.Logger.Level.WARNING, "nobody told for " + key + " (request " + requestId + "): the recipient "
                 + "has " + (to.email() == null ? "no e-mail address" : "an e-mail address, but e-mail is not configured")
                 + (chats.isEmpty() ? " and no chat is configured"
                         : " and cannot be reached by " + chats.stream().map(ChatChannel::name).toList()));
         return new SentNotification(key, requestId, NONE, null, clock.instant());
+    }
+
+    /**
+     * What to throw when e-mail failed after chat: a chat failure that may pass, when the mail failure would recur,
+     * so the step tries again and chat, once back, delivers; else the mail failure. The other is logged or suppressed.
+     */
+    private static RuntimeException mailFailed(RuntimeException mail, RuntimeException chat, String key, String requestId) {
+        if (chat != null && !TransientFailures.mayPass(mail) && TransientFailures.mayPass(chat)) {
+            LOG.log(System.Logger.Level.ERROR, "no e-mail for " + key + " (request " + requestId + "), and sending "
+                    + "again would not help; trying chat again later", mail);
+            return chat;
+        }
+        if (chat != null) {
+            mail.addSuppressed(chat);
+        }
+        return mail;
+    }
+
+    /** Of two chat failures, the one a retry may get past: a later attempt may reach a channel that is back. */
+    private static RuntimeException retriedFirst(RuntimeException earlier, RuntimeException latest) {
+        return earlier != null && TransientFailures.mayPass(earlier) ? earlier : latest;
+    }
+
+    /** An outage is a warning with its reason; anything else is a bug in the channel, logged with its stack. */
+    private static void logChatFailure(RuntimeException e, String what) {
+        if (e instanceof ChatUnavailableException) {
+            LOG.log(System.Logger.Level.WARNING, what + ": " + e.getMessage());
+        } else {
+            LOG.log(System.Logger.Level.ERROR, what + ": the channel failed with " + e.getClass().getName()
+                    + ", which is not an outage but a bug to report", e);
+        }
     }
 
     private boolean canEmail(Person to) {

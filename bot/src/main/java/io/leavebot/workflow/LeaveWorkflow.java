@@ -12,7 +12,7 @@ import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.LeaveStore;
 import io.leavebot.leave.NewLeave;
 import io.leavebot.notify.ChatStatus;
-import io.leavebot.notify.ChatUnavailableException;
+import io.leavebot.notify.TransientFailures;
 import io.leavebot.notify.SentNotification;
 import io.leavebot.notify.Notifier;
 import java.time.Clock;
@@ -83,13 +83,15 @@ public final class LeaveWorkflow extends DurableHandler<NewLeave, LeaveStatus> {
     /** The leave is over: clears the chat status. */
     static final String LEAVE_ENDS = "leave-ends";
 
-    /** Telling people may wait for chat or mail to come back: up to 10 attempts, spread over at most about 50 minutes. */
+    /**
+     * Telling people may wait for chat or mail to come back: up to 10 attempts, spread over at most about 50 minutes,
+     * but only for failures that may pass ({@link TransientFailures}); a bug fails the step at its first attempt.
+     */
     static final StepConfig NOTIFY = StepConfig.retrying(RetryStrategies.exponentialBackoff(
-            10, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(15), JitterStrategy.FULL, error -> true));
+            10, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(15), JitterStrategy.FULL, TransientFailures.RETRYABLE));
 
-    /** Chat status is retried like {@link #NOTIFY}, but only while chat is unreachable: other failures would recur. */
-    static final StepConfig CHAT_STATUS = StepConfig.retrying(RetryStrategies.exponentialBackoff(
-            10, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(15), JitterStrategy.FULL, ChatUnavailableException.class::isInstance));
+    /** Chat status waits for chat to come back like {@link #NOTIFY}; its failures are told apart the same way. */
+    static final StepConfig CHAT_STATUS = NOTIFY;
 
     private final LeaveSteps steps;
     private final LeaveDaySteps days;

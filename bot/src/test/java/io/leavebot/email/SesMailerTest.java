@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.testing.SesLocal;
 import io.leavebot.testing.SesLocal.StoredEmail;
+import io.leavebot.notify.TransientFailures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -61,7 +62,7 @@ class SesMailerTest {
     }
 
     @Test
-    void aRefusalNamesSesAndTheReasonButNotTheMessage() {
+    void aRefusalNamesSesAndTheReasonButNotTheMessageAndIsNotRetried() {
         Email withoutSubject = withSubject(SampleEmails.approvalRequest("k"), "");
 
         MailException e = assertThrows(MailException.class, () -> mailer.send(withoutSubject));
@@ -69,16 +70,18 @@ class SesMailerTest {
         assertTrue(e.getMessage().startsWith("SES (" + SES.endpoint() + ") refused the message: "), e.getMessage());
         assertTrue(e.getMessage().contains("HTTP 400"), e.getMessage());
         assertFalse(e.getMessage().contains("Ada Lovelace"), e.getMessage());
+        assertFalse(TransientFailures.mayPass(e), "the same message would be refused again");
     }
 
     @Test
-    void anUnreachableEndpointIsNamed() throws IOException {
+    void anUnreachableEndpointIsNamedAndRetried() throws IOException {
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort());
         try (SesMailer unreachable = new SesMailer(Region.US_EAST_1, nowhere, DUMMY)) {
             MailException e = assertThrows(MailException.class, () -> unreachable.send(SampleEmails.approvalRequest("k")));
 
             assertTrue(e.getMessage().startsWith("SES (" + nowhere + ") could not be reached: "), e.getMessage());
             assertFalse(e.getMessage().contains("Ada Lovelace"), e.getMessage());
+            assertTrue(TransientFailures.mayPass(e));
         }
     }
 

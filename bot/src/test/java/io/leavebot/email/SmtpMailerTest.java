@@ -8,11 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.leavebot.notify.TransientFailures;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,13 +54,14 @@ class SmtpMailerTest {
     }
 
     @Test
-    void aRefusedLoginNamesTheUserButNotThePassword() {
+    void aRefusedLoginNamesTheUserButNotThePasswordAndIsNotRetried() {
         MailException e = assertThrows(MailException.class,
                 () -> mailer(USER, "wrong-password", false).send(SampleEmails.approvalRequest("k")));
 
         assertEquals("SMTP server " + where() + " did not accept the login of user leavebot; check the configured "
                 + "username and password", e.getMessage());
         assertEquals(0, SMTP.getReceivedMessages().length);
+        assertFalse(TransientFailures.mayPass(e), "the same password would be refused again");
     }
 
     @Test
@@ -67,10 +74,11 @@ class SmtpMailerTest {
         assertTrue(e.getMessage().contains("STARTTLS"), e.getMessage());
         assertFalse(e.getMessage().contains("Ada Lovelace"), e.getMessage());
         assertEquals(0, SMTP.getReceivedMessages().length);
+        assertFalse(TransientFailures.mayPass(e), "the server's configuration does not change by itself");
     }
 
     @Test
-    void anUnreachableServerIsNamed() throws Exception {
+    void anUnreachableServerIsNamedAndRetried() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
@@ -80,6 +88,20 @@ class SmtpMailerTest {
         MailException e = assertThrows(MailException.class, () -> nowhere.send(SampleEmails.approvalRequest("k")));
 
         assertTrue(e.getMessage().startsWith("SMTP server 127.0.0.1:" + closed + " did not take the message: "), e.getMessage());
+        assertTrue(TransientFailures.mayPass(e));
+    }
+
+    @Test
+    void theServersReplyCodeSaysWhetherToTryAgain() {
+        var later = new SMTPSendFailedException("MAIL", 451, "451 4.3.0 try again later", null, null, null, null);
+        var never = new SMTPSendFailedException("DATA", 554, "554 5.7.1 rejected as spam", null, null, null, null);
+        var noSuchRecipient = new SendFailedException("Invalid Addresses",
+                new SMTPAddressFailedException(null, "RCPT TO", 550, "550 5.1.1 no such user"));
+
+        assertTrue(SmtpMailer.mayPass(later));
+        assertFalse(SmtpMailer.mayPass(never));
+        assertFalse(SmtpMailer.mayPass(noSuchRecipient));
+        assertTrue(SmtpMailer.mayPass(new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out"))));
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
     /** Held here: java.util.logging keeps loggers only weakly, and a collected one forgets its handler. */
     private final Logger logger = Logger.getLogger("io.leavebot");
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
     private final Handler handler = new Handler() {
         @Override
@@ -31,6 +32,9 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
                 line.append(" | ").append(t);
             }
             lines.add(line.toString());
+            if (record.getThrown() != null) {
+                failures.add(record.getThrown());
+            }
         }
 
         @Override
@@ -55,6 +59,11 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
     public void afterEach(ExtensionContext context) {
         logger.removeHandler(handler);
         logger.setLevel(levelBefore);
+    }
+
+    /** The exceptions logged so far with their stack (a line's {@code thrown}), in order. */
+    public List<Throwable> failures() {
+        return new ArrayList<>(failures);
     }
 
     /** The lines logged so far. */

@@ -6,13 +6,15 @@ import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.notify.Notification;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * A chat channel that keeps what it was asked to deliver, for tests of the choice between chat and e-mail only
  * (the real Slack and Teams channels are tested against WireMock). By default it is named "slack" and reaches
- * people who have a Slack user id; {@link #down()} makes every delivery and update fail as an outage would.
+ * people who have a Slack user id; {@link #down()} makes every delivery and update fail as an outage would, and
+ * {@link #broken()} as a bug in the channel would (an {@link IllegalStateException}).
  */
 public final class RecordingChat implements ChatChannel {
     /**
@@ -31,7 +33,10 @@ public final class RecordingChat implements ChatChannel {
     public final List<Update> updates = new CopyOnWriteArrayList<>();
     private final String name;
     private final Predicate<Person> reaches;
+    /** Every call of {@link #deliver} and {@link #update}, delivered or not: how often a step tried. */
+    public final AtomicInteger attempts = new AtomicInteger();
     private boolean down;
+    private boolean broken;
 
     /** "slack", reaching people with a Slack user id: those known by one, and Ada, Grace and Alan ({@link SampleLeaves}). */
     public RecordingChat() {
@@ -51,6 +56,11 @@ public final class RecordingChat implements ChatChannel {
 
     public RecordingChat down() {
         down = true;
+        return this;
+    }
+
+    public RecordingChat broken() {
+        broken = true;
         return this;
     }
 
@@ -79,6 +89,10 @@ public final class RecordingChat implements ChatChannel {
     }
 
     private void failIfDown() {
+        attempts.incrementAndGet();
+        if (broken) {
+            throw new IllegalStateException("a bug in the " + name + " channel (test)");
+        }
         if (down) {
             throw new ChatUnavailableException(name + " answered 503 (test outage)", null);
         }

@@ -31,6 +31,13 @@ public final class DurableLogger {
         log(System.Logger.Level.ERROR, format, args);
     }
 
+    /** An error with the failure's full stack, for the operator to find the bug. */
+    public void error(Throwable failure, String format, Object... args) {
+        if (!replaying.getAsBoolean() && logger.isLoggable(System.Logger.Level.ERROR)) {
+            logger.log(System.Logger.Level.ERROR, args.length == 0 ? format : String.format(format, args), failure);
+        }
+    }
+
     private void log(System.Logger.Level level, String format, Object... args) {
         if (!replaying.getAsBoolean() && logger.isLoggable(level)) {
             logger.log(level, args.length == 0 ? format : String.format(format, args));

@@ -1,5 +1,6 @@
 package io.leavebot.durable.operation;
 
+import io.leavebot.durable.DurableLogger;
 import io.leavebot.durable.RetryDecision;
 import io.leavebot.durable.SerDes;
 import io.leavebot.durable.StepConfig;
@@ -97,6 +98,9 @@ final class StepOperation<T> extends BaseOperation<T> {
                     .stepOptions(new StepOptions(delay)).build());
         } else {
             manager.checkpoint(update(OperationAction.FAIL).error(recordedError).build());
+            // the recorded error keeps one line; the stack is in the log, once, from the attempt that failed for good
+            new DurableLogger(context.loggerName(), () -> false).error(error, "step %s (%s) of %s failed at attempt %d, not retried: %s",
+                    name, id, manager.executionArn(), attempt, error);
             fail(failure(recordedError));
         }
     }

@@ -6,7 +6,9 @@ import static io.leavebot.durable.model.InvocationStatus.SUCCEEDED;
 import static io.leavebot.durable.testing.DurableInvoker.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.durable.JitterStrategy;
 import io.leavebot.durable.RetryStrategies;
 import io.leavebot.durable.RetryStrategy;
 import io.leavebot.durable.StepConfig;
@@ -21,6 +23,7 @@ import io.leavebot.durable.model.OperationType;
 import io.leavebot.durable.model.SubType;
 import io.leavebot.durable.testing.FunctionHandler;
 import io.leavebot.durable.testing.InMemoryDurableService;
+import io.leavebot.durable.testing.LogCapture;
 import io.leavebot.durable.testing.SimulatedCrash;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,6 +96,29 @@ class StepOperationTest {
         assertEquals("smtp down, attempt 3", output.error().errorMessage());
         assertEquals(3, runs.get());
         assertEquals("STEP FAIL notify", service.actions().get(service.actions().size() - 1));
+    }
+
+    @Test
+    void anErrorTheStrategyDoesNotRetryFailsTheStepAtOnceAndIsLoggedWithItsStack() {
+        var runs = new AtomicInteger();
+        var bug = new IllegalStateException("a bug");
+        var onlyOutages = StepConfig.retrying(RetryStrategies.exponentialBackoff(10, DELAY, 2.0, DELAY, JitterStrategy.NONE,
+                error -> error instanceof java.io.UncheckedIOException));
+        var handler = FunctionHandler.of(String.class, (in, ctx) -> ctx.step("notify", String.class, s -> {
+            runs.incrementAndGet();
+            throw bug;
+        }, onlyOutages));
+
+        try (var logs = LogCapture.of(FunctionHandler.class.getName())) {
+            var output = invoke(handler, service);
+
+            assertEquals(FAILED, output.status());
+            assertEquals(1, runs.get());
+            assertEquals(List.of(bug), logs.thrown());
+            assertTrue(logs.lines().get(0).startsWith("SEVERE " + FunctionHandler.class.getName() + ": step notify ("),
+                    logs.lines().toString());
+            assertTrue(logs.lines().get(0).contains("failed at attempt 1, not retried"), logs.lines().toString());
+        }
     }
 
     @Test

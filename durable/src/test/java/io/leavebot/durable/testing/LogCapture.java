@@ -37,6 +37,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return records.stream().map(LogRecord::getMessage).toList();
     }
 
+    /** The exceptions logged with their stack, in order. */
+    public synchronized List<Throwable> thrown() {
+        return records.stream().map(LogRecord::getThrown).filter(t -> t != null).toList();
+    }
+
     /** Each record as {@code LEVEL logger: message}, with the exception if there was one. */
     public synchronized List<String> lines() {
         return records.stream().map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()

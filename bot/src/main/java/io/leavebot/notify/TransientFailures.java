@@ -1,0 +1,45 @@
+package io.leavebot.notify;
+
+import io.leavebot.email.MailException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.util.function.Predicate;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+
+/**
+ * Which failures of a step that tells people may pass by themselves, so that trying again later is worth it: chat
+ * unavailable (Slack or Teams down, throttling, 5xx, no answer), mail that could not be handed over for a reason
+ * that may pass ({@link MailException#mayPass()}), a refused connection or a timeout, and AWS throttling or 5xx.
+ * Anything else (a {@code NullPointerException}, a refused sender, a wrong password) would fail the same way every
+ * time: retrying it for an hour would only make a bug look like a slow Slack, so the step fails at once. Every
+ * retrying step of the workflows uses this one predicate.
+ */
+public final class TransientFailures {
+    /** {@link #mayPass}, as a step's retry predicate. */
+    public static final Predicate<Throwable> RETRYABLE = TransientFailures::mayPass;
+
+    private TransientFailures() {
+    }
+
+    /** Whether {@code error}, or what caused it, is a failure that may pass; the first classified cause decides. */
+    public static boolean mayPass(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ChatUnavailableException) {
+                return true;
+            }
+            if (cause instanceof MailException mail) {
+                return mail.mayPass();
+            }
+            if (cause instanceof SdkServiceException service) {
+                return service.isThrottlingException() || service.statusCode() == 429 || service.statusCode() >= 500;
+            }
+            if (cause instanceof SdkClientException || cause instanceof ConnectException
+                    || cause instanceof InterruptedIOException || cause instanceof HttpTimeoutException) {
+                return true; // no answer: unreachable, or timed out (SocketTimeoutException is an InterruptedIOException)
+            }
+        }
+        return false;
+    }
+}
