@@ -4,6 +4,8 @@ import io.leavebot.email.MailException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -11,7 +13,8 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 /**
  * Which failures of a step that tells people may pass by themselves, so that trying again later is worth it: chat
  * unavailable (Slack or Teams down, throttling, 5xx, no answer), mail that could not be handed over for a reason
- * that may pass ({@link MailException#mayPass()}), a refused connection or a timeout, and AWS throttling or 5xx.
+ * that may pass ({@link MailException#mayPass()}), a refused connection or a timeout, AWS throttling or 5xx, and a
+ * database busy with another writer.
  * Anything else (a {@code NullPointerException}, a refused sender, a wrong password) would fail the same way every
  * time: retrying it for an hour would only make a bug look like a slow Slack, so the step fails at once. Every
  * retrying step of the workflows uses this one predicate.
@@ -35,11 +38,23 @@ public final class TransientFailures {
             if (cause instanceof SdkServiceException service) {
                 return service.isThrottlingException() || service.statusCode() == 429 || service.statusCode() >= 500;
             }
+            if (cause instanceof SQLException sql) {
+                return isBusy(sql);
+            }
             if (cause instanceof SdkClientException || cause instanceof ConnectException
                     || cause instanceof InterruptedIOException || cause instanceof HttpTimeoutException) {
                 return true; // no answer: unreachable, or timed out (SocketTimeoutException is an InterruptedIOException)
             }
         }
         return false;
+    }
+
+    /**
+     * A database another writer holds for longer than its busy timeout: SQLite's SQLITE_BUSY (5) or SQLITE_LOCKED
+     * (6), extended codes included (their low byte), as sqlite-jdbc gives them; or what JDBC calls transient.
+     */
+    private static boolean isBusy(SQLException sql) {
+        int primary = sql.getErrorCode() & 0xff;
+        return primary == 5 || primary == 6 || sql instanceof SQLTransientException;
     }
 }
