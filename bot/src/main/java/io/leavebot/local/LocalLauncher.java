@@ -100,8 +100,13 @@ public final class LocalLauncher {
     static Running run(Settings settings) throws IOException {
         Path dataDir = Files.createDirectories(Path.of(settings.string("LEAVEBOT_DATA_DIR", "leavebot-data")));
         // held until the shutdown: ./leavebot restore refuses while it is, and so does a second LeaveBot
-        DataFolderLock lock = DataFolderLock.tryTake(dataDir).orElseThrow(() -> new SettingsException("LEAVEBOT_DATA_DIR: "
-                + dataDir.toAbsolutePath() + " is in use by another LeaveBot (or a restore); stop it, or choose another folder"));
+        DataFolderLock lock;
+        try {
+            lock = DataFolderLock.tryTake(dataDir).orElseThrow(() -> new SettingsException("LEAVEBOT_DATA_DIR: "
+                    + dataDir.toAbsolutePath() + " is in use by another LeaveBot (or a restore); stop it, or choose another folder"));
+        } catch (UncheckedIOException e) {
+            throw new SettingsException("LEAVEBOT_DATA_DIR: " + e.getMessage());
+        }
         try {
             return run(settings, dataDir, lock);
         } catch (IOException | RuntimeException e) {

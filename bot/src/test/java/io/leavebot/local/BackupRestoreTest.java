@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 16, "Backups": {@code ./leavebot backup} while LeaveBot runs and an approval waits; more requests and the
  * approval after it; stopped, {@code ./leavebot restore}, started: the folder is as it was at the backup, and the
- * approval that was waiting then completes, with its days taken once.
+ * approval that was waiting then completes, with its days taken once. A restore, or a second LeaveBot, on the
+ * folder of a running one is refused.
  */
 class BackupRestoreTest {
     private static final String ADA = "ada@example.com";
@@ -49,6 +50,9 @@ class BackupRestoreTest {
             var whileRunning = leavebot.command("restore", "backups/monday.zip");
             assertEquals(1, whileRunning.exitStatus(), whileRunning.output());
             assertTrue(whileRunning.output().contains("LeaveBot is running on"), whileRunning.output());
+            var second = leavebot.command();
+            assertEquals(64, second.exitStatus(), second.output());
+            assertTrue(second.output().contains("is in use by another LeaveBot"), second.output());
             leavebot.stop();
 
             var restore = leavebot.command("restore", "backups/monday.zip");

@@ -89,9 +89,13 @@ final class LeaveBotProcess implements AutoCloseable {
 
     /** Runs {@code java -jar leavebot.jar <arguments>} on the same data folder and settings, to its end. */
     CommandResult command(String... arguments) throws IOException, InterruptedException {
-        Process command = launcher(0, arguments).start();
-        String output = new String(command.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        return new CommandResult(command.waitFor(), output);
+        Path output = Files.createTempFile(dir, "command-", ".log");
+        Process command = launcher(0, arguments).redirectOutput(output.toFile()).start();
+        if (!command.waitFor(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            command.destroyForcibly().waitFor();
+            throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + List.of(arguments) + " to end\n" + Files.readString(output));
+        }
+        return new CommandResult(command.exitValue(), Files.readString(output));
     }
 
     /** The data folder every start reuses. */
