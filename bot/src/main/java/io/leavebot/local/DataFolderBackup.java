@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -80,6 +82,8 @@ final class DataFolderBackup {
             }
             List<String> secrets = SECRETS.stream().filter(s -> Files.isRegularFile(dataDir.resolve(s))).toList();
             manifest.setProperty("secrets", String.join(",", secrets));
+            Files.createFile(zip);
+            ownerOnly(zip); // it holds the secrets
             try (var out = new ZipOutputStream(Files.newOutputStream(zip))) {
                 out.putNextEntry(new ZipEntry(MANIFEST));
                 out.write(manifestText(manifest).getBytes(StandardCharsets.UTF_8));
@@ -147,6 +151,7 @@ final class DataFolderBackup {
                     throw new BackupException(notABackup + ": it holds " + entry.getName());
                 }
                 Files.copy(in, into.resolve(entry.getName()));
+                ownerOnly(into.resolve(entry.getName())); // as the data folder's own files are, secrets first
             }
         } catch (ZipException e) {
             throw new BackupException(notABackup + ": " + e.getMessage());
@@ -198,6 +203,12 @@ final class DataFolderBackup {
                         StandardCopyOption.ATOMIC_MOVE);
             }
         }
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } // else not a POSIX file system: the folder's own permissions protect it
     }
 
     private static int userVersion(Path database) throws IOException {

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -54,6 +55,8 @@ class BackupCommandTest {
 
         assertEquals("the secret", Files.readString(data.resolve("link-secret")));
         assertTrue(Files.exists(data.resolve("leaves.db")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("copy.zip"))), "it holds secrets");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("link-secret"))));
         assertFalse(output().contains("Exception"), output());
     }
 
