@@ -68,7 +68,8 @@ public final class LocalLauncher {
 
     /** What {@link #run} started; closing it stops everything, as a shutdown does. */
     record Running(WebServer web, Optional<DurableApi.Serving> durableApi, EmbeddedEngine engine, SqliteLeaveStore store,
-            Optional<LocalSlack> slack, Optional<LocalTeams> teams, Optional<DigestScheduler> digest) implements AutoCloseable {
+            Optional<LocalSlack> slack, Optional<LocalTeams> teams, Optional<DigestScheduler> digest, DataFolderLock lock)
+            implements AutoCloseable {
         @Override
         public void close() {
             digest.ifPresent(DigestScheduler::close);
@@ -77,10 +78,14 @@ public final class LocalLauncher {
             durableApi.ifPresent(DurableApi.Serving::close);
             engine.close();
             store.close();
+            lock.close();
         }
     }
 
     public static void main(String[] args) throws IOException {
+        if (BackupCommand.isCommand(args)) {
+            System.exit(BackupCommand.run(Path.of(""), args, System.out, System.err));
+        }
         try {
             Settings settings = Settings.load(Path.of("")).withArguments(args);
             Running running = run(settings);
@@ -94,6 +99,23 @@ public final class LocalLauncher {
 
     static Running run(Settings settings) throws IOException {
         Path dataDir = Files.createDirectories(Path.of(settings.string("LEAVEBOT_DATA_DIR", "leavebot-data")));
+        // held until the shutdown: ./leavebot restore refuses while it is, and so does a second LeaveBot
+        DataFolderLock lock;
+        try {
+            lock = DataFolderLock.tryTake(dataDir).orElseThrow(() -> new SettingsException("LEAVEBOT_DATA_DIR: "
+                    + dataDir.toAbsolutePath() + " is in use by another LeaveBot (or a restore); stop it, or choose another folder"));
+        } catch (UncheckedIOException e) {
+            throw new SettingsException("LEAVEBOT_DATA_DIR: " + e.getMessage());
+        }
+        try {
+            return run(settings, dataDir, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Running run(Settings settings, Path dataDir, DataFolderLock lock) throws IOException {
         InetAddress bind = settings.address("LEAVEBOT_BIND_ADDRESS", "127.0.0.1");
         int httpPort = settings.port("LEAVEBOT_HTTP_PORT", 3000);
         Optional<DurableApi> durable = DurableApi.from(settings, dataDir);
@@ -156,7 +178,7 @@ public final class LocalLauncher {
             slack.ifPresent(s -> s.start(webUri));
             var durableApi = durable.map(api -> listening(DurableApi.PORT, api.address, api.port, () -> api.start(engine)));
             digest.ifPresent(DigestScheduler::start); // after the engine: a missed morning's digest starts at once
-            return new Running(webServer, durableApi, engine, store, slack, teams, digest);
+            return new Running(webServer, durableApi, engine, store, slack, teams, digest, lock);
         } catch (RuntimeException e) {
             // stop what already runs, so that the message is all that is left
             slack.ifPresent(LocalSlack::close);

@@ -74,23 +74,53 @@ final class LeaveBotProcess implements AutoCloseable {
         this.settings = Map.copyOf(settings);
     }
 
+    /** What a command ({@code ./leavebot backup ...}) printed, and its exit status. */
+    record CommandResult(int exitStatus, String output) {
+    }
+
     /** Starts LeaveBot on the data folder and returns once its web server answers. */
     void start() throws IOException {
         int port = freePort();
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalLauncher.class.getName())
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        var builder = launcher(port).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = builder.start();
+        web = URI.create("http://127.0.0.1:" + port);
+        await("LeaveBot to answer on " + web, this::answers);
+    }
+
+    /** Runs {@code java -jar leavebot.jar <arguments>} on the same data folder and settings, to its end. */
+    CommandResult command(String... arguments) throws IOException, InterruptedException {
+        Path output = Files.createTempFile(dir, "command-", ".log");
+        Process command = launcher(0, arguments).redirectOutput(output.toFile()).start();
+        if (!command.waitFor(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            command.destroyForcibly().waitFor();
+            throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + List.of(arguments) + " to end\n" + Files.readString(output));
+        }
+        return new CommandResult(command.exitValue(), Files.readString(output));
+    }
+
+    /** The data folder every start reuses. */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    private ProcessBuilder launcher(int port, String... arguments) {
+        List<String> commandLine = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LocalLauncher.class.getName()));
+        commandLine.addAll(List.of(arguments));
+        var builder = new ProcessBuilder(commandLine).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> ITS_SETTINGS.stream().anyMatch(name::startsWith));
         env.putAll(Map.of("LEAVEBOT_DATA_DIR", dataDir.toString(), "LEAVEBOT_HTTP_PORT", Integer.toString(port),
                 "LEAVEBOT_API_KEY", API_KEY, "LEAVEBOT_MAIL", "outbox", "LEAVEBOT_WORKSPACE", "false",
                 "LEAVEBOT_TIME_ZONE", "UTC"));
         env.putAll(settings);
-        process = builder.start();
-        web = URI.create("http://127.0.0.1:" + port);
-        await("LeaveBot to answer on " + web, this::answers);
+        return builder;
+    }
+
+    /** SIGTERM, as Ctrl+C or systemd's stop: the shutdown hook closes everything; waits until the process is gone. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
     }
 
     /** SIGKILL, and waits until the process is gone: no shutdown hook runs, nothing is flushed or closed. */
