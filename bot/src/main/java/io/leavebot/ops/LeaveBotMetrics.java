@@ -30,11 +30,11 @@ public final class LeaveBotMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer commits = Timer.builder("leavebot.sqlite.commit")
             .description("Time to run and commit one write transaction of the leave store")
-            .publishPercentileHistogram(false).register(registry);
+            .register(registry);
     private final Timer callbacks = Timer.builder("leavebot.callback.latency")
             .description("From an approver's answer arriving to the decision being recorded")
             .register(registry);
-    private Runnable refreshExecutions = () -> { };
+    private volatile Runnable refreshExecutions = () -> { };
 
     /** Counts one answered web request; {@code route} is a route's name, never a path with tokens in it. */
     public void request(String route, int status) {
