@@ -45,6 +45,7 @@ final class LocalOps {
                     + " would show the metrics to anyone who reaches this address; set " + METRICS_KEY
                     + " (24+ characters, sent by Prometheus as a bearer token) or bind to 127.0.0.1");
         }
+        settings.optional(METRICS_KEY).ifPresent(LocalOps::keyOf); // a short key stops start-up before anything runs
         return Optional.of(new LeaveBotMetrics());
     }
 
@@ -53,7 +54,7 @@ final class LocalOps {
             SqliteLeaveStore store, Path dataDir, Path outbox) {
         web.health(health(settings, engine, dataDir, outbox));
         metrics.ifPresent(m -> {
-            ApiKey key = settings.optional(METRICS_KEY).map(k -> keyOf(k)).orElse(null);
+            ApiKey key = settings.optional(METRICS_KEY).map(LocalOps::keyOf).orElse(null);
             web.metrics(m, key);
             store.observe(m.storeObserver());
             m.openApprovals(store::countPending);

@@ -111,6 +111,15 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void aShortMetricsKeyStopsStartUp() {
+        var refused = assertThrows(SettingsException.class, () -> LocalLauncher.run(settings(Map.of(
+                LocalOps.METRICS, "true", LocalOps.METRICS_KEY, "tiny-key-7"))));
+
+        assertTrue(refused.getMessage().startsWith(LocalOps.METRICS_KEY + ": "), refused.getMessage());
+        assertFalse(refused.getMessage().contains("tiny-key-7"), refused.getMessage());
+    }
+
+    @Test
     void metricsWithAKeyAreServedOnlyToWhoeverBringsIt() throws Exception {
         try (var running = LocalLauncher.run(settings(Map.of(LocalOps.METRICS, "true", LocalOps.METRICS_KEY, KEY)))) {
             assertEquals(401, get(running.web().uri(), "/metrics", null).statusCode());
