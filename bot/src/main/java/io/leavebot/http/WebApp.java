@@ -4,6 +4,8 @@ import io.leavebot.email.DecisionLinks;
 import io.leavebot.exports.CalendarFeeds;
 import io.leavebot.exports.LeaveReport;
 import io.leavebot.exports.ReportLinks;
+import io.leavebot.ops.HealthChecks;
+import io.leavebot.ops.LeaveBotMetrics;
 import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import java.time.Clock;
@@ -36,6 +38,8 @@ public final class WebApp {
     private final LeaveApi api;
     private final ExportEndpoint exports;
     private final Map<String, Function<WebRequest, WebResponse>> mounts;
+    private final OpsEndpoint ops;
+    private final LeaveBotMetrics metrics;
 
     /** An app for {@code leaves}; say what to serve with {@link Builder#decisionLinks} and {@link Builder#apiKey}. */
     public static Builder builder(LeaveRequests leaves) {
@@ -56,6 +60,9 @@ public final class WebApp {
         private ReportLinks reportLinks;
         private final Set<ChatApp> chatApps = EnumSet.noneOf(ChatApp.class);
         private final Map<String, Function<WebRequest, WebResponse>> mounts = new LinkedHashMap<>();
+        private HealthChecks health;
+        private LeaveBotMetrics metrics;
+        private ApiKey metricsKey;
 
         private Builder(LeaveRequests leaves) {
             this.leaves = Objects.requireNonNull(leaves, "leaves");
@@ -131,6 +138,22 @@ public final class WebApp {
             return this;
         }
 
+        /** Serves {@code /healthz}: 200 when every check passes, else 503 naming the ones that fail. */
+        public Builder health(HealthChecks value) {
+            this.health = Objects.requireNonNull(value, "health");
+            return this;
+        }
+
+        /**
+         * Counts every request in {@code value} and serves it at {@code /metrics}, to callers with {@code key}
+         * ({@code Authorization: Bearer …}), or to anyone who reaches the server when {@code key} is null.
+         */
+        public Builder metrics(LeaveBotMetrics value, ApiKey key) {
+            this.metrics = Objects.requireNonNull(value, "metrics");
+            this.metricsKey = key;
+            return this;
+        }
+
         /** @throws IllegalStateException when neither decision links nor an API key is configured */
         public WebApp build() {
             if (links == null && apiKey == null) {
@@ -148,6 +171,8 @@ public final class WebApp {
                 b.away == null ? null : new AwayApi(b.away, b.clock, b.zone));
         this.mounts = Map.copyOf(b.mounts);
         this.exports = new ExportEndpoint(b.feeds, b.report, b.reportLinks, b.apiKey);
+        this.ops = new OpsEndpoint(b.health, b.metrics, b.metricsKey);
+        this.metrics = b.metrics;
     }
 
     /** Answers one request that arrived whole; failures behind it are answered too (500), never thrown. */
@@ -157,9 +182,10 @@ public final class WebApp {
         return exchange.response();
     }
 
-    /** Routes the request to its endpoint, which answers it. */
-    void handle(Exchange ex) {
-        String path = ex.path();
+    /** Routes the request to its endpoint, which answers it; with metrics on, the answer is counted on the way. */
+    void handle(Exchange request) {
+        String path = request.path();
+        Exchange ex = metrics == null ? request : new CountedExchange(request, metrics, routeOf(path));
         Function<WebRequest, WebResponse> mounted = mounts.get(path);
         if (mounted != null) {
             WebResponse answer = mounted.apply(new WebRequest(ex.method(), path, ex.rawQuery(), ex.headers(), ex.body()));
@@ -168,6 +194,8 @@ public final class WebApp {
             ex.respond(answer.status(), contentType == null ? "text/plain; charset=utf-8" : contentType, answer.body(), headers);
         } else if (decisions != null && path.equals(DecisionEndpoint.PATH)) {
             decisions.handle(ex);
+        } else if (ops.serves(path)) {
+            ops.handle(ex);
         } else if (exports.serves(path)) {
             exports.handle(ex);
         } else if (api != null && (path.equals(LeaveApi.PATH) || path.startsWith(LeaveApi.PATH + "/")
@@ -177,4 +205,24 @@ public final class WebApp {
             ex.respond(404, "text/html; charset=utf-8", NOT_FOUND_PAGE, Map.of());
         }
     }
+
+    /**
+     * The route a request is counted under: a mount's path or the first part of LeaveBot's own paths, never the
+     * rest, which may carry a token ({@code /calendar/<token>.ics}) and would make a series per request.
+     */
+    private String routeOf(String path) {
+        if (mounts.containsKey(path)) {
+            return path;
+        }
+        for (String route : ROUTES) {
+            if (path.equals(route) || path.startsWith(route.endsWith("/") ? route : route + "/")) {
+                return route;
+            }
+        }
+        return "other";
+    }
+
+    private static final List<String> ROUTES = List.of(DecisionEndpoint.PATH, LeaveApi.PATH, LeaveApi.DECISIONS_PATH,
+            AwayApi.PATH, ExportEndpoint.ORGANISATION_FEED, CalendarApi.PATH, "/api/reports", CalendarFeeds.PATH,
+            ReportLinks.PATH, OpsEndpoint.HEALTH_PATH, OpsEndpoint.METRICS_PATH);
 }

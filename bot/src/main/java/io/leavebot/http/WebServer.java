@@ -134,6 +134,18 @@ public final class WebServer implements AutoCloseable {
             return this;
         }
 
+        /** See {@link WebApp.Builder#health}. */
+        public Builder health(io.leavebot.ops.HealthChecks value) {
+            app.health(value);
+            return this;
+        }
+
+        /** See {@link WebApp.Builder#metrics}. */
+        public Builder metrics(io.leavebot.ops.LeaveBotMetrics value, ApiKey key) {
+            app.metrics(value, key);
+            return this;
+        }
+
         /** See {@link WebApp.Builder#mount}. */
         public Builder mount(String path, Function<WebRequest, WebResponse> frontEnd) {
             app.mount(path, frontEnd);

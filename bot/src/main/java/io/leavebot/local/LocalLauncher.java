@@ -33,6 +33,9 @@ import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.ChatStatus;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
+import io.leavebot.ops.LeaveBotMetrics;
+import io.leavebot.ops.MeteredChat;
+import io.leavebot.ops.MeteredMailer;
 import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.Admins;
 import io.leavebot.workflow.LeaveRequests;
@@ -131,6 +134,7 @@ public final class LocalLauncher {
         var holidays = new Holidays(); // one per process: it keeps every year of holidays it worked out
         BalancePolicies balancePolicies = balancePolicies(settings, policy, workspace.isPresent());
         Set<String> admins = admins(settings);
+        Optional<LeaveBotMetrics> metrics = LocalOps.metrics(settings, bind);
 
         // the engine's file and the leave store's file sit side by side: each has one writer
         var store = new SqliteLeaveStore(dataDir.resolve("leaves.db"));
@@ -141,8 +145,10 @@ public final class LocalLauncher {
                 .or(() -> LocalSlack.from(settings, store, clock, texts));
         Optional<LocalTeams> teams = LocalTeams.from(settings, store, texts, clock);
         // Slack first, then Teams: someone in both hears in Slack; someone in one, there
-        List<ChatChannel> chats = Stream.concat(slack.map(LocalSlack::chat).stream(), teams.map(LocalTeams::chat).stream()).toList();
-        var notifier = new Notifier(store, chats, mailer(settings, dataDir), emails, clock);
+        List<ChatChannel> chats = Stream.concat(slack.map(LocalSlack::chat).stream(), teams.map(LocalTeams::chat).stream())
+                .map(chat -> metrics.<ChatChannel>map(m -> new MeteredChat(chat, m)).orElse(chat)).toList();
+        Mailer mailer = metrics.<Mailer>map(m -> new MeteredMailer(mailer(settings, dataDir), m)).orElseGet(() -> mailer(settings, dataDir));
+        var notifier = new Notifier(store, chats, mailer, emails, clock);
         EmbeddedEngine engine = EmbeddedEngine.builder(dataDir.resolve("leavebot.db"))
                 .clock(workspace.map(Workspace::engineClock).orElse(EngineClock.system())).build();
         var routing = workspace.map(w -> w.routing(defaultApprover(settings))).orElseGet(() -> routing(settings));
@@ -171,6 +177,7 @@ public final class LocalLauncher {
         slack.ifPresent(s -> s.connect(leaves, away, policy, texts, clock.withZone(zone), web, exports, statusLink));
         teams.ifPresent(t -> t.connect(leaves, away, policy, clock.withZone(zone), web, exports));
         workspace.ifPresent(w -> w.serve(web, engine, leaves));
+        LocalOps.serve(web, settings, metrics, engine, store, dataDir, outbox(settings, dataDir));
         WebServer webServer = null;
         try {
             webServer = listening("LEAVEBOT_HTTP_PORT", bind, httpPort, web::start);
@@ -267,6 +274,9 @@ public final class LocalLauncher {
         System.out.println(settings.optional("LEAVEBOT_API_KEY").isPresent()
                 ? "  JSON API:           " + web.uri() + "/api/leaves  (Authorization: Bearer <LEAVEBOT_API_KEY>)"
                 : "  JSON API:           off — set LEAVEBOT_API_KEY (24+ characters) to turn it on");
+        System.out.println("  health:             " + web.uri() + "/healthz");
+        System.out.println(settings.flag(LocalOps.METRICS) ? "  metrics:            " + web.uri() + "/metrics  (Prometheus)"
+                : "  metrics:            off — set " + LocalOps.METRICS + "=true for Prometheus at /metrics");
         System.out.println("  Lambda durable API: " + running.durableApi()
                 .map(api -> String.join("\n                      ", api.describe()))
                 .orElse("off — set " + DurableApi.PORT + " to call the engine with the AWS CLI or SDKs (see README, \"Security\")"));

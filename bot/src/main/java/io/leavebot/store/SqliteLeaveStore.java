@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
     private final AwayCalendar away;
     private final UserTokens userTokens;
     private final FeedTokens feeds;
+    private volatile StoreObserver observer = StoreObserver.NONE;
 
     /**
      * Opens the leave tables in {@code file}, creating them or bringing them to this version's schema
@@ -89,6 +91,21 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
         away = new SqliteAwayCalendar(connection, this, this::read);
         userTokens = new SqliteUserTokens(connection, this, this::read, file);
         feeds = new SqliteFeedTokens(connection, this, this::read);
+    }
+
+    /** Who hears how long commits take and when decisions are recorded (the metrics); by default nobody. */
+    public void observe(StoreObserver value) {
+        this.observer = java.util.Objects.requireNonNull(value, "observer");
+    }
+
+    /** How many requests wait for a decision now. */
+    public long countPending() {
+        return read("count pending requests", reader -> {
+            try (Statement s = reader.createStatement();
+                    var rows = s.executeQuery("SELECT COUNT(*) FROM leave_requests WHERE status = 'PENDING'")) {
+                return rows.next() ? rows.getLong(1) : 0L;
+            }
+        });
     }
 
     @Override
@@ -153,6 +170,9 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
             }
             setStatus(writer, id, LeaveStatus.PENDING, to, decision, at);
             update("DELETE FROM leave_waiting WHERE request_id = ?", id);
+            if (decision != null && decision.by() != null && decision.at() != null) {
+                observer.decisionRecorded(Duration.between(decision.at(), at)); // a person's answer, not an expiry
+            }
             return storedOn(writer, id);
         });
     }
@@ -458,10 +478,12 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
      */
     private <T> T inTransaction(String what, Write<T> body) {
         try (Statement s = connection.createStatement()) {
+            long began = System.nanoTime();
             s.execute("BEGIN IMMEDIATE");
             try {
                 T result = body.on(connection);
                 s.execute("COMMIT");
+                observer.committed(Duration.ofNanos(System.nanoTime() - began));
                 return result;
             } catch (SQLException | RuntimeException e) {
                 s.execute("ROLLBACK");

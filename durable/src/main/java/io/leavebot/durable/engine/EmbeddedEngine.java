@@ -39,7 +39,8 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
     private final Timers timers;
     private final Invoker invoker;
     private final ExecutionCommands commands;
-    private boolean started;
+    private volatile boolean started;
+    private volatile boolean closed;
 
     private EmbeddedEngine(Builder b) {
         this.store = new EngineStore(b.database);
@@ -114,6 +115,11 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
             timers.start();
         }
         return this;
+    }
+
+    /** True from {@link #start} until {@link #close}: executions are run and timers fire (what {@code /healthz} asks). */
+    public boolean isRunning() {
+        return started && !closed;
     }
 
     /** The in-process {@link DurableService}; invocations receive it through their context. */
@@ -217,6 +223,7 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
     /** Stops workers and timers and closes the database; running invocations are abandoned as if the process died. */
     @Override
     public void close() {
+        closed = true;
         timers.close();
         invoker.close();
         store.close();
