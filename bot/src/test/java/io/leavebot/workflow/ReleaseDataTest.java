@@ -14,6 +14,7 @@ import io.leavebot.testing.LeaveBotHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,6 +78,19 @@ class ReleaseDataTest {
         bot.advanceTo(done.end().plusDays(1)); // the release's execution goes on into the leave's days, to their end
         assertEquals(ExecutionStatus.SUCCEEDED, bot.execution("api-release-waiting").status());
         assertEquals("\"APPROVED\"", bot.execution("api-release-waiting").result());
+    }
+
+    @Test
+    void theWaitingRequestExpiresWhenNobodyAnswersInItsWindow() throws Exception {
+        // what UpgradeInPlaceTest expects of the release's waiting request once 2026-12-05 06:51 UTC has passed
+        bot.reopenOnReleasedData(RELEASED, UPGRADED_AT);
+
+        bot.advanceTo(LocalDate.of(2026, 12, 6)); // past the release's three days
+
+        assertEquals(LeaveStatus.EXPIRED, bot.leave("api-release-waiting").status());
+        assertEquals(1, bot.mailTo(ADA, "Your leave request expired: ").size(), "Ada is told, once");
+        assertEquals(ExecutionStatus.SUCCEEDED, bot.execution("api-release-waiting").status());
+        assertEquals("\"EXPIRED\"", bot.execution("api-release-waiting").result());
     }
 
     @Test
