@@ -44,7 +44,8 @@ public final class AwsHttpCaller {
     private AwsHttpCaller(Builder b) {
         this.signingName = b.signingName;
         this.region = b.region;
-        this.endpoint = b.endpoint != null ? b.endpoint : defaultEndpoint(b.signingName, b.region);
+        this.endpoint = b.endpoint != null ? b.endpoint
+                : defaultEndpoint(b.endpointPrefix != null ? b.endpointPrefix : b.signingName, b.region);
         this.credentials = b.credentials != null ? b.credentials : DefaultCredentialsProvider.builder().build();
         this.requestTimeout = b.requestTimeout;
         this.retries = new AwsRetries(b.maxAttempts, b.baseDelay, b.throttledBaseDelay);
@@ -53,7 +54,7 @@ public final class AwsHttpCaller {
 
     /**
      * A caller for the service that signs as {@code signingName} (such as {@code lambda}) in {@code region}; its
-     * endpoint is {@code https://<signingName>.<region>.<partition domain>} unless set.
+     * endpoint is {@code https://<signingName>.<region>.<partition domain>} unless set (see {@link Builder#endpointPrefix}).
      */
     public static Builder builder(String signingName, String region) {
         return new Builder(signingName, region);
@@ -193,6 +194,7 @@ public final class AwsHttpCaller {
         private final String signingName;
         private final String region;
         private URI endpoint;
+        private String endpointPrefix;
         private AwsCredentialsProvider credentials;
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -211,6 +213,15 @@ public final class AwsHttpCaller {
         /** Another endpoint, such as a local stand-in's {@code http://127.0.0.1:4566}. */
         public Builder endpoint(URI endpoint) {
             this.endpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * The region's endpoint's first label when it is not the signing name: SES v2 signs as {@code ses} but is
+         * served at {@code email.<region>.amazonaws.com}.
+         */
+        public Builder endpointPrefix(String endpointPrefix) {
+            this.endpointPrefix = endpointPrefix;
             return this;
         }
 

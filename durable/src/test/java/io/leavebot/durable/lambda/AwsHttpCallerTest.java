@@ -176,4 +176,10 @@ class AwsHttpCallerTest {
         assertEquals(URI.create("https://lambda.cn-north-1.amazonaws.com.cn"),
                 AwsHttpCaller.builder("lambda", "cn-north-1").credentials(KEY).build().endpoint());
     }
+
+    @Test
+    void aServiceServedUnderAnotherNameHasItsEndpointPrefix() {
+        assertEquals(URI.create("https://email.eu-west-1.amazonaws.com"),
+                AwsHttpCaller.builder("ses", "eu-west-1").endpointPrefix("email").credentials(KEY).build().endpoint());
+    }
 }
