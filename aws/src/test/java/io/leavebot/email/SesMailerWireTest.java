@@ -58,9 +58,7 @@ class SesMailerWireTest {
                     .content(c -> c.simple(m -> m.subject(utf8(email.subject()))
                             .body(Body.builder().text(utf8(email.text())).html(utf8(email.html())).build()))));
         }
-        try (SesMailer ours = new SesMailer(Region.EU_WEST_1, endpoint(), KEY)) {
-            ours.send(email);
-        }
+        new SesMailer(Region.EU_WEST_1, endpoint(), KEY).send(email);
 
         List<LoggedRequest> calls = ses.findAll(postRequestedFor(urlEqualTo(SEND_EMAIL)));
         assertEquals(2, calls.size());
@@ -107,9 +105,8 @@ class SesMailerWireTest {
     }
 
     private MailException sendFails() {
-        try (SesMailer mailer = new SesMailer(Region.EU_WEST_1, endpoint(), KEY)) {
-            return assertThrows(MailException.class, () -> mailer.send(SampleEmails.approvalRequest("k")));
-        }
+        SesMailer mailer = new SesMailer(Region.EU_WEST_1, endpoint(), KEY);
+        return assertThrows(MailException.class, () -> mailer.send(SampleEmails.approvalRequest("k")));
     }
 
     /** SES's REST-JSON error: the type in {@code x-amzn-ErrorType} (with its namespace), the text in {@code message}. */
