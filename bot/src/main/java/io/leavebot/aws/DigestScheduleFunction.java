@@ -1,5 +1,7 @@
 package io.leavebot.aws;
 
+import io.leavebot.durable.execution.InvocationLogContext;
+import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +34,10 @@ import java.util.Optional;
  * retries it.
  */
 public final class DigestScheduleFunction implements RequestStreamHandler {
+    static {
+        Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+    }
+
     private static final System.Logger LOG = System.getLogger(DigestScheduleFunction.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,7 +65,7 @@ public final class DigestScheduleFunction implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String answer;
-        try {
+        try (var logContext = InvocationLogContext.request(context == null ? null : context.getAwsRequestId())) {
             answer = answer(scheduledTime(input.readAllBytes()));
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, "digest schedule: " + e.getMessage());

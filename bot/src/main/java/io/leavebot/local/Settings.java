@@ -1,5 +1,6 @@
 package io.leavebot.local;
 
+import io.leavebot.logging.LogSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -29,6 +30,7 @@ final class Settings {
     static Settings load(Path directory) {
         Map<String, String> merged = new HashMap<>(readDotEnv(directory.resolve(".env")));
         merged.putAll(System.getenv());
+        LogSecrets.registerSettings(merged); // a secret from .env is masked as one from the environment
         return new Settings(merged);
     }
 

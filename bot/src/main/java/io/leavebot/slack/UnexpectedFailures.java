@@ -30,7 +30,7 @@ final class UnexpectedFailures implements Middleware {
             return chain.next(req);
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "slack " + req.getRequestType() + " (team " + req.getContext().getTeamId()
-                    + ", user " + req.getContext().getRequestUserId() + "): " + describe(e));
+                    + ", user " + req.getContext().getRequestUserId() + "): a bug, the person is told something went wrong", e);
             switch (req.getRequestType()) {
                 case Command:
                     return ((SlashCommandContext) req.getContext()).ack(r -> r.responseType("ephemeral")

@@ -70,9 +70,7 @@ public final class TeamsEndpoint {
         try {
             return answer(activity);
         } catch (RuntimeException e) {
-            StackTraceElement[] stack = e.getStackTrace();
-            LOG.log(System.Logger.Level.ERROR, "teams " + activity.type() + " from user " + activity.fromId() + ": 500 "
-                    + e.getClass().getName() + (stack.length == 0 ? "" : " at " + stack[0]));
+            LOG.log(System.Logger.Level.ERROR, "teams " + activity.type() + " from user " + activity.fromId() + ": 500, a bug", e);
             return new Reply(500, TEXT, "Internal Server Error");
         }
     }
