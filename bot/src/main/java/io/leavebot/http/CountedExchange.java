@@ -1,16 +1,16 @@
 package io.leavebot.http;
 
-import io.leavebot.ops.LeaveBotMetrics;
+import io.leavebot.ops.Metrics;
 import java.io.IOException;
 import java.util.Map;
 
 /** An exchange that counts its answer in the metrics, by route and status, as it is sent. */
 final class CountedExchange implements Exchange {
     private final Exchange exchange;
-    private final LeaveBotMetrics metrics;
+    private final Metrics metrics;
     private final String route;
 
-    CountedExchange(Exchange exchange, LeaveBotMetrics metrics, String route) {
+    CountedExchange(Exchange exchange, Metrics metrics, String route) {
         this.exchange = exchange;
         this.metrics = metrics;
         this.route = route;

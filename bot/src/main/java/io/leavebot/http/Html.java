@@ -10,7 +10,7 @@ import java.util.List;
  * Content-Security-Policy allows nothing else.
  */
 public final class Html {
-    // the workspace's colours (bot/src/main/resources/workspace/workspace.css) and its font stack
+    // the workspace's colours (local/src/main/resources/workspace/workspace.css) and its font stack
     private static final String STYLE = ":root{--aubergine:#3f0e40;--text:#1d1c1d;--muted:#616061;--line:#e2e2e2;"
             + "--green:#007a5a;--red:#e01e5a;--panel:#f8f8f8}"
             + "*{box-sizing:border-box}"

@@ -3,7 +3,7 @@ package io.leavebot.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leavebot.ops.HealthChecks;
-import io.leavebot.ops.LeaveBotMetrics;
+import io.leavebot.ops.ScrapedMetrics;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -17,11 +17,11 @@ final class OpsEndpoint {
     static final String METRICS_PATH = "/metrics";
 
     private final HealthChecks health;
-    private final LeaveBotMetrics metrics;
+    private final ScrapedMetrics metrics;
     private final ApiKey metricsKey;
 
     /** Any of the three may be null: no health checks, no metrics, no key. */
-    OpsEndpoint(HealthChecks health, LeaveBotMetrics metrics, ApiKey metricsKey) {
+    OpsEndpoint(HealthChecks health, ScrapedMetrics metrics, ApiKey metricsKey) {
         this.health = health;
         this.metrics = metrics;
         this.metricsKey = metricsKey;
@@ -42,7 +42,7 @@ final class OpsEndpoint {
                 if (metricsKey != null) {
                     metricsKey.authenticate(ex.header("Authorization"));
                 }
-                ex.respond(200, LeaveBotMetrics.CONTENT_TYPE, metrics.scrape(), Map.of());
+                ex.respond(200, metrics.contentType(), metrics.scrape(), Map.of());
             } catch (HttpProblem problem) {
                 ex.respond(problem.status, "text/plain; charset=utf-8", problem.getMessage() + "\n", problem.headers);
             }

@@ -5,7 +5,8 @@ import io.leavebot.exports.CalendarFeeds;
 import io.leavebot.exports.LeaveReport;
 import io.leavebot.exports.ReportLinks;
 import io.leavebot.ops.HealthChecks;
-import io.leavebot.ops.LeaveBotMetrics;
+import io.leavebot.ops.Metrics;
+import io.leavebot.ops.ScrapedMetrics;
 import io.leavebot.workflow.AwayPeriods;
 import io.leavebot.workflow.LeaveRequests;
 import java.time.Clock;
@@ -39,7 +40,7 @@ public final class WebApp {
     private final ExportEndpoint exports;
     private final Map<String, Function<WebRequest, WebResponse>> mounts;
     private final OpsEndpoint ops;
-    private final LeaveBotMetrics metrics;
+    private final Metrics metrics;
 
     /** An app for {@code leaves}; say what to serve with {@link Builder#decisionLinks} and {@link Builder#apiKey}. */
     public static Builder builder(LeaveRequests leaves) {
@@ -61,7 +62,7 @@ public final class WebApp {
         private final Set<ChatApp> chatApps = EnumSet.noneOf(ChatApp.class);
         private final Map<String, Function<WebRequest, WebResponse>> mounts = new LinkedHashMap<>();
         private HealthChecks health;
-        private LeaveBotMetrics metrics;
+        private ScrapedMetrics metrics;
         private ApiKey metricsKey;
 
         private Builder(LeaveRequests leaves) {
@@ -148,7 +149,7 @@ public final class WebApp {
          * Counts every request in {@code value} and serves it at {@code /metrics}, to callers with {@code key}
          * ({@code Authorization: Bearer …}), or to anyone who reaches the server when {@code key} is null.
          */
-        public Builder metrics(LeaveBotMetrics value, ApiKey key) {
+        public Builder metrics(ScrapedMetrics value, ApiKey key) {
             this.metrics = Objects.requireNonNull(value, "metrics");
             this.metricsKey = key;
             return this;

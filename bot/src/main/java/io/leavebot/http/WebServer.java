@@ -141,7 +141,7 @@ public final class WebServer implements AutoCloseable {
         }
 
         /** See {@link WebApp.Builder#metrics}. */
-        public Builder metrics(io.leavebot.ops.LeaveBotMetrics value, ApiKey key) {
+        public Builder metrics(io.leavebot.ops.ScrapedMetrics value, ApiKey key) {
             app.metrics(value, key);
             return this;
         }

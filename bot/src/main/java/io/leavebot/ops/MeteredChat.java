@@ -5,12 +5,12 @@ import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.notify.Notification;
 
-/** A chat channel that counts the deliveries and updates it fails ({@link LeaveBotMetrics#notificationFailed}). */
+/** A chat channel that counts the deliveries and updates it fails ({@link Metrics#notificationFailed}). */
 public final class MeteredChat implements ChatChannel {
     private final ChatChannel chat;
-    private final LeaveBotMetrics metrics;
+    private final Metrics metrics;
 
-    public MeteredChat(ChatChannel chat, LeaveBotMetrics metrics) {
+    public MeteredChat(ChatChannel chat, Metrics metrics) {
         this.chat = chat;
         this.metrics = metrics;
     }

@@ -7,9 +7,9 @@ import io.leavebot.notify.Notifier;
 /** A mailer that counts the e-mails it fails to hand over, as channel {@value Notifier#EMAIL}. */
 public final class MeteredMailer implements Mailer {
     private final Mailer mailer;
-    private final LeaveBotMetrics metrics;
+    private final Metrics metrics;
 
-    public MeteredMailer(Mailer mailer, LeaveBotMetrics metrics) {
+    public MeteredMailer(Mailer mailer, Metrics metrics) {
         this.mailer = mailer;
         this.metrics = metrics;
     }

@@ -13,7 +13,6 @@ import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
-import io.leavebot.workspace.People;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -346,20 +345,5 @@ class BalancesTest {
         assertAmount("25", anyone.type("annual").orElseThrow().allowance());
         assertEquals(TypePolicy.unlimited("sick"), anyone.type("sick").orElseThrow());
         assertEquals("by", anyone.region());
-    }
-
-    @Test
-    void theWorkspaceTeamHasBalancesAtOnce() {
-        Balances balances = new Balances(People.builtInPolicies(LeavePolicy.DEFAULT.types()), HOLIDAYS, ledgerPort, p -> List.of(),
-                Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
-        Person tom = Person.ofEmail("tom@example.com", "Tom");
-        Person hana = Person.ofEmail("hana@example.com", "Hana");
-
-        assertAmount("13", balances.of(tom, "annual", d(2026, 12, 2)).orElseThrow().total()); // joined 1 July 2026
-        Balance sams = balances.of(SAM, "annual", d(2026, 12, 2)).orElseThrow();
-        assertAmount("5", sams.carriedOver());
-        assertAmount("5", sams.carryExpired());
-        assertEquals(3, balances.calendarOf(hana).workingDays(d(2026, 12, 21), d(2026, 12, 27))); // Mon-Thu, not the 24th
-        assertAmount("25", balances.of(hana, "annual", d(2027, 1, 4)).orElseThrow().total()); // 20 and 5 carried over
     }
 }

@@ -2,37 +2,26 @@ package io.leavebot.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.leavebot.LeaveBotNames;
 import io.leavebot.email.Mailer;
-import io.leavebot.email.SesMailer;
 import io.leavebot.email.SmtpMailer;
 import io.leavebot.email.SmtpSettings;
-import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.store.Store;
 import io.leavebot.store.SqliteLeaveStore;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The leave store and the mail system a {@link LeaveBotHarness} runs on, in either of LeaveBot's two shapes:
- * self-hosted (a SQLite file and SMTP to GreenMail) or AWS (DynamoDB on dynalite and SES on aws-ses-v2-local).
+ * self-hosted (a SQLite file and SMTP to GreenMail) or AWS ({@code DynamoDbAndSes} in module aws's tests: DynamoDB on
+ * dynalite and SES on aws-ses-v2-local).
  */
-public abstract sealed class StoreAndMail {
+public abstract class StoreAndMail {
 
     /** The self-hosted shape; the leave file lies beside the engine's. */
     public static StoreAndMail sqliteAndSmtp() {
         return new SqliteAndSmtp();
-    }
-
-    /** The AWS shape, on stand-ins the test class starts; a new table per test. */
-    public static StoreAndMail dynamoDbAndSes(Dynalite dynalite, SesLocal ses) {
-        return new DynamoDbAndSes(dynalite, ses);
     }
 
     abstract void beforeEach() throws Exception;
@@ -101,48 +90,6 @@ public abstract sealed class StoreAndMail {
         @Override
         void afterEach() {
             smtp.stop();
-        }
-    }
-
-    static final class DynamoDbAndSes extends StoreAndMail {
-        private final Dynalite dynalite;
-        private final SesLocal ses;
-        private String table;
-
-        DynamoDbAndSes(Dynalite dynalite, SesLocal ses) {
-            this.dynalite = dynalite;
-            this.ses = ses;
-        }
-
-        @Override
-        void beforeEach() throws IOException, InterruptedException {
-            ses.clear();
-            table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
-            DynamoDbLeaveStore.createTable(dynalite.client(), table);
-        }
-
-        @Override
-        Store openStore(Path dir) {
-            return new DynamoDbLeaveStore(dynalite.client(), table);
-        }
-
-        @Override
-        Mailer openMailer() {
-            var dummy = StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy"));
-            return new SesMailer(Region.US_EAST_1, ses.endpoint(), dummy);
-        }
-
-        @Override
-        List<ReceivedMail> mail() {
-            try {
-                return ses.emails().stream().map(e -> new ReceivedMail(e.to().get(0), e.subject(), e.text())).toList();
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException("cannot read what aws-ses-v2-local stored: " + e, e);
-            }
-        }
-
-        @Override
-        void afterEach() {
         }
     }
 }

@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * @param chatFrontEnds        the chat front ends to deploy, by their switches ({@link ChatFrontEnd}): each only
  *                             when the secret holds its keys, which its handler refuses to start without (and
  *                             SnapStart starts it at publishing)
- * @param botJar               the shaded jar with the three handlers
+ * @param botJar               the Lambda package (module aws's leavebot-lambda.jar) with every handler
  * @param policyFile           the balance policy file, checked as the functions will read it; null for the default
  *                             policy (25 days of annual leave in {@code country} and {@code region})
  * @param country              without a policy file: everyone's country (ISO 3166 code, lower case), or null for no
@@ -72,7 +72,7 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
     public static final String ADMINS = "admins";
 
     /** Where {@code mvn package} puts the bot's shaded jar, seen from {@code infra/} (where the CDK CLI runs). */
-    static final String DEFAULT_BOT_JAR = "../bot/target/leavebot.jar";
+    static final String DEFAULT_BOT_JAR = "../aws/target/leavebot-lambda.jar";
     /**
      * What Lambda's 4 KB of environment leaves for the routing and the admins beside the front ends' other settings
      * (the policy file is in a layer, not in the environment, as it lists people).
@@ -240,8 +240,8 @@ public record LeaveBotProps(String secretArn, String mailFrom, String senderAddr
 
     private static Path botJar(ContextValues in) {
         Path jar = Path.of(in.optional(BOT_JAR).orElse(DEFAULT_BOT_JAR)).toAbsolutePath().normalize();
-        in.check(Files.isRegularFile(jar), "The bot jar " + jar + " does not exist: build it from the repository root "
-                + "with `mvn -B -pl bot -am install -DskipTests`, or point " + BOT_JAR + " at it.");
+        in.check(Files.isRegularFile(jar), "The Lambda jar " + jar + " does not exist: build it from the repository root "
+                + "with `mvn -B -pl aws -am install -DskipTests`, or point " + BOT_JAR + " at it.");
         return jar;
     }
 

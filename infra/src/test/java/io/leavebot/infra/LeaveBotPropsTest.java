@@ -244,10 +244,10 @@ class LeaveBotPropsTest {
     }
 
     @Test
-    void aMissingBotJarSaysHowToBuildIt() {
+    void aMissingLambdaJarSaysHowToBuildIt() {
         context.put(LeaveBotProps.BOT_JAR, dir.resolve("nothing.jar").toString());
         assertTrue(problems().contains("nothing.jar does not exist: build it from the repository root with "
-                + "`mvn -B -pl bot -am install -DskipTests`, or point botJar at it."));
+                + "`mvn -B -pl aws -am install -DskipTests`, or point botJar at it."));
     }
 
     @Test

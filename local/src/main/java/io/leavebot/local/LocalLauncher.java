@@ -60,7 +60,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * {@code ./leavebot} (or {@code java -jar bot/target/leavebot.jar}): LeaveBot on one machine. The leave
+ * {@code ./leavebot} (or {@code java -jar local/target/leavebot.jar}): LeaveBot on one machine. The leave
  * workflow runs in the embedded durable engine; requests and their outcomes live in SQLite; e-mail goes to an
  * outbox folder of {@code .eml} files (or SMTP); the decision links and the JSON API are served on loopback, and
  * without Slack tokens the local workspace ({@link LocalSlack#workspace}). Every setting is listed in the README;

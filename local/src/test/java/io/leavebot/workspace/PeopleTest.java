@@ -4,12 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.balance.Balance;
+import io.leavebot.balance.Balances;
+import io.leavebot.balance.Holidays;
+import io.leavebot.balance.LeaveLedger;
+import io.leavebot.balance.LedgerEntry;
 import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.ApprovalRule;
 import io.leavebot.leave.ApprovalStage;
 import io.leavebot.leave.ApproverRouting;
+import io.leavebot.leave.LeavePolicy;
 import io.leavebot.leave.OnTimeout;
 import io.leavebot.leave.Person;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -112,5 +123,37 @@ class PeopleTest {
         var e = assertThrows(IllegalArgumentException.class, () -> People.parse(json, "test"));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().startsWith("The workspace's people in test cannot be used: "), e.getMessage());
+    }
+
+    @Test
+    void theWorkspaceTeamHasBalancesAtOnce() {
+        Balances balances = new Balances(People.builtInPolicies(LeavePolicy.DEFAULT.types()), new Holidays(), NO_ADJUSTMENTS, p -> List.of(),
+                Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
+        Person tom = Person.ofEmail("tom@example.com", "Tom");
+        Person hana = Person.ofEmail("hana@example.com", "Hana");
+
+        assertDays("13", balances.of(tom, "annual", LocalDate.of(2026, 12, 2)).orElseThrow().total()); // joined 1 July 2026
+        Balance sams = balances.of(Person.ofEmail("sam@example.com", "Sam"), "annual", LocalDate.of(2026, 12, 2)).orElseThrow();
+        assertDays("5", sams.carriedOver());
+        assertDays("5", sams.carryExpired());
+        assertEquals(3, balances.calendarOf(hana).workingDays(LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 27))); // Mon-Thu, not the 24th
+        assertDays("25", balances.of(hana, "annual", LocalDate.of(2027, 1, 4)).orElseThrow().total()); // 20 and 5 carried over
+    }
+
+    /** The built-in team before anyone has adjusted a balance. */
+    private static final LeaveLedger NO_ADJUSTMENTS = new LeaveLedger() {
+        @Override
+        public List<LedgerEntry> entries(Person person) {
+            return List.of();
+        }
+
+        @Override
+        public LedgerEntry adjust(LedgerEntry adjustment) {
+            throw new UnsupportedOperationException("nobody adjusts in this test");
+        }
+    };
+
+    private static void assertDays(String expected, BigDecimal actual) {
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
     }
 }

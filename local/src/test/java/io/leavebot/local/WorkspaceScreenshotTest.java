@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Takes the README's picture of the local workspace: Priya's DM with a request waiting for her, and its execution's
- * history beside it. Every run checks the page gets there and keeps the picture under {@code bot/target/}; told where,
+ * history beside it. Every run checks the page gets there and keeps the picture under {@code local/target/}; told where,
  * it also replaces the README's copy:
  * <pre>{@code mvn -B -q -pl bot -am test -Dtest=WorkspaceScreenshotTest -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dworkspace.screenshot=$PWD/docs/workspace.png}</pre>

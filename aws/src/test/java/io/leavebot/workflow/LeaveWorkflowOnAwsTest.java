@@ -2,6 +2,7 @@ package io.leavebot.workflow;
 
 import io.leavebot.testing.Dynalite;
 import io.leavebot.testing.SesLocal;
+import io.leavebot.testing.DynamoDbAndSes;
 import io.leavebot.testing.StoreAndMail;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,6 +15,6 @@ class LeaveWorkflowOnAwsTest extends LeaveWorkflowContract {
 
     @Override
     StoreAndMail storeAndMail() {
-        return StoreAndMail.dynamoDbAndSes(DYNALITE, SES);
+        return new DynamoDbAndSes(DYNALITE, SES);
     }
 }

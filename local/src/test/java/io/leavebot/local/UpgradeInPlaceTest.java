@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM on a test clock, in more detail; this is the upgrade as an operator does it.
  */
 class UpgradeInPlaceTest {
-    private static final Path RELEASED = Path.of("src/test/resources/release-data/0.1.0-e221f69");
+    private static final Path RELEASED = Path.of("../bot/src/test/resources/release-data/0.1.0-e221f69");
     /** When the release's waiting approval times out (created 2026-12-02T06:51:33Z, approval timeout P3D). */
     private static final Instant RELEASED_APPROVAL_EXPIRES = Instant.parse("2026-12-05T06:51:33Z");
     private static final String GRACE = "grace@example.com";

@@ -1,6 +1,5 @@
 package io.leavebot.ops;
 
-import io.leavebot.store.StoreObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
@@ -23,7 +22,7 @@ import java.util.function.Supplier;
  * String text = metrics.scrape();
  * }</pre>
  */
-public final class LeaveBotMetrics {
+public final class LeaveBotMetrics implements ScrapedMetrics {
     /** The content type of {@link #scrape()}: Prometheus text format 0.0.4. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -37,40 +36,29 @@ public final class LeaveBotMetrics {
     private volatile Runnable refreshExecutions = () -> { };
 
     /** Counts one answered web request; {@code route} is a route's name, never a path with tokens in it. */
+    @Override
     public void request(String route, int status) {
         Counter.builder("leavebot.http.requests").description("Web requests answered, by route and status")
                 .tags("route", route, "status", Integer.toString(status)).register(registry).increment();
     }
 
     /** Counts one notification a channel ({@code slack}, {@code teams}, {@code email}) failed to carry. */
+    @Override
     public void notificationFailed(String channel) {
         Counter.builder("leavebot.notification.failures").description("Notifications a channel failed to deliver")
                 .tags("channel", channel).register(registry).increment();
     }
 
     /** Records one write transaction of the leave store, from {@code BEGIN IMMEDIATE} to {@code COMMIT}. */
+    @Override
     public void commit(Duration took) {
         commits.record(took);
     }
 
     /** Records the time from an approver's answer arriving to the decision being recorded. */
+    @Override
     public void callbackAnswered(Duration took) {
         callbacks.record(took);
-    }
-
-    /** What the leave store tells the metrics: its commits and its recorded decisions. */
-    public StoreObserver storeObserver() {
-        return new StoreObserver() {
-            @Override
-            public void committed(Duration took) {
-                commit(took);
-            }
-
-            @Override
-            public void decisionRecorded(Duration sinceAnswer) {
-                callbackAnswered(sinceAnswer);
-            }
-        };
     }
 
     /** Reports the number of requests waiting for a decision, read when scraped. */
@@ -92,7 +80,13 @@ public final class LeaveBotMetrics {
                 .toList(), true);
     }
 
+    @Override
+    public String contentType() {
+        return CONTENT_TYPE;
+    }
+
     /** Everything, in Prometheus's text format ({@link #CONTENT_TYPE}). */
+    @Override
     public String scrape() {
         refreshExecutions.run();
         return registry.scrape();

@@ -63,7 +63,7 @@ public final class BotBenchmark {
     private static final Pattern REQUEST_ID = Pattern.compile("/leave cancel ([\\w-]+)");
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args.length > 0 ? args[0] : "bot/target/leavebot.jar");
+        Path jar = Path.of(args.length > 0 ? args[0] : "local/target/leavebot.jar");
         var results = new LinkedHashMap<String, Object>();
         try (SlackApi slack = new SlackApi()) {
             // anyone is a workspace member with an e-mail derived from their id; every approver lookup finds the boss
