@@ -34,7 +34,8 @@ public final class LeaveBotLogConfigurator extends ContextAwareBase implements C
             "software.amazon.awssdk.http.auth",          // the same for the SDK's newer signers
             "org.apache.http.wire", "org.apache.http.headers",                 // Apache HTTP client wire logs
             "org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.headers",
-            "org.eclipse.angus.mail", "jakarta.mail");   // SMTP protocol traces: whole messages with their decision links
+            "org.eclipse.angus.mail", "jakarta.mail",    // SMTP protocol traces: whole messages with their decision links
+            "jdk.internal.httpclient", "jdk.httpclient"); // the JDK HTTP client's traces: headers (Authorization) and frames
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

@@ -24,7 +24,7 @@ public final class LogSecrets {
     private static volatile String[] longestFirst = new String[0];
 
     private static final Pattern SLACK_TOKEN = Pattern.compile("\\b(xox[a-z]|xapp)-[0-9A-Za-z-]+");
-    private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+");
+    private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]{16,}"); // not "bearer token"
     private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{6,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final Pattern URL_SECRET = Pattern.compile("([?&](?:token|sig|signature|code|state|key)=)[^&\\s\"'<>]+");
     private static final Pattern FEED_PATH = Pattern.compile("(/calendar/)[A-Za-z0-9_-]{16,}(\\.ics)");

@@ -73,8 +73,8 @@ class LogsTest {
     @Test
     void registered_secrets_and_token_shapes_are_masked_in_message_and_stack() throws Exception {
         LogSecrets.registerSettings(Map.of("SLACK_SIGNING_SECRET", SIGNING_SECRET, "LEAVEBOT_SECRET_ARN", "arn:aws:secretsmanager:x"));
-        String leaky = "secret " + SIGNING_SECRET + ", token xoxp-1234-5678-abcdef, header Bearer abc.def-ghi, "
-                + "link https://x/decide?token=AbCdEf123&id=9, feed https://x/calendar/AbCdEfGhIjKlMnOpQrSt.ics, arn:aws:secretsmanager:x";
+        String leaky = "secret " + SIGNING_SECRET + ", token xoxp-1234-5678-abcdef, header Bearer abc.def-ghi-jkl-mno-pqr, "
+                + "no bearer token, link https://x/decide?token=AbCdEf123&id=9, feed https://x/calendar/AbCdEfGhIjKlMnOpQrSt.ics, arn:aws:secretsmanager:x";
         for (boolean json : new boolean[] {false, true}) {
             try (var logs = json ? LogLines.json(Map.of()) : LogLines.readable(Map.of())) {
                 LOG.log(System.Logger.Level.ERROR, leaky, new IllegalStateException(leaky));
@@ -84,6 +84,7 @@ class LogsTest {
                 assertFalse(text.contains("abc.def-ghi"), text);
                 assertFalse(text.contains("AbCdEf123"), text);
                 assertFalse(text.contains("AbCdEfGhIjKlMnOpQrSt"), text);
+                assertTrue(text.contains("no bearer token,"), "a word is not a token: " + text);
                 assertTrue(text.contains("xoxp-****") && text.contains("token=****&id=9") && text.contains("/calendar/****.ics"), text);
                 assertTrue(text.contains("arn:aws:secretsmanager:x"), "the secret's ARN is not a secret");
             }

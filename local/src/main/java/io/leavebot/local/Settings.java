@@ -24,13 +24,13 @@ final class Settings {
 
     private Settings(Map<String, String> values) {
         this.values = values;
+        LogSecrets.registerSettings(values); // a secret from .env or a test's map is masked as one from the environment
     }
 
     /** The process environment over the {@code .env} file in {@code directory}, if there is one. */
     static Settings load(Path directory) {
         Map<String, String> merged = new HashMap<>(readDotEnv(directory.resolve(".env")));
         merged.putAll(System.getenv());
-        LogSecrets.registerSettings(merged); // a secret from .env is masked as one from the environment
         return new Settings(merged);
     }
 
