@@ -68,7 +68,9 @@ public final class DigestScheduleFunction implements RequestStreamHandler {
         try (var logContext = InvocationLogContext.request(context == null ? null : context.getAwsRequestId())) {
             answer = answer(scheduledTime(input.readAllBytes()));
         } catch (IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.WARNING, "digest schedule: " + e.getMessage());
+            // the event's text stays out of the log; the answer quotes it to the caller who sent it
+            LOG.log(System.Logger.Level.WARNING, "digest schedule: refused an event that is not the scheduler's (not JSON, "
+                    + "or its scheduledTime not an ISO-8601 instant); the function's answer says which");
             answer = JSON.createObjectNode().put("refused", e.getMessage()).toString();
         }
         output.write(answer.getBytes(StandardCharsets.UTF_8));

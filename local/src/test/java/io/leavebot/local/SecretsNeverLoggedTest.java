@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.logging.LogLines;
-import io.leavebot.logging.LogSecrets;
+import io.leavebot.logging.LoggedSecrets;
 import io.leavebot.slack.TokenSeal;
 import io.leavebot.testing.CapturedLogs;
 import io.leavebot.testing.SampleLeaves;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Issue 16's test of the logs on one machine: with DEBUG on for everything, a failure in every front end (Slack over
@@ -37,8 +36,7 @@ import org.slf4j.LoggerFactory;
  * careless line would print: the canary line logs every secret and must come out masked).
  */
 class SecretsNeverLoggedTest {
-    /** In every body sent; no line may quote it. */
-    static final String BODY_MARKER = "BODY-MARKER-6e1f";
+    private static final String BODY_MARKER = LoggedSecrets.BODY_MARKER;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
@@ -92,28 +90,13 @@ class SecretsNeverLoggedTest {
                         "{\"user\": \"nobody\", \"value\": \"" + BODY_MARKER + "\"}");
             }
             // what a library at DEBUG, or a careless line, might print: the layout must mask every secret in it
-            LoggerFactory.getLogger("com.slack.api.bolt.App").debug("canary {}", secretsOf(settings));
+            LoggedSecrets.logCanary(LoggedSecrets.of(settings));
             written.addAll(logs.lines());
         }
-        assertTrue(written.stream().anyMatch(line -> line.contains(" DEBUG ")), "DEBUG was on:\n" + String.join("\n", written));
-        assertTrue(written.stream().anyMatch(line -> line.contains("canary")), "the canary line was written");
+        LoggedSecrets.assertDebugAndCanary(written);
         assertTrue(written.stream().anyMatch(line -> line.contains("io.leavebot.")), "LeaveBot's own lines were written");
-        assertNothingSecret("the lines written", written, settings);
-        assertNothingSecret("LeaveBot's own records", ownRecords.lines(), settings);
-    }
-
-    /** Every value of a secret setting, and the marker of the request bodies. */
-    static void assertNothingSecret(String what, List<String> lines, Map<String, String> settings) {
-        for (String line : lines) {
-            for (String secret : secretsOf(settings)) {
-                assertTrue(!line.contains(secret), what + " show a secret:\n" + line);
-            }
-            assertTrue(!line.contains(BODY_MARKER), what + " quote a request body:\n" + line);
-        }
-    }
-
-    private static List<String> secretsOf(Map<String, String> settings) {
-        return settings.entrySet().stream().filter(e -> LogSecrets.isSecretSetting(e.getKey())).map(Map.Entry::getValue).toList();
+        LoggedSecrets.assertNone("the lines written", written, LoggedSecrets.of(settings));
+        LoggedSecrets.assertNone("LeaveBot's own records", ownRecords.lines(), LoggedSecrets.of(settings));
     }
 
     private Map<String, String> settings() {
