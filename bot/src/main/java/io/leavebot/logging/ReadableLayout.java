@@ -16,13 +16,13 @@ import java.time.format.DateTimeFormatter;
  * lines below. The whole text is masked ({@link LogSecrets#mask}).
  */
 public final class ReadableLayout extends LayoutBase<ILoggingEvent> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+    private static final ZoneId ZONE = ZoneId.systemDefault();
 
     @Override
     public String doLayout(ILoggingEvent event) {
         StringBuilder line = new StringBuilder(128);
-        line.append(TIME.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ');
+        line.append(TIME.format(Instant.ofEpochMilli(event.getTimeStamp()).atZone(ZONE))).append(' ');
         String level = event.getLevel().toString();
         line.append(level).append(" ".repeat(Math.max(1, 6 - level.length())));
         line.append(event.getLoggerName()).append(' ');
