@@ -1,10 +1,9 @@
 package io.leavebot.aws;
 
-import io.leavebot.durable.execution.InvocationLogContext;
-import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.SlackConfig;
+import io.leavebot.durable.execution.InvocationLogContext;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.exports.CalendarFeeds;
 import io.leavebot.exports.LeaveReport;
@@ -12,6 +11,7 @@ import io.leavebot.exports.ReportLinks;
 import io.leavebot.http.ChatApp;
 import io.leavebot.http.MessagePage;
 import io.leavebot.http.WebApp;
+import io.leavebot.logging.Logs;
 import io.leavebot.slack.ConnectPage;
 import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.SlackSettings;

@@ -1,11 +1,11 @@
 package io.leavebot.aws;
 
-import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.SlackConfig;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.calendar.TeamCalendar;
+import io.leavebot.logging.Logs;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackDigestChannel;
 import io.leavebot.slack.SlackSettings;

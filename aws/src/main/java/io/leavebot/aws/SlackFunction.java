@@ -1,13 +1,13 @@
 package io.leavebot.aws;
 
-import io.leavebot.durable.execution.InvocationLogContext;
-import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import io.leavebot.durable.execution.InvocationLogContext;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
+import io.leavebot.logging.Logs;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackApp;
 import io.leavebot.slack.SlackConnect;
