@@ -10,6 +10,7 @@ import io.leavebot.exports.ReportLinks;
 import io.leavebot.http.ChatApp;
 import io.leavebot.http.MessagePage;
 import io.leavebot.http.WebApp;
+import io.leavebot.ops.EmfMetrics;
 import io.leavebot.slack.ConnectPage;
 import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.SlackSettings;
@@ -42,6 +43,8 @@ public final class ApiFunction implements RequestStreamHandler {
     static final String LINKS_NOT_MADE_HERE = "https://decision-links.invalid" + AwsSettings.DECIDE_PATH;
 
     private final WebApp web;
+    /** Requests by route and status, written before each invocation returns. */
+    private final EmfMetrics metrics = new EmfMetrics("api");
 
     /** Lambda's constructor: settings from the environment, the region's services, the function role's credentials. */
     public ApiFunction() {
@@ -65,6 +68,7 @@ public final class ApiFunction implements RequestStreamHandler {
         Secrets secrets = aws.secrets(settings.secretArn());
         DecisionLinks links = secrets.decisionLinks(LINKS_NOT_MADE_HERE);
         var web = WebApp.builder(leaves)
+                .countedIn(metrics)
                 .clock(clock)
                 .zone(settings.zone())
                 .decisionLinks(links)
@@ -89,6 +93,10 @@ public final class ApiFunction implements RequestStreamHandler {
     /** One Function URL request in, its response out; a failure is answered, never thrown at Lambda. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        FunctionUrl.serve(input, output, "api", web::serve);
+        try {
+            FunctionUrl.serve(input, output, "api", web::serve);
+        } finally {
+            metrics.flush(context);
+        }
     }
 }

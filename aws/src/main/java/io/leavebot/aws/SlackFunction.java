@@ -6,6 +6,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
+import io.leavebot.ops.EmfMetrics;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackApp;
 import io.leavebot.slack.SlackConnect;
@@ -47,7 +48,12 @@ import java.util.Map;
  * fails, call {@code app.start()} in its constructor, and keep its older release line (1.45) beside Bolt 1.51.
  */
 public final class SlackFunction implements RequestStreamHandler {
+    /** The route its requests are counted under, whatever their path: Slack sends everything to one Request URL. */
+    static final String ROUTE = "/slack/events";
+
     private final SlackEndpoint slack;
+    /** Requests by status, written before each invocation returns. */
+    private final EmfMetrics metrics = new EmfMetrics("slack");
 
     /** Lambda's constructor: settings from the environment, the region's services and slack.com. */
     public SlackFunction() {
@@ -86,7 +92,11 @@ public final class SlackFunction implements RequestStreamHandler {
     /** One request from Slack in, its answer out; a failure is answered, never thrown at Lambda. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        FunctionUrl.serve(input, output, "slack", this::answer);
+        try {
+            FunctionUrl.serve(input, output, "slack", this::answer, metrics, ROUTE);
+        } finally {
+            metrics.flush(context);
+        }
     }
 
     /** Slack signs the raw body, so it goes to {@link SlackEndpoint} as sent; the path does not matter. */

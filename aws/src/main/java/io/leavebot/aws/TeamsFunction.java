@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
+import io.leavebot.ops.EmfMetrics;
 import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.teams.TeamsApp;
@@ -29,7 +30,12 @@ import java.util.Map;
  * the container.
  */
 public final class TeamsFunction implements RequestStreamHandler {
+    /** The route its requests are counted under, whatever their path: the Bot Connector sends everything to the messaging endpoint. */
+    static final String ROUTE = "/api/messages";
+
     private final TeamsEndpoint teams;
+    /** Requests by status, written before each invocation returns. */
+    private final EmfMetrics metrics = new EmfMetrics("teams");
 
     /** Lambda's constructor: settings from the environment, the region's services and Microsoft's. */
     public TeamsFunction() {
@@ -63,7 +69,11 @@ public final class TeamsFunction implements RequestStreamHandler {
     /** One request from the Bot Connector in, its answer out; a failure is answered, never thrown at Lambda. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        FunctionUrl.serve(input, output, "teams", this::answer);
+        try {
+            FunctionUrl.serve(input, output, "teams", this::answer, metrics, ROUTE);
+        } finally {
+            metrics.flush(context);
+        }
     }
 
     private WebResponse answer(WebRequest request) {
