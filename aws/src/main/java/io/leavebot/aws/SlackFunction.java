@@ -4,10 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import io.leavebot.durable.execution.InvocationLogContext;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
-import io.leavebot.ops.EmfMetrics;
+import io.leavebot.logging.Logs;
 import io.leavebot.notify.NotificationTexts;
+import io.leavebot.ops.EmfMetrics;
 import io.leavebot.slack.SlackApp;
 import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.SlackEndpoint;
@@ -51,6 +53,10 @@ public final class SlackFunction implements RequestStreamHandler {
     /** The route its requests are counted under, whatever their path: Slack sends everything to one Request URL. */
     static final String ROUTE = "/slack/events";
 
+    static {
+        Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+    }
+
     private final SlackEndpoint slack;
     /** Requests by status, written before each invocation returns. */
     private final EmfMetrics metrics = new EmfMetrics("slack");
@@ -92,7 +98,7 @@ public final class SlackFunction implements RequestStreamHandler {
     /** One request from Slack in, its answer out; a failure is answered, never thrown at Lambda. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        try {
+        try (var logContext = InvocationLogContext.request(context == null ? null : context.getAwsRequestId())) {
             FunctionUrl.serve(input, output, "slack", this::answer, metrics, ROUTE);
         } finally {
             metrics.flush(context);

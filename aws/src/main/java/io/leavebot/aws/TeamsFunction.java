@@ -2,11 +2,13 @@ package io.leavebot.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.leavebot.durable.execution.InvocationLogContext;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
+import io.leavebot.logging.Logs;
+import io.leavebot.notify.NotificationTexts;
 import io.leavebot.ops.EmfMetrics;
 import io.leavebot.store.DynamoDbLeaveStore;
-import io.leavebot.notify.NotificationTexts;
 import io.leavebot.teams.TeamsApp;
 import io.leavebot.teams.TeamsEndpoint;
 import io.leavebot.teams.TeamsSettings;
@@ -32,6 +34,10 @@ import java.util.Map;
 public final class TeamsFunction implements RequestStreamHandler {
     /** The route its requests are counted under, whatever their path: the Bot Connector sends everything to the messaging endpoint. */
     static final String ROUTE = "/api/messages";
+
+    static {
+        Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+    }
 
     private final TeamsEndpoint teams;
     /** Requests by status, written before each invocation returns. */
@@ -69,7 +75,7 @@ public final class TeamsFunction implements RequestStreamHandler {
     /** One request from the Bot Connector in, its answer out; a failure is answered, never thrown at Lambda. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        try {
+        try (var logContext = InvocationLogContext.request(context == null ? null : context.getAwsRequestId())) {
             FunctionUrl.serve(input, output, "teams", this::answer, metrics, ROUTE);
         } finally {
             metrics.flush(context);

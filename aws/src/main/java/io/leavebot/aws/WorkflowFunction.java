@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.SlackConfig;
 import io.leavebot.email.EmailRenderer;
-import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.leave.LeavePolicy;
+import io.leavebot.logging.Logs;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.ChatStatus;
 import io.leavebot.notify.NotificationTexts;
@@ -13,6 +13,7 @@ import io.leavebot.notify.Notifier;
 import io.leavebot.ops.EmfMetrics;
 import io.leavebot.ops.MeteredChat;
 import io.leavebot.ops.MeteredMailer;
+import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.store.Store;
 import io.leavebot.teams.TeamsApp;
 import io.leavebot.teams.TeamsSettings;
@@ -35,6 +36,10 @@ import java.util.List;
  * the workflow. A missing setting fails the init with a message naming it.
  */
 public final class WorkflowFunction implements RequestStreamHandler {
+    static {
+        Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+    }
+
     private final LeaveWorkflow workflow;
     /** Failed notifications and the decisions' latency and writes, written before each invocation returns. */
     private final EmfMetrics metrics = new EmfMetrics("workflow");
