@@ -7,6 +7,7 @@ import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import io.leavebot.chat.ChatReplies;
+import io.leavebot.notify.ChatUnavailableException;
 import java.io.IOException;
 
 /**
@@ -29,8 +30,13 @@ final class UnexpectedFailures implements Middleware {
         try {
             return chain.next(req);
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.ERROR, "slack " + req.getRequestType() + " (team " + req.getContext().getTeamId()
-                    + ", user " + req.getContext().getRequestUserId() + "): " + describe(e));
+            String what = "slack " + req.getRequestType() + " (team " + req.getContext().getTeamId() + ", user "
+                    + req.getContext().getRequestUserId() + "): ";
+            if (e instanceof ChatUnavailableException) { // Slack itself failed: an outage, its reason is enough
+                LOG.log(System.Logger.Level.WARNING, what + e.getMessage() + "; the person is told something went wrong");
+            } else {
+                LOG.log(System.Logger.Level.ERROR, what + "a bug, the person is told something went wrong", e);
+            }
             switch (req.getRequestType()) {
                 case Command:
                     return ((SlashCommandContext) req.getContext()).ack(r -> r.responseType("ephemeral")

@@ -4,6 +4,7 @@ import io.leavebot.durable.engine.DurableCredentials;
 import io.leavebot.durable.engine.DurableRestServer;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.local.Settings.SettingsException;
+import io.leavebot.logging.LogSecrets;
 import io.leavebot.workflow.LeaveRequests;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -43,6 +44,7 @@ final class DurableApi {
         this.address = address;
         this.credentials = credentials;
         this.generatedKey = generatedKey;
+        LogSecrets.register(credentials.secretAccessKey());
     }
 
     /** The API as the settings ask for it; empty when {@value #PORT} is not set. */
