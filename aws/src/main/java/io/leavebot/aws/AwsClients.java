@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.durable.lambda.AwsHttpCaller;
 import io.leavebot.email.SesMailer;
 import java.net.URI;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -35,8 +35,15 @@ record AwsClients(Region region, AwsCredentialsProvider credentials, URI dynamoD
         return configured(DynamoDbClient.builder(), dynamoDbEndpoint).build();
     }
 
-    LambdaClient lambda() {
-        return configured(LambdaClient.builder(), lambdaEndpoint).build();
+    /** The Lambda API, for the durable client: signed JSON over java.net.http, so no SDK Lambda client to load. */
+    AwsHttpCaller lambda() {
+        var lambda = AwsHttpCaller.builder("lambda", region.id()).credentials(credentials)
+                .connectTimeout(Duration.ofSeconds(5))
+                .requestTimeout(Duration.ofSeconds(30));
+        if (lambdaEndpoint != null) {
+            lambda.endpoint(lambdaEndpoint);
+        }
+        return lambda.build();
     }
 
     SecretsManagerClient secretsManager() {

@@ -2,9 +2,11 @@ package io.leavebot.durable.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.durable.DurableServiceException.CallbackClosedException;
 import io.leavebot.durable.DurableServiceException.ExecutionAlreadyStartedException;
+import io.leavebot.durable.DurableServiceException.InvalidParameterException;
 import io.leavebot.durable.DurableServiceException.ResourceNotFoundException;
 import io.leavebot.durable.model.DurableExecution;
 import io.leavebot.durable.model.ErrorObject;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link LambdaDurableClient} through the real SDK and the REST façade, over hand-written ports. */
+/** {@link LambdaDurableClient} through our Lambda caller and the REST façade, over hand-written ports. */
 class LambdaDurableClientTest {
     static final String ALIAS = "arn:aws:lambda:us-east-1:000000000000:function:leave:live";
     static final String ARN = "arn:aws:lambda:us-east-1:000000000000:function:leave:$LATEST/durable-execution/leave-1/e1";
@@ -38,7 +40,7 @@ class LambdaDurableClientTest {
     void start() {
         ports = new RecordingPorts();
         local = LocalLambda.serving(ports, ports, ports::awaitClosed);
-        client = new LambdaDurableClient(local.lambda(), ALIAS);
+        client = new LambdaDurableClient(local.caller(), ALIAS);
     }
 
     @AfterEach
@@ -92,10 +94,10 @@ class LambdaDurableClientTest {
     void historyRoundTrips() {
         ports.historyAnswer = new HistoryPage(List.of(
                 new Event(1, T0, "ExecutionStarted", "e1", null, null, null,
-                        SdkConverterTest.details("Input", SdkConverterTest.payload("{}"), "ExecutionTimeout", 3600)),
+                        LambdaWireTest.details("Input", LambdaWireTest.payload("{}"), "ExecutionTimeout", 3600)),
                 new Event(2, T1, "CallbackFailed", "2", "manager-approval", null, "Callback",
-                        SdkConverterTest.details("Error", SdkConverterTest.error(ErrorObject.of("Rejected", "no")))),
-                new Event(3, T1, "ExecutionStopped", "e1", null, null, null, SdkConverterTest.details())), "3");
+                        LambdaWireTest.details("Error", LambdaWireTest.error(ErrorObject.of("Rejected", "no")))),
+                new Event(3, T1, "ExecutionStopped", "e1", null, null, null, LambdaWireTest.details())), "3");
 
         assertEquals(ports.historyAnswer, client.getHistory(ARN, "0", 3));
         assertEquals(List.of(ARN, "0", 3), ports.last().args());
@@ -122,6 +124,16 @@ class LambdaDurableClientTest {
         assertEquals("leave-1 is running with a different input", started.getMessage());
         assertEquals("callback cb1 already succeeded", closed.getMessage());
         assertEquals("no callback has the id cb2", missing.getMessage());
+    }
+
+    @Test
+    void missingIdsAreRefusedBeforeAnythingIsSent() {
+        var arn = assertThrows(InvalidParameterException.class, () -> client.getExecution(" "));
+        var callback = assertThrows(InvalidParameterException.class, () -> client.heartbeatCallback(null));
+
+        assertEquals("the durable execution's ARN must be given", arn.getMessage());
+        assertEquals("the callback id must be given", callback.getMessage());
+        assertTrue(ports.calls.isEmpty());
     }
 
     @Test
