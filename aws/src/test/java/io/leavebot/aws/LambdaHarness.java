@@ -21,7 +21,7 @@ import java.time.Clock;
  * {@code AWS_ENDPOINT_URL_<SERVICE>} (which the test points at the stand-ins). Slack's and Microsoft's endpoints have
  * no such variable, so the handlers that call them are built with the constructor their tests use, given the system
  * properties {@value #SLACK_API} and {@value #TEAMS_OPENID} / {@value #TEAMS_TOKEN} (the Teams keys in
- * {@code leavebot.teams.appId}, {@code .appPassword}, {@code .tenantId}); the others with Lambda's own.
+ * {@value #TEAMS_APP_ID}, {@value #TEAMS_APP_PASSWORD}, {@value #TEAMS_TENANT}); the others with Lambda's own.
  *
  * <p>The last line on standard error is {@code cold-start init=<ms> answer=<ms>}: milliseconds from the JVM's start
  * to the handler built, and to its first answer written.
@@ -30,6 +30,9 @@ public final class LambdaHarness {
     static final String SLACK_API = "leavebot.slack.api";
     static final String TEAMS_OPENID = "leavebot.teams.openid";
     static final String TEAMS_TOKEN = "leavebot.teams.token";
+    static final String TEAMS_APP_ID = "leavebot.teams.appId";
+    static final String TEAMS_APP_PASSWORD = "leavebot.teams.appPassword";
+    static final String TEAMS_TENANT = "leavebot.teams.tenantId";
     static final String TIMING = "cold-start";
 
     private LambdaHarness() {
@@ -93,8 +96,8 @@ public final class LambdaHarness {
         if (openId == null) {
             return null;
         }
-        return new TeamsSettings(System.getProperty("leavebot.teams.appId"), System.getProperty("leavebot.teams.appPassword"),
-                System.getProperty("leavebot.teams.tenantId"), URI.create(openId), URI.create(System.getProperty(TEAMS_TOKEN)));
+        return new TeamsSettings(System.getProperty(TEAMS_APP_ID), System.getProperty(TEAMS_APP_PASSWORD),
+                System.getProperty(TEAMS_TENANT), URI.create(openId), URI.create(System.getProperty(TEAMS_TOKEN)));
     }
 
     private static long sinceJvmStart() {
