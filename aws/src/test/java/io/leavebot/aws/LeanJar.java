@@ -80,6 +80,11 @@ final class LeanJar {
     /** Starts {@code handler} (a simple class name) in a fresh JVM, gives it {@code event}, returns its answer. */
     Run run(String handler, Map<String, String> env, Map<String, String> properties, String event) {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // e.g. -Dleavebot.lambda.jvmOptions=-Xlog:class+load:file=/tmp/classes-%p.log to look inside a cold start
+        String extra = System.getProperty("leavebot.lambda.jvmOptions", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + harness, LambdaHarness.class.getName(), handler));
         var process = new ProcessBuilder(command);
