@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.durable.lambda.AwsHttpCaller;
 import io.leavebot.email.SesMailer;
 import java.net.URI;
 import java.time.Duration;
@@ -11,12 +12,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Makes the AWS SDK clients the functions use, all on the URL-connection HTTP client (the lightest to start). On AWS
  * they call the region's endpoints with the function role's credentials ({@link #inRegion}); tests point each
- * service at a local stand-in. Each method makes a new client: a function makes each once, when it starts.
+ * service at a local stand-in. Each method makes a new client: a function makes each once, when it starts. SES and
+ * Secrets Manager are called over {@link AwsHttpCaller} (the SDK's signer and credentials, not its service clients,
+ * which would weigh on every cold start).
  *
  * @param dynamoDbEndpoint       another DynamoDB endpoint, or null for the region's
  * @param sesEndpoint            another SES v2 endpoint, or null for the region's
@@ -39,19 +41,15 @@ record AwsClients(Region region, AwsCredentialsProvider credentials, URI dynamoD
         return configured(LambdaClient.builder(), lambdaEndpoint).build();
     }
 
-    SecretsManagerClient secretsManager() {
-        return configured(SecretsManagerClient.builder(), secretsManagerEndpoint).build();
-    }
-
     SesMailer mailer() {
         return new SesMailer(region, sesEndpoint, credentials);
     }
 
-    /** Reads the secret through a client made for this one call: the functions read it once, when they start. */
+    /** Reads the secret through a caller made for this one call: the functions read it once, when they start. */
     Secrets secrets(String secretArn) {
-        try (SecretsManagerClient client = secretsManager()) {
-            return Secrets.read(client, secretArn);
-        }
+        return Secrets.read(AwsHttpCaller.builder("secretsmanager", region.id()).endpoint(secretsManagerEndpoint)
+                .credentials(credentials).connectTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(30))
+                .build(), secretArn);
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder, URI endpoint) {

@@ -16,20 +16,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
+import io.leavebot.durable.lambda.AwsApiException;
+import io.leavebot.durable.lambda.AwsHttpCaller;
+import io.leavebot.durable.lambda.AwsRequest;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.http.ApiKey;
 import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.SlackSettings;
 import io.leavebot.slack.TokenSeal;
 import io.leavebot.teams.TeamsSettings;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
 /**
  * LeaveBot's secret values, from one Secrets Manager secret whose {@code SecretString} is a JSON object:
@@ -47,6 +49,7 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
  * keys only.
  */
 final class Secrets {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TEAMS_KEYS = List.of(SECRET_TEAMS_APP_ID, SECRET_TEAMS_APP_PASSWORD, SECRET_TEAMS_TENANT_ID);
     private static final List<String> KEYS = List.of(SECRET_DECISION_LINK_KEY, SECRET_API_KEY, SECRET_SLACK_BOT_TOKEN,
             SECRET_SLACK_SIGNING_SECRET, SECRET_TEAMS_APP_ID, SECRET_TEAMS_APP_PASSWORD, SECRET_TEAMS_TENANT_ID,
@@ -66,27 +69,42 @@ final class Secrets {
      *
      * @throws SettingsException naming the secret when it cannot be read, or naming the key that is wrong
      */
-    static Secrets read(SecretsManagerClient client, String secretArn) {
-        GetSecretValueResponse response;
+    static Secrets read(AwsHttpCaller secretsManager, String secretArn) {
+        JsonNode response;
         try {
-            response = client.getSecretValue(r -> r.secretId(secretArn));
-        } catch (SdkException e) {
-            throw new SettingsException("The secret " + secretArn + " (" + SECRET_ARN_ENV
-                    + ") cannot be read: " + e.getMessage() + ". Check that it exists in this region and that the "
-                    + "function's role may call secretsmanager:GetSecretValue on it.", e);
+            response = secretsManager.callJson(getSecretValue(secretArn), JSON, JsonNode.class);
+        } catch (AwsApiException e) {
+            throw unreadable(secretArn, e.getMessage() + " (" + (e.errorCode() == null ? "" : e.errorCode() + ", ")
+                    + "HTTP " + e.status() + ")", e);
+        } catch (UncheckedIOException e) {
+            throw unreadable(secretArn, e.getMessage(), e);
         }
-        if (response.secretString() == null) {
+        JsonNode secretString = response == null ? null : response.get("SecretString");
+        if (secretString == null || !secretString.isTextual()) {
             throw new SettingsException("The secret " + secretArn + " has no text value; store the JSON object with "
                     + "the keys " + KEYS + " as its secret string.");
         }
-        return parse(secretArn, response.secretString());
+        return parse(secretArn, secretString.asText());
+    }
+
+    /** Secrets Manager's {@code GetSecretValue} (AWS JSON 1.1) for the secret's current version. */
+    private static AwsRequest getSecretValue(String secretArn) {
+        byte[] body = JSON.createObjectNode().put("SecretId", secretArn).toString().getBytes(StandardCharsets.UTF_8);
+        return AwsRequest.post("/", "application/x-amz-json-1.1", body)
+                .withHeader("X-Amz-Target", "secretsmanager.GetSecretValue");
+    }
+
+    private static SettingsException unreadable(String secretArn, String reason, RuntimeException cause) {
+        return new SettingsException("The secret " + secretArn + " (" + SECRET_ARN_ENV + ") cannot be read: " + reason
+                + ". Check that it exists in this region and that the function's role may call "
+                + "secretsmanager:GetSecretValue on it.", cause);
     }
 
     /** @throws SettingsException naming the key that is wrong (never a value) */
     static Secrets parse(String secretArn, String json) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(json);
+            root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             // no cause and no parser message: both may quote the secret's text
             var at = e.getLocation();

@@ -1,27 +1,30 @@
 package io.leavebot.email;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leavebot.durable.lambda.AwsApiException;
+import io.leavebot.durable.lambda.AwsHttpCaller;
+import io.leavebot.durable.lambda.AwsRequest;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
-import software.amazon.awssdk.services.sesv2.model.Body;
-import software.amazon.awssdk.services.sesv2.model.Content;
-import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /**
- * Sends through Amazon SES v2 ({@code SendEmail} with simple content: subject, text and HTML, all UTF-8). SES has
- * no idempotency key, so de-duplication is the notifier's job (it records what was sent); the key is not sent.
- * Close it to release its HTTP client.
+ * Sends through Amazon SES v2: {@code SendEmail} ({@code POST /v2/email/outbound-emails}, REST-JSON, signed as
+ * {@code ses}) with simple content: subject, text and HTML, all UTF-8. It speaks the wire format itself over
+ * {@link AwsHttpCaller} rather than through the SDK's SES client, which would add 2.5 MB and many classes to every
+ * function's cold start. SES has no idempotency key, so de-duplication is the notifier's job (it records what was
+ * sent); the key is not sent.
  */
-public final class SesMailer implements Mailer, AutoCloseable {
-    private final SesV2Client client;
+public final class SesMailer implements Mailer {
+    private static final String SEND_EMAIL = "/v2/email/outbound-emails";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AwsHttpCaller ses;
     private final String where;
 
     /** SES in {@code region} with the default AWS credentials chain (the Lambda role on AWS). */
@@ -30,54 +33,52 @@ public final class SesMailer implements Mailer, AutoCloseable {
     }
 
     /**
-     * @param endpoint    another SES endpoint (e.g. aws-ses-v2-local), or null for the region's own
+     * @param endpoint    another SES endpoint (e.g. aws-ses-v2-local), or null for the region's
      * @param credentials how requests are signed
      */
     public SesMailer(Region region, URI endpoint, AwsCredentialsProvider credentials) {
-        SesV2ClientBuilder builder = SesV2Client.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(30))
-                        .build());
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        this.client = builder.build();
+        this.ses = AwsHttpCaller.builder("ses", region.id())
+                .endpointPrefix("email")
+                .endpoint(endpoint)
+                .credentials(credentials)
+                .connectTimeout(Duration.ofSeconds(10))
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
         this.where = endpoint != null ? endpoint.toString() : region.id();
     }
 
     @Override
     public void send(Email email) {
-        SendEmailRequest request = SendEmailRequest.builder()
-                .fromEmailAddress(email.from())
-                .destination(d -> d.toAddresses(email.to()))
-                .content(c -> c.simple(m -> m
-                        .subject(utf8(email.subject()))
-                        .body(Body.builder().text(utf8(email.text())).html(utf8(email.html())).build())))
-                .build();
+        AwsRequest request = AwsRequest.post(SEND_EMAIL, "application/json",
+                sendEmailBody(email).toString().getBytes(StandardCharsets.UTF_8));
         try {
-            client.sendEmail(request);
-        } catch (AwsServiceException e) {
-            // the service's code and message describe the refusal (e.g. an unverified sender), never the content
-            String reason = e.awsErrorDetails() == null ? e.getMessage()
-                    : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
-            // throttling and SES's own errors pass; a refusal (unverified sender, bad address) would recur
-            boolean mayPass = e.isThrottlingException() || e.statusCode() == 429 || e.statusCode() >= 500;
+            ses.call(request);
+        } catch (AwsApiException e) {
+            // the service's code and message describe the refusal (e.g. an unverified sender), never the content;
+            // throttling and SES's own errors pass, a refusal (unverified sender, bad address) would recur
+            boolean mayPass = e.isRetryable();
             throw new MailException("SES (" + where + ") " + (mayPass ? "could not take" : "refused") + " the message: "
-                    + reason + " (HTTP " + e.statusCode() + ")", e, mayPass);
-        } catch (SdkException e) {
+                    + (e.errorCode() == null ? "" : e.errorCode() + ": ") + e.getMessage() + " (HTTP " + e.status() + ")",
+                    e, mayPass);
+        } catch (UncheckedIOException e) {
             throw new MailException("SES (" + where + ") could not be reached: " + e.getMessage(), e, true);
         }
     }
 
-    @Override
-    public void close() {
-        client.close();
+    /** SendEmail's request: the SES v2 API reference's field names, as the SDK's SesV2Client writes them. */
+    private static ObjectNode sendEmailBody(Email email) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("FromEmailAddress", email.from());
+        body.putObject("Destination").putArray("ToAddresses").add(email.to());
+        ObjectNode simple = body.putObject("Content").putObject("Simple");
+        utf8(simple.putObject("Subject"), email.subject());
+        ObjectNode parts = simple.putObject("Body");
+        utf8(parts.putObject("Text"), email.text());
+        utf8(parts.putObject("Html"), email.html());
+        return body;
     }
 
-    private static Content utf8(String data) {
-        return Content.builder().data(data).charset(StandardCharsets.UTF_8.name()).build();
+    private static void utf8(ObjectNode content, String data) {
+        content.put("Data", data).put("Charset", StandardCharsets.UTF_8.name());
     }
 }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.Slack;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.slack.SlackSettings;
 import io.leavebot.testing.SecretsManagerStub;
+import io.leavebot.testing.SignedWire;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** The secret: read through the real SDK client from a Secrets Manager stub; every problem named, no value shown. */
 class AwsSecretsTest {
@@ -45,6 +49,30 @@ class AwsSecretsTest {
             var e = assertThrows(SettingsException.class, () -> clientsFor(stub).secrets(ARN));
             assertTrue(e.getMessage().startsWith("The secret " + ARN + " (" + LeaveBotNames.SECRET_ARN_ENV + ") cannot be "
                     + "read: Secrets Manager can't find the specified secret."), e.getMessage());
+        }
+    }
+
+    @Test
+    void getSecretValueIsTheCallTheSdkMakes() {
+        try (var stub = new SecretsManagerStub().secret(ARN, "{\"decisionLinkKey\": \"" + LINK_KEY + "\"}");
+                SecretsManagerClient sdk = SecretsManagerClient.builder().region(Region.EU_WEST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(SignedWire.KEY)).endpointOverride(stub.endpoint())
+                        .httpClient(UrlConnectionHttpClient.create()).build()) {
+            sdk.getSecretValue(r -> r.secretId(ARN));
+            new AwsClients(Region.EU_WEST_1, StaticCredentialsProvider.create(SignedWire.KEY), null, null, null, stub.endpoint())
+                    .secrets(ARN);
+
+            List<LoggedRequest> calls = stub.calls();
+            assertEquals(2, calls.size());
+            SignedWire.assertSameCall(calls.get(0), calls.get(1), "eu-west-1", "secretsmanager");
+        }
+    }
+
+    @Test
+    void aSecretWithoutTextIsNamed() {
+        try (var stub = new SecretsManagerStub().binarySecret(ARN, new byte[] {1, 2, 3})) {
+            var e = assertThrows(SettingsException.class, () -> clientsFor(stub).secrets(ARN));
+            assertTrue(e.getMessage().startsWith("The secret " + ARN + " has no text value; store the JSON object"), e.getMessage());
         }
     }
 

@@ -11,7 +11,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * AWS Secrets Manager's {@code GetSecretValue} played by WireMock on a free loopback port: Secrets Manager cannot run
@@ -38,11 +41,20 @@ public final class SecretsManagerStub implements AutoCloseable {
 
     /** {@code secretArn}'s current value is {@code secretString}. */
     public SecretsManagerStub secret(String secretArn, String secretString) {
+        return answer(secretArn, answer -> answer.put("SecretString", secretString));
+    }
+
+    /** {@code secretArn}'s current value is binary ({@code SecretBinary}, base64 on the wire), with no text. */
+    public SecretsManagerStub binarySecret(String secretArn, byte[] secretBinary) {
+        return answer(secretArn, answer -> answer.put("SecretBinary", secretBinary));
+    }
+
+    private SecretsManagerStub answer(String secretArn, Consumer<ObjectNode> value) {
         ObjectNode answer = JSON.createObjectNode();
         answer.put("ARN", secretArn);
         answer.put("Name", secretArn.substring(secretArn.lastIndexOf(':') + 1));
         answer.put("VersionId", "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111");
-        answer.put("SecretString", secretString);
+        value.accept(answer);
         answer.putArray("VersionStages").add("AWSCURRENT");
         answer.put("CreatedDate", 1.767601800123E9);
         server.stubFor(post(urlEqualTo("/")).atPriority(1).withHeader("X-Amz-Target", equalTo(TARGET))
@@ -59,6 +71,11 @@ public final class SecretsManagerStub implements AutoCloseable {
     public int reads() {
         return server.countRequestsMatching(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo(TARGET)).build()).getCount();
+    }
+
+    /** Every {@code GetSecretValue} call as it arrived, oldest first. */
+    public List<LoggedRequest> calls() {
+        return server.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET)));
     }
 
     @Override

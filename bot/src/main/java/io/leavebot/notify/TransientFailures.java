@@ -1,5 +1,6 @@
 package io.leavebot.notify;
 
+import io.leavebot.durable.lambda.AwsApiException;
 import io.leavebot.email.MailException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -34,6 +35,9 @@ public final class TransientFailures {
             }
             if (cause instanceof MailException mail) {
                 return mail.mayPass();
+            }
+            if (cause instanceof AwsApiException aws) {
+                return aws.isRetryable(); // 429, 5xx or a throttling code, from the small AWS caller
             }
             if (cause instanceof SdkServiceException service) {
                 return service.isThrottlingException() || service.statusCode() == 429 || service.statusCode() >= 500;

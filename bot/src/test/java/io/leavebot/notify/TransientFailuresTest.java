@@ -3,12 +3,14 @@ package io.leavebot.notify;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leavebot.durable.lambda.AwsApiException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +45,22 @@ class TransientFailuresTest {
             assertFalse(TransientFailures.mayPass(new IllegalStateException("cannot read", noTable)), "a bug: " + noTable);
         }
         assertTrue(Files.exists(file));
+    }
+
+    @Test
+    void anAwsAnswerMayPassWhenThrottledOrAServerFaultAndNotWhenARefusal() {
+        for (var passing : List.of(new AwsApiException(429, "TooManyRequestsException", "Maximum sending rate exceeded.", null),
+                new AwsApiException(400, "ThrottlingException", "Rate exceeded", null),
+                new AwsApiException(400, "LimitExceededException", "Too many requests", null),
+                new AwsApiException(500, "InternalFailure", "Internal failure", null),
+                new AwsApiException(503, null, "ses answered HTTP 503", null))) {
+            assertTrue(TransientFailures.mayPass(new IllegalStateException("sending", passing)), passing.errorCode());
+        }
+        for (var refusal : List.of(new AwsApiException(400, "MessageRejected", "Email address is not verified.", null),
+                new AwsApiException(403, "AccessDeniedException", "not authorized to perform: ses:SendEmail", null),
+                new AwsApiException(404, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.", null))) {
+            assertFalse(TransientFailures.mayPass(refusal), refusal.errorCode());
+        }
     }
 
     @Test

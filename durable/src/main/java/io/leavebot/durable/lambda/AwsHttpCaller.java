@@ -1,0 +1,262 @@
+package io.leavebot.durable.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leavebot.durable.execution.WireJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
+
+/**
+ * Calls one AWS service's JSON API over {@code java.net.http}, signed with SigV4 by the AWS SDK's own signer and
+ * credentials, so a function needs the SDK's small core rather than the service's client jar. Throttling, 5xx
+ * answers and network failures are retried as the SDK's standard mode retries them. A refusal is thrown as an
+ * {@link AwsApiException}; a service that cannot be reached (after the retries) as an {@link UncheckedIOException}.
+ */
+public final class AwsHttpCaller {
+    /** Headers Java's HttpClient sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+
+    private final String signingName;
+    private final String region;
+    private final URI endpoint;
+    private final AwsCredentialsProvider credentials;
+    private final Duration requestTimeout;
+    private final AwsRetries retries;
+    private final HttpClient http;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+    private AwsHttpCaller(Builder b) {
+        this.signingName = b.signingName;
+        this.region = b.region;
+        this.endpoint = b.endpoint != null ? b.endpoint
+                : defaultEndpoint(b.endpointPrefix != null ? b.endpointPrefix : b.signingName, b.region);
+        this.credentials = b.credentials != null ? b.credentials : DefaultCredentialsProvider.builder().build();
+        this.requestTimeout = b.requestTimeout;
+        this.retries = new AwsRetries(b.maxAttempts, b.baseDelay, b.throttledBaseDelay);
+        this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
+    }
+
+    /**
+     * A caller for the service that signs as {@code signingName} (such as {@code lambda}) in {@code region}; its
+     * endpoint is {@code https://<signingName>.<region>.<partition domain>} unless set (see {@link Builder#endpointPrefix}).
+     */
+    public static Builder builder(String signingName, String region) {
+        return new Builder(signingName, region);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** Sends {@code request}, retrying what may succeed later, and reads the JSON answer as {@code type} (null if empty). */
+    public <T> T callJson(AwsRequest request, ObjectMapper mapper, Class<T> type) {
+        AwsResponse response = call(request);
+        if (response.body().length == 0) {
+            return null;
+        }
+        try {
+            return mapper.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new AwsApiException(response.status(), null, signingName + " answered " + request.method() + " "
+                    + request.encodedPath() + " with JSON this client cannot read: " + e.getMessage(),
+                    response.header("x-amzn-RequestId"));
+        }
+    }
+
+    /** Sends {@code request}, retrying throttling, 5xx answers and network failures; answers the 2xx response. */
+    public AwsResponse call(AwsRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<byte[]> response = http.send(signed(request), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() / 100 == 2) {
+                    return new AwsResponse(response.statusCode(), response.headers(), response.body());
+                }
+                AwsApiException refusal = refusal(response);
+                if (!refusal.isRetryable() || !retries.mayRetryAfter(attempt)) {
+                    throw refusal;
+                }
+                AwsRetries.sleep(retries.delayAfter(attempt, refusal.status() == 429
+                        || AwsRetries.isThrottling(refusal.errorCode())));
+            } catch (IOException e) {
+                if (!retries.mayRetryAfter(attempt)) {
+                    throw new UncheckedIOException(signingName + " at " + endpoint + " did not answer " + request.method()
+                            + " " + request.encodedPath() + " (" + attempt + " attempts): " + describe(e), e);
+                }
+                AwsRetries.sleep(retries.delayAfter(attempt, false));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while calling " + signingName, e);
+            }
+        }
+    }
+
+    /** Signed anew for every attempt: the signature's time must be current. */
+    private HttpRequest signed(AwsRequest request) {
+        var unsigned = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.fromValue(request.method()))
+                .uri(endpoint)
+                .encodedPath(join(endpoint.getRawPath(), request.encodedPath()));
+        request.query().forEach(unsigned::putRawQueryParameter);
+        request.headers().forEach(unsigned::putHeader);
+        if (request.contentType() != null) {
+            unsigned.putHeader("Content-Type", request.contentType());
+        }
+        byte[] body = request.body();
+        var signedRequest = signer.sign(r -> r
+                .identity(credentials.resolveCredentials())
+                .request(unsigned.build())
+                .payload(body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(body))
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, signingName)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)).request();
+        var http = HttpRequest.newBuilder(signedRequest.getUri())
+                .timeout(requestTimeout)
+                .method(request.method(), body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        signedRequest.forEachHeader((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase())) {
+                values.forEach(value -> http.header(name, value));
+            }
+        });
+        return http.build();
+    }
+
+    /** The AWS error code from {@code X-Amzn-ErrorType} or the body ({@code __type}, {@code code}), and the message. */
+    private AwsApiException refusal(HttpResponse<byte[]> response) {
+        JsonNode body = null;
+        try {
+            body = response.body().length == 0 ? null : WireJson.REST.readTree(response.body());
+        } catch (IOException e) {
+            // not JSON (a proxy's HTML page, say): the status has to speak for itself
+        }
+        String code = response.headers().firstValue("X-Amzn-ErrorType").orElse(null);
+        if (code == null && body != null) {
+            code = text(body, "__type", "code", "Code");
+        }
+        if (code != null) {
+            code = code.substring(code.lastIndexOf('#') + 1);
+            code = code.contains(":") ? code.substring(0, code.indexOf(':')) : code;
+        }
+        String message = body == null ? null : text(body, "message", "Message", "errorMessage");
+        if (message == null) {
+            message = signingName + " answered HTTP " + response.statusCode() + (code == null ? "" : " " + code);
+        }
+        return new AwsApiException(response.statusCode(), code, message,
+                response.headers().firstValue("x-amzn-RequestId").orElse(null));
+    }
+
+    private static String text(JsonNode body, String... names) {
+        for (String name : names) {
+            JsonNode value = body.get(name);
+            if (value != null && value.isTextual()) {
+                return value.asText();
+            }
+        }
+        return null;
+    }
+
+    private static String join(String base, String path) {
+        String prefix = base == null || base.equals("/") ? "" : base.replaceAll("/+$", "");
+        return prefix + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static URI defaultEndpoint(String signingName, String region) {
+        RegionMetadata metadata = RegionMetadata.of(Region.of(region));
+        String domain = metadata == null ? "amazonaws.com" : metadata.domain();
+        return URI.create("https://" + signingName + "." + region + "." + domain);
+    }
+
+    /** Settings of an {@link AwsHttpCaller}; the defaults are the SDK's (3 attempts, 2 s to connect). */
+    public static final class Builder {
+        private final String signingName;
+        private final String region;
+        private URI endpoint;
+        private String endpointPrefix;
+        private AwsCredentialsProvider credentials;
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private int maxAttempts = AwsRetries.DEFAULT_MAX_ATTEMPTS;
+        private Duration baseDelay = AwsRetries.DEFAULT_BASE_DELAY;
+        private Duration throttledBaseDelay = AwsRetries.DEFAULT_THROTTLED_BASE_DELAY;
+
+        private Builder(String signingName, String region) {
+            this.signingName = Objects.requireNonNull(signingName, "signingName");
+            if (region == null || region.isBlank()) {
+                throw new IllegalArgumentException("the AWS region to call " + signingName + " in must be given");
+            }
+            this.region = region;
+        }
+
+        /** Another endpoint, such as a local stand-in's {@code http://127.0.0.1:4566}. */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * The region's endpoint's first label when it is not the signing name: SES v2 signs as {@code ses} but is
+         * served at {@code email.<region>.amazonaws.com}.
+         */
+        public Builder endpointPrefix(String endpointPrefix) {
+            this.endpointPrefix = endpointPrefix;
+            return this;
+        }
+
+        /** The credentials to sign with; by default the SDK's default chain (environment, profile, container, …). */
+        public Builder credentials(AwsCredentialsProvider credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout);
+            return this;
+        }
+
+        /** How long one attempt may take, from sending to the whole answer. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = Objects.requireNonNull(requestTimeout);
+            return this;
+        }
+
+        /** Attempts per call, the first included; 1 turns retries off. */
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** The backoff's starting points for faults and for throttling. */
+        public Builder backoff(Duration baseDelay, Duration throttledBaseDelay) {
+            this.baseDelay = Objects.requireNonNull(baseDelay);
+            this.throttledBaseDelay = Objects.requireNonNull(throttledBaseDelay);
+            return this;
+        }
+
+        public AwsHttpCaller build() {
+            return new AwsHttpCaller(this);
+        }
+    }
+}
