@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.logging.LogSecrets;
 import static io.leavebot.LeaveBotNames.SECRET_API_KEY;
 import static io.leavebot.LeaveBotNames.SECRET_ARN_ENV;
 import static io.leavebot.LeaveBotNames.SECRET_DECISION_LINK_KEY;
@@ -145,6 +146,9 @@ final class Secrets {
             }
             if (entry.getValue().isTextual() && !entry.getValue().asText().isBlank()) {
                 values.put(entry.getKey(), entry.getValue().asText());
+                if (!entry.getKey().endsWith("Id")) { // the app, client and tenant ids name things; the rest are keys
+                    LogSecrets.register(entry.getValue().asText());
+                }
             }
         }
         return new Secrets(secretArn, values);
