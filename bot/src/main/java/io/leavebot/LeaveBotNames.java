@@ -182,6 +182,12 @@ public final class LeaveBotNames {
     /** Key of the secret's JSON: base64 of 32 random bytes, the AES-256-GCM key people's Slack user tokens are sealed with. */
     public static final String SECRET_TOKEN_KEY = "tokenKey";
 
+    /**
+     * The JVM options the stack gives every Lambda function ({@code JAVA_TOOL_OPTIONS}), and the package tests and
+     * {@code bench/run bot} start the handlers with: C1 only, as AWS documents for short-lived functions.
+     */
+    public static final String LAMBDA_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
     private LeaveBotNames() {
     }
 }

@@ -53,7 +53,8 @@ record AwsClients(Region region, AwsCredentialsProvider credentials, URI dynamoD
 
     /** Reads the secret through a caller made for this one call: the functions read it once, when they start. */
     Secrets secrets(String secretArn) {
-        return Secrets.read(AwsHttpCaller.builder("secretsmanager", region.id()).endpoint(secretsManagerEndpoint)
+        return Secrets.read(AwsHttpCaller.builder("secretsmanager", region.id()).serviceId("Secrets Manager")
+                .endpoint(secretsManagerEndpoint)
                 .credentials(credentials).connectTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(30))
                 .build(), secretArn);
     }

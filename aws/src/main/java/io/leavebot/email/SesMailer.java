@@ -40,6 +40,7 @@ public final class SesMailer implements Mailer {
     public SesMailer(Region region, URI endpoint, AwsCredentialsProvider credentials) {
         this.ses = AwsHttpCaller.builder("ses", region.id())
                 .endpointPrefix("email")
+                .serviceId("SESv2")
                 .endpoint(endpoint)
                 .credentials(credentials)
                 .connectTimeout(Duration.ofSeconds(10))

@@ -119,6 +119,17 @@ class LeaveBotStackTest {
     }
 
     @Test
+    void everyBotFunctionStartsItsJvmWithTheOptionsForShortLivedFunctions() {
+        var functions = template.findResources("AWS::Lambda::Function", Map.of("Properties",
+                Match.objectLike(Map.of("Handler", Match.stringLikeRegexp("^io\\.leavebot\\..*")))));
+        assertTrue(functions.size() >= 4, functions::toString);
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of(
+                "Handler", Match.stringLikeRegexp("^io\\.leavebot\\..*"),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))), functions.size());
+    }
+
+    @Test
     void everyFunctionLogsInLambdasJsonFormat() {
         int functions = template.findResources("AWS::Lambda::Function").size();
         assertTrue(functions >= 4, "the workflow and the front ends: " + functions);

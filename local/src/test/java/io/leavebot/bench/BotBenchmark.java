@@ -3,11 +3,7 @@ package io.leavebot.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
-import io.leavebot.LeaveBotNames;
-import io.leavebot.aws.SlackFunctionColdStart;
-import io.leavebot.store.DynamoDbLeaveStore;
-import io.leavebot.testing.Dynalite;
-import io.leavebot.testing.SecretsManagerStub;
+import io.leavebot.aws.LambdaColdStarts;
 import io.leavebot.testing.SlackApi;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -40,7 +36,9 @@ import java.util.regex.Pattern;
  * {@code bench/run bot}: the LeaveBot jar started as its own process, as {@code ./leavebot} starts it, with Slack
  * over HTTP; this process plays Slack (a WireMock Web API, and signed requests like Slack's). Measures the slash
  * command's ack under 32 concurrent senders, the time from an approver's click to the employee's outcome DM, and
- * the cold start (JVM start to the first acked command). Prints one line per figure, then one JSON object.
+ * the cold start (JVM start to the first acked command); then the Lambda side: the lean package's size and each
+ * handler's cold start. {@code -Dbench.only=lambda} measures the Lambda side alone. Prints one line per figure, then
+ * one JSON object.
  */
 public final class BotBenchmark {
     private static final String SECRET = "bench-signing-secret-0123456789abcdef";
@@ -65,6 +63,18 @@ public final class BotBenchmark {
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "local/target/leavebot.jar");
         var results = new LinkedHashMap<String, Object>();
+        if (!"lambda".equals(System.getProperty("bench.only"))) {
+            localServer(jar, results);
+        }
+        lambda(results);
+        var json = new StringBuilder("{");
+        results.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+        System.out.println(json.append('}'));
+        System.exit(0);
+    }
+
+    /** The jar started as its own process, with Slack over HTTP: acks under load, click to outcome, cold start. */
+    private static void localServer(Path jar, Map<String, Object> results) throws Exception {
         try (SlackApi slack = new SlackApi()) {
             // anyone is a workspace member with an e-mail derived from their id; every approver lookup finds the boss
             slack.answer("users.info", "{\"ok\":true,\"user\":{\"id\":\"{{formData request.body 'form' urlDecode=true}}{{form.user}}\","
@@ -85,13 +95,7 @@ public final class BotBenchmark {
                 server.destroy();
                 server.waitFor(10, TimeUnit.SECONDS);
             }
-            slack.member("U01ADA", "ada@example.org", "Ada Lovelace");
-            lambdaColdStart(slack, results);
         }
-        var json = new StringBuilder("{");
-        results.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
-        System.out.println(json.append('}'));
-        System.exit(0);
     }
 
     private static final long PROCESS_STARTED_AT[] = new long[1];
@@ -158,29 +162,17 @@ public final class BotBenchmark {
     }
 
     /**
-     * The Slack Lambda handler's cold start: a fresh JVM builds {@code SlackFunction} and acks one {@code /leave list}
-     * (DynamoDB on dynalite, the secret from a Secrets Manager stand-in, Slack on WireMock); the best of 5, since
-     * the first start also warms the machine's file cache.
+     * The Lambda side: the lean jar's size ({@code lambda_package_mb}: every function gets that one jar) and each
+     * handler's cold start on it alone, to its first real answer ({@link LambdaColdStarts}, best of 3);
+     * {@code lambda_cold_start_ms} is the slowest handler's.
      */
-    private static void lambdaColdStart(SlackApi slack, Map<String, Object> results) throws Exception {
-        try (Dynalite dynamo = new Dynalite().start(); SecretsManagerStub secrets = new SecretsManagerStub()) {
-            String table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
-            DynamoDbLeaveStore.createTable(dynamo.client(), table);
-            secrets.secret(SlackFunctionColdStart.SECRET_ARN, SlackFunctionColdStart.SECRET);
-            String classpath = System.getProperty("java.class.path");
-            List<Double> runs = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                Process jvm = new ProcessBuilder("java", "-Dtable=" + table, "-Ddynamodb=" + dynamo.endpoint(),
-                        "-Dsecretsmanager=" + secrets.endpoint(), "-Dlambda=http://127.0.0.1:9", "-Dslack=" + slack.baseUrl() + "/api/",
-                        "-cp", classpath, "io.leavebot.aws.SlackFunctionColdStart").redirectErrorStream(true).start();
-                String out = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                if (jvm.waitFor() != 0) {
-                    throw new IllegalStateException("the Slack function's cold start failed:\n" + out);
-                }
-                runs.add(Double.parseDouble(out.substring(out.lastIndexOf('\n') + 1)));
-            }
-            report(results, "lambda_cold_start_ms", Collections.min(runs));
-        }
+    private static void lambda(Map<String, Object> results) throws Exception {
+        double mb = LambdaColdStarts.packageMegabytes();
+        System.out.printf("lambda_package_mb: %.1f%n", mb);
+        results.put("lambda_package_mb", Math.round(mb * 10) / 10.0);
+        Map<String, Long> coldStarts = LambdaColdStarts.measure(Integer.getInteger("bench.lambdaRounds", 3));
+        coldStarts.forEach((handler, ms) -> report(results, "lambda_cold_start_ms_" + handler, ms));
+        report(results, "lambda_cold_start_ms", Collections.max(coldStarts.values()));
     }
 
     /** Slash commands that each start a request, sent by 32 senders at once; the time until each is acked. */

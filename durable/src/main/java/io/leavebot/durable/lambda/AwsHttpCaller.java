@@ -44,8 +44,8 @@ public final class AwsHttpCaller {
     private AwsHttpCaller(Builder b) {
         this.signingName = b.signingName;
         this.region = b.region;
-        this.endpoint = b.endpoint != null ? b.endpoint
-                : defaultEndpoint(b.endpointPrefix != null ? b.endpointPrefix : b.signingName, b.region);
+        this.endpoint = b.endpoint != null ? b.endpoint : configuredEndpoint(b).orElseGet(() ->
+                defaultEndpoint(b.endpointPrefix != null ? b.endpointPrefix : b.signingName, b.region));
         this.credentials = b.credentials != null ? b.credentials : DefaultCredentialsProvider.builder().build();
         this.requestTimeout = b.requestTimeout;
         this.retries = new AwsRetries(b.maxAttempts, b.baseDelay, b.throttledBaseDelay);
@@ -55,7 +55,9 @@ public final class AwsHttpCaller {
 
     /**
      * A caller for the service that signs as {@code signingName} (such as {@code lambda}) in {@code region}; its
-     * endpoint is {@code https://<signingName>.<region>.<partition domain>} unless set (see {@link Builder#endpointPrefix}).
+     * endpoint is the one {@code AWS_ENDPOINT_URL_<SERVICE ID>} or {@code AWS_ENDPOINT_URL} names, as for the SDK's
+     * clients, else {@code https://<signingName>.<region>.<partition domain>} unless set (see
+     * {@link Builder#endpointPrefix}).
      */
     public static Builder builder(String signingName, String region) {
         return new Builder(signingName, region);
@@ -184,6 +186,21 @@ public final class AwsHttpCaller {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
+    /**
+     * The endpoint the environment names, as the SDK reads it (AWS's "service-specific endpoints" setting):
+     * {@code AWS_ENDPOINT_URL_<SERVICE ID>} (the id upper-cased, spaces as underscores), else {@code AWS_ENDPOINT_URL}.
+     */
+    private static java.util.Optional<URI> configuredEndpoint(Builder b) {
+        String service = (b.serviceId != null ? b.serviceId : b.signingName).toUpperCase(java.util.Locale.ROOT)
+                .replace(' ', '_');
+        String url = b.environment.get("AWS_ENDPOINT_URL_" + service);
+        if (url == null || url.isBlank()) {
+            url = b.environment.get("AWS_ENDPOINT_URL");
+        }
+        return url == null || url.isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(URI.create(url.trim()));
+    }
+
     private static URI defaultEndpoint(String signingName, String region) {
         RegionMetadata metadata = RegionMetadata.of(Region.of(region));
         String domain = metadata == null ? "amazonaws.com" : metadata.domain();
@@ -196,6 +213,8 @@ public final class AwsHttpCaller {
         private final String region;
         private URI endpoint;
         private String endpointPrefix;
+        private String serviceId;
+        private java.util.Map<String, String> environment = System.getenv();
         private AwsCredentialsProvider credentials;
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -223,6 +242,21 @@ public final class AwsHttpCaller {
          */
         public Builder endpointPrefix(String endpointPrefix) {
             this.endpointPrefix = endpointPrefix;
+            return this;
+        }
+
+        /**
+         * The service's id in the SDK ({@code Secrets Manager}, {@code SESv2}) when its upper-cased signing name is
+         * not the {@code <SERVICE ID>} of {@code AWS_ENDPOINT_URL_<SERVICE ID>}.
+         */
+        public Builder serviceId(String serviceId) {
+            this.serviceId = serviceId;
+            return this;
+        }
+
+        /** Where {@code AWS_ENDPOINT_URL…} are read from: the process's environment unless a test gives one. */
+        Builder environment(java.util.Map<String, String> environment) {
+            this.environment = Objects.requireNonNull(environment);
             return this;
         }
 

@@ -57,6 +57,21 @@ class AwsHttpCallerTest {
     }
 
     @Test
+    void theEnvironmentsEndpointForTheServiceComesBeforeTheGeneralOneAndTheRegionsAsForTheSdk() {
+        var both = java.util.Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:4566",
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:9000");
+
+        assertEquals(java.net.URI.create("http://127.0.0.1:4566"), AwsHttpCaller.builder("secretsmanager", "eu-west-1")
+                .serviceId("Secrets Manager").environment(both).build().endpoint());
+        assertEquals(java.net.URI.create("http://127.0.0.1:9000"), AwsHttpCaller.builder("lambda", "eu-west-1")
+                .environment(both).build().endpoint());
+        assertEquals(java.net.URI.create("https://lambda.eu-west-1.amazonaws.com"), AwsHttpCaller.builder("lambda", "eu-west-1")
+                .environment(java.util.Map.of()).build().endpoint());
+        assertEquals(java.net.URI.create("http://127.0.0.1:8005"), AwsHttpCaller.builder("ses", "eu-west-1").endpointPrefix("email")
+                .serviceId("SESv2").environment(java.util.Map.of("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:8005")).build().endpoint());
+    }
+
+    @Test
     void signsForTheServiceAndRegionAndSendsTheBodyAsGiven() {
         aws.stubFor(any(anyUrl()).willReturn(okJson("{\"CheckpointToken\":\"t2\"}")));
 

@@ -17,6 +17,8 @@ import software.amazon.awscdk.assertions.Template;
  * text, e.g. {@code arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:LeaveBot-workflow:live}.
  */
 public final class TemplateJson {
+    /** Set on every function for the JVM, not read by a handler: see {@link #jvmOptions}. */
+    private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
     /** One IAM policy statement, its resources rendered ({@link #render}). */
     public record Statement(List<String> actions, List<String> resources, Map<String, Object> condition) {
         public boolean grants(String action) {
@@ -45,12 +47,20 @@ public final class TemplateJson {
                 .findFirst().orElseThrow(() -> new NoSuchElementException("no function with handler " + handler));
     }
 
-    /** The environment variables of the function with this handler, values rendered. */
+    /** The settings of the function with this handler (its environment without the JVM's options), values rendered. */
     @SuppressWarnings("unchecked")
     public Map<String, String> environment(String handler) {
         var environment = (Map<String, Object>) function(handler).get("Environment");
         var variables = (Map<String, Object>) environment.get("Variables");
-        return variables.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> render(e.getValue())));
+        return variables.entrySet().stream().filter(e -> !e.getKey().equals(JVM_OPTIONS))
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> render(e.getValue())));
+    }
+
+    /** The JVM's options on the function with this handler, which {@link #environment} leaves out. */
+    @SuppressWarnings("unchecked")
+    public String jvmOptions(String handler) {
+        var environment = (Map<String, Object>) function(handler).get("Environment");
+        return render(((Map<String, Object>) environment.get("Variables")).get(JVM_OPTIONS));
     }
 
     /** Every statement of the policies attached to the role of the function with this handler. */

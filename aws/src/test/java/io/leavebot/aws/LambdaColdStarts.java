@@ -1,0 +1,55 @@
+package io.leavebot.aws;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * The Lambda figures for {@code bench/run bot}: the lean jar's size, and each handler's cold start as
+ * {@link LambdaPackageIT} and {@link TeamsPackageIT} run it (a fresh JVM on the lean jar alone, with the CDK's JVM
+ * options, to its first real answer), the best of {@code rounds}, since the first start also warms the file cache.
+ * The jar is the one {@code leavebot.lambda.jar} names, built by {@code package}.
+ */
+public final class LambdaColdStarts {
+    private LambdaColdStarts() {
+    }
+
+    /** The jar every function is deployed with, in MB (10^6 bytes). */
+    public static double packageMegabytes() throws java.io.IOException {
+        return Files.size(Path.of(System.getProperty("leavebot.lambda.jar", "aws/target/leavebot-lambda.jar"))) / 1e6;
+    }
+
+    /** Handler's simple name → its best cold start in ms over {@code rounds}, each on fresh stand-ins. */
+    public static Map<String, Long> measure(int rounds) throws Exception {
+        LeanJar lean = new LeanJar();
+        for (int i = 0; i < rounds; i++) {
+            inFreshStandIns(AwsFunctions.inSlack(), lean, FirstAnswers::slackRequestRecordedByTheWorkflow);
+            inFreshStandIns(AwsFunctions.inSlack(), lean, FirstAnswers::apiCalendarFeed);
+            inFreshStandIns(AwsFunctions.inSlack(), lean, FirstAnswers::digestScheduleAndDigest);
+            inFreshStandIns(AwsFunctions.inTeams(), lean, FirstAnswers::teamsLeaveMessage);
+        }
+        Map<String, Long> best = new TreeMap<>();
+        for (LeanJar.Run run : lean.runs()) {
+            best.merge(run.handler(), run.answerMs(), Math::min);
+        }
+        return best;
+    }
+
+    /** The extension's lifecycle, as JUnit runs it for one test (it reads nothing from the context). */
+    private static void inFreshStandIns(AwsFunctions aws, LeanJar lean, BiConsumer<AwsFunctions, LeanJar> firstAnswer)
+            throws Exception {
+        aws.beforeAll(null);
+        try {
+            aws.beforeEach(null);
+            try {
+                firstAnswer.accept(aws, lean);
+            } finally {
+                aws.afterEach(null);
+            }
+        } finally {
+            aws.afterAll(null);
+        }
+    }
+}
