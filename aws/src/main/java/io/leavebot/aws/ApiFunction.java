@@ -81,7 +81,7 @@ public final class ApiFunction implements RequestStreamHandler {
                 // feeds by token, the organisation's with the API key, and reports by key or by the chat's signed links
                 .calendarFeeds(new CalendarFeeds(store, store, leaves.roles(), FrontEnds.inZone(settings, clock), LINKS_NOT_MADE_HERE))
                 .reports(new LeaveReport(store, leaves.balances()), new ReportLinks(links, LINKS_NOT_MADE_HERE, clock))
-                .awayPeriods(FrontEnds.awayPeriods(settings, aws, leaves, clock));
+                .awayPeriods(FrontEnds.awayPeriods(settings, store, leaves, clock));
         secrets.apiKey().ifPresent(web::apiKey);
         // the chat apps the workflow function reaches people in, from the same secret
         secrets.slackBotToken().ifPresent(token -> web.chatApp(ChatApp.SLACK));

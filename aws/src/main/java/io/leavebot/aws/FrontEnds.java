@@ -39,13 +39,9 @@ final class FrontEnds {
 
     /**
      * Validates and routes with the settings' policy and approvers, reads requests from the leave table, and starts
-     * and answers executions of the deployed workflow function.
+     * and answers executions of the deployed workflow function; {@code store} is the function's one leave table
+     * (Slack keeps its user ids there too).
      */
-    static LeaveRequests leaveRequests(AwsSettings settings, AwsClients aws, Clock clock) {
-        return leaveRequests(settings, aws, store(settings, aws), clock);
-    }
-
-    /** As {@link #leaveRequests(AwsSettings, AwsClients, Clock)}, on a store the caller also uses (Slack keeps its user ids there). */
     static LeaveRequests leaveRequests(AwsSettings settings, AwsClients aws, Store store, Clock clock) {
         LeavePolicy policy = settings.policy();
         var lambda = new LambdaDurableClient(aws.lambda(), settings.workflowFunction());
@@ -83,13 +79,13 @@ final class FrontEnds {
      * Approvers' away periods and stand-ins in the leave table. After a change, the requests waiting on the
      * approver ask whoever decides for them now ({@link LeaveRequests#reassign}).
      */
-    static AwayPeriods awayPeriods(AwsSettings settings, AwsClients aws, LeaveRequests leaves, Clock clock) {
-        return standIns(settings, aws, leaves::reassign, clock);
+    static AwayPeriods awayPeriods(AwsSettings settings, Store store, LeaveRequests leaves, Clock clock) {
+        return standIns(settings, store, leaves::reassign, clock);
     }
 
     /** Away periods read for the workflow, which asks stand-ins; {@code onChange} hears of every change made through them. */
-    static AwayPeriods standIns(AwsSettings settings, AwsClients aws, java.util.function.Consumer<io.leavebot.leave.Person> onChange, Clock clock) {
-        var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
+    static AwayPeriods standIns(AwsSettings settings, Store store, java.util.function.Consumer<io.leavebot.leave.Person> onChange, Clock clock) {
+        // on the function's one store, so on its one DynamoDB client (each client built costs its cold start ~0.1 s)
         // "today" is the deployment's; the Slack and Teams functions' clocks are in its zone already
         Clock today = clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone());
         return new AwayPeriods(store, store, today, onChange);

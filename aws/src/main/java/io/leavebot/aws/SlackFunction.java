@@ -90,7 +90,7 @@ public final class SlackFunction implements RequestStreamHandler {
         // /leave connect when the secret has the Slack status keys: the redirect goes to the API function's URL
         SlackConnect connect = secrets.slackStatus(settings::slackRedirectUrl)
                 .map(keys -> new SlackConnect(keys.oauth(), slack, keys.linkSecret(), keys.seal(), store, clock)).orElse(null);
-        var app = SlackApp.create(workspace, leaves, FrontEnds.awayPeriods(settings, aws, leaves, clock), people, policy, texts, clock,
+        var app = SlackApp.create(workspace, leaves, FrontEnds.awayPeriods(settings, store, leaves, clock), people, policy, texts, clock,
                 FrontEnds.exports(settings, secrets, store, leaves, clock), connect);
         this.slack = new SlackEndpoint(app, workspace.signingSecret(), clock);
     }

@@ -8,7 +8,7 @@ import io.leavebot.http.WebResponse;
 import io.leavebot.logging.Logs;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.ops.EmfMetrics;
-import io.leavebot.store.DynamoDbLeaveStore;
+import io.leavebot.store.Store;
 import io.leavebot.teams.TeamsApp;
 import io.leavebot.teams.TeamsEndpoint;
 import io.leavebot.teams.TeamsSettings;
@@ -59,16 +59,16 @@ public final class TeamsFunction implements RequestStreamHandler {
      * @param microsoft Bot Framework's and Entra ID's endpoints for tests; null for the secret's, against Microsoft
      */
     TeamsFunction(AwsSettings settings, AwsClients aws, Clock clock, TeamsSettings microsoft) {
-        LeaveRequests leaves = FrontEnds.leaveRequests(settings, aws, clock);
+        Store store = FrontEnds.store(settings, aws);
+        LeaveRequests leaves = FrontEnds.leaveRequests(settings, aws, store, clock);
         var texts = new NotificationTexts(settings.zone());
-        var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
         // the settings first: a missing one fails the start without a call to Secrets Manager
         Secrets secrets = aws.secrets(settings.secretArn());
         TeamsSettings bot = microsoft != null ? microsoft : secrets.teams().orElseThrow(() ->
                 new SettingsException("The secret " + settings.secretArn() + " has no Teams keys; add teamsAppId, "
                         + "teamsAppPassword and teamsTenantId."));
         this.teams = TeamsApp.connect(bot, store, texts, clock).endpoint(leaves,
-                FrontEnds.awayPeriods(settings, aws, leaves, clock), settings.policy(), clock,
+                FrontEnds.awayPeriods(settings, store, leaves, clock), settings.policy(), clock,
                 FrontEnds.exports(settings, secrets, store, leaves, clock));
     }
 

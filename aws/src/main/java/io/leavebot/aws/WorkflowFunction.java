@@ -78,7 +78,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
         List<ChatChannel> metered = chats.stream().<ChatChannel>map(channel -> new MeteredChat(channel, metrics)).toList();
         var notifier = new Notifier(store, metered, new MeteredMailer(aws.mailer(), metrics), emails, clock);
         // the workflow only reads who stands in for whom; changes are made through the front ends
-        this.workflow = new LeaveWorkflow(store, notifier, policy, FrontEnds.standIns(settings, aws, approver -> { }, clock),
+        this.workflow = new LeaveWorkflow(store, notifier, policy, FrontEnds.standIns(settings, store, approver -> { }, clock),
                 FrontEnds.balances(settings, store, policy, clock), chatStatus(secrets, chat, store, clock), settings.admins(),
                 clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone()));
     }

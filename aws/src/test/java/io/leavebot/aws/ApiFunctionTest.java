@@ -113,7 +113,8 @@ class ApiFunctionTest {
     /** The same request to a local server on the same table, workflow and keys. */
     private HttpResponse<String> localAnswer(String method, String pathAndQuery, Map<String, String> headers, String body)
             throws IOException, InterruptedException {
-        try (WebServer server = WebServer.builder(FrontEnds.leaveRequests(aws.settings(Map.of()), aws.clients(), aws.time()))
+        try (WebServer server = WebServer.builder(FrontEnds.leaveRequests(aws.settings(Map.of()), aws.clients(),
+                FrontEnds.store(aws.settings(Map.of()), aws.clients()), aws.time()))
                 .decisionLinks(new DecisionLinks(AwsFunctions.LINK_KEY, ApiFunction.LINKS_NOT_MADE_HERE))
                 .apiKey(ApiKey.of(AwsFunctions.API_KEY)).clock(aws.time()).zone(ZoneOffset.UTC)
                 .chatApp(ChatApp.SLACK).start()) { // the secret has a Slack bot token: the pages may point to Slack
