@@ -4,6 +4,9 @@ import io.leavebot.durable.lambda.AwsHttpCaller;
 import io.leavebot.email.SesMailer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -49,6 +52,22 @@ record AwsClients(Region region, AwsCredentialsProvider credentials, URI dynamoD
 
     SesMailer mailer() {
         return new SesMailer(region, sesEndpoint, credentials);
+    }
+
+    /**
+     * Starts reading the secret on another thread and gives what waits for it: the round trip to Secrets Manager, and
+     * the HTTP, TLS and signing classes it is the first to load, overlap the DynamoDB client's start, the other long
+     * part of a cold start. The getter throws what reading threw.
+     */
+    Supplier<Secrets> secretsSoon(String secretArn) {
+        CompletableFuture<Secrets> reading = CompletableFuture.supplyAsync(() -> secrets(secretArn));
+        return () -> {
+            try {
+                return reading.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            }
+        };
     }
 
     /** Reads the secret through a caller made for this one call: the functions read it once, when they start. */

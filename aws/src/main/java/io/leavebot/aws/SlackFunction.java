@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The handler of the Slack front end's function ({@code io.leavebot.aws.SlackFunction::handleRequest}), whose Function
@@ -78,13 +79,14 @@ public final class SlackFunction implements RequestStreamHandler {
      * @param slackApi a new configuration: its defaults call slack.com
      */
     SlackFunction(AwsSettings settings, AwsClients aws, Clock clock, SlackConfig slackApi) {
+        settings.routing(); // the settings first: a missing one fails the start without a call to Secrets Manager
+        Supplier<Secrets> secret = aws.secretsSoon(settings.secretArn());
         var store = FrontEnds.store(settings, aws);
         LeaveRequests leaves = FrontEnds.leaveRequests(settings, aws, store, clock);
         var policy = settings.policy();
         var texts = new NotificationTexts(settings.zone());
         Slack slack = SlackSettings.sdk(slackApi);
-        // the settings first: a missing one fails the start without a call to Secrets Manager
-        Secrets secrets = aws.secrets(settings.secretArn());
+        Secrets secrets = secret.get();
         SlackSettings workspace = secrets.slack(slack);
         var people = new SlackPeople(slack.methods(workspace.botToken()), store, clock, ChatChannels.SLACK_PEOPLE_TTL);
         // /leave connect when the secret has the Slack status keys: the redirect goes to the API function's URL

@@ -24,6 +24,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The handler of the durable workflow function ({@code io.leavebot.aws.WorkflowFunction::handleRequest}): the
@@ -64,11 +65,13 @@ public final class WorkflowFunction implements RequestStreamHandler {
         var texts = new NotificationTexts(settings.zone());
         String decisionUrl = settings.decisionUrl();
         String from = settings.mailFrom();
-        // the settings first: a missing one fails the start without a call to Secrets Manager
-        Secrets secrets = aws.secrets(settings.secretArn());
+        // the settings first (a missing one fails the start without a call to Secrets Manager), then the secret read
+        // while the DynamoDB client starts
+        Supplier<Secrets> secret = aws.secretsSoon(settings.secretArn());
         var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
         store.observe(metrics.storeObserver());
         store.indexOpenLeave(); // once per table (one GetItem after that): requests from before the index get its keys
+        Secrets secrets = secret.get();
         var emails = new EmailRenderer(texts, secrets.decisionLinks(decisionUrl), from, policy.approvalTimeout());
         // Slack first, then Teams: someone in both hears in Slack; someone in one, there
         List<ChatChannel> chats = new ArrayList<>();
