@@ -1,5 +1,7 @@
 package io.leavebot.aws;
 
+import io.leavebot.durable.execution.InvocationLogContext;
+import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.SlackConfig;
@@ -35,6 +37,10 @@ import java.time.Clock;
  * clients are read and built once, in the constructor; an invocation only serves its request.
  */
 public final class ApiFunction implements RequestStreamHandler {
+    static {
+        Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+    }
+
     /**
      * The base of the links this function checks. It never makes a link, so the base goes nowhere; and its own
      * Function URL cannot be in its environment (CloudFormation would see a circular reference).
@@ -89,6 +95,8 @@ public final class ApiFunction implements RequestStreamHandler {
     /** One Function URL request in, its response out; a failure is answered, never thrown at Lambda. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        FunctionUrl.serve(input, output, "api", web::serve);
+        try (var logContext = InvocationLogContext.request(context == null ? null : context.getAwsRequestId())) {
+            FunctionUrl.serve(input, output, "api", web::serve);
+        }
     }
 }

@@ -11,14 +11,13 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * Makes the AWS SDK clients the functions use, all on the URL-connection HTTP client (the lightest to start). On AWS
- * they call the region's endpoints with the function role's credentials ({@link #inRegion}); tests point each
- * service at a local stand-in. Each method makes a new client: a function makes each once, when it starts. SES and
- * Secrets Manager are called over {@link AwsHttpCaller} (the SDK's signer and credentials, not its service clients,
- * which would weigh on every cold start).
+ * Makes the AWS clients the functions use. DynamoDB is the SDK's client on the URL-connection HTTP client (the
+ * lightest to start); Lambda, SES and Secrets Manager are called over {@link AwsHttpCaller} (the SDK's signer and
+ * credentials, not its service clients, which would weigh on every cold start). On AWS they call the region's
+ * endpoints with the function role's credentials ({@link #inRegion}); tests point each service at a local stand-in.
+ * Each method makes a new client: a function makes each once, when it starts.
  *
  * @param dynamoDbEndpoint       another DynamoDB endpoint, or null for the region's
  * @param sesEndpoint            another SES v2 endpoint, or null for the region's
@@ -37,8 +36,15 @@ record AwsClients(Region region, AwsCredentialsProvider credentials, URI dynamoD
         return configured(DynamoDbClient.builder(), dynamoDbEndpoint).build();
     }
 
-    LambdaClient lambda() {
-        return configured(LambdaClient.builder(), lambdaEndpoint).build();
+    /** The Lambda API, for the durable client: signed JSON over java.net.http, so no SDK Lambda client to load. */
+    AwsHttpCaller lambda() {
+        var lambda = AwsHttpCaller.builder("lambda", region.id()).credentials(credentials)
+                .connectTimeout(Duration.ofSeconds(5))
+                .requestTimeout(Duration.ofSeconds(30));
+        if (lambdaEndpoint != null) {
+            lambda.endpoint(lambdaEndpoint);
+        }
+        return lambda.build();
     }
 
     SesMailer mailer() {

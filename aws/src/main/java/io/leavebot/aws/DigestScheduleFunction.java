@@ -1,5 +1,7 @@
 package io.leavebot.aws;
 
+import io.leavebot.durable.execution.InvocationLogContext;
+import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +34,10 @@ import java.util.Optional;
  * retries it.
  */
 public final class DigestScheduleFunction implements RequestStreamHandler {
+    static {
+        Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+    }
+
     private static final System.Logger LOG = System.getLogger(DigestScheduleFunction.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,10 +65,12 @@ public final class DigestScheduleFunction implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String answer;
-        try {
+        try (var logContext = InvocationLogContext.request(context == null ? null : context.getAwsRequestId())) {
             answer = answer(scheduledTime(input.readAllBytes()));
         } catch (IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.WARNING, "digest schedule: " + e.getMessage());
+            // the event's text stays out of the log; the answer quotes it to the caller who sent it
+            LOG.log(System.Logger.Level.WARNING, "digest schedule: refused an event that is not the scheduler's (not JSON, "
+                    + "or its scheduledTime not an ISO-8601 instant); the function's answer says which");
             answer = JSON.createObjectNode().put("refused", e.getMessage()).toString();
         }
         output.write(answer.getBytes(StandardCharsets.UTF_8));

@@ -51,10 +51,8 @@ final class FunctionUrl {
         try {
             response = app.apply(request);
         } catch (RuntimeException e) {
-            // the detail goes to the log only, one line without the message, which may quote the request
-            StackTraceElement[] stack = e.getStackTrace();
-            LOG.log(System.Logger.Level.ERROR, function + ": 500, " + e.getClass().getName()
-                    + (stack.length == 0 ? "" : " at " + stack[0]));
+            // the detail goes to the log only (masked there: LogSecrets), never to the caller
+            LOG.log(System.Logger.Level.ERROR, function + ": 500, a bug", e);
             response = plain(500, "Internal Server Error");
         }
         write(response, out);

@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.logging.LogSecrets;
 import static io.leavebot.LeaveBotNames.SECRET_API_KEY;
 import static io.leavebot.LeaveBotNames.SECRET_ARN_ENV;
 import static io.leavebot.LeaveBotNames.SECRET_DECISION_LINK_KEY;
@@ -19,12 +20,14 @@ import com.slack.api.Slack;
 import io.leavebot.durable.lambda.AwsApiException;
 import io.leavebot.durable.lambda.AwsHttpCaller;
 import io.leavebot.durable.lambda.AwsRequest;
+import io.leavebot.durable.lambda.AwsResponse;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.http.ApiKey;
 import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.SlackSettings;
 import io.leavebot.slack.TokenSeal;
 import io.leavebot.teams.TeamsSettings;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * LeaveBot's secret values, from one Secrets Manager secret whose {@code SecretString} is a JSON object:
@@ -70,21 +74,36 @@ final class Secrets {
      * @throws SettingsException naming the secret when it cannot be read, or naming the key that is wrong
      */
     static Secrets read(AwsHttpCaller secretsManager, String secretArn) {
-        JsonNode response;
+        AwsResponse response;
         try {
-            response = secretsManager.callJson(getSecretValue(secretArn), JSON, JsonNode.class);
+            response = secretsManager.call(getSecretValue(secretArn));
         } catch (AwsApiException e) {
             throw unreadable(secretArn, e.getMessage() + " (" + (e.errorCode() == null ? "" : e.errorCode() + ", ")
                     + "HTTP " + e.status() + ")", e);
-        } catch (UncheckedIOException e) {
-            throw unreadable(secretArn, e.getMessage(), e);
+        } catch (UncheckedIOException | SdkClientException e) {
+            throw unreadable(secretArn, e.getMessage(), e); // no answer after the retries, or no credentials to sign with
         }
-        JsonNode secretString = response == null ? null : response.get("SecretString");
+        return parse(secretArn, secretString(secretArn, response));
+    }
+
+    /** The answer's {@code SecretString}; no message quotes the answer, which holds the secret. */
+    private static String secretString(String secretArn, AwsResponse response) {
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(response.body());
+        } catch (IOException e) {
+            answer = null;
+        }
+        if (answer == null || !answer.isObject()) {
+            throw new SettingsException("The secret " + secretArn + " cannot be read: Secrets Manager's answer (HTTP "
+                    + response.status() + ") is not a JSON object.");
+        }
+        JsonNode secretString = answer.get("SecretString");
         if (secretString == null || !secretString.isTextual()) {
             throw new SettingsException("The secret " + secretArn + " has no text value; store the JSON object with "
                     + "the keys " + KEYS + " as its secret string.");
         }
-        return parse(secretArn, secretString.asText());
+        return secretString.asText();
     }
 
     /** Secrets Manager's {@code GetSecretValue} (AWS JSON 1.1) for the secret's current version. */
@@ -127,6 +146,9 @@ final class Secrets {
             }
             if (entry.getValue().isTextual() && !entry.getValue().asText().isBlank()) {
                 values.put(entry.getKey(), entry.getValue().asText());
+                if (!entry.getKey().endsWith("Id")) { // the app, client and tenant ids name things; the rest are keys
+                    LogSecrets.register(entry.getValue().asText());
+                }
             }
         }
         return new Secrets(secretArn, values);

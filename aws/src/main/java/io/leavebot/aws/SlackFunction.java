@@ -1,5 +1,7 @@
 package io.leavebot.aws;
 
+import io.leavebot.durable.execution.InvocationLogContext;
+import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.Slack;
@@ -47,6 +49,10 @@ import java.util.Map;
  * fails, call {@code app.start()} in its constructor, and keep its older release line (1.45) beside Bolt 1.51.
  */
 public final class SlackFunction implements RequestStreamHandler {
+    static {
+        Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+    }
+
     private final SlackEndpoint slack;
 
     /** Lambda's constructor: settings from the environment, the region's services and slack.com. */
@@ -86,7 +92,9 @@ public final class SlackFunction implements RequestStreamHandler {
     /** One request from Slack in, its answer out; a failure is answered, never thrown at Lambda. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        FunctionUrl.serve(input, output, "slack", this::answer);
+        try (var logContext = InvocationLogContext.request(context == null ? null : context.getAwsRequestId())) {
+            FunctionUrl.serve(input, output, "slack", this::answer);
+        }
     }
 
     /** Slack signs the raw body, so it goes to {@link SlackEndpoint} as sent; the path does not matter. */

@@ -1,5 +1,7 @@
 package io.leavebot.aws;
 
+import io.leavebot.durable.execution.InvocationLogContext;
+import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.leavebot.http.WebRequest;
@@ -29,6 +31,10 @@ import java.util.Map;
  * the container.
  */
 public final class TeamsFunction implements RequestStreamHandler {
+    static {
+        Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+    }
+
     private final TeamsEndpoint teams;
 
     /** Lambda's constructor: settings from the environment, the region's services and Microsoft's. */
@@ -63,7 +69,9 @@ public final class TeamsFunction implements RequestStreamHandler {
     /** One request from the Bot Connector in, its answer out; a failure is answered, never thrown at Lambda. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        FunctionUrl.serve(input, output, "teams", this::answer);
+        try (var logContext = InvocationLogContext.request(context == null ? null : context.getAwsRequestId())) {
+            FunctionUrl.serve(input, output, "teams", this::answer);
+        }
     }
 
     private WebResponse answer(WebRequest request) {

@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.SlackConfig;
@@ -32,6 +33,10 @@ import java.util.List;
  * the workflow. A missing setting fails the init with a message naming it.
  */
 public final class WorkflowFunction implements RequestStreamHandler {
+    static {
+        Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+    }
+
     private final LeaveWorkflow workflow;
 
     /** Lambda's constructor: settings from the environment, the region's services, the function role's credentials. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -63,6 +64,9 @@ public final class SesMailer implements Mailer {
                     e, mayPass);
         } catch (UncheckedIOException e) {
             throw new MailException("SES (" + where + ") could not be reached: " + e.getMessage(), e, true);
+        } catch (SdkClientException e) {
+            // no credentials to sign with (yet): the role's may come with the next try, as the SDK's client assumed
+            throw new MailException("SES (" + where + ") could not be called: " + e.getMessage(), e, true);
         }
     }
 

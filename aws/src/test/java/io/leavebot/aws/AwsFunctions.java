@@ -362,7 +362,10 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     /** A real {@code LambdaClient} on the engine's REST façade, as an operator's SDK or CLI reaches it. */
     software.amazon.awssdk.services.lambda.LambdaClient lambda() {
-        return clients().lambda();
+        AwsClients clients = clients();
+        return software.amazon.awssdk.services.lambda.LambdaClient.builder().region(clients.region())
+                .credentialsProvider(clients.credentials()).endpointOverride(clients.lambdaEndpoint())
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
     }
 
     /** The request's audit as the table holds it. */

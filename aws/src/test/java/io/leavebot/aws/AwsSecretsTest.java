@@ -1,16 +1,22 @@
 package io.leavebot.aws;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.Slack;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.slack.SlackSettings;
 import io.leavebot.testing.SecretsManagerStub;
 import io.leavebot.testing.SignedWire;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +79,21 @@ class AwsSecretsTest {
         try (var stub = new SecretsManagerStub().binarySecret(ARN, new byte[] {1, 2, 3})) {
             var e = assertThrows(SettingsException.class, () -> clientsFor(stub).secrets(ARN));
             assertTrue(e.getMessage().startsWith("The secret " + ARN + " has no text value; store the JSON object"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonIsNamedWithoutQuotingIt() {
+        var proxy = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        proxy.start();
+        try {
+            proxy.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody("<html>short-SECRET</html>")));
+            var e = assertThrows(SettingsException.class, () -> new AwsClients(Region.US_EAST_1,
+                    StaticCredentialsProvider.create(SignedWire.KEY), null, null, null, URI.create(proxy.baseUrl())).secrets(ARN));
+            assertEquals("The secret " + ARN + " cannot be read: Secrets Manager's answer (HTTP 200) is not a JSON object.",
+                    e.getMessage());
+        } finally {
+            proxy.stop();
         }
     }
 

@@ -137,7 +137,7 @@ class ForgedAnswersTest {
     private static Sender sender(String route) {
         LambdaClient lambda = aws.lambda();
         if (route.equals("LambdaDurableClient")) {
-            DurableClient client = new LambdaDurableClient(lambda, AwsFunctions.WORKFLOW_ALIAS_ARN);
+            DurableClient client = new LambdaDurableClient(aws.clients().lambda(), AwsFunctions.WORKFLOW_ALIAS_ARN);
             return new Sender() {
                 @Override
                 public void succeed(String callbackId, String result) {

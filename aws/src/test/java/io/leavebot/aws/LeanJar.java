@@ -104,6 +104,12 @@ final class LeanJar {
             }
             String stderr = errors.get(10, TimeUnit.SECONDS);
             assertEquals(0, started.exitValue(), () -> handler + " failed on the lean jar:\n" + stderr);
+            // the logging backend is in the jar and starts: no SLF4J fallback to "no providers", no logback error
+            for (String broken : List.of("No SLF4J providers", "SLF4J(W)", "ERROR in ch.qos.logback", "NoClassDefFoundError")) {
+                if (stderr.contains(broken)) {
+                    throw new IllegalStateException(handler + " on the lean jar wrote \"" + broken + "\":\n" + stderr);
+                }
+            }
             Matcher timing = TIMING.matcher(stderr);
             if (!timing.find()) {
                 throw new IllegalStateException(handler + " printed no timing:\n" + stderr);

@@ -74,7 +74,7 @@ final class DecisionEndpoint {
             page = pages.problem(problem);
             headers = problem.headers;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "decide " + ex.method() + ": 500 " + Failures.describe(e));
+            LOG.log(System.Logger.Level.ERROR, "decide " + ex.method() + ": 500, a bug", e);
             page = pages.unexpected();
         }
         Map<String, String> all = new HashMap<>(PAGE_HEADERS);

@@ -82,7 +82,7 @@ final class ExportEndpoint {
             LOG.log(System.Logger.Level.INFO, "export " + ex.method() + " " + route(path) + ": " + problem.status);
             ex.respond(problem.status, JSON, ApiAnswers.error(problem.getMessage(), problem.fields), problem.headers);
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "export " + ex.method() + " " + route(path) + ": 500 " + Failures.describe(e));
+            LOG.log(System.Logger.Level.ERROR, "export " + ex.method() + " " + route(path) + ": 500, a bug", e);
             try {
                 ex.respond(500, JSON, ApiAnswers.error("Something went wrong on our side. Please try again in a minute.",
                         Map.of()), Map.of());

@@ -123,7 +123,7 @@ final class LeaveApi {
                     + (problem.fields.isEmpty() ? "" : " fields=" + problem.fields.keySet()));
             ex.respond(problem.status, JSON, ApiAnswers.error(problem.getMessage(), problem.fields), problem.headers);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "api " + ex.method() + " " + route(ex.path()) + ": 500 " + Failures.describe(e));
+            LOG.log(System.Logger.Level.ERROR, "api " + ex.method() + " " + route(ex.path()) + ": 500, a bug", e);
             ex.respond(500, JSON, ApiAnswers.error("Something went wrong on our side and the request was not completed. "
                     + "Please try again in a minute.", Map.of()), Map.of());
         }

@@ -87,7 +87,7 @@ public final class SlackEndpoint {
                     response.getBody() == null ? "" : response.getBody());
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "slack " + request.getRequestType() + " (team " + request.getContext().getTeamId()
-                    + ", user " + request.getContext().getRequestUserId() + "): 500 " + UnexpectedFailures.describe(e));
+                    + ", user " + request.getContext().getRequestUserId() + "): 500, a bug", e);
             return new Reply(500, TEXT, "Internal Server Error");
         }
     }

@@ -1,5 +1,6 @@
 package io.leavebot.slack;
 
+import io.leavebot.notify.ChatUnavailableException;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.middleware.Middleware;
@@ -29,8 +30,13 @@ final class UnexpectedFailures implements Middleware {
         try {
             return chain.next(req);
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.ERROR, "slack " + req.getRequestType() + " (team " + req.getContext().getTeamId()
-                    + ", user " + req.getContext().getRequestUserId() + "): " + describe(e));
+            String what = "slack " + req.getRequestType() + " (team " + req.getContext().getTeamId() + ", user "
+                    + req.getContext().getRequestUserId() + "): ";
+            if (e instanceof ChatUnavailableException) { // Slack itself failed: an outage, its reason is enough
+                LOG.log(System.Logger.Level.WARNING, what + e.getMessage() + "; the person is told something went wrong");
+            } else {
+                LOG.log(System.Logger.Level.ERROR, what + "a bug, the person is told something went wrong", e);
+            }
             switch (req.getRequestType()) {
                 case Command:
                     return ((SlashCommandContext) req.getContext()).ack(r -> r.responseType("ephemeral")

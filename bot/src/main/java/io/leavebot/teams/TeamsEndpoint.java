@@ -1,5 +1,6 @@
 package io.leavebot.teams;
 
+import io.leavebot.notify.ChatUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,9 +71,12 @@ public final class TeamsEndpoint {
         try {
             return answer(activity);
         } catch (RuntimeException e) {
-            StackTraceElement[] stack = e.getStackTrace();
-            LOG.log(System.Logger.Level.ERROR, "teams " + activity.type() + " from user " + activity.fromId() + ": 500 "
-                    + e.getClass().getName() + (stack.length == 0 ? "" : " at " + stack[0]));
+            String what = "teams " + activity.type() + " from user " + activity.fromId() + ": 500, ";
+            if (e instanceof ChatUnavailableException) { // the Bot Connector failed: an outage, its reason is enough
+                LOG.log(System.Logger.Level.WARNING, what + e.getMessage());
+            } else {
+                LOG.log(System.Logger.Level.ERROR, what + "a bug", e);
+            }
             return new Reply(500, TEXT, "Internal Server Error");
         }
     }

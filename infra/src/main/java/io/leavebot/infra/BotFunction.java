@@ -7,6 +7,7 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -55,7 +56,9 @@ final class BotFunction extends Construct {
                 .code(jar)
                 .handler(handler)
                 .role(role)
-                .logGroup(logs);
+                .logGroup(logs)
+                // LeaveBot writes Lambda's JSON lines (io.leavebot.logging); with this Lambda reads their level too
+                .loggingFormat(LoggingFormat.JSON);
         settings.accept(function);
         this.function = function.build();
         this.function.addEnvironment("JAVA_TOOL_OPTIONS", JVM_OPTIONS); // after the settings, whose environment it joins

@@ -130,6 +130,14 @@ class LeaveBotStackTest {
     }
 
     @Test
+    void everyFunctionLogsInLambdasJsonFormat() {
+        int functions = template.findResources("AWS::Lambda::Function").size();
+        assertTrue(functions >= 4, "the workflow and the front ends: " + functions);
+        template.resourcePropertiesCountIs("AWS::Lambda::Function",
+                Map.of("LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON"))), functions);
+    }
+
+    @Test
     void frontEndsStartExecutionsThroughTheWorkflowsLiveAlias() {
         String workflow = json.functionId(WORKFLOW_HANDLER);
         template.hasResourceProperties("AWS::Lambda::Alias", Map.of(

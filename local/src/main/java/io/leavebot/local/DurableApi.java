@@ -1,6 +1,7 @@
 package io.leavebot.local;
 
 import io.leavebot.durable.engine.DurableCredentials;
+import io.leavebot.logging.LogSecrets;
 import io.leavebot.durable.engine.DurableRestServer;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.local.Settings.SettingsException;
@@ -43,6 +44,7 @@ final class DurableApi {
         this.address = address;
         this.credentials = credentials;
         this.generatedKey = generatedKey;
+        LogSecrets.register(credentials.secretAccessKey());
     }
 
     /** The API as the settings ask for it; empty when {@value #PORT} is not set. */

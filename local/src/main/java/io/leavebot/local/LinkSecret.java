@@ -1,5 +1,6 @@
 package io.leavebot.local;
 
+import io.leavebot.logging.LogSecrets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,13 +17,13 @@ final class LinkSecret {
 
     static String load(Settings settings, Path dataDir) throws IOException {
         var configured = settings.optional("LEAVEBOT_LINK_SECRET");
-        if (configured.isPresent()) {
-            return configured.get();
-        }
-        return SecretFile.readOrCreate(dataDir.resolve("link-secret"), () -> {
-            byte[] random = new byte[48];
-            new SecureRandom().nextBytes(random);
-            return Base64.getEncoder().encodeToString(random);
-        }).trim();
+        String secret = configured.isPresent() ? configured.get()
+                : SecretFile.readOrCreate(dataDir.resolve("link-secret"), () -> {
+                    byte[] random = new byte[48];
+                    new SecureRandom().nextBytes(random);
+                    return Base64.getEncoder().encodeToString(random);
+                }).trim();
+        LogSecrets.register(secret);
+        return secret;
     }
 }

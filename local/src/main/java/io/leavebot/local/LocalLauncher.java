@@ -29,6 +29,7 @@ import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.TokenSeal;
 import io.leavebot.store.SqliteLeaveStore;
 import io.leavebot.local.Settings.SettingsException;
+import io.leavebot.logging.Logs;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.ChatStatus;
 import io.leavebot.notify.NotificationTexts;
@@ -86,11 +87,13 @@ public final class LocalLauncher {
     }
 
     public static void main(String[] args) throws IOException {
+        Logs.start();
         if (BackupCommand.isCommand(args)) {
             System.exit(BackupCommand.run(Path.of(""), args, System.out, System.err));
         }
         try {
             Settings settings = Settings.load(Path.of("")).withArguments(args);
+            Logs.configure(settings::optional); // the log settings of .env
             Running running = run(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "leavebot-shutdown"));
             printWelcome(settings, running);

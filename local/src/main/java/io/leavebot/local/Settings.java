@@ -1,5 +1,6 @@
 package io.leavebot.local;
 
+import io.leavebot.logging.LogSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -23,6 +24,7 @@ final class Settings {
 
     private Settings(Map<String, String> values) {
         this.values = values;
+        LogSecrets.registerSettings(values); // a secret from .env or a test's map is masked as one from the environment
     }
 
     /** The process environment over the {@code .env} file in {@code directory}, if there is one. */

@@ -1,6 +1,7 @@
 package io.leavebot.local;
 
 import io.leavebot.local.Settings.SettingsException;
+import io.leavebot.logging.LogSecrets;
 import io.leavebot.slack.TokenSeal;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +22,9 @@ final class TokenKey {
                 return TokenSeal.of(configured.get(), TokenSeal.KEY_SETTING);
             }
             Path file = dataDir.resolve("token-key");
-            return TokenSeal.of(SecretFile.readOrCreate(file, TokenSeal::newKey).trim(), file.toString());
+            String key = SecretFile.readOrCreate(file, TokenSeal::newKey).trim();
+            LogSecrets.register(key);
+            return TokenSeal.of(key, file.toString());
         } catch (IllegalArgumentException e) {
             throw new SettingsException(e.getMessage());
         }

@@ -1,5 +1,10 @@
 package io.leavebot.local;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import java.util.List;
+import io.leavebot.testing.CapturedLogs;
+import io.leavebot.logging.LoggedSecrets;
+import io.leavebot.logging.LogLines;
 import static io.leavebot.testing.Eventually.await;
 import static io.leavebot.testing.Eventually.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +47,8 @@ class LocalSocketModeTest {
     private final SlackApi slack = new SlackApi().member("U0ADA", "ada@example.com", "Ada Lovelace")
             .member("U0GRACE", "grace@example.com", "Grace Hopper");
     private final SocketModeSlack socket = new SocketModeSlack();
+    @RegisterExtension
+    final CapturedLogs ownRecords = new CapturedLogs();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -69,6 +76,31 @@ class LocalSocketModeTest {
             socket.send("interactive", click("U0GRACE", approve));
             awaitTrue(() -> slack.postsTo("DU0ADA") >= 2, "the outcome DM to Ada");
         }
+    }
+
+    /** Issue 16's secrets test for Socket Mode: with DEBUG on, a command whose user lookup fails at Slack. */
+    @Test
+    void withDebugOnAFailedCommandLogsNoTokenAndNoEnvelope() throws Exception {
+        socket.start();
+        socket.started.await(5, TimeUnit.SECONDS);
+        slack.answer("apps.connections.open", "{\"ok\":true,\"url\":\"ws://127.0.0.1:" + socket.getPort() + "/link/?ticket=t-1\"}");
+        slack.answerStatus("users.info", 500);
+        Map<String, String> values = Map.of("LEAVEBOT_DATA_DIR", dir.toString(), "LEAVEBOT_HTTP_PORT", "0",
+                "LEAVEBOT_APPROVER_EMAIL", "grace@example.com", "SLACK_BOT_TOKEN", SlackApi.BOT_TOKEN, "SLACK_APP_TOKEN", APP_TOKEN,
+                "SLACK_API_URL", slack.baseUrl() + "/api/");
+        List<String> written;
+        try (var logs = LogLines.readable(Map.of("LEAVEBOT_LOG_LEVEL", "DEBUG"))) {
+            try (var running = LocalLauncher.run(Settings.of(values))) {
+                assertTrue(socket.connected.await(10, TimeUnit.SECONDS), "LeaveBot did not connect over Socket Mode");
+                socket.send("slash_commands", command("U0ADA", "list " + LoggedSecrets.BODY_MARKER));
+            }
+            LoggedSecrets.logCanary(LoggedSecrets.of(values));
+            written = logs.lines();
+        }
+        assertTrue(written.stream().anyMatch(line -> line.contains("users.info answered HTTP 500")), String.join("\n", written));
+        LoggedSecrets.assertDebugAndCanary(written);
+        LoggedSecrets.assertNone("the lines written", written, LoggedSecrets.of(values));
+        LoggedSecrets.assertNone("LeaveBot's own records", ownRecords.lines(), LoggedSecrets.of(values));
     }
 
     private ObjectNode command(String user, String text) {

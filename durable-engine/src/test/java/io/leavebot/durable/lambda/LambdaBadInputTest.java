@@ -68,8 +68,8 @@ class LambdaBadInputTest {
     void start() {
         engine = EmbeddedEngine.builder(dir.resolve("engine.db")).build();
         local = LocalLambda.serving(engine);
-        client = new LambdaDurableClient(local.lambda(), APPROVAL);
-        service = new LambdaDurableService(local.lambda());
+        client = new LambdaDurableClient(local.caller(), APPROVAL);
+        service = new LambdaDurableService(local.caller());
         engine.register(APPROVAL, new Approval()).register(PROBE, new ProbeHandler()).start();
     }
 
@@ -190,7 +190,7 @@ class LambdaBadInputTest {
                 outcome.complete(e);
             }
         };
-        new LambdaDurableClient(local.lambda(), PROBE).start(PROBE, null, "{}");
+        new LambdaDurableClient(local.caller(), PROBE).start(PROBE, null, "{}");
         return outcome;
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link LambdaDurableClient} through the real SDK and the REST façade, over hand-written ports. */
+/** {@link LambdaDurableClient} through our Lambda caller and the REST façade, over hand-written ports. */
 class LambdaDurableClientTest {
     static final String ALIAS = "arn:aws:lambda:us-east-1:000000000000:function:leave:live";
     static final String ARN = "arn:aws:lambda:us-east-1:000000000000:function:leave:$LATEST/durable-execution/leave-1/e1";
@@ -38,7 +38,7 @@ class LambdaDurableClientTest {
     void start() {
         ports = new RecordingPorts();
         local = LocalLambda.serving(ports, ports, ports::awaitClosed);
-        client = new LambdaDurableClient(local.lambda(), ALIAS);
+        client = new LambdaDurableClient(local.caller(), ALIAS);
     }
 
     @AfterEach
@@ -92,10 +92,10 @@ class LambdaDurableClientTest {
     void historyRoundTrips() {
         ports.historyAnswer = new HistoryPage(List.of(
                 new Event(1, T0, "ExecutionStarted", "e1", null, null, null,
-                        SdkConverterTest.details("Input", SdkConverterTest.payload("{}"), "ExecutionTimeout", 3600)),
+                        LambdaWireTest.details("Input", LambdaWireTest.payload("{}"), "ExecutionTimeout", 3600)),
                 new Event(2, T1, "CallbackFailed", "2", "manager-approval", null, "Callback",
-                        SdkConverterTest.details("Error", SdkConverterTest.error(ErrorObject.of("Rejected", "no")))),
-                new Event(3, T1, "ExecutionStopped", "e1", null, null, null, SdkConverterTest.details())), "3");
+                        LambdaWireTest.details("Error", LambdaWireTest.error(ErrorObject.of("Rejected", "no")))),
+                new Event(3, T1, "ExecutionStopped", "e1", null, null, null, LambdaWireTest.details())), "3");
 
         assertEquals(ports.historyAnswer, client.getHistory(ARN, "0", 3));
         assertEquals(List.of(ARN, "0", 3), ports.last().args());

@@ -27,12 +27,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
-/** {@link LambdaDurableService} through the real SDK and the REST façade, over hand-written ports. */
+/** {@link LambdaDurableService} through our Lambda caller and the REST façade, over hand-written ports. */
 class LambdaDurableServiceTest {
     static final String ARN = "arn:aws:lambda:us-east-1:000000000000:function:leave:$LATEST/durable-execution/leave-1/e1";
     static final Instant T0 = Instant.parse("2026-03-02T09:15:30.123Z");
@@ -45,7 +41,7 @@ class LambdaDurableServiceTest {
     void start() {
         ports = new RecordingPorts();
         local = LocalLambda.serving(ports, ports, ports::awaitClosed);
-        service = new LambdaDurableService(local.lambda());
+        service = new LambdaDurableService(local.caller());
     }
 
     @AfterEach
@@ -127,28 +123,27 @@ class LambdaDurableServiceTest {
         try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (var lambda = LambdaClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
-                .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
-            var e = assertThrows(ServiceUnavailableException.class,
-                    () -> new LambdaDurableService(lambda).checkpoint(ARN, "t1", List.of()));
+        var lambda = LocalLambda.caller(URI.create("http://127.0.0.1:" + closedPort), "AKIDNOBODY", "secret");
 
-            assertTrue(e.getMessage().startsWith("could not reach the Lambda API for CheckpointDurableExecution"), e.getMessage());
-        }
+        var e = assertThrows(ServiceUnavailableException.class,
+                () -> new LambdaDurableService(lambda).checkpoint(ARN, "t1", List.of()));
+
+        assertTrue(e.getMessage().startsWith("could not reach the Lambda API for CheckpointDurableExecution"), e.getMessage());
     }
 
     @Test
     void missingRegionFailsFastNamingAwsRegion() {
-        var e = assertThrows(IllegalStateException.class, () -> LambdaDurableService.clientFor(Map.of()));
+        var e = assertThrows(IllegalStateException.class, () -> LambdaDurableService.callerFor(Map.of()));
 
         assertTrue(e.getMessage().startsWith("AWS_REGION is not set"), e.getMessage());
     }
 
     @Test
     void regionComesFromAwsRegion() {
-        try (LambdaClient lambda = LambdaDurableService.clientFor(Map.of("AWS_REGION", "eu-west-1"))) {
-            assertEquals(Region.EU_WEST_1, lambda.serviceClientConfiguration().region());
-        }
+        AwsHttpCaller lambda = LambdaDurableService.callerFor(Map.of("AWS_REGION", "eu-west-1")).build();
+
+        assertEquals("eu-west-1", lambda.region());
+        assertEquals(URI.create("https://lambda.eu-west-1.amazonaws.com"), lambda.endpoint());
     }
 
     @Test

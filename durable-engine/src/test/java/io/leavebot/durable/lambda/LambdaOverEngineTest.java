@@ -101,9 +101,9 @@ class LambdaOverEngineTest {
 
         var httpClock = new TestClock();
         overHttp(httpClock);
-        var overHttpService = new CountingService(new LambdaDurableService(local.lambda()));
+        var overHttpService = new CountingService(new LambdaDurableService(local.caller()));
         engine.register(FUNCTION, leaveFlowCheckpointingTo(overHttpService)).start();
-        Run overHttp = drive(engine, httpClock, new LambdaDurableClient(local.lambda(), FUNCTION + ":live"));
+        Run overHttp = drive(engine, httpClock, new LambdaDurableClient(local.caller(), FUNCTION + ":live"));
 
         assertTrue(overHttpService.checkpoints.get() >= 5, "checkpoints over HTTP: " + overHttpService.checkpoints);
 
@@ -117,7 +117,7 @@ class LambdaOverEngineTest {
     void repeatedStartOfARunningExecutionIsIdempotentByNameAndInput() {
         overHttp(new TestClock());
         engine.register(FUNCTION, new LeaveFlow()).start();
-        var client = new LambdaDurableClient(local.lambda(), FUNCTION);
+        var client = new LambdaDurableClient(local.caller(), FUNCTION);
 
         String first = client.start(FUNCTION, "leave-ann", "\"ann\"").durableExecutionArn();
         String again = client.start(FUNCTION, "leave-ann", "\"ann\"").durableExecutionArn();
@@ -142,7 +142,7 @@ class LambdaOverEngineTest {
     void listingAndStoppingThroughTheClient() {
         overHttp(new TestClock());
         engine.register(FUNCTION, new LeaveFlow()).start();
-        var client = new LambdaDurableClient(local.lambda(), FUNCTION);
+        var client = new LambdaDurableClient(local.caller(), FUNCTION);
         String arn = client.start(FUNCTION, "leave-ann", "\"ann\"").durableExecutionArn();
         settle(engine);
 
@@ -165,10 +165,10 @@ class LambdaOverEngineTest {
         engine.close();
 
         overHttp(new TestClock());
-        var overHttpService = new CountingService(new LambdaDurableService(local.lambda()));
+        var overHttpService = new CountingService(new LambdaDurableService(local.caller()));
         engine.register("greeter", greeterCheckpointingTo(overHttpService))
                 .register("inviter", inviterCheckpointingTo(overHttpService)).start();
-        var client = new LambdaDurableClient(local.lambda(), "inviter");
+        var client = new LambdaDurableClient(local.caller(), "inviter");
         Run overHttp = invite(engine, client);
 
         assertEquals("\"hello ann!\"", overHttp.execution().result(), overHttp.execution()::toString);

@@ -5,6 +5,7 @@ import io.leavebot.durable.DurableService;
 import io.leavebot.durable.engine.DurableCredentials;
 import io.leavebot.durable.engine.DurableRestServer;
 import io.leavebot.durable.engine.EmbeddedEngine;
+import io.leavebot.durable.lambda.AwsHttpCaller;
 import io.leavebot.durable.model.DurableExecution;
 import java.net.URI;
 import java.time.Duration;
@@ -17,9 +18,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * The durable REST façade on a random loopback port plus a real AWS SDK {@link LambdaClient} pointed at it (the
- * façade's static test credentials, us-east-1, no SDK retries so every failure shows at once). Closing it stops
- * both.
+ * The durable REST façade on a random loopback port plus two callers pointed at it: a real AWS SDK
+ * {@link LambdaClient} and our {@link AwsHttpCaller} (the façade's static test credentials, us-east-1, no retries
+ * so every failure shows at once). Closing it stops both.
  */
 public final class LocalLambda implements AutoCloseable {
     /** The key the façade accepts and {@link #lambda()} signs with. */
@@ -27,10 +28,12 @@ public final class LocalLambda implements AutoCloseable {
 
     private final DurableRestServer server;
     private final LambdaClient lambda;
+    private final AwsHttpCaller caller;
 
     private LocalLambda(DurableRestServer server) {
         this.server = server;
         this.lambda = client(server.uri(), CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey());
+        this.caller = caller(server.uri(), CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey());
     }
 
     public static LocalLambda serving(EmbeddedEngine engine) {
@@ -53,8 +56,21 @@ public final class LocalLambda implements AutoCloseable {
                 .build();
     }
 
+    /** An {@link AwsHttpCaller} for Lambda at {@code endpoint} signing with the given key, trying each call once. */
+    public static AwsHttpCaller caller(URI endpoint, String accessKeyId, String secretAccessKey) {
+        return AwsHttpCaller.builder("lambda", "us-east-1").endpoint(endpoint).maxAttempts(1)
+                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+                .build();
+    }
+
+    /** The AWS SDK's client, as an operator's tools reach the façade. */
     public LambdaClient lambda() {
         return lambda;
+    }
+
+    /** What {@code LambdaDurableService} and {@code LambdaDurableClient} call the façade through. */
+    public AwsHttpCaller caller() {
+        return caller;
     }
 
     /** Raw HTTP requests signed with {@link #CREDENTIALS}. */

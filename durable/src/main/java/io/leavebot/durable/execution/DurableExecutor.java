@@ -26,6 +26,8 @@ public final class DurableExecutor {
     /** Lambda's 6 MiB response limit, less room for the envelope around the result. */
     public static final int RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024 - 50;
 
+    private static final System.Logger LOG = System.getLogger(DurableExecutor.class.getName());
+
     private final DurableConfig config;
     private final int responseLimitBytes;
 
@@ -46,6 +48,14 @@ public final class DurableExecutor {
     public <I, O> DurableExecutionOutput execute(DurableExecutionInput envelope, DurableService service, Context lambdaContext,
             Class<I> inputType, String handlerName, BiFunction<I, DurableContext, O> handler) {
         validate(envelope);
+        String requestId = lambdaContext == null ? null : lambdaContext.getAwsRequestId();
+        try (var logContext = InvocationLogContext.execution(requestId, envelope.durableExecutionArn())) {
+            return executeValid(envelope, service, lambdaContext, inputType, handlerName, handler);
+        }
+    }
+
+    private <I, O> DurableExecutionOutput executeValid(DurableExecutionInput envelope, DurableService service,
+            Context lambdaContext, Class<I> inputType, String handlerName, BiFunction<I, DurableContext, O> handler) {
         var manager = new ExecutionManager(envelope.durableExecutionArn(), envelope.checkpointToken(), service, config.serDes());
         manager.load(envelope.initialExecutionState());
         String executionOpId = envelope.durableExecutionArn().substring(envelope.durableExecutionArn().lastIndexOf('/') + 1);
@@ -84,6 +94,8 @@ public final class DurableExecutor {
         } catch (DurableOperationException e) {
             return failed(manager, e.error() != null ? e.error() : ErrorObject.from(e));
         } catch (RuntimeException e) {
+            // not a durable operation's failure but the handler's own: a bug, whose stack the FAILED output does not keep
+            LOG.log(System.Logger.Level.ERROR, handlerName + " failed its execution with an exception of its own", e);
             return failed(manager, ErrorObject.from(e));
         }
     }

@@ -49,7 +49,8 @@ public final class AwsHttpCaller {
         this.credentials = b.credentials != null ? b.credentials : DefaultCredentialsProvider.builder().build();
         this.requestTimeout = b.requestTimeout;
         this.retries = new AwsRetries(b.maxAttempts, b.baseDelay, b.throttledBaseDelay);
-        this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
+        // HTTP/1.1 as the SDK speaks it: no h2c upgrade attempt, whose HTTP/2 request would carry no Host header
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(b.connectTimeout).build();
     }
 
     /**

@@ -1,10 +1,17 @@
 package io.leavebot.durable.lambda;
 
+import static io.leavebot.durable.lambda.AwsRequest.segment;
+import static io.leavebot.durable.lambda.LambdaDurableService.DURABLE_API;
+import static io.leavebot.durable.lambda.LambdaDurableService.JSON;
+import static io.leavebot.durable.lambda.LambdaDurableService.executionPath;
 import static io.leavebot.durable.lambda.LambdaErrors.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leavebot.durable.DurableClient;
 import io.leavebot.durable.DurableServiceException.InvalidParameterException;
 import io.leavebot.durable.model.DurableExecution;
+import io.leavebot.durable.execution.WireJson;
 import io.leavebot.durable.model.ErrorObject;
 import io.leavebot.durable.model.ExecutionPage;
 import io.leavebot.durable.model.ExecutionQuery;
@@ -12,9 +19,6 @@ import io.leavebot.durable.model.HistoryPage;
 import io.leavebot.durable.model.StartedExecution;
 import java.util.Arrays;
 import java.util.Objects;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
 
 /**
  * {@link DurableClient} over the Lambda API, for callers outside an execution. It is built for one function,
@@ -26,12 +30,12 @@ import software.amazon.awssdk.services.lambda.model.InvocationType;
  * execution (same name and input) with that execution's ARN, in the same shape as a new start.
  */
 public final class LambdaDurableClient implements DurableClient {
-    private final LambdaClient lambda;
+    private final AwsHttpCaller lambda;
     private final String function;
     private final String bareName;
 
-    /** Calls {@code function} (name, ARN, or alias ARN) through {@code lambda}; the caller owns and closes the client. */
-    public LambdaDurableClient(LambdaClient lambda, String function) {
+    /** Calls {@code function} (name, ARN, or alias ARN) through {@code lambda}, a caller for the Lambda API. */
+    public LambdaDurableClient(AwsHttpCaller lambda, String function) {
         this.lambda = Objects.requireNonNull(lambda, "lambda");
         if (function == null || function.isBlank()) {
             throw new IllegalArgumentException("the durable function to call must be given (a name, ARN or alias ARN)");
@@ -43,77 +47,86 @@ public final class LambdaDurableClient implements DurableClient {
     @Override
     public StartedExecution start(String functionName, String executionName, String inputJson) {
         String target = targetFor(functionName);
-        var response = call("Invoke", () -> lambda.invoke(r -> r
-                .functionName(target)
-                .invocationType(InvocationType.EVENT)
-                .durableExecutionName(executionName)
-                .payload(inputJson == null ? null : SdkBytes.fromUtf8String(inputJson))));
-        if (response.durableExecutionArn() == null) {
+        var request = AwsRequest.post("/2015-03-31/functions/" + segment(target) + "/invocations", JSON,
+                        AwsRequest.utf8(inputJson))
+                .withHeader("X-Amz-Invocation-Type", "Event")
+                .withHeader("X-Amz-Durable-Execution-Name", executionName);
+        String arn = call("Invoke", () -> lambda.call(request)).header("X-Amz-Durable-Execution-Arn");
+        if (arn == null) {
             throw new InvalidParameterException("Lambda accepted the invocation of " + target + " but started no durable "
                     + "execution; is durable execution enabled on that function?");
         }
-        return new StartedExecution(response.durableExecutionArn(), false);
+        return new StartedExecution(arn, false);
     }
 
     @Override
     public void succeedCallback(String callbackId, String resultJson) {
-        call("SendDurableExecutionCallbackSuccess", () -> lambda.sendDurableExecutionCallbackSuccess(r -> r
-                .callbackId(callbackId)
-                .result(resultJson == null ? null : SdkBytes.fromUtf8String(resultJson))));
+        // no result is no body, and then no content type, as the SDK sends it
+        var request = AwsRequest.post(callbackPath(callbackId, "/succeed"), resultJson == null ? null : JSON,
+                AwsRequest.utf8(resultJson));
+        call("SendDurableExecutionCallbackSuccess", () -> lambda.call(request));
     }
 
     @Override
     public void failCallback(String callbackId, ErrorObject error) {
-        call("SendDurableExecutionCallbackFailure", () -> lambda.sendDurableExecutionCallbackFailure(r -> r
-                .callbackId(callbackId)
-                .error(SdkConverter.toSdk(error))));
+        var request = AwsRequest.post(callbackPath(callbackId, "/fail"), JSON, errorBody(error));
+        call("SendDurableExecutionCallbackFailure", () -> lambda.call(request));
     }
 
     @Override
     public void heartbeatCallback(String callbackId) {
-        call("SendDurableExecutionCallbackHeartbeat",
-                () -> lambda.sendDurableExecutionCallbackHeartbeat(r -> r.callbackId(callbackId)));
+        var request = AwsRequest.post(callbackPath(callbackId, "/heartbeat"), null, null);
+        call("SendDurableExecutionCallbackHeartbeat", () -> lambda.call(request));
     }
 
     @Override
     public DurableExecution getExecution(String executionArn) {
-        return SdkConverter.fromSdk(call("GetDurableExecution", () -> lambda.getDurableExecution(r -> r
-                .durableExecutionArn(executionArn)
-                .includeExecutionData(true))));
+        var request = AwsRequest.get(executionPath(executionArn, "")).withQuery("IncludeExecutionData", true);
+        return LambdaWire.execution(call("GetDurableExecution", () -> lambda.callJson(request, WireJson.REST, JsonNode.class)));
     }
 
     @Override
     public ExecutionPage listExecutions(String functionName, ExecutionQuery query) {
-        var response = call("ListDurableExecutionsByFunction", () -> lambda.listDurableExecutionsByFunction(r -> r
-                .functionName(unqualified(targetFor(functionName)))
-                .durableExecutionName(query.executionName())
-                .statusesWithStrings(query.statuses().isEmpty() ? null
-                        : query.statuses().stream().map(Enum::name).sorted().toList())
-                .startedAfter(query.startedAfter())
-                .startedBefore(query.startedBefore())
-                .reverseOrder(query.reverseOrder() ? Boolean.TRUE : null)
-                .marker(query.marker())
-                .maxItems(query.maxItems() > 0 ? query.maxItems() : null)));
-        return new ExecutionPage(response.durableExecutions().stream().map(SdkConverter::fromSdk).toList(),
-                emptyToNull(response.nextMarker()));
+        var request = AwsRequest.get(DURABLE_API + "/functions/" + segment(unqualified(targetFor(functionName)))
+                        + "/durable-executions")
+                .withQuery("DurableExecutionName", query.executionName())
+                .withQuery("StartedAfter", query.startedAfter())
+                .withQuery("StartedBefore", query.startedBefore())
+                .withQuery("ReverseOrder", query.reverseOrder() ? Boolean.TRUE : null)
+                .withQuery("Marker", query.marker())
+                .withQuery("MaxItems", query.maxItems() > 0 ? query.maxItems() : null);
+        for (String status : query.statuses().stream().map(Enum::name).sorted().toList()) {
+            request = request.withQuery("Statuses", status);
+        }
+        var sent = request;
+        JsonNode page = call("ListDurableExecutionsByFunction", () -> lambda.callJson(sent, WireJson.REST, JsonNode.class));
+        return new ExecutionPage(LambdaWire.executions(page.get("DurableExecutions")),
+                emptyToNull(LambdaWire.text(page, "NextMarker")));
     }
 
     @Override
     public void stopExecution(String executionArn, ErrorObject reason) {
-        call("StopDurableExecution", () -> lambda.stopDurableExecution(r -> r
-                .durableExecutionArn(executionArn)
-                .error(SdkConverter.toSdk(reason))));
+        var request = AwsRequest.post(executionPath(executionArn, "/stop"), JSON, errorBody(reason));
+        call("StopDurableExecution", () -> lambda.call(request));
     }
 
     @Override
     public HistoryPage getHistory(String executionArn, String marker, int maxItems) {
-        var response = call("GetDurableExecutionHistory", () -> lambda.getDurableExecutionHistory(r -> r
-                .durableExecutionArn(executionArn)
-                .includeExecutionData(true)
-                .marker(marker)
-                .maxItems(maxItems > 0 ? maxItems : null)));
-        return new HistoryPage(response.events().stream().map(SdkConverter::fromSdk).toList(),
-                emptyToNull(response.nextMarker()));
+        var request = AwsRequest.get(executionPath(executionArn, "/history"))
+                .withQuery("IncludeExecutionData", true)
+                .withQuery("Marker", marker)
+                .withQuery("MaxItems", maxItems > 0 ? maxItems : null);
+        JsonNode page = call("GetDurableExecutionHistory", () -> lambda.callJson(request, WireJson.REST, JsonNode.class));
+        return new HistoryPage(LambdaWire.events(page.get("Events")), emptyToNull(LambdaWire.text(page, "NextMarker")));
+    }
+
+    /** The error object is the whole body; none is an empty JSON object, as the SDK sends it. */
+    private static byte[] errorBody(ErrorObject error) {
+        return error == null ? AwsRequest.utf8("{}") : LambdaWire.json(error);
+    }
+
+    private static String callbackPath(String callbackId, String action) {
+        return DURABLE_API + "/durable-execution-callbacks/" + segment(callbackId) + action;
     }
 
     private String targetFor(String functionName) {

@@ -1,17 +1,17 @@
 package io.leavebot.durable.lambda;
 
+import static io.leavebot.durable.lambda.AwsRequest.segment;
+
 import io.leavebot.durable.DurableService;
+import io.leavebot.durable.execution.WireJson;
 import io.leavebot.durable.model.CheckpointResponse;
 import io.leavebot.durable.model.ExecutionState;
 import io.leavebot.durable.model.OperationUpdate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.CheckpointDurableExecutionResponse;
-import software.amazon.awssdk.services.lambda.model.GetDurableExecutionStateResponse;
 
 /**
  * {@link DurableService} over the Lambda API ({@code CheckpointDurableExecution}, {@code GetDurableExecutionState}).
@@ -21,18 +21,20 @@ import software.amazon.awssdk.services.lambda.model.GetDurableExecutionStateResp
  * refusal is not.
  */
 public final class LambdaDurableService implements DurableService {
+    static final String DURABLE_API = "/2025-12-01";
+    static final String JSON = "application/json";
     private static final Object LOCK = new Object();
     private static volatile LambdaDurableService fromEnvironment;
 
-    private final LambdaClient lambda;
+    private final AwsHttpCaller lambda;
 
-    /** Checkpoints through {@code lambda}; the caller owns the client and closes it. */
-    public LambdaDurableService(LambdaClient lambda) {
-        this.lambda = lambda;
+    /** Checkpoints through {@code lambda}, a caller for the Lambda API (see {@link #callerFor}). */
+    public LambdaDurableService(AwsHttpCaller lambda) {
+        this.lambda = Objects.requireNonNull(lambda, "lambda");
     }
 
     /**
-     * The service for the Lambda function this JVM runs in: one client for the region in {@code AWS_REGION},
+     * The service for the Lambda function this JVM runs in: one caller for the region in {@code AWS_REGION},
      * built on first use and shared by every invocation of the process.
      *
      * @throws IllegalStateException when {@code AWS_REGION} is not set
@@ -43,7 +45,7 @@ public final class LambdaDurableService implements DurableService {
             synchronized (LOCK) {
                 service = fromEnvironment;
                 if (service == null) {
-                    service = new LambdaDurableService(clientFor(System.getenv()));
+                    service = new LambdaDurableService(callerFor(System.getenv()).build());
                     fromEnvironment = service;
                 }
             }
@@ -51,45 +53,52 @@ public final class LambdaDurableService implements DurableService {
         return service;
     }
 
-    /** A Lambda client for the region named in {@code env}'s {@code AWS_REGION}, with the default credentials chain. */
-    static LambdaClient clientFor(Map<String, String> env) {
+    /**
+     * A caller for the Lambda API in the region named by {@code env}'s {@code AWS_REGION}, with the default
+     * credentials chain; set its endpoint or credentials before building it to point it elsewhere.
+     */
+    public static AwsHttpCaller.Builder callerFor(Map<String, String> env) {
         String region = env.get("AWS_REGION");
         if (region == null || region.isBlank()) {
             throw new IllegalStateException("AWS_REGION is not set, so the durable runtime cannot tell which region's "
                     + "Lambda API to checkpoint to. Lambda sets it for deployed functions; elsewhere set AWS_REGION, "
                     + "or configure DurableConfig.withService(...) (the embedded engine needs neither)");
         }
-        return LambdaClient.builder()
-                .region(Region.of(region))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        return AwsHttpCaller.builder("lambda", region);
     }
 
     @Override
     public CheckpointResponse checkpoint(String executionArn, String checkpointToken, List<OperationUpdate> updates) {
-        // one client token per logical checkpoint: the SDK's own retries of this call re-send it, so the service
-        // de-duplicates a retry whose first attempt did arrive instead of refusing its already-used token
-        String clientToken = UUID.randomUUID().toString();
-        CheckpointDurableExecutionResponse response = LambdaErrors.call("CheckpointDurableExecution",
-                () -> lambda.checkpointDurableExecution(r -> r
-                        .durableExecutionArn(executionArn)
-                        .checkpointToken(checkpointToken)
-                        .clientToken(clientToken)
-                        .updates(updates == null ? List.of() : updates.stream().map(SdkConverter::toSdk).toList())));
-        var state = response.newExecutionState();
-        ExecutionState changed = state == null ? new ExecutionState(List.of(), null)
-                : SdkConverter.state(state.operations(), state.nextMarker());
+        // one client token per logical checkpoint: retries of this call re-send it, so the service de-duplicates
+        // a retry whose first attempt did arrive instead of refusing its already-used token
+        var body = new LinkedHashMap<String, Object>();
+        body.put("CheckpointToken", checkpointToken);
+        body.put("Updates", updates == null ? List.of() : updates);
+        body.put("ClientToken", UUID.randomUUID().toString());
+        var request = AwsRequest.post(executionPath(executionArn, "/checkpoint"), JSON, LambdaWire.json(body));
+        CheckpointResponse response = LambdaErrors.call("CheckpointDurableExecution",
+                () -> lambda.callJson(request, WireJson.REST, CheckpointResponse.class));
+        if (response == null) {
+            throw LambdaErrors.unreadable("the Lambda API answered CheckpointDurableExecution with no body", null);
+        }
+        ExecutionState changed = response.newExecutionState() == null ? new ExecutionState(List.of(), null)
+                : response.newExecutionState();
         return new CheckpointResponse(response.checkpointToken(), changed);
     }
 
     @Override
     public ExecutionState getExecutionState(String executionArn, String checkpointToken, String marker, int maxItems) {
-        GetDurableExecutionStateResponse response = LambdaErrors.call("GetDurableExecutionState",
-                () -> lambda.getDurableExecutionState(r -> r
-                        .durableExecutionArn(executionArn)
-                        .checkpointToken(checkpointToken)
-                        .marker(marker)
-                        .maxItems(maxItems > 0 ? maxItems : null)));
-        return SdkConverter.state(response.operations(), response.nextMarker());
+        var request = AwsRequest.get(executionPath(executionArn, "/state"))
+                .withQuery("CheckpointToken", checkpointToken)
+                .withQuery("Marker", marker)
+                .withQuery("MaxItems", maxItems > 0 ? maxItems : null);
+        ExecutionState state = LambdaErrors.call("GetDurableExecutionState",
+                () -> lambda.callJson(request, WireJson.REST, ExecutionState.class));
+        return state == null ? new ExecutionState(List.of(), null) : state;
+    }
+
+    /** {@code /2025-12-01/durable-executions/<encoded ARN><action>}. */
+    static String executionPath(String executionArn, String action) {
+        return DURABLE_API + "/durable-executions/" + segment(executionArn) + action;
     }
 }

@@ -6,18 +6,13 @@ import io.leavebot.durable.DurableServiceException.ExecutionAlreadyStartedExcept
 import io.leavebot.durable.DurableServiceException.InvalidCheckpointTokenException;
 import io.leavebot.durable.DurableServiceException.InvalidParameterException;
 import io.leavebot.durable.DurableServiceException.ServiceUnavailableException;
+import java.io.UncheckedIOException;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
-import software.amazon.awssdk.services.lambda.model.CallbackTimeoutException;
-import software.amazon.awssdk.services.lambda.model.DurableExecutionAlreadyStartedException;
-import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
- * Turns what the AWS SDK throws into the {@link DurableServiceException} that says what to do: throttling, service
- * faults and network failures are retryable, and so is a stale checkpoint token (a new invocation gets a fresh one).
+ * Turns the Lambda API's refusals into the {@link DurableServiceException} that says what to do: throttling,
+ * service faults and network failures are retryable, and so is a stale checkpoint token (a new invocation gets a
+ * fresh one).
  */
 final class LambdaErrors {
     /** How the service words a stale token (InvalidParameterValueException); the SDKs match on this prefix. */
@@ -30,53 +25,36 @@ final class LambdaErrors {
     static <T> T call(String action, Supplier<T> call) {
         try {
             return call.get();
-        } catch (SdkException e) {
-            throw translate(action, e);
+        } catch (AwsApiException e) {
+            throw translate(e);
+        } catch (UncheckedIOException e) {
+            throw new ServiceUnavailableException("could not reach the Lambda API for " + action + ": "
+                    + e.getMessage(), e);
         }
     }
 
-    static DurableServiceException translate(String action, SdkException e) {
-        if (e instanceof SdkServiceException service) {
-            return translate(service);
-        }
-        if (e instanceof SdkClientException) {
-            return new ServiceUnavailableException("could not reach the Lambda API for " + action + ": " + e.getMessage(), e);
-        }
-        return new ServiceUnavailableException("the AWS SDK failed during " + action + ": " + e.getMessage(), e);
-    }
-
-    private static DurableServiceException translate(SdkServiceException e) {
-        String message = messageOf(e);
-        int status = e.statusCode();
-        if (status == 429 || status >= 500) {
+    static DurableServiceException translate(AwsApiException e) {
+        String message = e.getMessage();
+        if (e.isRetryable()) {
             return new ServiceUnavailableException(message, e);
         }
-        if (e instanceof DurableExecutionAlreadyStartedException) {
-            return new ExecutionAlreadyStartedException(message);
+        if (e.status() / 100 == 2) {
+            return unreadable(message, e); // a 2xx answer whose body did not parse
         }
-        if (e instanceof CallbackTimeoutException) {
-            return new CallbackClosedException(message);
-        }
-        if (e instanceof ResourceNotFoundException) {
-            return new DurableServiceException.ResourceNotFoundException(message);
-        }
-        if ("InvalidParameterValueException".equals(errorCode(e))
-                && message.regionMatches(true, 0, INVALID_TOKEN_PREFIX, 0, INVALID_TOKEN_PREFIX.length())) {
-            return new InvalidCheckpointTokenException(message);
-        }
-        return new InvalidParameterException(message);
+        String code = e.errorCode() == null ? "" : e.errorCode();
+        return switch (code) {
+            case "DurableExecutionAlreadyStartedException" -> new ExecutionAlreadyStartedException(message);
+            case "CallbackTimeoutException" -> new CallbackClosedException(message);
+            case "ResourceNotFoundException" -> new DurableServiceException.ResourceNotFoundException(message);
+            case "InvalidParameterValueException" ->
+                    message.regionMatches(true, 0, INVALID_TOKEN_PREFIX, 0, INVALID_TOKEN_PREFIX.length())
+                            ? new InvalidCheckpointTokenException(message) : new InvalidParameterException(message);
+            default -> new InvalidParameterException(message);
+        };
     }
 
-    private static String errorCode(SdkServiceException e) {
-        return e instanceof AwsServiceException aws && aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : null;
-    }
-
-    /** The service's own message, without the SDK's "(Service: …, Status Code: …)" suffix. */
-    private static String messageOf(SdkServiceException e) {
-        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-                && aws.awsErrorDetails().errorMessage() != null) {
-            return aws.awsErrorDetails().errorMessage();
-        }
-        return e.getMessage() == null ? "Lambda answered HTTP " + e.statusCode() : e.getMessage();
+    /** An answer this runtime cannot read: retrying will not help, upgrading may. */
+    static DurableServiceException unreadable(String message, Throwable cause) {
+        return new DurableServiceException(message, false, cause);
     }
 }
