@@ -135,6 +135,32 @@ public final class LeaveBotNames {
     /** Bot Framework's global service URL for proactive messages; a team's own regional one works too. */
     public static final String GLOBAL_TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
 
+    /*
+     * CloudWatch metrics: what the AWS functions write as embedded-metric-format lines (io.leavebot.ops.EmfMetrics)
+     * and what the stack's alarms read. CloudWatch bills per metric (name and dimension values), so the dimensions
+     * are few and their values from small fixed sets.
+     */
+    /** The namespace of every LeaveBot metric. */
+    public static final String METRICS_NAMESPACE = "LeaveBot";
+    /** Web requests answered (Count), by {@link #FUNCTION_DIMENSION}, {@link #ROUTE_DIMENSION} and {@link #STATUS_CLASS_DIMENSION}, and by function and status class alone. */
+    public static final String REQUESTS_METRIC = "Requests";
+    /** Notifications a channel failed to carry (Count), by {@link #CHANNEL_DIMENSION} ({@code slack}, {@code teams}, {@code email}). */
+    public static final String NOTIFICATION_FAILURES_METRIC = "NotificationFailures";
+    /** From a person's answer arriving to the decision being recorded (Milliseconds), without dimensions. */
+    public static final String CALLBACK_LATENCY_METRIC = "CallbackLatency";
+    /** The leave table's writes of a decision (Milliseconds), without dimensions. */
+    public static final String STORE_WRITE_METRIC = "StoreWriteTime";
+    /** The Lambda function that wrote the line: its name, as {@code AWS/Lambda}'s metrics name it. */
+    public static final String FUNCTION_DIMENSION = "FunctionName";
+    /** The route of a web request ({@code /decide}, {@code /api/leaves}, {@code /slack/events}, ..., {@code other}). */
+    public static final String ROUTE_DIMENSION = "Route";
+    /** The class of a web answer's status: {@code 2xx}, {@code 3xx}, {@code 4xx} or {@code 5xx}. */
+    public static final String STATUS_CLASS_DIMENSION = "StatusClass";
+    /** The channel of a failed notification. */
+    public static final String CHANNEL_DIMENSION = "Channel";
+    /** The e-mail channel's name, as notifications and {@link #CHANNEL_DIMENSION} record it. */
+    public static final String EMAIL_CHANNEL = "email";
+
     /** Key of the secret's JSON: the Slack bot token ({@code xoxb-…}); without it, people are reached by e-mail. */
     public static final String SECRET_SLACK_BOT_TOKEN = "slackBotToken";
     /** Key of the secret's JSON: the Slack signing secret, which the Slack front end verifies requests with. */
@@ -155,6 +181,12 @@ public final class LeaveBotNames {
     public static final String SECRET_SLACK_CLIENT_SECRET = "slackClientSecret";
     /** Key of the secret's JSON: base64 of 32 random bytes, the AES-256-GCM key people's Slack user tokens are sealed with. */
     public static final String SECRET_TOKEN_KEY = "tokenKey";
+
+    /**
+     * The JVM options the stack gives every Lambda function ({@code JAVA_TOOL_OPTIONS}), and the package tests and
+     * {@code bench/run bot} start the handlers with: C1 only, as AWS documents for short-lived functions.
+     */
+    public static final String LAMBDA_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
     private LeaveBotNames() {
     }

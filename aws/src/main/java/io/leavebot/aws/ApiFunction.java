@@ -1,10 +1,9 @@
 package io.leavebot.aws;
 
-import io.leavebot.durable.execution.InvocationLogContext;
-import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.SlackConfig;
+import io.leavebot.durable.execution.InvocationLogContext;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.exports.CalendarFeeds;
 import io.leavebot.exports.LeaveReport;
@@ -12,6 +11,8 @@ import io.leavebot.exports.ReportLinks;
 import io.leavebot.http.ChatApp;
 import io.leavebot.http.MessagePage;
 import io.leavebot.http.WebApp;
+import io.leavebot.logging.Logs;
+import io.leavebot.ops.EmfMetrics;
 import io.leavebot.slack.ConnectPage;
 import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.SlackSettings;
@@ -48,6 +49,8 @@ public final class ApiFunction implements RequestStreamHandler {
     static final String LINKS_NOT_MADE_HERE = "https://decision-links.invalid" + AwsSettings.DECIDE_PATH;
 
     private final WebApp web;
+    /** Requests by route and status, written before each invocation returns. */
+    private final EmfMetrics metrics = new EmfMetrics("api");
 
     /** Lambda's constructor: settings from the environment, the region's services, the function role's credentials. */
     public ApiFunction() {
@@ -71,6 +74,7 @@ public final class ApiFunction implements RequestStreamHandler {
         Secrets secrets = aws.secrets(settings.secretArn());
         DecisionLinks links = secrets.decisionLinks(LINKS_NOT_MADE_HERE);
         var web = WebApp.builder(leaves)
+                .countedIn(metrics)
                 .clock(clock)
                 .zone(settings.zone())
                 .decisionLinks(links)
@@ -97,6 +101,8 @@ public final class ApiFunction implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         try (var logContext = InvocationLogContext.request(context == null ? null : context.getAwsRequestId())) {
             FunctionUrl.serve(input, output, "api", web::serve);
+        } finally {
+            metrics.flush(context);
         }
     }
 }

@@ -1,12 +1,14 @@
 package io.leavebot.aws;
 
-import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.SlackConfig;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.calendar.TeamCalendar;
+import io.leavebot.logging.Logs;
 import io.leavebot.notify.NotificationTexts;
+import io.leavebot.ops.EmfMetrics;
+import io.leavebot.ops.MeteredDigestChannel;
 import io.leavebot.slack.SlackDigestChannel;
 import io.leavebot.slack.SlackSettings;
 import io.leavebot.store.DynamoDbLeaveStore;
@@ -36,6 +38,8 @@ public final class DigestFunction implements RequestStreamHandler {
     }
 
     private final DigestWorkflow workflow;
+    /** The posts that failed, written before each invocation returns. */
+    private final EmfMetrics metrics = new EmfMetrics("digest");
 
     /** Lambda's constructor: settings from the environment, the region's services, the function role's credentials. */
     public DigestFunction() {
@@ -70,7 +74,8 @@ public final class DigestFunction implements RequestStreamHandler {
             channels.add(TeamsApp.connect(teams, store, new NotificationTexts(settings.zone()), clock)
                     .digestChannel(settings.digestTeamsServiceUrl(), conversation));
         });
-        this.workflow = new DigestWorkflow(calendar, store.digestDays(), store, channels, clock);
+        List<DigestChannel> metered = channels.stream().<DigestChannel>map(channel -> new MeteredDigestChannel(channel, metrics)).toList();
+        this.workflow = new DigestWorkflow(calendar, store.digestDays(), store, metered, clock);
     }
 
     private static SettingsException missing(String setting, String secretKey) {
@@ -81,6 +86,10 @@ public final class DigestFunction implements RequestStreamHandler {
     /** One invocation of a digest's durable execution. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        workflow.handleRequest(input, output, context);
+        try {
+            workflow.handleRequest(input, output, context);
+        } finally {
+            metrics.flush(context);
+        }
     }
 }

@@ -1,13 +1,13 @@
 package io.leavebot.aws;
 
-import io.leavebot.durable.execution.InvocationLogContext;
-import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leavebot.LeaveBotNames;
+import io.leavebot.durable.execution.InvocationLogContext;
 import io.leavebot.durable.lambda.LambdaDurableClient;
+import io.leavebot.logging.Logs;
 import io.leavebot.workflow.DigestMornings;
 import io.leavebot.workflow.DigestWorkflow;
 import java.io.IOException;

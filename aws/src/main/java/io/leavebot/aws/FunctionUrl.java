@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
+import io.leavebot.ops.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,23 +40,36 @@ final class FunctionUrl {
      */
     static void serve(InputStream event, OutputStream out, String function, Function<WebRequest, WebResponse> app)
             throws IOException {
+        write(answer(event, function, app), out);
+    }
+
+    /**
+     * As {@link #serve(InputStream, OutputStream, String, Function)}, counting the answer in {@code metrics} under
+     * {@code route}, whatever the path: a chat front end serves any path, which must not make a series per path.
+     */
+    static void serve(InputStream event, OutputStream out, String function, Function<WebRequest, WebResponse> app,
+            Metrics metrics, String route) throws IOException {
+        WebResponse response = answer(event, function, app);
+        metrics.request(route, response.status());
+        write(response, out);
+    }
+
+    private static WebResponse answer(InputStream event, String function, Function<WebRequest, WebResponse> app)
+            throws IOException {
         WebRequest request;
         try {
             request = request(event);
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, function + ": 400, " + e.getMessage());
-            write(plain(400, "Bad Request"), out);
-            return;
+            return plain(400, "Bad Request");
         }
-        WebResponse response;
         try {
-            response = app.apply(request);
+            return app.apply(request);
         } catch (RuntimeException e) {
             // the detail goes to the log only (masked there: LogSecrets), never to the caller
             LOG.log(System.Logger.Level.ERROR, function + ": 500, a bug", e);
-            response = plain(500, "Internal Server Error");
+            return plain(500, "Internal Server Error");
         }
-        write(response, out);
     }
 
     /** @throws IllegalArgumentException naming what is missing when the event is not a Function URL request */

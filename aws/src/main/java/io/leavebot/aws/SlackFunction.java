@@ -1,14 +1,15 @@
 package io.leavebot.aws;
 
-import io.leavebot.durable.execution.InvocationLogContext;
-import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import io.leavebot.durable.execution.InvocationLogContext;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
+import io.leavebot.logging.Logs;
 import io.leavebot.notify.NotificationTexts;
+import io.leavebot.ops.EmfMetrics;
 import io.leavebot.slack.SlackApp;
 import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.SlackEndpoint;
@@ -49,11 +50,16 @@ import java.util.Map;
  * fails, call {@code app.start()} in its constructor, and keep its older release line (1.45) beside Bolt 1.51.
  */
 public final class SlackFunction implements RequestStreamHandler {
+    /** The route its requests are counted under, whatever their path: Slack sends everything to one Request URL. */
+    static final String ROUTE = "/slack/events";
+
     static {
         Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
     }
 
     private final SlackEndpoint slack;
+    /** Requests by status, written before each invocation returns. */
+    private final EmfMetrics metrics = new EmfMetrics("slack");
 
     /** Lambda's constructor: settings from the environment, the region's services and slack.com. */
     public SlackFunction() {
@@ -93,7 +99,9 @@ public final class SlackFunction implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         try (var logContext = InvocationLogContext.request(context == null ? null : context.getAwsRequestId())) {
-            FunctionUrl.serve(input, output, "slack", this::answer);
+            FunctionUrl.serve(input, output, "slack", this::answer, metrics, ROUTE);
+        } finally {
+            metrics.flush(context);
         }
     }
 

@@ -1,13 +1,14 @@
 package io.leavebot.aws;
 
-import io.leavebot.durable.execution.InvocationLogContext;
-import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.leavebot.durable.execution.InvocationLogContext;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
-import io.leavebot.store.DynamoDbLeaveStore;
+import io.leavebot.logging.Logs;
 import io.leavebot.notify.NotificationTexts;
+import io.leavebot.ops.EmfMetrics;
+import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.teams.TeamsApp;
 import io.leavebot.teams.TeamsEndpoint;
 import io.leavebot.teams.TeamsSettings;
@@ -31,11 +32,16 @@ import java.util.Map;
  * the container.
  */
 public final class TeamsFunction implements RequestStreamHandler {
+    /** The route its requests are counted under, whatever their path: the Bot Connector sends everything to the messaging endpoint. */
+    static final String ROUTE = "/api/messages";
+
     static {
         Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
     }
 
     private final TeamsEndpoint teams;
+    /** Requests by status, written before each invocation returns. */
+    private final EmfMetrics metrics = new EmfMetrics("teams");
 
     /** Lambda's constructor: settings from the environment, the region's services and Microsoft's. */
     public TeamsFunction() {
@@ -70,7 +76,9 @@ public final class TeamsFunction implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         try (var logContext = InvocationLogContext.request(context == null ? null : context.getAwsRequestId())) {
-            FunctionUrl.serve(input, output, "teams", this::answer);
+            FunctionUrl.serve(input, output, "teams", this::answer, metrics, ROUTE);
+        } finally {
+            metrics.flush(context);
         }
     }
 

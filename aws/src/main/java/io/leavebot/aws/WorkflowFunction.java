@@ -1,16 +1,19 @@
 package io.leavebot.aws;
 
-import io.leavebot.logging.Logs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.SlackConfig;
 import io.leavebot.email.EmailRenderer;
-import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.leave.LeavePolicy;
+import io.leavebot.logging.Logs;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.ChatStatus;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.Notifier;
+import io.leavebot.ops.EmfMetrics;
+import io.leavebot.ops.MeteredChat;
+import io.leavebot.ops.MeteredMailer;
+import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.store.Store;
 import io.leavebot.teams.TeamsApp;
 import io.leavebot.teams.TeamsSettings;
@@ -38,6 +41,8 @@ public final class WorkflowFunction implements RequestStreamHandler {
     }
 
     private final LeaveWorkflow workflow;
+    /** Failed notifications and the decisions' latency and writes, written before each invocation returns. */
+    private final EmfMetrics metrics = new EmfMetrics("workflow");
 
     /** Lambda's constructor: settings from the environment, the region's services, the function role's credentials. */
     public WorkflowFunction() {
@@ -62,6 +67,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
         // the settings first: a missing one fails the start without a call to Secrets Manager
         Secrets secrets = aws.secrets(settings.secretArn());
         var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
+        store.observe(metrics.storeObserver());
         store.indexOpenLeave(); // once per table (one GetItem after that): requests from before the index get its keys
         var emails = new EmailRenderer(texts, secrets.decisionLinks(decisionUrl), from, policy.approvalTimeout());
         // Slack first, then Teams: someone in both hears in Slack; someone in one, there
@@ -69,7 +75,8 @@ public final class WorkflowFunction implements RequestStreamHandler {
         secrets.slackBotToken().map(token -> chat.open(token, store, texts, clock)).ifPresent(chats::add);
         secrets.teams().map(teams -> microsoft != null ? microsoft : teams)
                 .map(teams -> TeamsApp.connect(teams, store, texts, clock).chat()).ifPresent(chats::add);
-        var notifier = new Notifier(store, chats, aws.mailer(), emails, clock);
+        List<ChatChannel> metered = chats.stream().<ChatChannel>map(channel -> new MeteredChat(channel, metrics)).toList();
+        var notifier = new Notifier(store, metered, new MeteredMailer(aws.mailer(), metrics), emails, clock);
         // the workflow only reads who stands in for whom; changes are made through the front ends
         this.workflow = new LeaveWorkflow(store, notifier, policy, FrontEnds.standIns(settings, aws, approver -> { }, clock),
                 FrontEnds.balances(settings, store, policy, clock), chatStatus(secrets, chat, store, clock), settings.admins(),
@@ -87,6 +94,10 @@ public final class WorkflowFunction implements RequestStreamHandler {
     /** One invocation of the durable execution: the envelope in, {@code SUCCEEDED}, {@code FAILED} or {@code PENDING} out. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        workflow.handleRequest(input, output, context);
+        try {
+            workflow.handleRequest(input, output, context);
+        } finally {
+            metrics.flush(context);
+        }
     }
 }

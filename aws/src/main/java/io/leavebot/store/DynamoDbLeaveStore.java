@@ -32,6 +32,7 @@ import static io.leavebot.LeaveBotNames.TEAM_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX_SORT_KEY;
 import static io.leavebot.store.DynamoDbLeaveItems.s;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -66,6 +67,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
     private final UserTokens userTokens;
     private final FeedTokens feeds;
     private final DynamoDbOpenLeave open;
+    private volatile StoreObserver observer = StoreObserver.NONE;
 
     public DynamoDbLeaveStore(DynamoDbClient client, String table) {
         this.client = client;
@@ -75,6 +77,14 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
         this.userTokens = new DynamoDbUserTokens(client, table);
         this.feeds = new DynamoDbFeedTokens(client, table);
         this.open = new DynamoDbOpenLeave(client, table);
+    }
+
+    /**
+     * Tells {@code value} of each decision recorded: the time since the person's answer, and how long its writes took
+     * (as {@link StoreObserver#committed}: the ledger's and the request's, not the waiting items' clean-up after).
+     */
+    public void observe(StoreObserver value) {
+        this.observer = java.util.Objects.requireNonNull(value, "observer");
     }
 
     /**
@@ -156,6 +166,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
     @Override
     public LeaveRequest decide(String id, LeaveStatus to, Decision decision, Instant at, Deduction deduction) {
         NewRequestCheck.requireFinal(to);
+        long began = System.nanoTime();
         List<LedgerEntry> taken = List.of();
         if (deduction != null) {
             LeaveRequest request = requireExists(id);
@@ -191,6 +202,10 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
                 ledger.release(taken);
             }
             return stored;
+        }
+        observer.committed(Duration.ofNanos(System.nanoTime() - began));
+        if (decision != null && decision.by() != null && decision.at() != null) {
+            observer.decisionRecorded(Duration.between(decision.at(), at)); // a person's answer, not an expiry
         }
         removeWaiting(decided.withStatus(LeaveStatus.PENDING, null, at), List.of());
         return decided;

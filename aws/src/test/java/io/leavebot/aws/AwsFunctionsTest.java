@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.aws.FunctionUrlEvents.Answer;
 import io.leavebot.durable.model.ExecutionQuery;
@@ -152,6 +153,27 @@ class AwsFunctionsTest {
             assertTrue(e.getCause() instanceof SettingsException, e.getCause()::toString);
             assertTrue(e.getCause().getMessage().matches("(AWS_REGION|LEAVEBOT_\\w+) is not set; .*"), e.getCause()::getMessage);
         }
+    }
+
+    @Test
+    void anAnsweredApprovalLeavesItsMetricsOnStandardOutputAsEmbeddedMetricFormat() {
+        String token = approvalRequested();
+        List<JsonNode> lines = EmfLines.during(() -> {
+            assertEquals(200, decide(token, "Enjoy").status());
+            aws.settle();
+        });
+
+        JsonNode decided = EmfLines.of(lines, LeaveBotNames.REQUESTS_METRIC).stream()
+                .filter(line -> "/decide".equals(line.path(LeaveBotNames.ROUTE_DIMENSION).asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no request line in " + lines));
+        assertEquals("2xx", decided.get(LeaveBotNames.STATUS_CLASS_DIMENSION).asText());
+        assertEquals(1, decided.get(LeaveBotNames.REQUESTS_METRIC).asInt());
+        assertEquals(AwsFunctions.API, decided.get(LeaveBotNames.FUNCTION_DIMENSION).asText());
+        JsonNode timings = EmfLines.of(lines, LeaveBotNames.CALLBACK_LATENCY_METRIC).get(0);
+        assertEquals(1, timings.get(LeaveBotNames.CALLBACK_LATENCY_METRIC).size(), timings::toString);
+        assertTrue(timings.get(LeaveBotNames.CALLBACK_LATENCY_METRIC).get(0).asDouble() >= 0, timings::toString);
+        assertEquals(1, timings.get(LeaveBotNames.STORE_WRITE_METRIC).size(), "the decision's write: " + timings);
+        assertEquals(LeaveBotNames.METRICS_NAMESPACE, timings.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText());
     }
 
     /** Ada's request is submitted through the API and Grace is asked; the token of the Approve link in her e-mail. */

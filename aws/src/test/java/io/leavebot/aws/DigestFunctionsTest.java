@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.durable.engine.DurableRestServer;
@@ -121,6 +123,24 @@ class DigestFunctionsTest {
         assertEquals(1, engine.listExecutions(DIGEST, ExecutionQuery.all()).executions().size());
         assertEquals(1, slack.postsTo(CHANNEL));
         assertEquals(1, teams.sentTo(CONVERSATION).size());
+    }
+
+    @Test
+    void aPostSlackRefusesIsCountedAsAFailedNotificationOfTheSlackChannel() {
+        slack.answerStatus("chat.postMessage", 503);
+        List<JsonNode> lines = EmfLines.during(() -> {
+            try {
+                deliver("{\"scheduledTime\":\"2026-12-02T09:00:00Z\"}");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            settle();
+        });
+
+        List<JsonNode> failed = EmfLines.of(lines, LeaveBotNames.NOTIFICATION_FAILURES_METRIC);
+        assertEquals(1, failed.size(), lines::toString);
+        assertEquals(LeaveBotNames.SLACK_CHANNEL, failed.get(0).get(LeaveBotNames.CHANNEL_DIMENSION).asText());
+        assertEquals(1, failed.get(0).get(LeaveBotNames.NOTIFICATION_FAILURES_METRIC).asInt());
     }
 
     @Test

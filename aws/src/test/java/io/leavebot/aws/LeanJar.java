@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.leavebot.LeaveBotNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  */
 final class LeanJar {
     /** As {@code infra}'s BotFunction sets it on every function. */
-    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    static final String JAVA_TOOL_OPTIONS = LeaveBotNames.LAMBDA_JVM_OPTIONS;
     private static final Pattern TIMING = Pattern.compile(LambdaHarness.TIMING + " init=(\\d+) answer=(\\d+)");
 
     /** A handler's first answer and how long the fresh JVM took to build it and to answer. */

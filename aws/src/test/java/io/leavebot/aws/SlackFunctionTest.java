@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.aws.FunctionUrlEvents.Answer;
 import io.leavebot.leave.LeaveStatus;
@@ -113,6 +114,18 @@ class SlackFunctionTest {
         assertEquals("", answer.body());
         assertEquals(List.of(), aws.slackApi().methodsCalled());
         aws.lambdaWire().verify(0, postRequestedFor(urlMatching(".*")));
+    }
+
+    @Test
+    void everyAnswerIsCountedUnderTheRequestUrlsRouteWhateverThePath() {
+        Signed command = aws.slackRequests().command(slackIdOf(ADA), "2026-01-12");
+        List<JsonNode> lines = EmfLines.during(() -> assertEquals(401,
+                aws.slack(command.withHeader("X-Slack-Signature", "v0=" + "ab".repeat(32)), false).status()));
+
+        JsonNode refused = EmfLines.of(lines, LeaveBotNames.REQUESTS_METRIC).get(0);
+        assertEquals(List.of(AwsFunctions.SLACK, SlackFunction.ROUTE, "4xx", 1), List.of(
+                refused.get(LeaveBotNames.FUNCTION_DIMENSION).asText(), refused.get(LeaveBotNames.ROUTE_DIMENSION).asText(),
+                refused.get(LeaveBotNames.STATUS_CLASS_DIMENSION).asText(), refused.get(LeaveBotNames.REQUESTS_METRIC).asInt()));
     }
 
     @Test

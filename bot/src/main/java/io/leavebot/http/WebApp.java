@@ -64,6 +64,7 @@ public final class WebApp {
         private HealthChecks health;
         private ScrapedMetrics metrics;
         private ApiKey metricsKey;
+        private Metrics counted;
 
         private Builder(LeaveRequests leaves) {
             this.leaves = Objects.requireNonNull(leaves, "leaves");
@@ -155,6 +156,15 @@ public final class WebApp {
             return this;
         }
 
+        /**
+         * Counts every request in {@code value} and serves no {@code /metrics}: for metrics written out rather than
+         * scraped (CloudWatch embedded-metric-format lines on Lambda). Replaced by {@link #metrics} when both are given.
+         */
+        public Builder countedIn(Metrics value) {
+            this.counted = Objects.requireNonNull(value, "metrics");
+            return this;
+        }
+
         /** @throws IllegalStateException when neither decision links nor an API key is configured */
         public WebApp build() {
             if (links == null && apiKey == null) {
@@ -173,7 +183,7 @@ public final class WebApp {
         this.mounts = Map.copyOf(b.mounts);
         this.exports = new ExportEndpoint(b.feeds, b.report, b.reportLinks, b.apiKey);
         this.ops = new OpsEndpoint(b.health, b.metrics, b.metricsKey);
-        this.metrics = b.metrics;
+        this.metrics = b.metrics != null ? b.metrics : b.counted;
     }
 
     /** Answers one request that arrived whole; failures behind it are answered too (500), never thrown. */

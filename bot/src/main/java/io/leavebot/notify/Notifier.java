@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class Notifier {
     /** Channel recorded for e-mail deliveries. */
-    public static final String EMAIL = "email";
+    public static final String EMAIL = io.leavebot.LeaveBotNames.EMAIL_CHANNEL;
     /** Channel recorded when nobody could be reached by any configured channel. */
     public static final String NONE = "none";
 

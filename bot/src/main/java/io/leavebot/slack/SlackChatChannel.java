@@ -36,7 +36,7 @@ public final class SlackChatChannel implements ChatChannel {
 
     @Override
     public String name() {
-        return "slack";
+        return io.leavebot.LeaveBotNames.SLACK_CHANNEL;
     }
 
     /**

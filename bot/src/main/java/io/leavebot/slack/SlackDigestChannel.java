@@ -27,7 +27,7 @@ public final class SlackDigestChannel implements DigestChannel {
 
     @Override
     public String name() {
-        return "slack";
+        return io.leavebot.LeaveBotNames.SLACK_CHANNEL;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.leavebot.slack;
 
-import io.leavebot.notify.ChatUnavailableException;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.middleware.Middleware;
@@ -8,6 +7,7 @@ import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import io.leavebot.chat.ChatReplies;
+import io.leavebot.notify.ChatUnavailableException;
 import java.io.IOException;
 
 /**

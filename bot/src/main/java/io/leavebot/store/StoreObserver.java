@@ -2,7 +2,10 @@ package io.leavebot.store;
 
 import java.time.Duration;
 
-/** What {@link SqliteLeaveStore} tells about its own work, for the metrics; called on the writer's thread, so be quick. */
+/**
+ * What a leave store ({@link SqliteLeaveStore}, {@code DynamoDbLeaveStore}) tells about its own work, for the metrics;
+ * called on the writer's thread, so be quick.
+ */
 public interface StoreObserver {
     /** Nobody listens. */
     StoreObserver NONE = new StoreObserver() {

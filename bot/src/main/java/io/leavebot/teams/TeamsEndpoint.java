@@ -1,11 +1,11 @@
 package io.leavebot.teams;
 
-import io.leavebot.notify.ChatUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leavebot.chat.ChatReplies;
 import io.leavebot.leave.Person;
+import io.leavebot.notify.ChatUnavailableException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

@@ -11,8 +11,8 @@ import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
 /**
- * CloudWatch alarms that go off on the first occurrence of something that should never happen, and the SNS topic
- * they notify (and e-mail, when an address is given; SNS asks that address to confirm first).
+ * CloudWatch alarms that go off on the first occurrence of something that should never happen or on a bound
+ * passed, and the SNS topic they notify (and e-mail, when an address is given; SNS asks that address to confirm first).
  */
 final class Alarms extends Construct {
     private final SnsAction notify;
@@ -34,6 +34,18 @@ final class Alarms extends Construct {
                 .alarmDescription(description)
                 .threshold(1)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build());
+        alarm.addAlarmAction(notify);
+    }
+
+    /** An alarm when {@code metric} is over {@code threshold} in one period; no data means nothing was measured. */
+    void above(String id, Metric metric, double threshold, String description) {
+        Alarm alarm = metric.createAlarm(this, id, CreateAlarmOptions.builder()
+                .alarmDescription(description)
+                .threshold(threshold)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .evaluationPeriods(1)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build());

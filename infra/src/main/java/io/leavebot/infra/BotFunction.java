@@ -1,5 +1,6 @@
 package io.leavebot.infra;
 
+import io.leavebot.LeaveBotNames;
 import java.util.function.Consumer;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.IRole;
@@ -32,7 +33,7 @@ final class BotFunction extends Construct {
      * (the cold start in the README's AWS section is measured with them); the JIT's peak matters little in a
      * function that answers one request and waits.
      */
-    static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    static final String JVM_OPTIONS = LeaveBotNames.LAMBDA_JVM_OPTIONS;
 
     private final Role role;
     private final Function function;

@@ -2,12 +2,14 @@ package io.leavebot.infra;
 
 import static io.leavebot.LeaveBotNames.ADMINS_ENV;
 import static io.leavebot.LeaveBotNames.APPROVAL_TIMEOUT_ENV;
+import static io.leavebot.LeaveBotNames.EMAIL_CHANNEL;
 import static io.leavebot.LeaveBotNames.LEAVES_TABLE_ENV;
 import static io.leavebot.LeaveBotNames.MAIL_FROM_ENV;
 import static io.leavebot.LeaveBotNames.PUBLIC_URL_ENV;
 import static io.leavebot.LeaveBotNames.ROUTING_ENV;
 import static io.leavebot.LeaveBotNames.SECRET_ARN_ENV;
 import static io.leavebot.LeaveBotNames.SLACK_CHANNEL;
+import static io.leavebot.LeaveBotNames.TEAMS_CHANNEL;
 import static io.leavebot.LeaveBotNames.TIME_ZONE_ENV;
 import static io.leavebot.LeaveBotNames.WORKFLOW_FUNCTION_ENV;
 
@@ -67,6 +69,8 @@ public final class LeaveBotStack extends Stack {
     static final String SLACK_REDIRECT_PATH = "slack/oauth/callback";
     /** Where the Bot Connector sends Teams activities under the Teams function's URL: the Azure Bot's endpoint. */
     static final String TEAMS_PATH = "api/messages";
+    /** The construct id of the alarm on a channel's failed notifications starts so, the channel after it. */
+    static final String NOTIFICATION_ALARM_PREFIX = "NotificationFailures-";
 
     public LeaveBotStack(Construct scope, String id, LeaveBotProps props) {
         super(scope, id, StackProps.builder()
@@ -217,6 +221,15 @@ public final class LeaveBotStack extends Stack {
                 + "error: see the API function's log group.");
         chats.forEach((chat, frontEnd) -> alarms.onAny(chat.id() + "Errors", frontEnd.serverErrors(), "The "
                 + chat.id() + " front end answered with a server error: see its log group."));
+        // on the functions' own metrics (EmfMetrics): every channel, since the secret, not the stack, says which are used
+        for (String channel : List.of(SLACK_CHANNEL, TEAMS_CHANNEL, EMAIL_CHANNEL)) {
+            alarms.onAny(NOTIFICATION_ALARM_PREFIX + channel, AppMetrics.notificationFailures(channel), "A notification by "
+                    + channel + " failed in the last 15 minutes (people still hear by e-mail when chat fails): see the "
+                    + "workflow and digest functions' log groups for the WARNING or ERROR with its reason.");
+        }
+        alarms.above("CallbackLatency", AppMetrics.callbackLatencyP99(), AppMetrics.CALLBACK_LATENCY_BOUND_MS,
+                "Decisions took over a minute (p99, last hour) from the answer to being recorded: the workflow function "
+                + "is slow to be invoked again or the leave table to take the write; see its duration and throttles.");
         return alarms;
     }
 

@@ -1,10 +1,10 @@
 package io.leavebot.local;
 
 import io.leavebot.durable.engine.DurableCredentials;
-import io.leavebot.logging.LogSecrets;
 import io.leavebot.durable.engine.DurableRestServer;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.local.Settings.SettingsException;
+import io.leavebot.logging.LogSecrets;
 import io.leavebot.workflow.LeaveRequests;
 import java.io.IOException;
 import java.net.InetAddress;
