@@ -3,7 +3,7 @@ package io.leavebot.aws;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.SlackConfig;
-import io.leavebot.durable.execution.InvocationLogContext;
+import io.leavebot.durable.InvocationLogContext;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.exports.CalendarFeeds;
 import io.leavebot.exports.LeaveReport;

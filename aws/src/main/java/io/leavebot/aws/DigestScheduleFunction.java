@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leavebot.LeaveBotNames;
-import io.leavebot.durable.execution.InvocationLogContext;
+import io.leavebot.durable.InvocationLogContext;
 import io.leavebot.durable.lambda.LambdaDurableClient;
 import io.leavebot.logging.Logs;
 import io.leavebot.workflow.DigestMornings;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import io.leavebot.durable.execution.InvocationLogContext;
+import io.leavebot.durable.InvocationLogContext;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
 import io.leavebot.logging.Logs;

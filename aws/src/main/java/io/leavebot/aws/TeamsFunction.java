@@ -2,7 +2,7 @@ package io.leavebot.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.leavebot.durable.execution.InvocationLogContext;
+import io.leavebot.durable.InvocationLogContext;
 import io.leavebot.http.WebRequest;
 import io.leavebot.http.WebResponse;
 import io.leavebot.logging.Logs;

@@ -8,7 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leavebot.durable.execution.InvocationLogContext;
+import io.leavebot.durable.InvocationLogContext;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;

@@ -9,7 +9,7 @@ import io.leavebot.durable.model.StartedExecution;
 
 /**
  * The durable service as callers outside an execution see it: front ends, e-mail links, tools. Implemented by
- * the embedded engine and over the AWS SDK {@code LambdaClient}. Every method throws a
+ * the embedded engine and over the Lambda API ({@code LambdaDurableClient}). Every method throws a
  * {@link DurableServiceException} subclass that names what was wrong.
  */
 public interface DurableClient {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What a running handler needs from the durable service: record operation updates and read the execution's
- * state. Implemented over the AWS SDK ({@code LambdaDurableService}) and by the embedded engine.
+ * state. Implemented over the Lambda API ({@code LambdaDurableService}) and by the embedded engine.
  */
 public interface DurableService {
 

@@ -2,9 +2,11 @@ package io.leavebot.durable.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leavebot.durable.DurableServiceException.CallbackClosedException;
 import io.leavebot.durable.DurableServiceException.ExecutionAlreadyStartedException;
+import io.leavebot.durable.DurableServiceException.InvalidParameterException;
 import io.leavebot.durable.DurableServiceException.ResourceNotFoundException;
 import io.leavebot.durable.model.DurableExecution;
 import io.leavebot.durable.model.ErrorObject;
@@ -122,6 +124,16 @@ class LambdaDurableClientTest {
         assertEquals("leave-1 is running with a different input", started.getMessage());
         assertEquals("callback cb1 already succeeded", closed.getMessage());
         assertEquals("no callback has the id cb2", missing.getMessage());
+    }
+
+    @Test
+    void missingIdsAreRefusedBeforeAnythingIsSent() {
+        var arn = assertThrows(InvalidParameterException.class, () -> client.getExecution(" "));
+        var callback = assertThrows(InvalidParameterException.class, () -> client.heartbeatCallback(null));
+
+        assertEquals("the durable execution's ARN must be given", arn.getMessage());
+        assertEquals("the callback id must be given", callback.getMessage());
+        assertTrue(ports.calls.isEmpty());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.leavebot.durable.DurableContext;
 import io.leavebot.durable.DurableOperationException;
 import io.leavebot.durable.DurableService;
 import io.leavebot.durable.DurableServiceException;
+import io.leavebot.durable.InvocationLogContext;
 import io.leavebot.durable.UnrecoverableDurableExecutionException;
 import io.leavebot.durable.model.DurableExecutionInput;
 import io.leavebot.durable.model.DurableExecutionOutput;

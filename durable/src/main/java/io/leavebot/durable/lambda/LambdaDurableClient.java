@@ -4,6 +4,7 @@ import static io.leavebot.durable.lambda.AwsRequest.segment;
 import static io.leavebot.durable.lambda.LambdaDurableService.DURABLE_API;
 import static io.leavebot.durable.lambda.LambdaDurableService.JSON;
 import static io.leavebot.durable.lambda.LambdaDurableService.executionPath;
+import static io.leavebot.durable.lambda.LambdaDurableService.requiredSegment;
 import static io.leavebot.durable.lambda.LambdaErrors.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,7 +127,7 @@ public final class LambdaDurableClient implements DurableClient {
     }
 
     private static String callbackPath(String callbackId, String action) {
-        return DURABLE_API + "/durable-execution-callbacks/" + segment(callbackId) + action;
+        return DURABLE_API + "/durable-execution-callbacks/" + requiredSegment(callbackId, "the callback id") + action;
     }
 
     private String targetFor(String functionName) {

@@ -3,6 +3,7 @@ package io.leavebot.durable.lambda;
 import static io.leavebot.durable.lambda.AwsRequest.segment;
 
 import io.leavebot.durable.DurableService;
+import io.leavebot.durable.DurableServiceException.InvalidParameterException;
 import io.leavebot.durable.execution.WireJson;
 import io.leavebot.durable.model.CheckpointResponse;
 import io.leavebot.durable.model.ExecutionState;
@@ -99,6 +100,14 @@ public final class LambdaDurableService implements DurableService {
 
     /** {@code /2025-12-01/durable-executions/<encoded ARN><action>}. */
     static String executionPath(String executionArn, String action) {
-        return DURABLE_API + "/durable-executions/" + segment(executionArn) + action;
+        return DURABLE_API + "/durable-executions/" + requiredSegment(executionArn, "the durable execution's ARN") + action;
+    }
+
+    /** {@code value} encoded as one path segment; an absent one is refused here, as the SDK refuses it. */
+    static String requiredSegment(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidParameterException(what + " must be given");
+        }
+        return segment(value);
     }
 }

@@ -1,4 +1,4 @@
-package io.leavebot.durable.execution;
+package io.leavebot.durable;
 
 import org.slf4j.MDC;
 
