@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.Person;
+import io.leavebot.slack.DecisionButtons;
+import io.leavebot.slack.DecisionButtons.Target;
 import io.leavebot.teams.TeamsSettings;
+import io.leavebot.testing.BlockKitJson;
+import io.leavebot.testing.SlackApi;
 import io.leavebot.testing.SlackRequests;
 import io.leavebot.testing.TeamsApi;
 import io.leavebot.testing.TeamsRequests;
@@ -19,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +56,27 @@ final class FirstAnswers {
         aws.settle();
         assertEquals(LeaveStatus.PENDING, aws.leave(id).status(), "the workflow's first steps were checkpointed");
         assertEquals(1, aws.slackApi().postsTo("D" + slackIdOf(GRACE)), "the approver was asked in Slack");
+    }
+
+    /**
+     * After {@link #slackRequestRecordedByTheWorkflow}: the approver's Approve click (Bolt's block actions, parsed with
+     * Gson) is acked by a fresh Slack function, which completes the callback; the workflow records the approval and
+     * tells Ada in Slack.
+     */
+    static void approvalClickedInSlack(AwsFunctions aws, LeanJar lean) {
+        slackRequestRecordedByTheWorkflow(aws, lean);
+        List<Map<String, String>> toGrace = aws.slackApi().calls("chat.postMessage").stream()
+                .filter(call -> call.get("channel").equals("D" + slackIdOf(GRACE))).toList();
+        Target approve = BlockKitJson.buttonTargets(SlackApi.json(toGrace.get(0), "blocks")).get(0);
+        var click = new SlackRequests(Instant::now, aws.slackApi().responseUrl())
+                .click(slackIdOf(GRACE), DecisionButtons.APPROVE, approve.encode());
+
+        String reply = lean.run("SlackFunction", env(aws, Map.of()), slack(aws), AwsFunctions.slackEvent(click, false)).answer();
+
+        assertTrue(reply.contains("\"statusCode\":200"), reply);
+        aws.settle();
+        assertEquals(1, aws.slackApi().calls("chat.postMessage").stream().filter(call -> call.get("channel").equals("D" + slackIdOf(ADA))
+                && call.get("text").startsWith("Your leave is approved: ")).count(), "Ada was told her leave is approved");
     }
 
     /** The API function serves the organisation's calendar feed (ical4j, DynamoDB, the secret's API key). */

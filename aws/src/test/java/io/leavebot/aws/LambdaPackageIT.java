@@ -28,6 +28,11 @@ class LambdaPackageIT {
     }
 
     @Test
+    void theApproversClickInSlackIsAckedAndTheWorkflowTellsTheRequester() {
+        FirstAnswers.approvalClickedInSlack(aws, LEAN);
+    }
+
+    @Test
     void theApiFunctionServesTheOrganisationsCalendarFeed() {
         FirstAnswers.apiCalendarFeed(aws, LEAN);
     }
