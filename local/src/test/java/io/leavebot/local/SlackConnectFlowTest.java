@@ -107,6 +107,8 @@ class SlackConnectFlowTest {
                 .plus(Duration.ofHours(9))) + "\"}");
         String expected = "On leave until " + start.plusDays(2).format(DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH));
         Eventually.awaitTrue(() -> expected.equals(statusOf("U0TOM")), "Tom's status " + expected);
+        // the status shows before the execution has asked for its wait until the leave is over: skip once it waits
+        assertTrue(running.engine().awaitIdle(Duration.ofSeconds(20)), "the execution waits until the leave is over");
 
         post("/workspace/time", "{\"skip\":\"P3D\"}");
         Eventually.awaitTrue(() -> statusOf("U0TOM") == null, "Tom's status cleared");
