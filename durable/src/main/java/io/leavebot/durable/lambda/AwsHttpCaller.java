@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -190,15 +193,15 @@ public final class AwsHttpCaller {
      * The endpoint the environment names, as the SDK reads it (AWS's "service-specific endpoints" setting):
      * {@code AWS_ENDPOINT_URL_<SERVICE ID>} (the id upper-cased, spaces as underscores), else {@code AWS_ENDPOINT_URL}.
      */
-    private static java.util.Optional<URI> configuredEndpoint(Builder b) {
-        String service = (b.serviceId != null ? b.serviceId : b.signingName).toUpperCase(java.util.Locale.ROOT)
+    private static Optional<URI> configuredEndpoint(Builder b) {
+        String service = (b.serviceId != null ? b.serviceId : b.signingName).toUpperCase(Locale.ROOT)
                 .replace(' ', '_');
         String url = b.environment.get("AWS_ENDPOINT_URL_" + service);
         if (url == null || url.isBlank()) {
             url = b.environment.get("AWS_ENDPOINT_URL");
         }
-        return url == null || url.isBlank() ? java.util.Optional.empty()
-                : java.util.Optional.of(URI.create(url.trim()));
+        return url == null || url.isBlank() ? Optional.empty()
+                : Optional.of(URI.create(url.trim()));
     }
 
     private static URI defaultEndpoint(String signingName, String region) {
@@ -214,7 +217,7 @@ public final class AwsHttpCaller {
         private URI endpoint;
         private String endpointPrefix;
         private String serviceId;
-        private java.util.Map<String, String> environment = System.getenv();
+        private Map<String, String> environment = System.getenv();
         private AwsCredentialsProvider credentials;
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration requestTimeout = Duration.ofSeconds(30);
@@ -255,7 +258,7 @@ public final class AwsHttpCaller {
         }
 
         /** Where {@code AWS_ENDPOINT_URL…} are read from: the process's environment unless a test gives one. */
-        Builder environment(java.util.Map<String, String> environment) {
+        Builder environment(Map<String, String> environment) {
             this.environment = Objects.requireNonNull(environment);
             return this;
         }
