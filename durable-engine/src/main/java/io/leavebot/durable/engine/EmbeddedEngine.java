@@ -43,7 +43,7 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
     private volatile boolean closed;
 
     private EmbeddedEngine(Builder b) {
-        this.store = new EngineStore(b.database);
+        this.store = new EngineStore(b.database, b.fsyncOnCommit);
         this.clock = b.clock;
         this.service = new EngineService(store, clock, new ChainedInvokes(handlers.keySet()), this::schedule);
         this.invoker = new Invoker(store, clock, service, handlers, b.workers, b.statePageSize);
@@ -65,6 +65,7 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
         private EngineClock clock = EngineClock.system();
         private int workers = 16;
         private int statePageSize = EngineService.MAX_PAGE;
+        private boolean fsyncOnCommit;
 
         private Builder(Path database) {
             this.database = database;
@@ -91,6 +92,16 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
                 throw new IllegalArgumentException("statePageSize must be 1-" + EngineService.MAX_PAGE + ", but was " + value);
             }
             this.statePageSize = value;
+            return this;
+        }
+
+        /**
+         * Whether every commit is fsynced (SQLite's {@code synchronous=FULL}), so that what was acknowledged survives
+         * a power cut, not only the process being killed; default false ({@code synchronous=NORMAL}, see
+         * {@link SqliteDatabase}). For comparisons with systems that fsync each commit.
+         */
+        public Builder fsyncOnCommit(boolean value) {
+            this.fsyncOnCommit = value;
             return this;
         }
 

@@ -75,7 +75,12 @@ final class EngineStore implements AutoCloseable {
     private volatile LongConsumer timerSet = due -> { };
 
     EngineStore(Path file) {
-        db = new SqliteDatabase(file, SCHEMA);
+        this(file, false);
+    }
+
+    /** {@code fsyncOnCommit}: see {@link EmbeddedEngine.Builder#fsyncOnCommit}. */
+    EngineStore(Path file, boolean fsyncOnCommit) {
+        db = new SqliteDatabase(file, SCHEMA, fsyncOnCommit);
     }
 
     /** Runs {@code work} as one transaction, committed when this returns: see {@link SqliteDatabase#inTransaction}. */

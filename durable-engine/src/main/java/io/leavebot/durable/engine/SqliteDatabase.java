@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * One SQLite connection in WAL mode, with cached statements and group commit. {@code synchronous=NORMAL}: a
- * committed transaction survives the process being killed (it is in the WAL, in the OS's cache); only a power
- * cut may lose the last few. Every call runs under this object's lock.
+ * One SQLite connection in WAL mode, with cached statements and group commit. By default {@code synchronous=NORMAL}:
+ * a committed transaction survives the process being killed (it is in the WAL, in the OS's cache); only a power
+ * cut may lose the last few. With {@code fsyncOnCommit}, {@code synchronous=FULL}: every commit is fsynced, so it
+ * also survives a power cut. Every call runs under this object's lock.
  */
 final class SqliteDatabase implements AutoCloseable {
     /** Transactions grouped into one commit at most, so a steady stream of work never starves a waiting caller. */
@@ -38,12 +39,12 @@ final class SqliteDatabase implements AutoCloseable {
     private long failedUpTo;
     private boolean open;
 
-    SqliteDatabase(Path file, String[] schema) {
+    SqliteDatabase(Path file, String[] schema, boolean fsyncOnCommit) {
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute(fsyncOnCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=10000");
                 // copy the WAL into the database (with an fsync) every ~40 MB rather than every 4 MB: fewer stalls
                 s.execute("PRAGMA wal_autocheckpoint=10000");

@@ -21,7 +21,7 @@ class SqliteDatabaseTest {
     @Test
     void aFailingTransactionAmongConcurrentOnesIsUndoneAloneAndNobodyWaitsForever() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        try (var db = new SqliteDatabase(dir.resolve("t.db"), SCHEMA)) {
+        try (var db = new SqliteDatabase(dir.resolve("t.db"), SCHEMA, false)) {
             var results = new ArrayList<Future<?>>();
             for (int i = 0; i < 400; i++) {
                 int n = i;
@@ -51,7 +51,7 @@ class SqliteDatabaseTest {
 
     @Test
     void committedWorkSurvivesReopening() {
-        try (var db = new SqliteDatabase(dir.resolve("r.db"), SCHEMA)) {
+        try (var db = new SqliteDatabase(dir.resolve("r.db"), SCHEMA, false)) {
             db.inTransaction(() -> {
                 db.update("INSERT INTO t (n) VALUES (1)");
                 return null;
@@ -61,8 +61,19 @@ class SqliteDatabaseTest {
                 throw new IllegalStateException("undone");
             }));
         }
-        try (var db = new SqliteDatabase(dir.resolve("r.db"), SCHEMA)) {
+        try (var db = new SqliteDatabase(dir.resolve("r.db"), SCHEMA, false)) {
             assertEquals(java.util.List.of(1), db.query("SELECT n FROM t", rs -> rs.getInt(1)));
+        }
+    }
+
+    @Test
+    void fsyncOnCommitSyncsEveryCommitAndTheDefaultLeavesItToTheWal() {
+        // SQLite's codes: 1 NORMAL (synced at WAL checkpoints), 2 FULL (synced at every commit)
+        try (var db = new SqliteDatabase(dir.resolve("normal.db"), SCHEMA, false)) {
+            assertEquals(java.util.List.of(1), db.query("PRAGMA synchronous", rs -> rs.getInt(1)));
+        }
+        try (var db = new SqliteDatabase(dir.resolve("full.db"), SCHEMA, true)) {
+            assertEquals(java.util.List.of(2), db.query("PRAGMA synchronous", rs -> rs.getInt(1)));
         }
     }
 }
