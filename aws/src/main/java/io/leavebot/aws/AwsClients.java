@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.durable.lambda.AwsCredentials;
 import io.leavebot.durable.lambda.AwsHttpCaller;
 import io.leavebot.email.SesMailer;
 import java.net.URI;
@@ -7,8 +8,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -27,12 +29,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * @param lambdaEndpoint         another Lambda endpoint, or null for the region's
  * @param secretsManagerEndpoint another Secrets Manager endpoint, or null for the region's
  */
-record AwsClients(Region region, AwsCredentialsProvider credentials, URI dynamoDbEndpoint, URI sesEndpoint,
+record AwsClients(String region, AwsCredentials credentials, URI dynamoDbEndpoint, URI sesEndpoint,
         URI lambdaEndpoint, URI secretsManagerEndpoint) {
 
-    /** The region's own endpoints, signed with the default credentials chain (the function's role on Lambda). */
-    static AwsClients inRegion(Region region) {
-        return new AwsClients(region, DefaultCredentialsProvider.builder().build(), null, null, null, null);
+    /** The region's own endpoints, signed with the function role's credentials that Lambda puts in the environment. */
+    static AwsClients inRegion(String region) {
+        return new AwsClients(region, AwsCredentials.fromEnvironment(System.getenv()), null, null, null, null);
     }
 
     DynamoDbClient dynamoDb() {
@@ -41,7 +43,7 @@ record AwsClients(Region region, AwsCredentialsProvider credentials, URI dynamoD
 
     /** The Lambda API, for the durable client: signed JSON over java.net.http, so no SDK Lambda client to load. */
     AwsHttpCaller lambda() {
-        var lambda = AwsHttpCaller.builder("lambda", region.id()).credentials(credentials)
+        var lambda = AwsHttpCaller.builder("lambda", region).credentials(credentials)
                 .connectTimeout(Duration.ofSeconds(5))
                 .requestTimeout(Duration.ofSeconds(30));
         if (lambdaEndpoint != null) {
@@ -72,14 +74,17 @@ record AwsClients(Region region, AwsCredentialsProvider credentials, URI dynamoD
 
     /** Reads the secret through a caller made for this one call: the functions read it once, when they start. */
     Secrets secrets(String secretArn) {
-        return Secrets.read(AwsHttpCaller.builder("secretsmanager", region.id()).serviceId("Secrets Manager")
+        return Secrets.read(AwsHttpCaller.builder("secretsmanager", region).serviceId("Secrets Manager")
                 .endpoint(secretsManagerEndpoint)
                 .credentials(credentials).connectTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(30))
                 .build(), secretArn);
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder, URI endpoint) {
-        builder.region(region).credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()
+        var key = credentials.sessionToken() == null
+                ? AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())
+                : AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
+        builder.region(Region.of(region)).credentialsProvider(StaticCredentialsProvider.create(key)).httpClientBuilder(UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30)));
         if (endpoint != null) {

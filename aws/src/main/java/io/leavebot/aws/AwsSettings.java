@@ -34,7 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The AWS functions' settings, from environment variables the CDK stack sets (names in {@link LeaveBotNames}).
@@ -61,8 +60,8 @@ final class AwsSettings {
     }
 
     /** {@code AWS_REGION}, which Lambda sets: where DynamoDB, SES, Lambda and Secrets Manager are called. */
-    Region region() {
-        return Region.of(required("AWS_REGION", "the AWS region, e.g. eu-west-1 (Lambda sets it for every function)"));
+    String region() {
+        return required("AWS_REGION", "the AWS region, e.g. eu-west-1 (Lambda sets it for every function)");
     }
 
     /** {@value LeaveBotNames#SECRET_ARN_ENV}: the one secret with the Slack tokens and LeaveBot's keys. */

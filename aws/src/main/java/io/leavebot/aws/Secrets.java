@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import io.leavebot.durable.lambda.AwsApiException;
+import io.leavebot.durable.lambda.AwsCredentials;
 import io.leavebot.durable.lambda.AwsHttpCaller;
 import io.leavebot.durable.lambda.AwsRequest;
 import io.leavebot.durable.lambda.AwsResponse;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * LeaveBot's secret values, from one Secrets Manager secret whose {@code SecretString} is a JSON object:
@@ -80,7 +80,7 @@ final class Secrets {
         } catch (AwsApiException e) {
             throw unreadable(secretArn, e.getMessage() + " (" + (e.errorCode() == null ? "" : e.errorCode() + ", ")
                     + "HTTP " + e.status() + ")", e);
-        } catch (UncheckedIOException | SdkClientException e) {
+        } catch (UncheckedIOException | AwsCredentials.MissingException e) {
             throw unreadable(secretArn, e.getMessage(), e); // no answer after the retries, or no credentials to sign with
         }
         return parse(secretArn, secretString(secretArn, response));

@@ -3,16 +3,13 @@ package io.leavebot.email;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leavebot.durable.lambda.AwsApiException;
+import io.leavebot.durable.lambda.AwsCredentials;
 import io.leavebot.durable.lambda.AwsHttpCaller;
 import io.leavebot.durable.lambda.AwsRequest;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Sends through Amazon SES v2: {@code SendEmail} ({@code POST /v2/email/outbound-emails}, REST-JSON, signed as
@@ -28,17 +25,12 @@ public final class SesMailer implements Mailer {
     private final AwsHttpCaller ses;
     private final String where;
 
-    /** SES in {@code region} with the default AWS credentials chain (the Lambda role on AWS). */
-    public SesMailer(Region region) {
-        this(region, null, DefaultCredentialsProvider.builder().build());
-    }
-
     /**
      * @param endpoint    another SES endpoint (e.g. aws-ses-v2-local), or null for the region's
-     * @param credentials how requests are signed
+     * @param credentials how requests are signed; null for the function role's, from the environment
      */
-    public SesMailer(Region region, URI endpoint, AwsCredentialsProvider credentials) {
-        this.ses = AwsHttpCaller.builder("ses", region.id())
+    public SesMailer(String region, URI endpoint, AwsCredentials credentials) {
+        this.ses = AwsHttpCaller.builder("ses", region)
                 .endpointPrefix("email")
                 .serviceId("SESv2")
                 .endpoint(endpoint)
@@ -46,7 +38,7 @@ public final class SesMailer implements Mailer {
                 .connectTimeout(Duration.ofSeconds(10))
                 .requestTimeout(Duration.ofSeconds(30))
                 .build();
-        this.where = endpoint != null ? endpoint.toString() : region.id();
+        this.where = endpoint != null ? endpoint.toString() : region;
     }
 
     @Override
@@ -64,9 +56,9 @@ public final class SesMailer implements Mailer {
                     e, mayPass);
         } catch (UncheckedIOException e) {
             throw new MailException("SES (" + where + ") could not be reached: " + e.getMessage(), e, true);
-        } catch (SdkClientException e) {
-            // no credentials to sign with (yet): the role's may come with the next try, as the SDK's client assumed
-            throw new MailException("SES (" + where + ") could not be called: " + e.getMessage(), e, true);
+        } catch (AwsCredentials.MissingException e) {
+            // the function's environment has no key, and will not have one on the next try either
+            throw new MailException("SES (" + where + ") could not be called: " + e.getMessage(), e, false);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.durable.lambda.AwsCredentials;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -254,9 +255,8 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     /** Every service at its stand-in, the Lambda API through the recording proxy. */
     AwsClients clients() {
-        var credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(LAMBDA_KEY.accessKeyId(), LAMBDA_KEY.secretAccessKey()));
-        return new AwsClients(Region.US_EAST_1, credentials, dynalite.endpoint(), ses.endpoint(),
+        var credentials = AwsCredentials.of(LAMBDA_KEY.accessKeyId(), LAMBDA_KEY.secretAccessKey());
+        return new AwsClients("us-east-1", credentials, dynalite.endpoint(), ses.endpoint(),
                 URI.create(lambdaWire.baseUrl()), secrets.endpoint());
     }
 
@@ -363,8 +363,10 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
     /** A real {@code LambdaClient} on the engine's REST façade, as an operator's SDK or CLI reaches it. */
     software.amazon.awssdk.services.lambda.LambdaClient lambda() {
         AwsClients clients = clients();
-        return software.amazon.awssdk.services.lambda.LambdaClient.builder().region(clients.region())
-                .credentialsProvider(clients.credentials()).endpointOverride(clients.lambdaEndpoint())
+        return software.amazon.awssdk.services.lambda.LambdaClient.builder().region(Region.of(clients.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        clients.credentials().accessKeyId(), clients.credentials().secretAccessKey())))
+                .endpointOverride(clients.lambdaEndpoint())
                 .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
     }
 

@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.durable.lambda.AwsCredentials;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -65,7 +65,7 @@ class AwsSecretsTest {
                         .credentialsProvider(StaticCredentialsProvider.create(SignedWire.KEY)).endpointOverride(stub.endpoint())
                         .httpClient(UrlConnectionHttpClient.create()).build()) {
             sdk.getSecretValue(r -> r.secretId(ARN));
-            new AwsClients(Region.EU_WEST_1, StaticCredentialsProvider.create(SignedWire.KEY), null, null, null, stub.endpoint())
+            new AwsClients("eu-west-1", AwsCredentials.of(SignedWire.KEY.accessKeyId(), SignedWire.KEY.secretAccessKey()), null, null, null, stub.endpoint())
                     .secrets(ARN);
 
             List<LoggedRequest> calls = stub.calls();
@@ -88,8 +88,8 @@ class AwsSecretsTest {
         proxy.start();
         try {
             proxy.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody("<html>short-SECRET</html>")));
-            var e = assertThrows(SettingsException.class, () -> new AwsClients(Region.US_EAST_1,
-                    StaticCredentialsProvider.create(SignedWire.KEY), null, null, null, URI.create(proxy.baseUrl())).secrets(ARN));
+            var e = assertThrows(SettingsException.class, () -> new AwsClients("us-east-1",
+                    AwsCredentials.of(SignedWire.KEY.accessKeyId(), SignedWire.KEY.secretAccessKey()), null, null, null, URI.create(proxy.baseUrl())).secrets(ARN));
             assertEquals("The secret " + ARN + " cannot be read: Secrets Manager's answer (HTTP 200) is not a JSON object.",
                     e.getMessage());
         } finally {
@@ -137,7 +137,7 @@ class AwsSecretsTest {
     }
 
     private static AwsClients clientsFor(SecretsManagerStub stub) {
-        return new AwsClients(Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")),
+        return new AwsClients("us-east-1", AwsCredentials.of("AKID", "secret"),
                 null, null, null, stub.endpoint());
     }
 

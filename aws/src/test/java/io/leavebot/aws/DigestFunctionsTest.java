@@ -1,5 +1,6 @@
 package io.leavebot.aws;
 
+import io.leavebot.durable.lambda.AwsCredentials;
 import static io.leavebot.testing.SampleLeaves.ADA;
 import static io.leavebot.testing.SampleLeaves.GRACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,9 +40,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The digest on AWS, offline: {@link DigestScheduleFunction} gets the schedule's event and starts the day's execution
@@ -193,9 +191,8 @@ class DigestFunctionsTest {
     }
 
     private AwsClients clients() {
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(AwsFunctions.LAMBDA_KEY.accessKeyId(),
-                AwsFunctions.LAMBDA_KEY.secretAccessKey()));
-        return new AwsClients(Region.US_EAST_1, credentials, DYNALITE.endpoint(), null, rest.uri(), secrets.endpoint());
+        var credentials = AwsCredentials.of(AwsFunctions.LAMBDA_KEY.accessKeyId(), AwsFunctions.LAMBDA_KEY.secretAccessKey());
+        return new AwsClients("us-east-1", credentials, DYNALITE.endpoint(), null, rest.uri(), secrets.endpoint());
     }
 
     private EngineTime time() {

@@ -60,9 +60,9 @@ final class LeanJar {
 
     /** The AWS variables Lambda sets (region, credentials), every service at its stand-in in {@code aws}. */
     static Map<String, String> awsAt(AwsClients aws) {
-        var credentials = aws.credentials().resolveCredentials();
+        var credentials = aws.credentials();
         Map<String, String> env = new HashMap<>(Map.of(
-                "AWS_REGION", aws.region().id(),
+                "AWS_REGION", aws.region(),
                 "AWS_ACCESS_KEY_ID", credentials.accessKeyId(),
                 "AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey()));
         putEndpoint(env, "DYNAMODB", aws.dynamoDbEndpoint());

@@ -1,5 +1,6 @@
 package io.leavebot.email;
 
+import io.leavebot.durable.lambda.AwsCredentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,20 +18,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 class SesMailerTest {
     @RegisterExtension
     static final SesLocal SES = new SesLocal();
-    private static final StaticCredentialsProvider DUMMY = StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy"));
+    private static final AwsCredentials DUMMY = AwsCredentials.of("dummy", "dummy");
 
     private static SesMailer mailer;
 
     @BeforeAll
     static void connect() {
-        mailer = new SesMailer(Region.US_EAST_1, SES.endpoint(), DUMMY);
+        mailer = new SesMailer("us-east-1", SES.endpoint(), DUMMY);
     }
 
     @BeforeEach
@@ -70,7 +68,7 @@ class SesMailerTest {
     @Test
     void anUnreachableEndpointIsNamedAndRetried() throws IOException {
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort());
-        SesMailer unreachable = new SesMailer(Region.US_EAST_1, nowhere, DUMMY);
+        SesMailer unreachable = new SesMailer("us-east-1", nowhere, DUMMY);
         MailException e = assertThrows(MailException.class, () -> unreachable.send(SampleEmails.approvalRequest("k")));
 
         assertTrue(e.getMessage().startsWith("SES (" + nowhere + ") could not be reached: "), e.getMessage());

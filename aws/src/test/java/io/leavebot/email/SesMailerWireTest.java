@@ -1,5 +1,6 @@
 package io.leavebot.email;
 
+import io.leavebot.durable.lambda.AwsCredentials;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.sesv2.model.Content;
 class SesMailerWireTest {
     private static final String SEND_EMAIL = "/v2/email/outbound-emails";
     private static final StaticCredentialsProvider KEY = StaticCredentialsProvider.create(SignedWire.KEY);
+    private static final AwsCredentials OURS = AwsCredentials.of(SignedWire.KEY.accessKeyId(), SignedWire.KEY.secretAccessKey());
 
     private final WireMockServer ses = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 
@@ -58,7 +60,7 @@ class SesMailerWireTest {
                     .content(c -> c.simple(m -> m.subject(utf8(email.subject()))
                             .body(Body.builder().text(utf8(email.text())).html(utf8(email.html())).build()))));
         }
-        new SesMailer(Region.EU_WEST_1, endpoint(), KEY).send(email);
+        new SesMailer("eu-west-1", endpoint(), OURS).send(email);
 
         List<LoggedRequest> calls = ses.findAll(postRequestedFor(urlEqualTo(SEND_EMAIL)));
         assertEquals(2, calls.size());
@@ -105,7 +107,7 @@ class SesMailerWireTest {
     }
 
     private MailException sendFails() {
-        SesMailer mailer = new SesMailer(Region.EU_WEST_1, endpoint(), KEY);
+        SesMailer mailer = new SesMailer("eu-west-1", endpoint(), OURS);
         return assertThrows(MailException.class, () -> mailer.send(SampleEmails.approvalRequest("k")));
     }
 

@@ -1,5 +1,6 @@
 package io.leavebot.testing;
 
+import io.leavebot.durable.lambda.AwsCredentials;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.email.Mailer;
 import io.leavebot.email.SesMailer;
@@ -8,9 +9,6 @@ import io.leavebot.store.Store;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /** The AWS shape of {@link StoreAndMail}, on stand-ins the test class starts; a new table per test. */
 public final class DynamoDbAndSes extends StoreAndMail {
@@ -37,8 +35,7 @@ public final class DynamoDbAndSes extends StoreAndMail {
 
     @Override
     Mailer openMailer() {
-        var dummy = StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy"));
-        return new SesMailer(Region.US_EAST_1, ses.endpoint(), dummy);
+        return new SesMailer("us-east-1", ses.endpoint(), AwsCredentials.of("dummy", "dummy"));
     }
 
     @Override

@@ -28,7 +28,8 @@ class ArchitectureTest {
             "io.leavebot.durable.execution", List.of("io.leavebot.durable.engine", "io.leavebot.durable.lambda"),
             "io.leavebot.durable.operation", List.of("io.leavebot.durable.engine", "io.leavebot.durable.lambda"),
             "io.leavebot.durable.lambda", List.of("io.leavebot.durable.engine", "io.leavebot.durable.operation", "io.leavebot.durable.execution.DurableExecutor"),
-            "io.leavebot.durable.engine", List.of("io.leavebot.durable.lambda", "io.leavebot.durable.operation"));
+            "io.leavebot.durable.engine", List.of("io.leavebot.durable.lambda", "io.leavebot.durable.operation"),
+            "io.leavebot.durable.sigv4", List.of("io.leavebot.durable."));
 
     @Test
     void runtimePackagesKeepTheirEdges() throws IOException {

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 record SigV4Authorization(String accessKeyId, String date, String region, String service, List<String> signedHeaders,
         String signature) {
-    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    static final String ALGORITHM = io.leavebot.durable.sigv4.SigV4.ALGORITHM;
 
     /** The scope the signature was made for: {@code <date>/<region>/<service>/aws4_request}. */
     String scope() {

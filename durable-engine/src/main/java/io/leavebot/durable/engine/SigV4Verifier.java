@@ -1,23 +1,19 @@
 package io.leavebot.durable.engine;
 
+import io.leavebot.durable.sigv4.SigV4;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks that a request is signed as AWS signs requests to Lambda (Signature Version 4, {@code Authorization}
@@ -34,8 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class SigV4Verifier {
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_DATE = SigV4.AMZ_DATE;
     private static final String SERVICE = "lambda";
 
     private final DurableCredentials credentials;
@@ -67,15 +62,14 @@ final class SigV4Verifier {
             throw invalidSignature("Credential should be scoped to correct service: '" + SERVICE + "'.");
         }
         checkDate(auth, amzDate);
-        String payloadHash = hex(sha256(body.get()));
+        String payloadHash = SigV4.hex(SigV4.sha256(body.get()));
         String declaredHash = first(headers, "x-amz-content-sha256");
         if (declaredHash != null && !declaredHash.trim().equalsIgnoreCase(payloadHash)) {
             throw invalidSignature("The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
-        String canonical = CanonicalRequest.of(method, uri, headers, auth.signedHeaders(), payloadHash);
-        String stringToSign = SigV4Authorization.ALGORITHM + "\n" + amzDate + "\n" + auth.scope() + "\n"
-                + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
-        String expected = hex(hmac(signingKey(auth), stringToSign));
+        String canonical = SigV4.canonicalRequest(method, uri, headers, auth.signedHeaders(), payloadHash);
+        String expected = SigV4.signature(credentials.secretAccessKey(), auth.date(), auth.region(), auth.service(),
+                SigV4.stringToSign(amzDate, auth.scope(), canonical));
         if (!constantTimeEquals(expected, auth.signature().toLowerCase())) {
             throw invalidSignature("The request signature we calculated does not match the signature you provided. "
                     + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
@@ -121,14 +115,6 @@ final class SigV4Verifier {
         }
     }
 
-    private byte[] signingKey(SigV4Authorization auth) {
-        byte[] key = ("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8);
-        for (String part : List.of(auth.date(), auth.region(), auth.service(), "aws4_request")) {
-            key = hmac(key, part);
-        }
-        return key;
-    }
-
     static RestError incomplete(String message) {
         return forbidden("IncompleteSignatureException", message);
     }
@@ -156,27 +142,5 @@ final class SigV4Verifier {
 
     private static boolean constantTimeEquals(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 }

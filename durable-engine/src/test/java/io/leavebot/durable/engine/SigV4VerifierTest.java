@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The verifier against requests signed by hand from canonical requests written out here, so these cases do not
- * depend on {@link CanonicalRequest}: the body is hashed when no {@code x-amz-content-sha256} is sent (as the AWS
+ * depend on {@link io.leavebot.durable.sigv4.SigV4}: the body is hashed when no {@code x-amz-content-sha256} is sent (as the AWS
  * CLI sends none), and the 15 minutes are counted on the wall clock to the second.
  */
 class SigV4VerifierTest {

@@ -5,6 +5,7 @@ import io.leavebot.durable.DurableService;
 import io.leavebot.durable.engine.DurableCredentials;
 import io.leavebot.durable.engine.DurableRestServer;
 import io.leavebot.durable.engine.EmbeddedEngine;
+import io.leavebot.durable.lambda.AwsCredentials;
 import io.leavebot.durable.lambda.AwsHttpCaller;
 import io.leavebot.durable.model.DurableExecution;
 import java.net.URI;
@@ -59,7 +60,7 @@ public final class LocalLambda implements AutoCloseable {
     /** An {@link AwsHttpCaller} for Lambda at {@code endpoint} signing with the given key, trying each call once. */
     public static AwsHttpCaller caller(URI endpoint, String accessKeyId, String secretAccessKey) {
         return AwsHttpCaller.builder("lambda", "us-east-1").endpoint(endpoint).maxAttempts(1)
-                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+                .credentials(AwsCredentials.of(accessKeyId, secretAccessKey))
                 .build();
     }
 

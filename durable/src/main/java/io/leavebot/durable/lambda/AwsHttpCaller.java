@@ -3,31 +3,28 @@ package io.leavebot.durable.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leavebot.durable.execution.WireJson;
+import io.leavebot.durable.sigv4.SigV4;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.RegionMetadata;
+import java.util.TreeMap;
 
 /**
- * Calls one AWS service's JSON API over {@code java.net.http}, signed with SigV4 by the AWS SDK's own signer and
- * credentials, so a function needs the SDK's small core rather than the service's client jar. Throttling, 5xx
+ * Calls one AWS service's JSON API over {@code java.net.http}, signed with SigV4 ({@link SigV4}), so a Lambda
+ * function needs no part of the AWS SDK: its clients, signer, credentials chain and region tables are a good part of a
+ * cold start (measured in the README's "The Lambda package and its cold start"). Throttling, 5xx
  * answers and network failures are retried as the SDK's standard mode retries them. A refusal is thrown as an
  * {@link AwsApiException}; a service that cannot be reached (after the retries) as an {@link UncheckedIOException}.
  */
@@ -38,18 +35,21 @@ public final class AwsHttpCaller {
     private final String signingName;
     private final String region;
     private final URI endpoint;
-    private final AwsCredentialsProvider credentials;
+    private final Map<String, String> environment;
+    private final Clock clock;
     private final Duration requestTimeout;
     private final AwsRetries retries;
     private final HttpClient http;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private volatile AwsCredentials credentials;
 
     private AwsHttpCaller(Builder b) {
         this.signingName = b.signingName;
         this.region = b.region;
         this.endpoint = b.endpoint != null ? b.endpoint : configuredEndpoint(b).orElseGet(() ->
                 defaultEndpoint(b.endpointPrefix != null ? b.endpointPrefix : b.signingName, b.region));
-        this.credentials = b.credentials != null ? b.credentials : DefaultCredentialsProvider.builder().build();
+        this.credentials = b.credentials;
+        this.environment = b.environment;
+        this.clock = b.clock;
         this.requestTimeout = b.requestTimeout;
         this.retries = new AwsRetries(b.maxAttempts, b.baseDelay, b.throttledBaseDelay);
         // HTTP/1.1 as the SDK speaks it: no h2c upgrade attempt, whose HTTP/2 request would carry no Host header
@@ -118,32 +118,59 @@ public final class AwsHttpCaller {
 
     /** Signed anew for every attempt: the signature's time must be current. */
     private HttpRequest signed(AwsRequest request) {
-        var unsigned = SdkHttpRequest.builder()
-                .method(SdkHttpMethod.fromValue(request.method()))
-                .uri(endpoint)
-                .encodedPath(join(endpoint.getRawPath(), request.encodedPath()));
-        request.query().forEach(unsigned::putRawQueryParameter);
-        request.headers().forEach(unsigned::putHeader);
+        URI uri = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority()
+                + join(endpoint.getRawPath(), request.encodedPath()) + queryString(request.query()));
+        var headers = new TreeMap<String, List<String>>();
+        request.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), List.of(value)));
         if (request.contentType() != null) {
-            unsigned.putHeader("Content-Type", request.contentType());
+            headers.put("content-type", List.of(request.contentType()));
         }
+        headers.put("host", List.of(hostHeader(uri)));
         byte[] body = request.body();
-        var signedRequest = signer.sign(r -> r
-                .identity(credentials.resolveCredentials())
-                .request(unsigned.build())
-                .payload(body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, signingName)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)).request();
-        var http = HttpRequest.newBuilder(signedRequest.getUri())
+        headers.put("x-amz-content-sha256", List.of(SigV4.hex(SigV4.sha256(body)))); // signed, as the SDK signs it
+        Instant now = clock.instant();
+        headers.put("x-amz-date", List.of(SigV4.AMZ_DATE.format(now)));
+        AwsCredentials key = credentials();
+        if (key.sessionToken() != null) {
+            headers.put("x-amz-security-token", List.of(key.sessionToken()));
+        }
+        String authorization = SigV4.authorization(request.method(), uri, headers, body, key.accessKeyId(),
+                key.secretAccessKey(), region, signingName, now);
+        var http = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .method(request.method(), body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        signedRequest.forEachHeader((name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase())) {
+        headers.forEach((name, values) -> {
+            if (!RESTRICTED.contains(name)) {
                 values.forEach(value -> http.header(name, value));
             }
         });
-        return http.build();
+        return http.header("Authorization", authorization).build();
+    }
+
+    /** Read when first needed, so that a caller can be built (and its endpoint checked) before they are set. */
+    private AwsCredentials credentials() {
+        AwsCredentials key = credentials;
+        if (key == null) {
+            key = AwsCredentials.fromEnvironment(environment);
+            credentials = key;
+        }
+        return key;
+    }
+
+    /** The query as sent: each name and value RFC 3986-encoded, in the order given. */
+    private static String queryString(Map<String, List<String>> query) {
+        var joined = new StringBuilder();
+        query.forEach((name, values) -> values.forEach(value -> joined.append(joined.length() == 0 ? '?' : '&')
+                .append(SigV4.encode(name, false)).append('=').append(SigV4.encode(value, false))));
+        return joined.toString();
+    }
+
+    /** The Host header as java.net.http sends it (and so as it must be signed): the port only when not the scheme's. */
+    private static String hostHeader(URI uri) {
+        int port = uri.getPort();
+        boolean schemesPort = port == -1 || port == ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+        return schemesPort ? uri.getHost() : uri.getHost() + ":" + port;
     }
 
     /** The AWS error code from {@code X-Amzn-ErrorType} or the body ({@code __type}, {@code code}), and the message. */
@@ -205,9 +232,27 @@ public final class AwsHttpCaller {
     }
 
     private static URI defaultEndpoint(String signingName, String region) {
-        RegionMetadata metadata = RegionMetadata.of(Region.of(region));
-        String domain = metadata == null ? "amazonaws.com" : metadata.domain();
-        return URI.create("https://" + signingName + "." + region + "." + domain);
+        return URI.create("https://" + signingName + "." + region + "." + partitionDomain(region));
+    }
+
+    /**
+     * The DNS suffix of the region's partition, by its prefix as AWS names regions (the SDK's partition table; a
+     * test compares them): China's and the isolated partitions have their own; every other region, GovCloud's too,
+     * is under amazonaws.com.
+     */
+    static String partitionDomain(String region) {
+        if (region.startsWith("cn-")) {
+            return "amazonaws.com.cn";
+        } else if (region.startsWith("us-isob-")) {
+            return "sc2s.sgov.gov";
+        } else if (region.startsWith("us-isof-")) {
+            return "csp.hci.ic.gov";
+        } else if (region.startsWith("us-iso-")) {
+            return "c2s.ic.gov";
+        } else if (region.startsWith("eu-isoe-")) {
+            return "cloud.adc-e.uk";
+        }
+        return "amazonaws.com";
     }
 
     /** Settings of an {@link AwsHttpCaller}; the defaults are the SDK's (3 attempts, 2 s to connect). */
@@ -218,7 +263,8 @@ public final class AwsHttpCaller {
         private String endpointPrefix;
         private String serviceId;
         private Map<String, String> environment = System.getenv();
-        private AwsCredentialsProvider credentials;
+        private AwsCredentials credentials;
+        private Clock clock = Clock.systemUTC();
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private int maxAttempts = AwsRetries.DEFAULT_MAX_ATTEMPTS;
@@ -263,9 +309,15 @@ public final class AwsHttpCaller {
             return this;
         }
 
-        /** The credentials to sign with; by default the SDK's default chain (environment, profile, container, …). */
-        public Builder credentials(AwsCredentialsProvider credentials) {
+        /** The key to sign with; by default the one Lambda gives the function ({@link AwsCredentials#fromEnvironment}). */
+        public Builder credentials(AwsCredentials credentials) {
             this.credentials = credentials;
+            return this;
+        }
+
+        /** The clock the signatures are dated by: the system's unless a test fixes it. */
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
             return this;
         }
 

@@ -1,11 +1,11 @@
 package io.leavebot.durable.lambda;
 
+import io.leavebot.durable.sigv4.SigV4;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * One call to an AWS API before it is signed: method, encoded path, query parameters, extra headers and body.
@@ -41,7 +41,7 @@ public final class AwsRequest {
 
     /** One path segment percent-encoded as AWS expects (RFC 3986: a '/' or ':' inside it is encoded too). */
     public static String segment(String value) {
-        return SdkHttpUtils.urlEncode(value);
+        return SigV4.encode(value, false);
     }
 
     /** Adds a query parameter when {@code value} is not null; parameters may repeat. */

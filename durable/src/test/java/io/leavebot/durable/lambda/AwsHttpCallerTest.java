@@ -27,14 +27,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** {@link AwsHttpCaller} against WireMock answering in the shapes AWS's JSON APIs answer with. */
 class AwsHttpCallerTest {
-    static final StaticCredentialsProvider KEY = StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
+    static final AwsCredentials KEY = AwsCredentials.of("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
 
     WireMockServer aws;
     AwsHttpCaller caller;
@@ -51,7 +47,7 @@ class AwsHttpCallerTest {
         aws.stop();
     }
 
-    static AwsHttpCaller caller(URI endpoint, StaticCredentialsProvider credentials) {
+    static AwsHttpCaller caller(URI endpoint, AwsCredentials credentials) {
         return AwsHttpCaller.builder("lambda", "eu-west-1").endpoint(endpoint).credentials(credentials)
                 .backoff(Duration.ofMillis(1), Duration.ofMillis(2)).build();
     }
@@ -89,7 +85,7 @@ class AwsHttpCallerTest {
     @Test
     void sendsQueryParametersAndTheSessionToken() {
         aws.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-        var session = StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAEXAMPLE", "secret", "token-1"));
+        var session = new AwsCredentials("ASIAEXAMPLE", "secret", "token-1");
 
         caller(URI.create(aws.baseUrl()), session).call(AwsRequest.get("/x").withQuery("Marker", "a b+c")
                 .withQuery("Statuses", "RUNNING").withQuery("Statuses", "FAILED").withQuery("MaxItems", null));
@@ -198,5 +194,38 @@ class AwsHttpCallerTest {
     void aServiceServedUnderAnotherNameHasItsEndpointPrefix() {
         assertEquals(URI.create("https://email.eu-west-1.amazonaws.com"),
                 AwsHttpCaller.builder("ses", "eu-west-1").endpointPrefix("email").credentials(KEY).build().endpoint());
+    }
+
+    @Test
+    void withoutCredentialsGivenItSignsWithTheKeyLambdaPutsInTheEnvironment() {
+        aws.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+        var environment = java.util.Map.of("AWS_ACCESS_KEY_ID", "ASIAROLE", "AWS_SECRET_ACCESS_KEY", "role-secret",
+                "AWS_SESSION_TOKEN", "role-token");
+
+        AwsHttpCaller.builder("lambda", "eu-west-1").endpoint(URI.create(aws.baseUrl())).environment(environment)
+                .build().call(AwsRequest.get("/x"));
+
+        aws.verify(anyRequestedFor(urlEqualTo("/x"))
+                .withHeader("Authorization", matching("AWS4-HMAC-SHA256 Credential=ASIAROLE/\\d{8}/eu-west-1/lambda/aws4_request, .*"))
+                .withHeader("X-Amz-Security-Token", equalTo("role-token")));
+    }
+
+    @Test
+    void withNoKeyInTheEnvironmentTheCallFailsNamingTheVariablesAndSendsNothing() {
+        var caller = AwsHttpCaller.builder("lambda", "eu-west-1").endpoint(URI.create(aws.baseUrl()))
+                .environment(java.util.Map.of("AWS_ACCESS_KEY_ID", "ASIAROLE")).build();
+
+        var e = assertThrows(AwsCredentials.MissingException.class, () -> caller.call(AwsRequest.get("/x")));
+
+        assertTrue(e.getMessage().contains("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"), e.getMessage());
+        assertEquals(0, aws.getAllServeEvents().size());
+    }
+
+    @Test
+    void credentialsShowTheirKeyIdOnly() {
+        String shown = new AwsCredentials("ASIAROLE", "role-secret", "role-token").toString();
+
+        assertTrue(shown.contains("ASIAROLE"), shown);
+        assertFalse(shown.contains("role-secret") || shown.contains("role-token"), shown);
     }
 }

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,8 +72,7 @@ class LambdaWireFidelityTest {
         sdk = LambdaClient.builder().endpointOverride(URI.create(aws.baseUrl())).region(Region.EU_WEST_1)
                 .credentialsProvider(key).httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-        var ours = AwsHttpCaller.builder("lambda", "eu-west-1").endpoint(URI.create(aws.baseUrl())).credentials(key)
-                .maxAttempts(1).build();
+        var ours = AwsHttpCaller.builder("lambda", "eu-west-1").endpoint(URI.create(aws.baseUrl())).credentials(AwsCredentials.of("AKIDEXAMPLE", "secret")).maxAttempts(1).build();
         service = new LambdaDurableService(ours);
         client = new LambdaDurableClient(ours, FUNCTION);
     }
