@@ -1,0 +1,13 @@
+package io.leavebot.bench.peers;
+
+/** One system under test, running the benchmark workflow; its steps report to the {@link Probe} it was given. */
+interface Subject extends AutoCloseable {
+    /** Starts an execution of the workflow named {@code execution} (unique in the run). */
+    void start(String execution) throws Exception;
+
+    /** Resolves a callback the workflow handed out, as an outside caller would, with the decision "approved". */
+    void resolve(String token) throws Exception;
+
+    /** Waits until {@code execution} has ended and fails unless its result is the decision. */
+    void verifyFinished(String execution) throws Exception;
+}
