@@ -44,12 +44,23 @@ final class DbosSubject implements Subject {
     private final DBOS dbos;
     private final ApprovalWorkflow workflow;
 
-    /** {@code jdbcUrl}: the system database DBOS keeps its workflows, steps and messages in. */
-    DbosSubject(String jdbcUrl, String user, Probe probe) {
+    private final List<Long> serverProcesses;
+
+    /**
+     * {@code jdbcUrl}: the system database DBOS keeps its workflows, steps and messages in; {@code postmaster}: the
+     * process id of its PostgreSQL server.
+     */
+    DbosSubject(String jdbcUrl, String user, long postmaster, Probe probe) {
+        serverProcesses = List.of(postmaster);
         dbos = new DBOS(DBOSConfig.defaults("leavebot-bench").withDatabaseUrl(jdbcUrl).withDbUser(user)
                 .withDbPassword("unused").disableAdminServer());
         workflow = dbos.registerProxy(ApprovalWorkflow.class, new ApprovalImpl(dbos, probe));
         dbos.launch();
+    }
+
+    @Override
+    public List<Long> serverProcesses() {
+        return serverProcesses;
     }
 
     @Override

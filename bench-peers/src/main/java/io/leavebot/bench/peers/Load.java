@@ -19,7 +19,7 @@ record Load(int inFlight, int warmup, int executions, int clients) {
     private static final long STALL_SECONDS = 120;
 
     /** One round's figures. */
-    record RoundResult(double executionsPerSecond, Samples resumes, Samples stepGaps) {
+    record RoundResult(double executionsPerSecond, double cpuMsPerExecution, Samples resumes, Samples stepGaps) {
     }
 
     RoundResult run(Subject subject, Probe probe, String roundName) throws Exception {
@@ -32,11 +32,13 @@ record Load(int inFlight, int warmup, int executions, int clients) {
             probe.resetMeasurements();
             phase(subject, probe, roundName + "-warm", warmup, failure);
             probe.resetMeasurements();
+            long cpuBefore = cpuNanos(subject);
             long start = System.nanoTime();
             String last = phase(subject, probe, roundName + "-x", executions, failure);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMs = (cpuNanos(subject) - cpuBefore) / 1e6;
             subject.verifyFinished(last);
-            return new RoundResult(executions / seconds, probe.resumes(), probe.stepGaps());
+            return new RoundResult(executions / seconds, cpuMs / executions, probe.resumes(), probe.stepGaps());
         } finally {
             resolvers.forEach(Thread::interrupt);
             for (Thread t : resolvers) {
@@ -94,6 +96,15 @@ record Load(int inFlight, int warmup, int executions, int clients) {
             t.join();
         }
         return prefix + "-" + (count - 1);
+    }
+
+    /** This JVM (the load and, for the engine and the SDKs, the workflow code) plus the system's servers. */
+    private static long cpuNanos(Subject subject) {
+        long total = CpuTime.ofThisProcess();
+        for (long pid : subject.serverProcesses()) {
+            total += CpuTime.ofTree(pid);
+        }
+        return total;
     }
 
     private static void resolveLoop(Subject subject, Probe probe, AtomicReference<Throwable> failure) {

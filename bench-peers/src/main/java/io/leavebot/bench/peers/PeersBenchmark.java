@@ -88,7 +88,7 @@ public final class PeersBenchmark {
                         versions.put("dbos_transact", DBOS.version());
                     }
                     yield new DbosSubject(postgres.createDatabase(key, key.equals("dbos_fsync")),
-                            PostgresCluster.USER, probe);
+                            PostgresCluster.USER, postgres.serverProcess(), probe);
                 }
                 case "restate" -> {
                     Path binary = Path.of(required("peers.restateServer"));
@@ -111,10 +111,10 @@ public final class PeersBenchmark {
                         + load.executions() + ", " + load.inFlight() + " in flight)");
                 Load.RoundResult result = load.run(subjects.get(key), probes.get(key), key + "-r" + round);
                 report.add(CONTENDERS.get(key), result);
-                progress(String.format("  %s: %.0f executions/s, resume p50 %.2f ms p99 %.2f ms, step gap p50 %.2f ms "
-                                + "p99 %.2f ms", key, result.executionsPerSecond(), result.resumes().percentileMs(50),
-                        result.resumes().percentileMs(99), result.stepGaps().percentileMs(50),
-                        result.stepGaps().percentileMs(99)));
+                progress(String.format("  %s: %.0f executions/s, %.2f ms CPU each, resume p50 %.2f ms p99 %.2f ms, "
+                                + "step gap p50 %.2f ms p99 %.2f ms", key, result.executionsPerSecond(),
+                        result.cpuMsPerExecution(), result.resumes().percentileMs(50), result.resumes().percentileMs(99),
+                        result.stepGaps().percentileMs(50), result.stepGaps().percentileMs(99)));
             }
         }
 

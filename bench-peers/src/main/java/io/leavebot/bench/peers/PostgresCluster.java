@@ -49,6 +49,11 @@ final class PostgresCluster implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
     }
 
+    /** The postmaster's process id: its children are the backends that do DBOS's work. */
+    long serverProcess() throws IOException {
+        return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+    }
+
     String version() throws IOException, InterruptedException {
         Path out = dir.resolve("version.txt");
         Commands.run(List.of(bin.resolve("postgres").toString(), "--version"), out);

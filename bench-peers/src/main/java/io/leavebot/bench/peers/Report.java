@@ -23,6 +23,7 @@ final class Report {
 
     private static final class Figures {
         final List<Double> executionsPerSecond = new ArrayList<>();
+        final List<Double> cpuMsPerExecution = new ArrayList<>();
         final Samples resumes = new Samples();
         final Samples stepGaps = new Samples();
     }
@@ -32,11 +33,15 @@ final class Report {
     void add(Contender system, Load.RoundResult round) {
         Figures f = figures.computeIfAbsent(system, s -> new Figures());
         f.executionsPerSecond.add(round.executionsPerSecond());
+        f.cpuMsPerExecution.add(round.cpuMsPerExecution());
         f.resumes.addAll(round.resumes());
         f.stepGaps.addAll(round.stepGaps());
     }
 
-    /** Each system's figures: the median of its rounds' executions/s; latency percentiles over all its rounds. */
+    /**
+     * Each system's figures: the median of its rounds' executions/s and CPU per execution (all its processes and
+     * this JVM's); latency percentiles over all its rounds.
+     */
     Map<String, Object> systems() {
         Map<String, Object> out = new LinkedHashMap<>();
         figures.forEach((system, f) -> {
@@ -45,6 +50,7 @@ final class Report {
             s.put("setting", system.setting());
             s.put("executions_per_s", Math.round(Samples.median(f.executionsPerSecond)));
             s.put("executions_per_s_rounds", f.executionsPerSecond.stream().map(Math::round).toList());
+            s.put("cpu_ms_per_execution", Math.round(Samples.median(f.cpuMsPerExecution) * 100) / 100.0);
             s.put("resume_p50_ms", f.resumes.percentileMs(50));
             s.put("resume_p99_ms", f.resumes.percentileMs(99));
             s.put("step_gap_p50_ms", f.stepGaps.percentileMs(50));

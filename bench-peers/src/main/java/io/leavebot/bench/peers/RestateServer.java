@@ -58,6 +58,10 @@ final class RestateServer implements AutoCloseable {
         awaitHealthy(ingress + "/restate/health");
     }
 
+    long serverProcess() {
+        return process.pid();
+    }
+
     String ingress() {
         return ingress;
     }

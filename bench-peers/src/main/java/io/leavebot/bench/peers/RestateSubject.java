@@ -65,6 +65,11 @@ final class RestateSubject implements Subject {
     }
 
     @Override
+    public List<Long> serverProcesses() {
+        return List.of(server.serverProcess());
+    }
+
+    @Override
     public void start(String execution) throws Exception {
         while (true) {
             HttpResponse<String> response = post(server.ingress() + "/" + SERVICE + "/" + HANDLER + "/send",

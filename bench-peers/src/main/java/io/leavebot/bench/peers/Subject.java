@@ -2,6 +2,11 @@ package io.leavebot.bench.peers;
 
 /** One system under test, running the benchmark workflow; its steps report to the {@link Probe} it was given. */
 interface Subject extends AutoCloseable {
+    /** The processes outside this JVM that do the system's work (each with its children), for its CPU time. */
+    default java.util.List<Long> serverProcesses() {
+        return java.util.List.of();
+    }
+
     /** Starts an execution of the workflow named {@code execution} (unique in the run). */
     void start(String execution) throws Exception;
 

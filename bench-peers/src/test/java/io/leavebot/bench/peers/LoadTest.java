@@ -20,6 +20,7 @@ class LoadTest {
             Load.RoundResult result = new Load(8, 10, 40, 2).run(engine, probe, "t");
 
             assertTrue(result.executionsPerSecond() > 0);
+            assertTrue(result.cpuMsPerExecution() > 0, "this JVM's CPU, read from /proc");
             assertEquals(40, result.resumes().size());
             // record → receipt, receipt → route, record-decision → tell
             assertEquals(3 * 40, result.stepGaps().size());

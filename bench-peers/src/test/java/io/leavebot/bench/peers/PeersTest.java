@@ -1,6 +1,7 @@
 package io.leavebot.bench.peers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ class PeersTest {
                 var probe = new Probe();
                 String db = synchronousCommit ? "fsynced" : "async";
                 try (var dbos = new DbosSubject(postgres.createDatabase(db, synchronousCommit), PostgresCluster.USER,
-                        probe)) {
+                        postgres.serverProcess(), probe)) {
                     assertMeasured(SMALL.run(dbos, probe, db));
                 }
             }
@@ -48,6 +49,7 @@ class PeersTest {
     }
 
     private static void assertMeasured(Load.RoundResult result) {
+        assertTrue(result.cpuMsPerExecution() > 0);
         assertEquals(SMALL.executions(), result.resumes().size());
         assertEquals(3 * SMALL.executions(), result.stepGaps().size());
     }

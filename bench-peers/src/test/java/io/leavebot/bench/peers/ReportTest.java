@@ -30,13 +30,14 @@ class ReportTest {
         for (long ms = 1; ms <= 100; ms++) {
             resumes.add(ms * 1_000_000);
         }
-        report.add(DBOS_FSYNC, new Load.RoundResult(200, resumes, new Samples()));
-        report.add(DBOS_FSYNC, new Load.RoundResult(240, new Samples(), new Samples()));
+        report.add(DBOS_FSYNC, new Load.RoundResult(200, 2.0, resumes, new Samples()));
+        report.add(DBOS_FSYNC, new Load.RoundResult(240, 3.0, new Samples(), new Samples()));
 
         @SuppressWarnings("unchecked")
         var dbos = (Map<String, Object>) report.systems().get("dbos_fsync");
         assertEquals(220L, dbos.get("executions_per_s"));
         assertEquals(java.util.List.of(200L, 240L), dbos.get("executions_per_s_rounds"));
+        assertEquals(2.5, dbos.get("cpu_ms_per_execution"));
         assertEquals(50.0, dbos.get("resume_p50_ms"));
         assertEquals(99.0, dbos.get("resume_p99_ms"));
         assertEquals(-1.0, dbos.get("step_gap_p50_ms")); // nothing measured says so
@@ -45,7 +46,7 @@ class ReportTest {
 
     private static void rounds(Report report, Report.Contender system, double... perSecond) {
         for (double rate : perSecond) {
-            report.add(system, new Load.RoundResult(rate, new Samples(), new Samples()));
+            report.add(system, new Load.RoundResult(rate, 1.0, new Samples(), new Samples()));
         }
     }
 }
