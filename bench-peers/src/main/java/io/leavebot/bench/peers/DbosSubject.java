@@ -53,7 +53,7 @@ final class DbosSubject implements Subject {
     DbosSubject(String jdbcUrl, String user, long postmaster, Probe probe) {
         serverProcesses = List.of(postmaster);
         dbos = new DBOS(DBOSConfig.defaults("leavebot-bench").withDatabaseUrl(jdbcUrl).withDbUser(user)
-                .withDbPassword("unused").disableAdminServer());
+                .withDbPassword("unused")); // its admin server is off by default
         workflow = dbos.registerProxy(ApprovalWorkflow.class, new ApprovalImpl(dbos, probe));
         dbos.launch();
     }

@@ -79,10 +79,13 @@ final class PostgresCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         try {
             Commands.run(asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m",
                     "fast", "-w", "stop")), log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the server", e);
         } finally {
             Commands.deleteTree(dir);
         }

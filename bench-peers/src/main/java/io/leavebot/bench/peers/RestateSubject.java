@@ -3,16 +3,17 @@ package io.leavebot.bench.peers;
 import dev.restate.sdk.Awakeable;
 import dev.restate.sdk.Context;
 import dev.restate.sdk.HandlerRunner;
-import dev.restate.sdk.JsonSerdes;
 import dev.restate.sdk.endpoint.Endpoint;
 import dev.restate.sdk.endpoint.definition.HandlerDefinition;
 import dev.restate.sdk.endpoint.definition.HandlerType;
 import dev.restate.sdk.endpoint.definition.ServiceDefinition;
 import dev.restate.sdk.endpoint.definition.ServiceType;
 import dev.restate.sdk.http.vertx.RestateHttpServer;
+import dev.restate.serde.Serde;
 import dev.restate.serde.jackson.JacksonSerdeFactory;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,7 +22,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Restate with its Java SDK: the workflow is a service whose handler runs in this JVM behind the SDK's HTTP
@@ -31,6 +34,7 @@ final class RestateSubject implements Subject {
     private static final String SERVICE = "Approval";
     private static final String HANDLER = "run";
     private static final Duration SCHEMA_PROPAGATION = Duration.ofSeconds(10);
+    private static final Serde<String> STRING = JacksonSerdeFactory.DEFAULT.create(String.class);
 
     private final RestateServer server;
     private final HttpServer endpoint;
@@ -40,7 +44,7 @@ final class RestateSubject implements Subject {
 
     RestateSubject(RestateServer server, Probe probe) throws Exception {
         this.server = server;
-        var handler = HandlerDefinition.of(HANDLER, HandlerType.SHARED, JsonSerdes.STRING, JsonSerdes.STRING,
+        var handler = HandlerDefinition.of(HANDLER, HandlerType.SHARED, STRING, STRING,
                 HandlerRunner.of((Context ctx, String name) -> approve(ctx, name, probe), JacksonSerdeFactory.DEFAULT,
                         HandlerRunner.Options.DEFAULT));
         var service = ServiceDefinition.of(SERVICE, ServiceType.SERVICE, List.of(handler));
@@ -124,7 +128,14 @@ final class RestateSubject implements Subject {
     }
 
     @Override
-    public void close() throws Exception {
-        endpoint.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    public void close() throws IOException {
+        try {
+            endpoint.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while closing the SDK endpoint", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the SDK endpoint did not close", e);
+        }
     }
 }

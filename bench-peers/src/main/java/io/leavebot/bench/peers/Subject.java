@@ -15,4 +15,7 @@ interface Subject extends AutoCloseable {
 
     /** Waits until {@code execution} has ended and fails unless its result is the decision. */
     void verifyFinished(String execution) throws Exception;
+
+    @Override
+    void close() throws java.io.IOException;
 }
