@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Iterator;
@@ -13,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One DynamoDB attribute value, as its JSON API writes it: a one-field object whose name is the type ({@code S},
@@ -199,22 +200,25 @@ public final class DynamoDbValue {
         return elements;
     }
 
+    /** Same type and value; sets compare as sets, since DynamoDB keeps no order in them. */
     @Override
     public boolean equals(Object other) {
-        if (!(other instanceof DynamoDbValue that) || !type.equals(that.type)) {
-            return false;
-        }
-        return switch (type) {
-            case "B" -> Arrays.equals((byte[]) value, (byte[]) that.value);
-            case "BS" -> bs().size() == that.bs().size() && java.util.stream.IntStream.range(0, bs().size())
-                    .allMatch(i -> Arrays.equals(bs().get(i), that.bs().get(i)));
-            default -> value.equals(that.value);
-        };
+        return other instanceof DynamoDbValue that && type.equals(that.type) && comparable().equals(that.comparable());
     }
 
     @Override
     public int hashCode() {
-        return type.equals("B") ? Arrays.hashCode((byte[]) value) : type.equals("BS") ? type.hashCode() : value.hashCode();
+        return Objects.hash(type, comparable());
+    }
+
+    /** The value as equals compares it: bytes as text (Base64), sets as sets. */
+    private Object comparable() {
+        return switch (type) {
+            case "B" -> Base64.getEncoder().encodeToString((byte[]) value);
+            case "BS" -> bs().stream().map(Base64.getEncoder()::encodeToString).collect(Collectors.toSet());
+            case "SS", "NS" -> Set.copyOf((List<?>) value);
+            default -> value;
+        };
     }
 
     @Override
