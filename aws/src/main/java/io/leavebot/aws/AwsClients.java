@@ -15,8 +15,8 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Makes the AWS clients the functions use. DynamoDB, Lambda, SES and Secrets Manager are all called over
  * {@link AwsHttpCaller} (the SDK's signer and credentials, not its service clients, which would weigh on every cold
- * start). On AWS they call the region's
- * endpoints with the function role's credentials ({@link #inRegion}); tests point each service at a local stand-in.
+ * start). On AWS they call the region's endpoints with the function role's credentials ({@link #inRegion}); tests
+ * point each service at a local stand-in.
  * Each method makes a new client: a function makes each once, when it starts.
  *
  * @param dynamoDbEndpoint       another DynamoDB endpoint, or null for the region's
