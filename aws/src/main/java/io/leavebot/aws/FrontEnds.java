@@ -85,7 +85,7 @@ final class FrontEnds {
 
     /** Away periods read for the workflow, which asks stand-ins; {@code onChange} hears of every change made through them. */
     static AwayPeriods standIns(AwsSettings settings, Store store, java.util.function.Consumer<io.leavebot.leave.Person> onChange, Clock clock) {
-        // on the function's one store, so on its one DynamoDB client (each client built costs its cold start ~0.1 s)
+        // on the function's one store, so on its one DynamoDB client and its connections
         // "today" is the deployment's; the Slack and Teams functions' clocks are in its zone already
         Clock today = clock.getZone().equals(settings.zone()) ? clock : clock.withZone(settings.zone());
         return new AwayPeriods(store, store, today, onChange);

@@ -66,7 +66,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
         String decisionUrl = settings.decisionUrl();
         String from = settings.mailFrom();
         // the settings first (a missing one fails the start without a call to Secrets Manager), then the secret read
-        // while the DynamoDB client starts
+        // while the store starts and reads the open-leave index
         Supplier<Secrets> secret = aws.secretsSoon(settings.secretArn());
         var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
         store.observe(metrics.storeObserver());

@@ -8,6 +8,7 @@ import static io.leavebot.store.DynamoDbLeaveItems.s;
 import io.leavebot.leave.AwayCalendar;
 import io.leavebot.leave.AwayPeriod;
 import io.leavebot.leave.Person;
+import io.leavebot.store.DynamoDbRequest.ReturnValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -15,10 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * {@link AwayCalendar} in the leave table, beside the requests. An approver's periods are
@@ -36,10 +33,10 @@ final class DynamoDbAwayCalendar implements AwayCalendar {
     private static final String PERIOD = "PERIOD#";
     private static final String STAND_IN = "STANDIN";
 
-    private final DynamoDbClient client;
+    private final DynamoDb client;
     private final String table;
 
-    DynamoDbAwayCalendar(DynamoDbClient client, String table) {
+    DynamoDbAwayCalendar(DynamoDb client, String table) {
         this.client = client;
         this.table = table;
     }
@@ -69,9 +66,9 @@ final class DynamoDbAwayCalendar implements AwayCalendar {
 
     @Override
     public boolean cancel(Person approver, LocalDate from) {
-        Map<String, AttributeValue> old = client.deleteItem(b -> b.tableName(table).key(periodKey(approver, from))
-                .returnValues(ReturnValue.ALL_OLD)).attributes();
-        return old != null && !old.isEmpty();
+        Map<String, DynamoDbValue> old = client.deleteItem(b -> b.tableName(table).key(periodKey(approver, from))
+                .returnValues(ReturnValue.ALL_OLD));
+        return !old.isEmpty();
     }
 
     @Override
@@ -87,31 +84,31 @@ final class DynamoDbAwayCalendar implements AwayCalendar {
     @Override
     public void setStandIn(Person approver, Person standIn) {
         StandIns.require(approver, standIn);
-        Map<String, AttributeValue> key = standInKey(approver);
+        Map<String, DynamoDbValue> key = standInKey(approver);
         if (standIn == null) {
             client.deleteItem(b -> b.tableName(table).key(key));
             return;
         }
-        Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put("schemaVersion", AttributeValue.fromN(Integer.toString(SCHEMA_VERSION)));
+        Map<String, DynamoDbValue> item = new HashMap<>(key);
+        item.put("schemaVersion", DynamoDbValue.fromN(Integer.toString(SCHEMA_VERSION)));
         item.put("standIn", person(standIn));
         client.putItem(b -> b.tableName(table).item(item));
     }
 
     @Override
     public Optional<Person> standInOf(Person approver) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(standInKey(approver))
-                .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(person(item.get("standIn")));
+        Map<String, DynamoDbValue> item = client.getItem(b -> b.tableName(table).key(standInKey(approver))
+                .consistentRead(true));
+        return item.isEmpty() ? Optional.empty() : Optional.of(person(item.get("standIn")));
     }
 
     /** Every period item of the approver, by first day. */
     private List<AwayPeriod> allOf(Person approver) {
-        return client.queryPaginator(b -> b.tableName(table).consistentRead(true)
+        return client.query(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :period)")
                         .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY))
                         .expressionAttributeValues(Map.of(":pk", s(partition(approver)), ":period", s(PERIOD))))
-                .items().stream().map(DynamoDbAwayCalendar::fromItem).toList();
+                .map(DynamoDbAwayCalendar::fromItem).toList();
     }
 
     /** The periods no later-saved period overlaps: what the calendar says once a save's deletes are done. */
@@ -120,9 +117,9 @@ final class DynamoDbAwayCalendar implements AwayCalendar {
                 && later.overlaps(p.from(), p.to()))).sorted(Comparator.comparing(AwayPeriod::from)).toList();
     }
 
-    private Map<String, AttributeValue> toItem(AwayPeriod p) {
-        Map<String, AttributeValue> item = new HashMap<>(periodKey(p.approver(), p.from()));
-        item.put("schemaVersion", AttributeValue.fromN(Integer.toString(SCHEMA_VERSION)));
+    private Map<String, DynamoDbValue> toItem(AwayPeriod p) {
+        Map<String, DynamoDbValue> item = new HashMap<>(periodKey(p.approver(), p.from()));
+        item.put("schemaVersion", DynamoDbValue.fromN(Integer.toString(SCHEMA_VERSION)));
         item.put("approver", person(p.approver()));
         item.put("from", s(p.from().toString()));
         item.put("to", s(p.to().toString()));
@@ -131,22 +128,22 @@ final class DynamoDbAwayCalendar implements AwayCalendar {
         return item;
     }
 
-    private static AwayPeriod fromItem(Map<String, AttributeValue> item) {
+    private static AwayPeriod fromItem(Map<String, DynamoDbValue> item) {
         return new AwayPeriod(person(item.get("approver")), LocalDate.parse(item.get("from").s()),
                 LocalDate.parse(item.get("to").s()), person(item.get("standIn")), Instant.parse(item.get("savedAt").s()));
     }
 
-    private static AttributeValue person(Person p) {
-        Map<String, AttributeValue> m = new HashMap<>(Map.of("email", s(p.email())));
+    private static DynamoDbValue person(Person p) {
+        Map<String, DynamoDbValue> m = new HashMap<>(Map.of("email", s(p.email())));
         String name = StandIns.nameOf(p);
         if (name != null) {
             m.put("name", s(name));
         }
-        return AttributeValue.fromM(m);
+        return DynamoDbValue.fromM(m);
     }
 
-    private static Person person(AttributeValue value) {
-        Map<String, AttributeValue> m = value.m();
+    private static Person person(DynamoDbValue value) {
+        Map<String, DynamoDbValue> m = value.m();
         return StandIns.person(m.get("email").s(), m.containsKey("name") ? m.get("name").s() : null);
     }
 
@@ -154,11 +151,11 @@ final class DynamoDbAwayCalendar implements AwayCalendar {
         return AWAY_KEY_PREFIX + approver.key();
     }
 
-    private static Map<String, AttributeValue> periodKey(Person approver, LocalDate from) {
+    private static Map<String, DynamoDbValue> periodKey(Person approver, LocalDate from) {
         return Map.of(PARTITION_KEY, s(partition(approver)), SORT_KEY, s(PERIOD + from));
     }
 
-    private static Map<String, AttributeValue> standInKey(Person approver) {
+    private static Map<String, DynamoDbValue> standInKey(Person approver) {
         return Map.of(PARTITION_KEY, s(partition(approver)), SORT_KEY, s(STAND_IN));
     }
 }

@@ -9,9 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link DigestDays} in the leave table: one item per day and channel ({@code DIGEST#<day>}, {@code <channel>}),
@@ -20,26 +17,26 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 final class DynamoDbDigestDays implements DigestDays {
     private static final String CLAIMED_BY = "claimedBy";
 
-    private final DynamoDbClient client;
+    private final DynamoDb client;
     private final String table;
 
-    DynamoDbDigestDays(DynamoDbClient client, String table) {
+    DynamoDbDigestDays(DynamoDb client, String table) {
         this.client = client;
         this.table = table;
     }
 
     @Override
     public boolean claim(LocalDate day, String channel, String claimer, Instant at) {
-        Map<String, AttributeValue> key = Map.of(PARTITION_KEY, AttributeValue.fromS(DIGEST_KEY_PREFIX + day),
-                SORT_KEY, AttributeValue.fromS(channel));
-        Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put(CLAIMED_BY, AttributeValue.fromS(claimer));
-        item.put("claimedAt", AttributeValue.fromS(at.toString()));
+        Map<String, DynamoDbValue> key = Map.of(PARTITION_KEY, DynamoDbValue.fromS(DIGEST_KEY_PREFIX + day),
+                SORT_KEY, DynamoDbValue.fromS(channel));
+        Map<String, DynamoDbValue> item = new HashMap<>(key);
+        item.put(CLAIMED_BY, DynamoDbValue.fromS(claimer));
+        item.put("claimedAt", DynamoDbValue.fromS(at.toString()));
         try {
             client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
             return true;
         } catch (ConditionalCheckFailedException claimedBefore) {
-            Map<String, AttributeValue> holder = client.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+            Map<String, DynamoDbValue> holder = client.getItem(b -> b.tableName(table).key(key).consistentRead(true));
             return holder != null && holder.containsKey(CLAIMED_BY) && holder.get(CLAIMED_BY).s().equals(claimer);
         }
     }

@@ -25,7 +25,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The single-table layout of {@link DynamoDbLeaveStore}. A request is {@code pk = LEAVE#<id>, sk = LEAVE} with
@@ -67,21 +66,21 @@ final class DynamoDbLeaveItems {
     private DynamoDbLeaveItems() {
     }
 
-    static Map<String, AttributeValue> requestKey(String id) {
+    static Map<String, DynamoDbValue> requestKey(String id) {
         return Map.of(PARTITION_KEY, s("LEAVE#" + id), SORT_KEY, s("LEAVE"));
     }
 
-    static Map<String, AttributeValue> callbackKey(String callbackId) {
+    static Map<String, DynamoDbValue> callbackKey(String callbackId) {
         return Map.of(PARTITION_KEY, s("CALLBACK#" + callbackId), SORT_KEY, s("CALLBACK"));
     }
 
     /** The callback an approved request's execution waits on until its leave is over: beside the request. */
-    static Map<String, AttributeValue> watchKey(String requestId) {
+    static Map<String, DynamoDbValue> watchKey(String requestId) {
         return Map.of(PARTITION_KEY, s("LEAVE#" + requestId), SORT_KEY, s("WATCH"));
     }
 
-    static Map<String, AttributeValue> callbackItem(String callbackId, String requestId) {
-        Map<String, AttributeValue> item = new HashMap<>(callbackKey(callbackId));
+    static Map<String, DynamoDbValue> callbackItem(String callbackId, String requestId) {
+        Map<String, DynamoDbValue> item = new HashMap<>(callbackKey(callbackId));
         item.put("requestId", s(requestId));
         return item;
     }
@@ -89,12 +88,12 @@ final class DynamoDbLeaveItems {
     /** The sort key prefix of audit entries. */
     static final String AUDIT = "AUDIT#";
 
-    static Map<String, AttributeValue> toItem(AuditEntry entry) {
-        Map<String, AttributeValue> item = new HashMap<>();
+    static Map<String, DynamoDbValue> toItem(AuditEntry entry) {
+        Map<String, DynamoDbValue> item = new HashMap<>();
         item.put(PARTITION_KEY, s("LEAVE#" + entry.requestId()));
         item.put(SORT_KEY, s(AUDIT + String.format("%06d", entry.round()) + "#" + entry.event()));
         item.put("requestId", s(entry.requestId()));
-        item.put("round", AttributeValue.fromN(Integer.toString(entry.round())));
+        item.put("round", DynamoDbValue.fromN(Integer.toString(entry.round())));
         item.put("event", s(entry.event()));
         item.put("at", s(instant(entry.at())));
         putText(item, "actor", entry.actor());
@@ -102,16 +101,16 @@ final class DynamoDbLeaveItems {
         return item;
     }
 
-    static AuditEntry auditFrom(Map<String, AttributeValue> item) {
+    static AuditEntry auditFrom(Map<String, DynamoDbValue> item) {
         return new AuditEntry(item.get("requestId").s(), Integer.parseInt(item.get("round").n()), item.get("event").s(),
                 Instant.parse(item.get("at").s()), text(item, "actor"), text(item, "details"));
     }
 
-    static Map<String, AttributeValue> notificationKey(String key) {
+    static Map<String, DynamoDbValue> notificationKey(String key) {
         return Map.of(PARTITION_KEY, s(NOTIFICATION_KEY_PREFIX + key), SORT_KEY, s("NOTIFY"));
     }
 
-    static Map<String, AttributeValue> addressKey(String channel, String personKey) {
+    static Map<String, DynamoDbValue> addressKey(String channel, String personKey) {
         return Map.of(PARTITION_KEY, s(ADDRESS_KEY_PREFIX + channel + "#" + personKey), SORT_KEY, s("ADDRESS"));
     }
 
@@ -123,15 +122,15 @@ final class DynamoDbLeaveItems {
         return "APPROVER#" + approver.key();
     }
 
-    static Map<String, AttributeValue> toItem(LeaveRequest r) {
-        Map<String, AttributeValue> item = new HashMap<>(requestKey(r.id()));
+    static Map<String, DynamoDbValue> toItem(LeaveRequest r) {
+        Map<String, DynamoDbValue> item = new HashMap<>(requestKey(r.id()));
         String order = SORTABLE.format(r.createdAt()) + "#" + r.id();
         item.put(EMPLOYEE_INDEX_PARTITION_KEY, s(employeePartition(r.employee())));
         item.put(EMPLOYEE_INDEX_SORT_KEY, s(order));
         item.put(TEAM_INDEX_PARTITION_KEY, s(approverPartition(r.chain().firstApprover())));
         item.put(TEAM_INDEX_SORT_KEY, s(r.start() + "#" + r.id()));
         item.putAll(DynamoDbOpenLeave.keys(r));
-        item.put(SCHEMA_VERSION, AttributeValue.fromN(Integer.toString(LATEST)));
+        item.put(SCHEMA_VERSION, DynamoDbValue.fromN(Integer.toString(LATEST)));
         item.put("id", s(r.id()));
         item.put("employee", person(r.employee()));
         item.put("approver", person(r.chain().firstApprover()));
@@ -139,7 +138,7 @@ final class DynamoDbLeaveItems {
         item.put("type", s(r.type()));
         item.put(START, s(r.start().toString()));
         item.put(END, s(r.end().toString()));
-        item.put("halfDay", AttributeValue.fromBool(r.halfDay()));
+        item.put("halfDay", DynamoDbValue.fromBool(r.halfDay()));
         putText(item, "reason", r.reason());
         item.put(STATUS, s(r.status().name()));
         item.put("createdAt", s(instant(r.createdAt())));
@@ -148,11 +147,11 @@ final class DynamoDbLeaveItems {
             item.put(DECISION, decision(r.decision()));
         }
         item.put("executionName", s(r.executionName()));
-        item.put(WORKING_DAYS, AttributeValue.fromN(Double.toString(r.workingDays())));
+        item.put(WORKING_DAYS, DynamoDbValue.fromN(Double.toString(r.workingDays())));
         return item;
     }
 
-    static LeaveRequest fromItem(Map<String, AttributeValue> item) {
+    static LeaveRequest fromItem(Map<String, DynamoDbValue> item) {
         LeaveStatus status = LeaveStatus.valueOf(text(item, STATUS));
         Decision decision = decision(item.get(DECISION));
         String chain = text(item, CHAIN);
@@ -163,20 +162,20 @@ final class DynamoDbLeaveItems {
                 item.get("halfDay").bool(), text(item, "reason"), status,
                 Instant.parse(text(item, "createdAt")), Instant.parse(text(item, UPDATED_AT)),
                 decision, text(item, "executionName"));
-        AttributeValue workingDays = item.get(WORKING_DAYS); // absent on items written before: counted Monday to Friday
+        DynamoDbValue workingDays = item.get(WORKING_DAYS); // absent on items written before: counted Monday to Friday
         return workingDays == null ? request : request.withWorkingDays(Double.parseDouble(workingDays.n()));
     }
 
     /** Where a request is listed for someone it waits on. */
-    static Map<String, AttributeValue> waitingItem(Person person, LeaveRequest r) {
-        Map<String, AttributeValue> item = new HashMap<>(Map.of(PARTITION_KEY, s(WAITING + person.key()),
+    static Map<String, DynamoDbValue> waitingItem(Person person, LeaveRequest r) {
+        Map<String, DynamoDbValue> item = new HashMap<>(Map.of(PARTITION_KEY, s(WAITING + person.key()),
                 SORT_KEY, s(SORTABLE.format(r.createdAt()) + "#" + r.id())));
         item.put("requestId", s(r.id()));
         return item;
     }
 
-    static Map<String, AttributeValue> toItem(SentNotification n) {
-        Map<String, AttributeValue> item = new HashMap<>(notificationKey(n.key()));
+    static Map<String, DynamoDbValue> toItem(SentNotification n) {
+        Map<String, DynamoDbValue> item = new HashMap<>(notificationKey(n.key()));
         item.put("key", s(n.key()));
         item.put("requestId", s(n.requestId()));
         item.put("channel", s(n.channel()));
@@ -185,13 +184,13 @@ final class DynamoDbLeaveItems {
         return item;
     }
 
-    static SentNotification notificationFrom(Map<String, AttributeValue> item) {
+    static SentNotification notificationFrom(Map<String, DynamoDbValue> item) {
         return new SentNotification(text(item, "key"), text(item, "requestId"), text(item, "channel"),
                 text(item, "messageRef"), Instant.parse(text(item, "at")));
     }
 
-    static Map<String, AttributeValue> toItem(ChatAddress a) {
-        Map<String, AttributeValue> item = new HashMap<>(addressKey(a.channel(), a.personKey()));
+    static Map<String, DynamoDbValue> toItem(ChatAddress a) {
+        Map<String, DynamoDbValue> item = new HashMap<>(addressKey(a.channel(), a.personKey()));
         item.put("channel", s(a.channel()));
         item.put("personKey", s(a.personKey()));
         item.put("address", s(a.address()));
@@ -199,13 +198,13 @@ final class DynamoDbLeaveItems {
         return item;
     }
 
-    static ChatAddress addressFrom(Map<String, AttributeValue> item) {
+    static ChatAddress addressFrom(Map<String, DynamoDbValue> item) {
         return new ChatAddress(text(item, "channel"), text(item, "personKey"), text(item, "address"),
                 Instant.parse(text(item, "savedAt")));
     }
 
-    static AttributeValue decision(Decision d) {
-        Map<String, AttributeValue> m = new HashMap<>();
+    static DynamoDbValue decision(Decision d) {
+        Map<String, DynamoDbValue> m = new HashMap<>();
         if (d.by() != null) {
             m.put("by", person(d.by()));
         }
@@ -213,52 +212,52 @@ final class DynamoDbLeaveItems {
             m.put("at", s(instant(d.at())));
         }
         putText(m, "comment", d.comment());
-        return AttributeValue.fromM(m);
+        return DynamoDbValue.fromM(m);
     }
 
     static String instant(Instant at) {
         return SORTABLE.format(at);
     }
 
-    static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+    static DynamoDbValue s(String value) {
+        return DynamoDbValue.fromS(value);
     }
 
-    private static Decision decision(AttributeValue value) {
+    private static Decision decision(DynamoDbValue value) {
         if (value == null) {
             return null;
         }
-        Map<String, AttributeValue> m = value.m();
+        Map<String, DynamoDbValue> m = value.m();
         String at = text(m, "at");
         return new Decision(person(m.get("by")), at == null ? null : Instant.parse(at), text(m, "comment"));
     }
 
     /** {@code slack} only for people known by their Slack user id, so that LeaveBot 0.1.0 still reads the item. */
-    private static AttributeValue person(Person p) {
-        Map<String, AttributeValue> m = new HashMap<>();
+    private static DynamoDbValue person(Person p) {
+        Map<String, DynamoDbValue> m = new HashMap<>();
         putText(m, "slack", p.chatUserId("slack").orElse(null));
         putText(m, "email", p.email());
         putText(m, "name", p.displayName());
-        return AttributeValue.fromM(m);
+        return DynamoDbValue.fromM(m);
     }
 
     /** An item with an e-mail is someone known by it, even when 0.1.0 wrote their Slack user id beside it. */
-    private static Person person(AttributeValue value) {
+    private static Person person(DynamoDbValue value) {
         if (value == null) {
             return null;
         }
-        Map<String, AttributeValue> m = value.m();
+        Map<String, DynamoDbValue> m = value.m();
         return Person.ofEmailOrSlack(text(m, "email"), text(m, "slack"), text(m, "name"));
     }
 
-    static void putText(Map<String, AttributeValue> item, String name, String value) {
+    static void putText(Map<String, DynamoDbValue> item, String name, String value) {
         if (value != null) {
             item.put(name, s(value));
         }
     }
 
-    static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
+    static String text(Map<String, DynamoDbValue> item, String name) {
+        DynamoDbValue value = item.get(name);
         return value == null ? null : value.s();
     }
 }

@@ -32,6 +32,7 @@ import static io.leavebot.LeaveBotNames.TEAM_INDEX_PARTITION_KEY;
 import static io.leavebot.LeaveBotNames.TEAM_INDEX_SORT_KEY;
 import static io.leavebot.store.DynamoDbLeaveItems.s;
 
+import io.leavebot.store.DynamoDbRequest.ReturnValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,11 +43,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Consumer;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * {@link LeaveStore} in one DynamoDB table (layout in {@link DynamoDbLeaveItems}, names in
@@ -60,7 +56,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserTokenParts, FeedTokenParts {
     private static final String STATUS_IS_PENDING = "#status = :pending";
 
-    private final DynamoDbClient client;
+    private final DynamoDb client;
     private final String table;
     private final AwayCalendar away;
     private final DynamoDbLedger ledger;
@@ -69,7 +65,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
     private final DynamoDbOpenLeave open;
     private volatile StoreObserver observer = StoreObserver.NONE;
 
-    public DynamoDbLeaveStore(DynamoDbClient client, String table) {
+    public DynamoDbLeaveStore(DynamoDb client, String table) {
         this.client = client;
         this.table = table;
         this.away = new DynamoDbAwayCalendar(client, table);
@@ -87,14 +83,6 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
         this.observer = java.util.Objects.requireNonNull(value, "observer");
     }
 
-    /**
-     * Creates the leave table with its four indexes (on-demand billing) and waits until it is ACTIVE; an existing
-     * table is left as it is. For tests and local tooling: on AWS the CDK stack creates the table.
-     */
-    public static void createTable(DynamoDbClient client, String table) {
-        DynamoDbLeaveTable.create(client, table);
-    }
-
     @Override
     public LeaveRequest create(LeaveRequest request) {
         NewRequestCheck.require(request);
@@ -110,9 +98,9 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
 
     @Override
     public Optional<LeaveRequest> get(String id) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
-                .key(DynamoDbLeaveItems.requestKey(id)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbLeaveItems.fromItem(item));
+        Map<String, DynamoDbValue> item = client.getItem(b -> b.tableName(table)
+                .key(DynamoDbLeaveItems.requestKey(id)).consistentRead(true));
+        return item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbLeaveItems.fromItem(item));
     }
 
     /**
@@ -125,8 +113,8 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
     @Override
     public void updateChain(String id, ApprovalChain chain) {
         LeaveRequest before = requireExists(id);
-        Map<String, AttributeValue> values = Map.of(":pending", s(LeaveStatus.PENDING.name()),
-                ":chain", s(ChainJson.write(chain)), ":version", AttributeValue.fromN(Integer.toString(DynamoDbLeaveItems.LATEST)));
+        Map<String, DynamoDbValue> values = Map.of(":pending", s(LeaveStatus.PENDING.name()),
+                ":chain", s(ChainJson.write(chain)), ":version", DynamoDbValue.fromN(Integer.toString(DynamoDbLeaveItems.LATEST)));
         String update = "SET " + DynamoDbLeaveItems.CHAIN + " = :chain, " + DynamoDbLeaveItems.SCHEMA_VERSION + " = :version"
                 + " REMOVE " + APPROVER_INDEX_PARTITION_KEY + ", " + APPROVER_INDEX_SORT_KEY + ", " + DynamoDbLeaveItems.CALLBACK_ID;
         LeaveRequest after;
@@ -134,7 +122,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
             after = DynamoDbLeaveItems.fromItem(client.updateItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id))
                     .updateExpression(update).conditionExpression(STATUS_IS_PENDING)
                     .expressionAttributeNames(Map.of("#status", DynamoDbLeaveItems.STATUS))
-                    .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes());
+                    .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)));
         } catch (ConditionalCheckFailedException notPending) {
             return;
         }
@@ -151,7 +139,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
     private void removeWaiting(LeaveRequest request, List<Person> still) {
         for (Person person : request.chain().waitingOn()) {
             if (still.stream().noneMatch(person::isSameAs)) {
-                Map<String, AttributeValue> item = DynamoDbLeaveItems.waitingItem(person, request);
+                Map<String, DynamoDbValue> item = DynamoDbLeaveItems.waitingItem(person, request);
                 client.deleteItem(b -> b.tableName(table).key(Map.of(PARTITION_KEY, item.get(PARTITION_KEY), SORT_KEY, item.get(SORT_KEY))));
             }
         }
@@ -177,7 +165,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
             taken = deduction.entries(id, at, decision == null ? null : decision.by());
             ledger.take(deduction, taken);
         }
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pending", s(LeaveStatus.PENDING.name()),
+        Map<String, DynamoDbValue> values = new HashMap<>(Map.of(":pending", s(LeaveStatus.PENDING.name()),
                 ":to", s(to.name()), ":at", s(DynamoDbLeaveItems.instant(at))));
         String set = "SET #status = :to, " + DynamoDbLeaveItems.UPDATED_AT + " = :at";
         if (decision != null) {
@@ -195,7 +183,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
             decided = DynamoDbLeaveItems.fromItem(client.updateItem(b -> b.tableName(table)
                     .key(DynamoDbLeaveItems.requestKey(id)).updateExpression(update)
                     .conditionExpression(STATUS_IS_PENDING).expressionAttributeNames(Map.of("#status", DynamoDbLeaveItems.STATUS))
-                    .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes());
+                    .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)));
         } catch (ConditionalCheckFailedException notPending) {
             LeaveRequest stored = requireExists(id);
             if (stored.status() != LeaveStatus.APPROVED) {
@@ -219,7 +207,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
     @Override
     public LeaveRequest cancel(String id, Decision cancellation, LocalDate today) {
         LedgerWrites.requireCancellation(cancellation);
-        Map<String, AttributeValue> values = Map.of(":approved", s(LeaveStatus.APPROVED.name()),
+        Map<String, DynamoDbValue> values = Map.of(":approved", s(LeaveStatus.APPROVED.name()),
                 ":cancelled", s(LeaveStatus.CANCELLED.name()), ":today", s(today.toString()),
                 ":at", s(DynamoDbLeaveItems.instant(cancellation.at())), ":decision", DynamoDbLeaveItems.decision(cancellation));
         String update = "SET #status = :cancelled, " + DynamoDbLeaveItems.UPDATED_AT + " = :at, " + DynamoDbLeaveItems.DECISION
@@ -256,23 +244,23 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
 
     @Override
     public Optional<String> requestIdForCallback(String callbackId) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
-                .key(DynamoDbLeaveItems.callbackKey(callbackId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("requestId").s());
+        Map<String, DynamoDbValue> item = client.getItem(b -> b.tableName(table)
+                .key(DynamoDbLeaveItems.callbackKey(callbackId)).consistentRead(true));
+        return item.isEmpty() ? Optional.empty() : Optional.of(item.get("requestId").s());
     }
 
     @Override
     public void recordWatch(String requestId, String callbackId) {
-        Map<String, AttributeValue> item = new HashMap<>(DynamoDbLeaveItems.watchKey(requestId));
-        item.put(DynamoDbLeaveItems.CALLBACK_ID, AttributeValue.fromS(callbackId));
+        Map<String, DynamoDbValue> item = new HashMap<>(DynamoDbLeaveItems.watchKey(requestId));
+        item.put(DynamoDbLeaveItems.CALLBACK_ID, DynamoDbValue.fromS(callbackId));
         client.putItem(b -> b.tableName(table).item(item)); // a later round's callback replaces the one before
     }
 
     @Override
     public Optional<String> watchCallback(String requestId) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
-                .key(DynamoDbLeaveItems.watchKey(requestId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get(DynamoDbLeaveItems.CALLBACK_ID).s());
+        Map<String, DynamoDbValue> item = client.getItem(b -> b.tableName(table)
+                .key(DynamoDbLeaveItems.watchKey(requestId)).consistentRead(true));
+        return item.isEmpty() ? Optional.empty() : Optional.of(item.get(DynamoDbLeaveItems.CALLBACK_ID).s());
     }
 
     @Override
@@ -297,17 +285,16 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
 
     @Override
     public List<AuditEntry> audit(String requestId) {
-        QueryRequest request = QueryRequest.builder().tableName(table).consistentRead(true)
+        return client.query(b -> b.tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :audit)")
                 .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY))
-                .expressionAttributeValues(Map.of(":pk", s("LEAVE#" + requestId), ":audit", s(DynamoDbLeaveItems.AUDIT)))
-                .build();
-        return client.queryPaginator(request).items().stream().map(DynamoDbLeaveItems::auditFrom).toList();
+                .expressionAttributeValues(Map.of(":pk", s("LEAVE#" + requestId), ":audit", s(DynamoDbLeaveItems.AUDIT))))
+                .map(DynamoDbLeaveItems::auditFrom).toList();
     }
 
     @Override
     public List<LeaveRequest> listByEmployee(Person employee) {
-        return query(QueryRequest.builder().indexName(EMPLOYEE_INDEX).scanIndexForward(false)
+        return query(b -> b.indexName(EMPLOYEE_INDEX).scanIndexForward(false)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", EMPLOYEE_INDEX_PARTITION_KEY))
                 .expressionAttributeValues(Map.of(":pk", s(DynamoDbLeaveItems.employeePartition(employee)))));
@@ -319,15 +306,14 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
      */
     @Override
     public List<LeaveRequest> listPendingByApprover(Person approver) {
-        QueryRequest waiting = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
-                .expressionAttributeValues(Map.of(":pk", s(DynamoDbLeaveItems.WAITING + approver.key()))).build();
-        List<LeaveRequest> found = new java.util.ArrayList<>(client.queryPaginator(waiting).items().stream()
+        List<LeaveRequest> found = new java.util.ArrayList<>(client.query(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
+                        .expressionAttributeValues(Map.of(":pk", s(DynamoDbLeaveItems.WAITING + approver.key()))))
                 .map(item -> get(item.get("requestId").s()))
                 .flatMap(Optional::stream)
                 .filter(r -> r.waitingOn().stream().anyMatch(approver::isSameAs))
                 .toList());
-        found.addAll(query(QueryRequest.builder().indexName(APPROVER_INDEX).scanIndexForward(true)
+        found.addAll(query(b -> b.indexName(APPROVER_INDEX).scanIndexForward(true)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", APPROVER_INDEX_PARTITION_KEY))
                 .expressionAttributeValues(Map.of(":pk", s(DynamoDbLeaveItems.approverPartition(approver))))));
@@ -336,7 +322,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
 
     @Override
     public List<LeaveRequest> findOverlaps(Person employee, LocalDate start, LocalDate end) {
-        List<LeaveRequest> found = query(QueryRequest.builder().indexName(EMPLOYEE_INDEX)
+        List<LeaveRequest> found = query(b -> b.indexName(EMPLOYEE_INDEX)
                 .keyConditionExpression("#pk = :pk")
                 .filterExpression("#status IN (:pending, :approved) AND #start <= :end AND #end >= :start")
                 .expressionAttributeNames(Map.of("#pk", EMPLOYEE_INDEX_PARTITION_KEY, "#status", DynamoDbLeaveItems.STATUS,
@@ -354,7 +340,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
      */
     @Override
     public List<LeaveRequest> findTeamOverlaps(Person approver, LocalDate start, LocalDate end) {
-        return query(QueryRequest.builder().indexName(TEAM_INDEX).scanIndexForward(true)
+        return query(b -> b.indexName(TEAM_INDEX).scanIndexForward(true)
                 .keyConditionExpression("#pk = :pk AND #sk < :afterEnd")
                 .filterExpression("#end >= :start")
                 .expressionAttributeNames(Map.of("#pk", TEAM_INDEX_PARTITION_KEY, "#sk", TEAM_INDEX_SORT_KEY,
@@ -365,9 +351,9 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
 
     @Override
     public Optional<SentNotification> sent(String notificationKey) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
-                .key(DynamoDbLeaveItems.notificationKey(notificationKey)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbLeaveItems.notificationFrom(item));
+        Map<String, DynamoDbValue> item = client.getItem(b -> b.tableName(table)
+                .key(DynamoDbLeaveItems.notificationKey(notificationKey)).consistentRead(true));
+        return item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbLeaveItems.notificationFrom(item));
     }
 
     @Override
@@ -376,7 +362,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
     }
 
     /** Writes the item unless one with its key exists: the first record stands. */
-    private void putOnce(Map<String, AttributeValue> item) {
+    private void putOnce(Map<String, DynamoDbValue> item) {
         try {
             client.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
@@ -393,9 +379,9 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
 
     @Override
     public Optional<ChatAddress> addressOf(String channel, Person person) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
-                .key(DynamoDbLeaveItems.addressKey(channel, person.key())).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbLeaveItems.addressFrom(item));
+        Map<String, DynamoDbValue> item = client.getItem(b -> b.tableName(table)
+                .key(DynamoDbLeaveItems.addressKey(channel, person.key())).consistentRead(true));
+        return item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbLeaveItems.addressFrom(item));
     }
 
     /** Where the away periods and stand-ins are kept, on this store's connections. */
@@ -421,9 +407,8 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
         return userTokens;
     }
 
-    private List<LeaveRequest> query(QueryRequest.Builder request) {
-        return client.queryPaginator(request.tableName(table).build()).items().stream()
-                .map(DynamoDbLeaveItems::fromItem).toList();
+    private List<LeaveRequest> query(Consumer<DynamoDbRequest> request) {
+        return client.query(b -> request.accept(b.tableName(table))).map(DynamoDbLeaveItems::fromItem).toList();
     }
 
     private LeaveRequest requireExists(String id) {

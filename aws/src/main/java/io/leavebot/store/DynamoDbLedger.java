@@ -20,10 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The leave ledger of {@link DynamoDbLeaveStore}, in its table, with single-item conditional writes only (no
@@ -53,10 +49,10 @@ final class DynamoDbLedger {
     static final String APPLIED = "applied";
     private static final String ENTRY = "ENTRY#";
 
-    private final DynamoDbClient client;
+    private final DynamoDb client;
     private final String table;
 
-    DynamoDbLedger(DynamoDbClient client, String table) {
+    DynamoDbLedger(DynamoDb client, String table) {
         this.client = client;
         this.table = table;
     }
@@ -96,8 +92,8 @@ final class DynamoDbLedger {
     }
 
     Optional<LedgerEntry> entry(Person person, String id) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(entryKey(person, id)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        Map<String, DynamoDbValue> item = client.getItem(b -> b.tableName(table).key(entryKey(person, id)).consistentRead(true));
+        return item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
     /** The person's entries, oldest first (by time, then id). */
@@ -119,8 +115,8 @@ final class DynamoDbLedger {
      * @throws InsufficientBalanceException if the sum would go below the floor
      */
     boolean count(LedgerEntry entry, BigDecimal floor) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":amount", number(entry.amount()),
-                ":ids", AttributeValue.fromSs(List.of(entry.id())), ":id", s(entry.id())));
+        Map<String, DynamoDbValue> values = new HashMap<>(Map.of(":amount", number(entry.amount()),
+                ":ids", DynamoDbValue.fromSs(List.of(entry.id())), ":id", s(entry.id())));
         String condition = "NOT contains(#applied, :id)";
         if (floor != null) {
             BigDecimal threshold = floor.subtract(entry.amount()); // entry.amount() is negative: floor + what is taken
@@ -134,7 +130,7 @@ final class DynamoDbLedger {
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException failed) {
-            Map<String, AttributeValue> sum = client.getItem(b -> b.tableName(table).key(sumKey(entry)).consistentRead(true)).item();
+            Map<String, DynamoDbValue> sum = client.getItem(b -> b.tableName(table).key(sumKey(entry)).consistentRead(true));
             if (floor == null || sum != null && sum.containsKey(APPLIED) && sum.get(APPLIED).ss().contains(entry.id())) {
                 return false; // without a floor only the mark can fail: counted by an earlier attempt
             }
@@ -149,7 +145,7 @@ final class DynamoDbLedger {
             client.updateItem(b -> b.tableName(table).key(sumKey(entry)).updateExpression("ADD #net :amount DELETE #applied :ids")
                     .conditionExpression("contains(#applied, :id)").expressionAttributeNames(Map.of("#net", NET, "#applied", APPLIED))
                     .expressionAttributeValues(Map.of(":amount", number(entry.amount().negate()),
-                            ":ids", AttributeValue.fromSs(List.of(entry.id())), ":id", s(entry.id()))));
+                            ":ids", DynamoDbValue.fromSs(List.of(entry.id())), ":id", s(entry.id()))));
         } catch (ConditionalCheckFailedException notCounted) {
             // undone before, or never counted
         }
@@ -166,35 +162,34 @@ final class DynamoDbLedger {
     }
 
     private List<LedgerEntry> query(Person person, String sortKeyPrefix) {
-        QueryRequest request = QueryRequest.builder().tableName(table).consistentRead(true)
+        return client.query(b -> b.tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY))
-                .expressionAttributeValues(Map.of(":pk", s(LEDGER_KEY_PREFIX + person.key()), ":prefix", s(sortKeyPrefix)))
-                .build();
-        return client.queryPaginator(request).items().stream().map(DynamoDbLedger::fromItem).toList();
+                .expressionAttributeValues(Map.of(":pk", s(LEDGER_KEY_PREFIX + person.key()), ":prefix", s(sortKeyPrefix))))
+                .map(DynamoDbLedger::fromItem).toList();
     }
 
-    private static Map<String, AttributeValue> entryKey(Person person, String id) {
+    private static Map<String, DynamoDbValue> entryKey(Person person, String id) {
         return Map.of(PARTITION_KEY, s(LEDGER_KEY_PREFIX + person.key()), SORT_KEY, s(ENTRY + id));
     }
 
-    private static Map<String, AttributeValue> sumKey(LedgerEntry entry) {
+    private static Map<String, DynamoDbValue> sumKey(LedgerEntry entry) {
         return Map.of(PARTITION_KEY, s(LEDGER_KEY_PREFIX + entry.person().key()),
                 SORT_KEY, s("SUM#" + entry.type() + "#" + entry.leaveYear()));
     }
 
-    private static AttributeValue number(BigDecimal value) {
-        return AttributeValue.fromN(value.toPlainString());
+    private static DynamoDbValue number(BigDecimal value) {
+        return DynamoDbValue.fromN(value.toPlainString());
     }
 
-    private static Map<String, AttributeValue> toItem(LedgerEntry e) {
+    private static Map<String, DynamoDbValue> toItem(LedgerEntry e) {
         LedgerWrites.hundredths(e.amount());
-        Map<String, AttributeValue> item = new HashMap<>(entryKey(e.person(), e.id()));
+        Map<String, DynamoDbValue> item = new HashMap<>(entryKey(e.person(), e.id()));
         item.put("id", s(e.id()));
         item.put("personKey", s(e.person().key()));
         putText(item, "personName", e.person().displayName());
         item.put("type", s(e.type()));
-        item.put("leaveYear", AttributeValue.fromN(Integer.toString(e.leaveYear())));
+        item.put("leaveYear", DynamoDbValue.fromN(Integer.toString(e.leaveYear())));
         item.put("kind", s(e.kind().name()));
         item.put("amount", number(e.amount()));
         putText(item, "requestId", e.requestId());
@@ -206,7 +201,7 @@ final class DynamoDbLedger {
         return item;
     }
 
-    private static LedgerEntry fromItem(Map<String, AttributeValue> item) {
+    private static LedgerEntry fromItem(Map<String, DynamoDbValue> item) {
         String leaveStart = text(item, "leaveStart");
         String byKey = text(item, "byKey");
         return new LedgerEntry(text(item, "id"), new Person(text(item, "personKey"), text(item, "personName")), text(item, "type"),

@@ -20,11 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * Everyone's PENDING and APPROVED leave by the month it starts in ({@link io.leavebot.LeaveBotNames#OPEN_INDEX}):
@@ -41,8 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 final class DynamoDbOpenLeave {
     private static final String PARTITION_PREFIX = OPEN_INDEX_KEY_PREFIX;
     private static final String META_PARTITION = "INDEX#" + OPEN_INDEX;
-    private static final Map<String, AttributeValue> SPAN_KEY = Map.of(PARTITION_KEY, s(META_PARTITION), SORT_KEY, s("SPAN"));
-    private static final Map<String, AttributeValue> BACKFILLED_KEY =
+    private static final Map<String, DynamoDbValue> SPAN_KEY = Map.of(PARTITION_KEY, s(META_PARTITION), SORT_KEY, s("SPAN"));
+    private static final Map<String, DynamoDbValue> BACKFILLED_KEY =
             Map.of(PARTITION_KEY, s(META_PARTITION), SORT_KEY, s("BACKFILLED"));
     private static final String DAYS = "days";
     /** Items per page of a month's query: with one page per month held by the merge, a year stays small in memory. */
@@ -50,19 +45,19 @@ final class DynamoDbOpenLeave {
     private static final Comparator<LeaveRequest> PORT_ORDER = Comparator.comparing((LeaveRequest r) -> r.employee().key())
             .thenComparing(LeaveRequest::start).thenComparing(LeaveRequest::id);
     private static final String OPEN = "#status IN (:pending, :approved)";
-    private static final Map<String, AttributeValue> OPEN_VALUES = Map.of(":pending", s(LeaveStatus.PENDING.name()),
+    private static final Map<String, DynamoDbValue> OPEN_VALUES = Map.of(":pending", s(LeaveStatus.PENDING.name()),
             ":approved", s(LeaveStatus.APPROVED.name()));
 
-    private final DynamoDbClient client;
+    private final DynamoDb client;
     private final String table;
 
-    DynamoDbOpenLeave(DynamoDbClient client, String table) {
+    DynamoDbOpenLeave(DynamoDb client, String table) {
         this.client = client;
         this.table = table;
     }
 
     /** The index keys of a request while it is PENDING or APPROVED. */
-    static Map<String, AttributeValue> keys(LeaveRequest r) {
+    static Map<String, DynamoDbValue> keys(LeaveRequest r) {
         return Map.of(OPEN_INDEX_PARTITION_KEY, s(PARTITION_PREFIX + YearMonth.from(r.start())),
                 OPEN_INDEX_SORT_KEY, s(r.employee().key() + "#" + r.start() + "#" + r.id()));
     }
@@ -77,7 +72,7 @@ final class DynamoDbOpenLeave {
             client.updateItem(b -> b.tableName(table).key(SPAN_KEY).updateExpression("SET #days = :days")
                     .conditionExpression("attribute_not_exists(#days) OR #days < :days")
                     .expressionAttributeNames(Map.of("#days", DAYS))
-                    .expressionAttributeValues(Map.of(":days", AttributeValue.fromN(Long.toString(days)))));
+                    .expressionAttributeValues(Map.of(":days", DynamoDbValue.fromN(Long.toString(days)))));
         } catch (ConditionalCheckFailedException longEnoughAlready) {
             // a leave at least as long was recorded before
         }
@@ -106,17 +101,17 @@ final class DynamoDbOpenLeave {
      * @return how many requests it gave keys to
      */
     int backfill() {
-        if (!client.getItem(b -> b.tableName(table).key(BACKFILLED_KEY).consistentRead(true)).item().isEmpty()) {
+        if (!client.getItem(b -> b.tableName(table).key(BACKFILLED_KEY).consistentRead(true)).isEmpty()) {
             return 0;
         }
-        ScanRequest scan = ScanRequest.builder().tableName(table).consistentRead(true)
+        Iterator<Map<String, DynamoDbValue>> items = client.scan(b -> b.tableName(table).consistentRead(true)
                 .filterExpression("#sk = :leave AND " + OPEN + " AND attribute_not_exists(#openPk)")
                 .expressionAttributeNames(Map.of("#sk", SORT_KEY, "#status", DynamoDbLeaveItems.STATUS,
                         "#openPk", OPEN_INDEX_PARTITION_KEY))
-                .expressionAttributeValues(with(OPEN_VALUES, ":leave", s("LEAVE"))).build();
+                .expressionAttributeValues(with(OPEN_VALUES, ":leave", s("LEAVE")))).iterator();
         int given = 0;
-        for (Map<String, AttributeValue> item : client.scanPaginator(scan).items()) {
-            given += giveKeys(DynamoDbLeaveItems.fromItem(item)) ? 1 : 0;
+        while (items.hasNext()) {
+            given += giveKeys(DynamoDbLeaveItems.fromItem(items.next())) ? 1 : 0;
         }
         client.putItem(b -> b.tableName(table).item(BACKFILLED_KEY));
         return given;
@@ -124,7 +119,7 @@ final class DynamoDbOpenLeave {
 
     private boolean giveKeys(LeaveRequest r) {
         widenSpan(r);
-        Map<String, AttributeValue> keys = keys(r);
+        Map<String, DynamoDbValue> keys = keys(r);
         try {
             client.updateItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(r.id()))
                     .updateExpression("SET #openPk = :openPk, #openSk = :openSk")
@@ -140,25 +135,24 @@ final class DynamoDbOpenLeave {
     }
 
     private long longestSpan() {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(SPAN_KEY).consistentRead(true)).item();
+        Map<String, DynamoDbValue> item = client.getItem(b -> b.tableName(table).key(SPAN_KEY).consistentRead(true));
         return item == null || !item.containsKey(DAYS) ? 0 : Long.parseLong(item.get(DAYS).n());
     }
 
     /** The month's open leave that shares a day with [from, to], lazily, page by page. */
     private Iterator<LeaveRequest> month(YearMonth month, LocalDate from, LocalDate to) {
-        QueryRequest query = QueryRequest.builder().tableName(table).indexName(OPEN_INDEX).limit(PAGE)
+        return client.query(b -> b.tableName(table).indexName(OPEN_INDEX).limit(PAGE)
                 .keyConditionExpression("#pk = :pk")
                 .filterExpression(OPEN + " AND #start <= :to AND #end >= :from")
                 .expressionAttributeNames(Map.of("#pk", OPEN_INDEX_PARTITION_KEY, "#status", DynamoDbLeaveItems.STATUS,
                         "#start", DynamoDbLeaveItems.START, "#end", DynamoDbLeaveItems.END))
                 .expressionAttributeValues(with(with(with(OPEN_VALUES, ":pk", s(PARTITION_PREFIX + month)),
-                        ":from", s(from.toString())), ":to", s(to.toString())))
-                .build();
-        return client.queryPaginator(query).items().stream().map(DynamoDbLeaveItems::fromItem).iterator();
+                        ":from", s(from.toString())), ":to", s(to.toString()))))
+                .map(DynamoDbLeaveItems::fromItem).iterator();
     }
 
-    private static Map<String, AttributeValue> with(Map<String, AttributeValue> values, String name, AttributeValue value) {
-        Map<String, AttributeValue> more = new HashMap<>(values);
+    private static Map<String, DynamoDbValue> with(Map<String, DynamoDbValue> values, String name, DynamoDbValue value) {
+        Map<String, DynamoDbValue> more = new HashMap<>(values);
         more.put(name, value);
         return more;
     }

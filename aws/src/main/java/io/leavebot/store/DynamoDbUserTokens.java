@@ -8,14 +8,11 @@ import static io.leavebot.store.DynamoDbLeaveItems.s;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.UserToken;
 import io.leavebot.notify.UserTokens;
+import io.leavebot.store.DynamoDbRequest.ReturnValue;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * {@link UserTokens} in the leave table: one item per person, {@code pk = USERTOKEN#<person key>, sk = SLACK}, no
@@ -26,18 +23,18 @@ final class DynamoDbUserTokens implements UserTokens {
     static final int SCHEMA_VERSION = 1;
     private static final String SLACK = "SLACK";
 
-    private final DynamoDbClient client;
+    private final DynamoDb client;
     private final String table;
 
-    DynamoDbUserTokens(DynamoDbClient client, String table) {
+    DynamoDbUserTokens(DynamoDb client, String table) {
         this.client = client;
         this.table = table;
     }
 
     @Override
     public void saveUserToken(UserToken token) {
-        Map<String, AttributeValue> item = new HashMap<>(key(token.personKey()));
-        item.put("schemaVersion", AttributeValue.fromN(Integer.toString(SCHEMA_VERSION)));
+        Map<String, DynamoDbValue> item = new HashMap<>(key(token.personKey()));
+        item.put("schemaVersion", DynamoDbValue.fromN(Integer.toString(SCHEMA_VERSION)));
         item.put("slackUserId", s(token.slackUserId()));
         item.put("sealedToken", s(token.sealedToken()));
         item.put("connectedAt", s(token.connectedAt().toString()));
@@ -52,8 +49,8 @@ final class DynamoDbUserTokens implements UserTokens {
 
     @Override
     public Optional<UserToken> userTokenOf(Person person) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(key(person.key())).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
+        Map<String, DynamoDbValue> item = client.getItem(b -> b.tableName(table).key(key(person.key())).consistentRead(true));
+        if (item.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new UserToken(person.key(), item.get("slackUserId").s(), text(item, "teamId"), item.get("sealedToken").s(),
@@ -79,17 +76,17 @@ final class DynamoDbUserTokens implements UserTokens {
 
     @Override
     public boolean forgetUserToken(Person person) {
-        Map<String, AttributeValue> old = client.deleteItem(b -> b.tableName(table).key(key(person.key()))
-                .returnValues(ReturnValue.ALL_OLD)).attributes();
-        return old != null && !old.isEmpty();
+        Map<String, DynamoDbValue> old = client.deleteItem(b -> b.tableName(table).key(key(person.key()))
+                .returnValues(ReturnValue.ALL_OLD));
+        return !old.isEmpty();
     }
 
-    private static Map<String, AttributeValue> key(String personKey) {
+    private static Map<String, DynamoDbValue> key(String personKey) {
         return Map.of(PARTITION_KEY, s(USER_TOKEN_KEY_PREFIX + personKey), SORT_KEY, s(SLACK));
     }
 
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
+    private static String text(Map<String, DynamoDbValue> item, String name) {
+        DynamoDbValue value = item.get(name);
         return value == null ? null : value.s();
     }
 }

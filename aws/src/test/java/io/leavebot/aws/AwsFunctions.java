@@ -17,6 +17,7 @@ import io.leavebot.durable.engine.DurableRestServer;
 import io.leavebot.durable.engine.EmbeddedEngine;
 import io.leavebot.durable.engine.TestClock;
 import io.leavebot.store.DynamoDbLeaveStore;
+import io.leavebot.store.DynamoDbLeaveTable;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.Person;
 import io.leavebot.testing.Dynalite;
@@ -174,7 +175,7 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
         clock = new TestClock();
         ses.clear();
         table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
-        DynamoDbLeaveStore.createTable(dynalite.client(), table);
+        DynamoDbLeaveTable.create(dynalite.client(), table);
         secrets = new SecretsManagerStub().secret(SECRET_ARN, inTeams ? TEAMS_SECRET : SECRET);
         engine = EmbeddedEngine.builder(dir.resolve("engine.db")).clock(clock).build();
         rest = DurableRestServer.builder(engine, LAMBDA_KEY).start();
@@ -372,17 +373,17 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     /** The request's audit as the table holds it. */
     List<io.leavebot.leave.AuditEntry> audit(String id) {
-        return new DynamoDbLeaveStore(dynalite.client(), table).audit(id);
+        return new DynamoDbLeaveStore(dynalite.dynamoDb(), table).audit(id);
     }
 
     /** The callback approved leave's execution watches, as the table holds it. */
     java.util.Optional<String> watchCallback(String id) {
-        return new DynamoDbLeaveStore(dynalite.client(), table).watchCallback(id);
+        return new DynamoDbLeaveStore(dynalite.dynamoDb(), table).watchCallback(id);
     }
 
     /** The request as the table holds it. */
     LeaveRequest leave(String id) {
-        return new DynamoDbLeaveStore(dynalite.client(), table).get(id).orElseThrow();
+        return new DynamoDbLeaveStore(dynalite.dynamoDb(), table).get(id).orElseThrow();
     }
 
     /** Messages SES received for {@code to} whose subject starts with {@code subjectStart}. */

@@ -19,6 +19,7 @@ import io.leavebot.durable.model.ExecutionQuery;
 import io.leavebot.leave.Decision;
 import io.leavebot.leave.LeaveStatus;
 import io.leavebot.store.DynamoDbLeaveStore;
+import io.leavebot.store.DynamoDbLeaveTable;
 import io.leavebot.testing.Dynalite;
 import io.leavebot.testing.EngineTime;
 import io.leavebot.testing.SampleLeaves;
@@ -70,7 +71,7 @@ class DigestFunctionsTest {
         dir = Files.createTempDirectory("leavebot-digest-aws");
         clock = new TestClock(Instant.parse("2026-12-02T07:00:00Z"));
         table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
-        DynamoDbLeaveStore.createTable(DYNALITE.client(), table);
+        DynamoDbLeaveTable.create(DYNALITE.client(), table);
         secrets = new SecretsManagerStub().secret(AwsFunctions.SECRET_ARN, AwsFunctions.TEAMS_SECRET.replace(
                 AwsFunctions.BOT_TOKEN, SlackApi.BOT_TOKEN));
         engine = EmbeddedEngine.builder(dir.resolve("engine.db")).clock(clock).build();
@@ -95,7 +96,7 @@ class DigestFunctionsTest {
 
     @Test
     void theSchedulesMorningStartsTheDaysDigestWhichPostsToSlackAndTeams() throws IOException {
-        var store = new DynamoDbLeaveStore(DYNALITE.client(), table);
+        var store = new DynamoDbLeaveStore(DYNALITE.dynamoDb(), table);
         store.create(SampleLeaves.request("l-ada", ADA, WEDNESDAY, WEDNESDAY.plusDays(1), false, "Secret surgery"));
         store.decide("l-ada", LeaveStatus.APPROVED, new Decision(GRACE, clock.now(), null), clock.now());
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The {@link AwayCalendar} contract on dynalite, one new table per test, plus its items' layout. */
 class DynamoDbAwayCalendarTest extends AwayCalendarContract {
@@ -23,15 +22,15 @@ class DynamoDbAwayCalendarTest extends AwayCalendarContract {
     @Override
     AwayCalendar newCalendar() {
         table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
-        DynamoDbLeaveStore.createTable(DYNALITE.client(), table);
-        return new DynamoDbLeaveStore(DYNALITE.client(), table);
+        DynamoDbLeaveTable.create(DYNALITE.client(), table);
+        return new DynamoDbLeaveStore(DYNALITE.dynamoDb(), table);
     }
 
     @Test
     void aPeriodIsOneItemUnderTheApproversKeyWithASchemaVersion() {
         calendar.save(away(JAN_10, JAN_20, CARL, T0));
 
-        Map<String, AttributeValue> item = item("AWAY#bea@example.com", "PERIOD#2027-01-10");
+        Map<String, DynamoDbValue> item = item("AWAY#bea@example.com", "PERIOD#2027-01-10");
         assertEquals("1", item.get("schemaVersion").n());
         assertEquals("carl@example.com", item.get("standIn").m().get("email").s());
         assertEquals("2027-01-20", item.get("to").s());
@@ -41,19 +40,19 @@ class DynamoDbAwayCalendarTest extends AwayCalendarContract {
     @Test
     void wherePeriodsStillOverlapTheOneSavedLastWins() {
         AwayPeriod newer = calendar.save(away(JAN_10, JAN_20, DORA, T0.plusSeconds(5)));
-        Map<String, AttributeValue> older = new HashMap<>(item("AWAY#bea@example.com", "PERIOD#2027-01-10"));
-        older.put(LeaveBotNames.SORT_KEY, AttributeValue.fromS("PERIOD#2027-01-08"));
-        older.put("from", AttributeValue.fromS("2027-01-08"));
-        older.put("savedAt", AttributeValue.fromS(T0.toString()));
-        DYNALITE.client().putItem(b -> b.tableName(table).item(older));
+        Map<String, DynamoDbValue> older = new HashMap<>(item("AWAY#bea@example.com", "PERIOD#2027-01-10"));
+        older.put(LeaveBotNames.SORT_KEY, DynamoDbValue.fromS("PERIOD#2027-01-08"));
+        older.put("from", DynamoDbValue.fromS("2027-01-08"));
+        older.put("savedAt", DynamoDbValue.fromS(T0.toString()));
+        DYNALITE.dynamoDb().putItem(b -> b.tableName(table).item(older));
 
         assertEquals(List.of(newer), calendar.periodsOf(BEA, JAN_10.minusDays(5)));
         assertEquals(newer, calendar.covering(BEA, JAN_10).orElseThrow());
         assertEquals(List.of(), calendar.covering(BEA, JAN_10.minusDays(2)).stream().toList());
     }
 
-    private Map<String, AttributeValue> item(String pk, String sk) {
-        return DYNALITE.client().getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
-                LeaveBotNames.PARTITION_KEY, AttributeValue.fromS(pk), LeaveBotNames.SORT_KEY, AttributeValue.fromS(sk)))).item();
+    private Map<String, DynamoDbValue> item(String pk, String sk) {
+        return DYNALITE.dynamoDb().getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+                LeaveBotNames.PARTITION_KEY, DynamoDbValue.fromS(pk), LeaveBotNames.SORT_KEY, DynamoDbValue.fromS(sk))));
     }
 }

@@ -8,7 +8,6 @@ import io.leavebot.testing.Dynalite;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The {@link DigestDays} contract on dynalite, one new table per test, plus its item's layout. */
 class DynamoDbDigestDaysTest extends DigestDaysContract {
@@ -20,17 +19,17 @@ class DynamoDbDigestDaysTest extends DigestDaysContract {
     @Override
     DigestDays newDays() {
         table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
-        DynamoDbLeaveStore.createTable(DYNALITE.client(), table);
-        return new DynamoDbLeaveStore(DYNALITE.client(), table).digestDays();
+        DynamoDbLeaveTable.create(DYNALITE.client(), table);
+        return new DynamoDbLeaveStore(DYNALITE.dynamoDb(), table).digestDays();
     }
 
     @Test
     void aClaimIsOneItemUnderTheDaysDigestKey() {
         days.claim(DAY, "teams", FIRST, AT);
 
-        Map<String, AttributeValue> item = DYNALITE.client().getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
-                LeaveBotNames.PARTITION_KEY, AttributeValue.fromS("DIGEST#2026-12-02"),
-                LeaveBotNames.SORT_KEY, AttributeValue.fromS("teams")))).item();
+        Map<String, DynamoDbValue> item = DYNALITE.dynamoDb().getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+                LeaveBotNames.PARTITION_KEY, DynamoDbValue.fromS("DIGEST#2026-12-02"),
+                LeaveBotNames.SORT_KEY, DynamoDbValue.fromS("teams"))));
         assertEquals(FIRST, item.get("claimedBy").s());
         assertEquals("2026-12-02T09:00:00Z", item.get("claimedAt").s());
     }

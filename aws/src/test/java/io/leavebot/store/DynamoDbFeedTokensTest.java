@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The {@link FeedTokens} contract on dynalite, one new table per test, plus what a rotation stopped halfway leaves. */
 class DynamoDbFeedTokensTest extends FeedTokensContract {
@@ -21,8 +20,8 @@ class DynamoDbFeedTokensTest extends FeedTokensContract {
     @Override
     FeedTokens newTokens() {
         table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
-        DynamoDbLeaveStore.createTable(DYNALITE.client(), table);
-        return new DynamoDbLeaveStore(DYNALITE.client(), table);
+        DynamoDbLeaveTable.create(DYNALITE.client(), table);
+        return new DynamoDbLeaveStore(DYNALITE.dynamoDb(), table);
     }
 
     /** As a rotation that stopped after writing the feed, before deleting the old token's item. */
@@ -30,10 +29,10 @@ class DynamoDbFeedTokensTest extends FeedTokensContract {
     void anOldTokenItemLeftBehindOpensNothing() {
         tokens.replaceToken(OWN, "hash-1", T0);
         tokens.replaceToken(OWN, "hash-2", T0.plusSeconds(60));
-        DYNALITE.client().putItem(b -> b.tableName(table).item(Map.of(
-                LeaveBotNames.PARTITION_KEY, AttributeValue.fromS("FEEDTOKEN#hash-1"),
-                LeaveBotNames.SORT_KEY, AttributeValue.fromS("FEEDTOKEN"),
-                "feed", AttributeValue.fromS(OWN))));
+        DYNALITE.dynamoDb().putItem(b -> b.tableName(table).item(Map.of(
+                LeaveBotNames.PARTITION_KEY, DynamoDbValue.fromS("FEEDTOKEN#hash-1"),
+                LeaveBotNames.SORT_KEY, DynamoDbValue.fromS("FEEDTOKEN"),
+                "feed", DynamoDbValue.fromS(OWN))));
 
         assertEquals(Optional.empty(), tokens.feedWithToken("hash-1"));
         assertEquals(Optional.of(OWN), tokens.feedWithToken("hash-2"));

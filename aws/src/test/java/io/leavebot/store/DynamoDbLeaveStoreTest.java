@@ -25,7 +25,6 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The {@link LeaveStore} contract on dynalite, one new table per test, plus the table's own layout. */
 class DynamoDbLeaveStoreTest extends LeaveLedgerContract {
@@ -37,19 +36,19 @@ class DynamoDbLeaveStoreTest extends LeaveLedgerContract {
     @Override
     Store newStore() {
         table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
-        DynamoDbLeaveStore.createTable(DYNALITE.client(), table);
-        return new DynamoDbLeaveStore(DYNALITE.client(), table);
+        DynamoDbLeaveTable.create(DYNALITE.client(), table);
+        return new DynamoDbLeaveStore(DYNALITE.dynamoDb(), table);
     }
 
     @Override
     Store sameDataStore() {
-        return new DynamoDbLeaveStore(DYNALITE.client(), table);
+        return new DynamoDbLeaveStore(DYNALITE.dynamoDb(), table);
     }
 
     @Test
     void aRequestIsListedForWhoItWaitsOnByWaitingItemsThatGoWhenItIsDecided() {
         store.create(leave("r-1"));
-        Map<String, AttributeValue> created = rawItem("r-1");
+        Map<String, DynamoDbValue> created = rawItem("r-1");
         assertEquals("2", created.get(DynamoDbLeaveItems.SCHEMA_VERSION).n());
         assertFalse(created.containsKey(LeaveBotNames.APPROVER_INDEX_PARTITION_KEY), "version 2 lists by waiting items");
         store.updateChain("r-1", SampleLeaves.askedWith(store.get("r-1").orElseThrow(), "cb-1").chain());
@@ -64,13 +63,13 @@ class DynamoDbLeaveStoreTest extends LeaveLedgerContract {
     /** An item as release 0.1.0 wrote it: one approver, a callbackId attribute, the approver index keys, no version. */
     @Test
     void anItemOfTheOldShapeReadsAsItsOneApproverChainAndMovesToTheNewShapeOnItsNextUpdate() {
-        Map<String, AttributeValue> old = new HashMap<>(DynamoDbLeaveItems.toItem(leave("r-old")));
+        Map<String, DynamoDbValue> old = new HashMap<>(DynamoDbLeaveItems.toItem(leave("r-old")));
         old.remove(DynamoDbLeaveItems.SCHEMA_VERSION);
         old.remove(DynamoDbLeaveItems.CHAIN);
-        old.put(DynamoDbLeaveItems.CALLBACK_ID, AttributeValue.fromS("cb-old"));
-        old.put(LeaveBotNames.APPROVER_INDEX_PARTITION_KEY, AttributeValue.fromS("APPROVER#bea@example.com"));
-        old.put(LeaveBotNames.APPROVER_INDEX_SORT_KEY, AttributeValue.fromS("2026-03-02T09:00:00.123456789Z#r-old"));
-        DYNALITE.client().putItem(b -> b.tableName(table).item(old));
+        old.put(DynamoDbLeaveItems.CALLBACK_ID, DynamoDbValue.fromS("cb-old"));
+        old.put(LeaveBotNames.APPROVER_INDEX_PARTITION_KEY, DynamoDbValue.fromS("APPROVER#bea@example.com"));
+        old.put(LeaveBotNames.APPROVER_INDEX_SORT_KEY, DynamoDbValue.fromS("2026-03-02T09:00:00.123456789Z#r-old"));
+        DYNALITE.dynamoDb().putItem(b -> b.tableName(table).item(old));
 
         LeaveRequest read = store.get("r-old").orElseThrow();
         assertEquals(List.of("cb-old"), read.openCallbacks());
@@ -79,7 +78,7 @@ class DynamoDbLeaveStoreTest extends LeaveLedgerContract {
 
         store.updateChain("r-old", SampleLeaves.askedWith(read, "cb-new").chain());
 
-        Map<String, AttributeValue> now = rawItem("r-old");
+        Map<String, DynamoDbValue> now = rawItem("r-old");
         assertEquals("2", now.get(DynamoDbLeaveItems.SCHEMA_VERSION).n());
         assertFalse(now.containsKey(LeaveBotNames.APPROVER_INDEX_PARTITION_KEY));
         assertFalse(now.containsKey(DynamoDbLeaveItems.CALLBACK_ID));
@@ -87,9 +86,9 @@ class DynamoDbLeaveStoreTest extends LeaveLedgerContract {
         assertEquals(Optional.of("cb-new"), store.get("r-old").orElseThrow().callbackFor(BEA));
     }
 
-    private List<Map<String, AttributeValue>> waitingItems(Person person) {
-        return DYNALITE.client().query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(DynamoDbLeaveItems.WAITING + person.key())))).items();
+    private List<Map<String, DynamoDbValue>> waitingItems(Person person) {
+        return DYNALITE.dynamoDb().query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", DynamoDbValue.fromS(DynamoDbLeaveItems.WAITING + person.key())))).toList();
     }
 
     /** The workflow's decide step stopped after the sums were counted (no entry, no decision), and is retried. */
@@ -98,13 +97,13 @@ class DynamoDbLeaveStoreTest extends LeaveLedgerContract {
         store.create(leave("r-1"));
         Deduction deduction = deduction("3", TEN_ALLOWED);
         LedgerEntry taken = deduction.entries("r-1", T0.plusSeconds(61), BEA).get(0);
-        assertTrue(new DynamoDbLedger(DYNALITE.client(), table).count(taken, TEN_ALLOWED), "the crash");
+        assertTrue(new DynamoDbLedger(DYNALITE.dynamoDb(), table).count(taken, TEN_ALLOWED), "the crash");
         assertEquals(List.of(), store.entries(ANN));
 
         assertEquals(LeaveStatus.APPROVED, approve("r-1", deduction).status());
 
         assertEquals(List.of("taken/r-1/2026"), store.entries(ANN).stream().map(LedgerEntry::id).toList());
-        Map<String, AttributeValue> sum = rawLedgerItem(ANN, "SUM#annual#2026");
+        Map<String, DynamoDbValue> sum = rawLedgerItem(ANN, "SUM#annual#2026");
         assertEquals(0, new BigDecimal(sum.get(DynamoDbLedger.NET).n()).compareTo(new BigDecimal("-3")));
         assertEquals(List.of("taken/r-1/2026"), sum.get(DynamoDbLedger.APPLIED).ss());
         store.create(leave("r-2", ANN, MAY_4.plusDays(30), MAY_4.plusDays(40), T0));
@@ -118,11 +117,11 @@ class DynamoDbLeaveStoreTest extends LeaveLedgerContract {
         store.create(leave("r-1"));
         approve("r-1", deduction("5", TEN_ALLOWED));
         Decision byAnn = new Decision(ANN, T0.plusSeconds(600), null);
-        DYNALITE.client().updateItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey("r-1"))
+        DYNALITE.dynamoDb().updateItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey("r-1"))
                 .updateExpression("SET #status = :cancelled, updatedAt = :at, #decision = :decision")
                 .expressionAttributeNames(Map.of("#status", DynamoDbLeaveItems.STATUS, "#decision", DynamoDbLeaveItems.DECISION))
-                .expressionAttributeValues(Map.of(":cancelled", AttributeValue.fromS("CANCELLED"),
-                        ":at", AttributeValue.fromS(DynamoDbLeaveItems.instant(byAnn.at())), ":decision", DynamoDbLeaveItems.decision(byAnn))));
+                .expressionAttributeValues(Map.of(":cancelled", DynamoDbValue.fromS("CANCELLED"),
+                        ":at", DynamoDbValue.fromS(DynamoDbLeaveItems.instant(byAnn.at())), ":decision", DynamoDbLeaveItems.decision(byAnn))));
 
         store.cancel("r-1", byAnn, BEFORE_MAY_4);
         store.cancel("r-1", byAnn, BEFORE_MAY_4);
@@ -133,10 +132,10 @@ class DynamoDbLeaveStoreTest extends LeaveLedgerContract {
         assertEquals(0, new BigDecimal(rawLedgerItem(ANN, "SUM#annual#2026").get(DynamoDbLedger.NET).n()).signum());
     }
 
-    private Map<String, AttributeValue> rawLedgerItem(Person person, String sortKey) {
-        return DYNALITE.client().getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
-                LeaveBotNames.PARTITION_KEY, AttributeValue.fromS(LeaveBotNames.LEDGER_KEY_PREFIX + person.key()),
-                LeaveBotNames.SORT_KEY, AttributeValue.fromS(sortKey)))).item();
+    private Map<String, DynamoDbValue> rawLedgerItem(Person person, String sortKey) {
+        return DYNALITE.dynamoDb().getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+                LeaveBotNames.PARTITION_KEY, DynamoDbValue.fromS(LeaveBotNames.LEDGER_KEY_PREFIX + person.key()),
+                LeaveBotNames.SORT_KEY, DynamoDbValue.fromS(sortKey))));
     }
 
     @Test
@@ -159,12 +158,12 @@ class DynamoDbLeaveStoreTest extends LeaveLedgerContract {
     void creatingTheTableAgainLeavesItAndItsRequestsAsTheyAre() {
         store.create(leave("r-1"));
 
-        DynamoDbLeaveStore.createTable(DYNALITE.client(), table);
+        DynamoDbLeaveTable.create(DYNALITE.client(), table);
 
         assertEquals(leave("r-1"), store.get("r-1").orElseThrow());
     }
 
-    private Map<String, AttributeValue> rawItem(String id) {
-        return DYNALITE.client().getItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id)).consistentRead(true)).item();
+    private Map<String, DynamoDbValue> rawItem(String id) {
+        return DYNALITE.dynamoDb().getItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id)).consistentRead(true));
     }
 }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@link OverlappingLeaveContract} on dynalite, and the open-leave index's life: its keys go with the decision that
@@ -35,8 +34,8 @@ class DynamoDbOverlappingLeaveTest extends OverlappingLeaveContract {
     @Override
     Store newStore() {
         table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
-        DynamoDbLeaveStore.createTable(DYNALITE.client(), table);
-        return new DynamoDbLeaveStore(DYNALITE.client(), table);
+        DynamoDbLeaveTable.create(DYNALITE.client(), table);
+        return new DynamoDbLeaveStore(DYNALITE.dynamoDb(), table);
     }
 
     @Test
@@ -60,8 +59,8 @@ class DynamoDbOverlappingLeaveTest extends OverlappingLeaveContract {
         putWithoutIndexKeys(store.create(leave("r-old-pending", DAN, MAY_4, MAY_4)));
         LeaveRequest rejected = leave("r-old-rejected", CLEO, MAY_4, MAY_4).withStatus(LeaveStatus.REJECTED, new Decision(BEA, T0, null), T0);
         putWithoutIndexKeys(rejected);
-        DYNALITE.client().deleteItem(b -> b.tableName(table).key(Map.of(LeaveBotNames.PARTITION_KEY,
-                AttributeValue.fromS("INDEX#" + LeaveBotNames.OPEN_INDEX), LeaveBotNames.SORT_KEY, AttributeValue.fromS("SPAN"))));
+        DYNALITE.dynamoDb().deleteItem(b -> b.tableName(table).key(Map.of(LeaveBotNames.PARTITION_KEY,
+                DynamoDbValue.fromS("INDEX#" + LeaveBotNames.OPEN_INDEX), LeaveBotNames.SORT_KEY, DynamoDbValue.fromS("SPAN"))));
         assertEquals(List.of(), store.listOverlapping(MAY_4, MAY_4));
 
         int given = ((DynamoDbLeaveStore) store).indexOpenLeave();
@@ -74,13 +73,13 @@ class DynamoDbOverlappingLeaveTest extends OverlappingLeaveContract {
     }
 
     private void putWithoutIndexKeys(LeaveRequest request) {
-        Map<String, AttributeValue> old = new HashMap<>(DynamoDbLeaveItems.toItem(request));
+        Map<String, DynamoDbValue> old = new HashMap<>(DynamoDbLeaveItems.toItem(request));
         old.remove(LeaveBotNames.OPEN_INDEX_PARTITION_KEY);
         old.remove(LeaveBotNames.OPEN_INDEX_SORT_KEY);
-        DYNALITE.client().putItem(b -> b.tableName(table).item(old));
+        DYNALITE.dynamoDb().putItem(b -> b.tableName(table).item(old));
     }
 
-    private Map<String, AttributeValue> raw(String id) {
-        return DYNALITE.client().getItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id)).consistentRead(true)).item();
+    private Map<String, DynamoDbValue> raw(String id) {
+        return DYNALITE.dynamoDb().getItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id)).consistentRead(true));
     }
 }

@@ -13,7 +13,7 @@ class DynamoDbUserTokensTest extends UserTokensContract {
     @Override
     UserTokens tokens() {
         String table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
-        DynamoDbLeaveStore.createTable(DYNALITE.client(), table);
-        return new DynamoDbLeaveStore(DYNALITE.client(), table);
+        DynamoDbLeaveTable.create(DYNALITE.client(), table);
+        return new DynamoDbLeaveStore(DYNALITE.dynamoDb(), table);
     }
 }

@@ -1,5 +1,8 @@
 package io.leavebot.testing;
 
+import io.leavebot.durable.lambda.AwsCredentials;
+import io.leavebot.durable.lambda.AwsHttpCaller;
+import io.leavebot.store.DynamoDb;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -18,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * A real dynalite (DynamoDB stand-in, in memory) on a free loopback port, from the npm tools the build installs in
  * {@code tools/} (passed by surefire as {@code -Dleavebot.tools.dir}). Register it once per test class:
  * <pre>{@code @RegisterExtension static final Dynalite DYNALITE = new Dynalite();}</pre>
- * It starts before the class's tests and stops after them; {@link #client()} talks to it. Its output is kept in
+ * It starts before the class's tests and stops after them; {@link #dynamoDb()} talks to it as the functions do, and
+ * {@link #client()}, the AWS SDK's client, creates tables and checks what the functions wrote. Its output is kept in
  * a temporary file and shown only when it fails to start. Outside JUnit, use {@link #start()} and {@link #close()}.
  */
 public final class Dynalite implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
@@ -54,7 +58,26 @@ public final class Dynalite implements BeforeAllCallback, AfterAllCallback, Auto
         return server.endpoint();
     }
 
-    /** A client for this dynalite (dummy credentials, us-east-1, the URL-connection HTTP client); closed with it. */
+    /** The functions' DynamoDB client for this dynalite. */
+    public DynamoDb dynamoDb() {
+        return dynamoDbAt(endpoint());
+    }
+
+    /**
+     * The functions' DynamoDB client at {@code endpoint} (dynalite, or a WireMock before it), with dummy credentials
+     * in us-east-1 and its retries quick: {@code maxAttempts} in all, the first included.
+     */
+    public static DynamoDb dynamoDbAt(URI endpoint, int maxAttempts) {
+        return new DynamoDb(AwsHttpCaller.builder("dynamodb", "us-east-1").endpoint(endpoint)
+                .credentials(AwsCredentials.of("dummy", "dummy"))
+                .maxAttempts(maxAttempts).backoff(Duration.ofMillis(1), Duration.ofMillis(1)).build());
+    }
+
+    static DynamoDb dynamoDbAt(URI endpoint) {
+        return dynamoDbAt(endpoint, 3);
+    }
+
+    /** The AWS SDK's client for this dynalite (dummy credentials, us-east-1, the URL-connection HTTP client); closed with it. */
     public synchronized DynamoDbClient client() {
         if (client == null) {
             client = DynamoDbClient.builder()

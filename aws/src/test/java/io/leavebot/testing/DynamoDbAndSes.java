@@ -5,6 +5,7 @@ import io.leavebot.LeaveBotNames;
 import io.leavebot.email.Mailer;
 import io.leavebot.email.SesMailer;
 import io.leavebot.store.DynamoDbLeaveStore;
+import io.leavebot.store.DynamoDbLeaveTable;
 import io.leavebot.store.Store;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,12 +26,12 @@ public final class DynamoDbAndSes extends StoreAndMail {
     void beforeEach() throws IOException, InterruptedException {
         ses.clear();
         table = Dynalite.uniqueTableName(LeaveBotNames.LEAVES_TABLE);
-        DynamoDbLeaveStore.createTable(dynalite.client(), table);
+        DynamoDbLeaveTable.create(dynalite.client(), table);
     }
 
     @Override
     Store openStore(Path dir) {
-        return new DynamoDbLeaveStore(dynalite.client(), table);
+        return new DynamoDbLeaveStore(dynalite.dynamoDb(), table);
     }
 
     @Override

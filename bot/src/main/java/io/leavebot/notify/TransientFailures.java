@@ -3,13 +3,11 @@ package io.leavebot.notify;
 import io.leavebot.durable.lambda.AwsApiException;
 import io.leavebot.email.MailException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.http.HttpTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.function.Predicate;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Which failures of a step that tells people may pass by themselves, so that trying again later is worth it: chat
@@ -39,15 +37,14 @@ public final class TransientFailures {
             if (cause instanceof AwsApiException aws) {
                 return aws.isRetryable(); // 429, 5xx or a throttling code, from the small AWS caller
             }
-            if (cause instanceof SdkServiceException service) {
-                return service.isThrottlingException() || service.statusCode() == 429 || service.statusCode() >= 500;
-            }
             if (cause instanceof SQLException sql) {
                 return isBusy(sql);
             }
-            if (cause instanceof SdkClientException || cause instanceof ConnectException
-                    || cause instanceof InterruptedIOException || cause instanceof HttpTimeoutException) {
-                return true; // no answer: unreachable, or timed out (SocketTimeoutException is an InterruptedIOException)
+            if (cause instanceof SocketException || cause instanceof InterruptedIOException
+                    || cause instanceof HttpTimeoutException) {
+                // no answer: refused, reset or unreachable (ConnectException is a SocketException), or timed out
+                // (SocketTimeoutException is an InterruptedIOException)
+                return true;
             }
         }
         return false;

@@ -68,4 +68,13 @@ class TransientFailuresTest {
         assertFalse(TransientFailures.mayPass(new NullPointerException("leave.employee()")));
         assertTrue(TransientFailures.mayPass(new RuntimeException("posting", new ChatUnavailableException("Slack is down"))));
     }
+
+    @Test
+    void noAnswerMayPass() {
+        assertTrue(TransientFailures.mayPass(new java.io.UncheckedIOException("dynamodb did not answer",
+                new java.net.SocketException("Connection reset"))));
+        assertTrue(TransientFailures.mayPass(new java.net.ConnectException("Connection refused")));
+        assertTrue(TransientFailures.mayPass(new java.net.http.HttpTimeoutException("request timed out")));
+        assertFalse(TransientFailures.mayPass(new java.io.UncheckedIOException(new java.io.FileNotFoundException("x"))));
+    }
 }

@@ -31,17 +31,19 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * Creates the leave table as the tests and local tooling need it; on AWS the CDK stack creates the same table from
- * {@link io.leavebot.LeaveBotNames}. Waits by polling {@code DescribeTable} itself: the SDK waiter's first poll
+ * Creates the leave table with its four indexes (on-demand billing) as the tests need it, with the AWS SDK's client
+ * (the functions never create tables: on AWS the CDK stack creates the same table from
+ * {@link io.leavebot.LeaveBotNames}); an existing table is left as it is. Waits by polling {@code DescribeTable} itself: the SDK waiter's first poll
  * comes only after 20 seconds.
  */
-final class DynamoDbLeaveTable {
+public final class DynamoDbLeaveTable {
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
 
     private DynamoDbLeaveTable() {
     }
 
-    static void create(DynamoDbClient client, String table) {
+    /** Creates the table unless it exists, and waits until it and its indexes are ACTIVE. */
+    public static void create(DynamoDbClient client, String table) {
         try {
             client.createTable(b -> b.tableName(table)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
