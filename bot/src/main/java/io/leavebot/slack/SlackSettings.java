@@ -39,6 +39,14 @@ public record SlackSettings(String botToken, String signingSecret, Slack slack) 
         return Slack.getInstance(config);
     }
 
+    /**
+     * The Web API where the SDK's is ({@code methodsEndpointUrlPrefix}), with the bot token: for the calls LeaveBot
+     * makes itself, without the SDK ({@link SlackWebApi}).
+     */
+    public SlackWebApi webApi() {
+        return SlackWebApi.at(slack.getConfig().getMethodsEndpointUrlPrefix()).withToken(botToken);
+    }
+
     /** Names the fields only: the token and the secret must not reach a log. */
     @Override
     public String toString() {
