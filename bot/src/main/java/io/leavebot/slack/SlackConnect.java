@@ -58,7 +58,7 @@ public final class SlackConnect {
     private final Clock clock;
 
     /**
-     * @param slack      the Web API, slack.com's or a stand-in's
+     * @param slack      the Web API, slack.com's or a stand-in's (the app authenticates itself; a token it has is not used)
      * @param linkSecret LeaveBot's link secret, which signs the state
      */
     public SlackConnect(Settings settings, SlackWebApi slack, String linkSecret, TokenSeal seal, UserTokens tokens, Clock clock) {

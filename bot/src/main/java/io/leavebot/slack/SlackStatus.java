@@ -39,7 +39,7 @@ public final class SlackStatus implements ChatStatus {
     private final TokenSeal seal;
     private final Clock clock;
 
-    /** @param slack the Web API, slack.com's or a stand-in's; each call uses the person's own token */
+    /** @param slack the Web API, slack.com's or a stand-in's; each call uses the person's own token instead of its own */
     public SlackStatus(SlackWebApi slack, UserTokens tokens, TokenSeal seal, Clock clock) {
         this.slack = slack;
         this.tokens = tokens;

@@ -137,6 +137,12 @@ public final class SlackApi implements AutoCloseable {
         return this;
     }
 
+    /** Makes {@code method} answer {@code ok} only after {@code millis}, as a slow or stuck Slack would. */
+    public SlackApi answerAfter(String method, int millis) {
+        server.stubFor(stub(method).willReturn(okJson("{\"ok\":true}").withFixedDelay(millis)));
+        return this;
+    }
+
     /** Makes {@code method} drop the connection without an answer from now on, as a network failure would. */
     public SlackApi dropConnections(String method) {
         server.stubFor(stub(method).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
