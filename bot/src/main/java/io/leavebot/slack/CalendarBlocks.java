@@ -76,7 +76,8 @@ final class CalendarBlocks {
         }
         return List.of(BlockKit.header("Team calendar"),
                 BlockKit.section(markdownText(period + "\n" + legend), fields),
-                BlockKit.actions(null, List.of(BlockKit.button(WEEKS, weeksAhead ? "This week" : "Next 4 weeks", weeksAhead ? "1" : "4"))));
+                BlockKit.actions(null, List.of(BlockKit.button(WEEKS, weeksAhead ? "This week" : "Next 4 weeks",
+                        weeksAhead ? "1" : "4"))));
     }
 
     /** A team's field: its heading, then one line per leave: "✅ Ada Lovelace · Thu 15 Jan – Mon 19 Jan · annual leave". */

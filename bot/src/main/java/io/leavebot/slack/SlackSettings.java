@@ -31,7 +31,7 @@ public record SlackSettings(String botToken, String signingSecret, Slack slack) 
     /**
      * Slack's SDK on {@code config} (a new one: the SDK's default configuration cannot be changed) with the SDK's
      * rate-limit statistics off. LeaveBot does not read them, and they cost a round trip where it hurts: before the
-     * first Web API call of each token in a JVM made by a client without a team id (as {@link SlackPeople}'s is),
+     * first Web API call of each token in a JVM made by a client without a team id (as {@code methods(token)}'s are),
      * the SDK asks {@code auth.test} which team the token belongs to, in front of the first ack after a cold start.
      */
     public static Slack sdk(SlackConfig config) {
