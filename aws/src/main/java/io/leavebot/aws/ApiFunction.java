@@ -2,7 +2,6 @@ package io.leavebot.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.slack.api.SlackConfig;
 import io.leavebot.durable.InvocationLogContext;
 import io.leavebot.email.DecisionLinks;
 import io.leavebot.exports.CalendarFeeds;
@@ -15,7 +14,7 @@ import io.leavebot.logging.Logs;
 import io.leavebot.ops.EmfMetrics;
 import io.leavebot.slack.ConnectPage;
 import io.leavebot.slack.SlackConnect;
-import io.leavebot.slack.SlackSettings;
+import io.leavebot.slack.SlackWebApi;
 import io.leavebot.store.Store;
 import io.leavebot.workflow.LeaveRequests;
 import java.io.IOException;
@@ -58,16 +57,16 @@ public final class ApiFunction implements RequestStreamHandler {
     }
 
     private ApiFunction(AwsSettings settings) {
-        this(settings, AwsClients.inRegion(settings.region()), Clock.systemUTC(), new SlackConfig());
+        this(settings, AwsClients.inRegion(settings.region()), Clock.systemUTC(), SlackWebApi.slackCom());
     }
 
     /** The pages and API on {@code aws}'s services (tests point them at local stand-ins), Slack at slack.com. */
     ApiFunction(AwsSettings settings, AwsClients aws, Clock clock) {
-        this(settings, aws, clock, new SlackConfig());
+        this(settings, aws, clock, SlackWebApi.slackCom());
     }
 
     /** As above, with Slack's Web API (for {@code oauth.v2.access}) where {@code slackApi} says. */
-    ApiFunction(AwsSettings settings, AwsClients aws, Clock clock, SlackConfig slackApi) {
+    ApiFunction(AwsSettings settings, AwsClients aws, Clock clock, SlackWebApi slackApi) {
         Store store = FrontEnds.store(settings, aws);
         LeaveRequests leaves = FrontEnds.leaveRequests(settings, aws, store, clock);
         // the settings first: a missing one fails the start without a call to Secrets Manager
@@ -87,7 +86,7 @@ public final class ApiFunction implements RequestStreamHandler {
         secrets.slackBotToken().ifPresent(token -> web.chatApp(ChatApp.SLACK));
         secrets.teams().ifPresent(teams -> web.chatApp(ChatApp.TEAMS));
         // Slack's redirect back from /leave connect: the URL it names is in the signed state (this function cannot know its own)
-        secrets.slackStatus(() -> null).map(keys -> new ConnectPage(new SlackConnect(keys.oauth(), SlackSettings.sdk(slackApi),
+        secrets.slackStatus(() -> null).map(keys -> new ConnectPage(new SlackConnect(keys.oauth(), slackApi,
                 keys.linkSecret(), keys.seal(), store, clock))).ifPresent(page -> web.mount(SlackConnect.CALLBACK_PATH,
                 MessagePage.serving(query -> {
                     ConnectPage.Answer answer = page.answer(query);

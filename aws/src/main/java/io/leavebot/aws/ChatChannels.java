@@ -1,6 +1,5 @@
 package io.leavebot.aws;
 
-import com.slack.api.SlackConfig;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.ChatStatus;
@@ -8,8 +7,8 @@ import io.leavebot.notify.NotificationTexts;
 import io.leavebot.notify.UserTokens;
 import io.leavebot.slack.SlackChatChannel;
 import io.leavebot.slack.SlackPeople;
-import io.leavebot.slack.SlackSettings;
 import io.leavebot.slack.SlackStatus;
+import io.leavebot.slack.SlackWebApi;
 import io.leavebot.slack.TokenSeal;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,20 +27,21 @@ interface ChatChannels {
     Duration SLACK_PEOPLE_TTL = Duration.ofMinutes(10);
 
     /**
-     * Slack DMs from the bot whose token the secret holds, through the Web API {@code slackApi} names: a new
-     * configuration calls slack.com, as the deployment does; tests point it at a stand-in.
+     * Slack DMs from the bot whose token the secret holds, through {@code slackApi}: {@link SlackWebApi#slackCom()} in
+     * the deployment, a stand-in in tests. LeaveBot's own client, not the SDK's: the workflow function loads no
+     * Slack SDK, OkHttp, Kotlin or Gson.
      */
-    static ChatChannels slack(SlackConfig slackApi) {
+    static ChatChannels slack(SlackWebApi slackApi) {
         return new ChatChannels() {
             @Override
             public ChatChannel open(String slackBotToken, ChatAddressBook addresses, NotificationTexts texts, Clock clock) {
-                var methods = SlackSettings.sdk(slackApi).methods(slackBotToken);
-                return new SlackChatChannel(methods, new SlackPeople(methods, addresses, clock, SLACK_PEOPLE_TTL), texts);
+                var bot = slackApi.withToken(slackBotToken);
+                return new SlackChatChannel(bot, new SlackPeople(bot, addresses, clock, SLACK_PEOPLE_TTL), texts);
             }
 
             @Override
             public ChatStatus status(UserTokens tokens, TokenSeal seal, Clock clock) {
-                return new SlackStatus(SlackSettings.sdk(slackApi), tokens, seal, clock);
+                return new SlackStatus(slackApi, tokens, seal, clock);
             }
         };
     }

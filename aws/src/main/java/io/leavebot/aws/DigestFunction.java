@@ -2,7 +2,6 @@ package io.leavebot.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.slack.api.SlackConfig;
 import io.leavebot.LeaveBotNames;
 import io.leavebot.calendar.TeamCalendar;
 import io.leavebot.logging.Logs;
@@ -10,7 +9,7 @@ import io.leavebot.notify.NotificationTexts;
 import io.leavebot.ops.EmfMetrics;
 import io.leavebot.ops.MeteredDigestChannel;
 import io.leavebot.slack.SlackDigestChannel;
-import io.leavebot.slack.SlackSettings;
+import io.leavebot.slack.SlackWebApi;
 import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.teams.TeamsApp;
 import io.leavebot.teams.TeamsSettings;
@@ -43,20 +42,20 @@ public final class DigestFunction implements RequestStreamHandler {
 
     /** Lambda's constructor: settings from the environment, the region's services, the function role's credentials. */
     public DigestFunction() {
-        this(AwsSettings.fromEnvironment(), new SlackConfig());
+        this(AwsSettings.fromEnvironment(), SlackWebApi.slackCom());
     }
 
-    private DigestFunction(AwsSettings settings, SlackConfig slackApi) {
+    private DigestFunction(AwsSettings settings, SlackWebApi slackApi) {
         this(settings, AwsClients.inRegion(settings.region()), Clock.systemUTC(), slackApi, null);
     }
 
     /**
      * The digest on {@code aws}'s services (tests point them at local stand-ins).
      *
-     * @param slackApi  where Slack's Web API is (a new configuration: slack.com)
+     * @param slackApi  Slack's Web API ({@link SlackWebApi#slackCom()}, or a stand-in)
      * @param microsoft Bot Framework's and Entra ID's endpoints for tests; null for the secret's, against Microsoft
      */
-    DigestFunction(AwsSettings settings, AwsClients aws, Clock clock, SlackConfig slackApi, TeamsSettings microsoft) {
+    DigestFunction(AwsSettings settings, AwsClients aws, Clock clock, SlackWebApi slackApi, TeamsSettings microsoft) {
         var store = new DynamoDbLeaveStore(aws.dynamoDb(), settings.leavesTable());
         var balances = FrontEnds.balances(settings, store, settings.policy(), clock);
         // the routing says whose team is whose; a channel sees every team's leave, out only
@@ -65,8 +64,8 @@ public final class DigestFunction implements RequestStreamHandler {
         // the settings first: a missing one fails the start without a call to Secrets Manager
         Secrets secrets = aws.secrets(settings.secretArn());
         List<DigestChannel> channels = new ArrayList<>();
-        settings.digestSlackChannel().ifPresent(channel -> channels.add(new SlackDigestChannel(SlackSettings.sdk(slackApi)
-                .methods(secrets.slackBotToken().orElseThrow(() -> missing(LeaveBotNames.DIGEST_SLACK_CHANNEL_ENV,
+        settings.digestSlackChannel().ifPresent(channel -> channels.add(new SlackDigestChannel(slackApi
+                .withToken(secrets.slackBotToken().orElseThrow(() -> missing(LeaveBotNames.DIGEST_SLACK_CHANNEL_ENV,
                         LeaveBotNames.SECRET_SLACK_BOT_TOKEN))), channel)));
         settings.digestTeamsConversation().ifPresent(conversation -> {
             TeamsSettings teams = secrets.teams().map(keys -> microsoft != null ? microsoft : keys)

@@ -15,6 +15,7 @@ import io.leavebot.slack.SlackConnect;
 import io.leavebot.slack.SlackEndpoint;
 import io.leavebot.slack.SlackPeople;
 import io.leavebot.slack.SlackSettings;
+import io.leavebot.slack.SlackWebApi;
 import io.leavebot.workflow.LeaveRequests;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,10 +89,10 @@ public final class SlackFunction implements RequestStreamHandler {
         Slack slack = SlackSettings.sdk(slackApi);
         Secrets secrets = secret.get();
         SlackSettings workspace = secrets.slack(slack);
-        var people = new SlackPeople(slack.methods(workspace.botToken()), store, clock, ChatChannels.SLACK_PEOPLE_TTL);
+        var people = new SlackPeople(workspace.webApi(), store, clock, ChatChannels.SLACK_PEOPLE_TTL);
         // /leave connect when the secret has the Slack status keys: the redirect goes to the API function's URL
         SlackConnect connect = secrets.slackStatus(settings::slackRedirectUrl)
-                .map(keys -> new SlackConnect(keys.oauth(), slack, keys.linkSecret(), keys.seal(), store, clock)).orElse(null);
+                .map(keys -> new SlackConnect(keys.oauth(), SlackWebApi.at(slackApi.getMethodsEndpointUrlPrefix()), keys.linkSecret(), keys.seal(), store, clock)).orElse(null);
         var app = SlackApp.create(workspace, leaves, FrontEnds.awayPeriods(settings, store, leaves, clock), people, policy, texts, clock,
                 FrontEnds.exports(settings, secrets, store, leaves, clock), connect);
         this.slack = new SlackEndpoint(app, workspace.signingSecret(), clock);

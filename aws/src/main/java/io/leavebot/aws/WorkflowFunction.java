@@ -2,7 +2,6 @@ package io.leavebot.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.slack.api.SlackConfig;
 import io.leavebot.email.EmailRenderer;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.logging.Logs;
@@ -13,6 +12,7 @@ import io.leavebot.notify.Notifier;
 import io.leavebot.ops.EmfMetrics;
 import io.leavebot.ops.MeteredChat;
 import io.leavebot.ops.MeteredMailer;
+import io.leavebot.slack.SlackWebApi;
 import io.leavebot.store.DynamoDbLeaveStore;
 import io.leavebot.store.Store;
 import io.leavebot.teams.TeamsApp;
@@ -47,7 +47,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
 
     /** Lambda's constructor: settings from the environment, the region's services, the function role's credentials. */
     public WorkflowFunction() {
-        this(AwsSettings.fromEnvironment(), ChatChannels.slack(new SlackConfig()));
+        this(AwsSettings.fromEnvironment(), ChatChannels.slack(SlackWebApi.slackCom()));
     }
 
     private WorkflowFunction(AwsSettings settings, ChatChannels chat) {

@@ -189,7 +189,7 @@ final class AwsFunctions implements BeforeAllCallback, AfterAllCallback, BeforeE
         if (inTeams) {
             startTeams();
         }
-        ChatChannels workflowChat = inSlack ? ChatChannels.slack(slackApi.config()) : chat;
+        ChatChannels workflowChat = inSlack ? ChatChannels.slack(slackApi.webApi()) : chat;
         engine.register(WORKFLOW, new WorkflowFunction(settings(Map.of()), clients(WORKFLOW), time(), workflowChat,
                 inTeams ? teamsApi.settings() : null)).start();
         api = new ApiFunction(settings(Map.of()), clients(API), time());

@@ -76,7 +76,7 @@ class DigestFunctionsTest {
                 AwsFunctions.BOT_TOKEN, SlackApi.BOT_TOKEN));
         engine = EmbeddedEngine.builder(dir.resolve("engine.db")).clock(clock).build();
         rest = DurableRestServer.builder(engine, AwsFunctions.LAMBDA_KEY).start();
-        engine.register(DIGEST, new DigestFunction(settings(Map.of()), clients(), time(), slack.config(), teams.settings())).start();
+        engine.register(DIGEST, new DigestFunction(settings(Map.of()), clients(), time(), slack.webApi(), teams.settings())).start();
         schedule = new DigestScheduleFunction(settings(Map.of()), clients(), time());
     }
 
@@ -161,7 +161,7 @@ class DigestFunctionsTest {
         secrets.secret(AwsFunctions.SECRET_ARN, AwsFunctions.SECRET);
 
         var refused = assertThrows(SettingsException.class, () -> new DigestFunction(settings(Map.of()), clients(), time(),
-                slack.config(), null));
+                slack.webApi(), null));
 
         assertEquals("LEAVEBOT_DIGEST_TEAMS_CONVERSATION is set, but the secret has no \"teamsAppId\": the digest cannot "
                 + "post there. Add the chat's keys to the secret, or unset LEAVEBOT_DIGEST_TEAMS_CONVERSATION.", refused.getMessage());

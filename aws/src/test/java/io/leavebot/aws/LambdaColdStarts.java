@@ -13,6 +13,9 @@ import java.util.function.BiConsumer;
  * The jar is the one {@code leavebot.lambda.jar} names, built by {@code package}.
  */
 public final class LambdaColdStarts {
+    /** The suffix of the class counts among {@link #measure}'s figures. */
+    public static final String SLACK_SDK_CLASSES = "_slack_sdk_classes";
+
     private LambdaColdStarts() {
     }
 
@@ -21,10 +24,15 @@ public final class LambdaColdStarts {
         return Files.size(Path.of(System.getProperty("leavebot.lambda.jar", "aws/target/leavebot-lambda.jar"))) / 1e6;
     }
 
-    /** Handler's simple name → its best cold start in ms over {@code rounds}, each on fresh stand-ins. */
+    /**
+     * Handler's simple name → its best cold start in ms over {@code rounds}, each on fresh stand-ins; and, as
+     * {@code <handler>_slack_sdk_classes}, how many Slack SDK, OkHttp, Okio, Kotlin and Gson classes it loaded (counted
+     * in the first round, whose cold start the class log slows a little: the best of the rounds is the others').
+     */
     public static Map<String, Long> measure(int rounds) throws Exception {
         LeanJar lean = new LeanJar();
         for (int i = 0; i < rounds; i++) {
+            lean.countSlackSdkClasses(i == 0 && rounds > 1);
             inFreshStandIns(AwsFunctions.inSlack(), lean, FirstAnswers::slackRequestRecordedByTheWorkflow);
             inFreshStandIns(AwsFunctions.inSlack(), lean, FirstAnswers::apiCalendarFeed);
             inFreshStandIns(AwsFunctions.inSlack(), lean, FirstAnswers::digestScheduleAndDigest);
@@ -33,6 +41,9 @@ public final class LambdaColdStarts {
         Map<String, Long> best = new TreeMap<>();
         for (LeanJar.Run run : lean.runs()) {
             best.merge(run.handler(), run.answerMs(), Math::min);
+            if (run.slackSdkClasses() >= 0) {
+                best.merge(run.handler() + SLACK_SDK_CLASSES, run.slackSdkClasses(), Math::max);
+            }
         }
         return best;
     }

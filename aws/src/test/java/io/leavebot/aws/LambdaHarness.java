@@ -2,6 +2,7 @@ package io.leavebot.aws;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.slack.api.SlackConfig;
+import io.leavebot.slack.SlackWebApi;
 import io.leavebot.teams.TeamsSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -69,11 +70,11 @@ public final class LambdaHarness {
             case "WorkflowFunction" -> {
                 AwsSettings settings = AwsSettings.fromEnvironment();
                 yield new WorkflowFunction(settings, AwsClients.inRegion(settings.region()), Clock.systemUTC(),
-                        ChatChannels.slack(slack()), microsoft());
+                        ChatChannels.slack(slackWebApi()), microsoft());
             }
             case "DigestFunction" -> {
                 AwsSettings settings = AwsSettings.fromEnvironment();
-                yield new DigestFunction(settings, AwsClients.inRegion(settings.region()), Clock.systemUTC(), slack(),
+                yield new DigestFunction(settings, AwsClients.inRegion(settings.region()), Clock.systemUTC(), slackWebApi(),
                         microsoft());
             }
             default -> throw new IllegalArgumentException("no handler " + name);
@@ -88,6 +89,12 @@ public final class LambdaHarness {
             config.setMethodsEndpointUrlPrefix(url);
         }
         return config;
+    }
+
+    /** LeaveBot's own client of Slack's Web API, where {@value #SLACK_API} says, else slack.com's. */
+    private static SlackWebApi slackWebApi() {
+        String url = System.getProperty(SLACK_API);
+        return url != null ? SlackWebApi.at(url) : SlackWebApi.slackCom();
     }
 
     /** Microsoft's endpoints where {@value #TEAMS_OPENID} and {@value #TEAMS_TOKEN} say, else null (Microsoft's). */

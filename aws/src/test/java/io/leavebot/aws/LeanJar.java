@@ -33,13 +33,22 @@ final class LeanJar {
     static final String JAVA_TOOL_OPTIONS = LeaveBotNames.LAMBDA_JVM_OPTIONS;
     private static final Pattern TIMING = Pattern.compile(LambdaHarness.TIMING + " init=(\\d+) answer=(\\d+)");
 
-    /** A handler's first answer and how long the fresh JVM took to build it and to answer. */
-    record Run(String handler, String answer, long initMs, long answerMs) {
+    /**
+     * A handler's first answer and how long the fresh JVM took to build it and to answer.
+     *
+     * @param slackSdkClasses the Slack SDK, OkHttp, Okio, Kotlin and Gson classes it loaded; -1 when not counted
+     */
+    record Run(String handler, String answer, long initMs, long answerMs, long slackSdkClasses) {
     }
+
+    /** What the Slack SDK brings along: what the functions that only send to Slack should not load. */
+    private static final Pattern SLACK_SDK_CLASS = Pattern.compile("\\] (com\\.slack\\.api\\.|okhttp3\\.|okio\\.|kotlin\\.|com\\.google\\.gson\\.)\\S+ source:");
 
     private final Path jar;
     private final Path harness;
     private final List<Run> runs = new CopyOnWriteArrayList<>();
+    /** Whether the next runs log their class loading, to count the Slack SDK's classes (it costs the cold start a little). */
+    private volatile boolean countClasses;
 
     LeanJar() {
         jar = Path.of(System.getProperty("leavebot.lambda.jar", "target/leavebot-lambda.jar")).toAbsolutePath();
@@ -78,6 +87,11 @@ final class LeanJar {
         }
     }
 
+    /** From now on, whether each run counts the Slack SDK's classes it loads ({@link Run#slackSdkClasses}). */
+    void countSlackSdkClasses(boolean count) {
+        countClasses = count;
+    }
+
     /** Starts {@code handler} (a simple class name) in a fresh JVM, gives it {@code event}, returns its answer. */
     Run run(String handler, Map<String, String> env, Map<String, String> properties, String event) {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -85,6 +99,10 @@ final class LeanJar {
         String extra = System.getProperty("leavebot.lambda.jvmOptions", "");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        Path classLog = countClasses ? harness.resolve(handler + "-" + System.nanoTime() + ".classes") : null;
+        if (classLog != null) {
+            command.add("-Xlog:class+load=info:file=" + classLog);
         }
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + harness, LambdaHarness.class.getName(), handler));
@@ -118,7 +136,8 @@ final class LeanJar {
             if (!timing.find()) {
                 throw new IllegalStateException(handler + " printed no timing:\n" + stderr);
             }
-            Run run = new Run(handler, answer, Long.parseLong(timing.group(1)), Long.parseLong(timing.group(2)));
+            Run run = new Run(handler, answer, Long.parseLong(timing.group(1)), Long.parseLong(timing.group(2)),
+                    classLog == null ? -1 : slackSdkClassesIn(classLog));
             runs.add(run);
             return run;
         } catch (IOException e) {
@@ -145,6 +164,14 @@ final class LeanJar {
     /** Every run so far, oldest first. */
     List<Run> runs() {
         return List.copyOf(runs);
+    }
+
+    private static long slackSdkClassesIn(Path classLog) throws IOException {
+        try (var lines = Files.lines(classLog)) {
+            return lines.filter(line -> SLACK_SDK_CLASS.matcher(line).find()).count();
+        } finally {
+            Files.deleteIfExists(classLog);
+        }
     }
 
     private static String read(InputStream in) {

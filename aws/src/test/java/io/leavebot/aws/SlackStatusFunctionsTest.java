@@ -50,7 +50,7 @@ class SlackStatusFunctionsTest {
         var clients = new AwsClients(direct.region(), direct.credentials(), direct.dynamoDbEndpoint(), direct.sesEndpoint(),
                 direct.lambdaEndpoint(), secrets.endpoint());
         slack = new SlackFunction(aws.settings(Map.of()), clients, aws.time(), aws.slackApi().config());
-        api = new ApiFunction(aws.settings(Map.of()), clients, aws.time(), aws.slackApi().config());
+        api = new ApiFunction(aws.settings(Map.of()), clients, aws.time(), aws.slackApi().webApi());
         table = new DynamoDbLeaveStore(clients.dynamoDb(), aws.settings(Map.of()).leavesTable());
         aws.slackApi().answer("oauth.v2.access", "{\"ok\":true,\"app_id\":\"A0LEAVEBOT\",\"authed_user\":{\"id\":\"U01ADA\","
                 + "\"scope\":\"users.profile:write\",\"access_token\":\"" + USER_TOKEN + "\",\"token_type\":\"user\"},"

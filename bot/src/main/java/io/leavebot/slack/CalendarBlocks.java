@@ -1,15 +1,8 @@
 package io.leavebot.slack;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.header;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
+import static io.leavebot.slack.BlockKit.markdownText;
 
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.TextObject;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leavebot.calendar.Absence;
 import io.leavebot.calendar.CalendarView;
 import io.leavebot.calendar.CalendarWording;
@@ -36,11 +29,11 @@ final class CalendarBlocks {
     }
 
     /** A header, then each team's people out on the day and later that week, in sections cut to Slack's limits. */
-    static List<LayoutBlock> whosOut(WhosOut whosOut) {
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(BlockKitText.plain(whosOut.title(), BlockKitText.HEADER)))));
+    static List<ObjectNode> whosOut(WhosOut whosOut) {
+        List<ObjectNode> blocks = new ArrayList<>();
+        blocks.add(BlockKit.header(BlockKitText.plain(whosOut.title(), BlockKitText.HEADER)));
         if (whosOut.nobodyOut()) {
-            blocks.add(section(s -> s.text(markdownText(BlockKitText.mrkdwn(whosOut.nobodyOutSentence(), BlockKitText.SECTION)))));
+            blocks.add(BlockKit.section(markdownText(BlockKitText.mrkdwn(whosOut.nobodyOutSentence(), BlockKitText.SECTION))));
         }
         for (WhosOut.Section team : whosOut.teams()) {
             List<String> lines = new ArrayList<>();
@@ -56,7 +49,7 @@ final class CalendarBlocks {
         }
         if (blocks.size() > MESSAGE_BLOCKS) {
             blocks.subList(MESSAGE_BLOCKS - 1, blocks.size()).clear();
-            blocks.add(context(List.of(markdownText("…and more than fits in one message: App Home's team calendar shows "
+            blocks.add(BlockKit.context(List.of(markdownText("…and more than fits in one message: App Home's team calendar shows "
                     + "the whole week."))));
         }
         return blocks;
@@ -71,23 +64,20 @@ final class CalendarBlocks {
      * Home's "Team calendar": a header, one section (the period and the legend, then one field per team, at most
      * {@value BlockKitText#FIELDS_PER_SECTION}), and the button to the other period.
      */
-    static List<LayoutBlock> home(CalendarView view, boolean weeksAhead) {
+    static List<ObjectNode> home(CalendarView view, boolean weeksAhead) {
         String period = (weeksAhead ? "*The next 4 weeks*" : "*This week*") + " (" + CalendarWording.period(view) + ")";
         String legend = view.isEmpty() ? CalendarWording.nobodyOut(view)
                 : APPROVED + " approved   " + PENDING + " pending. Colleagues' leave shows without its type or reason.";
-        List<TextObject> fields = new ArrayList<>();
+        List<ObjectNode> fields = new ArrayList<>();
         List<TeamGroup> teams = view.teams();
         for (int i = 0; i < teams.size() && fields.size() < BlockKitText.FIELDS_PER_SECTION; i++) {
             boolean last = fields.size() == BlockKitText.FIELDS_PER_SECTION - 1 && i < teams.size() - 1;
             fields.add(markdownText(last ? "…and " + (teams.size() - i) + " more teams" : field(view, teams.get(i))));
         }
-        return List.of(header(h -> h.text(plainText("Team calendar"))),
-                section(s -> {
-                    s.text(markdownText(period + "\n" + legend));
-                    return fields.isEmpty() ? s : s.fields(fields);
-                }),
-                actions(a -> a.elements(List.of(button(b -> b.actionId(WEEKS).value(weeksAhead ? "1" : "4")
-                        .text(plainText(weeksAhead ? "This week" : "Next 4 weeks")))))));
+        return List.of(BlockKit.header("Team calendar"),
+                BlockKit.section(markdownText(period + "\n" + legend), fields),
+                BlockKit.actions(null, List.of(BlockKit.button(WEEKS, weeksAhead ? "This week" : "Next 4 weeks",
+                        weeksAhead ? "1" : "4"))));
     }
 
     /** A team's field: its heading, then one line per leave: "✅ Ada Lovelace · Thu 15 Jan – Mon 19 Jan · annual leave". */
@@ -116,20 +106,20 @@ final class CalendarBlocks {
     }
 
     /** Lines (already mrkdwn) packed into sections of at most {@link BlockKitText#SECTION} chars, lines kept whole. */
-    private static List<LayoutBlock> sections(List<String> lines) {
-        List<LayoutBlock> sections = new ArrayList<>();
+    private static List<ObjectNode> sections(List<String> lines) {
+        List<ObjectNode> sections = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (String line : lines) {
             if (text.length() > 0 && text.length() + 1 + line.length() > BlockKitText.SECTION) {
                 String full = text.toString();
-                sections.add(section(s -> s.text(markdownText(full))));
+                sections.add(BlockKit.section(markdownText(full)));
                 text.setLength(0);
             }
             text.append(text.length() == 0 ? "" : "\n").append(line);
         }
         if (text.length() > 0) {
             String rest = text.toString();
-            sections.add(section(s -> s.text(markdownText(rest))));
+            sections.add(BlockKit.section(markdownText(rest)));
         }
         return sections;
     }

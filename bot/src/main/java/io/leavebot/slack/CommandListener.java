@@ -79,7 +79,7 @@ final class CommandListener implements SlashCommandHandler {
         }
         if (asked.kind() == LeaveCommand.Kind.WHOS_OUT) { // blocks, not text: one section per team
             WhosOut out = calendar.whosOut(people.person(command.getUserId()), asked.start());
-            return ctx.ack(r -> r.responseType("ephemeral").text(CalendarBlocks.fallback(out)).blocks(CalendarBlocks.whosOut(out)));
+            return ctx.ack(r -> r.responseType("ephemeral").text(CalendarBlocks.fallback(out)).blocks(SdkBlocks.of(CalendarBlocks.whosOut(out))));
         }
         ChatReply reply = switch (asked.kind()) {
             case FORM -> openForm(ctx, command, today);

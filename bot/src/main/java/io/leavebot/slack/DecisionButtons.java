@@ -1,14 +1,9 @@
 package io.leavebot.slack;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.composition.BlockCompositions.confirmationDialog;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.slack.api.model.block.LayoutBlock;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leavebot.notify.NotificationTexts;
 import java.util.List;
 import java.util.Optional;
@@ -44,17 +39,14 @@ public final class DecisionButtons {
      *
      * @param employee who asked, named in the confirm dialog
      */
-    public static LayoutBlock block(Target target, String employee) {
+    static ObjectNode block(Target target, String employee) {
         String value = target.encode();
-        return actions(a -> a.blockId("decide:" + target.requestId()).elements(List.of(
-                button(b -> b.actionId(APPROVE).style("primary").value(value).text(plainText(NotificationTexts.APPROVE))),
-                button(b -> b.actionId(REJECT).style("danger").value(value).text(plainText(NotificationTexts.REJECT))
-                        .confirm(confirmationDialog(c -> c.style("danger")
-                                .title(plainText("Reject this request?"))
-                                .text(plainText(rejectWarning(employee)))
-                                .confirm(plainText("Reject"))
-                                .deny(plainText("Keep it"))))),
-                button(b -> b.actionId(REJECT_WITH_COMMENT).value(value).text(plainText("Reject with comment…"))))));
+        ObjectNode reject = BlockKit.button(REJECT, NotificationTexts.REJECT, value).put("style", "danger");
+        reject.set("confirm", BlockKit.confirm("danger", "Reject this request?", rejectWarning(employee), "Reject", "Keep it"));
+        return BlockKit.actions("decide:" + target.requestId(), List.of(
+                BlockKit.button(APPROVE, NotificationTexts.APPROVE, value).put("style", "primary"),
+                reject,
+                BlockKit.button(REJECT_WITH_COMMENT, "Reject with comment…", value)));
     }
 
     /** Says who will be told; a long name is shortened so the dialog stays within Slack's limit. */

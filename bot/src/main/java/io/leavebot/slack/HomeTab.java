@@ -89,8 +89,8 @@ final class HomeTab {
     private void publish(MethodsClient client, String userId, Notice notice, boolean weeksAhead) throws IOException, SlackApiException {
         Person person = people.person(userId);
         LocalDate today = LocalDate.now(clock);
-        List<LayoutBlock> last = new ArrayList<>(CalendarBlocks.home(weeksAhead ? calendar.weeksAhead(person, today)
-                : calendar.week(person, today), weeksAhead));
+        List<LayoutBlock> last = new ArrayList<>(SdkBlocks.of(CalendarBlocks.home(weeksAhead ? calendar.weeksAhead(person, today)
+                : calendar.week(person, today), weeksAhead)));
         last.addAll(away.blocks(person));
         View home = HomeView.of(replies, person, balances.balance(person), leaves.requestsOf(person), leaves.waitingFor(person),
                 last, notice);

@@ -106,8 +106,8 @@ final class HomeView {
             toDecide.stream().limit(WAITING_SHOWN).forEach(leave -> {
                 blocks.add(section(s -> s.text(markdownText("*" + SlackText.escape(replies.askedFor(leave, viewer)) + "*"))
                         .fields(fields(replies, leave))));
-                blocks.add(DecisionButtons.block(new DecisionButtons.Target(leave.id(), leave.callbackFor(viewer).orElse(null)),
-                        leave.employee().name()));
+                blocks.add(SdkBlocks.of(DecisionButtons.block(new DecisionButtons.Target(leave.id(), leave.callbackFor(viewer).orElse(null)),
+                        leave.employee().name())));
             });
             if (toDecide.size() > WAITING_SHOWN) {
                 int more = toDecide.size() - WAITING_SHOWN;

@@ -1,23 +1,13 @@
 package io.leavebot.slack;
 
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
 import io.leavebot.notify.ChatUnavailableException;
-import java.io.IOException;
 
 /**
- * One wording for every way a Slack Web API call fails: Slack answering {@code "ok": false}, an HTTP error (rate
- * limits, outages) or no answer at all all become a {@link ChatUnavailableException} that names the method and
- * what went wrong, so the notifier can fall back to e-mail and the operator can read why. Messages never carry the
- * token, and the SDK's exception (whose response holds the request) is not kept as the cause.
+ * One wording for the ways a Slack Web API call fails ({@link SlackWebApi}): Slack answering {@code "ok": false}, or
+ * an HTTP error (rate limits, outages); each a {@link ChatUnavailableException} that names the method and what went
+ * wrong, so the notifier can fall back to e-mail and the operator can read why. Messages never carry the token.
  */
 final class SlackCalls {
-    /** A call through the SDK's {@code MethodsClient}. */
-    @FunctionalInterface
-    interface Call<R> {
-        R call() throws IOException, SlackApiException;
-    }
-
     /** Slack answered {@code "ok": false}; {@link #error()} is its code, e.g. {@code channel_not_found}. */
     static final class Refused extends ChatUnavailableException {
         private final String error;
@@ -35,31 +25,11 @@ final class SlackCalls {
     private SlackCalls() {
     }
 
-    /**
-     * Makes the call and returns Slack's answer when it is {@code ok}.
-     *
-     * @throws Refused                  if Slack answered {@code "ok": false}
-     * @throws ChatUnavailableException if Slack answered with an HTTP error or could not be reached
-     */
-    static <R extends SlackApiTextResponse> R ok(String method, Call<R> call) {
-        R response;
-        try {
-            response = call.call();
-        } catch (SlackApiException e) {
-            throw new ChatUnavailableException("Slack " + method + " answered HTTP " + e.getResponse().code() + retryAfter(e));
-        } catch (IOException e) {
-            throw new ChatUnavailableException("Slack " + method + " could not be reached: " + e.getMessage(), e);
-        }
-        if (!response.isOk()) {
-            throw new Refused(method, response.getError(), response.getNeeded());
-        }
-        return response;
-    }
-
     /** Rate limits (HTTP 429) say when to come back; the step's retry backs off anyway. */
-    private static String retryAfter(SlackApiException e) {
-        String seconds = e.getResponse().header("Retry-After");
-        return e.getResponse().code() == 429 ? " (rate limited" + (seconds == null ? ")" : "; retry after " + seconds + " s)") : "";
+    static ChatUnavailableException httpError(String method, int status, String retryAfterSeconds) {
+        String rateLimited = status == 429
+                ? " (rate limited" + (retryAfterSeconds == null ? ")" : "; retry after " + retryAfterSeconds + " s)") : "";
+        return new ChatUnavailableException("Slack " + method + " answered HTTP " + status + rateLimited);
     }
 
     /** What the operator can do about the errors that are theirs to fix. */

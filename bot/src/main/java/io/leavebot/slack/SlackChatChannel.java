@@ -1,13 +1,11 @@
 package io.leavebot.slack;
 
-import com.slack.api.methods.MethodsClient;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.ChatChannel;
 import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.notify.Notification;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackMessages.Message;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,14 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ChatUnavailableException}, so the {@link io.leavebot.notify.Notifier} sends an e-mail instead.
  */
 public final class SlackChatChannel implements ChatChannel {
-    private final MethodsClient slack;
+    private final SlackWebApi slack;
     private final SlackPeople people;
     private final SlackMessages messages;
     /** user id → the id of the bot's DM with them, which never changes: one conversations.open per person. */
     private final Map<String, String> directMessages = new ConcurrentHashMap<>();
 
-    /** @param slack a client holding the bot token ({@code xoxb-…}) */
-    public SlackChatChannel(MethodsClient slack, SlackPeople people, NotificationTexts texts) {
+    /** @param slack the Web API with the bot token ({@code xoxb-…}) */
+    public SlackChatChannel(SlackWebApi slack, SlackPeople people, NotificationTexts texts) {
         this.slack = slack;
         this.people = people;
         this.messages = new SlackMessages(texts);
@@ -60,9 +58,8 @@ public final class SlackChatChannel implements ChatChannel {
         String channel = directMessageWith(userId);
         String threadTs = threadIn(channel, replyTo);
         Message message = messages.of(notification);
-        var posted = SlackCalls.ok("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel)
-                .threadTs(threadTs).text(message.text()).blocks(message.blocks())));
-        return new SlackMessageRef(channel, posted.getTs()).encode();
+        var posted = slack.postMessage(channel, threadTs, message.text(), message.blocks());
+        return new SlackMessageRef(channel, posted.path("ts").asText()).encode();
     }
 
     /** Replaces the message: for the approval request, the outcome without buttons, so nobody clicks too late. */
@@ -70,8 +67,7 @@ public final class SlackChatChannel implements ChatChannel {
     public void update(String messageRef, Notification notification) {
         SlackMessageRef ref = ref(messageRef);
         Message message = messages.of(notification);
-        SlackCalls.ok("chat.update", () -> slack.chatUpdate(r -> r.channel(ref.channel()).ts(ref.ts())
-                .text(message.text()).blocks(message.blocks())));
+        slack.update(ref.channel(), ref.ts(), message.text(), message.blocks());
     }
 
     private String directMessageWith(String userId) {
@@ -79,8 +75,7 @@ public final class SlackChatChannel implements ChatChannel {
         if (known != null) {
             return known;
         }
-        String opened = SlackCalls.ok("conversations.open", () -> slack.conversationsOpen(r -> r.users(List.of(userId))))
-                .getChannel().getId();
+        String opened = slack.openDirectMessage(userId);
         directMessages.put(userId, opened);
         return opened;
     }

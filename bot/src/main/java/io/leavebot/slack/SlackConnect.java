@@ -1,7 +1,6 @@
 package io.leavebot.slack;
 
-import com.slack.api.Slack;
-import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.notify.UserToken;
@@ -52,14 +51,17 @@ public final class SlackConnect {
     public enum Outcome { CONNECTED, DENIED, EXPIRED, INVALID_LINK, OTHER_USER, SLACK_FAILED }
 
     private final Settings settings;
-    private final Slack slack;
+    private final SlackWebApi slack;
     private final ConnectState states;
     private final TokenSeal seal;
     private final UserTokens tokens;
     private final Clock clock;
 
-    /** @param linkSecret LeaveBot's link secret, which signs the state */
-    public SlackConnect(Settings settings, Slack slack, String linkSecret, TokenSeal seal, UserTokens tokens, Clock clock) {
+    /**
+     * @param slack      the Web API, slack.com's or a stand-in's (the app authenticates itself; a token it has is not used)
+     * @param linkSecret LeaveBot's link secret, which signs the state
+     */
+    public SlackConnect(Settings settings, SlackWebApi slack, String linkSecret, TokenSeal seal, UserTokens tokens, Clock clock) {
         this.settings = settings;
         this.slack = slack;
         this.states = new ConnectState(linkSecret);
@@ -98,27 +100,28 @@ public final class SlackConnect {
         if (code == null || code.isBlank() || checked.redirectUri() == null) {
             return Outcome.INVALID_LINK;
         }
-        OAuthV2AccessResponse access;
+        JsonNode access;
         try {
-            access = SlackCalls.ok("oauth.v2.access", () -> slack.methods().oauthV2Access(r -> r.clientId(settings.clientId())
-                    .clientSecret(settings.clientSecret()).code(code).redirectUri(checked.redirectUri())));
+            access = slack.oauthV2Access(settings.clientId(), settings.clientSecret(), code, checked.redirectUri());
         } catch (ChatUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "connecting the Slack account of " + checked.personKey() + " failed: " + e.getMessage());
             return Outcome.SLACK_FAILED;
         }
-        var user = access.getAuthedUser();
-        if (user == null || user.getAccessToken() == null || !checked.userId().equals(user.getId())) {
+        JsonNode user = access.path("authed_user");
+        String userId = user.path("id").asText(null);
+        String accessToken = user.path("access_token").asText(null);
+        if (accessToken == null || !checked.userId().equals(userId)) {
             LOG.log(System.Logger.Level.WARNING, "a /leave connect link of Slack user " + checked.userId() + " was used by "
-                    + (user == null ? "nobody Slack named" : "Slack user " + user.getId()) + "; nothing kept");
-            if (user != null && user.getAccessToken() != null) {
-                revoke(user.getAccessToken()); // granted by someone who did not ask: not kept, so not left valid either
+                    + (userId == null ? "nobody Slack named" : "Slack user " + userId) + "; nothing kept");
+            if (accessToken != null) {
+                revoke(accessToken); // granted by someone who did not ask: not kept, so not left valid either
             }
             return Outcome.OTHER_USER;
         }
-        String teamId = access.getTeam() != null ? access.getTeam().getId() : checked.teamId();
-        tokens.saveUserToken(new UserToken(checked.personKey(), user.getId(), teamId,
-                seal.seal(checked.personKey(), user.getAccessToken()), null, clock.instant()));
-        LOG.log(System.Logger.Level.INFO, "Slack user " + user.getId() + " connected their account for " + checked.personKey());
+        String teamId = access.path("team").path("id").asText(checked.teamId());
+        tokens.saveUserToken(new UserToken(checked.personKey(), userId, teamId,
+                seal.seal(checked.personKey(), accessToken), null, clock.instant()));
+        LOG.log(System.Logger.Level.INFO, "Slack user " + userId + " connected their account for " + checked.personKey());
         return Outcome.CONNECTED;
     }
 
@@ -138,7 +141,7 @@ public final class SlackConnect {
 
     private void revoke(String token) {
         try {
-            SlackCalls.ok("auth.revoke", () -> slack.methods(token).authRevoke(r -> r));
+            slack.withToken(token).revoke();
         } catch (ChatUnavailableException e) {
             LOG.log(System.Logger.Level.INFO, "revoking a Slack user token failed (" + e.getMessage() + "); it is forgotten anyway");
         }

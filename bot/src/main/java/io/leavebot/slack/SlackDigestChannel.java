@@ -1,7 +1,7 @@
 package io.leavebot.slack;
 
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.model.block.LayoutBlock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leavebot.calendar.WhosOut;
 import io.leavebot.workflow.DigestChannel;
 import java.util.List;
@@ -13,14 +13,14 @@ import java.util.List;
  * limits).
  */
 public final class SlackDigestChannel implements DigestChannel {
-    private final MethodsClient slack;
+    private final SlackWebApi slack;
     private final String channel;
 
     /**
-     * @param slack   a client holding the bot token ({@code xoxb-…})
+     * @param slack   the Web API with the bot token ({@code xoxb-…})
      * @param channel the channel's id ({@code C…}), as Slack shows it under the channel's details
      */
-    public SlackDigestChannel(MethodsClient slack, String channel) {
+    public SlackDigestChannel(SlackWebApi slack, String channel) {
         this.slack = slack;
         this.channel = channel;
     }
@@ -32,10 +32,8 @@ public final class SlackDigestChannel implements DigestChannel {
 
     @Override
     public String post(WhosOut digest) {
-        List<LayoutBlock> blocks = CalendarBlocks.whosOut(digest);
-        String text = CalendarBlocks.fallback(digest);
-        var posted = SlackCalls.ok("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel)
-                .text(text).blocks(blocks).unfurlLinks(false)));
-        return new SlackMessageRef(posted.getChannel(), posted.getTs()).encode();
+        List<ObjectNode> blocks = CalendarBlocks.whosOut(digest);
+        JsonNode posted = slack.postMessage(channel, null, CalendarBlocks.fallback(digest), blocks);
+        return new SlackMessageRef(posted.path("channel").asText(), posted.path("ts").asText()).encode();
     }
 }

@@ -1,12 +1,6 @@
 package io.leavebot.slack;
 
-import static com.slack.api.model.block.Blocks.header;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.TextObject;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.notify.Notification;
 import io.leavebot.notify.NotificationText;
@@ -29,9 +23,9 @@ public final class SlackMessages {
      * One message, ready for {@code chat.postMessage} or {@code chat.update}.
      *
      * @param text   the fallback Slack shows in notifications and to clients without blocks
-     * @param blocks what people see in the conversation
+     * @param blocks what people see in the conversation, as Slack reads them ({@link BlockKit}); not to be changed
      */
-    public record Message(String text, List<LayoutBlock> blocks) {
+    public record Message(String text, List<ObjectNode> blocks) {
         public Message {
             blocks = List.copyOf(blocks);
         }
@@ -50,15 +44,14 @@ public final class SlackMessages {
 
     /** {@code text} as a message; the notification supplies what the buttons resolve. */
     static Message render(NotificationText text, Notification notification) {
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(BlockKitText.plain(text.title(), BlockKitText.HEADER)))));
+        List<ObjectNode> blocks = new ArrayList<>();
+        blocks.add(BlockKit.header(BlockKitText.plain(text.title(), BlockKitText.HEADER)));
         for (String paragraph : text.paragraphs()) {
-            blocks.add(section(s -> s.text(plainText(BlockKitText.plain(paragraph, BlockKitText.SECTION)))));
+            blocks.add(BlockKit.section(BlockKit.plainText(BlockKitText.plain(paragraph, BlockKitText.SECTION))));
         }
-        List<TextObject> fields = text.details().stream().map(SlackMessages::field).toList();
+        List<ObjectNode> fields = text.details().stream().map(SlackMessages::field).toList();
         for (int from = 0; from < fields.size(); from += BlockKitText.FIELDS_PER_SECTION) {
-            List<TextObject> some = fields.subList(from, Math.min(fields.size(), from + BlockKitText.FIELDS_PER_SECTION));
-            blocks.add(section(s -> s.fields(some)));
+            blocks.add(BlockKit.fields(fields.subList(from, Math.min(fields.size(), from + BlockKitText.FIELDS_PER_SECTION))));
         }
         if (text.hasActions()) {
             LeaveRequest leave = notification.leave();
@@ -69,10 +62,10 @@ public final class SlackMessages {
     }
 
     /** "*Dates*" over "Mon 12 Jan 2026 – Fri 16 Jan 2026"; the label is one of ours and short, the value gets the rest. */
-    private static TextObject field(Detail detail) {
+    private static ObjectNode field(Detail detail) {
         String label = "*" + BlockKitText.mrkdwn(detail.label(), BlockKitText.FIELD / 2) + "*\n";
         String value = BlockKitText.mrkdwn(detail.value(), BlockKitText.FIELD - label.length());
-        return markdownText(m -> m.text(label + value).verbatim(true));
+        return BlockKit.verbatimMarkdown(label + value);
     }
 
     /** The title and the paragraphs: what a notification banner or a screen reader needs to make sense of it. */

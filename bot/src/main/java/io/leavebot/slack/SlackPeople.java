@@ -1,7 +1,6 @@
 package io.leavebot.slack;
 
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.model.User;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leavebot.chat.AwayCommands;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.ChatAddress;
@@ -37,7 +36,7 @@ public final class SlackPeople {
     /** What {@code users.lookupByEmail} answers for an address nobody in the workspace has. */
     private static final Set<String> NOT_FOUND = Set.of("users_not_found", "user_not_found");
 
-    private final MethodsClient slack;
+    private final SlackWebApi slack;
     private final ChatAddressBook addresses;
     private final Clock clock;
     private final Duration ttl;
@@ -45,10 +44,10 @@ public final class SlackPeople {
     private final Map<String, Cached<Optional<String>>> byEmail = new ConcurrentHashMap<>();
 
     /**
-     * @param slack     a client holding the bot token
+     * @param slack     the Web API with the bot token
      * @param addresses where the user ids of people known by e-mail are kept
      */
-    public SlackPeople(MethodsClient slack, ChatAddressBook addresses, Clock clock, Duration ttl) {
+    public SlackPeople(SlackWebApi slack, ChatAddressBook addresses, Clock clock, Duration ttl) {
         this.slack = slack;
         this.addresses = addresses;
         this.clock = clock;
@@ -66,9 +65,8 @@ public final class SlackPeople {
         if (cached != null && clock.instant().isBefore(cached.until())) {
             return cached.value();
         }
-        var response = SlackCalls.ok("users.info", () -> slack.usersInfo(r -> r.user(userId)));
-        User user = response.getUser();
-        String email = user.getProfile() == null ? null : user.getProfile().getEmail();
+        JsonNode user = slack.userInfo(userId);
+        String email = user.path("profile").path("email").asText(null);
         Person person;
         if (email == null || email.isBlank()) {
             person = Person.ofChatUser(CHANNEL, userId, nameOf(user));
@@ -125,7 +123,7 @@ public final class SlackPeople {
     /** The user id Slack has for {@code email}; empty when it has nobody with that address. */
     private Optional<String> lookUp(String email) {
         try {
-            return Optional.of(SlackCalls.ok("users.lookupByEmail", () -> slack.usersLookupByEmail(r -> r.email(email))).getUser().getId());
+            return Optional.of(slack.userByEmail(email).path("id").asText());
         } catch (SlackCalls.Refused e) {
             if (NOT_FOUND.contains(e.error())) {
                 return Optional.empty();
@@ -134,11 +132,13 @@ public final class SlackPeople {
         }
     }
 
-    private static String nameOf(User user) {
-        var profile = user.getProfile();
-        if (profile != null && profile.getRealName() != null && !profile.getRealName().isBlank()) {
-            return profile.getRealName();
+    /** The profile's real name, else the user's, else their handle. */
+    private static String nameOf(JsonNode user) {
+        for (JsonNode name : new JsonNode[] {user.path("profile").path("real_name"), user.path("real_name")}) {
+            if (name.isTextual() && !name.asText().isBlank()) {
+                return name.asText();
+            }
         }
-        return user.getRealName() != null && !user.getRealName().isBlank() ? user.getRealName() : user.getName();
+        return user.path("name").asText(null);
     }
 }

@@ -31,12 +31,20 @@ public record SlackSettings(String botToken, String signingSecret, Slack slack) 
     /**
      * Slack's SDK on {@code config} (a new one: the SDK's default configuration cannot be changed) with the SDK's
      * rate-limit statistics off. LeaveBot does not read them, and they cost a round trip where it hurts: before the
-     * first Web API call of each token in a JVM made by a client without a team id (as {@link SlackPeople}'s is),
+     * first Web API call of each token in a JVM made by a client without a team id (as {@code methods(token)}'s are),
      * the SDK asks {@code auth.test} which team the token belongs to, in front of the first ack after a cold start.
      */
     public static Slack sdk(SlackConfig config) {
         config.getMethodsConfig().setStatsEnabled(false);
         return Slack.getInstance(config);
+    }
+
+    /**
+     * The Web API where the SDK's is ({@code methodsEndpointUrlPrefix}), with the bot token: for the calls LeaveBot
+     * makes itself, without the SDK ({@link SlackWebApi}).
+     */
+    public SlackWebApi webApi() {
+        return SlackWebApi.at(slack.getConfig().getMethodsEndpointUrlPrefix()).withToken(botToken);
     }
 
     /** Names the fields only: the token and the secret must not reach a log. */

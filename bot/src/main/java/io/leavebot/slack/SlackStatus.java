@@ -1,23 +1,20 @@
 package io.leavebot.slack;
 
-import com.slack.api.Slack;
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
-import com.slack.api.methods.response.users.profile.UsersProfileGetResponse;
-import com.slack.api.model.User;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leavebot.leave.LeaveRequest;
 import io.leavebot.leave.Person;
 import io.leavebot.notify.ChatStatus;
 import io.leavebot.notify.UserToken;
 import io.leavebot.notify.UserTokens;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The Slack status of people who linked their account ({@code /leave connect}), with their own user token (scope
@@ -37,13 +34,13 @@ public final class SlackStatus implements ChatStatus {
     private static final System.Logger LOG = System.getLogger(SlackStatus.class.getName());
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
-    private final Slack slack;
+    private final SlackWebApi slack;
     private final UserTokens tokens;
     private final TokenSeal seal;
     private final Clock clock;
 
-    /** @param slack the SDK, pointed at slack.com or a stand-in; each call uses the person's own token */
-    public SlackStatus(Slack slack, UserTokens tokens, TokenSeal seal, Clock clock) {
+    /** @param slack the Web API, slack.com's or a stand-in's; each call uses the person's own token instead of its own */
+    public SlackStatus(SlackWebApi slack, UserTokens tokens, TokenSeal seal, Clock clock) {
         this.slack = slack;
         this.tokens = tokens;
         this.seal = seal;
@@ -62,11 +59,8 @@ public final class SlackStatus implements ChatStatus {
             return; // a retry after the leave ended: a status now would only be cleared at once
         }
         String text = textFor(leave);
-        User.Profile profile = new User.Profile();
-        profile.setStatusText(text);
-        profile.setStatusEmoji(EMOJI);
-        profile.setStatusExpiration(over.getEpochSecond());
-        if (withToken(employee, "users.profile.set", methods -> methods.usersProfileSet(r -> r.profile(profile))).isPresent()) {
+        ObjectNode profile = status(text, EMOJI, over.getEpochSecond());
+        if (withToken(employee, methods -> setProfile(methods, profile)).isPresent()) {
             tokens.recordStatusText(employee, text);
         }
     }
@@ -79,33 +73,34 @@ public final class SlackStatus implements ChatStatus {
             return;
         }
         String ours = token.get().statusText() != null ? token.get().statusText() : textFor(leave);
-        Optional<UsersProfileGetResponse> read = withToken(employee, "users.profile.get", methods -> methods.usersProfileGet(r -> r));
-        if (read.isEmpty()) {
+        Optional<JsonNode> current = withToken(employee, SlackWebApi::ownProfile);
+        if (current.isEmpty()) {
             return;
         }
-        User.Profile current = read.get().getProfile();
-        if (current != null && ours.equals(current.getStatusText()) && EMOJI.equals(current.getStatusEmoji())) {
-            User.Profile cleared = new User.Profile();
-            cleared.setStatusText("");
-            cleared.setStatusEmoji("");
-            cleared.setStatusExpiration(0L);
-            if (withToken(employee, "users.profile.set", methods -> methods.usersProfileSet(r -> r.profile(cleared))).isEmpty()) {
+        if (ours.equals(current.get().path("status_text").asText(null)) && EMOJI.equals(current.get().path("status_emoji").asText(null))) {
+            if (withToken(employee, methods -> setProfile(methods, status("", "", 0))).isEmpty()) {
                 return;
             }
         }
         tokens.recordStatusText(employee, null); // cleared, expired, or the person's own since: ours no longer
     }
 
-    /** A Web API call made with the person's own token. */
-    private interface WithMethods<R extends SlackApiTextResponse> {
-        R call(MethodsClient methods) throws IOException, SlackApiException;
+    /** The profile fields of a status, as {@code users.profile.set} takes them. */
+    private static ObjectNode status(String text, String emoji, long expiration) {
+        return JsonNodeFactory.instance.objectNode().put("status_text", text).put("status_emoji", emoji)
+                .put("status_expiration", expiration);
+    }
+
+    private static Boolean setProfile(SlackWebApi methods, ObjectNode profile) {
+        methods.setOwnProfile(profile);
+        return Boolean.TRUE;
     }
 
     /**
      * Makes the call with the person's token: Slack's answer; empty when they have none, or Slack refused it (a
      * revoked token, or one that no longer opens with the key, is forgotten).
      */
-    private <R extends SlackApiTextResponse> Optional<R> withToken(Person person, String method, WithMethods<R> call) {
+    private <R> Optional<R> withToken(Person person, Function<SlackWebApi, R> call) {
         Optional<UserToken> stored = tokens.userTokenOf(person);
         if (stored.isEmpty()) {
             return Optional.empty();
@@ -118,9 +113,8 @@ public final class SlackStatus implements ChatStatus {
             tokens.forgetUserToken(person);
             return Optional.empty();
         }
-        MethodsClient methods = slack.methods(token);
         try {
-            return Optional.of(SlackCalls.ok(method, () -> call.call(methods)));
+            return Optional.of(call.apply(slack.withToken(token)));
         } catch (SlackCalls.Refused e) {
             if (REVOKED.contains(e.error())) {
                 LOG.log(System.Logger.Level.INFO, "Slack refused the user token of " + person.key() + " (" + e.error()

@@ -68,7 +68,7 @@ class SlackConnectTest {
             }
         };
         connect = new SlackConnect(new SlackConnect.Settings("1111.2222", "client-secret-xyz", REDIRECT,
-                SlackConnect.SLACK_AUTHORIZE_URL), slack.slack(), SECRET, seal, store, clock);
+                SlackConnect.SLACK_AUTHORIZE_URL), slack.webApi(), SECRET, seal, store, clock);
         grantedBy("U01ADA");
         slack.answer("auth.revoke", "{\"ok\":true,\"revoked\":true}");
     }

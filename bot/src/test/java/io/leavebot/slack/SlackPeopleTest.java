@@ -21,7 +21,7 @@ class SlackPeopleTest {
 
     private final SlackApi slack = new SlackApi().member("U0BEA", "bea@example.com", "Bea Boss");
     private final MemoryAddressBook addresses = new MemoryAddressBook();
-    private final SlackPeople people = new SlackPeople(slack.slack().methods(SlackApi.BOT_TOKEN), addresses,
+    private final SlackPeople people = new SlackPeople(slack.botApi(), addresses,
             Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
 
     @AfterEach

@@ -56,7 +56,7 @@ class SlackStatusTest {
     void adaConnected() {
         store = new SqliteLeaveStore(dir.resolve("leaves.db"));
         store.saveUserToken(new UserToken(ADA.key(), "U01ADA", SlackApi.TEAM, seal.seal(ADA.key(), ADA_TOKEN), null, FIRST_DAY));
-        status = new SlackStatus(slack.slack(), store, seal, Clock.fixed(FIRST_DAY, ZoneOffset.UTC));
+        status = new SlackStatus(slack.webApi(), store, seal, Clock.fixed(FIRST_DAY, ZoneOffset.UTC));
         slack.answer("users.profile.set", profile("On leave until Fri 16 Jan", ":palm_tree:"));
     }
 
@@ -166,7 +166,7 @@ class SlackStatusTest {
 
     @Test
     void aStartRetriedAfterTheLeaveIsOverSetsNothing() {
-        var late = new SlackStatus(slack.slack(), store, seal, Clock.fixed(OVER.plusSeconds(60), ZoneOffset.UTC));
+        var late = new SlackStatus(slack.webApi(), store, seal, Clock.fixed(OVER.plusSeconds(60), ZoneOffset.UTC));
 
         late.leaveStarts(LEAVE, OVER);
 
@@ -175,7 +175,7 @@ class SlackStatusTest {
 
     @Test
     void aStoredTokenThatNoLongerOpensIsForgottenWithAMessage() {
-        var otherKey = new SlackStatus(slack.slack(), store, TokenSeal.of(TokenSeal.newKey(), TokenSeal.KEY_SETTING),
+        var otherKey = new SlackStatus(slack.webApi(), store, TokenSeal.of(TokenSeal.newKey(), TokenSeal.KEY_SETTING),
                 Clock.fixed(FIRST_DAY, ZoneOffset.UTC));
 
         otherKey.leaveStarts(LEAVE, OVER);

@@ -2,7 +2,6 @@ package io.leavebot.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
 import io.leavebot.slack.DecisionButtons;
 import io.leavebot.slack.DecisionButtons.Target;
@@ -17,8 +16,11 @@ public final class BlockKitJson {
     private BlockKitJson() {
     }
 
-    /** The blocks as the SDK sends them to Slack. */
-    public static JsonNode of(List<LayoutBlock> blocks) {
+    /** The blocks as Slack receives them: LeaveBot's own (Jackson trees, as sent as they are) or the SDK's model. */
+    public static JsonNode of(List<?> blocks) {
+        if (blocks.stream().allMatch(JsonNode.class::isInstance)) {
+            return JSON.valueToTree(blocks);
+        }
         try {
             return JSON.readTree(GsonFactory.createSnakeCase().toJson(blocks));
         } catch (IOException e) {

@@ -91,7 +91,7 @@ public final class DigestHarness implements BeforeEachCallback, AfterEachCallbac
         var roles = new Roles(Set.of(), ApproverRouting.fromJson(ROUTING, "in the test"));
         var policies = BalancePolicies.defaults("de", null, List.of("annual"));
         var balances = LeaveBotHarness.balances(policies, store, time);
-        List<DigestChannel> channels = List.of(new SlackDigestChannel(slack.slack().methods(SlackApi.BOT_TOKEN), SLACK_CHANNEL),
+        List<DigestChannel> channels = List.of(new SlackDigestChannel(slack.botApi(), SLACK_CHANNEL),
                 TeamsApp.connect(teams.settings(), store, new NotificationTexts(ZoneOffset.UTC), time)
                         .digestChannel(teams.serviceUrl(), TEAMS_CONVERSATION));
         engine = EmbeddedEngine.builder(dir.resolve("leavebot.db")).clock(clock).build();

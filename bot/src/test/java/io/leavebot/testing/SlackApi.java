@@ -18,11 +18,11 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import com.slack.api.methods.MethodsClient;
 import io.leavebot.notify.ChatAddressBook;
 import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackChatChannel;
 import io.leavebot.slack.SlackPeople;
+import io.leavebot.slack.SlackWebApi;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +77,16 @@ public final class SlackApi implements AutoCloseable {
         return io.leavebot.slack.SlackSettings.sdk(config());
     }
 
+    /** LeaveBot's own Web API client at this server, without a token (as SlackStatus and SlackConnect take it). */
+    public SlackWebApi webApi() {
+        return SlackWebApi.at(server.baseUrl() + "/api/");
+    }
+
+    /** LeaveBot's own Web API client at this server, with the bot token. */
+    public SlackWebApi botApi() {
+        return webApi().withToken(BOT_TOKEN);
+    }
+
     /** A new SDK configuration with the Web API at this server. */
     public SlackConfig config() {
         SlackConfig config = new SlackConfig();
@@ -94,7 +104,7 @@ public final class SlackApi implements AutoCloseable {
 
     /** As {@link #chatChannel()}, keeping Slack user ids in {@code addresses}. */
     public SlackChatChannel chatChannel(ChatAddressBook addresses) {
-        MethodsClient methods = slack().methods(BOT_TOKEN);
+        SlackWebApi methods = botApi();
         return new SlackChatChannel(methods, new SlackPeople(methods, addresses, Clock.systemUTC(), Duration.ofMinutes(10)),
                 new NotificationTexts(ZoneOffset.UTC));
     }
@@ -124,6 +134,12 @@ public final class SlackApi implements AutoCloseable {
                         .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")
                 : aResponse().withStatus(status).withHeader("Content-Type", "text/plain").withBody("upstream error");
         server.stubFor(stub(method).willReturn(response));
+        return this;
+    }
+
+    /** Makes {@code method} answer {@code ok} only after {@code millis}, as a slow or stuck Slack would. */
+    public SlackApi answerAfter(String method, int millis) {
+        server.stubFor(stub(method).willReturn(okJson("{\"ok\":true}").withFixedDelay(millis)));
         return this;
     }
 

@@ -51,7 +51,7 @@ public final class SlackAppHarness implements BeforeEachCallback, AfterEachCallb
         // the SDK and the clients as the composition roots build them
         var sdk = SlackSettings.sdk(slack.config());
         var settings = new SlackSettings(SlackApi.BOT_TOKEN, SlackRequests.SIGNING_SECRET, sdk);
-        var people = new SlackPeople(sdk.methods(SlackApi.BOT_TOKEN), bot.store(), bot.time(), Duration.ofMinutes(10));
+        var people = new SlackPeople(settings.webApi(), bot.store(), bot.time(), Duration.ofMinutes(10));
         app = SlackApp.create(settings, bot.leaves(), bot.away(), people, LeaveBotHarness.POLICY, new NotificationTexts(ZoneId.of("UTC")),
                 bot.time(), bot.exports());
         endpoint = new SlackEndpoint(app, SlackRequests.SIGNING_SECRET, bot.time());

@@ -79,7 +79,7 @@ public final class TeamsHarness implements BeforeEachCallback, AfterEachCallback
         if (withSlack) {
             var sdk = SlackSettings.sdk(slack.config());
             var settings = new SlackSettings(SlackApi.BOT_TOKEN, SlackRequests.SIGNING_SECRET, sdk);
-            var people = new SlackPeople(sdk.methods(SlackApi.BOT_TOKEN), bot.store(), bot.time(), Duration.ofMinutes(10));
+            var people = new SlackPeople(settings.webApi(), bot.store(), bot.time(), Duration.ofMinutes(10));
             var slackApp = SlackApp.create(settings, bot.leaves(), bot.away(), people, LeaveBotHarness.POLICY, TEXTS, bot.time());
             slackEndpoint = new SlackEndpoint(slackApp, SlackRequests.SIGNING_SECRET, bot.time());
             slackRequests = new SlackRequests(bot::now, slack.responseUrl());

@@ -68,7 +68,7 @@ final class LocalSlack implements AutoCloseable {
         this.settings = settings;
         this.appToken = appToken;
         this.workspace = workspace;
-        var methods = settings.slack().methods(settings.botToken());
+        var methods = settings.webApi();
         this.people = new SlackPeople(methods, addresses, clock, PEOPLE_TTL);
         this.chat = new SlackChatChannel(methods, people, texts);
     }
@@ -163,12 +163,12 @@ final class LocalSlack implements AutoCloseable {
             oauth = id.map(clientId -> new SlackConnect.Settings(clientId, secret.get(),
                     publicUrl.replaceAll("/+$", "") + SlackConnect.CALLBACK_PATH, SlackConnect.SLACK_AUTHORIZE_URL));
         }
-        return oauth.map(o -> new SlackConnect(o, settings.slack(), linkSecret, seal, tokens, clock));
+        return oauth.map(o -> new SlackConnect(o, settings.webApi(), linkSecret, seal, tokens, clock));
     }
 
     /** People's Slack status while on leave, with the tokens they granted through {@link #statusLink}. */
     ChatStatus status(UserTokens tokens, TokenSeal seal, Clock clock) {
-        return new SlackStatus(settings.slack(), tokens, seal, clock);
+        return new SlackStatus(settings.webApi(), tokens, seal, clock);
     }
 
     /** The workflow's chat channel: DMs from the bot. */
@@ -178,7 +178,7 @@ final class LocalSlack implements AutoCloseable {
 
     /** The Slack channel ({@code C…}) the who's-out digest is posted to by the bot. */
     DigestChannel digestChannel(String channel) {
-        return new SlackDigestChannel(settings.slack().methods(settings.botToken()), channel);
+        return new SlackDigestChannel(settings.webApi(), channel);
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -35,9 +37,10 @@ import java.util.regex.Pattern;
 /**
  * {@code bench/run bot}: the LeaveBot jar started as its own process, as {@code ./leavebot} starts it, with Slack
  * over HTTP; this process plays Slack (a WireMock Web API, and signed requests like Slack's). Measures the slash
- * command's ack under 32 concurrent senders, the time from an approver's click to the employee's outcome DM, and
- * the cold start (JVM start to the first acked command); then the Lambda side: the lean package's size and each
- * handler's cold start. {@code -Dbench.only=lambda} measures the Lambda side alone. Prints one line per figure, then
+ * command's ack under 32 concurrent senders (a closed loop), the time from an approver's click to the employee's
+ * outcome DM, the cold start (JVM start to the first acked command), and the ack at a fixed offered rate (an open
+ * loop, 200 commands/s for 30 s) with the server's CPU per command and its workflow; then the Lambda side: the lean
+ * package's size, and each handler's cold start and the Slack SDK classes it loads. {@code -Dbench.only=lambda} measures the Lambda side alone. Prints one line per figure, then
  * one JSON object.
  */
 public final class BotBenchmark {
@@ -50,6 +53,10 @@ public final class BotBenchmark {
     private static final int SENDERS = Integer.getInteger("bench.senders", 32);
     private static final int COMMANDS = Integer.getInteger("bench.commands", 3200);
     private static final int CLICKS = Integer.getInteger("bench.clicks", 300);
+    /** The open loop: commands per second, sent on schedule whatever the answers, for this many seconds. */
+    private static final int OPEN_LOOP_RATE = Integer.getInteger("bench.openLoopRate", 200);
+    private static final int OPEN_LOOP_SECONDS = Integer.getInteger("bench.openLoopSeconds", 30);
+    private static final String OPEN_LOOP = "O";
 
     /** Every chat.postMessage Slack received: its channel, and when (System.nanoTime). */
     private record Post(String channel, long at, JsonNode blocks) {
@@ -91,6 +98,7 @@ public final class BotBenchmark {
                 coldStart(server, events, results);
                 acks(server, events, results);
                 clicks(events, slack, results);
+                openLoop(server, events, results);
             } finally {
                 server.destroy();
                 server.waitFor(10, TimeUnit.SECONDS);
@@ -103,8 +111,9 @@ public final class BotBenchmark {
     /** Employee {@code U<prefix><n>} is in team n / TEAM_SIZE, approved by {@code UBOSS<team>} (e-mail in lower case). */
     private static Path routing(Path data) throws IOException {
         var overrides = JSON.createObjectNode();
-        for (String prefix : List.of("W", "E")) {
-            for (int n = 0; n < COMMANDS; n++) {
+        for (String prefix : List.of("W", "E", OPEN_LOOP)) {
+            int employees = prefix.equals(OPEN_LOOP) ? OPEN_LOOP_RATE * OPEN_LOOP_SECONDS : COMMANDS;
+            for (int n = 0; n < employees; n++) {
                 String boss = "UBOSS" + prefix + (n / TEAM_SIZE);
                 overrides.putObject(("U" + prefix + n + "@bench.example").toLowerCase()).put("slack", boss)
                         .put("email", (boss + "@bench.example").toLowerCase()).put("name", "Boss " + prefix + (n / TEAM_SIZE));
@@ -170,7 +179,15 @@ public final class BotBenchmark {
         double mb = LambdaColdStarts.packageMegabytes();
         System.out.printf("lambda_package_mb: %.1f%n", mb);
         results.put("lambda_package_mb", Math.round(mb * 10) / 10.0);
-        Map<String, Long> coldStarts = LambdaColdStarts.measure(Integer.getInteger("bench.lambdaRounds", 3));
+        Map<String, Long> coldStarts = new TreeMap<>();
+        String classes = LambdaColdStarts.SLACK_SDK_CLASSES;
+        LambdaColdStarts.measure(Integer.getInteger("bench.lambdaRounds", 3)).forEach((key, value) -> {
+            if (key.endsWith(classes)) { // the Slack SDK's (and OkHttp's, Kotlin's, Gson's) classes the handler loaded
+                results.put("lambda_slack_sdk_classes_" + key.substring(0, key.length() - classes.length()), value);
+            } else {
+                coldStarts.put(key, value);
+            }
+        });
         coldStarts.forEach((handler, ms) -> report(results, "lambda_cold_start_ms_" + handler, ms));
         report(results, "lambda_cold_start_ms", Collections.max(coldStarts.values()));
     }
@@ -232,6 +249,70 @@ public final class BotBenchmark {
             f.get();
         }
         senders.shutdown();
+    }
+
+    /**
+     * The open loop: {@value #OPEN_LOOP}-users' commands at {@link #OPEN_LOOP_RATE} a second for
+     * {@link #OPEN_LOOP_SECONDS} s, each sent at its scheduled time whether or not the earlier ones were answered (as
+     * Slack sends people's commands), so a slow ack delays none of the next and queueing shows. Each ack's time counts
+     * from when its command was due, not from when it went out. Then the server's CPU per command from the first
+     * command until every approval DM these commands' workflows send has reached Slack: the ack and its workflow.
+     */
+    private static void openLoop(Process server, URI events, Map<String, Object> results) throws Exception {
+        int count = OPEN_LOOP_RATE * OPEN_LOOP_SECONDS;
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / OPEN_LOOP_RATE;
+        LocalDate start = LocalDate.now().plusDays(40);
+        List<CompletableFuture<Long>> acks = new ArrayList<>(count);
+        long serverCpu0 = serverCpuNanos(server);
+        long t0 = System.nanoTime();
+        for (int n = 0; n < count; n++) {
+            long due = t0 + n * periodNanos;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            String body = command("U" + OPEN_LOOP + n, start + " " + start.plusDays(1) + " Bench trip", OPEN_LOOP + "-" + n);
+            acks.add(sendAsync(events, body).thenApply(ack -> {
+                if (ack.statusCode() != 200) {
+                    throw new IllegalStateException("an open-loop command answered " + ack.statusCode() + ": " + ack.body());
+                }
+                return System.nanoTime() - due;
+            }));
+        }
+        double sendSeconds = (System.nanoTime() - t0) / 1e9;
+        List<Long> measured = new ArrayList<>();
+        int failed = 0;
+        for (CompletableFuture<Long> ack : acks) {
+            try {
+                measured.add(ack.get(60, TimeUnit.SECONDS));
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                failed++;
+            }
+        }
+        report(results, "open_loop_ack_p50_ms", percentile(measured, 50));
+        report(results, "open_loop_ack_p99_ms", percentile(measured, 99));
+        report(results, "open_loop_offered_per_s", count / sendSeconds);
+        results.put("open_loop_commands", count);
+        results.put("open_loop_failed", failed);
+        awaitApprovalDms("DUBOSS" + OPEN_LOOP, measured.size());
+        report(results, "open_loop_server_cpu_ms_per_command", (serverCpuNanos(server) - serverCpu0) / 1e6 / count);
+    }
+
+    /** Waits until the approval DMs to the bosses whose channels start with {@code channelPrefix} number {@code count}. */
+    private static void awaitApprovalDms(String channelPrefix, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (approvalDms(channelPrefix) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + approvalDms(channelPrefix) + " of " + count + " approval DMs arrived in 5 minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static long approvalDms(String channelPrefix) {
+        return POSTS.entrySet().stream().filter(e -> e.getKey().startsWith(channelPrefix))
+                .flatMap(e -> e.getValue().stream())
+                .filter(post -> post.blocks() != null && post.blocks().toString().contains("\"leave_approve\""))
+                .count();
     }
 
     /** Approve clicks, one at a time: from the click until the employee's outcome DM reaches Slack. */
@@ -334,14 +415,23 @@ public final class BotBenchmark {
     }
 
     private static HttpResponse<String> send(URI events, String body) throws IOException, InterruptedException {
+        return HTTP.send(signed(events, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static CompletableFuture<HttpResponse<String>> sendAsync(URI events, String body) {
+        return HTTP.sendAsync(signed(events, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request as Slack sends it: signed with the app's signing secret. */
+    private static HttpRequest signed(URI events, String body) {
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         String signature = new SlackSignature.Generator(SECRET).generate(timestamp, body);
-        HttpRequest request = HttpRequest.newBuilder(events)
+        return HttpRequest.newBuilder(events)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", timestamp)
                 .header("X-Slack-Signature", signature)
+                .timeout(java.time.Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** An application/x-www-form-urlencoded body from name, value, name, value… */

@@ -15,6 +15,7 @@ import io.leavebot.notify.NotificationTexts;
 import io.leavebot.slack.SlackChatChannel;
 import io.leavebot.slack.SlackPeople;
 import io.leavebot.slack.SlackSettings;
+import io.leavebot.slack.SlackWebApi;
 import io.leavebot.testing.EngineTime;
 import io.leavebot.testing.MemoryAddressBook;
 import io.leavebot.testing.SampleLeaves;
@@ -177,8 +178,9 @@ class WorkspaceWebApiTest {
 
     @Test
     void leaveBotsSlackChannelTalksToTheWorkspaceAsToSlack() {
-        var people = new SlackPeople(slack, new MemoryAddressBook(), new EngineTime(slackTime::get), Duration.ofMinutes(10));
-        var chat = new SlackChatChannel(slack, people, new NotificationTexts(ZoneOffset.UTC));
+        var leaveBots = SlackWebApi.at(server.apiUrl().toString()).withToken(team.botToken());
+        var people = new SlackPeople(leaveBots, new MemoryAddressBook(), new EngineTime(slackTime::get), Duration.ofMinutes(10));
+        var chat = new SlackChatChannel(leaveBots, people, new NotificationTexts(ZoneOffset.UTC));
         Person priya = Person.ofEmail("priya@example.com", "Priya Shah");
         assertTrue(chat.canReach(priya));
         assertFalse(chat.canReach(Person.ofEmail("dana@example.com", "Dana Kim"))); // users_not_found: e-mail instead
