@@ -103,21 +103,23 @@ final class EngineStore implements AutoCloseable {
                 EngineStore::readExecution, functionName, name);
     }
 
-    /** Inserts a new row (and sets its id) or updates an existing one; updates leave the indexed columns alone. */
+    /**
+     * Inserts a new row (and sets its id) or updates an existing one. An update leaves the columns that never change
+     * alone (ARN, function, name, input, start): naming them in the SET would rewrite their index entries too.
+     */
     void saveExecution(ExecutionRow r) {
-        Object[] values = {r.arn, r.functionName, r.name, r.input, r.status.name(), r.result, json(r.error), r.startMs, r.endMs,
-                r.token, r.invocationId, r.invocationStartMs, r.runnable ? 1 : 0, r.failedInvocations, r.nextEventId,
-                r.changeSeq, r.syncedSeq, r.opSeq, r.lastEndMs};
         if (r.id == 0) {
-            update("INSERT INTO executions (" + EXECUTION_COLUMNS.substring(4) + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", values);
+            update("INSERT INTO executions (" + EXECUTION_COLUMNS.substring(4) + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    r.arn, r.functionName, r.name, r.input, r.status.name(), r.result, json(r.error), r.startMs, r.endMs,
+                    r.token, r.invocationId, r.invocationStartMs, r.runnable ? 1 : 0, r.failedInvocations, r.nextEventId,
+                    r.changeSeq, r.syncedSeq, r.opSeq, r.lastEndMs);
             r.id = queryOne("SELECT last_insert_rowid()", rs -> rs.getLong(1));
         } else {
-            Object[] withId = java.util.Arrays.copyOf(values, values.length + 1);
-            withId[values.length] = r.id;
-            update("UPDATE executions SET arn = ?, function_name = ?, name = ?, input = ?, status = ?, result = ?, error = ?, "
-                    + "start_ms = ?, end_ms = ?, token = ?, invocation_id = ?, invocation_start_ms = ?, runnable = ?, "
-                    + "failed_invocations = ?, next_event_id = ?, change_seq = ?, synced_seq = ?, op_seq = ?, last_end_ms = ? "
-                    + "WHERE id = ?", withId);
+            update("UPDATE executions SET status = ?, result = ?, error = ?, end_ms = ?, token = ?, invocation_id = ?, "
+                    + "invocation_start_ms = ?, runnable = ?, failed_invocations = ?, next_event_id = ?, change_seq = ?, "
+                    + "synced_seq = ?, op_seq = ?, last_end_ms = ? WHERE id = ?",
+                    r.status.name(), r.result, json(r.error), r.endMs, r.token, r.invocationId, r.invocationStartMs,
+                    r.runnable ? 1 : 0, r.failedInvocations, r.nextEventId, r.changeSeq, r.syncedSeq, r.opSeq, r.lastEndMs, r.id);
         }
     }
 

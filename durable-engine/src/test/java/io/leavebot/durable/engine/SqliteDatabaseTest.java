@@ -67,6 +67,34 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void theWalIsCopiedIntoTheDatabaseWhileItStaysOpenAndThenWrittenFromItsStartAgain() throws Exception {
+        Path file = dir.resolve("w.db");
+        String[] schema = {"CREATE TABLE IF NOT EXISTS t (n INTEGER PRIMARY KEY, text TEXT NOT NULL)"};
+        try (var db = new SqliteDatabase(file, schema, false)) {
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < 500; i++) {
+                    int n = round * 500 + i;
+                    db.inTransaction(() -> {
+                        db.update("INSERT INTO t (n, text) VALUES (?, ?)", n, "x".repeat(2000));
+                        return null;
+                    });
+                }
+                Thread.sleep(600); // the checkpointer's turn; the commits' own checkpoint would wait for 10,000 pages
+            }
+            db.inTransaction(() -> {
+                db.update("INSERT INTO t (n, text) VALUES (?, ?)", -1, "x");
+                return null;
+            });
+            // ~3 MB committed in 1,500 commits of ~1,000 WAL frames (~4 MB) a round: in the database file, and the WAL
+            // reused each round rather than grown to hold all three
+            long databaseBytes = java.nio.file.Files.size(file);
+            long walBytes = java.nio.file.Files.size(dir.resolve("w.db-wal"));
+            org.junit.jupiter.api.Assertions.assertTrue(databaseBytes > 2_500_000, databaseBytes + " bytes in the database");
+            org.junit.jupiter.api.Assertions.assertTrue(walBytes < 8_000_000, walBytes + " bytes of WAL");
+        }
+    }
+
+    @Test
     void fsyncOnCommitSyncsEveryCommitAndTheDefaultLeavesItToTheWal() {
         // SQLite's codes: 1 NORMAL (synced at WAL checkpoints), 2 FULL (synced at every commit)
         try (var db = new SqliteDatabase(dir.resolve("normal.db"), SCHEMA, false)) {

@@ -189,6 +189,22 @@ class ExecutionManagerTest {
     }
 
     @Test
+    void theSizeBoundIsNeverBelowTheExactSizeWhateverTheCharacters() {
+        // control characters become six-byte escapes, quotes and backslashes two, others up to three or four in UTF-8
+        String nasty = "\u0001\n\"\\é€\uD83D\uDE00x";
+        var error = new io.leavebot.durable.model.ErrorObject(nasty, nasty.repeat(3), nasty, List.of(nasty, nasty));
+        var updates = List.of(succeededStep("plain", "\"done\""), succeededStep(nasty, "\"" + nasty.repeat(1000) + "\""),
+                OperationUpdate.builder("id-failed", OperationType.STEP, OperationAction.FAIL).parentId("parent")
+                        .name("failed").subType("Step").error(error).build(),
+                OperationUpdate.builder("id-invoke", OperationType.CHAINED_INVOKE, OperationAction.START).name("invoke")
+                        .chainedInvokeOptions(new OperationUpdate.ChainedInvokeOptions(nasty, nasty)).payload(nasty).build());
+
+        for (OperationUpdate update : updates) {
+            assertTrue(ExecutionManager.sizeBound(update) >= ExecutionManager.sizeOf(update), update.name());
+        }
+    }
+
+    @Test
     void initialStateWithNextMarkerIsCompletedFromGetExecutionState() {
         var runs = new AtomicInteger();
         var handler = FunctionHandler.of(String.class, (in, ctx) -> {
