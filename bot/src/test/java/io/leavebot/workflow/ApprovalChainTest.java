@@ -346,8 +346,9 @@ class ApprovalChainTest {
      * closes the engine but cannot stop an invocation's thread as a process death would). If HR is never asked, the
      * answer below is refused and the test fails.
      */
+    /** Up to 20 s: after a crash the engine re-invokes the execution, which on a loaded CI machine takes seconds. */
     private void awaitAsked(Person person) {
-        for (int look = 0; look < 50 && bot.leave("r1").callbackFor(person).isEmpty(); look++) {
+        for (int look = 0; look < 200 && bot.leave("r1").callbackFor(person).isEmpty(); look++) {
             bot.settle();
             try {
                 Thread.sleep(100);
@@ -356,6 +357,7 @@ class ApprovalChainTest {
                 throw new IllegalStateException(e);
             }
         }
+        assertTrue(bot.leave("r1").callbackFor(person).isPresent(), person + " was never asked: " + bot.leave("r1").chain());
     }
 
     private static List<String> keys(Person... people) {
