@@ -15,6 +15,8 @@ import java.util.function.BiConsumer;
 public final class LambdaColdStarts {
     /** The suffix of the class counts among {@link #measure}'s figures. */
     public static final String SLACK_SDK_CLASSES = "_slack_sdk_classes";
+    /** The suffix of the CPU times among {@link #measure}'s figures. */
+    public static final String CPU_MS = "_cpu_ms";
 
     private LambdaColdStarts() {
     }
@@ -27,7 +29,8 @@ public final class LambdaColdStarts {
     /**
      * Handler's simple name → its best cold start in ms over {@code rounds}, each on fresh stand-ins; and, as
      * {@code <handler>_slack_sdk_classes}, how many Slack SDK, OkHttp, Okio, Kotlin and Gson classes it loaded (counted
-     * in the first round, whose cold start the class log slows a little: the best of the rounds is the others').
+     * in the first round, whose cold start the class log slows a little: the best of the rounds is the others'); and,
+     * as {@code <handler>_cpu_ms}, the least CPU time a round's JVM had used by its answer.
      */
     public static Map<String, Long> measure(int rounds) throws Exception {
         LeanJar lean = new LeanJar();
@@ -41,6 +44,7 @@ public final class LambdaColdStarts {
         Map<String, Long> best = new TreeMap<>();
         for (LeanJar.Run run : lean.runs()) {
             best.merge(run.handler(), run.answerMs(), Math::min);
+            best.merge(run.handler() + CPU_MS, run.cpuMs(), Math::min);
             if (run.slackSdkClasses() >= 0) {
                 best.merge(run.handler() + SLACK_SDK_CLASSES, run.slackSdkClasses(), Math::max);
             }

@@ -24,8 +24,9 @@ import java.time.Clock;
  * properties {@value #SLACK_API} and {@value #TEAMS_OPENID} / {@value #TEAMS_TOKEN} (the Teams keys in
  * {@value #TEAMS_APP_ID}, {@value #TEAMS_APP_PASSWORD}, {@value #TEAMS_TENANT}); the others with Lambda's own.
  *
- * <p>The last line on standard error is {@code cold-start init=<ms> answer=<ms>}: milliseconds from the JVM's start
- * to the handler built, and to its first answer written.
+ * <p>The last line on standard error is {@code cold-start init=<ms> answer=<ms> cpu=<ms>}: milliseconds from the JVM's
+ * start to the handler built and to its first answer written, and the CPU time the JVM had used by then (all its
+ * threads: on a busy machine a steadier figure than the wall clock's).
  */
 public final class LambdaHarness {
     static final String SLACK_API = "leavebot.slack.api";
@@ -50,7 +51,9 @@ public final class LambdaHarness {
         handler.handleRequest(new ByteArrayInputStream(event), answer, null);
         answerOut.write(answer.toByteArray());
         answerOut.flush();
-        System.err.println(TIMING + " init=" + init + " answer=" + sinceJvmStart());
+        long answered = sinceJvmStart();
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+        System.err.println(TIMING + " init=" + init + " answer=" + answered + " cpu=" + cpu);
         System.exit(0); // as Lambda freezes the environment: threads a client left running do not hold the JVM
     }
 

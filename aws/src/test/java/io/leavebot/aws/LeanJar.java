@@ -23,7 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a handler as Lambda does, in a fresh JVM whose class path is only {@code target/leavebot-lambda.jar} and
+ * Runs a handler as Lambda does, in a fresh JVM whose class path is only {@code target/leavebot-lambda.jar} unzipped
+ * into a folder, as Lambda unzips a function's package into {@code /var/task} and loads its classes from there, and
  * {@link LambdaHarness} (copied alone into a folder of its own), with the JVM options the CDK stack sets
  * ({@link #JAVA_TOOL_OPTIONS}) and an environment holding nothing but the function's settings and the AWS services'
  * stand-ins ({@link #awsAt}). Each run gives the handler's answer and its cold start.
@@ -31,20 +32,23 @@ import java.util.regex.Pattern;
 final class LeanJar {
     /** As {@code infra}'s BotFunction sets it on every function. */
     static final String JAVA_TOOL_OPTIONS = LeaveBotNames.LAMBDA_JVM_OPTIONS;
-    private static final Pattern TIMING = Pattern.compile(LambdaHarness.TIMING + " init=(\\d+) answer=(\\d+)");
+    private static final Pattern TIMING = Pattern.compile(LambdaHarness.TIMING + " init=(\\d+) answer=(\\d+) cpu=(-?\\d+)");
 
     /**
      * A handler's first answer and how long the fresh JVM took to build it and to answer.
      *
+     * @param cpuMs           the CPU time its JVM had used when it answered, all threads; -1 where the JDK cannot tell
      * @param slackSdkClasses the Slack SDK, OkHttp, Okio, Kotlin and Gson classes it loaded; -1 when not counted
      */
-    record Run(String handler, String answer, long initMs, long answerMs, long slackSdkClasses) {
+    record Run(String handler, String answer, long initMs, long answerMs, long cpuMs, long slackSdkClasses) {
     }
 
     /** What the Slack SDK brings along: what the functions that only send to Slack should not load. */
     private static final Pattern SLACK_SDK_CLASS = Pattern.compile("\\] (com\\.slack\\.api\\.|okhttp3\\.|okio\\.|kotlin\\.|com\\.google\\.gson\\.)\\S+ source:");
 
     private final Path jar;
+    /** The jar's entries, unzipped: Lambda's {@code /var/task}. */
+    private final Path task;
     private final Path harness;
     private final List<Run> runs = new CopyOnWriteArrayList<>();
     /** Whether the next runs log their class loading, to count the Slack SDK's classes (it costs the cold start a little). */
@@ -56,7 +60,10 @@ final class LeanJar {
             throw new IllegalStateException(jar + " is not built: run the integration tests after package");
         }
         try {
+            task = Files.createTempDirectory("lambda-task");
+            unzip(jar, task);
             harness = Files.createTempDirectory("lambda-harness");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(task, harness)));
             Path classes = harness.resolve("io/leavebot/aws");
             Files.createDirectories(classes);
             try (InputStream in = LambdaHarness.class.getResourceAsStream("LambdaHarness.class")) {
@@ -105,7 +112,7 @@ final class LeanJar {
             command.add("-Xlog:class+load=info:file=" + classLog);
         }
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + harness, LambdaHarness.class.getName(), handler));
+        command.addAll(List.of("-cp", task + java.io.File.pathSeparator + harness, LambdaHarness.class.getName(), handler));
         var process = new ProcessBuilder(command);
         process.environment().clear();
         process.environment().putAll(env);
@@ -137,7 +144,7 @@ final class LeanJar {
                 throw new IllegalStateException(handler + " printed no timing:\n" + stderr);
             }
             Run run = new Run(handler, answer, Long.parseLong(timing.group(1)), Long.parseLong(timing.group(2)),
-                    classLog == null ? -1 : slackSdkClassesIn(classLog));
+                    Long.parseLong(timing.group(3)), classLog == null ? -1 : slackSdkClassesIn(classLog));
             runs.add(run);
             return run;
         } catch (IOException e) {
@@ -164,6 +171,33 @@ final class LeanJar {
     /** Every run so far, oldest first. */
     List<Run> runs() {
         return List.copyOf(runs);
+    }
+
+    private static void deleteTree(Path... folders) {
+        for (Path folder : folders) {
+            try (var paths = Files.walk(folder)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind is no failure of the test
+            }
+        }
+    }
+
+    private static void unzip(Path zip, Path folder) throws IOException {
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path target = folder.resolve(entry.getName()).normalize();
+                if (!target.startsWith(folder)) {
+                    throw new IOException(zip + " has an entry outside its folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
+                }
+            }
+        }
     }
 
     private static long slackSdkClassesIn(Path classLog) throws IOException {
