@@ -17,8 +17,8 @@ import java.util.Optional;
  * {@link NotificationLog} under its idempotency key, with the channel that carried it, so a workflow step that
  * runs again after a crash does not tell anyone twice, and a later update goes to the channel of the message.
  *
- * <p>Any chat failure falls back to e-mail: an outage ({@link ChatUnavailableException}) is logged as a warning, any
- * other exception (a bug in a channel) as an error with its stack, so the person still hears and the operator sees
+ * <p>Any chat failure falls back to e-mail: an outage ({@link ChatUnavailableException} that may pass) is logged as a
+ * warning, a refusal (one that does not) or any other exception (a bug in a channel) as an error with its stack, so the person still hears and the operator sees
  * the bug. When no channel delivered, the failure is thrown for the calling step to retry or not
  * ({@link TransientFailures}): one that may pass wins over one that would recur, so a mail server refusing for good
  * does not stop the step from trying chat again. Someone no configured channel can ever reach (a Slack-only person
@@ -185,10 +185,15 @@ public final class Notifier {
         return earlier != null && TransientFailures.mayPass(earlier) ? earlier : latest;
     }
 
-    /** An outage is a warning with its reason; anything else is a bug in the channel, logged with its stack. */
+    /**
+     * An outage is a warning with its reason; a refusal (one that would recur) is an error with its stack, for the
+     * operator to mend (a revoked token, a missing scope); anything else is a bug in the channel, with its stack.
+     */
     private static void logChatFailure(RuntimeException e, String what) {
-        if (e instanceof ChatUnavailableException) {
+        if (e instanceof ChatUnavailableException chat && chat.mayPass()) {
             LOG.log(System.Logger.Level.WARNING, what + ": " + e.getMessage());
+        } else if (e instanceof ChatUnavailableException) {
+            LOG.log(System.Logger.Level.ERROR, what + ": " + e.getMessage() + "; trying again would not help", e);
         } else {
             LOG.log(System.Logger.Level.ERROR, what + ": the channel failed with " + e.getClass().getName()
                     + ", which is not an outage but a bug to report", e);

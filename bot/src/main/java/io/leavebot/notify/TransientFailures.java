@@ -11,10 +11,11 @@ import java.util.function.Predicate;
 
 /**
  * Which failures of a step that tells people may pass by themselves, so that trying again later is worth it: chat
- * unavailable (Slack or Teams down, throttling, 5xx, no answer), mail that could not be handed over for a reason
+ * unavailable for a reason that may pass ({@link ChatUnavailableException#mayPass()}: Slack or Teams down,
+ * throttling, 5xx, no answer; not a refusal such as Slack's {@code channel_not_found}), mail that could not be handed over for a reason
  * that may pass ({@link MailException#mayPass()}), a refused connection or a timeout, AWS throttling or 5xx, and a
  * database busy with another writer.
- * Anything else (a {@code NullPointerException}, a refused sender, a wrong password) would fail the same way every
+ * Anything else (a {@code NullPointerException}, a refused sender, a wrong password or bot token) would fail the same way every
  * time: retrying it for an hour would only make a bug look like a slow Slack, so the step fails at once. Every
  * retrying step of the workflows uses this one predicate.
  */
@@ -28,8 +29,8 @@ public final class TransientFailures {
     /** Whether {@code error}, or what caused it, is a failure that may pass; the first classified cause decides. */
     public static boolean mayPass(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ChatUnavailableException) {
-                return true;
+            if (cause instanceof ChatUnavailableException chat) {
+                return chat.mayPass();
             }
             if (cause instanceof MailException mail) {
                 return mail.mayPass();
@@ -48,6 +49,14 @@ public final class TransientFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an HTTP answer with {@code status} may be different later: throttling (429), a timeout (408) or a
+     * server's trouble (5xx). Any other error status (400, 401, 403, 404) says the call itself is wrong.
+     */
+    public static boolean httpStatusMayPass(int status) {
+        return status == 429 || status == 408 || status >= 500;
     }
 
     /**

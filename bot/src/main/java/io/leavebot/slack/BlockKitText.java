@@ -31,7 +31,7 @@ final class BlockKitText {
 
     /** Plain text of at most {@code max} chars. */
     static String plain(String text, int max) {
-        return cut(text, max, Character::toString);
+        return text.length() <= max ? text : cut(text, max, Character::toString);
     }
 
     /**
@@ -39,7 +39,8 @@ final class BlockKitText {
      * {@code >} are escaped, so a reason cannot mention {@code @channel} or forge a link.
      */
     static String mrkdwn(String text, int max) {
-        return cut(text, max, BlockKitText::escape);
+        boolean nothingToEscape = text.indexOf('&') < 0 && text.indexOf('<') < 0 && text.indexOf('>') < 0;
+        return nothingToEscape && text.length() <= max ? text : cut(text, max, BlockKitText::escape); // most texts, as they are
     }
 
     private static String escape(int codePoint) {

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code users.lookupByEmail} ({@code users:read.email}).
  *
  * <p>Whatever goes wrong with Slack, an {@code "ok": false} answer, an HTTP error or no answer, is thrown as a
- * {@link ChatUnavailableException}, so the {@link io.leavebot.notify.Notifier} sends an e-mail instead.
+ * {@link ChatUnavailableException}, so the {@link io.leavebot.notify.Notifier} sends an e-mail instead; only Slack's
+ * outages may pass (see {@link SlackCalls}).
  */
 public final class SlackChatChannel implements ChatChannel {
     private final SlackWebApi slack;
@@ -54,7 +55,7 @@ public final class SlackChatChannel implements ChatChannel {
     @Override
     public String deliver(Person to, Notification notification, String replyTo) {
         String userId = people.userIdOf(to).orElseThrow(() -> new ChatUnavailableException(
-                "Slack has no member with the e-mail address of " + NotificationTexts.nameOf(to)));
+                "Slack has no member with the e-mail address of " + NotificationTexts.nameOf(to), null, false));
         String channel = directMessageWith(userId);
         String threadTs = threadIn(channel, replyTo);
         Message message = messages.of(notification);
@@ -94,7 +95,7 @@ public final class SlackChatChannel implements ChatChannel {
         try {
             return SlackMessageRef.decode(messageRef);
         } catch (IllegalArgumentException e) {
-            throw new ChatUnavailableException(e.getMessage(), e);
+            throw new ChatUnavailableException(e.getMessage(), e, false); // a message ref no retry can mend
         }
     }
 }

@@ -211,6 +211,7 @@ public final class SlackWebApi {
 
     /** An {@code application/x-www-form-urlencoded} body; null values are left out, booleans are 1 or 0 (the SDK's way). */
     private static final class Form {
+        private static final char[] HEX = "0123456789ABCDEF".toCharArray();
         private final StringBuilder encoded = new StringBuilder();
 
         static Form of(String name, Object value) {
@@ -220,10 +221,33 @@ public final class SlackWebApi {
         Form add(String name, Object value) {
             if (value != null) {
                 String text = value instanceof Boolean b ? (b ? "1" : "0") : value.toString();
-                encoded.append(encoded.length() == 0 ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-                        .append('=').append(URLEncoder.encode(text, StandardCharsets.UTF_8));
+                if (encoded.length() > 0) {
+                    encoded.append('&');
+                }
+                encode(name);
+                encoded.append('=');
+                encode(text);
             }
             return this;
+        }
+
+        /**
+         * {@code text} as {@link URLEncoder#encode(String, java.nio.charset.Charset)} gives it in UTF-8 (letters,
+         * digits and {@code .-*_} as they are, a space as {@code +}, every other byte as {@code %XX}), without its
+         * String per run of other characters: a message's blocks are mostly JSON punctuation, and encoding them that
+         * way was a twentieth of the CPU per command.
+         */
+        private void encode(String text) {
+            for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+                int c = b & 0xff;
+                if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '*' || c == '_') {
+                    encoded.append((char) c);
+                } else if (c == ' ') {
+                    encoded.append('+');
+                } else {
+                    encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                }
+            }
         }
 
         String encoded() {

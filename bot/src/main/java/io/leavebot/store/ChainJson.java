@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A request's {@link ApprovalChain} as the stores keep it: one JSON document, in a column (SQLite) or an attribute
@@ -32,6 +34,14 @@ final class ChainJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int VERSION = 1;
+    /**
+     * Chains read lately, by their text. The same rows are read again and again (every step loads its request; each
+     * approval request and reminder lists the approver's team who are away, some twenty rows), and a chain is
+     * immutable records, so one read serves all; parsing was a tenth of the Slack front end's CPU per command.
+     * Emptied when full: simpler than an LRU, and a cold miss only costs a parse.
+     */
+    private static final Map<String, ApprovalChain> READ_LATELY = new ConcurrentHashMap<>();
+    private static final int MOST_READ_LATELY = 4096;
 
     private ChainJson() {
     }
@@ -69,6 +79,18 @@ final class ChainJson {
 
     /** @throws IllegalStateException when the text is not a chain this LeaveBot can read */
     static ApprovalChain read(String text) {
+        ApprovalChain chain = READ_LATELY.get(text);
+        if (chain == null) {
+            chain = parse(text);
+            if (READ_LATELY.size() >= MOST_READ_LATELY) {
+                READ_LATELY.clear();
+            }
+            READ_LATELY.put(text, chain);
+        }
+        return chain;
+    }
+
+    private static ApprovalChain parse(String text) {
         try {
             JsonNode root = JSON.readTree(text);
             if (root.path("v").asInt() != VERSION) {

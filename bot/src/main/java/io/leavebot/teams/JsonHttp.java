@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leavebot.notify.ChatUnavailableException;
+import io.leavebot.notify.TransientFailures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * The few HTTP calls Teams needs, each with JSON back: reading Bot Framework's keys, getting a token, and the Bot
  * Connector's REST operations. Anything but a 2xx with a JSON body (or an empty one) is a
  * {@link ChatUnavailableException} naming the call, the status and Microsoft's {@code X-Correlating-OperationId}
- * (what Microsoft support asks for); never the body, which may quote people's words.
+ * (what Microsoft support asks for); never the body, which may quote people's words. A 429, 408 or 5xx may pass; any
+ * other status (a 401 for a wrong app secret, a 403 from a user who blocked the bot, a 404) would recur.
  */
 final class JsonHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +73,8 @@ final class JsonHttp {
         }
         if (response.statusCode() / 100 != 2) {
             throw new ChatUnavailableException(call + " answered " + response.statusCode() + response.headers()
-                    .firstValue("X-Correlating-OperationId").map(id -> " (operation " + id + ")").orElse(""));
+                    .firstValue("X-Correlating-OperationId").map(id -> " (operation " + id + ")").orElse(""), null,
+                    TransientFailures.httpStatusMayPass(response.statusCode()));
         }
         try {
             return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());

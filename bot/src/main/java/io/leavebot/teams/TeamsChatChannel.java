@@ -42,7 +42,7 @@ final class TeamsChatChannel implements ChatChannel {
     @Override
     public String deliver(Person to, Notification notification, String replyTo) {
         ConversationRef conversation = people.conversationWith(to).orElseThrow(() -> new ChatUnavailableException(
-                NotificationTexts.nameOf(to) + " has no chat with the bot in Teams"));
+                NotificationTexts.nameOf(to) + " has no chat with the bot in Teams", null, false));
         String activityId = connector.send(conversation, activity(notification));
         return new TeamsMessageRef(conversation.serviceUrl(), conversation.conversationId(), activityId).encode();
     }
@@ -53,7 +53,7 @@ final class TeamsChatChannel implements ChatChannel {
         try {
             message = TeamsMessageRef.decode(messageRef);
         } catch (IllegalArgumentException e) {
-            throw new ChatUnavailableException(e.getMessage(), e);
+            throw new ChatUnavailableException(e.getMessage(), e, false); // a message ref no retry can mend
         }
         connector.update(message, activity(notification));
     }

@@ -41,6 +41,17 @@ class SlackWebApiTest {
     }
 
     @Test
+    void everyCharacterOfTheFormArrivesAsWritten() {
+        String text = "Ünïcödé ✈️ 😀 a+b=c&d%e f/g?h#i~j'k\"l\n\t*-._ 100% \u00a0€ 日本";
+
+        bot.postMessage("DU01ADA", null, text, List.of(BlockKit.section(BlockKit.markdownText(text))));
+
+        Map<String, String> sent = slack.calls("chat.postMessage").get(0);
+        assertEquals(text, sent.get("text"));
+        assertEquals(BlockKit.array(List.of(BlockKit.section(BlockKit.markdownText(text)))), SlackApi.json(sent, "blocks"));
+    }
+
+    @Test
     void updateConversationsOpenAndTheUserMethodsSendWhatSlackExpects() {
         bot.update("DU01ADA", "1700000000.000100", "Approved", List.of(BlockKit.header("Approved")));
         assertEquals("DU01ADA", bot.openDirectMessage("U01ADA"));

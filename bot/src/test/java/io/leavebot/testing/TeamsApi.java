@@ -112,6 +112,22 @@ public final class TeamsApi implements AutoCloseable {
         return this;
     }
 
+    /** Makes the Bot Connector answer every new activity with HTTP {@code status} from now on, as an outage or a refusal. */
+    public TeamsApi answerSendsWith(int status) {
+        server.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities")).atPriority(1)
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":\"Test" + status + "\",\"message\":\"answered " + status + " by the test\"}}")));
+        return this;
+    }
+
+    /** Makes the token endpoint answer HTTP {@code status} from now on (a 401 is a wrong app secret). */
+    public TeamsApi answerTokensWith(int status) {
+        server.stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")).atPriority(1)
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_client\"}")));
+        return this;
+    }
+
     /** Activities the bot sent (POST) to {@code person}'s conversation, oldest first. */
     public List<JsonNode> sent(Person person) {
         return bodies(postRequestedFor(urlPathMatching("/teams/v3/conversations/" + conversationId(person) + "/activities(/.*)?")));

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leavebot.durable.model.Event;
 import io.leavebot.leave.LeaveStatus;
+import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.slack.DecisionButtons.Target;
 import io.leavebot.testing.BlockKitJson;
+import io.leavebot.testing.CapturedLogs;
 import io.leavebot.testing.LeaveBotHarness;
 import io.leavebot.testing.SlackApi;
 import java.time.Duration;
@@ -34,6 +37,8 @@ class LeaveWorkflowSlackTest {
 
     @RegisterExtension
     final LeaveBotHarness bot = new LeaveBotHarness(slack.chatChannel());
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @AfterEach
     void stopSlack() {
@@ -130,6 +135,36 @@ class LeaveWorkflowSlackTest {
         assertEquals(1, bot.mailTo(ADA, "Your leave is approved: ").size());
         assertEquals(2, bot.mail().size());
         assertEquals(1, slack.calls("chat.update").size());
+    }
+
+    @Test
+    void aSlackRefusalIsTriedOnceLoggedWithItsStackAndTheMessagesArriveByEmail() {
+        slack.answer("chat.postMessage", "{\"ok\":false,\"error\":\"not_in_channel\"}");
+
+        bot.leaves().submit(submission("r1"));
+        bot.settle();
+
+        assertEquals(1, bot.mailTo(ADA, "Leave request received").size());
+        assertEquals(1, bot.mailTo(GRACE, "Leave request from Ada Lovelace").size());
+        assertEquals(2, slack.calls("chat.postMessage").size(), "the receipt and the approval request, each tried once");
+        assertTrue(bot.history("r1").stream().map(Event::eventType).noneMatch("StepFailed"::equals), "no step retried");
+        Throwable logged = logs.failures().stream().filter(ChatUnavailableException.class::isInstance).findFirst().orElseThrow();
+        assertTrue(logged.getMessage().contains("chat.postMessage answered not_in_channel"), logged.getMessage());
+        assertTrue(logs.lines().stream().anyMatch(l -> l.startsWith("SEVERE io.leavebot.notify.Notifier")
+                && l.contains("not_in_channel") && l.contains("would not help")), logs.lines().toString());
+    }
+
+    @Test
+    void aSlackOutageIsLoggedAsAWarningWithoutAStack() {
+        slack.answer("chat.postMessage", "{\"ok\":false,\"error\":\"service_unavailable\"}");
+
+        bot.leaves().submit(submission("r1"));
+        bot.settle();
+
+        assertEquals(1, bot.mailTo(GRACE, "Leave request from Ada Lovelace").size());
+        assertTrue(logs.lines().stream().anyMatch(l -> l.startsWith("WARNING io.leavebot.notify.Notifier")
+                && l.contains("service_unavailable")), logs.lines().toString());
+        assertTrue(logs.failures().stream().noneMatch(ChatUnavailableException.class::isInstance), logs.failures().toString());
     }
 
     private Map<String, String> post(int index) {

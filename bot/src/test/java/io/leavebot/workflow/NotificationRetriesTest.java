@@ -67,6 +67,7 @@ class NotificationRetriesTest {
         assertFalse(retried(new NullPointerException()));
         assertFalse(retried(new IllegalStateException("a bug")));
         assertFalse(retried(new MailException("SES refused the message: MessageRejected", null, false)));
+        assertFalse(retried(new ChatUnavailableException("Slack chat.postMessage answered channel_not_found", null, false)));
     }
 
     @Test
