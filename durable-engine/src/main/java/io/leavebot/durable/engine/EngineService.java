@@ -34,6 +34,7 @@ final class EngineService implements DurableService {
     public CheckpointResponse checkpoint(String executionArn, String checkpointToken, List<OperationUpdate> updates) {
         var toInvoke = new ArrayList<String>();
         CheckpointResponse response = store.inTransaction(() -> {
+            toInvoke.clear(); // the work may run twice: again alone, should its group's commit fail
             ExecutionRow row = invocation(executionArn, checkpointToken);
             var change = new ExecutionChange(store, row, clock.now());
             CheckpointRules.apply(change, updates == null ? List.of() : updates, invokes);
@@ -56,9 +57,7 @@ final class EngineService implements DurableService {
         checkMaxItems(maxItems);
         long after = parseMarker(marker);
         int size = maxItems == 0 ? MAX_PAGE : maxItems;
-        return store.inTransaction(() -> {
-            return page(invocation(executionArn, checkpointToken).id, after, size);
-        });
+        return store.read(() -> page(invocation(executionArn, checkpointToken).id, after, size));
     }
 
     /** The one check of a page size a caller asked for: 0 (the default) to {@value #MAX_PAGE}, as on Lambda. */

@@ -88,6 +88,21 @@ final class EngineStore implements AutoCloseable {
         return db.inTransaction(work);
     }
 
+    /** Runs {@code work} as one transaction committed soon after this returns: see {@link SqliteDatabase#inTransactionCommittedLater}. */
+    <T> T inTransactionCommittedLater(Supplier<T> work) {
+        return db.inTransactionCommittedLater(work);
+    }
+
+    /** True when every transaction begun so far is committed (or has failed). */
+    boolean isIdle() {
+        return db.isIdle();
+    }
+
+    /** Runs {@code work}, which only reads, on committed data of one moment: see {@link SqliteDatabase#read}. */
+    <T> T read(Supplier<T> work) {
+        return db.read(work);
+    }
+
     // ---- executions
 
     ExecutionRow execution(String arn) {

@@ -92,7 +92,18 @@ final class Invoker implements AutoCloseable {
     }
 
     private void invokeOnce(String arn) {
-        Begun begun = store.inTransaction(() -> begin(arn));
+        // An invocation's start and end are told to nobody outside the process, so neither waits for its commit
+        // (two of an invocation's four waits for a commit gone). What a crash can take with them is re-derived
+        // on restart: an execution whose start was not committed is still runnable (or still has its earlier
+        // invocation open, which recover() ends with Runtime.ExitError) and runs again; one whose end was not
+        // committed still has this invocation open, which recover() ends with Runtime.ExitError, and replays from
+        // its checkpoints. No checkpoint of the invocation can be acknowledged before its start is committed (one
+        // writer, in order). The one thing lost: the Runtime.ExitError of an invocation cut off within a commit's
+        // time (~1 ms) of its start; one cut off later, before or after its first checkpoint, still gets it.
+        String token = Ids.random(32);
+        String invocationId = UUID.randomUUID().toString();
+        long startMs = clock.now().toEpochMilli();
+        Begun begun = store.inTransactionCommittedLater(() -> begin(arn, token, invocationId, startMs));
         if (begun == null) {
             return;
         }
@@ -112,7 +123,8 @@ final class Invoker implements AutoCloseable {
         }
         DurableExecutionOutput answer = output;
         Throwable thrown = failure;
-        store.inTransaction(() -> finish(arn, row.invocationId, answer, thrown)).forEach(this::schedule);
+        // the executions it makes runnable may be invoked before its commit: their own writes come after it
+        store.inTransactionCommittedLater(() -> finish(arn, row.invocationId, answer, thrown)).forEach(this::schedule);
     }
 
     /** The handler's output envelope; an answer without a Status is an invocation error, like a thrown one. */
@@ -124,14 +136,15 @@ final class Invoker implements AutoCloseable {
         return output;
     }
 
-    private Begun begin(String arn) {
+    /** Records the invocation's start; the same writes when run again (the ids come from outside). */
+    private Begun begin(String arn, String token, String invocationId, long startMs) {
         ExecutionRow row = store.execution(arn);
         if (row == null || row.status.isClosed() || !handlers.containsKey(row.functionName)) {
             return null;
         }
-        row.token = Ids.random(32);
-        row.invocationId = UUID.randomUUID().toString();
-        row.invocationStartMs = clock.now().toEpochMilli();
+        row.token = token;
+        row.invocationId = invocationId;
+        row.invocationStartMs = startMs;
         row.runnable = false;
         row.syncedSeq = row.changeSeq;
         store.saveExecution(row);
