@@ -183,6 +183,12 @@ final class EngineStore implements AutoCloseable {
                 rs -> Map.entry(rs.getLong(1), readOperation(rs.getString(2))), execution, afterSeq, limit);
     }
 
+    /** Like {@link #operationsInOrder}, each operation as its stored JSON text: for the invocation envelope. */
+    List<Map.Entry<Long, String>> operationsJsonInOrder(long execution, long afterSeq, int limit) {
+        return query("SELECT seq, json FROM operations WHERE execution = ? AND seq > ? ORDER BY seq LIMIT ?",
+                rs -> Map.entry(rs.getLong(1), rs.getString(2)), execution, afterSeq, limit);
+    }
+
     /** Scans the execution's operations (no index on changed_seq: it would cost every commit a page or two more). */
     List<Operation> operationsChangedAfter(long execution, long changeSeq) {
         return query("SELECT json FROM operations WHERE execution = ? AND changed_seq > ? ORDER BY seq",

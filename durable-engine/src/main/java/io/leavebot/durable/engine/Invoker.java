@@ -5,11 +5,11 @@ import static io.leavebot.durable.engine.HistoryEvents.error;
 import static io.leavebot.durable.engine.HistoryEvents.payload;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.leavebot.durable.execution.WireJson;
 import io.leavebot.durable.model.DurableExecutionInput;
 import io.leavebot.durable.model.DurableExecutionOutput;
 import io.leavebot.durable.model.ErrorObject;
-import io.leavebot.durable.model.ExecutionState;
 import io.leavebot.durable.model.ExecutionStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -88,7 +88,8 @@ final class Invoker implements AutoCloseable {
         }
     }
 
-    private record Begun(ExecutionRow row, ExecutionState state) {
+    /** The invocation begun, and its first page of operations as stored JSON. */
+    private record Begun(ExecutionRow row, EngineService.Page<String> operationsJson) {
     }
 
     private void invokeOnce(String arn) {
@@ -108,13 +109,12 @@ final class Invoker implements AutoCloseable {
             return;
         }
         ExecutionRow row = begun.row();
-        var envelope = new DurableExecutionInput(arn, row.token, begun.state(), null);
         var context = new EngineInvocationContext(row.invocationId, row.functionName, arn, service);
         DurableExecutionOutput output = null;
         Throwable failure = null;
         try {
             var out = new ByteArrayOutputStream();
-            handlers.get(row.functionName).handleRequest(new ByteArrayInputStream(WireJson.ENVELOPE.writeValueAsBytes(envelope)), out, context);
+            handlers.get(row.functionName).handleRequest(new ByteArrayInputStream(envelope(arn, row.token, begun)), out, context);
             output = readAnswer(out.toByteArray());
         } catch (Exception | Error e) {
             // the edge: whatever the handler throws, an Error too (a failed assertion, a class that would not load),
@@ -148,7 +148,32 @@ final class Invoker implements AutoCloseable {
         row.runnable = false;
         row.syncedSeq = row.changeSeq;
         store.saveExecution(row);
-        return new Begun(row, service.page(row.id, -1, statePageSize));
+        return new Begun(row, EngineService.Page.of(store.operationsJsonInOrder(row.id, -1, statePageSize + 1), statePageSize));
+    }
+
+    /**
+     * The {@link DurableExecutionInput} envelope, written around the operations' stored JSON (the same mapper wrote
+     * it) rather than read into objects on the database's one writer thread and written out again here.
+     */
+    private static byte[] envelope(String arn, String token, Begun begun) throws IOException {
+        var out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = WireJson.ENVELOPE.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("DurableExecutionArn", arn);
+            g.writeStringField("CheckpointToken", token);
+            g.writeObjectFieldStart("InitialExecutionState");
+            g.writeArrayFieldStart("Operations");
+            for (String op : begun.operationsJson().items()) {
+                g.writeRawValue(op);
+            }
+            g.writeEndArray();
+            if (begun.operationsJson().nextMarker() != null) {
+                g.writeStringField("NextMarker", begun.operationsJson().nextMarker());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return out.toByteArray();
     }
 
     /** Records the invocation's end; returns the executions to invoke next (a parent whose chained invoke ended, …). */
