@@ -148,7 +148,7 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         int quietChecks = 0;
         while (System.nanoTime() < deadline) {
-            quietChecks = invoker.isIdle() && !timers.hasDueWork() ? quietChecks + 1 : 0;
+            quietChecks = invoker.isIdle() && store.isIdle() && !timers.hasDueWork() ? quietChecks + 1 : 0;
             if (quietChecks == 2) {
                 return true;
             }
@@ -204,7 +204,7 @@ public final class EmbeddedEngine implements DurableClient, AutoCloseable {
 
     @Override
     public DurableExecution getExecution(String executionArn) {
-        ExecutionRow row = store.inTransaction(() -> store.execution(executionArn));
+        ExecutionRow row = store.read(() -> store.execution(executionArn));
         if (row == null) {
             throw new ResourceNotFoundException("no durable execution has the ARN " + executionArn);
         }

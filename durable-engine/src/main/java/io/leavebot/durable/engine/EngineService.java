@@ -34,6 +34,7 @@ final class EngineService implements DurableService {
     public CheckpointResponse checkpoint(String executionArn, String checkpointToken, List<OperationUpdate> updates) {
         var toInvoke = new ArrayList<String>();
         CheckpointResponse response = store.inTransaction(() -> {
+            toInvoke.clear(); // the work may run twice: again alone, should its group's commit fail
             ExecutionRow row = invocation(executionArn, checkpointToken);
             var change = new ExecutionChange(store, row, clock.now());
             CheckpointRules.apply(change, updates == null ? List.of() : updates, invokes);
@@ -56,9 +57,7 @@ final class EngineService implements DurableService {
         checkMaxItems(maxItems);
         long after = parseMarker(marker);
         int size = maxItems == 0 ? MAX_PAGE : maxItems;
-        return store.inTransaction(() -> {
-            return page(invocation(executionArn, checkpointToken).id, after, size);
-        });
+        return store.read(() -> page(invocation(executionArn, checkpointToken).id, after, size));
     }
 
     /** The one check of a page size a caller asked for: 0 (the default) to {@value #MAX_PAGE}, as on Lambda. */
@@ -70,11 +69,19 @@ final class EngineService implements DurableService {
 
     /** One page of operations in recorded order, after position {@code after}. */
     ExecutionState page(long execution, long after, int size) {
-        List<Map.Entry<Long, Operation>> rows = store.operationsInOrder(execution, after, size + 1);
-        boolean more = rows.size() > size;
-        List<Map.Entry<Long, Operation>> shown = more ? rows.subList(0, size) : rows;
-        String next = more ? Long.toString(shown.get(shown.size() - 1).getKey()) : null;
-        return new ExecutionState(shown.stream().map(Map.Entry::getValue).toList(), next);
+        Page<Operation> page = Page.of(store.operationsInOrder(execution, after, size + 1), size);
+        return new ExecutionState(page.items(), page.nextMarker());
+    }
+
+    /** A page of operations and the marker of the next one (null on the last page). */
+    record Page<T>(List<T> items, String nextMarker) {
+        /** @param rows up to {@code size + 1} rows in order, each {seq, item}: one more than the page says there is more */
+        static <T> Page<T> of(List<Map.Entry<Long, T>> rows, int size) {
+            boolean more = rows.size() > size;
+            List<Map.Entry<Long, T>> shown = more ? rows.subList(0, size) : rows;
+            return new Page<>(shown.stream().map(Map.Entry::getValue).toList(),
+                    more ? Long.toString(shown.get(shown.size() - 1).getKey()) : null);
+        }
     }
 
     private ExecutionRow invocation(String executionArn, String checkpointToken) {

@@ -88,6 +88,21 @@ final class EngineStore implements AutoCloseable {
         return db.inTransaction(work);
     }
 
+    /** Runs {@code work} as one transaction committed soon after this returns: see {@link SqliteDatabase#inTransactionCommittedLater}. */
+    <T> T inTransactionCommittedLater(Supplier<T> work) {
+        return db.inTransactionCommittedLater(work);
+    }
+
+    /** True when every transaction begun so far is committed (or has failed). */
+    boolean isIdle() {
+        return db.isIdle();
+    }
+
+    /** Runs {@code work}, which only reads, on committed data of one moment: see {@link SqliteDatabase#read}. */
+    <T> T read(Supplier<T> work) {
+        return db.read(work);
+    }
+
     // ---- executions
 
     ExecutionRow execution(String arn) {
@@ -166,6 +181,12 @@ final class EngineStore implements AutoCloseable {
     List<Map.Entry<Long, Operation>> operationsInOrder(long execution, long afterSeq, int limit) {
         return query("SELECT seq, json FROM operations WHERE execution = ? AND seq > ? ORDER BY seq LIMIT ?",
                 rs -> Map.entry(rs.getLong(1), readOperation(rs.getString(2))), execution, afterSeq, limit);
+    }
+
+    /** Like {@link #operationsInOrder}, each operation as its stored JSON text: for the invocation envelope. */
+    List<Map.Entry<Long, String>> operationsJsonInOrder(long execution, long afterSeq, int limit) {
+        return query("SELECT seq, json FROM operations WHERE execution = ? AND seq > ? ORDER BY seq LIMIT ?",
+                rs -> Map.entry(rs.getLong(1), rs.getString(2)), execution, afterSeq, limit);
     }
 
     /** Scans the execution's operations (no index on changed_seq: it would cost every commit a page or two more). */

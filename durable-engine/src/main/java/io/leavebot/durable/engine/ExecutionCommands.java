@@ -192,7 +192,7 @@ final class ExecutionCommands {
         EngineService.checkMaxItems(q.maxItems());
         int size = q.maxItems() == 0 ? 100 : q.maxItems();
         int offset = (int) parseMarker(q.marker(), 0);
-        List<ExecutionRow> rows = store.inTransaction(() -> store.listExecutions(functionName, q, offset, size + 1));
+        List<ExecutionRow> rows = store.read(() -> store.listExecutions(functionName, q, offset, size + 1));
         List<DurableExecution> page = rows.stream().limit(size).map(ExecutionRow::toExecution).toList();
         return new ExecutionPage(page, rows.size() > size ? Integer.toString(offset + size) : null);
     }
@@ -200,7 +200,7 @@ final class ExecutionCommands {
     HistoryPage history(String arn, String marker, int maxItems, boolean reverse) {
         EngineService.checkMaxItems(maxItems);
         int size = maxItems == 0 ? 100 : maxItems;
-        List<String> rows = store.inTransaction(() -> {
+        List<String> rows = store.read(() -> {
             ExecutionRow row = existing(arn);
             long from = parseMarker(marker, reverse ? row.nextEventId - 1 : 1);
             return store.eventsJson(row.id, from, size + 1, reverse);

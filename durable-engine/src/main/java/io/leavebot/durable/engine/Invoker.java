@@ -5,11 +5,11 @@ import static io.leavebot.durable.engine.HistoryEvents.error;
 import static io.leavebot.durable.engine.HistoryEvents.payload;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.leavebot.durable.execution.WireJson;
 import io.leavebot.durable.model.DurableExecutionInput;
 import io.leavebot.durable.model.DurableExecutionOutput;
 import io.leavebot.durable.model.ErrorObject;
-import io.leavebot.durable.model.ExecutionState;
 import io.leavebot.durable.model.ExecutionStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -88,22 +88,33 @@ final class Invoker implements AutoCloseable {
         }
     }
 
-    private record Begun(ExecutionRow row, ExecutionState state) {
+    /** The invocation begun, and its first page of operations as stored JSON. */
+    private record Begun(ExecutionRow row, EngineService.Page<String> operationsJson) {
     }
 
     private void invokeOnce(String arn) {
-        Begun begun = store.inTransaction(() -> begin(arn));
+        // An invocation's start and end are told to nobody outside the process, so neither waits for its commit
+        // (two of an invocation's four waits for a commit gone). What a crash can take with them is re-derived
+        // on restart: an execution whose start was not committed is still runnable (or still has its earlier
+        // invocation open, which recover() ends with Runtime.ExitError) and runs again; one whose end was not
+        // committed still has this invocation open, which recover() ends with Runtime.ExitError, and replays from
+        // its checkpoints. No checkpoint of the invocation can be acknowledged before its start is committed (one
+        // writer, in order). The one thing lost: the Runtime.ExitError of an invocation cut off within a commit's
+        // time (~1 ms) of its start; one cut off later, before or after its first checkpoint, still gets it.
+        String token = Ids.random(32);
+        String invocationId = UUID.randomUUID().toString();
+        long startMs = clock.now().toEpochMilli();
+        Begun begun = store.inTransactionCommittedLater(() -> begin(arn, token, invocationId, startMs));
         if (begun == null) {
             return;
         }
         ExecutionRow row = begun.row();
-        var envelope = new DurableExecutionInput(arn, row.token, begun.state(), null);
         var context = new EngineInvocationContext(row.invocationId, row.functionName, arn, service);
         DurableExecutionOutput output = null;
         Throwable failure = null;
         try {
             var out = new ByteArrayOutputStream();
-            handlers.get(row.functionName).handleRequest(new ByteArrayInputStream(WireJson.ENVELOPE.writeValueAsBytes(envelope)), out, context);
+            handlers.get(row.functionName).handleRequest(new ByteArrayInputStream(envelope(arn, row.token, begun)), out, context);
             output = readAnswer(out.toByteArray());
         } catch (Exception | Error e) {
             // the edge: whatever the handler throws, an Error too (a failed assertion, a class that would not load),
@@ -112,7 +123,8 @@ final class Invoker implements AutoCloseable {
         }
         DurableExecutionOutput answer = output;
         Throwable thrown = failure;
-        store.inTransaction(() -> finish(arn, row.invocationId, answer, thrown)).forEach(this::schedule);
+        // the executions it makes runnable may be invoked before its commit: their own writes come after it
+        store.inTransactionCommittedLater(() -> finish(arn, row.invocationId, answer, thrown)).forEach(this::schedule);
     }
 
     /** The handler's output envelope; an answer without a Status is an invocation error, like a thrown one. */
@@ -124,18 +136,44 @@ final class Invoker implements AutoCloseable {
         return output;
     }
 
-    private Begun begin(String arn) {
+    /** Records the invocation's start; the same writes when run again (the ids come from outside). */
+    private Begun begin(String arn, String token, String invocationId, long startMs) {
         ExecutionRow row = store.execution(arn);
         if (row == null || row.status.isClosed() || !handlers.containsKey(row.functionName)) {
             return null;
         }
-        row.token = Ids.random(32);
-        row.invocationId = UUID.randomUUID().toString();
-        row.invocationStartMs = clock.now().toEpochMilli();
+        row.token = token;
+        row.invocationId = invocationId;
+        row.invocationStartMs = startMs;
         row.runnable = false;
         row.syncedSeq = row.changeSeq;
         store.saveExecution(row);
-        return new Begun(row, service.page(row.id, -1, statePageSize));
+        return new Begun(row, EngineService.Page.of(store.operationsJsonInOrder(row.id, -1, statePageSize + 1), statePageSize));
+    }
+
+    /**
+     * The {@link DurableExecutionInput} envelope, written around the operations' stored JSON (the same mapper wrote
+     * it) rather than read into objects on the database's one writer thread and written out again here.
+     */
+    private static byte[] envelope(String arn, String token, Begun begun) throws IOException {
+        var out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = WireJson.ENVELOPE.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("DurableExecutionArn", arn);
+            g.writeStringField("CheckpointToken", token);
+            g.writeObjectFieldStart("InitialExecutionState");
+            g.writeArrayFieldStart("Operations");
+            for (String op : begun.operationsJson().items()) {
+                g.writeRawValue(op);
+            }
+            g.writeEndArray();
+            if (begun.operationsJson().nextMarker() != null) {
+                g.writeStringField("NextMarker", begun.operationsJson().nextMarker());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return out.toByteArray();
     }
 
     /** Records the invocation's end; returns the executions to invoke next (a parent whose chained invoke ended, …). */

@@ -8,11 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -20,11 +22,12 @@ import java.util.function.Supplier;
  * One SQLite connection in WAL mode, with cached statements and group commit. By default {@code synchronous=NORMAL}:
  * a committed transaction survives the process being killed (it is in the WAL, in the OS's cache); only a power
  * cut may lose the last few. With {@code fsyncOnCommit}, {@code synchronous=FULL}: every commit is fsynced, so it
- * also survives a power cut. Every call runs under this object's lock.
+ * also survives a power cut. Every call runs under this object's lock; one writer thread holds it from a group's
+ * BEGIN to its COMMIT, so reads outside it see committed data only.
  */
 final class SqliteDatabase implements AutoCloseable {
-    /** Transactions grouped into one commit at most, so a steady stream of work never starves a waiting caller. */
-    private static final int MAX_GROUP = 32;
+    /** Units of work grouped into one commit at most, so that the first of a long queue is not kept waiting. */
+    private static final int MAX_GROUP = 64;
     private static final System.Logger LOG = System.getLogger(SqliteDatabase.class.getName());
 
     @FunctionalInterface
@@ -39,11 +42,12 @@ final class SqliteDatabase implements AutoCloseable {
     private final Connection connection;
     private final WalCheckpointer checkpointer;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private long finishedTransactions;
-    private long committedTransactions;
-    private long failedUpTo;
-    private boolean open;
+    /** Units of work waiting for {@link #writer}; guarded by itself. */
+    private final ArrayDeque<Unit<?>> pending = new ArrayDeque<>();
+    private boolean accepting = true;
+    /** Units submitted and not yet committed (or failed). */
+    private final AtomicInteger uncommitted = new AtomicInteger();
+    private final Thread writer;
 
     SqliteDatabase(Path file, String[] schema, boolean fsyncOnCommit) {
         try {
@@ -69,6 +73,9 @@ final class SqliteDatabase implements AutoCloseable {
             // transactions are begun by hand (BEGIN IMMEDIATE, below); reads outside them see the latest commit
             connection.setAutoCommit(true);
             checkpointer = new WalCheckpointer(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties));
+            writer = new Thread(this::writeLoop, "durable-db-writer");
+            writer.setDaemon(true);
+            writer.start();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the engine database " + file + ": " + e.getMessage(), e);
         }
@@ -149,83 +156,209 @@ final class SqliteDatabase implements AutoCloseable {
 
     /**
      * Runs {@code work} as one transaction: all of it is stored, or none of it, and it is committed when this
-     * returns. Group commit: while other threads are queued to run their own work, the commit is left to the
-     * last of them, so one commit (one set of WAL pages) serves several transactions. Each unit of work is
-     * wrapped in a savepoint, so a failing one is undone alone; it still takes part in the commit, so the
-     * others never wait on it.
+     * returns. Group commit: {@link #writer} takes every unit of work queued meanwhile and runs them one after
+     * another, each in a savepoint of one transaction, and commits them together, so one commit (one set of WAL
+     * pages, one fsync with {@code fsyncOnCommit}) serves them all. A unit that throws is undone alone and its caller
+     * gets the exception; the others still commit. Durability is unchanged: nobody hears back before the commit
+     * that holds their work.
      */
     <T> T inTransaction(Supplier<T> work) {
-        queued.incrementAndGet();
-        synchronized (this) {
-            T result = null;
-            Throwable failure = null;
-            try {
-                result = inSavepoint(work);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            } finally {
-                queued.decrementAndGet();
-            }
-            long mine = ++finishedTransactions;
-            if (queued.get() == 0 || finishedTransactions - committedTransactions >= MAX_GROUP) {
-                commit();
-            }
-            while (committedTransactions < mine) {
-                waitForCommit();
-            }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
-            if (failedUpTo >= mine) {
-                throw new IllegalStateException("engine database commit failed; the transaction was not stored");
-            }
-            return result;
-        }
+        return submit(work, true);
     }
 
-    private <T> T inSavepoint(Supplier<T> work) {
-        if (!open) {
-            // take the write lock up front: a deferred transaction that read first could not write later if
-            // another connection (e.g. a leave store on the same file) committed in between
-            update("BEGIN IMMEDIATE");
-            open = true;
-        }
-        update("SAVEPOINT unit");
-        try {
-            T result = work.get();
-            update("RELEASE unit");
-            return result;
-        } catch (RuntimeException | Error e) {
-            update("ROLLBACK TO unit");
-            update("RELEASE unit");
-            throw e;
-        }
+    /**
+     * Like {@link #inTransaction}, but returns as soon as {@code work} has run; its commit follows with its group.
+     * Only for writes that nobody outside the process is told about, so that a crash before the commit loses
+     * nothing anyone was promised: every later transaction of this database comes after it in the same order
+     * (one writer), so anything acknowledged later is committed with it or after it. {@code work} must do the
+     * same writes when run again on the same database: should the group's commit fail, it is run once more alone.
+     */
+    <T> T inTransactionCommittedLater(Supplier<T> work) {
+        return submit(work, false);
     }
 
-    private void commit() {
-        if (open) {
+    /** True when every unit of work submitted so far is committed (or has failed). */
+    boolean isIdle() {
+        return uncommitted.get() == 0;
+    }
+
+    /** Runs {@code work}, which only reads, between two groups: it sees committed data only, all of one moment. */
+    synchronized <T> T read(Supplier<T> work) {
+        return work.get();
+    }
+
+    private <T> T submit(Supplier<T> work, boolean waitForCommit) {
+        if (Thread.currentThread() == writer) {
+            return work.get(); // nested in a unit of work: part of that unit
+        }
+        if (Thread.holdsLock(this)) {
+            throw new IllegalStateException("a transaction cannot begin inside a read: the writer needs the database");
+        }
+        var unit = new Unit<>(work, waitForCommit);
+        synchronized (pending) {
+            if (!accepting) {
+                throw new IllegalStateException("the engine database is closed");
+            }
+            uncommitted.incrementAndGet();
+            pending.add(unit);
+            pending.notify();
+        }
+        return unit.await();
+    }
+
+    /** One caller's work in a group, and its outcome. */
+    private static final class Unit<T> {
+        private final Supplier<T> work;
+        private final boolean waitForCommit;
+        private final CountDownLatch answered = new CountDownLatch(1);
+        private T result;
+        private RuntimeException failure;
+        private Error error;
+
+        Unit(Supplier<T> work, boolean waitForCommit) {
+            this.work = work;
+            this.waitForCommit = waitForCommit;
+        }
+
+        boolean ranWell() {
+            return failure == null && error == null;
+        }
+
+        void run() {
+            result = null;
+            failure = null;
+            error = null;
             try {
-                update("COMMIT");
-                checkpointer.committed();
-                if (checkpointer.takeCatchUp()) {
-                    catchUp();
-                }
+                result = work.get();
             } catch (RuntimeException e) {
-                failedUpTo = finishedTransactions;
-                LOG.log(System.Logger.Level.ERROR, "engine database commit failed", e);
+                failure = e;
+            } catch (Error e) {
+                error = e;
+            }
+        }
+
+        void answer() {
+            answered.countDown();
+        }
+
+        T await() {
+            boolean interrupted = false;
+            while (true) {
                 try {
-                    update("ROLLBACK");
-                } catch (RuntimeException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
+                    answered.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the work is queued or running: its outcome is still to be told
                 }
             }
-            open = false;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (error != null) {
+                throw error;
+            }
+            return result;
         }
-        committedTransactions = finishedTransactions;
-        notifyAll();
+    }
+
+    private void writeLoop() {
+        var group = new ArrayList<Unit<?>>(MAX_GROUP);
+        while (true) {
+            synchronized (pending) {
+                while (pending.isEmpty() && accepting) {
+                    try {
+                        pending.wait();
+                    } catch (InterruptedException e) {
+                        // close() stops this loop through accepting, after the queue is empty
+                    }
+                }
+                if (pending.isEmpty()) {
+                    return;
+                }
+                while (!pending.isEmpty() && group.size() < MAX_GROUP) {
+                    group.add(pending.poll());
+                }
+            }
+            try {
+                runGroup(group);
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.ERROR, "engine database writer failed", e);
+                for (Unit<?> unit : group) {
+                    if (unit.ranWell()) {
+                        unit.failure = new IllegalStateException("engine database commit failed; the transaction was not stored", e);
+                    }
+                }
+            }
+            group.forEach(Unit::answer);
+            uncommitted.addAndGet(-group.size());
+            group.clear();
+        }
+    }
+
+    private synchronized void runGroup(List<Unit<?>> group) {
+        try {
+            update("BEGIN IMMEDIATE"); // the write lock up front: another connection (a leave store) may share the file
+            for (Unit<?> unit : group) {
+                inSavepoint(unit);
+                if (!unit.waitForCommit) {
+                    unit.answer();
+                }
+            }
+            update("COMMIT");
+        } catch (RuntimeException e) {
+            // a commit that fails (a deferred constraint, I/O) must fail only the unit behind it: each again alone
+            LOG.log(System.Logger.Level.WARNING, "a group commit failed; committing its units one by one", e);
+            rollbackQuietly(e);
+            for (Unit<?> unit : group) {
+                if (unit.ranWell()) {
+                    runAlone(unit);
+                }
+            }
+        }
+        checkpointer.committed();
+        if (checkpointer.takeCatchUp()) {
+            catchUp();
+        }
+    }
+
+    private void inSavepoint(Unit<?> unit) {
+        update("SAVEPOINT unit");
+        unit.run();
+        if (!unit.ranWell()) {
+            update("ROLLBACK TO unit");
+        }
+        update("RELEASE unit");
+    }
+
+    private void runAlone(Unit<?> unit) {
+        try {
+            update("BEGIN IMMEDIATE");
+            if (unit.waitForCommit) {
+                inSavepoint(unit);
+            } else {
+                unit.work.get(); // its caller has its result already: the same writes again, the outcome unchanged
+            }
+            update("COMMIT");
+        } catch (RuntimeException e) {
+            rollbackQuietly(e);
+            unit.failure = new IllegalStateException("engine database commit failed; the transaction was not stored: "
+                    + e.getMessage(), e);
+            if (!unit.waitForCommit) { // its caller has gone on: only the log can tell
+                LOG.log(System.Logger.Level.ERROR, "a write the engine had gone on from was not stored", e);
+            }
+        }
+    }
+
+    private void rollbackQuietly(RuntimeException cause) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException rollbackFailure) {
+            // no transaction was open (BEGIN failed), or SQLite already rolled it back
+            cause.addSuppressed(rollbackFailure);
+        }
     }
 
     /** Copies into the database the frames committed since the checkpointer's last copy; no transaction is open. */
@@ -234,15 +367,6 @@ final class SqliteDatabase implements AutoCloseable {
             s.execute("PRAGMA wal_checkpoint(PASSIVE)");
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.WARNING, "WAL checkpoint failed; the next one copies these frames", e);
-        }
-    }
-
-    private void waitForCommit() {
-        try {
-            wait(); // releases the lock, so the queued transactions can run and one of them commits
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            commit(); // do not leave this transaction uncommitted behind an interrupted wait
         }
     }
 
@@ -285,8 +409,26 @@ final class SqliteDatabase implements AutoCloseable {
         return s;
     }
 
+    /** Commits what is queued, then closes: a caller that was still let in hears back. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        synchronized (pending) {
+            accepting = false;
+            pending.notify();
+        }
+        if (Thread.currentThread() != writer) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            closeConnections();
+        }
+    }
+
+    private void closeConnections() {
         checkpointer.close();
         try {
             for (PreparedStatement s : statements.values()) {

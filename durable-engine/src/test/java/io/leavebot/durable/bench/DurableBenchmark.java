@@ -44,12 +44,16 @@ public final class DurableBenchmark {
         var results = new LinkedHashMap<String, Object>();
         results.put("durability", "\"synchronous=NORMAL: each commit in the WAL, fsynced at WAL checkpoints; survives kill -9, "
                 + "a power cut may lose the last moments\"");
+        // -Dbench.only=throughput: the first phase alone, for A/B runs of a change
+        boolean all = !"throughput".equals(System.getProperty("bench.only"));
         throughput(dir.resolve("throughput.db"), false, results);
-        // the same workflow with every commit fsynced (fsyncOnCommit), to compare with systems that do so; fewer runs
-        throughput(dir.resolve("throughput-fsync.db"), true, results);
-        replay(dir.resolve("replay.db"), results);
-        heap(dir.resolve("heap.db"), results);
-        batches(dir.resolve("batches.db"), results);
+        if (all) {
+            // the same workflow with every commit fsynced (fsyncOnCommit), to compare with systems that do so; fewer runs
+            throughput(dir.resolve("throughput-fsync.db"), true, results);
+            replay(dir.resolve("replay.db"), results);
+            heap(dir.resolve("heap.db"), results);
+            batches(dir.resolve("batches.db"), results);
+        }
         var json = new StringBuilder("{");
         results.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
         System.out.println(json.append('}'));
@@ -102,14 +106,19 @@ public final class DurableBenchmark {
             runExecutions(engine, "warm", warmup);
             CHECKPOINT_NANOS.clear();
             RESUME_NANOS.clear();
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             runExecutions(engine, "x", total);
             double seconds = (System.nanoTime() - start) / 1e9;
+            // process CPU (all threads) per execution: the figure a busy machine disturbs least
+            double cpuMs = Math.round((os.getProcessCpuTime() - cpuStart) / 1e4 / total) / 100.0;
             if (fsyncOnCommit) {
                 results.put("executions_per_s_fsync", Math.round(total / seconds));
                 results.put("checkpoint_p50_ms_fsync", percentile(CHECKPOINT_NANOS, 50));
             } else {
                 results.put("executions_per_s", Math.round(total / seconds));
+                results.put("cpu_ms_per_execution", cpuMs);
                 results.put("checkpoint_p50_ms", percentile(CHECKPOINT_NANOS, 50));
                 results.put("checkpoint_p99_ms", percentile(CHECKPOINT_NANOS, 99));
                 results.put("resume_p50_ms", percentile(RESUME_NANOS, 50));

@@ -2,9 +2,13 @@ package io.leavebot.durable.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -102,6 +106,115 @@ class SqliteDatabaseTest {
         }
         try (var db = new SqliteDatabase(dir.resolve("full.db"), SCHEMA, true)) {
             assertEquals(java.util.List.of(2), db.query("PRAGMA synchronous", rs -> rs.getInt(1)));
+        }
+    }
+
+    @Test
+    void aCommitThatFailsFailsOnlyTheUnitBehindItAndTheRestOfItsGroupIsStored() throws Exception {
+        // a deferred foreign key is checked at COMMIT, so unit 7 breaks the commit of the whole group it is in
+        String[] schema = {"PRAGMA foreign_keys=ON", "CREATE TABLE IF NOT EXISTS parent (n INTEGER PRIMARY KEY)",
+            "CREATE TABLE IF NOT EXISTS child (n INTEGER PRIMARY KEY, "
+                + "parent INTEGER REFERENCES parent(n) DEFERRABLE INITIALLY DEFERRED)"};
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try (var db = new SqliteDatabase(dir.resolve("fk.db"), schema, false)) {
+            var gate = new CountDownLatch(1);
+            Future<?> holder = pool.submit(() -> db.inTransaction(() -> await(gate))); // keeps the next group queueing
+            var results = new ArrayList<Future<?>>();
+            for (int i = 0; i < 10; i++) {
+                int n = i;
+                results.add(pool.submit(() -> db.inTransaction(() -> {
+                    db.update("INSERT INTO child (n, parent) VALUES (?, ?)", n, n == 7 ? 999 : null);
+                    return null;
+                })));
+            }
+            Thread.sleep(300); // all ten are queued behind the holder: one group
+            gate.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            for (int i = 0; i < 10; i++) {
+                if (i == 7) {
+                    var e = assertThrows(ExecutionException.class, results.get(i)::get);
+                    assertTrue(e.getCause().getMessage().contains("FOREIGN KEY"), e.getCause().getMessage());
+                } else {
+                    results.get(i).get(30, TimeUnit.SECONDS);
+                }
+            }
+            assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 8, 9), db.query("SELECT n FROM child ORDER BY n", rs -> rs.getInt(1)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aUnitCommittedLaterReturnsBeforeItsGroupCommitsAndIsStoredWithIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try (var db = new SqliteDatabase(dir.resolve("later.db"), SCHEMA, false)) {
+            var gate = new CountDownLatch(1);
+            var laterReturned = new CountDownLatch(1);
+            Future<?> holder = pool.submit(() -> db.inTransaction(() -> await(gate)));
+            Future<?> later = pool.submit(() -> {
+                db.inTransactionCommittedLater(() -> {
+                    db.update("INSERT INTO t (n) VALUES (1)");
+                    return null;
+                });
+                laterReturned.countDown();
+            });
+            Thread.sleep(200);
+            // in the same group, after it: its work can only end once the first unit's caller has heard back
+            Future<Boolean> after = pool.submit(() -> db.inTransaction(() -> {
+                db.update("INSERT INTO t (n) VALUES (2)");
+                try {
+                    return laterReturned.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            Thread.sleep(200);
+            gate.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            later.get(30, TimeUnit.SECONDS);
+            assertTrue(after.get(30, TimeUnit.SECONDS), "the unit committed later returned before its group's commit");
+            assertEquals(List.of(1, 2), db.read(() -> db.query("SELECT n FROM t ORDER BY n", rs -> rs.getInt(1))));
+        } finally {
+            pool.shutdownNow();
+        }
+        try (var db = new SqliteDatabase(dir.resolve("later.db"), SCHEMA, false)) {
+            assertEquals(List.of(1, 2), db.query("SELECT n FROM t ORDER BY n", rs -> rs.getInt(1)));
+        }
+    }
+
+    @Test
+    void aJvmKilledWhileGroupsAreBeingCommittedKeepsEveryWriteItAcknowledged() throws Exception {
+        Path file = dir.resolve("killed.db");
+        Path acknowledged = dir.resolve("acknowledged.log");
+        Process worker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), GroupCommitWorker.class.getName(), file.toString(),
+                acknowledged.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("worker.out").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (lines(acknowledged).size() < 2000) {
+            assertTrue(System.nanoTime() < deadline && worker.isAlive(), "the worker never acknowledged 2,000 writes");
+            Thread.sleep(20);
+        }
+        worker.destroyForcibly().waitFor(); // SIGKILL, mid-group
+        List<String> logged = lines(acknowledged);
+        List<String> acked = logged.subList(0, logged.size() - 1); // the kill may have cut the last line short
+        try (var db = new SqliteDatabase(file, GroupCommitWorker.SCHEMA, false)) {
+            var stored = new java.util.HashSet<>(db.query("SELECT n FROM t", rs -> Integer.toString(rs.getInt(1))));
+            for (String n : acked) {
+                assertTrue(stored.contains(n), "acknowledged write " + n + " was lost; " + stored.size() + " stored");
+            }
+        }
+    }
+
+    private static List<String> lines(Path file) throws java.io.IOException {
+        return java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file) : List.of();
+    }
+
+    private static Object await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+            return null;
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
