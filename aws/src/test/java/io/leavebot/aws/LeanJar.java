@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +28,13 @@ import java.util.regex.Pattern;
  * into a folder, as Lambda unzips a function's package into {@code /var/task} and loads its classes from there, and
  * {@link LambdaHarness} (copied alone into a folder of its own), with the JVM options the CDK stack sets
  * ({@link #JAVA_TOOL_OPTIONS}) and an environment holding nothing but the function's settings and the AWS services'
- * stand-ins ({@link #awsAt}). Each run gives the handler's answer and its cold start.
+ * stand-ins ({@link #awsAt}), each reached over TLS as on Lambda ({@link TlsFronts}). Each run gives the handler's answer
+ * and its cold start.
  */
 final class LeanJar {
     /** As {@code infra}'s BotFunction sets it on every function. */
     static final String JAVA_TOOL_OPTIONS = LeaveBotNames.LAMBDA_JVM_OPTIONS;
-    private static final Pattern TIMING = Pattern.compile(LambdaHarness.TIMING + " init=(\\d+) answer=(\\d+) cpu=(-?\\d+)");
+    private static final Pattern TIMING = Pattern.compile(LambdaHarness.TIMING + " init-at=(\\d+) answer-at=(\\d+) cpu=(-?\\d+)");
 
     /**
      * A handler's first answer and how long the fresh JVM took to build it and to answer.
@@ -50,6 +52,7 @@ final class LeanJar {
     /** The jar's entries, unzipped: Lambda's {@code /var/task}. */
     private final Path task;
     private final Path harness;
+    private final TlsFronts tls;
     private final List<Run> runs = new CopyOnWriteArrayList<>();
     /** Whether the next runs log their class loading, to count the Slack SDK's classes (it costs the cold start a little). */
     private volatile boolean countClasses;
@@ -63,6 +66,7 @@ final class LeanJar {
             task = Files.createTempDirectory("lambda-task");
             unzip(jar, task);
             harness = Files.createTempDirectory("lambda-harness");
+            tls = new TlsFronts(harness);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(task, harness)));
             Path classes = harness.resolve("io/leavebot/aws");
             Files.createDirectories(classes);
@@ -111,13 +115,15 @@ final class LeanJar {
         if (classLog != null) {
             command.add("-Xlog:class+load=info:file=" + classLog);
         }
-        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(tls.jvmOptions());
+        tls.overTls(properties, LambdaHarness.ENDPOINTS).forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-cp", task + java.io.File.pathSeparator + harness, LambdaHarness.class.getName(), handler));
         var process = new ProcessBuilder(command);
         process.environment().clear();
-        process.environment().putAll(env);
+        process.environment().putAll(tls.overTls(env, Set.of()));
         process.environment().put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         try {
+            long launched = System.currentTimeMillis(); // the cold start counts from here: the JVM's creation is part of it
             Process started = process.start();
             CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> read(started.getErrorStream()));
             try (OutputStream in = started.getOutputStream()) {
@@ -143,7 +149,7 @@ final class LeanJar {
             if (!timing.find()) {
                 throw new IllegalStateException(handler + " printed no timing:\n" + stderr);
             }
-            Run run = new Run(handler, answer, Long.parseLong(timing.group(1)), Long.parseLong(timing.group(2)),
+            Run run = new Run(handler, answer, Long.parseLong(timing.group(1)) - launched, Long.parseLong(timing.group(2)) - launched,
                     Long.parseLong(timing.group(3)), classLog == null ? -1 : slackSdkClassesIn(classLog));
             runs.add(run);
             return run;

@@ -4,22 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leavebot.durable.lambda.PlainHttp;
 import io.leavebot.notify.ChatUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The Slack Web API methods LeaveBot calls itself (outside Bolt's handling of Slack's requests), over
- * {@code java.net.http} with Jackson: the workflow's DMs and the digest, who is who, people's status, and the OAuth
+ * {@link PlainHttp} with Jackson: the workflow's DMs and the digest, who is who, people's status, and the OAuth
  * exchange of {@code /leave connect}. Each call is the form-encoded POST Slack's Java SDK sends for it (same fields,
  * same {@code 1}/{@code 0} booleans, the token as {@code Authorization: Bearer}), without the SDK's per-answer Gson,
  * OkHttp or Kotlin: the Lambda functions that only send (workflow, digest) load none of them.
@@ -36,8 +35,8 @@ public final class SlackWebApi {
     /** How long a call may take, connecting included; the SDK's default (OkHttp's) is 10 s as well. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    /** One client for every token and endpoint in the JVM, so connections (and TLS sessions) to Slack are reused. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** Connections (and TLS sessions) to Slack are kept and reused by the JDK, whichever token or endpoint calls. */
+    private static final PlainHttp HTTP = new PlainHttp(TIMEOUT);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String endpoint;
@@ -155,24 +154,17 @@ public final class SlackWebApi {
 
     /** POSTs the form and returns Slack's {@code ok} answer; every other outcome is thrown (see the class comment). */
     private JsonNode send(String method, String authorization, Form form) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + method)).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(form.encoded()));
-        if (endpoint.startsWith("http:")) {
-            request.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance with a plain-HTTP stand-in
-        }
-        HttpResponse<byte[]> response;
+        PlainHttp.Answer response;
         try {
-            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = HTTP.send("POST", URI.create(endpoint + method), Map.of(
+                    "Content-Type", "application/x-www-form-urlencoded",
+                    "Authorization", authorization), form.encoded().getBytes(StandardCharsets.UTF_8), timeout);
         } catch (IOException e) {
-            throw new ChatUnavailableException("Slack " + method + " could not be reached: " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChatUnavailableException("Slack " + method + " was not waited for: the thread was interrupted", e);
+            String why = e instanceof java.net.SocketTimeoutException ? "no answer within " + timeout.toMillis() + " ms" : describe(e);
+            throw new ChatUnavailableException("Slack " + method + " could not be reached: " + why, e);
         }
-        if (response.statusCode() != 200) {
-            throw SlackCalls.httpError(method, response.statusCode(), response.headers().firstValue("Retry-After").orElse(null));
+        if (response.status() != 200) {
+            throw SlackCalls.httpError(method, response.status(), response.header("Retry-After").orElse(null));
         }
         JsonNode answer = parse(method, response.body());
         if (!answer.path("ok").asBoolean(false)) {

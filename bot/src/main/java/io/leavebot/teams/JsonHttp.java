@@ -3,16 +3,15 @@ package io.leavebot.teams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leavebot.durable.lambda.PlainHttp;
 import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.notify.TransientFailures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -28,58 +27,60 @@ final class JsonHttp {
     /** Teams waits about 15 seconds for a bot's answer; each call gets a share of that. */
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient http;
+    private final PlainHttp http = new PlainHttp(TIMEOUT);
 
-    JsonHttp(HttpClient http) {
-        this.http = http;
+    private JsonHttp() {
     }
 
     static JsonHttp create() {
-        return new JsonHttp(HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build());
+        return new JsonHttp();
     }
 
     JsonNode get(String call, URI uri, String bearer) {
-        return send(call, request(uri, bearer).GET());
+        return send(call, "GET", uri, headers(bearer), null);
     }
 
     /** {@code method} with a JSON body, e.g. POST or PUT of an activity. */
     JsonNode send(String call, String method, URI uri, String bearer, JsonNode body) {
-        return send(call, request(uri, bearer).header("Content-Type", "application/json; charset=utf-8")
-                .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+        Map<String, String> headers = headers(bearer);
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        return send(call, method, uri, headers, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** A POST of form fields, as the OAuth token endpoint wants them. */
     JsonNode postForm(String call, URI uri, Map<String, String> fields) {
         String form = fields.entrySet().stream().map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(call, request(uri, null).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        Map<String, String> headers = headers(null);
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        return send(call, "POST", uri, headers, form.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HttpRequest.Builder request(URI uri, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
-        return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
+    private static Map<String, String> headers(String bearer) {
+        Map<String, String> headers = new HashMap<>(Map.of("Accept", "application/json"));
+        if (bearer != null) {
+            headers.put("Authorization", "Bearer " + bearer);
+        }
+        return headers;
     }
 
-    private JsonNode send(String call, HttpRequest.Builder request) {
-        HttpResponse<String> response;
+    private JsonNode send(String call, String method, URI uri, Map<String, String> headers, byte[] body) {
+        PlainHttp.Answer response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(method, uri, headers, body, TIMEOUT);
         } catch (IOException e) {
             throw new ChatUnavailableException(call + " failed: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChatUnavailableException(call + " was interrupted", e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new ChatUnavailableException(call + " answered " + response.statusCode() + response.headers()
-                    .firstValue("X-Correlating-OperationId").map(id -> " (operation " + id + ")").orElse(""), null,
-                    TransientFailures.httpStatusMayPass(response.statusCode()));
+        if (response.status() / 100 != 2) {
+            throw new ChatUnavailableException(call + " answered " + response.status() + response
+                    .header("X-Correlating-OperationId").map(id -> " (operation " + id + ")").orElse(""), null,
+                    TransientFailures.httpStatusMayPass(response.status()));
         }
         try {
-            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            String text = new String(response.body(), StandardCharsets.UTF_8);
+            return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ChatUnavailableException(call + " answered " + response.statusCode() + " with a body that is not JSON");
+            throw new ChatUnavailableException(call + " answered " + response.status() + " with a body that is not JSON");
         }
     }
 }

@@ -7,9 +7,6 @@ import io.leavebot.durable.sigv4.SigV4;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,14 +19,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Calls one AWS service's JSON API over {@code java.net.http}, signed with SigV4 ({@link SigV4}), so a Lambda
+ * Calls one AWS service's JSON API over {@link PlainHttp}, signed with SigV4 ({@link SigV4}), so a Lambda
  * function needs no part of the AWS SDK: its clients, signer, credentials chain and region tables are a good part of a
  * cold start (measured in the README's "The Lambda package and its cold start"). Throttling, 5xx
  * answers and network failures are retried as the SDK's standard mode retries them. A refusal is thrown as an
  * {@link AwsApiException}; a service that cannot be reached (after the retries) as an {@link UncheckedIOException}.
  */
 public final class AwsHttpCaller {
-    /** Headers Java's HttpClient sets itself and refuses from callers. */
+    /** Headers the JDK sets itself (from the URI and the body) and drops from callers: signed, not set by us. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
     private final String signingName;
@@ -39,7 +36,7 @@ public final class AwsHttpCaller {
     private final Clock clock;
     private final Duration requestTimeout;
     private final AwsRetries retries;
-    private final HttpClient http;
+    private final PlainHttp http;
     private volatile AwsCredentials credentials;
 
     private AwsHttpCaller(Builder b) {
@@ -52,8 +49,7 @@ public final class AwsHttpCaller {
         this.clock = b.clock;
         this.requestTimeout = b.requestTimeout;
         this.retries = new AwsRetries(b.maxAttempts, b.baseDelay, b.throttledBaseDelay);
-        // HTTP/1.1 as the SDK speaks it: no h2c upgrade attempt, whose HTTP/2 request would carry no Host header
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(b.connectTimeout).build();
+        this.http = new PlainHttp(b.connectTimeout);
     }
 
     /**
@@ -93,9 +89,9 @@ public final class AwsHttpCaller {
     public AwsResponse call(AwsRequest request) {
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<byte[]> response = http.send(signed(request), HttpResponse.BodyHandlers.ofByteArray());
-                if (response.statusCode() / 100 == 2) {
-                    return new AwsResponse(response.statusCode(), response.headers(), response.body());
+                PlainHttp.Answer response = send(request);
+                if (response.status() / 100 == 2) {
+                    return new AwsResponse(response.status(), response.headers(), response.body());
                 }
                 AwsApiException refusal = refusal(response);
                 if (!refusal.isRetryable() || !retries.mayRetryAfter(attempt)) {
@@ -109,15 +105,12 @@ public final class AwsHttpCaller {
                             + " " + request.encodedPath() + " (" + attempt + " attempts): " + describe(e), e);
                 }
                 AwsRetries.sleep(retries.delayAfter(attempt, false));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while calling " + signingName, e);
             }
         }
     }
 
     /** Signed anew for every attempt: the signature's time must be current. */
-    private HttpRequest signed(AwsRequest request) {
+    private PlainHttp.Answer send(AwsRequest request) throws IOException {
         URI uri = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority()
                 + join(endpoint.getRawPath(), request.encodedPath()) + queryString(request.query()));
         var headers = new TreeMap<String, List<String>>();
@@ -136,16 +129,14 @@ public final class AwsHttpCaller {
         }
         String authorization = SigV4.authorization(request.method(), uri, headers, body, key.accessKeyId(),
                 key.secretAccessKey(), region, signingName, now);
-        var http = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .method(request.method(), body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        var sent = new TreeMap<String, String>();
         headers.forEach((name, values) -> {
             if (!RESTRICTED.contains(name)) {
-                values.forEach(value -> http.header(name, value));
+                sent.put(name, values.get(0));
             }
         });
-        return http.header("Authorization", authorization).build();
+        sent.put("Authorization", authorization);
+        return http.send(request.method(), uri, sent, body, requestTimeout);
     }
 
     /** Read when first needed, so that a caller can be built (and its endpoint checked) before they are set. */
@@ -166,7 +157,7 @@ public final class AwsHttpCaller {
         return joined.toString();
     }
 
-    /** The Host header as java.net.http sends it (and so as it must be signed): the port only when not the scheme's. */
+    /** The Host header as the JDK sends it (and so as it must be signed): the port only when not the scheme's. */
     private static String hostHeader(URI uri) {
         int port = uri.getPort();
         boolean schemesPort = port == -1 || port == ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
@@ -174,14 +165,14 @@ public final class AwsHttpCaller {
     }
 
     /** The AWS error code from {@code X-Amzn-ErrorType} or the body ({@code __type}, {@code code}), and the message. */
-    private AwsApiException refusal(HttpResponse<byte[]> response) {
+    private AwsApiException refusal(PlainHttp.Answer response) {
         JsonNode body = null;
         try {
             body = response.body().length == 0 ? null : WireJson.REST.readTree(response.body());
         } catch (IOException e) {
             // not JSON (a proxy's HTML page, say): the status has to speak for itself
         }
-        String code = response.headers().firstValue("X-Amzn-ErrorType").orElse(null);
+        String code = response.header("X-Amzn-ErrorType").orElse(null);
         if (code == null && body != null) {
             code = text(body, "__type", "code", "Code");
         }
@@ -191,10 +182,9 @@ public final class AwsHttpCaller {
         }
         String message = body == null ? null : text(body, "message", "Message", "errorMessage");
         if (message == null) {
-            message = signingName + " answered HTTP " + response.statusCode() + (code == null ? "" : " " + code);
+            message = signingName + " answered HTTP " + response.status() + (code == null ? "" : " " + code);
         }
-        return new AwsApiException(response.statusCode(), code, message,
-                response.headers().firstValue("x-amzn-RequestId").orElse(null));
+        return new AwsApiException(response.status(), code, message, response.header("x-amzn-RequestId").orElse(null));
     }
 
     private static String text(JsonNode body, String... names) {
