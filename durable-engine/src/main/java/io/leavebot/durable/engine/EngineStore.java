@@ -75,6 +75,8 @@ final class EngineStore implements AutoCloseable {
 
     /** Executions held in memory at most: the ones in flight and then some; the rest are read from the table. */
     private static final int CACHED_EXECUTIONS = 10_000;
+    /** A row whose input and result are longer (up to 256 KiB and 6 MiB each) is read from the table each time. */
+    private static final int MAX_CACHED_PAYLOAD_CHARS = 8_192;
 
     private final SqliteDatabase db;
     private volatile LongConsumer timerSet = due -> { };
@@ -153,13 +155,25 @@ final class EngineStore implements AutoCloseable {
         return row == null ? null : row.copy();
     }
 
-    /** Keeps a copy of {@code row} (as it is in the table now) and returns {@code row}. */
+    /** Keeps a copy of {@code row} (as it is in the table now), unless it is large, and returns {@code row}. */
     private ExecutionRow remember(ExecutionRow row) {
-        if (row != null) {
-            cached.put(row.id, row.copy());
-            cachedIds.put(row.arn, row.id);
+        if (row == null) {
+            return null;
         }
+        if (length(row.input) + length(row.result) > MAX_CACHED_PAYLOAD_CHARS) {
+            ExecutionRow stale = cached.remove(row.id); // an older, smaller copy must not be served
+            if (stale != null) {
+                cachedIds.remove(stale.arn);
+            }
+            return row;
+        }
+        cached.put(row.id, row.copy());
+        cachedIds.put(row.arn, row.id);
         return row;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     ExecutionRow executionByName(String functionName, String name) {
