@@ -36,6 +36,32 @@ final class ExecutionRow {
     /** Latest end timestamp handed out, to keep completion times strictly increasing per execution. */
     long lastEndMs;
 
+    /** A copy to change in place: the one given out and the one kept in {@link EngineStore}'s cache stay apart. */
+    ExecutionRow copy() {
+        var c = new ExecutionRow();
+        c.id = id;
+        c.arn = arn;
+        c.functionName = functionName;
+        c.name = name;
+        c.input = input;
+        c.status = status;
+        c.result = result;
+        c.error = error;
+        c.startMs = startMs;
+        c.endMs = endMs;
+        c.token = token;
+        c.invocationId = invocationId;
+        c.invocationStartMs = invocationStartMs;
+        c.runnable = runnable;
+        c.failedInvocations = failedInvocations;
+        c.nextEventId = nextEventId;
+        c.changeSeq = changeSeq;
+        c.syncedSeq = syncedSeq;
+        c.opSeq = opSeq;
+        c.lastEndMs = lastEndMs;
+        return c;
+    }
+
     DurableExecution toExecution() {
         return new DurableExecution(arn, name, functionName, status, input, result, error,
                 Instant.ofEpochMilli(startMs), endMs == null ? null : Instant.ofEpochMilli(endMs));

@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * One SQLite connection in WAL mode, with cached statements and group commit. By default {@code synchronous=NORMAL}:
  * a committed transaction survives the process being killed (it is in the WAL, in the OS's cache); only a power
  * cut may lose the last few. With {@code fsyncOnCommit}, {@code synchronous=FULL}: every commit is fsynced, so it
- * also survives a power cut. Every call runs under this object's lock; one writer thread holds it from a group's
- * BEGIN to its COMMIT, so reads outside it see committed data only.
+ * also survives a power cut. Every call runs under this object's lock; whoever runs a group (the writer thread, or
+ * a lone caller) holds it from the group's BEGIN to its COMMIT, so reads outside it see committed data only.
  */
 final class SqliteDatabase implements AutoCloseable {
     /** Units of work grouped into one commit at most, so that the first of a long queue is not kept waiting. */
@@ -38,6 +38,12 @@ final class SqliteDatabase implements AutoCloseable {
     /** Frames in the WAL at which a commit copies it into the database itself (~40 MB): only if the checkpointer falls behind. */
     private static final int FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
     private static final long CHECKPOINT_INTERVAL_MS = 200;
+    /**
+     * Frames in the WAL (~4 MB) from which the writer copies what the checkpointer left ({@link #catchUp}), so that
+     * the WAL is written from its start again. Below it the WAL just grows: each catch-up fsyncs while every
+     * commit waits, so once per 200 ms pass cost a fifth of the writer's time.
+     */
+    private static final int CATCH_UP_FRAMES = 1_000;
 
     private final Connection connection;
     private final WalCheckpointer checkpointer;
@@ -45,11 +51,19 @@ final class SqliteDatabase implements AutoCloseable {
     /** Units of work waiting for {@link #writer}; guarded by itself. */
     private final ArrayDeque<Unit<?>> pending = new ArrayDeque<>();
     private boolean accepting = true;
+    /** A group is being run, by {@link #writer} or by a lone caller on its own thread; guarded by {@link #pending}. */
+    private boolean groupRunning;
+    /** The thread inside {@link #runGroup} now: a transaction it begins is part of the unit it runs. */
+    private volatile Thread groupThread;
+    private final boolean fsyncOnCommit;
+    /** Told of every rollback (a unit's or a group's), under this object's lock: what it undid is no longer stored. */
+    private volatile Runnable onRollback = () -> { };
     /** Units submitted and not yet committed (or failed). */
     private final AtomicInteger uncommitted = new AtomicInteger();
     private final Thread writer;
 
     SqliteDatabase(Path file, String[] schema, boolean fsyncOnCommit) {
+        this.fsyncOnCommit = fsyncOnCommit;
         try {
             var properties = new Properties();
             // the driver would otherwise prepare and run "SELECT last_insert_rowid()" after every INSERT (and match
@@ -83,8 +97,9 @@ final class SqliteDatabase implements AutoCloseable {
 
     /**
      * Copies the WAL into the database file every {@value #CHECKPOINT_INTERVAL_MS} ms when something was committed,
-     * alongside the commits (PASSIVE), which takes the time: the copy and the fsync. The frames committed meanwhile
-     * are copied by the next commit ({@link #catchUp}), under the writer's lock, so that the WAL is then all copied
+     * alongside the commits (PASSIVE), which takes the time: the copy and the fsync. Once the WAL holds
+     * {@value #CATCH_UP_FRAMES} frames, the frames committed meanwhile are copied after the next commit
+     * ({@link #catchUp}), under the writer's lock, so that the WAL is then all copied
      * and the commit after it writes the WAL from its start again instead of making it grow. A crash at any point
      * is safe: SQLite's checkpoints are.
      */
@@ -109,7 +124,7 @@ final class SqliteDatabase implements AutoCloseable {
             committed = true;
         }
 
-        /** True once after each checkpoint of this thread: the writer copies what was committed meanwhile. */
+        /** True once after a checkpoint of this thread that found the WAL long: the writer copies what was committed meanwhile. */
         boolean takeCatchUp() {
             if (!catchUpDue) {
                 return false;
@@ -124,10 +139,12 @@ final class SqliteDatabase implements AutoCloseable {
                     Thread.sleep(CHECKPOINT_INTERVAL_MS);
                     if (committed) {
                         committed = false;
-                        try (Statement s = connection.createStatement()) {
-                            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                        int walFrames;
+                        try (Statement s = connection.createStatement();
+                                ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                            walFrames = rs.next() ? rs.getInt(2) : 0; // (busy, frames in the WAL, frames copied)
                         }
-                        catchUpDue = true;
+                        catchUpDue = walFrames >= CATCH_UP_FRAMES;
                     }
                 } catch (InterruptedException e) {
                     return;
@@ -177,6 +194,11 @@ final class SqliteDatabase implements AutoCloseable {
         return submit(work, false);
     }
 
+    /** Sets the listener told of every rollback, so a copy kept in memory can drop what the rollback undid. */
+    void onRollback(Runnable listener) {
+        onRollback = listener;
+    }
+
     /** True when every unit of work submitted so far is committed (or has failed). */
     boolean isIdle() {
         return uncommitted.get() == 0;
@@ -187,21 +209,42 @@ final class SqliteDatabase implements AutoCloseable {
         return work.get();
     }
 
+    /**
+     * A lone caller (nothing queued, no group running) commits its unit itself, on its own thread: two thread
+     * hand-offs fewer, which is most of a lone checkpoint's latency (one execution's checkpoints in a row: a map, a
+     * parallel, a resumed execution). Under load units queue behind the running group and {@link #writer} takes
+     * them as one group, as before. Order is unchanged: one group at a time, each under this object's lock. With
+     * {@code fsyncOnCommit} a unit that need not wait for its commit still goes to the writer: its caller would
+     * otherwise wait for an fsync it does not need.
+     */
     private <T> T submit(Supplier<T> work, boolean waitForCommit) {
-        if (Thread.currentThread() == writer) {
+        if (Thread.currentThread() == groupThread) {
             return work.get(); // nested in a unit of work: part of that unit
         }
         if (Thread.holdsLock(this)) {
             throw new IllegalStateException("a transaction cannot begin inside a read: the writer needs the database");
         }
         var unit = new Unit<>(work, waitForCommit);
+        boolean alone;
         synchronized (pending) {
             if (!accepting) {
                 throw new IllegalStateException("the engine database is closed");
             }
             uncommitted.incrementAndGet();
-            pending.add(unit);
-            pending.notify();
+            alone = pending.isEmpty() && !groupRunning && (waitForCommit || !fsyncOnCommit);
+            if (alone) {
+                groupRunning = true;
+            } else {
+                pending.add(unit);
+                pending.notify();
+            }
+        }
+        if (alone) {
+            commitGroup(List.of(unit));
+            synchronized (pending) {
+                groupRunning = false;
+                pending.notify(); // the writer waits for this group's end when units queued meanwhile
+            }
         }
         return unit.await();
     }
@@ -268,7 +311,8 @@ final class SqliteDatabase implements AutoCloseable {
         var group = new ArrayList<Unit<?>>(MAX_GROUP);
         while (true) {
             synchronized (pending) {
-                while (pending.isEmpty() && accepting) {
+                // queued units wait for a lone caller's group to end; an empty queue waits for work or close()
+                while (pending.isEmpty() ? accepting : groupRunning) {
                     try {
                         pending.wait();
                     } catch (InterruptedException e) {
@@ -281,24 +325,42 @@ final class SqliteDatabase implements AutoCloseable {
                 while (!pending.isEmpty() && group.size() < MAX_GROUP) {
                     group.add(pending.poll());
                 }
+                groupRunning = true;
             }
-            try {
-                runGroup(group);
-            } catch (RuntimeException | Error e) {
-                LOG.log(System.Logger.Level.ERROR, "engine database writer failed", e);
-                for (Unit<?> unit : group) {
-                    if (unit.ranWell()) {
-                        unit.failure = new IllegalStateException("engine database commit failed; the transaction was not stored", e);
-                    }
-                }
+            commitGroup(group);
+            synchronized (pending) {
+                groupRunning = false;
             }
-            group.forEach(Unit::answer);
-            uncommitted.addAndGet(-group.size());
             group.clear();
         }
     }
 
+    /** Runs and commits {@code group}, then tells each of its callers the outcome. */
+    private void commitGroup(List<Unit<?>> group) {
+        try {
+            runGroup(group);
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, "engine database writer failed", e);
+            for (Unit<?> unit : group) {
+                if (unit.ranWell()) {
+                    unit.failure = new IllegalStateException("engine database commit failed; the transaction was not stored", e);
+                }
+            }
+        }
+        group.forEach(Unit::answer);
+        uncommitted.addAndGet(-group.size());
+    }
+
     private synchronized void runGroup(List<Unit<?>> group) {
+        groupThread = Thread.currentThread();
+        try {
+            runGroupLocked(group);
+        } finally {
+            groupThread = null;
+        }
+    }
+
+    private void runGroupLocked(List<Unit<?>> group) {
         try {
             update("BEGIN IMMEDIATE"); // the write lock up front: another connection (a leave store) may share the file
             for (Unit<?> unit : group) {
@@ -329,6 +391,7 @@ final class SqliteDatabase implements AutoCloseable {
         unit.run();
         if (!unit.ranWell()) {
             update("ROLLBACK TO unit");
+            onRollback.run();
         }
         update("RELEASE unit");
     }
@@ -353,6 +416,7 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     private void rollbackQuietly(RuntimeException cause) {
+        onRollback.run();
         try (Statement s = connection.createStatement()) {
             s.execute("ROLLBACK");
         } catch (SQLException rollbackFailure) {

@@ -44,9 +44,15 @@ public final class DurableBenchmark {
         var results = new LinkedHashMap<String, Object>();
         results.put("durability", "\"synchronous=NORMAL: each commit in the WAL, fsynced at WAL checkpoints; survives kill -9, "
                 + "a power cut may lose the last moments\"");
-        // -Dbench.only=throughput: the first phase alone, for A/B runs of a change
-        boolean all = !"throughput".equals(System.getProperty("bench.only"));
-        throughput(dir.resolve("throughput.db"), false, results);
+        // -Dbench.only=throughput or =batches: that phase alone, for A/B runs of a change
+        String only = System.getProperty("bench.only", "all");
+        boolean all = only.equals("all");
+        if (all || only.equals("throughput")) {
+            throughput(dir.resolve("throughput.db"), false, results);
+        }
+        if (only.equals("batches")) {
+            batches(dir.resolve("batches.db"), results);
+        }
         if (all) {
             // the same workflow with every commit fsynced (fsyncOnCommit), to compare with systems that do so; fewer runs
             throughput(dir.resolve("throughput-fsync.db"), true, results);
