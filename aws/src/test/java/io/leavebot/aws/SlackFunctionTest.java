@@ -157,6 +157,18 @@ class SlackFunctionTest {
     }
 
     @Test
+    void theWorkflowsFirstInvocationMakesFewCallsToTheTableAndToSlack() {
+        int before = TableGrants.made(aws, AwsFunctions.WORKFLOW);
+        List<String> slackBefore = aws.slackApi().methodsCalled();
+        requested();
+        List<TableCalls.Call> calls = aws.tableCalls(AwsFunctions.WORKFLOW);
+        calls = calls.subList(before, calls.size());
+        List<String> slack = aws.slackApi().methodsCalled();
+        System.out.println("COUNT table " + calls.size() + ": " + String.join("\n", calls.stream().map(Object::toString).toList()));
+        System.out.println("COUNT slack " + (slack.size() - slackBefore.size()) + ": " + slack);
+    }
+
+    @Test
     void withoutTheSigningSecretInTheSecretTheFunctionFailsToStartNamingTheKey() {
         String noSigningSecret = AwsFunctions.SECRET_ARN + "-no-signing-secret";
         aws.secrets().secret(noSigningSecret, "{\"decisionLinkKey\": \"" + AwsFunctions.LINK_KEY + "\", "
