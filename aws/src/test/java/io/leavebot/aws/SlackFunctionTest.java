@@ -172,8 +172,8 @@ class SlackFunctionTest {
         int slackBefore = aws.slackApi().methodsCalled().size();
         String id = requested();
 
-        List<TableCalls.Call> calls = aws.tableCalls(AwsFunctions.WORKFLOW);
-        calls = calls.subList(before, calls.size());
+        List<TableCalls.Call> all = aws.tableCalls(AwsFunctions.WORKFLOW);
+        List<TableCalls.Call> calls = all.subList(before, all.size());
         Map<String, Long> byAction = calls.stream().collect(Collectors.groupingBy(TableCalls.Call::action, TreeMap::new,
                 Collectors.counting()));
         assertEquals(Map.of("dynamodb:GetItem", 6L, "dynamodb:PutItem", 5L, "dynamodb:Query", 6L, "dynamodb:UpdateItem", 2L),
