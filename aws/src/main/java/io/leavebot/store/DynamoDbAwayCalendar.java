@@ -11,6 +11,7 @@ import io.leavebot.leave.Person;
 import io.leavebot.store.DynamoDbRequest.ReturnValue;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +80,24 @@ final class DynamoDbAwayCalendar implements AwayCalendar {
     @Override
     public Optional<AwayPeriod> covering(Person approver, LocalDate day) {
         return standing(allOf(approver)).stream().filter(p -> p.covers(day)).findFirst();
+    }
+
+    /** One query of the approver's partition: their periods and their standing stand-in are its items. */
+    @Override
+    public Day on(Person approver, LocalDate day) {
+        List<AwayPeriod> periods = new ArrayList<>();
+        Person standIn = null;
+        for (Map<String, DynamoDbValue> item : client.query(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
+                .expressionAttributeValues(Map.of(":pk", s(partition(approver))))).toList()) {
+            String sortKey = item.get(SORT_KEY).s();
+            if (sortKey.startsWith(PERIOD)) {
+                periods.add(fromItem(item));
+            } else if (sortKey.equals(STAND_IN)) {
+                standIn = person(item.get("standIn"));
+            }
+        }
+        return new Day(standing(periods).stream().filter(p -> p.covers(day)).findFirst().orElse(null), standIn);
     }
 
     @Override

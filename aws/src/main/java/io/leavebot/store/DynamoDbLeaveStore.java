@@ -108,24 +108,26 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
      * shape becomes version 2 and leaves the approver index), then a pointer for each callback (before the approver
      * hears of it, so an answer by its id always finds the request), then the waiting items of who it waits on now,
      * then the removal of those of who it no longer waits on. A crash in between leaves at most a stale waiting
-     * item, which {@link #listPendingByApprover} ignores and the next update removes.
+     * item, which {@link #listPendingByApprover} ignores and the next update removes. The update returns the item
+     * as it was, so who it waited on before is what it replaced, and the request afterwards is that one with the
+     * new chain: no read before or after (only when the update is refused, to tell a decided request from none).
      */
     @Override
-    public void updateChain(String id, ApprovalChain chain) {
-        LeaveRequest before = requireExists(id);
+    public LeaveRequest updateChain(String id, ApprovalChain chain) {
         Map<String, DynamoDbValue> values = Map.of(":pending", s(LeaveStatus.PENDING.name()),
                 ":chain", s(ChainJson.write(chain)), ":version", DynamoDbValue.fromN(Integer.toString(DynamoDbLeaveItems.LATEST)));
         String update = "SET " + DynamoDbLeaveItems.CHAIN + " = :chain, " + DynamoDbLeaveItems.SCHEMA_VERSION + " = :version"
                 + " REMOVE " + APPROVER_INDEX_PARTITION_KEY + ", " + APPROVER_INDEX_SORT_KEY + ", " + DynamoDbLeaveItems.CALLBACK_ID;
-        LeaveRequest after;
+        LeaveRequest before;
         try {
-            after = DynamoDbLeaveItems.fromItem(client.updateItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id))
+            before = DynamoDbLeaveItems.fromItem(client.updateItem(b -> b.tableName(table).key(DynamoDbLeaveItems.requestKey(id))
                     .updateExpression(update).conditionExpression(STATUS_IS_PENDING)
                     .expressionAttributeNames(Map.of("#status", DynamoDbLeaveItems.STATUS))
-                    .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)));
+                    .expressionAttributeValues(values).returnValues(ReturnValue.ALL_OLD)));
         } catch (ConditionalCheckFailedException notPending) {
-            return;
+            return requireExists(id); // decided: unchanged
         }
+        LeaveRequest after = before.withChain(chain);
         for (String callbackId : chain.callbackIds()) {
             client.putItem(b -> b.tableName(table).item(DynamoDbLeaveItems.callbackItem(callbackId, id)));
         }
@@ -133,6 +135,7 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
             client.putItem(b -> b.tableName(table).item(DynamoDbLeaveItems.waitingItem(person, after)));
         }
         removeWaiting(before, after.waitingOn());
+        return after;
     }
 
     /** Deletes the request's waiting items of everyone it waited on who is not in {@code still}. */
@@ -357,17 +360,18 @@ public final class DynamoDbLeaveStore implements Store, AwayCalendarParts, UserT
     }
 
     @Override
-    public void recordSent(SentNotification sent) {
-        putOnce(DynamoDbLeaveItems.toItem(sent));
+    public SentNotification recordSent(SentNotification sent) {
+        return putOnce(DynamoDbLeaveItems.toItem(sent)) ? sent : sent(sent.key()).orElse(sent);
     }
 
-    /** Writes the item unless one with its key exists: the first record stands. */
-    private void putOnce(Map<String, DynamoDbValue> item) {
+    /** Writes the item unless one with its key exists: the first record stands. False when it was there before. */
+    private boolean putOnce(Map<String, DynamoDbValue> item) {
         try {
             client.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(" + PARTITION_KEY + ")"));
+            return true;
         } catch (ConditionalCheckFailedException firstOneWins) {
-            // recorded before
+            return false;
         }
     }
 

@@ -24,6 +24,8 @@ import io.leavebot.testing.SlackApi;
 import io.leavebot.testing.SlackRequests.Signed;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,6 +156,33 @@ class SlackFunctionTest {
                 aws.slackRequests().command(slackIdOf(ADA), "list"), false));
         assertTrue(list.json().path("text").asText().contains("You have no leave requests yet."), list::body);
         assertEquals(List.of("users.info"), aws.slackApi().methodsCalled(), "who typed it, and no auth.test");
+    }
+
+    /**
+     * The workflow's first invocation, from the start to Grace asked, is much of its cold start: each call is a round
+     * trip. 19 DynamoDB calls (24 before steps stopped reading back what they had just written): record-leave writes
+     * the request; send-receipt and ask-1 each read it once, the balance for the message (ledger, waiting requests)
+     * and the notification log before and after sending; ask-1 also reads Grace's away calendar in one query and her
+     * team's overlapping leave, and writes the chain with its callback and waiting items. And 4 Slack calls: a DM
+     * opened and a message posted to each of Ada and Grace. A new call here is a cost on every cold start: say why.
+     */
+    @Test
+    void theWorkflowsFirstInvocationMakesFewCallsToTheTableAndToSlack() {
+        int before = TableGrants.made(aws, AwsFunctions.WORKFLOW);
+        int slackBefore = aws.slackApi().methodsCalled().size();
+        String id = requested();
+
+        List<TableCalls.Call> all = aws.tableCalls(AwsFunctions.WORKFLOW);
+        List<TableCalls.Call> calls = all.subList(before, all.size());
+        Map<String, Long> byAction = calls.stream().collect(Collectors.groupingBy(TableCalls.Call::action, TreeMap::new,
+                Collectors.counting()));
+        assertEquals(Map.of("dynamodb:GetItem", 6L, "dynamodb:PutItem", 5L, "dynamodb:Query", 6L, "dynamodb:UpdateItem", 2L),
+                byAction, () -> calls.size() + " calls: " + calls);
+        assertEquals(2, calls.stream().filter(c -> c.action().equals("dynamodb:GetItem")
+                && c.partitionKey().equals("LEAVE#" + id)).count(), () -> "one read of the request per step: " + calls);
+        List<String> slack = aws.slackApi().methodsCalled();
+        slack = slack.subList(slackBefore + 1, slack.size()); // after the Slack function's users.info of Ada
+        assertEquals(List.of("conversations.open", "chat.postMessage", "conversations.open", "chat.postMessage"), slack);
     }
 
     @Test

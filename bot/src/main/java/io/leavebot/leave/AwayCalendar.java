@@ -42,4 +42,14 @@ public interface AwayCalendar {
 
     /** The approver's standing stand-in, if one is named. */
     Optional<Person> standInOf(Person approver);
+
+    /**
+     * Both things that say who decides for the approver on {@code day}, in one read where the store can (the
+     * workflow asks this at every ask): {@link #covering} and {@link #standInOf}.
+     */
+    Day on(Person approver, LocalDate day);
+
+    /** What {@link #on} found: the declared period covering the day and the standing stand-in, each null if none. */
+    record Day(AwayPeriod covering, Person standIn) {
+    }
 }

@@ -33,9 +33,11 @@ public interface LeaveStore {
      * and that each of its callbacks belongs to the request ({@link #requestIdForCallback}); the request is then
      * listed for everyone it waits on ({@link #listPendingByApprover}). On a decided request nothing changes.
      *
+     * @return the request as stored afterwards (with {@code chain}, or as it was when decided), so a step need not
+     *         read it back
      * @throws java.util.NoSuchElementException if there is no such request
      */
-    void updateChain(String id, ApprovalChain chain);
+    LeaveRequest updateChain(String id, ApprovalChain chain);
 
     /**
      * Moves a request from PENDING to {@code to}. Returns the request as stored afterwards; if it was not PENDING,

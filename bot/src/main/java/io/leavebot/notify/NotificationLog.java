@@ -14,6 +14,9 @@ public interface NotificationLog {
      * Records that a notification was delivered, and how; the first record for a key wins. A step re-run after a
      * crash checks {@link #sent} first, so a person is not told twice (the moment between sending and recording
      * is the only place a duplicate can slip through).
+     *
+     * @return the record that stands: {@code sent}, or the one recorded before it under the same key (read back
+     *         only then, so the usual first record costs one write)
      */
-    void recordSent(SentNotification sent);
+    SentNotification recordSent(SentNotification sent);
 }

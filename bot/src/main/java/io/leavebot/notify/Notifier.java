@@ -115,8 +115,7 @@ public final class Notifier {
         }
         SentNotification original = originalKey == null ? null : log.sent(originalKey).orElse(null);
         SentNotification sent = deliver(key, to, notification, original);
-        log.recordSent(sent);
-        return log.sent(key).orElse(sent);
+        return log.recordSent(sent);
     }
 
     /** The configured chat channel that carried {@code sent}; empty if it went by e-mail, or by a channel gone since. */

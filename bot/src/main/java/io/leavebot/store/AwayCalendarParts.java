@@ -45,4 +45,9 @@ interface AwayCalendarParts extends AwayCalendar {
     default Optional<Person> standInOf(Person approver) {
         return awayCalendar().standInOf(approver);
     }
+
+    @Override
+    default Day on(Person approver, LocalDate day) {
+        return awayCalendar().on(approver, day);
+    }
 }

@@ -113,6 +113,12 @@ final class SqliteAwayCalendar implements AwayCalendar {
                 day.toString()).stream().findFirst());
     }
 
+    /** Two reads of the local file, which cost little: the period, then the stand-in. */
+    @Override
+    public Day on(Person approver, LocalDate day) {
+        return new Day(covering(approver, day).orElse(null), standInOf(approver).orElse(null));
+    }
+
     @Override
     public void setStandIn(Person approver, Person standIn) {
         StandIns.require(approver, standIn);

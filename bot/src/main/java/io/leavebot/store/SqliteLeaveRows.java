@@ -70,6 +70,11 @@ final class SqliteLeaveRows {
     }
 
     static LeaveRequest read(ResultSet rs) throws SQLException {
+        return read(rs, null);
+    }
+
+    /** As {@link #read(ResultSet)}, with the chain just written ({@code known}, not decoded again) when not null. */
+    static LeaveRequest read(ResultSet rs, ApprovalChain known) throws SQLException {
         long decidedAt = rs.getLong("decided_at");
         boolean decided = !rs.wasNull();
         Person decidedBy = person(rs, "decided_by");
@@ -78,7 +83,7 @@ final class SqliteLeaveRows {
         LeaveStatus status = LeaveStatus.valueOf(rs.getString("status"));
         String chain = rs.getString("approval_chain");
         LeaveRequest request = new LeaveRequest(rs.getString("id"), person(rs, "employee"),
-                chain != null ? ChainJson.read(chain) : singleApprover(person(rs, "approver"), rs.getString("callback_id"), status, decision),
+                known != null ? known : chain != null ? ChainJson.read(chain) : singleApprover(person(rs, "approver"), rs.getString("callback_id"), status, decision),
                 rs.getString("type"), LocalDate.parse(rs.getString("start_date")), LocalDate.parse(rs.getString("end_date")),
                 rs.getInt("half_day") == 1, rs.getString("reason"), status,
                 instant(rs.getLong("created_at")), instant(rs.getLong("updated_at")), decision,

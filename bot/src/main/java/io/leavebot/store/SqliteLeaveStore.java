@@ -133,11 +133,19 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
      * callbacks are written before the approver hears of them, so an answer by its id always finds the request.
      */
     @Override
-    public synchronized void updateChain(String id, ApprovalChain chain) {
-        inTransaction("update the approval chain of request " + id, writer -> {
-            if (update("UPDATE leave_requests SET approval_chain = ? WHERE id = ? AND status = 'PENDING'", ChainJson.write(chain), id) == 0) {
-                storedOn(writer, id);
-                return null;
+    public synchronized LeaveRequest updateChain(String id, ApprovalChain chain) {
+        return inTransaction("update the approval chain of request " + id, writer -> {
+            LeaveRequest updated;
+            try (PreparedStatement s = writer.prepareStatement("UPDATE leave_requests SET approval_chain = ? "
+                    + "WHERE id = ? AND status = 'PENDING' RETURNING " + SqliteLeaveRows.COLUMNS)) {
+                s.setString(1, ChainJson.write(chain));
+                s.setString(2, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    updated = rs.next() ? SqliteLeaveRows.read(rs, chain) : null;
+                }
+            }
+            if (updated == null) {
+                return storedOn(writer, id); // decided: unchanged
             }
             for (String callbackId : chain.callbackIds()) {
                 update("INSERT INTO leave_callbacks (callback_id, request_id) VALUES (?, ?) ON CONFLICT DO NOTHING", callbackId, id);
@@ -147,7 +155,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
                 update("INSERT INTO leave_waiting (person_key, request_id, created_at) SELECT ?, id, created_at "
                         + "FROM leave_requests WHERE id = ? ON CONFLICT DO NOTHING", person.key(), id);
             }
-            return null;
+            return updated;
         });
     }
 
@@ -345,7 +353,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
     }
 
     @Override
-    public synchronized void recordSent(SentNotification sent) {
+    public synchronized SentNotification recordSent(SentNotification sent) {
         String sql = "INSERT INTO leave_notifications (key, request_id, channel, message_ref, sent_at) VALUES (?, ?, ?, ?, ?) "
                 + "ON CONFLICT (key) DO NOTHING";
         try (PreparedStatement s = connection.prepareStatement(sql)) {
@@ -354,10 +362,13 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
             s.setString(3, sent.channel());
             s.setString(4, sent.messageRef());
             s.setLong(5, SqliteLeaveRows.nanos(sent.at()));
-            s.executeUpdate();
+            if (s.executeUpdate() == 1) {
+                return sent;
+            }
         } catch (SQLException e) {
             throw failure("record notification " + sent.key(), e);
         }
+        return sent(sent.key()).orElse(sent); // recorded before: the first record stands
     }
 
     /** One statement: insert, or replace the address and its time when the person has one on the channel. */

@@ -141,11 +141,11 @@ public final class AwayPeriods implements StandIns {
     }
 
     private Optional<Person> directStandIn(Person approver, LocalDate day) {
-        Optional<AwayPeriod> declared = calendar.covering(approver, day);
-        if (declared.isPresent()) {
-            return Optional.of(declared.get().standIn());
+        AwayCalendar.Day away = calendar.on(approver, day);
+        if (away.covering() != null) {
+            return Optional.of(away.covering().standIn());
         }
-        return calendar.standInOf(approver).filter(standIn -> leaves.findOverlaps(approver, day, day).stream()
+        return Optional.ofNullable(away.standIn()).filter(standIn -> leaves.findOverlaps(approver, day, day).stream()
                 .anyMatch(leave -> leave.status() == LeaveStatus.APPROVED));
     }
 

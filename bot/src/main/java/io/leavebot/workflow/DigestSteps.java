@@ -56,7 +56,6 @@ final class DigestSteps {
         }
         String ref = configured.map(c -> c.post(digest)).orElse(null);
         var sent = new SentNotification(key, executionName, configured.isPresent() ? channel : Notifier.NONE, ref, clock.instant());
-        log.recordSent(sent);
-        return log.sent(key).orElse(sent);
+        return log.recordSent(sent);
     }
 }

@@ -91,8 +91,7 @@ final class LeaveSteps {
                 .filter(other -> !other.isSameAs(before.approver())).orElse(null);
         LocalDate away = standIn == null ? null : standIns.awayUntil(before.approver(), LocalDate.now(clock)).orElse(null);
         StageApprover now = before.asking(standIn, away, callbackId, key, clock.instant().plus(timeout));
-        store.updateChain(requestId, leave.chain().withStage(stage, s -> s.withApprover(place, p -> now)));
-        leave = load(requestId);
+        leave = store.updateChain(requestId, leave.chain().withStage(stage, s -> s.withApprover(place, p -> now)));
         // a step run again (after a crash) finds its own callback recorded: that is still the first ask of the round
         boolean samePerson = before.callbackId() != null && !before.callbackId().equals(callbackId)
                 && before.asked().isSameAs(now.asked());
@@ -157,7 +156,7 @@ final class LeaveSteps {
         List<StageApprover> places = leave.chain().stage(stage).approvers();
         if (!places.get(places.size() - 1).escalated()) {
             // the places asked so far had their time: only the one escalated to decides now
-            store.updateChain(requestId, leave.chain().withStage(stage, s -> {
+            LeaveRequest escalated = store.updateChain(requestId, leave.chain().withStage(stage, s -> {
                 ApprovalStage timedOut = s;
                 for (int i = 0; i < s.approvers().size(); i++) {
                     if (!s.approvers().get(i).answered()) {
@@ -168,7 +167,7 @@ final class LeaveSteps {
             }));
             store.recordAudit(new AuditEntry(requestId, 1, AuditEntry.at(AuditEntry.ESCALATED, stage, places.size()), clock.instant(),
                     to.key(), "nobody answered in time: asked " + to.name()));
-            places = load(requestId).chain().stage(stage).approvers();
+            places = escalated.chain().stage(stage).approvers();
         }
         return new StageApproval.Escalated(places.size() - 1, clock.instant().plus(timeout));
     }
@@ -260,8 +259,8 @@ final class LeaveSteps {
      */
     SentNotification askApprover(String requestId, String callbackId, String key, String replacedKey) {
         LeaveRequest asking = load(requestId);
-        store.updateChain(requestId, asking.chain().withStage(1, s -> s.withApprover(0, p -> p.asking(null, callbackId, key))));
-        LeaveRequest leave = load(requestId);
+        LeaveRequest leave = store.updateChain(requestId,
+                asking.chain().withStage(1, s -> s.withApprover(0, p -> p.asking(null, callbackId, key))));
         Person approver = leave.chain().firstApprover();
         if (replacedKey == null) {
             return notifier.notify(key, approver,

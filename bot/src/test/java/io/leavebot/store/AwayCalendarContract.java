@@ -135,6 +135,22 @@ abstract class AwayCalendarContract {
     }
 
     @Test
+    void onADayTheCoveringPeriodAndTheStandingStandInAreReadTogether() {
+        assertEquals(new AwayCalendar.Day(null, null), calendar.on(BEA, JAN_10));
+        AwayPeriod first = calendar.save(away(JAN_10, JAN_20, DORA, T0));
+        AwayPeriod later = calendar.save(away(JAN_20.plusDays(5), JAN_20.plusDays(9), CARL, T0.plusSeconds(1)));
+        calendar.setStandIn(BEA, CARL);
+
+        assertEquals(new AwayCalendar.Day(first, CARL), calendar.on(Person.ofEmail("bea@example.com", null), JAN_20));
+        assertEquals(new AwayCalendar.Day(later, CARL), calendar.on(BEA, JAN_20.plusDays(9)));
+        assertEquals(new AwayCalendar.Day(null, CARL), calendar.on(BEA, JAN_20.plusDays(1)), "between the two periods");
+        assertEquals(new AwayCalendar.Day(null, null), calendar.on(CARL, JAN_10), "nothing of Bea's is Carl's");
+        // a replaced period is no longer read, even before the save's deletes are done (as covering says)
+        calendar.save(away(JAN_10.plusDays(2), JAN_10.plusDays(3), CARL, T0.plusSeconds(2)));
+        assertEquals(calendar.covering(BEA, JAN_10).orElse(null), calendar.on(BEA, JAN_10).covering());
+    }
+
+    @Test
     void nobodyStandsInForThemselves() {
         assertThrows(IllegalArgumentException.class, () -> calendar.setStandIn(BEA, Person.ofEmail("bea@example.com", "B")));
         assertEquals(Optional.empty(), calendar.standInOf(BEA));

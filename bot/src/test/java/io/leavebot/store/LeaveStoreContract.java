@@ -68,8 +68,8 @@ abstract class LeaveStoreContract {
     }
 
     /** Records that the request's one approver was asked with {@code callbackId}, as the workflow's ask step does. */
-    private void ask(String id, String callbackId) {
-        store.updateChain(id, SampleLeaves.askedWith(store.get(id).orElseThrow(), callbackId).chain());
+    private LeaveRequest ask(String id, String callbackId) {
+        return store.updateChain(id, SampleLeaves.askedWith(store.get(id).orElseThrow(), callbackId).chain());
     }
 
     static LeaveRequest leave(String id) {
@@ -187,7 +187,7 @@ abstract class LeaveStoreContract {
         ask("r-1", "callback-1");
         LeaveRequest decided = store.decide("r-1", LeaveStatus.REJECTED, new Decision(BEA, T0, "busy week"), T0);
 
-        ask("r-1", "callback-2");
+        assertEquals(decided, ask("r-1", "callback-2"), "the request as it is stored, unchanged");
 
         assertEquals(Optional.of(decided), store.get("r-1"));
         assertEquals("callback-1", SampleLeaves.callbackOf(decided));
@@ -210,9 +210,10 @@ abstract class LeaveStoreContract {
                         .answering(LeaveStatus.APPROVED, byBea)).decided(LeaveStatus.APPROVED, byBea))
                 .withStage(2, s -> s.withApprover(0, p -> p.asking(null, "cb-2", "k2"))
                         .withApprover(1, p -> p.asking(BEA, "cb-3", "k3")));
-        store.updateChain("r-1", atHr);
+        LeaveRequest updated = store.updateChain("r-1", atHr);
 
         LeaveRequest now = store.get("r-1").orElseThrow();
+        assertEquals(now, updated, "the request as stored afterwards, without reading it back");
         assertEquals(atHr, now.chain());
         assertEquals(List.of("r-1"), ids(store.listPendingByApprover(CLEO)));
         assertEquals(List.of("r-1"), ids(store.listPendingByApprover(DAN)));
@@ -224,7 +225,7 @@ abstract class LeaveStoreContract {
         }
 
         ApprovalChain reasked = atHr.withStage(2, s -> s.withApprover(1, p -> p.asking(null, "cb-4", "k4", T0.plusSeconds(3_600))));
-        store.updateChain("r-1", reasked);
+        assertEquals(reasked, store.updateChain("r-1", reasked).chain());
         StageApprover place = store.get("r-1").orElseThrow().chain().stage(2).approvers().get(1);
         assertEquals(T0.plusSeconds(3_600), place.answerBy(), "until when its links work");
         assertEquals("cb-3", place.previousCallbackId(), "what the old buttons answer, to say who has it now");
@@ -430,8 +431,9 @@ abstract class LeaveStoreContract {
     void theFirstRecordOfANotificationWins() {
         SentNotification first = new SentNotification("leave-r-1/send-receipt", "r-1", "slack", "C1/1700000000.1", T0);
 
-        store.recordSent(first);
-        store.recordSent(new SentNotification("leave-r-1/send-receipt", "r-1", "email", null, T0.plusSeconds(1)));
+        assertEquals(first, store.recordSent(first));
+        assertEquals(first, store.recordSent(new SentNotification("leave-r-1/send-receipt", "r-1", "email", null, T0.plusSeconds(1))),
+                "a second record answers with the first, which stands");
 
         assertEquals(Optional.of(first), store.sent("leave-r-1/send-receipt"));
         assertEquals(Optional.empty(), store.sent("leave-r-1/reminder-1"));
