@@ -45,7 +45,7 @@ record AwsClients(String region, AwsCredentials credentials, URI dynamoDbEndpoin
         return new DynamoDb(dynamoDb.build());
     }
 
-    /** The Lambda API, for the durable client: signed JSON over the JDK's HttpURLConnection ({@code PlainHttp}), so no SDK Lambda client to load. */
+    /** The Lambda API, for the durable client: signed JSON over the JDK's HttpURLConnection ({@code io.leavebot.net.PlainHttp}), so no SDK Lambda client to load. */
     AwsHttpCaller lambda() {
         var lambda = AwsHttpCaller.builder("lambda", region).credentials(credentials)
                 .connectTimeout(Duration.ofSeconds(5))

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leavebot.durable.lambda.PlainHttp;
+import io.leavebot.net.PlainHttp;
 import io.leavebot.notify.ChatUnavailableException;
 import java.io.IOException;
 import java.net.URI;

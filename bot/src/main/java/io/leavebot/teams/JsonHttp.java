@@ -3,7 +3,7 @@ package io.leavebot.teams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leavebot.durable.lambda.PlainHttp;
+import io.leavebot.net.PlainHttp;
 import io.leavebot.notify.ChatUnavailableException;
 import io.leavebot.notify.TransientFailures;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leavebot.durable.execution.WireJson;
 import io.leavebot.durable.sigv4.SigV4;
+import io.leavebot.net.PlainHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

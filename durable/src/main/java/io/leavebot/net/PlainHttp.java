@@ -1,4 +1,4 @@
-package io.leavebot.durable.lambda;
+package io.leavebot.net;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.leavebot.durable.lambda;
+package io.leavebot.net;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
