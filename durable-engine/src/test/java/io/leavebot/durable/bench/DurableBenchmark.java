@@ -44,7 +44,7 @@ public final class DurableBenchmark {
         var results = new LinkedHashMap<String, Object>();
         results.put("durability", "\"synchronous=NORMAL: each commit in the WAL, fsynced at WAL checkpoints; survives kill -9, "
                 + "a power cut may lose the last moments\"");
-        // -Dbench.only=throughput or =batches: that phase alone, for A/B runs of a change
+        // -Dbench.only=throughput, =fsync or =batches: that phase alone, for A/B runs of a change
         String only = System.getProperty("bench.only", "all");
         boolean all = only.equals("all");
         if (all || only.equals("throughput")) {
@@ -52,6 +52,9 @@ public final class DurableBenchmark {
         }
         if (only.equals("batches")) {
             batches(dir.resolve("batches.db"), results);
+        }
+        if (only.equals("fsync")) {
+            throughput(dir.resolve("throughput-fsync.db"), true, results);
         }
         if (all) {
             // the same workflow with every commit fsynced (fsyncOnCommit), to compare with systems that do so; fewer runs
