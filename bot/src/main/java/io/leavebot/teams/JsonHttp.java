@@ -29,13 +29,6 @@ final class JsonHttp {
 
     private final PlainHttp http = new PlainHttp(TIMEOUT);
 
-    private JsonHttp() {
-    }
-
-    static JsonHttp create() {
-        return new JsonHttp();
-    }
-
     JsonNode get(String call, URI uri, String bearer) {
         return send(call, "GET", uri, headers(bearer), null);
     }

@@ -48,7 +48,7 @@ public final class TeamsApp {
         this.settings = settings;
         this.texts = texts;
         this.clock = clock;
-        this.http = JsonHttp.create();
+        this.http = new JsonHttp();
         this.connector = new BotConnector(http, new ConnectorToken(settings, http, clock));
         this.people = new TeamsPeople(connector, addresses, clock, PEOPLE_TTL);
         this.chat = new TeamsChatChannel(people, connector, new TeamsCards(texts));

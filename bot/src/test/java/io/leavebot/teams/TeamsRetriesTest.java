@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TeamsRetriesTest {
     private final TeamsApi teams = new TeamsApi();
-    private final JsonHttp http = JsonHttp.create();
+    private final JsonHttp http = new JsonHttp();
     private final BotConnector connector = new BotConnector(http, new ConnectorToken(teams.settings(), http, Clock.systemUTC()));
     private final ConversationRef ada = new ConversationRef(teams.serviceUrl(), TeamsApi.conversationId(ADA),
             TeamsApi.userId(ADA), null, TeamsApi.TENANT);
