@@ -39,6 +39,7 @@ import java.time.Clock;
 public final class ApiFunction implements RequestStreamHandler {
     static {
         Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+        CrtHttps.install(); // its native library loads while the handler starts
     }
 
     /**

@@ -34,6 +34,7 @@ import java.util.List;
 public final class DigestFunction implements RequestStreamHandler {
     static {
         Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+        CrtHttps.install(); // its native library loads while the handler starts
     }
 
     private final DigestWorkflow workflow;

@@ -36,6 +36,7 @@ import java.util.Optional;
 public final class DigestScheduleFunction implements RequestStreamHandler {
     static {
         Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+        CrtHttps.install(); // its native library loads while the handler starts
     }
 
     private static final System.Logger LOG = System.getLogger(DigestScheduleFunction.class.getName());

@@ -57,6 +57,7 @@ public final class SlackFunction implements RequestStreamHandler {
 
     static {
         Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+        CrtHttps.install(); // its native library loads while the handler starts
     }
 
     private final SlackEndpoint slack;

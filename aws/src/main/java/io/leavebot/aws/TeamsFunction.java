@@ -37,6 +37,7 @@ public final class TeamsFunction implements RequestStreamHandler {
 
     static {
         Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+        CrtHttps.install(); // its native library loads while the handler starts
     }
 
     private final TeamsEndpoint teams;

@@ -39,6 +39,7 @@ import java.util.function.Supplier;
 public final class WorkflowFunction implements RequestStreamHandler {
     static {
         Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
+        CrtHttps.install(); // its native library loads while the handler starts
     }
 
     private final LeaveWorkflow workflow;

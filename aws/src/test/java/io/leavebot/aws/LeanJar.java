@@ -121,6 +121,7 @@ final class LeanJar {
         var process = new ProcessBuilder(command);
         process.environment().clear();
         process.environment().putAll(tls.overTls(env, Set.of()));
+        process.environment().putAll(tls.environment());
         process.environment().put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         try {
             long launched = System.currentTimeMillis(); // the cold start counts from here: the JVM's creation is part of it

@@ -26,19 +26,22 @@ import javax.net.ssl.SSLServerSocket;
  * host. Each front listens on 127.0.0.1, ends TLS with a key made for this run ({@code keytool}, EC P-256, for
  * 127.0.0.1) and passes the bytes on to its stand-in unchanged. The JVMs trust it through a copy of the JDK's own
  * {@code cacerts} with the front's certificate added ({@link #jvmOptions}), as large as the trust store they read on
- * Lambda.
+ * Lambda, and the CRT ({@code CrtHttps}) through the same certificates as a PEM file ({@link #environment}), as large
+ * as the system's bundle it reads there.
  */
 final class TlsFronts {
     private static final String PASSWORD = "changeit";
 
     private final Path keyStore;
     private final Path trustStore;
+    private final Path trustPem;
     private final SSLContext context;
     private final Map<String, URI> fronts = new ConcurrentHashMap<>();
 
     TlsFronts(Path folder) {
         keyStore = folder.resolve("front.p12");
         trustStore = folder.resolve("trust.jks");
+        trustPem = folder.resolve("trust.pem");
         Path certificate = folder.resolve("front.cer");
         try {
             keytool("-genkeypair", "-alias", "front", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
@@ -50,6 +53,7 @@ final class TlsFronts {
                     StandardCopyOption.REPLACE_EXISTING);
             keytool("-importcert", "-noprompt", "-alias", "leavebot-test-front", "-file", certificate.toString(),
                     "-keystore", trustStore.toString(), "-storepass", PASSWORD);
+            writePem(trustStore, trustPem);
             KeyStore keys = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keyStore)) {
                 keys.load(in, PASSWORD.toCharArray());
@@ -68,6 +72,27 @@ final class TlsFronts {
     /** What a handler's JVM needs to trust the fronts (and every public CA the JDK trusts). */
     List<String> jvmOptions() {
         return List.of("-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=" + PASSWORD);
+    }
+
+    /** What a handler's environment needs for the CRT to trust the fronts (and every public CA the JDK trusts). */
+    Map<String, String> environment() {
+        return Map.of(CrtHttps.CERTIFICATES, trustPem.toString());
+    }
+
+    /** Every certificate of the key store {@code from} into {@code to}, PEM-encoded, one after the other. */
+    private static void writePem(Path from, Path to) throws IOException, java.security.GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("JKS");
+        try (InputStream in = Files.newInputStream(from)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        var encoder = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        StringBuilder pem = new StringBuilder();
+        for (String alias : java.util.Collections.list(store.aliases())) {
+            pem.append("-----BEGIN CERTIFICATE-----\n")
+                    .append(encoder.encodeToString(store.getCertificate(alias).getEncoded()))
+                    .append("\n-----END CERTIFICATE-----\n");
+        }
+        Files.writeString(to, pem);
     }
 
     /**

@@ -33,6 +33,11 @@ import java.util.TreeMap;
  * them in a second small write, which Nagle's algorithm may hold back until the first is acknowledged (a server may
  * delay that by 40 ms): in a loop of small POSTs to WireMock, 13 ms a call streamed against 6 buffered (2026-12-03,
  * a busy machine).
+ *
+ * <p>HTTPS goes over the JDK's TLS unless the process chose another {@link Transport} when it started
+ * ({@link #sendHttpsOver}): the Lambda functions send it over the AWS Common Runtime's native TLS, which a fresh JVM
+ * does not have to load, parse a trust store for and run interpreted (README, "The Lambda package and its cold
+ * start"). Either keeps the promises above.
  */
 public final class PlainHttp {
     static final int KEPT_CONNECTIONS = 32;
@@ -47,7 +52,24 @@ public final class PlainHttp {
         }
     }
 
+    /** Another way to carry HTTPS; null: the JDK's. Set once, as the process starts, before its first call. */
+    private static volatile Transport https;
+
     private final Duration connectTimeout;
+
+    /**
+     * An HTTPS exchange as {@link #send} describes it; {@code headers} hold the {@code Accept} header, and {@code body}
+     * is null only for a method without one.
+     */
+    public interface Transport {
+        Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration connectTimeout,
+                Duration timeout) throws IOException;
+    }
+
+    /** From now on, every {@code https} call of this process goes over {@code transport}. */
+    public static void sendHttpsOver(Transport transport) {
+        https = transport;
+    }
 
     public PlainHttp(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
@@ -69,6 +91,14 @@ public final class PlainHttp {
      *                     ({@link java.net.SocketTimeoutException})
      */
     public Answer send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout) throws IOException {
+        Map<String, String> sentHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        sentHeaders.put("Accept", "*/*"); // else the JDK's own, meant for browsers; a caller may set one
+        sentHeaders.putAll(headers);
+        byte[] sent = body != null ? body : method.equals("POST") || method.equals("PUT") ? new byte[0] : null;
+        Transport other = https;
+        if (other != null && "https".equalsIgnoreCase(uri.getScheme())) {
+            return other.send(method, uri, sentHeaders, sent, connectTimeout, timeout);
+        }
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
         try {
             connection.setRequestMethod(method);
@@ -76,9 +106,7 @@ public final class PlainHttp {
             connection.setUseCaches(false);
             connection.setConnectTimeout(millis(connectTimeout));
             connection.setReadTimeout(millis(timeout));
-            connection.setRequestProperty("Accept", "*/*"); // else the JDK's own, meant for browsers; a caller may set one
-            headers.forEach(connection::setRequestProperty);
-            byte[] sent = body != null ? body : method.equals("POST") || method.equals("PUT") ? new byte[0] : null;
+            sentHeaders.forEach(connection::setRequestProperty);
             if (sent != null) {
                 connection.setDoOutput(true);
                 try (OutputStream out = connection.getOutputStream()) {

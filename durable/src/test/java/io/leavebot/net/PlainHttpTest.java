@@ -22,6 +22,8 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,29 @@ class PlainHttpTest {
 
     private URI at(String path) {
         return URI.create(server.baseUrl() + path);
+    }
+
+    @Test
+    void httpsGoesOverTheTransportTheProcessChoseWithTheSameHeadersAndBodyRules() throws IOException {
+        List<String> carried = new ArrayList<>();
+        PlainHttp.sendHttpsOver((method, uri, headers, body, connectTimeout, timeout) -> {
+            carried.add(method + " " + uri + " Accept=" + headers.get("accept") + " X=" + headers.get("X-Id")
+                    + " body=" + (body == null ? "none" : body.length + " bytes") + " within " + timeout.toMillis());
+            return new PlainHttp.Answer(204, Map.of(), new byte[0]);
+        });
+        try {
+            assertEquals(204, http.send("POST", URI.create("https://slack.test/api/x"), Map.of("X-Id", "1"), null,
+                    Duration.ofMillis(700)).status());
+            assertEquals(204, http.send("GET", URI.create("https://slack.test/api/y"), Map.of(), null, Duration.ofSeconds(2)).status());
+            server.stubFor(get("/plain").willReturn(aResponse().withBody("the JDK's")));
+            assertEquals("the JDK's", new String(http.send("GET", at("/plain"), Map.of(), null, Duration.ofSeconds(2)).body(),
+                    StandardCharsets.UTF_8), "plain HTTP stays on the JDK's HttpURLConnection");
+        } finally {
+            PlainHttp.sendHttpsOver(null);
+        }
+
+        assertEquals(List.of("POST https://slack.test/api/x Accept=*/* X=1 body=0 bytes within 700",
+                "GET https://slack.test/api/y Accept=*/* X=null body=none within 2000"), carried);
     }
 
     @Test

@@ -6,6 +6,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
@@ -26,6 +27,11 @@ final class BotFunction extends Construct {
      * 2023 (Lambda's Java 17 runtime is on Amazon Linux 2, deprecated in 2027).
      */
     static final Runtime RUNTIME = Runtime.JAVA_21;
+    /**
+     * x86-64: the package carries the AWS CRT's native library for this platform alone (its HTTPS, see module aws's
+     * {@code CrtHttps}); a function on arm64 would not find it.
+     */
+    static final Architecture ARCHITECTURE = Architecture.X86_64;
     /** Long enough to look into a complaint about a request from last quarter. */
     static final RetentionDays LOG_RETENTION = RetentionDays.THREE_MONTHS;
     /**
@@ -54,6 +60,7 @@ final class BotFunction extends Construct {
         logs.grantWrite(role);
         var function = Function.Builder.create(this, "Function")
                 .runtime(RUNTIME)
+                .architecture(ARCHITECTURE)
                 .code(jar)
                 .handler(handler)
                 .role(role)

@@ -130,6 +130,15 @@ class LeaveBotStackTest {
     }
 
     @Test
+    void everyBotFunctionRunsOnThePlatformWhoseNativeTlsThePackageCarries() {
+        var functions = template.findResources("AWS::Lambda::Function", Map.of("Properties",
+                Match.objectLike(Map.of("Handler", Match.stringLikeRegexp("^io\\.leavebot\\..*")))));
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of(
+                "Handler", Match.stringLikeRegexp("^io\\.leavebot\\..*"),
+                "Architectures", List.of("x86_64")), functions.size());
+    }
+
+    @Test
     void everyFunctionLogsInLambdasJsonFormat() {
         int functions = template.findResources("AWS::Lambda::Function").size();
         assertTrue(functions >= 4, "the workflow and the front ends: " + functions);
