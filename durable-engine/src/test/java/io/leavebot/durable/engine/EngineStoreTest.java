@@ -117,7 +117,7 @@ class EngineStoreTest {
             assertEquals(before.get(3), store.read(() -> store.eventsJson(id, 4, 1, true)).get(0));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            assertEquals(1, intQuery(s, "PRAGMA user_version"));
+            assertEquals(2, intQuery(s, "PRAGMA user_version"));
             assertEquals(0, intQuery(s, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%WITHOUT ROWID%' AND name = 'events'"));
         }
     }
@@ -130,7 +130,7 @@ class EngineStoreTest {
             s.execute("PRAGMA user_version=7");
         }
         var refused = assertThrows(IllegalStateException.class, () -> new EngineStore(file));
-        assertTrue(refused.getMessage().contains("schema version is 7, newer than this engine's 1"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("schema version is 7, newer than this engine's 2"), refused.getMessage());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             assertEquals(7, intQuery(s, "PRAGMA user_version"));
         }
