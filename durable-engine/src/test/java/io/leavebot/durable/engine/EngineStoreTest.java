@@ -85,7 +85,7 @@ class EngineStoreTest {
     }
 
     @Test
-    void aDatabaseOfSchemaVersionZeroKeepsItsEventsInOrderAndTakesNewOnes() throws SQLException {
+    void aDatabaseOfSchemaVersionZeroIsMigratedAndKeepsItsEventsInOrderAndTakesNewOnes() throws SQLException {
         Path file = dir.resolve("v0.db");
         String arn;
         long id;
@@ -97,7 +97,8 @@ class EngineStoreTest {
         List<String> before;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             before = eventsAsStored(s, id);
-            // the events table exactly as schema version 0 (before 2026-12-03) created it
+            // the events table and the operations' order index exactly as schema version 0 (before 2026-12-03) had them
+            s.execute("CREATE INDEX operations_in_order ON operations(execution, seq)");
             s.execute("CREATE TABLE events_v0 (execution INTEGER NOT NULL, event_id INTEGER NOT NULL, json TEXT NOT NULL, "
                     + "PRIMARY KEY (execution, event_id)) WITHOUT ROWID");
             s.execute("INSERT INTO events_v0 SELECT execution, event_id, json FROM events ORDER BY event_id DESC");
@@ -119,6 +120,7 @@ class EngineStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             assertEquals(2, intQuery(s, "PRAGMA user_version"));
             assertEquals(0, intQuery(s, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%WITHOUT ROWID%' AND name = 'events'"));
+            assertEquals(0, intQuery(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'operations_in_order'"));
         }
     }
 
