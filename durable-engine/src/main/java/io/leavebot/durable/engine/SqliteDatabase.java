@@ -63,13 +63,25 @@ final class SqliteDatabase implements AutoCloseable {
     private final Thread writer;
 
     SqliteDatabase(Path file, String[] schema, boolean fsyncOnCommit) {
+        this(file, schema, new String[0][], fsyncOnCommit);
+    }
+
+    /**
+     * @param schema     the latest schema, each statement idempotent ({@code IF NOT EXISTS})
+     * @param migrations {@code migrations[v]} takes a database of schema version {@code v} ({@code PRAGMA
+     *                   user_version}) to {@code v + 1}; they run before {@code schema}, in one transaction. A new
+     *                   database gets {@code schema} and the latest version without running any.
+     */
+    SqliteDatabase(Path file, String[] schema, String[][] migrations, boolean fsyncOnCommit) {
         this.fsyncOnCommit = fsyncOnCommit;
+        Connection opened = null;
         try {
             var properties = new Properties();
             // the driver would otherwise prepare and run "SELECT last_insert_rowid()" after every INSERT (and match
             // each statement against a regular expression first): a tenth of the engine's time, for keys never read
             properties.setProperty("jdbc.get_generated_keys", "false");
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
+            opened = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
+            connection = opened;
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute(fsyncOnCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
@@ -80,9 +92,7 @@ final class SqliteDatabase implements AutoCloseable {
                 s.execute("PRAGMA wal_autocheckpoint=" + FALLBACK_AUTOCHECKPOINT_PAGES);
                 s.execute("PRAGMA cache_size=-32768"); // 32 MiB of pages: the working set of thousands of executions
                 s.execute("PRAGMA temp_store=MEMORY"); // savepoint journals stay off the disk
-                for (String ddl : schema) {
-                    s.execute(ddl);
-                }
+                migrate(s, schema, migrations);
             }
             // transactions are begun by hand (BEGIN IMMEDIATE, below); reads outside them see the latest commit
             connection.setAutoCommit(true);
@@ -91,7 +101,58 @@ final class SqliteDatabase implements AutoCloseable {
             writer.setDaemon(true);
             writer.start();
         } catch (SQLException e) {
+            closeQuietly(opened, e); // a database refused (a newer schema) is not held open
             throw new IllegalStateException("cannot open the engine database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c, SQLException cause) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Brings the database to the latest schema version, the version number with it in one transaction; then runs
+     * {@code schema}, outside a transaction (a PRAGMA in it would be ignored inside one).
+     */
+    private static void migrate(Statement s, String[] schema, String[][] migrations) throws SQLException {
+        s.execute("BEGIN IMMEDIATE");
+        try {
+            int version = intQuery(s, "PRAGMA user_version");
+            if (version > migrations.length) {
+                throw new SQLException("its schema version is " + version + ", newer than this engine's "
+                        + migrations.length + ": it was written by a later LeaveBot");
+            }
+            boolean empty = intQuery(s, "SELECT count(*) FROM sqlite_schema") == 0; // new: schema makes the latest
+            for (int v = empty ? migrations.length : version; v < migrations.length; v++) {
+                for (String sql : migrations[v]) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA user_version=" + migrations.length);
+            s.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            try {
+                s.execute("ROLLBACK");
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+        for (String ddl : schema) {
+            s.execute(ddl);
+        }
+    }
+
+    private static int intQuery(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 
