@@ -118,7 +118,7 @@ final class CheckpointRules {
         if ((timeout != null && timeout < 0) || (heartbeat != null && heartbeat < 0)) {
             throw invalid("CallbackOptions timeouts must not be negative (callback " + u.id() + ")");
         }
-        String callbackId = Ids.callbackId(change.key());
+        String callbackId = Ids.random(32);
         Operation op = newOperation(change, u).withCallbackDetails(new Operation.CallbackDetails(callbackId, null, null));
         change.put(op);
         int heartbeatSeconds = heartbeat == null ? 0 : heartbeat;

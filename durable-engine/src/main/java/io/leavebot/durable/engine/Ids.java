@@ -21,17 +21,6 @@ final class Ids {
         return new String(chars);
     }
 
-    /**
-     * A callback id: the execution's database key as 12 hex digits, then 32 random characters. The callbacks table is
-     * keyed by it, so a new callback's row goes after the last ones' instead of on a random page of the table (one
-     * page more written per callback, the table growing by every execution that ever waited). The random part alone
-     * makes it unguessable, as before.
-     */
-    static String callbackId(long executionKey) {
-        String hex = Long.toHexString(executionKey);
-        return "0".repeat(Math.max(0, 12 - hex.length())) + hex + random(32);
-    }
-
     static String executionArn(String functionName, String executionName, String executionId) {
         return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName + ":$LATEST/durable-execution/"
                 + executionName + "/" + executionId;
