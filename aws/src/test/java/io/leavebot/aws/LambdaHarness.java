@@ -57,7 +57,9 @@ public final class LambdaHarness {
         long answered = System.currentTimeMillis();
         long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
         System.err.println(TIMING + " init-at=" + init + " answer-at=" + answered + " cpu=" + cpu);
-        System.exit(0); // as Lambda freezes the environment: threads a client left running do not hold the JVM
+        // as Lambda freezes the environment: threads a client left running do not hold the JVM, and no shutdown hook
+        // runs (the CRT's would wait over a second for its native threads)
+        Runtime.getRuntime().halt(0);
     }
 
     private static RequestStreamHandler handler(String name) {
