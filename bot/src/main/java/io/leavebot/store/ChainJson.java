@@ -13,8 +13,6 @@ import io.leavebot.leave.LeaveStatus;
 import io.leavebot.leave.OnTimeout;
 import io.leavebot.leave.Person;
 import io.leavebot.leave.StageApprover;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code previousCallbackId}) may be missing, and read as null.
  */
 final class ChainJson {
-    private static LocalDate date(String text) {
-        return text == null ? null : LocalDate.parse(text);
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int VERSION = 1;
     /**
-     * Chains read lately, by their text. The same rows are read again and again (every step loads its request; each
-     * approval request and reminder lists the approver's team who are away, some twenty rows), and a chain is
-     * immutable records, so one read serves all; parsing was a tenth of the Slack front end's CPU per command.
-     * Emptied when full: simpler than an LRU, and a cold miss only costs a parse.
+     * Chains read or written lately, by their text. The same rows are read again and again (every step loads its
+     * request; each approval request and reminder lists the approver's team who are away, some twenty rows), and a
+     * chain is immutable records, so one read serves all; parsing was a tenth of the Slack front end's CPU per
+     * command. A chain written is kept too: its text reads back as an equal chain, and most are read soon after
+     * (the team's next approval request lists it). Emptied when full: simpler than an LRU, and a cold miss only
+     * costs a parse.
      */
     private static final Map<String, ApprovalChain> READ_LATELY = new ConcurrentHashMap<>();
     private static final int MOST_READ_LATELY = 4096;
@@ -74,7 +70,9 @@ final class ChainJson {
                 p.put("previousCallbackId", a.previousCallbackId());
             }
         }
-        return root.toString();
+        String text = root.toString();
+        remember(text, chain);
+        return text;
     }
 
     /** @throws IllegalStateException when the text is not a chain this LeaveBot can read */
@@ -82,15 +80,20 @@ final class ChainJson {
         ApprovalChain chain = READ_LATELY.get(text);
         if (chain == null) {
             chain = parse(text);
-            if (READ_LATELY.size() >= MOST_READ_LATELY) {
-                READ_LATELY.clear();
-            }
-            READ_LATELY.put(text, chain);
+            remember(text, chain);
         }
         return chain;
     }
 
-    private static ApprovalChain parse(String text) {
+    private static void remember(String text, ApprovalChain chain) {
+        if (READ_LATELY.size() >= MOST_READ_LATELY) {
+            READ_LATELY.clear();
+        }
+        READ_LATELY.put(text, chain);
+    }
+
+    /** The chain {@code text} spells, parsed (not from what was read or written lately). */
+    static ApprovalChain parse(String text) {
         try {
             JsonNode root = JSON.readTree(text);
             if (root.path("v").asInt() != VERSION) {
@@ -104,7 +107,7 @@ final class ChainJson {
                 for (JsonNode p : s.path("approvers")) {
                     places.add(new StageApprover(person(p.get("approver")), person(p.get("standIn")), text(p, "callbackId"),
                             text(p, "messageKey"), status(p.get("answer")), decision(p.get("decision")), p.path("escalated").asBoolean(),
-                            instant(text(p, "answerBy")), text(p, "previousCallbackId"), date(text(p, "awayUntil"))));
+                            IsoText.instant(text(p, "answerBy")), text(p, "previousCallbackId"), IsoText.date(text(p, "awayUntil"))));
                 }
                 stages.add(new ApprovalStage(text(s, "name"), ApprovalRule.valueOf(s.path("rule").asText()), places,
                         status(s.get("status")), decision(s.get("decision"))));
@@ -147,11 +150,7 @@ final class ChainJson {
         if (node == null || node.isNull()) {
             return null;
         }
-        return new Decision(person(node.get("by")), instant(text(node, "at")), text(node, "comment"));
-    }
-
-    private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        return new Decision(person(node.get("by")), IsoText.instant(text(node, "at")), text(node, "comment"));
     }
 
     private static LeaveStatus status(JsonNode node) {

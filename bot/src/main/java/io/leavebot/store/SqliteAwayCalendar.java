@@ -163,7 +163,7 @@ final class SqliteAwayCalendar implements AwayCalendar {
                 List<AwayPeriod> found = new ArrayList<>();
                 while (rs.next()) {
                     found.add(new AwayPeriod(StandIns.person(rs.getString(1), rs.getString(2)),
-                            LocalDate.parse(rs.getString(3)), LocalDate.parse(rs.getString(4)),
+                            IsoText.date(rs.getString(3)), IsoText.date(rs.getString(4)),
                             StandIns.person(rs.getString(5), rs.getString(6)), SqliteLeaveRows.instant(rs.getLong(7))));
                 }
                 return found;

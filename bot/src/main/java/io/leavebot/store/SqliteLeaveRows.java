@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -84,7 +83,7 @@ final class SqliteLeaveRows {
         String chain = rs.getString("approval_chain");
         LeaveRequest request = new LeaveRequest(rs.getString("id"), person(rs, "employee"),
                 known != null ? known : chain != null ? ChainJson.read(chain) : singleApprover(person(rs, "approver"), rs.getString("callback_id"), status, decision),
-                rs.getString("type"), LocalDate.parse(rs.getString("start_date")), LocalDate.parse(rs.getString("end_date")),
+                rs.getString("type"), IsoText.date(rs.getString("start_date")), IsoText.date(rs.getString("end_date")),
                 rs.getInt("half_day") == 1, rs.getString("reason"), status,
                 instant(rs.getLong("created_at")), instant(rs.getLong("updated_at")), decision,
                 rs.getString("execution_name"));

@@ -55,6 +55,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
     private final Path file;
     private final Connection connection;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final PreparedStatements prepared = new PreparedStatements();
     private final AwayCalendar away;
     private final UserTokens userTokens;
     private final FeedTokens feeds;
@@ -428,6 +429,7 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
     @Override
     public synchronized void close() {
         try {
+            prepared.close();
             connection.close();
             for (Connection reader : readers) {
                 reader.close();
@@ -441,18 +443,20 @@ public final class SqliteLeaveStore implements Store, AwayCalendarParts, UserTok
         return read("read leave requests", reader -> queryOn(reader, sql, params));
     }
 
-    private static List<LeaveRequest> queryOn(Connection c, String sql, String... params) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setString(i + 1, params[i]);
+    private List<LeaveRequest> queryOn(Connection c, String sql, String... params) throws SQLException {
+        PreparedStatement s = prepared.on(c, sql);
+        for (int i = 0; i < params.length; i++) {
+            s.setString(i + 1, params[i]);
+        }
+        try (ResultSet rs = s.executeQuery()) {
+            List<LeaveRequest> found = new ArrayList<>();
+            while (rs.next()) {
+                found.add(SqliteLeaveRows.read(rs));
             }
-            try (ResultSet rs = s.executeQuery()) {
-                List<LeaveRequest> found = new ArrayList<>();
-                while (rs.next()) {
-                    found.add(SqliteLeaveRows.read(rs));
-                }
-                return found;
-            }
+            return found;
+        } catch (SQLException | RuntimeException e) {
+            s.close(); // the next use prepares it afresh rather than trust its state
+            throw e;
         }
     }
 

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -125,7 +124,7 @@ final class SqliteLedgerRows {
         return new LedgerEntry(rs.getString("id"), new Person(rs.getString("person_key"), rs.getString("person_name")),
                 rs.getString("type"), rs.getInt("leave_year"), LedgerEntry.Kind.valueOf(rs.getString("kind")),
                 LedgerWrites.amount(rs.getLong("amount")), rs.getString("request_id"),
-                leaveStart == null ? null : LocalDate.parse(leaveStart), SqliteLeaveRows.instant(rs.getLong("at")),
+                IsoText.date(leaveStart), SqliteLeaveRows.instant(rs.getLong("at")),
                 byKey == null ? null : new Person(byKey, rs.getString("by_name")), rs.getString("reason"));
     }
 }

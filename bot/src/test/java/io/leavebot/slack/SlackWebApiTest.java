@@ -52,6 +52,13 @@ class SlackWebApiTest {
     }
 
     @Test
+    void aSurrogateWithoutItsOtherHalfArrivesAsAQuestionMarkAsTheSdkSentIt() {
+        bot.postMessage("DU01ADA", null, "a\uD83D b \uDE00c \uD83D", null);
+
+        assertEquals("a? b ?c ?", slack.calls("chat.postMessage").get(0).get("text")); // what getBytes(UTF_8) makes of them
+    }
+
+    @Test
     void updateConversationsOpenAndTheUserMethodsSendWhatSlackExpects() {
         bot.update("DU01ADA", "1700000000.000100", "Approved", List.of(BlockKit.header("Approved")));
         assertEquals("DU01ADA", bot.openDirectMessage("U01ADA"));

@@ -2,6 +2,7 @@ package io.leavebot.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.leavebot.leave.ApprovalChain;
 import io.leavebot.leave.StageApprover;
@@ -29,8 +30,18 @@ class ChainJsonTest {
         ApprovalChain chain = SampleLeaves.standingIn().chain().withStage(1, s -> s.withApprover(0,
                 p -> p.asking(SampleLeaves.BEA, java.time.LocalDate.of(2026, 1, 9), "cb-2", "k2", SampleLeaves.DECIDED)));
 
-        assertEquals(chain, ChainJson.read(ChainJson.write(chain)));
-        assertEquals(java.time.LocalDate.of(2026, 1, 9), ChainJson.read(ChainJson.write(chain)).stage(1).approvers().get(0).awayUntil());
+        assertEquals(chain, ChainJson.parse(ChainJson.write(chain)));
+        assertEquals(java.time.LocalDate.of(2026, 1, 9), ChainJson.parse(ChainJson.write(chain)).stage(1).approvers().get(0).awayUntil());
         assertEquals(SampleLeaves.CALLBACK_ID, chain.stage(1).approvers().get(0).previousCallbackId());
+    }
+
+    @Test
+    void aChainWrittenIsReadBackEqualWithoutParsingItAgain() {
+        ApprovalChain chain = SampleLeaves.standingIn().chain();
+        String text = ChainJson.write(chain);
+
+        assertEquals(chain, ChainJson.parse(text)); // what makes serving the written chain for its text right
+        assertSame(chain, ChainJson.read(text));
+        assertEquals(chain, ChainJson.read(new String(text.toCharArray()))); // by its text, not by the String
     }
 }

@@ -53,6 +53,38 @@ class SqliteLeaveStoreTest extends LeaveLedgerContract {
     }
 
     @Test
+    void readsFromManyThreadsAtOnceEachGetTheirOwnRowsWhileWritesGoOn() throws Exception {
+        // the readers' prepared statements are kept per connection: a statement shared by two threads would mix rows
+        for (int n = 0; n < 40; n++) {
+            store.create(leave("r-" + n));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        String id = "r-" + (i * 7 + thread) % 40;
+                        assertEquals(id, store.get(id).orElseThrow().id());
+                        if (thread == 0 && i % 10 == 0) {
+                            store.create(leave("w-" + i));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(Optional.empty(), store.get("r-40"));
+        assertEquals("w-290", store.get("w-290").orElseThrow().id());
+    }
+
+    @Test
     void twoStoresOnTheSameFileStillRecordOneRequestAndOneDecision() {
         try (SqliteLeaveStore other = new SqliteLeaveStore(file())) {
             LeaveRequest first = store.create(leave("r-1"));
