@@ -49,8 +49,11 @@ import software.amazon.awssdk.crt.io.TlsContextOptions;
  *
  * <p>It keeps {@link PlainHttp}'s promises: no proxy (the CRT's reading of {@code HTTPS_PROXY} is off), no redirect
  * followed, nothing sent twice (the CRT never re-sends by itself), the timeout bounding the connection and the wait
- * for the answer, up to {@value #KEPT_CONNECTIONS} connections kept per host. It trusts what the system trusts, or
- * the PEM file {@code SSL_CERT_FILE} names, as OpenSSL and Go read that variable (the package tests' TLS fronts).
+ * for the answer, up to {@value #KEPT_CONNECTIONS} connections kept per host. Unlike the JDK's, which opens more and
+ * keeps that many idle, the CRT opens no more than {@value #KEPT_CONNECTIONS} to a host at once: one more call waits for
+ * a free one, within the connect timeout's bound (a function runs one invocation at a time, which makes a few calls
+ * at once). It trusts what the system trusts, or the PEM file {@code SSL_CERT_FILE} names, as OpenSSL and Go read
+ * that variable (the package tests' TLS fronts).
  * Failures come as the JDK's would: {@link ConnectException} or {@link SocketException} when the host cannot be
  * reached or drops the connection, {@link SocketTimeoutException} when it does not answer in time, and
  * {@link SSLException} when TLS fails, so callers tell a transient failure the same way on either transport. One
