@@ -1,5 +1,6 @@
 package io.leavebot.email;
 
+import io.leavebot.crypto.HmacSha256;
 import io.leavebot.leave.LeaveStatus;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed Approve / Reject links for the approver's e-mail and Withdraw links for the employee's. A token names the
@@ -33,13 +32,12 @@ public final class DecisionLinks {
     /** Longest request id a token carries; {@link TokenParts} accepts exactly what this allows. */
     static final int MAX_ID_BYTES = 300;
 
-    private static final String ALGORITHM = "HmacSHA256";
     /** Signed along with the token, so a MAC made for another purpose or version never verifies here. */
     private static final String CONTEXT = "leavebot-decision-link/v1:";
     private static final String WITHDRAW = "withdraw";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecretKeySpec key;
+    private final HmacSha256 key;
     private final String baseUrl;
 
     /**
@@ -53,7 +51,7 @@ public final class DecisionLinks {
             throw new IllegalArgumentException("the decision-link secret is " + bytes.length + " bytes long, but it must "
                     + "have at least " + MIN_SECRET_BYTES + "; use a long random value, e.g. from `openssl rand -base64 48`");
         }
-        this.key = new SecretKeySpec(bytes, ALGORITHM);
+        this.key = new HmacSha256(bytes);
         this.baseUrl = checkedBaseUrl(baseUrl);
     }
 
@@ -174,13 +172,7 @@ public final class DecisionLinks {
     }
 
     private String hmac(String text) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return ENCODER.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this Java runtime cannot compute " + ALGORITHM, e);
-        }
+        return ENCODER.encodeToString(key.mac(text));
     }
 
     private static String checkedBaseUrl(String baseUrl) {

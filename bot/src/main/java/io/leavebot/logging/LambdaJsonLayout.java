@@ -1,9 +1,5 @@
 package io.leavebot.logging;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.LayoutBase;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.leavebot.durable.InvocationLogContext;
 import java.time.Instant;
@@ -18,29 +14,29 @@ import java.util.Map;
  * durable invocation), and for a failure {@code errorType}, {@code errorMessage} and {@code stackTrace} (its lines,
  * every cause included). Each text is masked ({@link LogSecrets#mask}) before it is quoted.
  */
-public final class LambdaJsonLayout extends LayoutBase<ILoggingEvent> {
+final class LambdaJsonLayout implements LineLayout {
     // the Java runtime's own format for the field
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
 
     @Override
-    public String doLayout(ILoggingEvent event) {
+    public String format(LogEvent event) {
         StringBuilder json = new StringBuilder(256).append('{');
-        field(json, "timestamp", TIME.format(Instant.ofEpochMilli(event.getTimeStamp())));
-        field(json, "level", event.getLevel().toString());
-        field(json, "message", LogSecrets.mask(event.getFormattedMessage()));
-        field(json, "logger", event.getLoggerName());
-        Map<String, String> context = event.getMDCPropertyMap();
+        field(json, "timestamp", TIME.format(Instant.ofEpochMilli(event.epochMillis())));
+        field(json, "level", event.level().name());
+        field(json, "message", LogSecrets.mask(event.message()));
+        field(json, "logger", event.logger());
+        Map<String, String> context = event.context();
         optionalField(json, InvocationLogContext.REQUEST_ID, context.get(InvocationLogContext.REQUEST_ID));
         optionalField(json, InvocationLogContext.EXECUTION_NAME, context.get(InvocationLogContext.EXECUTION_NAME));
         optionalField(json, InvocationLogContext.EXECUTION_ARN, context.get(InvocationLogContext.EXECUTION_ARN));
-        IThrowableProxy failure = event.getThrowableProxy();
+        Throwable failure = event.failure();
         if (failure != null) {
-            field(json, "errorType", failure.getClassName());
+            field(json, "errorType", failure.getClass().getName());
             optionalField(json, "errorMessage", LogSecrets.mask(failure.getMessage()));
             json.append(",\"stackTrace\":[");
-            String[] lines = LogSecrets.mask(ThrowableProxyUtil.asString(failure)).split("\\R");
+            String[] lines = LogSecrets.mask(event.stackTrace()).split("\\R");
             for (int i = 0; i < lines.length; i++) {
                 json.append(i == 0 ? "" : ",").append('"').append(QUOTE.quoteAsString(lines[i].strip())).append('"');
             }

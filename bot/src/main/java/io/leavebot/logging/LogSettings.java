@@ -1,10 +1,8 @@
 package io.leavebot.logging;
 
-import ch.qos.logback.classic.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,10 +14,10 @@ import java.util.function.Function;
  *
  * @param json     true on Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} set)
  * @param floor    on Lambda with advanced logging controls, {@code AWS_LAMBDA_LOG_LEVEL}: Lambda drops lines below it,
- *                 so nothing below it is even formatted; else {@link Level#ALL}
+ *                 so nothing below it is even formatted; else {@link LogLevel#TRACE}
  * @param problems each bad value, as a sentence naming the setting
  */
-record LogSettings(boolean json, Level root, Map<String, Level> packages, Level floor, List<String> problems) {
+record LogSettings(boolean json, LogLevel root, Map<String, LogLevel> packages, LogLevel floor, List<String> problems) {
     static final String LEVEL = "LEAVEBOT_LOG_LEVEL";
     static final String LEVELS = "LEAVEBOT_LOG_LEVELS";
     static final String LAMBDA_FUNCTION = "AWS_LAMBDA_FUNCTION_NAME";
@@ -29,34 +27,34 @@ record LogSettings(boolean json, Level root, Map<String, Level> packages, Level 
     static LogSettings from(Function<String, Optional<String>> settings) {
         List<String> problems = new ArrayList<>();
         boolean lambda = settings.apply(LAMBDA_FUNCTION).isPresent();
-        Level floor = Level.ALL;
+        LogLevel floor = LogLevel.TRACE;
         if (lambda) {
             Optional<String> lambdaLevel = settings.apply(LAMBDA_LEVEL);
             if (lambdaLevel.isPresent()) {
-                // Lambda's own names: FATAL is its highest, which logback calls ERROR
+                // Lambda's own names: FATAL is its highest, which SLF4J calls ERROR
                 String name = lambdaLevel.get().equalsIgnoreCase("FATAL") ? "ERROR" : lambdaLevel.get();
-                floor = level(name).orElseGet(() -> {
+                floor = LogLevel.named(name).orElseGet(() -> {
                     problems.add(LAMBDA_LEVEL + " '" + lambdaLevel.get() + "' is not a Lambda log level; every level is kept");
-                    return Level.ALL;
+                    return LogLevel.TRACE;
                 });
             }
         }
-        Level root = Level.INFO;
+        LogLevel root = LogLevel.INFO;
         Optional<String> rootSetting = settings.apply(LEVEL);
         if (rootSetting.isPresent()) {
-            root = level(rootSetting.get()).orElseGet(() -> {
+            root = LogLevel.named(rootSetting.get()).orElseGet(() -> {
                 problems.add(LEVEL + " '" + rootSetting.get() + "' is not a level (" + NAMES + "); using INFO");
-                return Level.INFO;
+                return LogLevel.INFO;
             });
-        } else if (floor != Level.ALL) {
+        } else if (floor != LogLevel.TRACE) {
             root = floor;
         }
-        Map<String, Level> packages = new LinkedHashMap<>();
+        Map<String, LogLevel> packages = new LinkedHashMap<>();
         settings.apply(LEVELS).ifPresent(list -> {
             for (String entry : list.split(",")) {
                 String trimmed = entry.strip();
                 int eq = trimmed.indexOf('=');
-                Optional<Level> level = eq < 1 ? Optional.empty() : level(trimmed.substring(eq + 1));
+                Optional<LogLevel> level = eq < 1 ? Optional.empty() : LogLevel.named(trimmed.substring(eq + 1));
                 if (trimmed.isEmpty()) {
                     continue;
                 }
@@ -77,16 +75,7 @@ record LogSettings(boolean json, Level root, Map<String, Level> packages, Level 
     }
 
     /** {@code level} raised to the floor: on Lambda, a line below {@code AWS_LAMBDA_LOG_LEVEL} would be dropped anyway. */
-    Level atLeastFloor(Level level) {
-        return level.isGreaterOrEqual(floor) ? level : floor;
-    }
-
-    private static Optional<Level> level(String name) {
-        String upper = name.strip().toUpperCase(Locale.ROOT);
-        return switch (upper) {
-            case "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF" -> Optional.of(Level.toLevel(upper));
-            case "WARNING" -> Optional.of(Level.WARN);
-            default -> Optional.empty();
-        };
+    LogLevel atLeastFloor(LogLevel level) {
+        return level.atLeast(floor) ? level : floor;
     }
 }

@@ -1,6 +1,5 @@
 package io.leavebot.logging;
 
-import ch.qos.logback.classic.LoggerContext;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,8 +27,8 @@ public final class Logs {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         LogSettings asked = LogSettings.from(settings);
         // as the start configured them (no .env, or one without log settings): nothing to do, no warning twice
-        if (factory instanceof LoggerContext context && !asked.equals(LogSettings.fromEnvironment())) {
-            LeaveBotLogConfigurator.apply(context, asked);
+        if (factory instanceof LineLoggers loggers && !asked.equals(LogSettings.fromEnvironment())) {
+            loggers.configure(asked);
         }
     }
 }

@@ -2,17 +2,15 @@ package io.leavebot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leavebot.crypto.HmacSha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The OAuth {@code state} of a {@code /leave connect} link: who asked (Slack user and team, and the LeaveBot person
@@ -36,11 +34,11 @@ final class ConnectState {
     record Checked(Status status, String userId, String teamId, String personKey, String redirectUri) {
     }
 
-    private final SecretKeySpec key;
+    private final HmacSha256 key;
 
     /** @param secret LeaveBot's link secret (32 bytes or more, checked where it is loaded) */
     ConnectState(String secret) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = new HmacSha256(secret);
     }
 
     /** @param redirectUri where Slack sends the person back, which {@code oauth.v2.access} must name again */
@@ -75,12 +73,6 @@ final class ConnectState {
     }
 
     private String mac(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return B64.encodeToString(mac.doFinal((CONTEXT + payload).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this Java runtime cannot compute HmacSHA256", e);
-        }
+        return B64.encodeToString(key.mac(CONTEXT + payload));
     }
 }

@@ -2,13 +2,11 @@ package io.leavebot.slack;
 
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.request.RequestHeaders;
+import io.leavebot.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Whether a request really comes from Slack, recently: its {@code X-Slack-Signature} must be the HMAC-SHA256 of
@@ -29,22 +27,14 @@ final class RequestSignature {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * One keyed HMAC per thread: the SDK's {@code SlackSignature.Generator} looks up and keys a new {@link Mac} and
-     * formats each byte with {@code String.format}, a fiftieth of the CPU per command; the signature is the same.
+     * The signing secret's HMAC, keyed once: the SDK's {@code SlackSignature.Generator} looks up and keys a new
+     * {@code Mac} and formats each byte with {@code String.format}, a fiftieth of the CPU per command; the signature
+     * is the same.
      */
-    private final ThreadLocal<Mac> hmac;
+    private final HmacSha256 hmac;
 
     RequestSignature(String signingSecret) {
-        SecretKeySpec key = new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.hmac = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("this JVM has no HmacSHA256, which every Java has", e);
-            }
-        });
+        this.hmac = new HmacSha256(signingSecret);
     }
 
     boolean isValid(RequestHeaders headers, String body, Instant now) {
@@ -58,9 +48,7 @@ final class RequestSignature {
 
     /** {@code v0=} and the hex of HMAC-SHA256({@code v0:<timestamp>:<body>}), as Slack signs. */
     byte[] expected(String timestamp, String body) {
-        Mac mac = hmac.get();
-        mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
-        byte[] digest = mac.doFinal(body.getBytes(StandardCharsets.UTF_8)); // doFinal resets it for the next request
+        byte[] digest = hmac.mac("v0:" + timestamp + ":" + body);
         byte[] signature = new byte[3 + 2 * digest.length];
         signature[0] = 'v';
         signature[1] = '0';

@@ -2,6 +2,8 @@ package io.leavebot.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.util.http.SlackHttpClient;
+import java.time.Duration;
 
 /**
  * What LeaveBot needs to talk to one Slack workspace.
@@ -30,13 +32,22 @@ public record SlackSettings(String botToken, String signingSecret, Slack slack) 
 
     /**
      * Slack's SDK on {@code config} (a new one: the SDK's default configuration cannot be changed) with the SDK's
-     * rate-limit statistics off. LeaveBot does not read them, and they cost a round trip where it hurts: before the
-     * first Web API call of each token in a JVM made by a client without a team id (as {@code methods(token)}'s are),
-     * the SDK asks {@code auth.test} which team the token belongs to, in front of the first ack after a cold start.
+     * rate-limit statistics off, and its calls sent over LeaveBot's own transport ({@link PlainHttpCalls}).
+     * LeaveBot does not read the statistics, and they cost a round trip where it hurts: before the first Web API call
+     * of each token in a JVM made by a client without a team id (as {@code methods(token)}'s are), the SDK asks
+     * {@code auth.test} which team the token belongs to, in front of the first ack after a cold start.
      */
     public static Slack sdk(SlackConfig config) {
         config.getMethodsConfig().setStatsEnabled(false);
-        return Slack.getInstance(config);
+        // OkHttp's defaults where the configuration sets none: 10 s to connect, 10 s for each read
+        var client = new SlackHttpClient(PlainHttpCalls.client(Duration.ofSeconds(10),
+                millis(config.getHttpClientReadTimeoutMillis(), 10_000)));
+        return Slack.getInstance(config, client);
+    }
+
+    /** The SDK's setting for a timeout, where none (or 0) means OkHttp's default. */
+    private static Duration millis(Integer setting, int otherwise) {
+        return Duration.ofMillis(setting == null || setting <= 0 ? otherwise : setting);
     }
 
     /**

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leavebot.durable.InvocationLogContext;
@@ -15,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The layouts, the levels and the masking, through logback as LeaveBot configures it. */
+/** The layouts, the levels and the masking, through LeaveBot's SLF4J backend. */
 class LogsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SIGNING_SECRET = "8f1c2e0b9a7d4c3e8f1c2e0b9a7d4c3e";
@@ -95,8 +93,8 @@ class LogsTest {
     void levels_come_from_the_settings_and_bad_values_fall_back_with_a_warning() {
         var settings = LogSettings.from(of(Map.of("LEAVEBOT_LOG_LEVEL", "loud",
                 "LEAVEBOT_LOG_LEVELS", "io.leavebot.slack=DEBUG, software.amazon.awssdk=warn,nonsense,x=LOUD")));
-        assertEquals(Level.INFO, settings.root());
-        assertEquals(Map.of("io.leavebot.slack", Level.DEBUG, "software.amazon.awssdk", Level.WARN), settings.packages());
+        assertEquals(LogLevel.INFO, settings.root());
+        assertEquals(Map.of("io.leavebot.slack", LogLevel.DEBUG, "software.amazon.awssdk", LogLevel.WARN), settings.packages());
         assertEquals(3, settings.problems().size(), settings.problems().toString());
         assertTrue(settings.problems().get(0).startsWith("LEAVEBOT_LOG_LEVEL 'loud' is not a level"));
         try (var logs = LogLines.readable(Map.of("LEAVEBOT_LOG_LEVEL", "loud"))) {
@@ -107,7 +105,7 @@ class LogsTest {
             assertTrue(logs.text().contains("shown"));
         }
         assertFalse(LogSettings.from(of(Map.of())).json());
-        assertEquals(Level.INFO, LogSettings.from(of(Map.of())).root());
+        assertEquals(LogLevel.INFO, LogSettings.from(of(Map.of())).root());
     }
 
     @Test
@@ -115,21 +113,22 @@ class LogsTest {
         var lambda = LogSettings.from(of(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f", "AWS_LAMBDA_LOG_LEVEL", "WARN",
                 "LEAVEBOT_LOG_LEVELS", "io.leavebot.slack=DEBUG")));
         assertTrue(lambda.json());
-        assertEquals(Level.WARN, lambda.root());
-        assertEquals(Level.WARN, lambda.atLeastFloor(lambda.packages().get("io.leavebot.slack")));
+        assertEquals(LogLevel.WARN, lambda.root());
+        assertEquals(LogLevel.WARN, lambda.atLeastFloor(lambda.packages().get("io.leavebot.slack")));
         var notLambda = LogSettings.from(of(Map.of("AWS_LAMBDA_LOG_LEVEL", "WARN")));
-        assertEquals(Level.INFO, notLambda.root(), "only a Lambda function has advanced logging controls");
-        assertEquals(Level.ERROR, LogSettings.from(of(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f", "AWS_LAMBDA_LOG_LEVEL", "FATAL"))).root());
+        assertEquals(LogLevel.INFO, notLambda.root(), "only a Lambda function has advanced logging controls");
+        assertEquals(LogLevel.ERROR, LogSettings.from(of(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f", "AWS_LAMBDA_LOG_LEVEL", "FATAL"))).root());
     }
 
     @Test
     void loggers_that_print_bodies_stay_at_info_even_when_debug_is_asked_for() {
         try (var logs = LogLines.readable(Map.of("LEAVEBOT_LOG_LEVEL", "TRACE", "LEAVEBOT_LOG_LEVELS", "com.slack.api=TRACE"))) {
-            var context = (LoggerContext) LoggerFactory.getILoggerFactory();
-            for (String clamped : LeaveBotLogConfigurator.CLAMPED) {
-                assertEquals(Level.INFO, context.getLogger(clamped).getEffectiveLevel(), clamped);
+            var loggers = (LineLoggers) LoggerFactory.getILoggerFactory();
+            for (String clamped : LineLoggers.CLAMPED) {
+                assertEquals(LogLevel.INFO, ((LineLogger) loggers.getLogger(clamped)).level(), clamped);
+                assertEquals(LogLevel.INFO, ((LineLogger) loggers.getLogger(clamped + ".Inner")).level(), clamped + ".Inner");
             }
-            assertEquals(Level.TRACE, context.getLogger("com.slack.api.bolt.App").getEffectiveLevel());
+            assertEquals(LogLevel.TRACE, ((LineLogger) loggers.getLogger("com.slack.api.bolt.App")).level());
             org.slf4j.LoggerFactory.getLogger("com.slack.api.util.http.listener.DetailedLoggingListener").debug("body: {}", "x");
             java.util.logging.Logger.getLogger("org.eclipse.angus.mail.smtp.protocol").finest("DATA ...");
             java.util.logging.Logger.getLogger("io.leavebot.email.Example").fine("bridged from JUL");

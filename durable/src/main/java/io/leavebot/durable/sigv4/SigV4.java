@@ -1,5 +1,6 @@
 package io.leavebot.durable.sigv4;
 
+import io.leavebot.crypto.HmacSha256;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AWS Signature Version 4 as the AWS SDK for Java v2 and the AWS CLI compute it for a service other than S3: the one
@@ -146,13 +145,7 @@ public final class SigV4 {
     }
 
     private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
+        return HmacSha256.mac(key, data);
     }
 
     /** Trims a header value and collapses each inner run of white space to one space. */
