@@ -362,6 +362,15 @@ final class EngineStore implements AutoCloseable {
                 EngineStore::readTimer, nowMs, limit);
     }
 
+    /** See {@link SqliteDatabase#stopAccepting}. */
+    void stopAccepting() {
+        db.stopAccepting();
+    }
+
+    boolean isAccepting() {
+        return db.isAccepting();
+    }
+
     @Override
     public void close() {
         db.close();

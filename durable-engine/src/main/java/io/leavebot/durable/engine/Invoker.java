@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,6 +39,9 @@ final class Invoker implements AutoCloseable {
     private final EngineService service;
     private final Map<String, RequestStreamHandler> handlers;
     private final int statePageSize;
+    /** How long closing waits for interrupted invocations to end; one blocked in a call that ignores interrupts is left. */
+    private static final Duration CLOSE_GRACE = Duration.ofMillis(500);
+
     private final ExecutorService pool;
     /** Executions queued or running; the value says whether they must run once more. */
     private final ConcurrentHashMap<String, Boolean> active = new ConcurrentHashMap<>();
@@ -80,7 +84,7 @@ final class Invoker implements AutoCloseable {
             } while (active.compute(arn, (key, again) -> again ? Boolean.FALSE : null) != null);
         } catch (RuntimeException | Error e) {
             active.remove(arn);
-            if (!pool.isShutdown()) { // after close(), an abandoned invocation cannot reach the database: not news
+            if (store.isAccepting()) { // after close(), an abandoned invocation cannot reach the database: not news
                 LOG.log(System.Logger.Level.ERROR, "invocation of " + arn + " could not be run", e);
             }
         } finally {
@@ -238,8 +242,17 @@ final class Invoker implements AutoCloseable {
         ChainedInvokes.childClosed(change);
     }
 
+    /**
+     * Interrupts the invocations still running and gives them a moment to unwind, so that none is left working on
+     * what the engine closes next. What they do meanwhile is not recorded: the engine stops taking writes first.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
+        try {
+            pool.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

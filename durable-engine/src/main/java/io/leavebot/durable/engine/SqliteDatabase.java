@@ -534,13 +534,29 @@ final class SqliteDatabase implements AutoCloseable {
         return s;
     }
 
-    /** Commits what is queued, then closes: a caller that was still let in hears back. */
-    @Override
-    public void close() {
+    /**
+     * Takes no more work: what is queued still commits, anything submitted from now on is refused. The engine does
+     * this before it interrupts the invocations it cuts off, so that nothing they do as they unwind (a step failing
+     * on the interrupt, an invocation ending with it) is recorded, as nothing would be by a process that died.
+     */
+    void stopAccepting() {
         synchronized (pending) {
             accepting = false;
             pending.notify();
         }
+    }
+
+    /** Whether work is still taken ({@link #stopAccepting} not called yet). */
+    boolean isAccepting() {
+        synchronized (pending) {
+            return accepting;
+        }
+    }
+
+    /** Commits what is queued, then closes: a caller that was still let in hears back. */
+    @Override
+    public void close() {
+        stopAccepting();
         if (Thread.currentThread() != writer) {
             try {
                 writer.join();

@@ -1,6 +1,7 @@
 package io.leavebot.durable.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.leavebot.durable.model.DurableExecution;
 import io.leavebot.durable.model.Event;
@@ -10,6 +11,7 @@ import io.leavebot.durable.testing.FunctionHandler;
 import io.leavebot.durable.testing.HeldInvocation;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,5 +59,35 @@ class EngineRecoveryTest {
                 events.stream().map(Event::eventType).toList());
         assertEquals("Runtime.ExitError", EngineHarness.error(events.get(1)).errorType());
         assertEquals(3, cutOff.invocations(), "the cut-off one, the rerun that started the wait, the one after it");
+    }
+
+    /**
+     * Closing interrupts the invocations still running; a step that gives up when interrupted (a blocking call:
+     * SMTP, SQLite, HTTP) must not have that failure recorded, as it would not be in a process that died: the
+     * execution would wait for a retry (consuming an attempt) rather than rerun the step at once on reopening.
+     */
+    @Test
+    void aStepInterruptedByTheCloseIsNotRecordedAsFailedAndRerunsAtOnceOnReopening() throws InterruptedException {
+        var running = new CountDownLatch(1);
+        engine.register("leave", FunctionHandler.of(String.class, (employee, ctx) -> ctx.step("send-mail", String.class, s -> {
+            if (stepRuns.incrementAndGet() == 1) {
+                running.countDown();
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException("the mail server call was interrupted", e);
+                }
+            }
+            return "sent to " + employee;
+        })));
+        String arn = engine.engine().start("leave", "leave-1", "\"ann\"").durableExecutionArn();
+        running.await();
+
+        engine.reopen(); // the clock does not move: a recorded failure would leave the step waiting for its retry
+
+        assertEquals("\"sent to ann\"", engine.awaitClosed(arn).result());
+        List<String> types = engine.events(arn).stream().map(Event::eventType).toList();
+        assertFalse(types.contains("StepFailed"), types.toString());
+        assertEquals(2, stepRuns.get());
     }
 }
