@@ -6,8 +6,6 @@ import io.leavebot.email.SesMailer;
 import io.leavebot.store.DynamoDb;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -66,14 +64,7 @@ record AwsClients(String region, AwsCredentials credentials, URI dynamoDbEndpoin
      * cold start. The getter throws what reading threw.
      */
     Supplier<Secrets> secretsSoon(String secretArn) {
-        CompletableFuture<Secrets> reading = CompletableFuture.supplyAsync(() -> secrets(secretArn));
-        return () -> {
-            try {
-                return reading.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException failure ? failure : e;
-            }
-        };
+        return Soon.start("secret-read", () -> secrets(secretArn));
     }
 
     /** Reads the secret through a caller made for this one call: the functions read it once, when they start. */

@@ -83,13 +83,16 @@ public final class SlackFunction implements RequestStreamHandler {
     SlackFunction(AwsSettings settings, AwsClients aws, Clock clock, SlackConfig slackApi) {
         settings.routing(); // the settings first: a missing one fails the start without a call to Secrets Manager
         Supplier<Secrets> secret = aws.secretsSoon(settings.secretArn());
+        // the SDK's Slack class, as it initialises, builds a default client for Slack.getInstance(), whose OkHttp
+        // set-up reads the JDK's trust store and makes an SSL context LeaveBot never uses (its calls go over
+        // PlainHttp): ~90 ms of the main thread and ~250 ms in all (2026-12-04), made here beside the stores' start
+        Supplier<Slack> sdk = Soon.start("slack-sdk", () -> SlackSettings.sdk(slackApi));
         var store = FrontEnds.store(settings, aws);
         LeaveRequests leaves = FrontEnds.leaveRequests(settings, aws, store, clock);
         var policy = settings.policy();
         var texts = new NotificationTexts(settings.zone());
-        Slack slack = SlackSettings.sdk(slackApi);
         Secrets secrets = secret.get();
-        SlackSettings workspace = secrets.slack(slack);
+        SlackSettings workspace = secrets.slack(sdk.get());
         var people = new SlackPeople(workspace.webApi(), store, clock, ChatChannels.SLACK_PEOPLE_TTL);
         // /leave connect when the secret has the Slack status keys: the redirect goes to the API function's URL
         SlackConnect connect = secrets.slackStatus(settings::slackRedirectUrl)
