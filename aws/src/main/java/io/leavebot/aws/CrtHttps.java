@@ -65,10 +65,10 @@ final class CrtHttps implements PlainHttp.Transport {
     /** The trust, when set: a PEM file of certificates that replaces the system's. */
     static final String CERTIFICATES = "SSL_CERT_FILE";
 
-    private final CompletableFuture<Native> loading;
+    private final Soon<Native> loading;
     private final Map<String, HttpClientConnectionManager> hosts = new ConcurrentHashMap<>();
 
-    private CrtHttps(CompletableFuture<Native> loading) {
+    private CrtHttps(Soon<Native> loading) {
         this.loading = loading;
     }
 
@@ -86,17 +86,7 @@ final class CrtHttps implements PlainHttp.Transport {
 
     /** A transport whose native side starts loading now, trusting {@code certificates} (a PEM file) or, if null, the system. */
     static CrtHttps starting(String certificates) {
-        CompletableFuture<Native> loading = new CompletableFuture<>();
-        Thread loader = new Thread(() -> {
-            try {
-                loading.complete(load(certificates));
-            } catch (RuntimeException | LinkageError e) {
-                loading.completeExceptionally(e);
-            }
-        }, "crt-load");
-        loader.setDaemon(true);
-        loader.start();
-        return new CrtHttps(loading);
+        return new CrtHttps(Soon.start("crt-load", () -> load(certificates)));
     }
 
     private static Native load(String certificates) {
@@ -166,10 +156,9 @@ final class CrtHttps implements PlainHttp.Transport {
 
     private Native loaded() throws IOException {
         try {
-            return loading.join();
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IOException("the AWS CRT's native library did not load: " + cause, cause);
+            return loading.get();
+        } catch (RuntimeException | LinkageError e) {
+            throw new IOException("the AWS CRT's native library did not load: " + e, e);
         }
     }
 

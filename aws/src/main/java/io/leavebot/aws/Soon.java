@@ -5,8 +5,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * A value a function's constructor starts making on a daemon thread of its own and takes later, so that slow start-up
- * work (a round trip, a library's class initialisation) overlaps the rest of the cold start. A thread of its own, not
+ * A value a function starts making on a daemon thread of its own as it starts, and takes later, so that slow start-up
+ * work (the CRT's native library, the secret's round trip, a library's class initialisation) overlaps the rest of the
+ * cold start. A thread of its own, not
  * the common pool: on a 2-core machine that pool has one thread, and a second value would wait behind the first's
  * round trip. {@link #get} waits for the value and throws what making it threw.
  */

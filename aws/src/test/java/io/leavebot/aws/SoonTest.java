@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SoonTest {
@@ -14,7 +15,9 @@ class SoonTest {
         var callerWent = new CountDownLatch(1);
         Soon<String> soon = Soon.start("maker", () -> {
             try {
-                callerWent.await(); // would never end if making ran on the caller's thread
+                if (!callerWent.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("made on the caller's thread, which waited for it");
+                }
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
@@ -44,7 +47,7 @@ class SoonTest {
         Runnable meet = () -> {
             bothStarted.countDown();
             try {
-                assertTrue(bothStarted.await(10, java.util.concurrent.TimeUnit.SECONDS), "the other was not started");
+                assertTrue(bothStarted.await(10, TimeUnit.SECONDS), "the other was not started");
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
