@@ -2,6 +2,7 @@ package io.leavebot.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.leavebot.durable.execution.WireJsonWarmUp;
 import io.leavebot.email.EmailRenderer;
 import io.leavebot.leave.LeavePolicy;
 import io.leavebot.logging.Logs;
@@ -40,6 +41,7 @@ public final class WorkflowFunction implements RequestStreamHandler {
     static {
         Logs.start(); // before anything logs: every line in Lambda's JSON format, masked
         CrtHttps.install(); // its native library loads while the handler starts
+        WireJsonWarmUp.start(); // the durable runtime's JSON too: the workflow's handler is made last, after the clients
     }
 
     private final LeaveWorkflow workflow;

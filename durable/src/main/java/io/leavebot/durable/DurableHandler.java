@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.leavebot.durable.execution.DurableExecutor;
 import io.leavebot.durable.execution.WireJson;
+import io.leavebot.durable.execution.WireJsonWarmUp;
 import io.leavebot.durable.lambda.LambdaDurableService;
 import io.leavebot.durable.model.DurableExecutionInput;
 import io.leavebot.durable.model.DurableExecutionOutput;
@@ -33,6 +34,7 @@ public abstract class DurableHandler<I, O> implements RequestStreamHandler {
     }
 
     protected DurableHandler(Class<I> inputType) {
+        WireJsonWarmUp.start(); // while the subclass's constructor builds its clients
         this.inputType = inputType != null ? inputType : inputTypeOf(getClass());
         this.config = configuration();
         this.executor = new DurableExecutor(config);
