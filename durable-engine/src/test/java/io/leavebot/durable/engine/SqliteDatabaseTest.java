@@ -193,6 +193,67 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void aUnitThatFailsInAGroupIsUndoneAloneAndTheOtherUnitsAnswersStand() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try (var db = new SqliteDatabase(dir.resolve("group.db"), SCHEMA, false)) {
+            var rollbacks = new java.util.concurrent.atomic.AtomicInteger();
+            db.onRollback(rollbacks::incrementAndGet);
+            var gate = new CountDownLatch(1);
+            Future<?> holder = pool.submit(() -> db.inTransaction(() -> await(gate))); // the next four queue: one group
+            var runs = new java.util.concurrent.ConcurrentHashMap<Integer, java.util.concurrent.atomic.AtomicInteger>();
+            java.util.function.IntFunction<java.util.function.Supplier<Integer>> insert = n -> () -> {
+                runs.computeIfAbsent(n, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                db.update("INSERT INTO t (n) VALUES (?)", n);
+                if (n == 2) {
+                    throw new IllegalStateException("unit 2 fails after writing");
+                }
+                return n * 10;
+            };
+            Future<Integer> first = pool.submit(() -> db.inTransactionCommittedLater(insert.apply(1)));
+            Thread.sleep(100);
+            Future<Integer> failing = pool.submit(() -> db.inTransaction(insert.apply(2)));
+            Thread.sleep(100);
+            Future<Integer> waited = pool.submit(() -> db.inTransaction(insert.apply(3)));
+            Thread.sleep(100);
+            Future<Integer> last = pool.submit(() -> db.inTransactionCommittedLater(insert.apply(4)));
+            Thread.sleep(100);
+            gate.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            assertEquals(10, first.get(30, TimeUnit.SECONDS));
+            var e = assertThrows(ExecutionException.class, () -> failing.get(30, TimeUnit.SECONDS));
+            assertEquals("unit 2 fails after writing", e.getCause().getMessage());
+            assertEquals(30, waited.get(30, TimeUnit.SECONDS));
+            assertEquals(40, last.get(30, TimeUnit.SECONDS));
+            assertEquals(List.of(1, 3, 4), db.read(() -> db.query("SELECT n FROM t ORDER BY n", rs -> rs.getInt(1))));
+            assertTrue(rollbacks.get() >= 1, "a copy in memory hears of the rollback");
+
+            // a group in which nothing fails runs each unit once
+            runs.clear();
+            var gate2 = new CountDownLatch(1);
+            Future<?> holder2 = pool.submit(() -> db.inTransaction(() -> await(gate2)));
+            Thread.sleep(100);
+            var group = new ArrayList<Future<Integer>>();
+            for (int n = 5; n <= 8; n++) {
+                var work = insert.apply(n);
+                boolean waits = n % 2 == 0;
+                group.add(pool.submit(() -> waits ? db.inTransaction(work) : db.inTransactionCommittedLater(work)));
+            }
+            Thread.sleep(200);
+            gate2.countDown();
+            holder2.get(30, TimeUnit.SECONDS);
+            for (Future<Integer> f : group) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            assertEquals(List.of(1, 1, 1, 1), List.of(runs.get(5).get(), runs.get(6).get(), runs.get(7).get(), runs.get(8).get()));
+        } finally {
+            pool.shutdownNow();
+        }
+        try (var db = new SqliteDatabase(dir.resolve("group.db"), SCHEMA, false)) {
+            assertEquals(List.of(1, 3, 4, 5, 6, 7, 8), db.query("SELECT n FROM t ORDER BY n", rs -> rs.getInt(1)));
+        }
+    }
+
+    @Test
     void aUnitCommittedLaterReturnsBeforeItsGroupCommitsAndIsStoredWithIt() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try (var db = new SqliteDatabase(dir.resolve("later.db"), SCHEMA, false)) {
