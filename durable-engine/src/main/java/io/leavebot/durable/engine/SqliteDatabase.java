@@ -235,10 +235,10 @@ final class SqliteDatabase implements AutoCloseable {
     /**
      * Runs {@code work} as one transaction: all of it is stored, or none of it, and it is committed when this
      * returns. Group commit: {@link #writer} takes every unit of work queued meanwhile and runs them one after
-     * another, each in a savepoint of one transaction, and commits them together, so one commit (one set of WAL
-     * pages, one fsync with {@code fsyncOnCommit}) serves them all. A unit that throws is undone alone and its caller
-     * gets the exception; the others still commit. Durability is unchanged: nobody hears back before the commit
-     * that holds their work.
+     * another in one transaction, and commits them together, so one commit (one set of WAL pages, one fsync with
+     * {@code fsyncOnCommit}) serves them all. A unit that throws is undone alone (the group is run again, each unit
+     * in a savepoint) and its caller gets the exception; the others still commit. Durability is unchanged: nobody
+     * hears back before the commit that holds their work.
      */
     <T> T inTransaction(Supplier<T> work) {
         return submit(work, true);
@@ -461,7 +461,7 @@ final class SqliteDatabase implements AutoCloseable {
     /**
      * Runs the group's units one after another in the open transaction, without a savepoint each: true if all ran
      * well. A unit seldom fails (a stale checkpoint token, a callback already closed), and a savepoint and its release
-     * were two of a unit's ~6 statements; so the group runs without them, and only when a unit fails is the whole
+     * were two of a unit's ~7 statements; so the group runs without them, and only when a unit fails is the whole
      * transaction rolled back and the group run again with a savepoint around each unit, undoing the failed one alone.
      */
     private boolean runWithoutSavepoints(List<Unit<?>> group) {

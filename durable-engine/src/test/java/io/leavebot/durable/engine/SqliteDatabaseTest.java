@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,7 +165,7 @@ class SqliteDatabaseTest {
                 + "parent INTEGER REFERENCES parent(n) DEFERRABLE INITIALLY DEFERRED)"};
         ExecutorService pool = Executors.newFixedThreadPool(12);
         try (var db = new SqliteDatabase(dir.resolve("fk.db"), schema, false)) {
-            var rollbacks = new java.util.concurrent.atomic.AtomicInteger();
+            var rollbacks = new AtomicInteger();
             db.onRollback(rollbacks::incrementAndGet);
             var gate = new CountDownLatch(1);
             Future<?> holder = pool.submit(() -> db.inTransaction(() -> await(gate))); // keeps the next group queueing
@@ -196,13 +200,13 @@ class SqliteDatabaseTest {
     void aUnitThatFailsInAGroupIsUndoneAloneAndTheOtherUnitsAnswersStand() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try (var db = new SqliteDatabase(dir.resolve("group.db"), SCHEMA, false)) {
-            var rollbacks = new java.util.concurrent.atomic.AtomicInteger();
+            var rollbacks = new AtomicInteger();
             db.onRollback(rollbacks::incrementAndGet);
             var gate = new CountDownLatch(1);
             Future<?> holder = pool.submit(() -> db.inTransaction(() -> await(gate))); // the next four queue: one group
-            var runs = new java.util.concurrent.ConcurrentHashMap<Integer, java.util.concurrent.atomic.AtomicInteger>();
-            java.util.function.IntFunction<java.util.function.Supplier<Integer>> insert = n -> () -> {
-                runs.computeIfAbsent(n, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            var runs = new ConcurrentHashMap<Integer, AtomicInteger>();
+            IntFunction<Supplier<Integer>> insert = n -> () -> {
+                runs.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
                 db.update("INSERT INTO t (n) VALUES (?)", n);
                 if (n == 2) {
                     throw new IllegalStateException("unit 2 fails after writing");
