@@ -430,16 +430,7 @@ final class SqliteDatabase implements AutoCloseable {
                 onRollback.run();
                 update("ROLLBACK");
                 update("BEGIN IMMEDIATE");
-                for (Unit<?> unit : group) {
-                    if (unit.answeredEarly) {
-                        unit.work.get(); // its caller has its result already: the same writes again, the outcome unchanged
-                    } else {
-                        inSavepoint(unit);
-                        if (!unit.waitForCommit) {
-                            answerEarly(unit);
-                        }
-                    }
-                }
+                runWithSavepoints(group);
             }
             update("COMMIT");
         } catch (RuntimeException e) {
@@ -475,6 +466,20 @@ final class SqliteDatabase implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Runs the group again after a unit failed: each unit in a savepoint, so the failed one is undone alone. */
+    private void runWithSavepoints(List<Unit<?>> group) {
+        for (Unit<?> unit : group) {
+            if (unit.answeredEarly) {
+                unit.work.get(); // its caller has its result already: the same writes again, the outcome unchanged
+                continue;
+            }
+            inSavepoint(unit);
+            if (!unit.waitForCommit) {
+                answerEarly(unit);
+            }
+        }
     }
 
     /** Tells a unit that does not wait for its commit its outcome now, once. */
